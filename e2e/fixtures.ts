@@ -1,0 +1,169 @@
+import { test as base, _electron, expect, type ElectronApplication, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const useElectron = process.env.KOTAE_ELECTRON === '1';
+
+export interface DialogAnswers {
+  chooseFolder?: (string | null)[];
+  chooseFiles?: string[][];
+  chooseSaveFile?: (string | null)[];
+}
+
+/** The app under test, whichever shell runs it: same calls for harness and Electron. */
+export interface AppUnderTest {
+  /** The user-data folder of this test's app (fresh per test). */
+  userData: string;
+  /** A fresh temp folder for the test's own files. */
+  tempDir: string;
+  /** Answers the next OS dialogs (folder/file pickers) will give. */
+  queueDialogs(answers: DialogAnswers): Promise<void>;
+  /** URLs the app asked the OS to open (mailto:, https:). */
+  openedUrls(): Promise<string[]>;
+  /** Drops real files onto the element, as a user dragging them from the file manager. */
+  dropFiles(selector: string, files: string[]): Promise<void>;
+}
+
+interface Options {
+  /** The OS locale the app sees (it picks the UI language from it). */
+  systemLocale: string;
+}
+
+function startHarness(userData: string, locale: string): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'e2e/harness/server.ts'), '--user-data', userData, '--locale', locale], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${out}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /KOTAE_HARNESS_READY (\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!, child });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      process.stderr.write(`[harness] ${chunk.toString()}`);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`harness exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+export function electronAvailable(): { ok: boolean; reason: string } {
+  try {
+    const require = createRequire(import.meta.url);
+    const dir = path.dirname(require.resolve('electron/package.json'));
+    if (!existsSync(path.join(dir, 'path.txt'))) return { ok: false, reason: 'no Electron binary (ELECTRON_SKIP_BINARY_DOWNLOAD)' };
+    if (!existsSync(path.join(root, 'native/electron/better_sqlite3.node'))) return { ok: false, reason: 'no Electron build of better-sqlite3' };
+    return { ok: true, reason: '' };
+  } catch {
+    return { ok: false, reason: 'electron package missing' };
+  }
+}
+
+export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplication | null } & Options>({
+  systemLocale: ['en-US', { option: true }],
+
+  electronApp: async ({ systemLocale }, use) => {
+    if (!useElectron) {
+      await use(null);
+      return;
+    }
+    const userData = mkdtempSync(path.join(os.tmpdir(), 'kotae-electron-'));
+    const app = await _electron.launch({
+      args: [path.join(root, 'out/main/index.js'), `--lang=${systemLocale}`],
+      env: { ...process.env, KOTAE_USER_DATA: userData },
+    });
+    await use(app);
+    await app.close();
+    rmSync(userData, { recursive: true, force: true });
+  },
+
+  page: async ({ page, electronApp, systemLocale }, use, testInfo) => {
+    if (electronApp) {
+      const window = await electronApp.firstWindow();
+      await use(window);
+      return;
+    }
+    const userData = testInfo.outputPath('user-data');
+    const { url, child } = await startHarness(userData, systemLocale);
+    await page.addInitScript({ path: path.join(root, 'e2e/harness/bridge.js') });
+    (page as Page & { harnessUrl?: string }).harnessUrl = url;
+    await page.goto(url);
+    await use(page);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  },
+
+  app: async ({ page, electronApp }, use, testInfo) => {
+    const tempDir = testInfo.outputPath('files');
+    const harnessUrl = (page as Page & { harnessUrl?: string }).harnessUrl;
+    const app: AppUnderTest = {
+      userData: testInfo.outputPath('user-data'),
+      tempDir,
+      async queueDialogs(answers) {
+        if (electronApp) {
+          await electronApp.evaluate(({ dialog }, queued) => {
+            const folders = [...(queued.chooseFolder ?? [])];
+            const files = [...(queued.chooseFiles ?? [])];
+            const saves = [...(queued.chooseSaveFile ?? [])];
+            dialog.showOpenDialog = (async (...args: unknown[]) => {
+              const opts = (args.length > 1 ? args[1] : args[0]) as { properties?: string[] };
+              const wantsFolder = opts.properties?.includes('openDirectory');
+              const next = wantsFolder ? folders.shift() : files.shift();
+              const paths = next === null || next === undefined ? [] : Array.isArray(next) ? next : [next];
+              return { canceled: paths.length === 0, filePaths: paths };
+            }) as typeof dialog.showOpenDialog;
+            dialog.showSaveDialog = (async () => {
+              const next = saves.shift();
+              return { canceled: !next, filePath: next ?? '' };
+            }) as typeof dialog.showSaveDialog;
+          }, answers);
+          return;
+        }
+        const res = await page.request.post(`${harnessUrl}/__kotae/test/dialogs`, { data: answers });
+        expect(res.ok()).toBe(true);
+      },
+      async openedUrls() {
+        if (electronApp) return [];
+        const res = await page.request.get(`${harnessUrl}/__kotae/test/opened`);
+        return ((await res.json()) as { opened: string[] }).opened;
+      },
+      async dropFiles(selector, files) {
+        const { readFileSync } = await import('node:fs');
+        const payload = files.map((f) => ({ name: path.basename(f), path: f, data: readFileSync(f).toString('base64') }));
+        await page.evaluate(
+          ({ selector: sel, payload: items }) => {
+            const transfer = new DataTransfer();
+            for (const item of items) {
+              const bytes = Uint8Array.from(atob(item.data), (c) => c.charCodeAt(0));
+              transfer.items.add(new File([bytes], item.name));
+              (window as unknown as { __kotaeHarness?: { files: Map<string, string> } }).__kotaeHarness?.files.set(item.name, item.path);
+            }
+            const target = document.querySelector(sel);
+            if (!target) throw new Error(`nothing matches ${sel}`);
+            for (const type of ['dragenter', 'dragover', 'drop']) {
+              target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+            }
+          },
+          { selector, payload },
+        );
+      },
+    };
+    await use(app);
+  },
+});
+
+export { expect };

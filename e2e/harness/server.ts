@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createHandlers, dispatch } from '../../electron/core/api';
+import { resolveMediaRequest } from '../../electron/core/media';
+import { Studio } from '../../electron/core/studio';
+import { HarnessDialogs, type DialogQueues } from './dialogs';
+import { sendFile, serveRenderer } from './staticFiles';
+
+// The UI harness: serves the built renderer and the same handler table as Electron's main process
+// over HTTP on 127.0.0.1, so Playwright drives the real UI against the real core in Chromium.
+// Started by the Playwright fixtures, one per test, with a fresh user-data folder.
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: {
+    'user-data': { type: 'string' },
+    port: { type: 'string', default: '0' },
+    locale: { type: 'string', default: 'en-US' },
+    renderer: { type: 'string', default: path.join(here, '../../out/renderer') },
+  },
+});
+if (!values['user-data']) throw new Error('--user-data is required');
+
+const MAX_BODY = 64 * 1024 * 1024;
+const dialogs = new HarnessDialogs();
+const studio = new Studio({
+  userDataDir: path.resolve(values['user-data']),
+  systemLocale: values.locale!,
+  shell: 'harness',
+  appVersion: JSON.parse(readFileSync(path.join(here, '../../package.json'), 'utf8')).version,
+  platform: process.platform,
+  dialogs,
+  actor: 'vendor',
+});
+studio.start();
+const handlers = createHandlers(studio);
+const rendererDir = path.resolve(values.renderer!);
+const bridgeScript = readFileSync(path.join(here, 'bridge.js'), 'utf8');
+const eventStreams = new Set<ServerResponse>();
+
+studio.on((event, payload) => {
+  const data = `data: ${JSON.stringify({ event, payload })}\n\n`;
+  for (const res of eventStreams) res.write(data);
+});
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      try {
+        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
+      } catch (err) {
+        reject(err);
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function json(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(value));
+}
+
+async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const p = url.pathname;
+  if (req.method === 'POST' && p.startsWith('/__kotae/invoke/')) {
+    const channel = decodeURIComponent(p.slice('/__kotae/invoke/'.length));
+    let input: unknown;
+    try {
+      input = await readBody(req);
+    } catch (err) {
+      json(res, 200, { ok: false, error: { code: 'INVALID_INPUT', messageKey: 'errors:INVALID_INPUT', detail: (err as Error).message } });
+      return;
+    }
+    json(res, 200, await dispatch(handlers, channel, input, { onInternalError: (ch, err) => console.error(`[harness] ${ch} failed`, err) }));
+    return;
+  }
+  if (p === '/__kotae/events') {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    eventStreams.add(res);
+    req.on('close', () => eventStreams.delete(res));
+    return;
+  }
+  if (p.startsWith('/__kotae/media/')) {
+    let media = null;
+    try {
+      media = resolveMediaRequest(studio.library(), `/${decodeURIComponent(p.slice('/__kotae/media/'.length))}`);
+    } catch {
+      media = null;
+    }
+    if (!media) res.writeHead(404).end('not found');
+    else sendFile(req, res, media.file, media.mime);
+    return;
+  }
+  if (p === '/__kotae/bridge.js') {
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bridgeScript);
+    return;
+  }
+  // Test controls: queue answers for the OS dialogs, and read what the app asked the OS to open.
+  if (req.method === 'POST' && p === '/__kotae/test/dialogs') {
+    const body = (await readBody(req)) as Partial<DialogQueues>;
+    for (const key of ['chooseFolder', 'chooseFiles', 'chooseSaveFile'] as const) {
+      if (body[key]) (dialogs.queues[key] as unknown[]).push(...body[key]!);
+    }
+    json(res, 200, dialogs.queues);
+    return;
+  }
+  if (p === '/__kotae/test/opened') {
+    json(res, 200, { opened: dialogs.opened, shown: dialogs.shown });
+    return;
+  }
+  if (req.method === 'GET') {
+    serveRenderer(req, res, rendererDir, p);
+    return;
+  }
+  res.writeHead(405).end();
+}
+
+const server = createServer((req, res) => {
+  route(req, res).catch((err: unknown) => {
+    console.error('[harness]', err);
+    if (!res.headersSent) res.writeHead(500);
+    res.end();
+  });
+});
+
+server.listen(Number(values.port), '127.0.0.1', () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  // The fixture waits for this line.
+  console.log(`KOTAE_HARNESS_READY http://127.0.0.1:${port}`);
+});
+
+async function shutdown(): Promise<void> {
+  for (const res of eventStreams) res.end();
+  server.close();
+  await studio.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());

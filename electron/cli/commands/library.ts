@@ -1,0 +1,85 @@
+import type { Command } from 'commander';
+import { KotaeError } from '../../../shared/errors';
+import { listAnswers } from '../../core/answers';
+import { listCapabilities } from '../../core/capabilities';
+import { listCustomers } from '../../core/customers';
+import { createLibrary, openLibrary, seedDemo, type Library } from '../../core/library';
+import { listMedia } from '../../core/media';
+import { listQuestions } from '../../core/questions';
+import { printJson, printTable } from '../output';
+
+/** Opens a library for reading only: no lock, so it works while the app has the library open. */
+export function withReadOnlyLibrary<T>(dir: string, use: (library: Library) => T): T {
+  const library = openLibrary(dir, { readOnly: true, actor: 'cli' });
+  try {
+    return use(library);
+  } finally {
+    library.close();
+  }
+}
+
+/** Opens a library for writing: takes the library lock, which the app and other commands honour. */
+export async function withLibrary<T>(dir: string, use: (library: Library) => T | Promise<T>): Promise<T> {
+  const library = openLibrary(dir, { actor: 'cli' });
+  try {
+    return await use(library);
+  } finally {
+    library.close();
+  }
+}
+
+const lists = {
+  questions: (l: Library) => listQuestions(l.db, { limit: 1_000_000 }).map((q) => ({ id: q.id, title: q.subject, status: q.status, customer: q.customerName, nextCheckpoint: q.nextCheckpoint })),
+  answers: (l: Library) => listAnswers(l.db).map((a) => ({ id: a.id, title: a.title, kind: a.kind, public: a.isPublic, revision: a.revision })),
+  customers: (l: Library) => listCustomers(l.db).map((c) => ({ id: c.id, name: c.name, email: c.email, company: c.company, openQuestions: c.openQuestions })),
+  capabilities: (l: Library) => listCapabilities(l.db).map((c) => ({ id: c.id, title: c.title, kind: c.kind, parentId: c.parentId })),
+  assets: (l: Library) => listMedia(l.db).map((m) => ({ id: m.id, name: m.originalName, kind: m.kind, size: m.size, sha256: m.sha256 })),
+} as const;
+
+export function registerLibraryCommands(program: Command): void {
+  program
+    .command('init')
+    .description('create a new library in an empty folder')
+    .requiredOption('--library <dir>', 'folder of the new library')
+    .option('--demo', 'fill it with the demo content')
+    .option('--json', 'print the result as JSON')
+    .action((opts: { library: string; demo?: boolean; json?: boolean }) => {
+      const library = createLibrary(opts.library, { actor: 'cli', ...(opts.demo ? { seed: seedDemo } : {}) });
+      const info = library.info();
+      library.close();
+      if (opts.json) printJson(info);
+      else console.log(`Created library ${info.path}${opts.demo ? ' with demo content' : ''}.`);
+    });
+
+  program
+    .command('info')
+    .description('counts per table, schema version and integrity of a library')
+    .requiredOption('--library <dir>', 'library folder')
+    .option('--json', 'print as JSON')
+    .action((opts: { library: string; json?: boolean }) => {
+      const info = withReadOnlyLibrary(opts.library, (l) => l.info());
+      if (opts.json) {
+        printJson({ path: info.path, schemaVersion: info.schemaVersion, integrity: info.integrity, counts: info.counts });
+        return;
+      }
+      console.log(`Library    ${info.path}`);
+      console.log(`Schema     ${info.schemaVersion}`);
+      console.log(`Integrity  ${info.integrity}`);
+      printTable(Object.entries(info.counts).map(([table, rows]) => ({ table, rows })), ['table', 'rows']);
+    });
+
+  program
+    .command('list')
+    .description('list questions, answers, customers, capabilities or assets')
+    .argument('<what>', Object.keys(lists).join('|'))
+    .requiredOption('--library <dir>', 'library folder')
+    .option('--json', 'print as JSON (an array of objects with id and title or name)')
+    .action((what: string, opts: { library: string; json?: boolean }) => {
+      if (!(what in lists)) {
+        throw new KotaeError('INVALID_INPUT', {}, `unknown list "${what}"; choose one of ${Object.keys(lists).join(', ')}`);
+      }
+      const rows = withReadOnlyLibrary(opts.library, (l) => lists[what as keyof typeof lists](l)) as Record<string, unknown>[];
+      if (opts.json) printJson(rows);
+      else printTable(rows, Object.keys(rows[0] ?? { id: 0 }));
+    });
+}

@@ -1,0 +1,2 @@
+export { getAnswer, listAnswers } from './queries';
+export { answerHandlers } from './handlers';

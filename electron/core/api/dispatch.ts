@@ -1,0 +1,49 @@
+import { channels, isChannel } from '../../../shared/api';
+import { KotaeError, toAppError, type Result } from '../../../shared/errors';
+import type { HandlerTable } from './types';
+
+export interface DispatchOptions {
+  /** Called with internal errors (bugs), which the UI only shows as "something went wrong". */
+  onInternalError?: (channel: string, err: unknown) => void;
+}
+
+function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join('.') || '(input)'}: ${i.message}`)
+    .join('; ');
+}
+
+/**
+ * The one way into the core from a window: refuse unknown channels, validate the input against the
+ * channel's zod schema before the handler sees it, check the output against the contract, and turn
+ * every failure into an AppError value. Electron's ipcMain and the UI harness both call this.
+ */
+export async function dispatch(
+  handlers: HandlerTable,
+  channel: unknown,
+  rawInput: unknown,
+  options: DispatchOptions = {},
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: toAppError(new KotaeError('UNKNOWN_CHANNEL', { channel: String(channel).slice(0, 100) })) };
+  }
+  const spec = channels[channel];
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: toAppError(new KotaeError('INVALID_INPUT', { channel }, describeIssues(parsed.error))) };
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    const value = await handler(parsed.data);
+    const checked = spec.output.safeParse(value);
+    if (!checked.success) {
+      throw new Error(`output of ${channel} breaks its contract: ${describeIssues(checked.error)}`);
+    }
+    return { ok: true, value: checked.data };
+  } catch (err) {
+    const error = toAppError(err);
+    if (error.code === 'INTERNAL') options.onInternalError?.(channel, err);
+    return { ok: false, error };
+  }
+}

@@ -1,0 +1,22 @@
+import { answerHandlers } from '../answers';
+import { capabilityHandlers } from '../capabilities';
+import { customerHandlers } from '../customers';
+import { mediaHandlers } from '../media';
+import { questionHandlers } from '../questions';
+import { searchHandlers } from '../search';
+import type { Studio } from '../studio';
+import { studioHandlers } from '../studio/handlers';
+import type { HandlerTable } from './types';
+
+/** The handler table: one entry per channel of shared/api. The type fails if a channel is missing. */
+export function createHandlers(studio: Studio): HandlerTable {
+  return {
+    ...studioHandlers(studio),
+    ...questionHandlers(studio),
+    ...customerHandlers(studio),
+    ...answerHandlers(studio),
+    ...capabilityHandlers(studio),
+    ...mediaHandlers(studio),
+    ...searchHandlers(studio),
+  };
+}

@@ -1,0 +1,2 @@
+export { listCapabilities, listProducts } from './queries';
+export { capabilityHandlers } from './handlers';

@@ -1,0 +1,2 @@
+export { listCustomers } from './queries';
+export { customerHandlers } from './handlers';

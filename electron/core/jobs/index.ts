@@ -1,0 +1,2 @@
+export { JobRunner, type JobContext, type JobWork, type JobJournal } from './JobRunner';
+export { libraryJournal, markInterruptedJobs, recentJobs } from './journal';

@@ -1,0 +1,9 @@
+// The library service: a folder with library.sqlite (WAL, migrations, integrity check) and media/.
+export { Library, type LogInput, type Clock } from './Library';
+export { openLibrary, createLibrary, isLibraryFolder, DB_FILE, MEDIA_DIR, type OpenOptions, type CreateOptions } from './open';
+export { seedDemo } from './demo';
+export { MediaStore, safeExtension, type StoredFile } from './mediaStore';
+export { LOCK_FILE } from './lock';
+export { listLog, type LogFilter } from './log';
+export { migrations, type Migration } from './migrations';
+export { latestVersion, schemaVersion } from './migrations/runner';

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { chmod, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import { tempPathFor } from '../files/atomicWrite';
+
+export interface StoredFile {
+  sha256: string;
+  size: number;
+  /** Path relative to the media folder, e.g. `ab/ab12…ef.mp4`. */
+  relPath: string;
+  /** False when a file with the same content was already there. */
+  added: boolean;
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const EXT = /^[a-z0-9]{1,10}$/;
+
+/** Keeps only a short, safe lower-case extension: it helps ffmpeg and mime types, never paths. */
+export function safeExtension(name: string): string {
+  const ext = path.extname(name).slice(1).toLowerCase();
+  return EXT.test(ext) ? ext : '';
+}
+
+/**
+ * Media files named by the sha256 of their content. A stored file is never modified: it is written
+ * to a temp file, renamed into place, and made read-only; the same content is stored once.
+ */
+export class MediaStore {
+  constructor(readonly dir: string) {}
+
+  relPathFor(sha256: string, ext: string): string {
+    if (!SHA256.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+    return path.join(sha256.slice(0, 2), ext ? `${sha256}.${ext}` : sha256);
+  }
+
+  pathFor(sha256: string, ext: string): string {
+    return path.join(this.dir, this.relPathFor(sha256, ext));
+  }
+
+  async addFile(source: string, ext: string, signal?: AbortSignal): Promise<StoredFile> {
+    mkdirSync(this.dir, { recursive: true });
+    const tmp = tempPathFor(path.join(this.dir, 'incoming'));
+    const hash = createHash('sha256');
+    let size = 0;
+    const tap = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(createReadStream(source), tap, createWriteStream(tmp, { flags: 'wx' }), { signal });
+      return await this.settle(tmp, hash.digest('hex'), size, ext);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  async addBuffer(data: Uint8Array, ext: string): Promise<StoredFile> {
+    mkdirSync(this.dir, { recursive: true });
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    const relPath = this.relPathFor(sha256, ext);
+    if (existsSync(path.join(this.dir, relPath))) return { sha256, size: data.length, relPath, added: false };
+    const tmp = tempPathFor(path.join(this.dir, 'incoming'));
+    try {
+      await pipeline(async function* () {
+        yield data;
+      }, createWriteStream(tmp, { flags: 'wx' }));
+      return await this.settle(tmp, sha256, data.length, ext);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  private async settle(tmp: string, sha256: string, size: number, ext: string): Promise<StoredFile> {
+    const relPath = this.relPathFor(sha256, ext);
+    const final = path.join(this.dir, relPath);
+    if (existsSync(final)) {
+      await rm(tmp, { force: true });
+      return { sha256, size, relPath, added: false };
+    }
+    mkdirSync(path.dirname(final), { recursive: true });
+    await chmod(tmp, 0o444);
+    await rename(tmp, final);
+    return { sha256, size, relPath, added: true };
+  }
+
+  async size(sha256: string, ext: string): Promise<number | null> {
+    try {
+      return (await stat(this.pathFor(sha256, ext))).size;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import type { Database } from 'better-sqlite3';
+import { up as initial } from './0010-initial';
+
+export interface Migration {
+  /** Steps of 10 leave room for a fix-up between two released versions. */
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+// One migration per file, listed here in order. Never edit a released migration: add the next one.
+export const migrations: readonly Migration[] = [{ version: 10, name: 'initial', up: initial }];

@@ -1,0 +1,174 @@
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { KotaeError } from '../../../shared/errors';
+import { Library, type Clock } from './Library';
+import { LibraryLock } from './lock';
+import { migrations as allMigrations, type Migration } from './migrations';
+import { assertNotNewer, migrate, schemaVersion } from './migrations/runner';
+
+export const DB_FILE = 'library.sqlite';
+export const MEDIA_DIR = 'media';
+
+export interface OpenOptions {
+  /** Open without writing anything: no lock, no migration, no WAL switch. */
+  readOnly?: boolean;
+  /** Path of a better-sqlite3 build for this runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string;
+  actor?: string;
+  clock?: Clock;
+  /** For migration tests: the list to migrate to. */
+  migrations?: readonly Migration[];
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+function hasSqliteHeader(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    return readSync(fd, head, 0, 16, 0) === 16 && head.equals(SQLITE_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function isErrno(err: unknown, ...codes: string[]): boolean {
+  return codes.includes((err as NodeJS.ErrnoException)?.code ?? '');
+}
+
+/** Whether we may create files in the folder. As root, permission bits do not stop us: try it. */
+function canWrite(dir: string): boolean {
+  const probe = path.join(dir, `.kotae-write-probe-${process.pid}`);
+  try {
+    writeFileSync(probe, '');
+    unlinkSync(probe);
+    return true;
+  } catch (err) {
+    if (isErrno(err, 'EACCES', 'EROFS', 'EPERM')) return false;
+    throw err;
+  }
+}
+
+function checkIntegrity(db: Db, root: string): string {
+  const rows = db.pragma('integrity_check(20)') as { integrity_check: string }[];
+  const result = rows.map((r) => r.integrity_check).join('; ');
+  if (result !== 'ok') throw new KotaeError('LIBRARY_CORRUPT', { path: root }, result);
+  return result;
+}
+
+/** Turns SQLite's complaints about a damaged file into our error; anything else passes through. */
+function asCorrupt(err: unknown, root: string): unknown {
+  const code = (err as { code?: string })?.code ?? '';
+  if (/SQLITE_(NOTADB|CORRUPT)/.test(code)) {
+    return new KotaeError('LIBRARY_CORRUPT', { path: root }, (err as Error).message);
+  }
+  return err;
+}
+
+/**
+ * Opens an existing library. Checks come before any write: the folder must hold a SQLite file
+ * (header checked by hand so SQLite never touches a foreign file), its schema must not be newer
+ * than ours and `integrity_check` must pass. A failing check leaves every file as it was.
+ */
+export function openLibrary(rootIn: string, options: OpenOptions = {}): Library {
+  const root = path.resolve(rootIn);
+  const list = options.migrations ?? allMigrations;
+  let stats;
+  try {
+    stats = statSync(root);
+  } catch {
+    throw new KotaeError('LIBRARY_MISSING', { path: root });
+  }
+  const dbPath = path.join(root, DB_FILE);
+  if (!stats.isDirectory() || !existsSync(dbPath)) throw new KotaeError('NOT_A_LIBRARY', { path: root });
+  if (!statSync(dbPath).isFile() || !hasSqliteHeader(dbPath)) {
+    throw new KotaeError('LIBRARY_CORRUPT', { path: root }, 'library.sqlite is not an SQLite database');
+  }
+
+  const readOnly = options.readOnly ?? false;
+  if (!readOnly && !canWrite(root)) throw new KotaeError('LIBRARY_READ_ONLY', { path: root });
+  const lock = readOnly ? null : LibraryLock.acquire(root, options.actor ?? 'app');
+
+  let db: Db | null = null;
+  try {
+    db = new Database(dbPath, {
+      readonly: readOnly,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+    db.pragma('busy_timeout = 5000');
+    assertNotNewer(db, list);
+    const integrity = checkIntegrity(db, root);
+    if (!readOnly) {
+      const from = schemaVersion(db);
+      if (from > 0 && list.some((m) => m.version > from)) {
+        // Keep the pre-upgrade database: an upgrade must never be the step that loses data.
+        const backup = path.join(root, `${DB_FILE}.before-v${list[list.length - 1]!.version}.bak`);
+        rmSync(backup, { force: true });
+        db.prepare('VACUUM INTO ?').run(backup);
+      }
+      // WAL: readers never block the writer. synchronous=NORMAL keeps every committed transaction
+      // across a crash of the process (kill -9); only an OS crash or power cut can lose the last one.
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db, list);
+    }
+    return new Library({ root, db, lock, readOnly, integrity, actor: options.actor ?? 'vendor', clock: options.clock });
+  } catch (err) {
+    db?.close();
+    lock?.release();
+    throw asCorrupt(err, root);
+  }
+}
+
+export interface CreateOptions extends OpenOptions {
+  /** Filled in after the schema, before the library becomes visible under its real name. */
+  seed?: (library: Library) => void;
+}
+
+/**
+ * Creates a library in an empty (or new) folder. The database is built under a temp name and
+ * renamed into place when complete, so a crash mid-way never leaves a half-made library.
+ */
+export function createLibrary(rootIn: string, options: CreateOptions = {}): Library {
+  const root = path.resolve(rootIn);
+  if (existsSync(path.join(root, DB_FILE))) throw new KotaeError('LIBRARY_EXISTS', { path: root });
+  if (existsSync(root)) {
+    if (!statSync(root).isDirectory()) throw new KotaeError('NOT_A_LIBRARY', { path: root });
+    const entries = readdirSync(root).filter((e) => !e.startsWith('.'));
+    if (entries.length > 0) throw new KotaeError('FOLDER_NOT_EMPTY', { path: root });
+  }
+  try {
+    mkdirSync(path.join(root, MEDIA_DIR), { recursive: true });
+  } catch (err) {
+    if (isErrno(err, 'EACCES', 'EROFS', 'EPERM')) throw new KotaeError('LIBRARY_READ_ONLY', { path: root });
+    throw err;
+  }
+  const list = options.migrations ?? allMigrations;
+  const building = path.join(root, `.${DB_FILE}.creating`);
+  rmSync(building, { force: true });
+  const db = new Database(building, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma('foreign_keys = ON');
+    migrate(db, list);
+    if (options.seed) {
+      const lib = new Library({ root, db, lock: null, readOnly: false, integrity: 'ok', actor: options.actor ?? 'vendor', clock: options.clock });
+      options.seed(lib);
+    }
+    db.close();
+  } catch (err) {
+    db.close();
+    rmSync(building, { force: true });
+    throw err;
+  }
+  renameSync(building, path.join(root, DB_FILE));
+  return openLibrary(root, options);
+}
+
+/** True when the folder looks like a library (used to tell "open" from "create" in the UI). */
+export function isLibraryFolder(root: string): boolean {
+  return existsSync(path.join(root, DB_FILE));
+}

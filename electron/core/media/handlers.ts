@@ -1,0 +1,9 @@
+import type { Handlers } from '../api/types';
+import type { Studio } from '../studio';
+import { listMedia } from './queries';
+
+export function mediaHandlers(studio: Studio): Handlers<'media:list'> {
+  return {
+    'media:list': () => listMedia(studio.library().db),
+  };
+}

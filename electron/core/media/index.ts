@@ -1,0 +1,4 @@
+export { listMedia } from './queries';
+export { mediaHandlers } from './handlers';
+export { confinedRealPath, shaFromMediaPath } from './confine';
+export { resolveMediaRequest, type ServedMedia } from './lookup';

@@ -1,0 +1,23 @@
+import type { Library } from '../library';
+import { confinedRealPath, shaFromMediaPath } from './confine';
+
+export interface ServedMedia {
+  file: string;
+  mime: string;
+  size: number;
+}
+
+/**
+ * What the media protocol (Electron) and the harness's /media route serve: only files the library
+ * knows by hash, and only from inside its media folder.
+ */
+export function resolveMediaRequest(library: Library, urlPath: string): ServedMedia | null {
+  const sha = shaFromMediaPath(urlPath);
+  if (!sha) return null;
+  const row = library.db.prepare('SELECT ext, mime, size FROM media_assets WHERE sha256 = ?').get(sha) as
+    | { ext: string; mime: string; size: number }
+    | undefined;
+  if (!row) return null;
+  const file = confinedRealPath(library.media.dir, library.media.pathFor(sha, row.ext));
+  return file ? { file, mime: row.mime, size: row.size } : null;
+}

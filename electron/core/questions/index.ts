@@ -1,0 +1,2 @@
+export { getQuestion, listQuestions, type QuestionFilter } from './queries';
+export { questionHandlers } from './handlers';

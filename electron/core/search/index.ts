@@ -1,0 +1,2 @@
+export { titleSearch } from './titleSearch';
+export { searchHandlers } from './handlers';

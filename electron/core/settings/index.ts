@@ -1,0 +1,1 @@
+export { AppSettingsStore } from './AppSettingsStore';

@@ -1,0 +1,158 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { EventName, EventPayload } from '../../../shared/api';
+import type { LibraryInfo, LibraryState } from '../../../shared/domain/library';
+import { KotaeError, toAppError } from '../../../shared/errors';
+import { JobRunner, libraryJournal, markInterruptedJobs } from '../jobs';
+import { createLibrary, openLibrary, seedDemo, type Clock, type Library } from '../library';
+import { AppSettingsStore } from '../settings';
+import type { Dialogs } from './dialogs';
+
+export interface StudioOptions {
+  userDataDir: string;
+  systemLocale: string;
+  shell: 'electron' | 'harness';
+  appVersion: string;
+  platform: string;
+  dialogs: Dialogs;
+  /** better-sqlite3 build for this runtime (Electron); Node uses the installed one. */
+  nativeBinding?: string;
+  clock?: Clock;
+  actor?: string;
+}
+
+type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export const DEFAULT_LIBRARY_DIR = 'Kotae Library';
+
+/**
+ * The app's state outside any window: settings, the open library, running jobs. Electron's main
+ * process and the UI harness each make one and serve the same handler table from it.
+ */
+export class Studio {
+  readonly settings: AppSettingsStore;
+  readonly jobs: JobRunner;
+  private current: Library | null = null;
+  private state: LibraryState = { status: 'none' };
+  private readonly listeners = new Set<Listener>();
+
+  constructor(readonly options: StudioOptions) {
+    mkdirSync(options.userDataDir, { recursive: true });
+    this.settings = new AppSettingsStore(options.userDataDir);
+    this.jobs = new JobRunner(() => (this.current && !this.current.readOnly ? libraryJournal(this.current) : null));
+    this.jobs.onUpdate((job) => this.emit('job:update', job));
+  }
+
+  on(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of this.listeners) listener(event, payload);
+  }
+
+  /** Tells every window that data changed, so lists refetch. */
+  changed(...entities: string[]): void {
+    this.emit('data:changed', { entities });
+  }
+
+  /** First run: a demo library in the user-data folder; later: the library open last time. */
+  start(): LibraryState {
+    const last = this.settings.get().lastLibrary;
+    if (last) {
+      this.tryOpen(last);
+    } else {
+      const root = path.join(this.options.userDataDir, DEFAULT_LIBRARY_DIR);
+      try {
+        this.adopt(existsSync(path.join(root, 'library.sqlite')) ? this.open(root) : this.create(root, true));
+      } catch (err) {
+        this.setState({ status: 'error', path: root, error: toAppError(err) });
+      }
+    }
+    return this.state;
+  }
+
+  private tryOpen(root: string): void {
+    try {
+      this.adopt(this.open(root));
+    } catch (err) {
+      this.setState({ status: 'error', path: root, error: toAppError(err) });
+    }
+  }
+
+  private open(root: string): Library {
+    return openLibrary(root, this.libraryOptions());
+  }
+
+  private create(root: string, demo: boolean): Library {
+    return createLibrary(root, { ...this.libraryOptions(), ...(demo ? { seed: seedDemo } : {}) });
+  }
+
+  private libraryOptions() {
+    return {
+      actor: this.options.actor ?? 'vendor',
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+      ...(this.options.clock ? { clock: this.options.clock } : {}),
+    };
+  }
+
+  private adopt(library: Library): LibraryInfo {
+    if (this.current && this.current !== library) {
+      this.jobs.cancelAll();
+      this.current.close();
+    }
+    this.current = library;
+    if (!library.readOnly) markInterruptedJobs(library);
+    this.settings.rememberLibrary(library.root);
+    const info = library.info();
+    this.setState({ status: 'open', info });
+    return info;
+  }
+
+  private setState(state: LibraryState): void {
+    this.state = state;
+    this.emit('library:changed', state);
+  }
+
+  getState(): LibraryState {
+    if (this.current && this.state.status === 'open') {
+      this.state = { status: 'open', info: this.current.info() };
+    }
+    return this.state;
+  }
+
+  openLibrary(root: string): LibraryInfo {
+    const resolved = path.resolve(root);
+    if (this.current?.root === resolved) return this.current.info();
+    return this.adopt(this.open(resolved));
+  }
+
+  createLibrary(root: string, demo: boolean): LibraryInfo {
+    return this.adopt(this.create(path.resolve(root), demo));
+  }
+
+  /** The open library, or a NO_LIBRARY error the UI turns into "open or create a library". */
+  library(): Library {
+    if (!this.current || this.current.isClosed) throw new KotaeError('NO_LIBRARY');
+    return this.current;
+  }
+
+  /** The open library, refusing when it was opened read-only. */
+  writableLibrary(): Library {
+    const library = this.library();
+    if (library.readOnly) throw new KotaeError('LIBRARY_READ_ONLY', { path: library.root });
+    return library;
+  }
+
+  get dialogs(): Dialogs {
+    return this.options.dialogs;
+  }
+
+  async close(): Promise<void> {
+    this.jobs.cancelAll();
+    await this.jobs.settle();
+    this.current?.close();
+    this.current = null;
+  }
+}

@@ -1,0 +1,18 @@
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/**
+ * The OS dialogs the app uses. Electron implements them with `dialog`; the UI harness with test
+ * doubles that answer what the test queued. Nothing else in the app differs between the two.
+ */
+export interface Dialogs {
+  chooseFolder(options: { title: string; forCreate: boolean }): Promise<string | null>;
+  chooseFiles(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<string[]>;
+  chooseSaveFile(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Opens a URL (https: or mailto:) in the OS; callers check the scheme first. */
+  openExternal(url: string): Promise<void>;
+  /** Shows a file in the OS file manager. */
+  showInFolder(file: string): Promise<void>;
+}

@@ -1,0 +1,62 @@
+import { KotaeError } from '../../../shared/errors';
+import type { Handlers } from '../api/types';
+import { recentJobs } from '../jobs';
+import { isLibraryFolder, listLog } from '../library';
+import type { Studio } from './Studio';
+
+type StudioChannel =
+  | 'app:info'
+  | 'settings:get'
+  | 'settings:update'
+  | 'library:state'
+  | 'library:open'
+  | 'library:create'
+  | 'library:chooseOpen'
+  | 'library:chooseCreate'
+  | 'library:recent'
+  | 'log:list'
+  | 'jobs:list'
+  | 'jobs:cancel';
+
+export function studioHandlers(studio: Studio): Handlers<StudioChannel> {
+  return {
+    'app:info': () => ({
+      name: 'Kotae Studio',
+      version: studio.options.appVersion,
+      platform: studio.options.platform,
+      systemLocale: studio.options.systemLocale,
+      userDataDir: studio.options.userDataDir,
+      shell: studio.options.shell,
+    }),
+    'settings:get': () => studio.settings.get(),
+    'settings:update': (patch) => studio.settings.update(patch),
+    'library:state': () => studio.getState(),
+    'library:open': ({ path }) => studio.openLibrary(path),
+    'library:create': ({ path, demo }) => studio.createLibrary(path, demo),
+    'library:chooseOpen': async () => {
+      const folder = await studio.dialogs.chooseFolder({ title: 'Open library', forCreate: false });
+      return folder === null ? null : studio.openLibrary(folder);
+    },
+    'library:chooseCreate': async ({ demo }) => {
+      const folder = await studio.dialogs.chooseFolder({ title: 'New library', forCreate: true });
+      if (folder === null) return null;
+      if (isLibraryFolder(folder)) throw new KotaeError('LIBRARY_EXISTS', { path: folder });
+      return studio.createLibrary(folder, demo);
+    },
+    'library:recent': () => studio.settings.get().recentLibraries,
+    'log:list': (filter) => listLog(studio.library().db, filter),
+    'jobs:list': () => {
+      // Jobs of this run (live) first, then what the library remembers of earlier runs.
+      const live = studio.jobs.list();
+      const seen = new Set(live.map((j) => j.id));
+      let past: ReturnType<typeof recentJobs> = [];
+      try {
+        past = recentJobs(studio.library()).filter((j) => !seen.has(j.id));
+      } catch {
+        /* no library open: only live jobs */
+      }
+      return [...live, ...past];
+    },
+    'jobs:cancel': ({ id }) => ({ cancelled: studio.jobs.cancel(id) }),
+  };
+}

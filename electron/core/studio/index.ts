@@ -1,0 +1,2 @@
+export { Studio, DEFAULT_LIBRARY_DIR, type StudioOptions } from './Studio';
+export type { Dialogs, FileFilter } from './dialogs';

@@ -1,0 +1,35 @@
+import { BrowserWindow, dialog, shell } from 'electron';
+import type { Dialogs } from '../core/studio';
+
+export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
+  const parent = () => getWindow() ?? undefined;
+  return {
+    async chooseFolder({ title, forCreate }) {
+      const options: Electron.OpenDialogOptions = {
+        title,
+        properties: forCreate ? ['openDirectory', 'createDirectory', 'promptToCreate'] : ['openDirectory'],
+      };
+      const win = parent();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseFiles({ title, filters, multiple }) {
+      const options: Electron.OpenDialogOptions = { title, filters, properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] };
+      const win = parent();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
+    async chooseSaveFile({ title, defaultName, filters }) {
+      const options: Electron.SaveDialogOptions = { title, defaultPath: defaultName, filters };
+      const win = parent();
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+    async openExternal(url) {
+      await shell.openExternal(url);
+    },
+    async showInFolder(file) {
+      shell.showItemInFolder(file);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import path from 'node:path';
+import { createHandlers } from '../core/api';
+import { Studio } from '../core/studio';
+import { electronDialogs } from './dialogs';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { sqliteNativeBinding } from './paths';
+import { APP_ORIGIN, handleProtocols, registerSchemes } from './protocols';
+import { applySecurityPolicy } from './security';
+import { createMainWindow } from './window';
+
+// Electron's shell: windows, menu, protocols and IPC wiring. Everything else is in electron/core.
+
+// KOTAE_USER_DATA lets the Playwright `_electron` runs use a fresh folder per test.
+if (process.env.KOTAE_USER_DATA) app.setPath('userData', path.resolve(process.env.KOTAE_USER_DATA));
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
+const trustedOrigin = new URL(startUrl).origin;
+
+/** Our page, and nothing else, may call the API, navigate, or get media permissions. */
+function isTrustedUrl(url: string): boolean {
+  try {
+    return new URL(url).origin === trustedOrigin;
+  } catch {
+    return false;
+  }
+}
+
+let mainWindow: BrowserWindow | null = null;
+let studio: Studio | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // A second instance would open the same library for writing: hand over to the first one.
+  app.quit();
+} else {
+  registerSchemes();
+  applySecurityPolicy(isTrustedUrl);
+
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.whenReady().then(() => {
+    let nativeBinding: string | undefined;
+    try {
+      nativeBinding = sqliteNativeBinding();
+    } catch (err) {
+      dialog.showErrorBox('Kotae Studio', (err as Error).message);
+      app.quit();
+      return;
+    }
+    studio = new Studio({
+      userDataDir: app.getPath('userData'),
+      systemLocale: app.getLocale(),
+      shell: 'electron',
+      appVersion: app.getVersion(),
+      platform: process.platform,
+      dialogs: electronDialogs(() => mainWindow),
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+    studio.on((event, payload) => {
+      for (const win of BrowserWindow.getAllWindows()) win.webContents.send(event, payload);
+    });
+    studio.start();
+    registerIpc(createHandlers(studio), isTrustedUrl);
+    handleProtocols(path.join(__dirname, '../renderer'), studio);
+    const language = studio.settings.get().language;
+    const menuLanguage = language === 'system' ? (app.getLocale().startsWith('ja') ? 'ja' : 'en') : language;
+    buildMenu(() => mainWindow, menuLanguage);
+    mainWindow = createMainWindow(startUrl);
+    mainWindow.on('closed', () => (mainWindow = null));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !studio) return;
+    // Let running jobs stop cleanly (temp files removed, journal written) before the library closes.
+    event.preventDefault();
+    quitting = true;
+    void studio.close().finally(() => app.quit());
+  });
+}
+

@@ -1,0 +1,38 @@
+import { defineConfig } from '@playwright/test';
+
+// UI specs run in Debian's Chromium against the UI harness (e2e/harness); with KOTAE_ELECTRON=1 and
+// an Electron binary, the same specs also run against the built Electron app (e2e/fixtures.ts).
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+const electron = process.env.KOTAE_ELECTRON === '1';
+
+export default defineConfig({
+  testDir: 'e2e/specs',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  outputDir: 'test-results/playwright',
+  use: {
+    headless: true,
+    viewport: { width: 1360, height: 860 },
+    launchOptions: { executablePath: process.env.KOTAE_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: electron ? [{ name: 'electron', metadata: { shell: 'electron' } }] : [{ name: 'chromium', metadata: { shell: 'harness' } }],
+});

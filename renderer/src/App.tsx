@@ -1,0 +1,86 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JobState } from '@shared/domain/job';
+import { onEvent } from './api/client';
+import { useApi, useLiveInvalidation } from './api/hooks';
+import { Dialog, ErrorMessage, Loading } from './components';
+import { useHotkey } from './hooks/useHotkey';
+import { CommandPalette, type PaletteCommand } from './shell/CommandPalette';
+import { LibraryGate } from './shell/LibraryGate';
+import { useRoute } from './shell/routes';
+import { ScreenView } from './shell/ScreenView';
+import { Sidebar } from './shell/Sidebar';
+import { StatusBar } from './shell/StatusBar';
+import { useLibraryActions } from './shell/useLibraryActions';
+
+function useJobs(): JobState[] {
+  const [jobs, setJobs] = useState<Map<string, JobState>>(new Map());
+  useEffect(
+    () =>
+      onEvent('job:update', (job) =>
+        setJobs((prev) => {
+          const next = new Map(prev);
+          next.set(job.id, job);
+          return next;
+        }),
+      ),
+    [],
+  );
+  return useMemo(() => [...jobs.values()], [jobs]);
+}
+
+export function App() {
+  const { t } = useTranslation(['library', 'common']);
+  useLiveInvalidation();
+  const [route, navigate] = useRoute();
+  const library = useApi('library:state', {});
+  const questions = useApi('questions:list', { status: ['received', 'investigating', 'reproducing', 'waiting_on_customer', 'answered'] }, { enabled: library.data?.status === 'open' });
+  const jobs = useJobs();
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [libraryError, setLibraryError] = useState<unknown>(null);
+  const actions = useLibraryActions(setLibraryError);
+
+  useHotkey('mod+k', () => setPaletteOpen(true));
+
+  useEffect(
+    () =>
+      onEvent('menu:command', ({ command }) => {
+        if (command === 'library:open') void actions.openLibrary();
+        else if (command === 'library:new') void actions.createLibrary(false);
+        else if (command === 'palette:open') setPaletteOpen(true);
+        else if (command === 'navigate:settings') navigate('settings');
+      }),
+    [actions, navigate],
+  );
+
+  const commands: PaletteCommand[] = useMemo(
+    () => [
+      { id: 'library:open', label: t('library:open'), run: () => void actions.openLibrary() },
+      { id: 'library:new', label: t('library:create'), run: () => void actions.createLibrary(false) },
+    ],
+    [actions, t],
+  );
+
+  const state = library.data;
+  return (
+    <div className="k-app">
+      <Sidebar current={route.screen} onSearch={() => setPaletteOpen(true)} badges={{ inbox: questions.data?.length ?? 0 }} />
+      <main className="k-main">
+        {library.isPending ? (
+          <Loading />
+        ) : library.isError ? (
+          <ErrorMessage error={library.error} />
+        ) : state && state.status !== 'open' && route.screen !== 'settings' ? (
+          <LibraryGate state={state} onOpen={() => void actions.openLibrary()} onCreate={(demo) => void actions.createLibrary(demo)} />
+        ) : (
+          <ScreenView route={route} navigate={navigate} libraryOpen={state?.status === 'open'} />
+        )}
+      </main>
+      <StatusBar library={state} jobs={jobs} />
+      <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} navigate={navigate} commands={commands} />
+      <Dialog open={libraryError !== null} title={t('library:problemTitle')} onClose={() => setLibraryError(null)}>
+        <ErrorMessage error={libraryError} />
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { X } from 'lucide-react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IconButton } from './Button';
+
+/** A modal dialog on the native <dialog> element: focus trap, Escape and backdrop come for free. */
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+  footer,
+  width = 520,
+}: {
+  open: boolean;
+  title: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+  width?: number;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const { t } = useTranslation('common');
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (open && !el.open) el.showModal();
+    if (!open && el.open) el.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className="k-dialog"
+      style={{ width }}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      onClick={(e) => {
+        if (e.target === ref.current) onClose();
+      }}
+    >
+      {open && (
+        <div className="k-dialog__inner">
+          <div className="k-dialog__header">
+            <h2>{title}</h2>
+            <IconButton label={t('close')} icon={<X size={16} />} onClick={onClose} />
+          </div>
+          <div className="k-dialog__body">{children}</div>
+          {footer && <div className="k-dialog__footer">{footer}</div>}
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,28 @@
+import { AlertTriangle } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '@shared/errors';
+import { toUiError } from '../api/client';
+
+/** Shows an error as its translated message: what went wrong and what to do; details fold away. */
+export function ErrorMessage({ error, title }: { error: unknown; title?: string }) {
+  const { t } = useTranslation(['errors', 'common']);
+  const appError: AppError = toUiError(error);
+  const message = t(appError.messageKey, { ...appError.params, detail: appError.detail ?? '', interpolation: { escapeValue: false } });
+  return (
+    <div className="k-error" role="alert">
+      <AlertTriangle size={18} aria-hidden />
+      <div>
+        {title && <div className="k-error__title">{title}</div>}
+        <div>{message}</div>
+        {appError.detail && (
+          <details className="k-error__details">
+            <summary>{t('common:details')}</summary>
+            <code>
+              {appError.code}: {appError.detail}
+            </code>
+          </details>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { Mail, Users } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/hooks';
+import { Badge, Card, EmptyState, ErrorMessage, ListItem, Loading, PageHeader, SplitView, StatusBadge } from '../../components';
+import { useFormat } from '../../hooks/useFormat';
+import type { ScreenProps } from '../../shell/ScreenView';
+import { CustomerProfileCard } from './CustomerProfileCard';
+
+export default function Customers({ id, navigate }: ScreenProps) {
+  const { t } = useTranslation('customers');
+  const fmt = useFormat();
+  const customers = useApi('customers:list', {});
+  const questions = useApi('questions:list', { customerId: id ?? 0 }, { enabled: id !== null });
+  const selected = customers.data?.find((c) => c.id === id) ?? null;
+
+  const list = () => {
+    if (customers.isPending) return <Loading />;
+    if (customers.isError) return <ErrorMessage error={customers.error} />;
+    if (!customers.data.length) return <EmptyState icon={<Users size={36} />} title={t('emptyTitle')}>{t('emptyText')}</EmptyState>;
+    return customers.data.map((c) => (
+      <ListItem
+        key={c.id}
+        testId={`customer-${c.id}`}
+        selected={c.id === id}
+        onSelect={() => navigate('customers', c.id)}
+        title={c.name}
+        trailing={c.openQuestions > 0 ? <Badge tone="info">{t('open', { count: c.openQuestions })}</Badge> : undefined}
+        meta={
+          <>
+            <span>{c.company}</span>
+            <span>{t('total', { count: c.totalQuestions })}</span>
+          </>
+        }
+      />
+    ));
+  };
+
+  return (
+    <div className="k-screen" data-testid="screen-customers">
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <SplitView
+        list={list()}
+        detail={
+          selected ? (
+            <article className="k-detail" data-testid="customer-detail">
+              <h2 className="k-detail__title">{selected.name}</h2>
+              <div className="k-detail__meta">
+                <span>{selected.company}</span>
+                {selected.email && (
+                  <span>
+                    <Mail size={13} style={{ verticalAlign: '-2px' }} /> {selected.email}
+                  </span>
+                )}
+                <Badge>{selected.language === 'ja' ? '日本語' : 'English'}</Badge>
+              </div>
+              <div className="k-grid-2">
+                <Card title={t('questions')}>
+                  {questions.data?.length ? (
+                    <ul className="k-link-list">
+                      {questions.data.map((q) => (
+                        <li key={q.id}>
+                          <a href={`#/inbox/${q.id}`}>{q.subject}</a> <StatusBadge status={q.status} />{' '}
+                          <span className="faint">{fmt.date(q.receivedAt)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="faint">{t('noQuestions')}</span>
+                  )}
+                </Card>
+                <CustomerProfileCard customer={selected} />
+              </div>
+            </article>
+          ) : (
+            <EmptyState icon={<Users size={36} />} title={t('selectTitle')}>
+              {t('selectText')}
+            </EmptyState>
+          )
+        }
+      />
+    </div>
+  );
+}

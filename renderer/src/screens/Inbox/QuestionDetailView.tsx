@@ -1,0 +1,104 @@
+import { CalendarClock, Mail, User } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { isOverdue } from '@shared/domain/status';
+import { useApi } from '../../api/hooks';
+import { Badge, Card, ErrorMessage, Loading, ScopeBadge, StatusBadge } from '../../components';
+import { todayDay, useFormat } from '../../hooks/useFormat';
+import type { ScreenProps } from '../../shell/ScreenView';
+import { CustomerProfileCard } from '../Customers/CustomerProfileCard';
+
+export function QuestionDetailView({ id, navigate }: { id: number; navigate: ScreenProps['navigate'] }) {
+  const { t } = useTranslation(['inbox', 'status']);
+  const fmt = useFormat();
+  const question = useApi('questions:get', { id });
+  const customers = useApi('customers:list', {});
+  if (question.isPending) return <Loading />;
+  if (question.isError) return <div className="k-detail"><ErrorMessage error={question.error} /></div>;
+  const q = question.data;
+  const customer = customers.data?.find((c) => c.id === q.customerId) ?? null;
+  const overdue = isOverdue(q.nextCheckpoint, todayDay(), q.status);
+  return (
+    <article className="k-detail" data-testid="question-detail">
+      <h2 className="k-detail__title">{q.subject}</h2>
+      <div className="k-detail__meta">
+        <StatusBadge status={q.status} />
+        <ScopeBadge verdict={q.scopeVerdict} />
+        <span>
+          <User size={13} style={{ verticalAlign: '-2px' }} />{' '}
+          {q.customerId ? (
+            <a href={`#/customers/${q.customerId}`}>{q.customerName}</a>
+          ) : (
+            t('unknownCustomer')
+          )}
+        </span>
+        <span>{t('received', { date: fmt.dateTime(q.receivedAt) })}</span>
+        {q.productVersion && <span>{t('version', { version: q.productVersion })}</span>}
+        {q.nextCheckpoint && (
+          <Badge tone={overdue ? 'danger' : 'neutral'}>
+            <CalendarClock size={12} /> {t('checkpoint', { date: fmt.date(q.nextCheckpoint) })}
+          </Badge>
+        )}
+      </div>
+      <div className="k-grid-2">
+        <div>
+          <Card title={t('thread')}>
+            {q.messages.map((m) => (
+              <div key={m.id} className={`k-message k-message--${m.direction}`}>
+                <div className="k-message__head">
+                  <Mail size={13} /> <strong>{m.fromName || m.fromAddress}</strong>
+                  <span className="faint">{fmt.dateTime(m.sentAt)}</span>
+                </div>
+                <div className="k-prose">{m.text}</div>
+              </div>
+            ))}
+          </Card>
+          {q.statusHistory.length > 0 && (
+            <Card title={t('history')}>
+              <ol className="k-timeline">
+                {q.statusHistory.map((h) => (
+                  <li key={h.id}>
+                    <div>
+                      <strong>{t(`status:status.${h.toStatus}`)}</strong> <span className="faint">{fmt.dateTime(h.at)}</span>
+                    </div>
+                    {h.note && <div className="muted">{h.note}</div>}
+                  </li>
+                ))}
+              </ol>
+            </Card>
+          )}
+        </div>
+        <aside>
+          {customer && <CustomerProfileCard customer={customer} compact />}
+          <Card title={t('capabilities')}>
+            {q.capabilities.length ? (
+              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
+                {q.capabilities.map((c) => (
+                  <Badge key={c.id} tone="accent">
+                    {c.title}
+                  </Badge>
+                ))}
+              </div>
+            ) : (
+              <span className="faint">{t('noCapabilities')}</span>
+            )}
+          </Card>
+          <Card title={t('answers')}>
+            {q.answers.length ? (
+              <ul className="k-link-list">
+                {q.answers.map((a) => (
+                  <li key={a.id}>
+                    <a href={`#/answers/${a.id}`} onClick={(e) => { e.preventDefault(); navigate('answers', a.id); }}>
+                      {a.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <span className="faint">{t('noAnswers')}</span>
+            )}
+          </Card>
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,33 @@
+import { lazy, Suspense } from 'react';
+import { Loading } from '../components';
+import type { Route, Screen } from './routes';
+
+// Each screen is its own chunk: the first paint does not wait for the editor or the video tools.
+const Inbox = lazy(() => import('../screens/Inbox'));
+const Answers = lazy(() => import('../screens/Answers'));
+const Customers = lazy(() => import('../screens/Customers'));
+const Capabilities = lazy(() => import('../screens/Capabilities'));
+const Videos = lazy(() => import('../screens/Videos'));
+const Publish = lazy(() => import('../screens/Publish'));
+const Settings = lazy(() => import('../screens/Settings'));
+
+export interface ScreenProps {
+  id: number | null;
+  navigate: (screen: Screen, id?: number | null) => void;
+}
+
+export function ScreenView({ route, navigate, libraryOpen }: { route: Route; navigate: ScreenProps['navigate']; libraryOpen: boolean }) {
+  const props: ScreenProps = { id: route.id, navigate };
+  const screen = !libraryOpen ? 'settings' : route.screen;
+  return (
+    <Suspense fallback={<Loading />}>
+      {screen === 'inbox' && <Inbox {...props} />}
+      {screen === 'answers' && <Answers {...props} />}
+      {screen === 'customers' && <Customers {...props} />}
+      {screen === 'capabilities' && <Capabilities {...props} />}
+      {screen === 'videos' && <Videos {...props} />}
+      {screen === 'publish' && <Publish {...props} />}
+      {screen === 'settings' && <Settings {...props} />}
+    </Suspense>
+  );
+}

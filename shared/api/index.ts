@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { Result } from '../errors';
+import { appChannels } from './app';
+import { catalogueChannels } from './catalogue';
+import { jobChannels } from './jobs';
+import { libraryChannels } from './library';
+import { searchChannels } from './search';
+import type { EventName, EventPayload } from './events';
+
+export const channels = {
+  ...appChannels,
+  ...libraryChannels,
+  ...jobChannels,
+  ...catalogueChannels,
+  ...searchChannels,
+};
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+/** What a caller passes (defaults may be omitted). */
+export type Input<C extends Channel> = z.input<Channels[C]['input']>;
+/** What a handler receives, after validation filled in defaults. */
+export type ParsedInput<C extends Channel> = z.output<Channels[C]['input']>;
+export type Output<C extends Channel> = z.output<Channels[C]['output']>;
+
+export const channelNames = Object.keys(channels) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+/**
+ * The one object the preload exposes as `window.kotae` (and the UI harness injects). It is a thin
+ * proxy: answers come back as a Result envelope so typed errors survive IPC; the renderer unwraps.
+ */
+export interface KotaeBridge {
+  invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** URL under which the open library's media file with this hash is served to the window. */
+  mediaUrl(sha256: string): string;
+  /** Path of a file the user dropped onto the window (Electron's webUtils; a name in the harness). */
+  pathForFile(file: File): string;
+}
+
+export { events } from './events';
+export type { EventName, EventPayload } from './events';

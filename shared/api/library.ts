@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { LibraryInfo, LibraryState } from '../domain/library';
+import { LogEntry } from '../domain/log';
+import { defineChannels } from './channel';
+
+const FolderPath = z.string().min(1).max(4096);
+
+export const libraryChannels = defineChannels({
+  'library:state': { input: z.object({}), output: LibraryState },
+  'library:open': { input: z.object({ path: FolderPath }), output: LibraryInfo },
+  'library:create': {
+    input: z.object({ path: FolderPath, demo: z.boolean().default(false) }),
+    output: LibraryInfo,
+  },
+  /** Asks the OS for a folder first; null when the user cancelled the dialog. */
+  'library:chooseOpen': { input: z.object({}), output: LibraryInfo.nullable() },
+  'library:chooseCreate': {
+    input: z.object({ demo: z.boolean().default(false) }),
+    output: LibraryInfo.nullable(),
+  },
+  'library:recent': { input: z.object({}), output: z.array(z.string()) },
+  'log:list': {
+    input: z.object({
+      questionId: z.number().int().optional(),
+      customerId: z.number().int().optional(),
+      answerId: z.number().int().optional(),
+      limit: z.number().int().min(1).max(10_000).default(200),
+    }),
+    output: z.array(LogEntry),
+  },
+});

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { errorCodes } from '../errors';
+
+export const AppErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  messageKey: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  detail: z.string().optional(),
+});

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { AppErrorSchema } from './appError';
+
+export const LibraryCounts = z.object({
+  products: z.number().int(),
+  capabilities: z.number().int(),
+  customers: z.number().int(),
+  questions: z.number().int(),
+  messages: z.number().int(),
+  answers: z.number().int(),
+  media_assets: z.number().int(),
+  clips: z.number().int(),
+  bundles: z.number().int(),
+  publications: z.number().int(),
+  log_entries: z.number().int(),
+});
+export type LibraryCounts = z.infer<typeof LibraryCounts>;
+
+export const LibraryInfo = z.object({
+  path: z.string(),
+  name: z.string(),
+  schemaVersion: z.number().int(),
+  integrity: z.string(),
+  readOnly: z.boolean(),
+  counts: LibraryCounts,
+});
+export type LibraryInfo = z.infer<typeof LibraryInfo>;
+
+/** What the window shows: an open library, a library that failed to open (and why), or none yet. */
+export const LibraryState = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('open'), info: LibraryInfo }),
+  z.object({ status: z.literal('error'), path: z.string(), error: AppErrorSchema }),
+  z.object({ status: z.literal('none') }),
+]);
+export type LibraryState = z.infer<typeof LibraryState>;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common';
+
+// The work log: every action on a request, also the vendor's record in a dispute (DESIGN.md).
+export const LogEntry = z.object({
+  id: Id,
+  at: Timestamp,
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.number().int().nullable(),
+  questionId: z.number().int().nullable(),
+  customerId: z.number().int().nullable(),
+  answerId: z.number().int().nullable(),
+  summary: z.string(),
+});
+export type LogEntry = z.infer<typeof LogEntry>;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { Day, Id, Timestamp } from './common';
+import { QuestionStatus, ScopeVerdict } from './status';
+
+export const QuestionSummary = z.object({
+  id: Id,
+  subject: z.string(),
+  status: QuestionStatus,
+  scopeVerdict: ScopeVerdict.nullable(),
+  customerId: Id.nullable(),
+  customerName: z.string().nullable(),
+  productVersion: z.string(),
+  nextCheckpoint: Day.nullable(),
+  receivedAt: Timestamp,
+  updatedAt: Timestamp,
+  messageCount: z.number().int(),
+});
+export type QuestionSummary = z.infer<typeof QuestionSummary>;
+
+export const MessageView = z.object({
+  id: Id,
+  direction: z.enum(['in', 'out', 'note']),
+  fromName: z.string(),
+  fromAddress: z.string(),
+  subject: z.string(),
+  sentAt: Timestamp,
+  text: z.string(),
+  /** Sanitised HTML, when the mail had an HTML part. */
+  html: z.string().nullable(),
+});
+export type MessageView = z.infer<typeof MessageView>;
+
+export const StatusChangeView = z.object({
+  id: Id,
+  fromStatus: QuestionStatus.nullable(),
+  toStatus: QuestionStatus,
+  at: Timestamp,
+  actor: z.string(),
+  note: z.string(),
+  customerMessage: z.string(),
+  nextCheckpoint: Day.nullable(),
+});
+export type StatusChangeView = z.infer<typeof StatusChangeView>;
+
+export const QuestionDetail = QuestionSummary.extend({
+  body: z.string(),
+  scopeNote: z.string(),
+  messages: z.array(MessageView),
+  statusHistory: z.array(StatusChangeView),
+  capabilities: z.array(z.object({ id: Id, title: z.string() })),
+  answers: z.array(z.object({ id: Id, title: z.string() })),
+});
+export type QuestionDetail = z.infer<typeof QuestionDetail>;

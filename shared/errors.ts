@@ -1,0 +1,93 @@
+// Errors are values the UI can show: a stable code, a message key in the i18n resources (errors
+// namespace) with its parameters, and a detail for the log that is never shown as the message.
+
+export const errorCodes = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'NOT_FOUND',
+  'CONFLICT',
+  'NO_LIBRARY',
+  'NOT_A_LIBRARY',
+  'LIBRARY_EXISTS',
+  'LIBRARY_CORRUPT',
+  'LIBRARY_TOO_NEW',
+  'LIBRARY_LOCKED',
+  'LIBRARY_READ_ONLY',
+  'LIBRARY_MISSING',
+  'FOLDER_NOT_EMPTY',
+  'CANCELLED',
+  'DISK_FULL',
+  'MEDIA_INVALID',
+  'FFMPEG_MISSING',
+  'FFMPEG_FAILED',
+  'IMPORT_FAILED',
+  'BUNDLE_INVALID',
+  'PUBLISH_BLOCKED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Codes that describe something the user can fix; everything else is our fault (CLI exit 2). */
+const internalCodes: ReadonlySet<ErrorCode> = new Set(['INTERNAL', 'UNKNOWN_CHANNEL', 'FORBIDDEN_SENDER']);
+
+export interface AppError {
+  code: ErrorCode;
+  /** Key under the `errors` namespace, e.g. `errors:LIBRARY_TOO_NEW`. */
+  messageKey: string;
+  params?: Record<string, string | number>;
+  /** Technical detail for logs and the "details" disclosure; never the headline. */
+  detail?: string;
+}
+
+export class KotaeError extends Error implements AppError {
+  readonly code: ErrorCode;
+  readonly messageKey: string;
+  readonly params?: Record<string, string | number>;
+  readonly detail?: string;
+
+  constructor(code: ErrorCode, params?: Record<string, string | number>, detail?: string, messageKey?: string) {
+    super(`${code}${params ? ' ' + JSON.stringify(params) : ''}${detail ? `: ${detail}` : ''}`);
+    this.name = 'KotaeError';
+    this.code = code;
+    this.messageKey = messageKey ?? `errors:${code}`;
+    if (params) this.params = params;
+    if (detail) this.detail = detail;
+  }
+
+  toJSON(): AppError {
+    return toAppError(this);
+  }
+}
+
+export function isUserError(code: ErrorCode): boolean {
+  return !internalCodes.has(code);
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AppError).code === 'string' &&
+    typeof (value as AppError).messageKey === 'string'
+  );
+}
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof KotaeError) {
+    const out: AppError = { code: err.code, messageKey: err.messageKey };
+    if (err.params) out.params = err.params;
+    if (err.detail) out.detail = err.detail;
+    return out;
+  }
+  if (isAppError(err)) return err;
+  const detail = err instanceof Error ? err.message : String(err);
+  if (/ENOSPC|SQLITE_FULL|database or disk is full/i.test(detail)) {
+    return { code: 'DISK_FULL', messageKey: 'errors:DISK_FULL', detail };
+  }
+  return { code: 'INTERNAL', messageKey: 'errors:INTERNAL', detail };
+}
+
+/** The envelope every channel answers with, so typed errors survive IPC and HTTP alike. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
