@@ -23,9 +23,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.KOTAE_PW_JSON ?? 'test-results/playwright.json' }]],
   outputDir: 'test-results/playwright',
   use: {
     headless: true,

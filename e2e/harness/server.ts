@@ -98,12 +98,13 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     return;
   }
   if (p.startsWith('/__kotae/media/')) {
-    let media = null;
-    try {
-      media = resolveMediaRequest(studio.library(), `/${decodeURIComponent(p.slice('/__kotae/media/'.length))}`);
-    } catch {
-      media = null;
-    }
+    const media = (() => {
+      try {
+        return resolveMediaRequest(studio.library(), `/${decodeURIComponent(p.slice('/__kotae/media/'.length))}`);
+      } catch {
+        return null; // no library open, or a malformed escape
+      }
+    })();
     if (!media) res.writeHead(404).end('not found');
     else sendFile(req, res, media.file, media.mime);
     return;

@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, shell } from 'electron';
+import { dialog, shell, type BrowserWindow } from 'electron';
 import type { Dialogs } from '../core/studio';
 
 export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {

@@ -133,9 +133,11 @@ export class Library {
     if (this.closed) return;
     this.closed = true;
     try {
-      if (!this.readOnly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+      // Leave a closed library as one self-contained file: copied to a backup drive or a read-only
+      // share it still opens (a WAL database cannot be opened read-only without its -shm file).
+      if (!this.readOnly) this.db.pragma('journal_mode = DELETE');
     } catch {
-      /* a checkpoint is an optimisation; the WAL is replayed on next open anyway */
+      /* another connection (a CLI reader) still has it open: the WAL is replayed on next open */
     }
     this.db.close();
     this.lock?.release();

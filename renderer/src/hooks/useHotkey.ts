@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /** Mod means Cmd on macOS and Ctrl elsewhere, as in menus. */
 export function matchesHotkey(event: KeyboardEvent, combo: string): boolean {
@@ -18,7 +18,9 @@ export function matchesHotkey(event: KeyboardEvent, combo: string): boolean {
 /** Binds a global keyboard shortcut for as long as the component is mounted. */
 export function useHotkey(combo: string, handler: (event: KeyboardEvent) => void, enabled = true): void {
   const ref = useRef(handler);
-  ref.current = handler;
+  useLayoutEffect(() => {
+    ref.current = handler;
+  });
   useEffect(() => {
     if (!enabled) return;
     const listener = (event: KeyboardEvent) => {

@@ -86,7 +86,7 @@ export function CommandPalette({
     if (!open && el.open) el.close();
   }, [open]);
 
-  useEffect(() => setActive(0), [query, hits.data]);
+  const current = Math.max(0, Math.min(active, rows.length - 1));
 
   const choose = (row: Row | undefined) => {
     if (!row) return;
@@ -114,8 +114,11 @@ export function CommandPalette({
         role="combobox"
         aria-expanded="true"
         aria-controls="k-palette-list"
-        aria-activedescendant={rows.length ? `k-palette-row-${active}` : undefined}
-        onChange={(e) => setQuery(e.target.value)}
+        aria-activedescendant={rows.length ? `k-palette-row-${current}` : undefined}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
@@ -125,7 +128,7 @@ export function CommandPalette({
             setActive((i) => Math.max(0, i - 1));
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            choose(rows[active]);
+            choose(rows[current]);
           }
         }}
       />
@@ -135,8 +138,8 @@ export function CommandPalette({
             key={row.type === 'hit' ? `${row.hit.kind}:${row.hit.id}` : row.command.id}
             id={`k-palette-row-${i}`}
             role="option"
-            aria-selected={i === active}
-            className={`k-palette__row ${i === active ? 'is-active' : ''}`}
+            aria-selected={i === current}
+            className={`k-palette__row ${i === current ? 'is-active' : ''}`}
             onMouseEnter={() => setActive(i)}
             onClick={() => choose(row)}
           >

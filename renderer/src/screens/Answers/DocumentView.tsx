@@ -1,7 +1,7 @@
 import { CheckCircle2 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isElement, nodeText, resolutionFields, type AnswerDocument, type DocNode, type ElementBase, type ResolutionNode, type StepNode, type TextNode } from '@shared/answers/document';
+import { findNodes, isElement, nodeText, resolutionFields, type AnswerDocument, type DocNode, type ElementBase, type ResolutionNode, type StepNode, type TextNode } from '@shared/answers/document';
 import { mediaUrl } from '../../api/client';
 
 function renderText(node: TextNode, key: number): ReactNode {
@@ -17,7 +17,8 @@ function renderText(node: TextNode, key: number): ReactNode {
 /** A read-only rendering of an answer document: what the customer will read. */
 export function DocumentView({ doc }: { doc: AnswerDocument }) {
   const { t } = useTranslation('answers');
-  let stepNumber = 0;
+  // Steps number themselves in document order, wherever they sit.
+  const stepNumbers = new Map(findNodes<StepNode>(doc, 'kotae-step').map((step, i) => [step, i + 1]));
 
   const children = (node: ElementBase) => node.children.map((child, i) => render(child, i));
   const part = (node: ElementBase, type: string) => node.children.find((c) => c.type === type);
@@ -46,12 +47,11 @@ export function DocumentView({ doc }: { doc: AnswerDocument }) {
         return <a key={key} href={el.url} target="_blank" rel="noreferrer noopener">{children(el)}</a>;
       case 'kotae-step': {
         const step = node as StepNode;
-        stepNumber += 1;
         const action = part(step, 'kotae-step-action');
         const expected = part(step, 'kotae-step-expected');
         return (
           <div key={key} className="k-doc-step" data-testid="doc-step">
-            <div className="k-doc-step__number">{stepNumber}</div>
+            <div className="k-doc-step__number">{stepNumbers.get(step)}</div>
             <div className="k-doc-step__body">
               <div className="k-doc-step__action">{action && isElement(action) ? children(action) : null}</div>
               {expected && nodeText(expected) && (

@@ -1,0 +1,62 @@
+import { expect, test } from '../fixtures';
+
+// One spec per sidebar screen: click it as a user would, and see the demo library's content.
+
+test('Inbox: a question shows its thread, history, customer profile and capabilities', async ({ page }) => {
+  await page.getByRole('link', { name: 'Inbox' }).click();
+  await page.getByRole('button', { name: /決済ボタンを押すとエラーになる/ }).click();
+  const detail = page.getByTestId('question-detail');
+  await expect(detail).toContainText('API キーを新しくしたばかりです');
+  await expect(detail).toContainText('まだ直りません');
+  await expect(detail.getByTestId('customer-profile')).toContainText('今日中に決済が再開すること');
+  await expect(detail).toContainText('決済サービスを接続する');
+  await expect(detail).toContainText('Investigating');
+});
+
+test('Answers: an answer reads as numbered steps with a resolution summary', async ({ page }) => {
+  await page.getByRole('link', { name: 'Answers' }).click();
+  await page.getByRole('button', { name: /スマートフォンで画像が表示されないときの確認手順/ }).click();
+  const detail = page.getByTestId('answer-detail');
+  await expect(detail.getByTestId('doc-step')).toHaveCount(4);
+  await expect(detail.getByTestId('doc-step').first()).toContainText('1');
+  await expect(detail).toContainText('Resolution summary');
+  await expect(detail).toContainText('Verified with version 4.2.1');
+});
+
+test('Customers: a customer page lists their questions and profile', async ({ page }) => {
+  await page.getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('button', { name: /佐藤 健/ }).click();
+  const detail = page.getByTestId('customer-detail');
+  await expect(detail).toContainText('ken.sato@example.com');
+  await expect(detail).toContainText('決済ボタンを押すとエラーになる');
+  await expect(detail).toContainText('離島だけ送料を変えることはできますか');
+  await expect(detail.getByTestId('customer-profile')).toContainText('High');
+});
+
+test('Capabilities: the scope catalogue is a tree of areas and operations', async ({ page }) => {
+  await page.getByRole('link', { name: 'Capabilities' }).click();
+  await expect(page.getByRole('tree')).toContainText('ショップ・決済');
+  await page.getByRole('button', { name: '決済サービスを接続する' }).click();
+  await expect(page.getByTestId('capability-detail')).toContainText('クレジットカード決済サービスとの連携設定');
+  await page.getByRole('button', { name: 'Collapse' }).first().click();
+  await expect(page.getByRole('button', { name: 'ページを追加・削除する' })).toHaveCount(0);
+});
+
+test('Videos: explains what belongs here when there are none', async ({ page }) => {
+  await page.getByRole('link', { name: 'Videos' }).click();
+  await expect(page.getByTestId('screen-videos')).toContainText('No videos yet');
+});
+
+test('Publish: lists the public answers', async ({ page }) => {
+  await page.getByRole('link', { name: 'Publish' }).click();
+  const screen = page.getByTestId('screen-publish');
+  await expect(screen).toContainText('5 public answers');
+  await expect(screen).toContainText('Adding a Google Analytics tag');
+  await expect(screen).not.toContainText('サポート範囲外のご相談について');
+});
+
+test('Settings: shows the open library and the app', async ({ page }) => {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByTestId('library-info')).toContainText('Kotae Library');
+  await expect(page.getByTestId('library-info')).toContainText('12 questions');
+});

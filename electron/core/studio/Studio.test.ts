@@ -1,0 +1,58 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLibrary } from '../library';
+import { useTempDir } from '../testing/tempDir';
+import { DEFAULT_LIBRARY_DIR, Studio } from './Studio';
+
+const tempDir = useTempDir();
+const dialogs = {
+  chooseFolder: async () => null,
+  chooseFiles: async () => [],
+  chooseSaveFile: async () => null,
+  openExternal: async () => undefined,
+  showInFolder: async () => undefined,
+};
+const make = (userDataDir: string) => new Studio({ userDataDir, systemLocale: 'en-US', shell: 'harness', appVersion: '0.0.0', platform: 'linux', dialogs });
+
+describe('Studio', () => {
+  it('on first run creates a demo library in the user-data folder and remembers it', async () => {
+    const userData = tempDir();
+    const studio = make(userData);
+    const state = studio.start();
+    expect(state.status).toBe('open');
+    if (state.status === 'open') {
+      expect(state.info.path).toBe(path.join(userData, DEFAULT_LIBRARY_DIR));
+      expect(state.info.counts.questions).toBe(12);
+    }
+    await studio.close();
+    const again = make(userData);
+    expect(again.start()).toMatchObject({ status: 'open', info: { path: path.join(userData, DEFAULT_LIBRARY_DIR) } });
+    await again.close();
+  });
+
+  it('reports a last library that can no longer be opened, instead of failing to start', async () => {
+    const userData = tempDir();
+    const first = make(userData);
+    first.start();
+    await first.close();
+    writeFileSync(path.join(userData, DEFAULT_LIBRARY_DIR, 'library.sqlite'), 'garbage garbage garbage');
+    const studio = make(userData);
+    expect(studio.start()).toMatchObject({ status: 'error', error: { code: 'LIBRARY_CORRUPT' } });
+    expect(() => studio.library()).toThrow(/NO_LIBRARY/);
+    await studio.close();
+  });
+
+  it('switches libraries and announces it', async () => {
+    const studio = make(tempDir());
+    studio.start();
+    const other = path.join(tempDir(), 'other');
+    createLibrary(other).close();
+    const events: string[] = [];
+    studio.on((event) => events.push(event));
+    expect(studio.openLibrary(other).counts.questions).toBe(0);
+    expect(events).toContain('library:changed');
+    expect(studio.settings.get().recentLibraries[0]).toBe(other);
+    await studio.close();
+  });
+});
