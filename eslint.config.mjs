@@ -5,10 +5,33 @@ import tseslint from 'typescript-eslint';
 
 // Import boundaries (DESIGN.md): shared/ runs in both processes, so it imports neither Node, Electron
 // nor the DOM; the renderer reaches electron/ only through `import type`.
-const nodeModules = ['electron', 'better-sqlite3', 'fluent-ffmpeg', 'child_process', 'fs', 'path', 'os', 'crypto', 'node:*'];
+const nodeModules = [
+  'electron',
+  'better-sqlite3',
+  'fluent-ffmpeg',
+  'child_process',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'node:*',
+];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'native/**', 'node_modules/**', 'test-results/**', 'e2e/test-results/**', 'playwright-report/**', 'bench/results/**', 'resources/**/*.js', 'e2e/harness/bridge.js'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'native/**',
+      'node_modules/**',
+      'test-results/**',
+      'e2e/test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+      'resources/**/*.js',
+      'e2e/harness/bridge.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,7 +52,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/electron/**', 'electron'], allowTypeImports: true, message: 'The renderer talks to the core only through window.kotae (import type is fine).' },
+            {
+              group: ['**/electron/**', 'electron'],
+              allowTypeImports: true,
+              message: 'The renderer talks to the core only through window.kotae (import type is fine).',
+            },
             { group: nodeModules, message: 'The renderer has no Node.js.' },
           ],
         },
@@ -42,7 +69,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...nodeModules, '**/electron/**', '**/renderer/**', 'react', 'react-dom'], message: 'shared/ must run in main, renderer and CLI alike.' }] },
+        {
+          patterns: [
+            {
+              group: [...nodeModules, '**/electron/**', '**/renderer/**', 'react', 'react-dom'],
+              message: 'shared/ must run in main, renderer and CLI alike.',
+            },
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer'],
     },
@@ -50,7 +84,10 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Core services run under plain Node: no Electron here.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Core services run under plain Node: no Electron here.' }] },
+      ],
     },
   },
   {

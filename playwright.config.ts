@@ -34,5 +34,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects: electron ? [{ name: 'electron', metadata: { shell: 'electron' } }] : [{ name: 'chromium', metadata: { shell: 'harness' } }],
+  projects: electron
+    ? [{ name: 'electron', metadata: { shell: 'electron' } }]
+    : [{ name: 'chromium', metadata: { shell: 'harness' } }],
 });

@@ -16,7 +16,11 @@ export interface BenchResult {
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
 
 /** Writes bench/results/<name>.json in the one shape all benchmarks share, and prints a table. */
-export function report(name: string, figures: Record<string, number>, targets: Record<string, Target> = {}): BenchResult {
+export function report(
+  name: string,
+  figures: Record<string, number>,
+  targets: Record<string, Target> = {},
+): BenchResult {
   const result: BenchResult = {
     name,
     when: new Date().toISOString(),
@@ -38,8 +42,11 @@ export function report(name: string, figures: Record<string, number>, targets: R
     const met = target ? ('max' in target ? value <= target.max : value >= target.min) : null;
     return [key, format(value), goal, met === null ? '' : met ? 'ok' : 'MISSED'];
   });
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'value', 'target', ''], ...rows].map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...[['figure', 'value', 'target', ''], ...rows].map((r) => r[i]!.length)),
+  );
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   console.log(`\n${name}  (${result.machine.cpus} cores, ${result.machine.cpuModel})`);
   console.log(line(['figure', 'value', 'target', '']));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));

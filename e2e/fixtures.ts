@@ -36,10 +36,22 @@ interface Options {
 
 function startHarness(userData: string, locale: string): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'e2e/harness/server.ts'), '--user-data', userData, '--locale', locale], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(root, 'e2e/harness/server.ts'),
+        '--user-data',
+        userData,
+        '--locale',
+        locale,
+      ],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     const timer = setTimeout(() => reject(new Error(`harness did not start:\n${out}`)), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -65,8 +77,10 @@ export function electronAvailable(): { ok: boolean; reason: string } {
   try {
     const require = createRequire(import.meta.url);
     const dir = path.dirname(require.resolve('electron/package.json'));
-    if (!existsSync(path.join(dir, 'path.txt'))) return { ok: false, reason: 'no Electron binary (ELECTRON_SKIP_BINARY_DOWNLOAD)' };
-    if (!existsSync(path.join(root, 'native/electron/better_sqlite3.node'))) return { ok: false, reason: 'no Electron build of better-sqlite3' };
+    if (!existsSync(path.join(dir, 'path.txt')))
+      return { ok: false, reason: 'no Electron binary (ELECTRON_SKIP_BINARY_DOWNLOAD)' };
+    if (!existsSync(path.join(root, 'native/electron/better_sqlite3.node')))
+      return { ok: false, reason: 'no Electron build of better-sqlite3' };
     return { ok: true, reason: '' };
   } catch {
     return { ok: false, reason: 'electron package missing' };
@@ -143,19 +157,27 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
       },
       async dropFiles(selector, files) {
         const { readFileSync } = await import('node:fs');
-        const payload = files.map((f) => ({ name: path.basename(f), path: f, data: readFileSync(f).toString('base64') }));
+        const payload = files.map((f) => ({
+          name: path.basename(f),
+          path: f,
+          data: readFileSync(f).toString('base64'),
+        }));
         await page.evaluate(
           ({ selector: sel, payload: items }) => {
             const transfer = new DataTransfer();
             for (const item of items) {
               const bytes = Uint8Array.from(atob(item.data), (c) => c.charCodeAt(0));
               transfer.items.add(new File([bytes], item.name));
-              (window as unknown as { __kotaeHarness?: { files: Map<string, string> } }).__kotaeHarness?.files.set(item.name, item.path);
+              (
+                window as unknown as { __kotaeHarness?: { files: Map<string, string> } }
+              ).__kotaeHarness?.files.set(item.name, item.path);
             }
             const target = document.querySelector(sel);
             if (!target) throw new Error(`nothing matches ${sel}`);
             for (const type of ['dragenter', 'dragover', 'drop']) {
-              target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+              target.dispatchEvent(
+                new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }),
+              );
             }
           },
           { selector, payload },

@@ -15,5 +15,8 @@ if (!name || !available.includes(name)) {
 }
 const file = path.join(root, 'bench', `${name}.bench.ts`);
 if (!existsSync(file)) process.exit(1);
-const res = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', file, ...rest], { cwd: root, stdio: 'inherit' });
+const res = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', file, ...rest], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(res.status ?? 1);

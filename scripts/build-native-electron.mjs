@@ -77,7 +77,9 @@ try {
   writeFileSync(stampFile, JSON.stringify(stamp, null, 2));
   console.log(`kotae: built better-sqlite3 for Electron ${electronVersion} -> native/electron/`);
 } catch (err) {
-  console.warn(`kotae: could not build better-sqlite3 for Electron ${electronVersion}: ${err?.message ?? err}`);
+  console.warn(
+    `kotae: could not build better-sqlite3 for Electron ${electronVersion}: ${err?.message ?? err}`,
+  );
   console.warn('kotae: npm test still works; for npm start run: node scripts/build-native-electron.mjs');
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -35,7 +35,12 @@ if (run('build (electron-vite)', bin('electron-vite'), ['build']) !== 0) {
   // Unit and service tests.
   const vitestFile = path.join(results, 'vitest.json');
   rmSync(vitestFile, { force: true });
-  run('unit and service tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
+  run('unit and service tests (vitest)', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestFile}`,
+  ]);
   const vitest = readJson(vitestFile);
   if (!vitest) {
     totals.failed += 1;
@@ -45,9 +50,12 @@ if (run('build (electron-vite)', bin('electron-vite'), ['build']) !== 0) {
     totals.failed += vitest.numFailedTests + (vitest.numRuntimeErrorTestSuites ?? 0);
     totals.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
     // A test file that fails to load has no tests but must still fail the run.
-    const brokenFiles = (vitest.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0);
+    const brokenFiles = (vitest.testResults ?? []).filter(
+      (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+    );
     totals.failed += brokenFiles.length;
-    for (const f of brokenFiles) problems.push(`could not run ${path.relative(root, f.name)}: ${String(f.message).split('\n')[0]}`);
+    for (const f of brokenFiles)
+      problems.push(`could not run ${path.relative(root, f.name)}: ${String(f.message).split('\n')[0]}`);
   }
 
   // UI specs in Chromium through the harness.
@@ -73,7 +81,10 @@ if (run('build (electron-vite)', bin('electron-vite'), ['build']) !== 0) {
   if (process.env.KOTAE_ELECTRON === '1' && hasBinary && hasNative) {
     const electronFile = path.join(results, 'playwright-electron.json');
     rmSync(electronFile, { force: true });
-    run('UI specs in Electron (Playwright _electron)', bin('playwright'), ['test'], { KOTAE_ELECTRON: '1', KOTAE_PW_JSON: electronFile });
+    run('UI specs in Electron (Playwright _electron)', bin('playwright'), ['test'], {
+      KOTAE_ELECTRON: '1',
+      KOTAE_PW_JSON: electronFile,
+    });
     const pe = readJson(electronFile);
     if (pe) {
       totals.passed += pe.stats.expected;
@@ -84,11 +95,18 @@ if (run('build (electron-vite)', bin('electron-vite'), ['build']) !== 0) {
       problems.push('the Electron run wrote no report');
     }
   } else {
-    const reason = process.env.KOTAE_ELECTRON !== '1' ? 'KOTAE_ELECTRON is not 1' : !hasBinary ? 'no Electron binary on this machine' : 'no Electron build of better-sqlite3';
+    const reason =
+      process.env.KOTAE_ELECTRON !== '1'
+        ? 'KOTAE_ELECTRON is not 1'
+        : !hasBinary
+          ? 'no Electron binary on this machine'
+          : 'no Electron build of better-sqlite3';
     console.log(`\nElectron runs: not run (${reason}); the UI specs ran in Chromium through the harness.`);
   }
 }
 
 for (const p of problems) console.log(`problem: ${p}`);
-console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);

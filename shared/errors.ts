@@ -47,7 +47,12 @@ export class KotaeError extends Error implements AppError {
   readonly params?: Record<string, string | number>;
   readonly detail?: string;
 
-  constructor(code: ErrorCode, params?: Record<string, string | number>, detail?: string, messageKey?: string) {
+  constructor(
+    code: ErrorCode,
+    params?: Record<string, string | number>,
+    detail?: string,
+    messageKey?: string,
+  ) {
     super(`${code}${params ? ' ' + JSON.stringify(params) : ''}${detail ? `: ${detail}` : ''}`);
     this.name = 'KotaeError';
     this.code = code;

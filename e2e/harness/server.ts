@@ -84,14 +84,27 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       input = await readBody(req);
     } catch (err) {
-      json(res, 200, { ok: false, error: { code: 'INVALID_INPUT', messageKey: 'errors:INVALID_INPUT', detail: (err as Error).message } });
+      json(res, 200, {
+        ok: false,
+        error: { code: 'INVALID_INPUT', messageKey: 'errors:INVALID_INPUT', detail: (err as Error).message },
+      });
       return;
     }
-    json(res, 200, await dispatch(handlers, channel, input, { onInternalError: (ch, err) => console.error(`[harness] ${ch} failed`, err) }));
+    json(
+      res,
+      200,
+      await dispatch(handlers, channel, input, {
+        onInternalError: (ch, err) => console.error(`[harness] ${ch} failed`, err),
+      }),
+    );
     return;
   }
   if (p === '/__kotae/events') {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
     res.write(': connected\n\n');
     eventStreams.add(res);
     req.on('close', () => eventStreams.delete(res));
@@ -100,7 +113,10 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (p.startsWith('/__kotae/media/')) {
     const media = (() => {
       try {
-        return resolveMediaRequest(studio.library(), `/${decodeURIComponent(p.slice('/__kotae/media/'.length))}`);
+        return resolveMediaRequest(
+          studio.library(),
+          `/${decodeURIComponent(p.slice('/__kotae/media/'.length))}`,
+        );
       } catch {
         return null; // no library open, or a malformed escape
       }

@@ -23,7 +23,12 @@ export function contentType(file: string): string {
 }
 
 /** Streams a file, honouring a single byte range so <video> can seek (as Electron's net.fetch does). */
-export function sendFile(req: IncomingMessage, res: ServerResponse, file: string, type = contentType(file)): void {
+export function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  type = contentType(file),
+): void {
   const size = statSync(file).size;
   const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
   const headers = { 'content-type': type, 'accept-ranges': 'bytes', 'cache-control': 'no-store' };
@@ -34,7 +39,11 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, file: string
       res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
       return;
     }
-    res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+    res.writeHead(206, {
+      ...headers,
+      'content-range': `bytes ${start}-${end}/${size}`,
+      'content-length': end - start + 1,
+    });
     createReadStream(file, { start, end }).pipe(res);
     return;
   }
@@ -43,7 +52,12 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, file: string
 }
 
 /** The built renderer, confined to its folder like the kotae-app:// protocol in Electron. */
-export function serveRenderer(req: IncomingMessage, res: ServerResponse, rendererDir: string, urlPath: string): void {
+export function serveRenderer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  rendererDir: string,
+  urlPath: string,
+): void {
   const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
   const file = confinedRealPath(rendererDir, path.join(rendererDir, relative));
   if (!file || !statSync(file).isFile()) {

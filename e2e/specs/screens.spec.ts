@@ -37,7 +37,9 @@ test('Capabilities: the scope catalogue is a tree of areas and operations', asyn
   await page.getByRole('link', { name: 'Capabilities' }).click();
   await expect(page.getByRole('tree')).toContainText('ショップ・決済');
   await page.getByRole('button', { name: '決済サービスを接続する' }).click();
-  await expect(page.getByTestId('capability-detail')).toContainText('クレジットカード決済サービスとの連携設定');
+  await expect(page.getByTestId('capability-detail')).toContainText(
+    'クレジットカード決済サービスとの連携設定',
+  );
   await page.getByRole('button', { name: 'Collapse' }).first().click();
   await expect(page.getByRole('button', { name: 'ページを追加・削除する' })).toHaveCount(0);
 });

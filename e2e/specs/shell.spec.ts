@@ -55,7 +55,10 @@ test.describe('command palette', () => {
 });
 
 test.describe('libraries', () => {
-  test('New library creates an empty library in the chosen folder and switches to it', async ({ page, app }) => {
+  test('New library creates an empty library in the chosen folder and switches to it', async ({
+    page,
+    app,
+  }) => {
     const folder = path.join(app.tempDir, 'Second Library');
     await app.queueDialogs({ chooseFolder: [folder] });
     await page.getByRole('link', { name: 'Settings' }).click();
@@ -65,7 +68,10 @@ test.describe('libraries', () => {
     await expect(page.getByText('No questions yet')).toBeVisible();
   });
 
-  test('opening a folder that is not a library says so and keeps the current library', async ({ page, app }) => {
+  test('opening a folder that is not a library says so and keeps the current library', async ({
+    page,
+    app,
+  }) => {
     const folder = path.join(app.tempDir, 'holiday photos');
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, 'beach.jpg'), 'not really');

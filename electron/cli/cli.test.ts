@@ -12,7 +12,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const tempDir = useTempDir();
 
 export function kotae(...args: string[]) {
-  const res = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C', KOTAE_LANG: 'en' } });
+  const res = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', KOTAE_LANG: 'en' },
+  });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
@@ -66,7 +69,10 @@ describe('kotae CLI', () => {
     kotae('init', '--demo', '--library', lib);
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
-      writeFileSync(path.join(lib, LOCK_FILE), JSON.stringify({ pid: holder.pid, host: os.hostname(), since: new Date().toISOString(), by: 'app' }));
+      writeFileSync(
+        path.join(lib, LOCK_FILE),
+        JSON.stringify({ pid: holder.pid, host: os.hostname(), since: new Date().toISOString(), by: 'app' }),
+      );
       expect(kotae('info', '--library', lib, '--json').code).toBe(0);
     } finally {
       holder.kill();

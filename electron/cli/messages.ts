@@ -3,9 +3,17 @@ import { resources } from '../../shared/i18n';
 import type { AppError } from '../../shared/errors';
 
 // The CLI speaks the same messages as the app. English unless KOTAE_LANG=ja or LANG starts with ja.
-const language = (process.env.KOTAE_LANG ?? process.env.LANG ?? '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+const language = (process.env.KOTAE_LANG ?? process.env.LANG ?? '').toLowerCase().startsWith('ja')
+  ? 'ja'
+  : 'en';
 const i18n = i18next.createInstance();
-void i18n.init({ resources, lng: language, fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false } });
+void i18n.init({
+  resources,
+  lng: language,
+  fallbackLng: 'en',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
 
 export function errorMessage(error: AppError): string {
   return i18n.t(error.messageKey, { ...error.params, detail: error.detail ?? '' });

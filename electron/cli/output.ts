@@ -41,8 +41,14 @@ export function printTable(rows: Record<string, unknown>[], columns: string[]): 
     return;
   }
   const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v)).replace(/\s+/g, ' ');
-  const widths = columns.map((c) => Math.min(50, Math.max(displayWidth(c), ...rows.map((r) => displayWidth(cell(r[c]))))));
-  const line = (values: string[]) => values.map((v, i) => fit(v, widths[i]!)).join('  ').trimEnd();
+  const widths = columns.map((c) =>
+    Math.min(50, Math.max(displayWidth(c), ...rows.map((r) => displayWidth(cell(r[c]))))),
+  );
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => fit(v, widths[i]!))
+      .join('  ')
+      .trimEnd();
   console.log(line(columns));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(columns.map((c) => cell(row[c]))));

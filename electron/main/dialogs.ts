@@ -14,7 +14,11 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseFiles({ title, filters, multiple }) {
-      const options: Electron.OpenDialogOptions = { title, filters, properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] };
+      const options: Electron.OpenDialogOptions = {
+        title,
+        filters,
+        properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+      };
       const win = parent();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;

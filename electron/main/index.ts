@@ -87,4 +87,3 @@ if (!app.requestSingleInstanceLock()) {
     void studio.close().finally(() => app.quit());
   });
 }
-

@@ -12,8 +12,16 @@ export function buildMenu(getWindow: () => BrowserWindow | null, language: 'ja' 
     {
       label: ja ? 'ファイル' : 'File',
       submenu: [
-        { label: ja ? '新しいライブラリ…' : 'New Library…', accelerator: 'CmdOrCtrl+Shift+N', click: send('library:new') },
-        { label: ja ? 'ライブラリを開く…' : 'Open Library…', accelerator: 'CmdOrCtrl+O', click: send('library:open') },
+        {
+          label: ja ? '新しいライブラリ…' : 'New Library…',
+          accelerator: 'CmdOrCtrl+Shift+N',
+          click: send('library:new'),
+        },
+        {
+          label: ja ? 'ライブラリを開く…' : 'Open Library…',
+          accelerator: 'CmdOrCtrl+O',
+          click: send('library:open'),
+        },
         { type: 'separator' },
         { label: ja ? '設定' : 'Settings', accelerator: 'CmdOrCtrl+,', click: send('navigate:settings') },
         { type: 'separator' },

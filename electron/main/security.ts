@@ -37,6 +37,8 @@ export function applySecurityPolicy(isTrustedUrl: (url: string) => boolean): voi
     ses.setPermissionRequestHandler((contents, permission, callback) => {
       callback(allowedPermissions.has(permission) && isTrustedUrl(contents.getURL()));
     });
-    ses.setPermissionCheckHandler((_contents, permission, origin) => allowedPermissions.has(permission) && isTrustedUrl(origin));
+    ses.setPermissionCheckHandler(
+      (_contents, permission, origin) => allowedPermissions.has(permission) && isTrustedUrl(origin),
+    );
   });
 }

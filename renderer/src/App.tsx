@@ -34,7 +34,11 @@ export function App() {
   useLiveInvalidation();
   const [route, navigate] = useRoute();
   const library = useApi('library:state', {});
-  const questions = useApi('questions:list', { status: ['received', 'investigating', 'reproducing', 'waiting_on_customer', 'answered'] }, { enabled: library.data?.status === 'open' });
+  const questions = useApi(
+    'questions:list',
+    { status: ['received', 'investigating', 'reproducing', 'waiting_on_customer', 'answered'] },
+    { enabled: library.data?.status === 'open' },
+  );
   const jobs = useJobs();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [libraryError, setLibraryError] = useState<unknown>(null);
@@ -64,21 +68,38 @@ export function App() {
   const state = library.data;
   return (
     <div className="k-app">
-      <Sidebar current={route.screen} onSearch={() => setPaletteOpen(true)} badges={{ inbox: questions.data?.length ?? 0 }} />
+      <Sidebar
+        current={route.screen}
+        onSearch={() => setPaletteOpen(true)}
+        badges={{ inbox: questions.data?.length ?? 0 }}
+      />
       <main className="k-main">
         {library.isPending ? (
           <Loading />
         ) : library.isError ? (
           <ErrorMessage error={library.error} />
         ) : state && state.status !== 'open' && route.screen !== 'settings' ? (
-          <LibraryGate state={state} onOpen={() => void actions.openLibrary()} onCreate={(demo) => void actions.createLibrary(demo)} />
+          <LibraryGate
+            state={state}
+            onOpen={() => void actions.openLibrary()}
+            onCreate={(demo) => void actions.createLibrary(demo)}
+          />
         ) : (
           <ScreenView route={route} navigate={navigate} libraryOpen={state?.status === 'open'} />
         )}
       </main>
       <StatusBar library={state} jobs={jobs} />
-      <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} navigate={navigate} commands={commands} />
-      <Dialog open={libraryError !== null} title={t('library:problemTitle')} onClose={() => setLibraryError(null)}>
+      <CommandPalette
+        open={paletteOpen}
+        onClose={() => setPaletteOpen(false)}
+        navigate={navigate}
+        commands={commands}
+      />
+      <Dialog
+        open={libraryError !== null}
+        title={t('library:problemTitle')}
+        onClose={() => setLibraryError(null)}
+      >
         <ErrorMessage error={libraryError} />
       </Dialog>
     </div>

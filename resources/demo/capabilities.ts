@@ -14,9 +14,21 @@ export const demoCapabilities: DemoCapability[] = [
     description: 'ページの作成・編集・並べ替え。ブロックエディタでの文章や見出しの配置。',
     keywords: ['ページ', 'エディタ', 'ブロック', 'page'],
     children: [
-      { title: 'ページを追加・削除する', description: '新しいページの作成と不要なページの削除。', keywords: ['追加', '削除', 'ページ'] },
-      { title: 'ブロックを並べ替える', description: 'ドラッグでブロックの順序を変える。', keywords: ['並べ替え', 'ドラッグ', 'ブロック'] },
-      { title: 'メニューを編集する', description: 'ナビゲーションメニューの項目と順序。', keywords: ['メニュー', 'ナビゲーション', 'menu'] },
+      {
+        title: 'ページを追加・削除する',
+        description: '新しいページの作成と不要なページの削除。',
+        keywords: ['追加', '削除', 'ページ'],
+      },
+      {
+        title: 'ブロックを並べ替える',
+        description: 'ドラッグでブロックの順序を変える。',
+        keywords: ['並べ替え', 'ドラッグ', 'ブロック'],
+      },
+      {
+        title: 'メニューを編集する',
+        description: 'ナビゲーションメニューの項目と順序。',
+        keywords: ['メニュー', 'ナビゲーション', 'menu'],
+      },
     ],
   },
   {
@@ -24,9 +36,21 @@ export const demoCapabilities: DemoCapability[] = [
     description: 'テーマの選択、色・フォント・レイアウトの変更。',
     keywords: ['テーマ', 'デザイン', '色', 'theme'],
     children: [
-      { title: 'テーマカラーを変更する', description: 'サイト全体の基調色とアクセント色。', keywords: ['色', 'カラー', 'color'] },
-      { title: 'フォントを変更する', description: '見出しと本文のフォント。', keywords: ['フォント', '文字', 'font'] },
-      { title: 'スマートフォン表示を調整する', description: 'レスポンシブ表示のプレビューと調整。', keywords: ['スマホ', 'スマートフォン', 'モバイル', 'mobile'] },
+      {
+        title: 'テーマカラーを変更する',
+        description: 'サイト全体の基調色とアクセント色。',
+        keywords: ['色', 'カラー', 'color'],
+      },
+      {
+        title: 'フォントを変更する',
+        description: '見出しと本文のフォント。',
+        keywords: ['フォント', '文字', 'font'],
+      },
+      {
+        title: 'スマートフォン表示を調整する',
+        description: 'レスポンシブ表示のプレビューと調整。',
+        keywords: ['スマホ', 'スマートフォン', 'モバイル', 'mobile'],
+      },
     ],
   },
   {
@@ -34,9 +58,21 @@ export const demoCapabilities: DemoCapability[] = [
     description: '画像や動画のアップロード、管理、表示。',
     keywords: ['画像', 'メディア', '写真', 'image'],
     children: [
-      { title: '画像をアップロードする', description: 'JPEG・PNG・WebP の画像を追加する。', keywords: ['画像', 'アップロード', 'upload'] },
-      { title: '画像を一括削除する', description: 'メディアライブラリで複数の画像をまとめて削除。', keywords: ['画像', '削除', '一括'] },
-      { title: '動画を埋め込む', description: 'アップロードした動画や YouTube の埋め込み。', keywords: ['動画', '埋め込み', 'video'] },
+      {
+        title: '画像をアップロードする',
+        description: 'JPEG・PNG・WebP の画像を追加する。',
+        keywords: ['画像', 'アップロード', 'upload'],
+      },
+      {
+        title: '画像を一括削除する',
+        description: 'メディアライブラリで複数の画像をまとめて削除。',
+        keywords: ['画像', '削除', '一括'],
+      },
+      {
+        title: '動画を埋め込む',
+        description: 'アップロードした動画や YouTube の埋め込み。',
+        keywords: ['動画', '埋め込み', 'video'],
+      },
     ],
   },
   {
@@ -44,8 +80,16 @@ export const demoCapabilities: DemoCapability[] = [
     description: 'お問い合わせフォームの作成と送信メールの設定。',
     keywords: ['フォーム', 'お問い合わせ', 'form'],
     children: [
-      { title: 'フォームを作成する', description: '入力項目の追加と必須設定。', keywords: ['フォーム', '項目', '必須'] },
-      { title: '通知メールを設定する', description: '送信時に届く通知メールの宛先と送信元。', keywords: ['メール', '通知', '送信', 'mail'] },
+      {
+        title: 'フォームを作成する',
+        description: '入力項目の追加と必須設定。',
+        keywords: ['フォーム', '項目', '必須'],
+      },
+      {
+        title: '通知メールを設定する',
+        description: '送信時に届く通知メールの宛先と送信元。',
+        keywords: ['メール', '通知', '送信', 'mail'],
+      },
     ],
   },
   {
@@ -53,8 +97,16 @@ export const demoCapabilities: DemoCapability[] = [
     description: 'ブログ記事の作成・予約公開・カテゴリ管理。',
     keywords: ['ブログ', '記事', 'blog'],
     children: [
-      { title: '記事を予約公開する', description: '公開日時を指定して自動公開する。', keywords: ['予約', '公開', '日時'] },
-      { title: 'カテゴリを管理する', description: '記事のカテゴリとタグ。', keywords: ['カテゴリ', 'タグ', 'category'] },
+      {
+        title: '記事を予約公開する',
+        description: '公開日時を指定して自動公開する。',
+        keywords: ['予約', '公開', '日時'],
+      },
+      {
+        title: 'カテゴリを管理する',
+        description: '記事のカテゴリとタグ。',
+        keywords: ['カテゴリ', 'タグ', 'category'],
+      },
     ],
   },
   {
@@ -62,9 +114,21 @@ export const demoCapabilities: DemoCapability[] = [
     description: '商品登録、カート、決済サービスとの連携、送料。',
     keywords: ['ショップ', '決済', 'カート', 'shop', 'payment'],
     children: [
-      { title: '商品を登録する', description: '商品名・価格・在庫・画像。', keywords: ['商品', '価格', '在庫'] },
-      { title: '決済サービスを接続する', description: 'クレジットカード決済サービスとの連携設定。', keywords: ['決済', 'クレジットカード', 'Stripe', 'payment'] },
-      { title: '送料を設定する', description: '地域別・金額別の送料ルール。', keywords: ['送料', '配送', 'shipping'] },
+      {
+        title: '商品を登録する',
+        description: '商品名・価格・在庫・画像。',
+        keywords: ['商品', '価格', '在庫'],
+      },
+      {
+        title: '決済サービスを接続する',
+        description: 'クレジットカード決済サービスとの連携設定。',
+        keywords: ['決済', 'クレジットカード', 'Stripe', 'payment'],
+      },
+      {
+        title: '送料を設定する',
+        description: '地域別・金額別の送料ルール。',
+        keywords: ['送料', '配送', 'shipping'],
+      },
     ],
   },
   {
@@ -72,7 +136,11 @@ export const demoCapabilities: DemoCapability[] = [
     description: 'サイトの公開と独自ドメインの接続。',
     keywords: ['公開', 'ドメイン', 'domain', 'DNS'],
     children: [
-      { title: '独自ドメインを接続する', description: 'DNS レコードの設定と確認。', keywords: ['ドメイン', 'DNS', 'CNAME', 'domain'] },
+      {
+        title: '独自ドメインを接続する',
+        description: 'DNS レコードの設定と確認。',
+        keywords: ['ドメイン', 'DNS', 'CNAME', 'domain'],
+      },
       { title: 'SSL を有効にする', description: 'https での配信。', keywords: ['SSL', 'https', '証明書'] },
     ],
   },
@@ -81,8 +149,16 @@ export const demoCapabilities: DemoCapability[] = [
     description: 'ページのタイトル・説明文、アクセス解析タグ。',
     keywords: ['SEO', 'アクセス解析', 'analytics'],
     children: [
-      { title: 'ページのタイトルと説明文を設定する', description: '検索結果に表示される文言。', keywords: ['タイトル', '説明文', 'meta'] },
-      { title: 'アクセス解析タグを追加する', description: 'Google Analytics などの計測タグ。', keywords: ['Google Analytics', 'タグ', 'analytics'] },
+      {
+        title: 'ページのタイトルと説明文を設定する',
+        description: '検索結果に表示される文言。',
+        keywords: ['タイトル', '説明文', 'meta'],
+      },
+      {
+        title: 'アクセス解析タグを追加する',
+        description: 'Google Analytics などの計測タグ。',
+        keywords: ['Google Analytics', 'タグ', 'analytics'],
+      },
     ],
   },
   {
@@ -90,8 +166,16 @@ export const demoCapabilities: DemoCapability[] = [
     description: 'サイトのバックアップと以前の状態への復元。',
     keywords: ['バックアップ', '復元', 'backup'],
     children: [
-      { title: 'バックアップを作成する', description: '手動・自動バックアップ。', keywords: ['バックアップ', '自動'] },
-      { title: 'バックアップから復元する', description: '指定した日時の状態に戻す。', keywords: ['復元', '戻す', 'restore'] },
+      {
+        title: 'バックアップを作成する',
+        description: '手動・自動バックアップ。',
+        keywords: ['バックアップ', '自動'],
+      },
+      {
+        title: 'バックアップから復元する',
+        description: '指定した日時の状態に戻す。',
+        keywords: ['復元', '戻す', 'restore'],
+      },
     ],
   },
 ];

@@ -52,7 +52,8 @@ export const demoCustomers: DemoCustomer[] = [
       hopedOutcome: '今日中に決済が再開すること。',
       wouldAnger: '「お客様の設定ミスです」と言われること。',
       moneyAtStake: '決済停止中は1日あたり数万円の売上損失。',
-      causeAndResponsibility: '決済サービス側の API キー更新が未反映の可能性（当社の責任ではないが、案内不足はあった）。',
+      causeAndResponsibility:
+        '決済サービス側の API キー更新が未反映の可能性（当社の責任ではないが、案内不足はあった）。',
       technicalLevel: 'intermediate',
     },
   },

@@ -60,12 +60,11 @@ export const demoQuestions: DemoQuestion[] = [
         to: 'investigating',
         daysAgo: 2,
         note: 'API キー更新の直後。接続設定の再保存で直る可能性が高い。',
-        customerMessage: '佐藤様\n\nご不便をおかけしております。決済が止まっている状況、ご心配のことと存じます。\n現在、決済サービスとの接続設定を確認しております。本日中に次のご連絡をいたします。',
+        customerMessage:
+          '佐藤様\n\nご不便をおかけしております。決済が止まっている状況、ご心配のことと存じます。\n現在、決済サービスとの接続設定を確認しております。本日中に次のご連絡をいたします。',
       },
     ],
-    replies: [
-      { from: 'customer', daysAgo: 1, text: 'まだ直りません。何かこちらで試せることはありますか？' },
-    ],
+    replies: [{ from: 'customer', daysAgo: 1, text: 'まだ直りません。何かこちらで試せることはありますか？' }],
   },
   {
     key: 'q-form-mail',
@@ -79,8 +78,20 @@ export const demoQuestions: DemoQuestion[] = [
     capabilities: ['通知メールを設定する'],
     checkpointInDays: 2,
     history: [
-      { to: 'investigating', daysAgo: 4, note: '宛先設定を確認。', customerMessage: '鈴木様\n\nお問い合わせありがとうございます。通知メールの設定を確認しております。3日以内に状況をお知らせします。' },
-      { to: 'reproducing', daysAgo: 2, note: '社内メールサーバーが送信元ドメインを拒否している可能性。検証環境で再現中。', customerMessage: '鈴木様\n\n同じ条件を当社の環境で再現して確認しております。再現手順がまとまり次第、手順書の形でお送りします。' },
+      {
+        to: 'investigating',
+        daysAgo: 4,
+        note: '宛先設定を確認。',
+        customerMessage:
+          '鈴木様\n\nお問い合わせありがとうございます。通知メールの設定を確認しております。3日以内に状況をお知らせします。',
+      },
+      {
+        to: 'reproducing',
+        daysAgo: 2,
+        note: '社内メールサーバーが送信元ドメインを拒否している可能性。検証環境で再現中。',
+        customerMessage:
+          '鈴木様\n\n同じ条件を当社の環境で再現して確認しております。再現手順がまとまり次第、手順書の形でお送りします。',
+      },
     ],
   },
   {
@@ -95,8 +106,19 @@ export const demoQuestions: DemoQuestion[] = [
     capabilities: ['記事を予約公開する'],
     checkpointInDays: 3,
     history: [
-      { to: 'investigating', daysAgo: 9, note: '', customerMessage: '鈴木様\n\nお問い合わせありがとうございます。明日までに手順をお送りします。' },
-      { to: 'answered', daysAgo: 8, note: '回答「ブログ記事を予約公開する」を送付。', customerMessage: '鈴木様\n\n予約公開の手順をお送りしました。お試しいただき、うまくいかない点があればお知らせください。' },
+      {
+        to: 'investigating',
+        daysAgo: 9,
+        note: '',
+        customerMessage: '鈴木様\n\nお問い合わせありがとうございます。明日までに手順をお送りします。',
+      },
+      {
+        to: 'answered',
+        daysAgo: 8,
+        note: '回答「ブログ記事を予約公開する」を送付。',
+        customerMessage:
+          '鈴木様\n\n予約公開の手順をお送りしました。お試しいただき、うまくいかない点があればお知らせください。',
+      },
     ],
   },
   {
@@ -111,9 +133,24 @@ export const demoQuestions: DemoQuestion[] = [
     capabilities: ['独自ドメインを接続する', 'SSL を有効にする'],
     checkpointInDays: null,
     history: [
-      { to: 'investigating', daysAgo: 40, note: '', customerMessage: '田中様\n\nご連絡ありがとうございます。手順をまとめて明後日までにお送りします。' },
-      { to: 'answered', daysAgo: 38, note: '', customerMessage: '田中様\n\n独自ドメインの接続手順をお送りしました。' },
-      { to: 'resolved', daysAgo: 35, note: 'お客様より表示確認の連絡あり。', customerMessage: '田中様\n\n表示のご確認ありがとうございました。これで完了です。' },
+      {
+        to: 'investigating',
+        daysAgo: 40,
+        note: '',
+        customerMessage: '田中様\n\nご連絡ありがとうございます。手順をまとめて明後日までにお送りします。',
+      },
+      {
+        to: 'answered',
+        daysAgo: 38,
+        note: '',
+        customerMessage: '田中様\n\n独自ドメインの接続手順をお送りしました。',
+      },
+      {
+        to: 'resolved',
+        daysAgo: 35,
+        note: 'お客様より表示確認の連絡あり。',
+        customerMessage: '田中様\n\n表示のご確認ありがとうございました。これで完了です。',
+      },
     ],
   },
   {
@@ -128,7 +165,13 @@ export const demoQuestions: DemoQuestion[] = [
     capabilities: [],
     checkpointInDays: null,
     history: [
-      { to: 'declined', daysAgo: 11, note: '移行代行と画面共有はサポート対象外。インポート機能の案内のみ。', customerMessage: '山本様\n\nご相談ありがとうございます。大規模な移行のご計画、準備も大変なことと思います。\n申し訳ありませんが、移行作業の代行と画面共有でのサポートは行っておりません。Sirius の「ページを追加する」機能の範囲であれば、手順書でご案内できます。' },
+      {
+        to: 'declined',
+        daysAgo: 11,
+        note: '移行代行と画面共有はサポート対象外。インポート機能の案内のみ。',
+        customerMessage:
+          '山本様\n\nご相談ありがとうございます。大規模な移行のご計画、準備も大変なことと思います。\n申し訳ありませんが、移行作業の代行と画面共有でのサポートは行っておりません。Sirius の「ページを追加する」機能の範囲であれば、手順書でご案内できます。',
+      },
     ],
   },
   {
@@ -143,7 +186,12 @@ export const demoQuestions: DemoQuestion[] = [
     capabilities: ['テーマカラーを変更する'],
     checkpointInDays: null,
     history: [
-      { to: 'answered', daysAgo: 19, note: '', customerMessage: '山本様\n\nテーマカラーの変更手順をお送りしました。' },
+      {
+        to: 'answered',
+        daysAgo: 19,
+        note: '',
+        customerMessage: '山本様\n\nテーマカラーの変更手順をお送りしました。',
+      },
       { to: 'resolved', daysAgo: 17, note: '', customerMessage: '山本様\n\nご確認ありがとうございました。' },
     ],
   },
@@ -159,8 +207,19 @@ export const demoQuestions: DemoQuestion[] = [
     capabilities: ['画像を一括削除する'],
     checkpointInDays: 4,
     history: [
-      { to: 'investigating', daysAgo: 6, note: '', customerMessage: '佐藤様\n\n確認して2日以内にご連絡します。' },
-      { to: 'waiting_on_customer', daysAgo: 3, note: '使用中の画像が含まれるか確認を依頼。', customerMessage: '佐藤様\n\n削除の前に、商品ページで使われている画像が含まれていないかご確認いただけますか。ご返信をいただいてから手順をお送りします。' },
+      {
+        to: 'investigating',
+        daysAgo: 6,
+        note: '',
+        customerMessage: '佐藤様\n\n確認して2日以内にご連絡します。',
+      },
+      {
+        to: 'waiting_on_customer',
+        daysAgo: 3,
+        note: '使用中の画像が含まれるか確認を依頼。',
+        customerMessage:
+          '佐藤様\n\n削除の前に、商品ページで使われている画像が含まれていないかご確認いただけますか。ご返信をいただいてから手順をお送りします。',
+      },
     ],
   },
   {
@@ -175,7 +234,12 @@ export const demoQuestions: DemoQuestion[] = [
     capabilities: ['送料を設定する'],
     checkpointInDays: -1,
     history: [
-      { to: 'investigating', daysAgo: 4, note: '地域別送料ルールで対応可能か確認中。', customerMessage: '佐藤様\n\nご質問ありがとうございます。設定方法を確認し、3日以内にご連絡します。' },
+      {
+        to: 'investigating',
+        daysAgo: 4,
+        note: '地域別送料ルールで対応可能か確認中。',
+        customerMessage: '佐藤様\n\nご質問ありがとうございます。設定方法を確認し、3日以内にご連絡します。',
+      },
     ],
   },
   {
@@ -190,7 +254,13 @@ export const demoQuestions: DemoQuestion[] = [
     capabilities: ['アクセス解析タグを追加する'],
     checkpointInDays: 5,
     history: [
-      { to: 'answered', daysAgo: 6, note: '', customerMessage: 'Dear John,\n\nThank you for your question. I have sent you step-by-step instructions. Please let me know how it goes.' },
+      {
+        to: 'answered',
+        daysAgo: 6,
+        note: '',
+        customerMessage:
+          'Dear John,\n\nThank you for your question. I have sent you step-by-step instructions. Please let me know how it goes.',
+      },
     ],
   },
   {
@@ -205,7 +275,13 @@ export const demoQuestions: DemoQuestion[] = [
     capabilities: [],
     checkpointInDays: 2,
     history: [
-      { to: 'waiting_on_customer', daysAgo: 2, note: 'どのページ・どの端末で遅いのか不明。', customerMessage: '田中様\n\nご連絡ありがとうございます。表示が遅いと、ご来院予定の方にご迷惑がかからないかご心配のことと思います。\nどのページを、どの端末（パソコン・スマートフォン）で見たときに遅く感じられるか教えていただけますか。' },
+      {
+        to: 'waiting_on_customer',
+        daysAgo: 2,
+        note: 'どのページ・どの端末で遅いのか不明。',
+        customerMessage:
+          '田中様\n\nご連絡ありがとうございます。表示が遅いと、ご来院予定の方にご迷惑がかからないかご心配のことと思います。\nどのページを、どの端末（パソコン・スマートフォン）で見たときに遅く感じられるか教えていただけますか。',
+      },
     ],
   },
   {

@@ -54,14 +54,21 @@ export interface StepNode extends ElementBase {
 }
 
 export type ResolutionField = 'cause' | 'done' | 'remains' | 'resolved' | 'prevention';
-export const resolutionFields: readonly ResolutionField[] = ['cause', 'done', 'remains', 'resolved', 'prevention'];
+export const resolutionFields: readonly ResolutionField[] = [
+  'cause',
+  'done',
+  'remains',
+  'resolved',
+  'prevention',
+];
 
 export interface ResolutionNode extends ElementBase {
   type: 'kotae-resolution';
   fullyResolved: boolean | null;
 }
 
-export type DocNode = TextNode | ElementBase | ImageNode | VideoNode | StepNode | ResolutionNode | SerializedBase;
+export type DocNode =
+  TextNode | ElementBase | ImageNode | VideoNode | StepNode | ResolutionNode | SerializedBase;
 
 export interface AnswerDocument {
   root: ElementBase & { type: 'root' };
@@ -84,7 +91,13 @@ function inline(content: string | DocNode[]): DocNode[] {
 }
 
 export function paragraph(content: string | DocNode[] = ''): ElementBase {
-  return { type: 'paragraph', children: inline(content), textFormat: 0, textStyle: '', ...elementDefaults } as ElementBase;
+  return {
+    type: 'paragraph',
+    children: inline(content),
+    textFormat: 0,
+    textStyle: '',
+    ...elementDefaults,
+  } as ElementBase;
 }
 
 export function heading(tag: 'h1' | 'h2' | 'h3', content: string): ElementBase {
@@ -97,12 +110,25 @@ export function bulletList(items: string[]): ElementBase {
     listType: 'bullet',
     start: 1,
     tag: 'ul',
-    children: items.map((item, i) => ({ type: 'listitem', value: i + 1, checked: undefined, children: inline(item), ...elementDefaults }) as ElementBase),
+    children: items.map(
+      (item, i) =>
+        ({
+          type: 'listitem',
+          value: i + 1,
+          checked: undefined,
+          children: inline(item),
+          ...elementDefaults,
+        }) as ElementBase,
+    ),
     ...elementDefaults,
   } as ElementBase;
 }
 
-export function step(action: string, expected: string, extra: Partial<Pick<StepNode, 'stepId' | 'verified' | 'screenshot' | 'videoLink'>> = {}): StepNode {
+export function step(
+  action: string,
+  expected: string,
+  extra: Partial<Pick<StepNode, 'stepId' | 'verified' | 'screenshot' | 'videoLink'>> = {},
+): StepNode {
   return {
     type: 'kotae-step',
     stepId: extra.stepId ?? Math.random().toString(36).slice(2, 10),
@@ -142,12 +168,21 @@ export function options(list: OptionInput[]): ElementBase {
   } as ElementBase;
 }
 
-export function resolution(fields: Record<ResolutionField, string>, fullyResolved: boolean | null): ResolutionNode {
+export function resolution(
+  fields: Record<ResolutionField, string>,
+  fullyResolved: boolean | null,
+): ResolutionNode {
   return {
     type: 'kotae-resolution',
     fullyResolved,
     children: resolutionFields.map(
-      (field) => ({ type: 'kotae-resolution-field', field, children: inline(fields[field]), ...elementDefaults }) as ElementBase,
+      (field) =>
+        ({
+          type: 'kotae-resolution-field',
+          field,
+          children: inline(fields[field]),
+          ...elementDefaults,
+        }) as ElementBase,
     ),
     ...elementDefaults,
   };
@@ -164,8 +199,18 @@ export function emptyDocument(): AnswerDocument {
 // ---- readers ----
 
 const blockTypes = new Set([
-  'paragraph', 'heading', 'quote', 'code', 'listitem', 'kotae-step-action', 'kotae-step-expected',
-  'kotae-option-title', 'kotae-option-pros', 'kotae-option-cons', 'kotae-resolution-field', 'tablecell',
+  'paragraph',
+  'heading',
+  'quote',
+  'code',
+  'listitem',
+  'kotae-step-action',
+  'kotae-step-expected',
+  'kotae-option-title',
+  'kotae-option-pros',
+  'kotae-option-cons',
+  'kotae-resolution-field',
+  'tablecell',
 ]);
 
 /** The words of a document, one block per line: what search indexes and the checks read. */

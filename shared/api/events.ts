@@ -14,7 +14,10 @@ export const events = defineEvents({
 });
 export type Events = typeof events;
 // The preload's list and this table must name the same events.
-const _sameNames: Record<EventNameList, unknown> & Record<keyof Events, unknown> = {} as Record<EventNameList | keyof Events, unknown>;
+const _sameNames: Record<EventNameList, unknown> & Record<keyof Events, unknown> = {} as Record<
+  EventNameList | keyof Events,
+  unknown
+>;
 void _sameNames;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.infer<Events[E]>;

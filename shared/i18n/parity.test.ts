@@ -23,16 +23,27 @@ describe('i18n resources', () => {
     it(`namespace "${ns}": every key exists in Japanese and in English`, () => {
       const en = baseKeys(resources.en[ns] as Record<string, unknown>);
       const ja = baseKeys(resources.ja[ns] as Record<string, unknown>);
-      expect([...en].filter((k) => !ja.has(k)), 'missing in ja').toEqual([]);
-      expect([...ja].filter((k) => !en.has(k)), 'missing in en').toEqual([]);
+      expect(
+        [...en].filter((k) => !ja.has(k)),
+        'missing in ja',
+      ).toEqual([]);
+      expect(
+        [...ja].filter((k) => !en.has(k)),
+        'missing in en',
+      ).toEqual([]);
     });
   }
 
   it('have no empty strings', () => {
     for (const lang of ['en', 'ja'] as const) {
       for (const ns of namespaces) {
-        const flat = keysOf(resources[lang][ns]).map((k) => k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], resources[lang][ns]));
-        expect(flat.filter((v) => typeof v !== 'string' || v.trim() === ''), `${lang}/${ns}`).toEqual([]);
+        const flat = keysOf(resources[lang][ns]).map((k) =>
+          k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], resources[lang][ns]),
+        );
+        expect(
+          flat.filter((v) => typeof v !== 'string' || v.trim() === ''),
+          `${lang}/${ns}`,
+        ).toEqual([]);
       }
     }
   });

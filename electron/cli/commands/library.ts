@@ -29,11 +29,40 @@ export async function withLibrary<T>(dir: string, use: (library: Library) => T |
 }
 
 const lists = {
-  questions: (l: Library) => listQuestions(l.db, { limit: 1_000_000 }).map((q) => ({ id: q.id, title: q.subject, status: q.status, customer: q.customerName, nextCheckpoint: q.nextCheckpoint })),
-  answers: (l: Library) => listAnswers(l.db).map((a) => ({ id: a.id, title: a.title, kind: a.kind, public: a.isPublic, revision: a.revision })),
-  customers: (l: Library) => listCustomers(l.db).map((c) => ({ id: c.id, name: c.name, email: c.email, company: c.company, openQuestions: c.openQuestions })),
-  capabilities: (l: Library) => listCapabilities(l.db).map((c) => ({ id: c.id, title: c.title, kind: c.kind, parentId: c.parentId })),
-  assets: (l: Library) => listMedia(l.db).map((m) => ({ id: m.id, name: m.originalName, kind: m.kind, size: m.size, sha256: m.sha256 })),
+  questions: (l: Library) =>
+    listQuestions(l.db, { limit: 1_000_000 }).map((q) => ({
+      id: q.id,
+      title: q.subject,
+      status: q.status,
+      customer: q.customerName,
+      nextCheckpoint: q.nextCheckpoint,
+    })),
+  answers: (l: Library) =>
+    listAnswers(l.db).map((a) => ({
+      id: a.id,
+      title: a.title,
+      kind: a.kind,
+      public: a.isPublic,
+      revision: a.revision,
+    })),
+  customers: (l: Library) =>
+    listCustomers(l.db).map((c) => ({
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      company: c.company,
+      openQuestions: c.openQuestions,
+    })),
+  capabilities: (l: Library) =>
+    listCapabilities(l.db).map((c) => ({ id: c.id, title: c.title, kind: c.kind, parentId: c.parentId })),
+  assets: (l: Library) =>
+    listMedia(l.db).map((m) => ({
+      id: m.id,
+      name: m.originalName,
+      kind: m.kind,
+      size: m.size,
+      sha256: m.sha256,
+    })),
 } as const;
 
 export function registerLibraryCommands(program: Command): void {
@@ -59,13 +88,21 @@ export function registerLibraryCommands(program: Command): void {
     .action((opts: { library: string; json?: boolean }) => {
       const info = withReadOnlyLibrary(opts.library, (l) => l.info());
       if (opts.json) {
-        printJson({ path: info.path, schemaVersion: info.schemaVersion, integrity: info.integrity, counts: info.counts });
+        printJson({
+          path: info.path,
+          schemaVersion: info.schemaVersion,
+          integrity: info.integrity,
+          counts: info.counts,
+        });
         return;
       }
       console.log(`Library    ${info.path}`);
       console.log(`Schema     ${info.schemaVersion}`);
       console.log(`Integrity  ${info.integrity}`);
-      printTable(Object.entries(info.counts).map(([table, rows]) => ({ table, rows })), ['table', 'rows']);
+      printTable(
+        Object.entries(info.counts).map(([table, rows]) => ({ table, rows })),
+        ['table', 'rows'],
+      );
     });
 
   program
@@ -76,9 +113,16 @@ export function registerLibraryCommands(program: Command): void {
     .option('--json', 'print as JSON (an array of objects with id and title or name)')
     .action((what: string, opts: { library: string; json?: boolean }) => {
       if (!(what in lists)) {
-        throw new KotaeError('INVALID_INPUT', {}, `unknown list "${what}"; choose one of ${Object.keys(lists).join(', ')}`);
+        throw new KotaeError(
+          'INVALID_INPUT',
+          {},
+          `unknown list "${what}"; choose one of ${Object.keys(lists).join(', ')}`,
+        );
       }
-      const rows = withReadOnlyLibrary(opts.library, (l) => lists[what as keyof typeof lists](l)) as Record<string, unknown>[];
+      const rows = withReadOnlyLibrary(opts.library, (l) => lists[what as keyof typeof lists](l)) as Record<
+        string,
+        unknown
+      >[];
       if (opts.json) printJson(rows);
       else printTable(rows, Object.keys(rows[0] ?? { id: 0 }));
     });

@@ -22,14 +22,16 @@ const summaryColumns = `a.id, a.title, a.slug, a.kind, a.language, a.is_public, 
               a.verified_version, a.verified_at, a.updated_at`;
 
 export function listAnswers(db: Database): AnswerSummary[] {
-  const rows = db.prepare(`SELECT ${summaryColumns} FROM answers a ORDER BY a.updated_at DESC`).all() as Row[];
+  const rows = db
+    .prepare(`SELECT ${summaryColumns} FROM answers a ORDER BY a.updated_at DESC`)
+    .all() as Row[];
   return rows.map(toSummary);
 }
 
 export function getAnswer(db: Database, id: number): AnswerDetail {
-  const row = db.prepare(`SELECT ${summaryColumns}, a.doc, a.plain_text FROM answers a WHERE a.id = ?`).get(id) as
-    | (Row & { doc: string; plain_text: string })
-    | undefined;
+  const row = db
+    .prepare(`SELECT ${summaryColumns}, a.doc, a.plain_text FROM answers a WHERE a.id = ?`)
+    .get(id) as (Row & { doc: string; plain_text: string }) | undefined;
   if (!row) throw new KotaeError('NOT_FOUND', { id });
   const questions = db
     .prepare(

@@ -17,7 +17,14 @@ const noDialogs = {
 };
 
 function makeStudio(): Studio {
-  const studio = new Studio({ userDataDir: path.join(tempDir(), 'user'), systemLocale: 'ja-JP', shell: 'harness', appVersion: '0.0.0', platform: 'linux', dialogs: noDialogs });
+  const studio = new Studio({
+    userDataDir: path.join(tempDir(), 'user'),
+    systemLocale: 'ja-JP',
+    shell: 'harness',
+    appVersion: '0.0.0',
+    platform: 'linux',
+    dialogs: noDialogs,
+  });
   studio.start();
   return studio;
 }
@@ -53,7 +60,11 @@ describe('dispatch', () => {
 
   it('turns a crash in a handler into INTERNAL and reports it, without throwing', async () => {
     const reported: string[] = [];
-    const handlers = { 'app:info': () => { throw new Error('kaboom'); } } as unknown as HandlerTable;
+    const handlers = {
+      'app:info': () => {
+        throw new Error('kaboom');
+      },
+    } as unknown as HandlerTable;
     const result = await dispatch(handlers, 'app:info', {}, { onInternalError: (ch) => reported.push(ch) });
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', detail: 'kaboom' } });
     expect(reported).toEqual(['app:info']);

@@ -26,12 +26,18 @@ export async function dispatch(
   options: DispatchOptions = {},
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: toAppError(new KotaeError('UNKNOWN_CHANNEL', { channel: String(channel).slice(0, 100) })) };
+    return {
+      ok: false,
+      error: toAppError(new KotaeError('UNKNOWN_CHANNEL', { channel: String(channel).slice(0, 100) })),
+    };
   }
   const spec = channels[channel];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    return { ok: false, error: toAppError(new KotaeError('INVALID_INPUT', { channel }, describeIssues(parsed.error))) };
+    return {
+      ok: false,
+      error: toAppError(new KotaeError('INVALID_INPUT', { channel }, describeIssues(parsed.error))),
+    };
   }
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;

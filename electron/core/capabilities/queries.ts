@@ -14,7 +14,9 @@ interface Row {
 
 export function listCapabilities(db: Database): Capability[] {
   const rows = db
-    .prepare('SELECT id, product_id, parent_id, kind, title, description, keywords, position FROM capabilities ORDER BY parent_id IS NOT NULL, position, id')
+    .prepare(
+      'SELECT id, product_id, parent_id, kind, title, description, keywords, position FROM capabilities ORDER BY parent_id IS NOT NULL, position, id',
+    )
     .all() as Row[];
   return rows.map((r) => ({
     id: r.id,

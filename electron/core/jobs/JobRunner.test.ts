@@ -51,7 +51,10 @@ describe('JobRunner', () => {
 
   it('writes start and end to the journal', async () => {
     const events: string[] = [];
-    const runner = new JobRunner(() => ({ started: (s) => events.push(`start ${s.kind}`), finished: (s) => events.push(`end ${s.status}`) }));
+    const runner = new JobRunner(() => ({
+      started: (s) => events.push(`start ${s.kind}`),
+      finished: (s) => events.push(`end ${s.status}`),
+    }));
     await runner.start('publish', async () => 1).done;
     expect(events).toEqual(['start publish', 'end done']);
   });

@@ -25,7 +25,10 @@ const PROGRESS_INTERVAL_MS = 100;
  * phase), an ETA, cancellation, and failure reported as a value rather than a crash.
  */
 export class JobRunner {
-  private readonly jobs = new Map<string, { state: JobState; controller: AbortController; done: Promise<unknown> }>();
+  private readonly jobs = new Map<
+    string,
+    { state: JobState; controller: AbortController; done: Promise<unknown> }
+  >();
   private readonly listeners = new Set<(state: JobState) => void>();
 
   constructor(private readonly journal?: () => JobJournal | null) {}
@@ -61,7 +64,10 @@ export class JobRunner {
         state.progress = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
         if (nextPhase !== undefined) state.phase = nextPhase;
         const elapsed = (Date.now() - startedAt) / 1000;
-        state.etaS = state.progress > 0.02 && elapsed > 1 ? Math.round((elapsed / state.progress) * (1 - state.progress)) : null;
+        state.etaS =
+          state.progress > 0.02 && elapsed > 1
+            ? Math.round((elapsed / state.progress) * (1 - state.progress))
+            : null;
         const now = Date.now();
         if (now - lastEmit >= PROGRESS_INTERVAL_MS || nextPhase !== undefined) {
           lastEmit = now;
@@ -81,7 +87,11 @@ export class JobRunner {
         return result;
       } catch (err) {
         const error = controller.signal.aborted ? toAppError(new KotaeError('CANCELLED')) : toAppError(err);
-        Object.assign(state, { status: error.code === 'CANCELLED' ? 'cancelled' : 'failed', error, etaS: null });
+        Object.assign(state, {
+          status: error.code === 'CANCELLED' ? 'cancelled' : 'failed',
+          error,
+          etaS: null,
+        });
         throw err instanceof KotaeError || !controller.signal.aborted ? err : new KotaeError('CANCELLED');
       } finally {
         state.finishedAt = new Date().toISOString();
@@ -117,7 +127,9 @@ export class JobRunner {
   }
 
   list(): JobState[] {
-    return [...this.jobs.values()].map((j) => ({ ...j.state })).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    return [...this.jobs.values()]
+      .map((j) => ({ ...j.state }))
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
   get(id: string): JobState | undefined {

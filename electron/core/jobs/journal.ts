@@ -12,8 +12,17 @@ export function libraryJournal(library: Library): JobJournal {
     },
     finished(state: JobState) {
       library.db
-        .prepare('UPDATE jobs SET status = ?, phase = ?, progress = ?, finished_at = ?, error = ? WHERE id = ?')
-        .run(state.status, state.phase, state.progress, state.finishedAt, state.error ? JSON.stringify(state.error) : null, state.id);
+        .prepare(
+          'UPDATE jobs SET status = ?, phase = ?, progress = ?, finished_at = ?, error = ? WHERE id = ?',
+        )
+        .run(
+          state.status,
+          state.phase,
+          state.progress,
+          state.finishedAt,
+          state.error ? JSON.stringify(state.error) : null,
+          state.id,
+        );
     },
   };
 }
@@ -27,8 +36,19 @@ export function markInterruptedJobs(library: Library): number {
 
 export function recentJobs(library: Library, limit = 50): JobState[] {
   const rows = library.db
-    .prepare('SELECT id, kind, status, phase, progress, started_at, finished_at, error FROM jobs ORDER BY started_at DESC LIMIT ?')
-    .all(limit) as { id: string; kind: string; status: JobState['status']; phase: string; progress: number; started_at: string; finished_at: string | null; error: string | null }[];
+    .prepare(
+      'SELECT id, kind, status, phase, progress, started_at, finished_at, error FROM jobs ORDER BY started_at DESC LIMIT ?',
+    )
+    .all(limit) as {
+    id: string;
+    kind: string;
+    status: JobState['status'];
+    phase: string;
+    progress: number;
+    started_at: string;
+    finished_at: string | null;
+    error: string | null;
+  }[];
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,

@@ -100,8 +100,7 @@ export class Library {
 
   getSetting<T>(key: string): T | undefined {
     const row = this.db.prepare('SELECT value FROM library_settings WHERE key = ?').get(key) as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
 

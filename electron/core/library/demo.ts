@@ -34,114 +34,231 @@ export function seedDemo(library: Library): void {
   const db = library.db;
   const stamp = library.now();
 
-  library.mutate({ action: 'library.demo_seeded', entity: 'library', summary: 'Demo library created' }, () => {
-    const productId = Number(
-      db
-        .prepare('INSERT INTO products (name, description, current_version, created_at) VALUES (?, ?, ?, ?)')
-        .run(demoProduct.name, demoProduct.description, demoProduct.currentVersion, stamp).lastInsertRowid,
-    );
-    const addVersion = db.prepare('INSERT INTO product_versions (product_id, version) VALUES (?, ?)');
-    for (const version of demoProduct.versions) addVersion.run(productId, version);
+  library.mutate(
+    { action: 'library.demo_seeded', entity: 'library', summary: 'Demo library created' },
+    () => {
+      const productId = Number(
+        db
+          .prepare(
+            'INSERT INTO products (name, description, current_version, created_at) VALUES (?, ?, ?, ?)',
+          )
+          .run(demoProduct.name, demoProduct.description, demoProduct.currentVersion, stamp).lastInsertRowid,
+      );
+      const addVersion = db.prepare('INSERT INTO product_versions (product_id, version) VALUES (?, ?)');
+      for (const version of demoProduct.versions) addVersion.run(productId, version);
 
-    const capabilityIds = new Map<string, number>();
-    const addCapability = db.prepare(
-      `INSERT INTO capabilities (product_id, parent_id, kind, title, description, keywords, position, created_at, updated_at)
+      const capabilityIds = new Map<string, number>();
+      const addCapability = db.prepare(
+        `INSERT INTO capabilities (product_id, parent_id, kind, title, description, keywords, position, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertCapability = (c: DemoCapability, parentId: number | null, position: number) => {
-      const id = Number(
-        addCapability.run(productId, parentId, parentId === null ? 'area' : 'operation', c.title, c.description, JSON.stringify(c.keywords), position, stamp, stamp).lastInsertRowid,
       );
-      capabilityIds.set(c.title, id);
-      c.children?.forEach((child, i) => insertCapability(child, id, i));
-    };
-    demoCapabilities.forEach((c, i) => insertCapability(c, null, i));
+      const insertCapability = (c: DemoCapability, parentId: number | null, position: number) => {
+        const id = Number(
+          addCapability.run(
+            productId,
+            parentId,
+            parentId === null ? 'area' : 'operation',
+            c.title,
+            c.description,
+            JSON.stringify(c.keywords),
+            position,
+            stamp,
+            stamp,
+          ).lastInsertRowid,
+        );
+        capabilityIds.set(c.title, id);
+        c.children?.forEach((child, i) => insertCapability(child, id, i));
+      };
+      demoCapabilities.forEach((c, i) => insertCapability(c, null, i));
 
-    const customerIds = new Map<string, number>();
-    const addCustomer = db.prepare(
-      `INSERT INTO customers (name, email, company, phone, website, language, profile, notes, created_at, updated_at)
+      const customerIds = new Map<string, number>();
+      const addCustomer = db.prepare(
+        `INSERT INTO customers (name, email, company, phone, website, language, profile, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const c of demoCustomers) {
-      const id = Number(addCustomer.run(c.name, c.email, c.company, c.phone, c.website, c.language, JSON.stringify(c.profile), c.notes, ago(200), stamp).lastInsertRowid);
-      customerIds.set(c.key, id);
-    }
-
-    const questionIds = new Map<string, number>();
-    const addQuestion = db.prepare(
-      `INSERT INTO questions (customer_id, product_id, product_version, subject, body, status, scope_verdict, next_checkpoint, received_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const addMessage = db.prepare(
-      `INSERT INTO messages (question_id, direction, message_id, in_reply_to, from_name, from_address, to_addresses, subject, sent_at, text, content_hash, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const addStatus = db.prepare(
-      `INSERT INTO status_changes (question_id, from_status, to_status, at, actor, note, customer_message, next_checkpoint)
-       VALUES (?, ?, ?, ?, 'vendor', ?, ?, ?)`,
-    );
-    const link = db.prepare('INSERT INTO question_capabilities (question_id, capability_id) VALUES (?, ?)');
-    const hash = (s: string) => createHash('sha256').update(s).digest('hex');
-
-    for (const q of demoQuestions) {
-      const customer = demoCustomers.find((c) => c.key === q.customer)!;
-      const customerId = customerIds.get(q.customer)!;
-      const receivedAt = ago(q.receivedDaysAgo, 9);
-      const checkpoint = q.checkpointInDays === null ? null : dayOffset(now, q.checkpointInDays);
-      const lastChange = q.history.length ? ago(q.history[q.history.length - 1]!.daysAgo, 15) : receivedAt;
-      const id = Number(
-        addQuestion.run(customerId, productId, q.version, q.subject, q.body, q.status, q.verdict, checkpoint, receivedAt, receivedAt, lastChange).lastInsertRowid,
       );
-      questionIds.set(q.key, id);
-      const rootMessageId = `${q.key}@demo.kotae`;
-      addMessage.run(id, 'in', rootMessageId, null, customer.name, customer.email, JSON.stringify([demoVendor.email]), q.subject, receivedAt, q.body, hash(rootMessageId), receivedAt);
-      library.writeLog({ at: receivedAt, action: 'question.received', entity: 'question', entityId: id, questionId: id, customerId, summary: q.subject });
-      for (const title of q.capabilities) {
-        const capabilityId = capabilityIds.get(title);
-        if (capabilityId === undefined) throw new Error(`demo: unknown capability ${title}`);
-        link.run(id, capabilityId);
+      for (const c of demoCustomers) {
+        const id = Number(
+          addCustomer.run(
+            c.name,
+            c.email,
+            c.company,
+            c.phone,
+            c.website,
+            c.language,
+            JSON.stringify(c.profile),
+            c.notes,
+            ago(200),
+            stamp,
+          ).lastInsertRowid,
+        );
+        customerIds.set(c.key, id);
       }
-      let from: string = 'received';
-      for (const change of q.history) {
-        const at = ago(change.daysAgo, 15);
-        addStatus.run(id, from, change.to, at, change.note, change.customerMessage, checkpoint);
-        library.writeLog({ at, action: 'question.status_changed', entity: 'question', entityId: id, questionId: id, customerId, summary: `${from} → ${change.to}`, detail: { note: change.note } });
-        from = change.to;
-      }
-      q.replies?.forEach((reply, i) => {
-        const at = ago(reply.daysAgo, 11);
-        const messageId = `${q.key}-reply-${i}@demo.kotae`;
-        const fromVendor = reply.from === 'vendor';
-        addMessage.run(id, fromVendor ? 'out' : 'in', messageId, rootMessageId, fromVendor ? demoVendor.name : customer.name, fromVendor ? demoVendor.email : customer.email, JSON.stringify([fromVendor ? customer.email : demoVendor.email]), `Re: ${q.subject}`, at, reply.text, hash(messageId), at);
-        library.writeLog({ at, action: 'message.received', entity: 'question', entityId: id, questionId: id, customerId, summary: reply.text.slice(0, 80) });
-      });
-    }
 
-    const addAnswer = db.prepare(
-      `INSERT INTO answers (title, slug, kind, language, doc, plain_text, is_public, revision, verified_version, verified_at, created_at, updated_at)
+      const questionIds = new Map<string, number>();
+      const addQuestion = db.prepare(
+        `INSERT INTO questions (customer_id, product_id, product_version, subject, body, status, scope_verdict, next_checkpoint, received_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const addMessage = db.prepare(
+        `INSERT INTO messages (question_id, direction, message_id, in_reply_to, from_name, from_address, to_addresses, subject, sent_at, text, content_hash, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const addStatus = db.prepare(
+        `INSERT INTO status_changes (question_id, from_status, to_status, at, actor, note, customer_message, next_checkpoint)
+       VALUES (?, ?, ?, ?, 'vendor', ?, ?, ?)`,
+      );
+      const link = db.prepare('INSERT INTO question_capabilities (question_id, capability_id) VALUES (?, ?)');
+      const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+
+      for (const q of demoQuestions) {
+        const customer = demoCustomers.find((c) => c.key === q.customer)!;
+        const customerId = customerIds.get(q.customer)!;
+        const receivedAt = ago(q.receivedDaysAgo, 9);
+        const checkpoint = q.checkpointInDays === null ? null : dayOffset(now, q.checkpointInDays);
+        const lastChange = q.history.length ? ago(q.history[q.history.length - 1]!.daysAgo, 15) : receivedAt;
+        const id = Number(
+          addQuestion.run(
+            customerId,
+            productId,
+            q.version,
+            q.subject,
+            q.body,
+            q.status,
+            q.verdict,
+            checkpoint,
+            receivedAt,
+            receivedAt,
+            lastChange,
+          ).lastInsertRowid,
+        );
+        questionIds.set(q.key, id);
+        const rootMessageId = `${q.key}@demo.kotae`;
+        addMessage.run(
+          id,
+          'in',
+          rootMessageId,
+          null,
+          customer.name,
+          customer.email,
+          JSON.stringify([demoVendor.email]),
+          q.subject,
+          receivedAt,
+          q.body,
+          hash(rootMessageId),
+          receivedAt,
+        );
+        library.writeLog({
+          at: receivedAt,
+          action: 'question.received',
+          entity: 'question',
+          entityId: id,
+          questionId: id,
+          customerId,
+          summary: q.subject,
+        });
+        for (const title of q.capabilities) {
+          const capabilityId = capabilityIds.get(title);
+          if (capabilityId === undefined) throw new Error(`demo: unknown capability ${title}`);
+          link.run(id, capabilityId);
+        }
+        let from: string = 'received';
+        for (const change of q.history) {
+          const at = ago(change.daysAgo, 15);
+          addStatus.run(id, from, change.to, at, change.note, change.customerMessage, checkpoint);
+          library.writeLog({
+            at,
+            action: 'question.status_changed',
+            entity: 'question',
+            entityId: id,
+            questionId: id,
+            customerId,
+            summary: `${from} → ${change.to}`,
+            detail: { note: change.note },
+          });
+          from = change.to;
+        }
+        q.replies?.forEach((reply, i) => {
+          const at = ago(reply.daysAgo, 11);
+          const messageId = `${q.key}-reply-${i}@demo.kotae`;
+          const fromVendor = reply.from === 'vendor';
+          addMessage.run(
+            id,
+            fromVendor ? 'out' : 'in',
+            messageId,
+            rootMessageId,
+            fromVendor ? demoVendor.name : customer.name,
+            fromVendor ? demoVendor.email : customer.email,
+            JSON.stringify([fromVendor ? customer.email : demoVendor.email]),
+            `Re: ${q.subject}`,
+            at,
+            reply.text,
+            hash(messageId),
+            at,
+          );
+          library.writeLog({
+            at,
+            action: 'message.received',
+            entity: 'question',
+            entityId: id,
+            questionId: id,
+            customerId,
+            summary: reply.text.slice(0, 80),
+          });
+        });
+      }
+
+      const addAnswer = db.prepare(
+        `INSERT INTO answers (title, slug, kind, language, doc, plain_text, is_public, revision, verified_version, verified_at, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-    );
-    const addRevision = db.prepare(
-      `INSERT INTO answer_revisions (answer_id, revision, title, doc, plain_text, note, created_at) VALUES (?, 1, ?, ?, ?, 'demo', ?)`,
-    );
-    const linkAnswer = db.prepare('INSERT INTO answer_questions (answer_id, question_id, linked_at) VALUES (?, ?, ?)');
-    for (const a of demoAnswers) {
-      const verifiedAt = a.verifiedDaysAgo === null ? null : ago(a.verifiedDaysAgo, 14);
-      // Fill in the verification date of each step (the demo data leaves `at` blank).
-      const doc = JSON.parse(JSON.stringify(a.doc).replaceAll('"at":""', `"at":"${verifiedAt ?? stamp}"`));
-      const text = plainText(doc);
-      const createdAt = verifiedAt ?? ago(11);
-      const json = JSON.stringify(doc);
-      const id = Number(addAnswer.run(a.title, a.slug, a.kind, a.language, json, text, a.isPublic ? 1 : 0, a.verifiedVersion, verifiedAt, createdAt, createdAt).lastInsertRowid);
-      addRevision.run(id, a.title, json, text, createdAt);
-      for (const key of a.questions) linkAnswer.run(id, questionIds.get(key)!, createdAt);
-      library.writeLog({ at: createdAt, action: 'answer.created', entity: 'answer', entityId: id, answerId: id, questionId: questionIds.get(a.questions[0] ?? '') ?? null, summary: a.title });
-    }
+      );
+      const addRevision = db.prepare(
+        `INSERT INTO answer_revisions (answer_id, revision, title, doc, plain_text, note, created_at) VALUES (?, 1, ?, ?, ?, 'demo', ?)`,
+      );
+      const linkAnswer = db.prepare(
+        'INSERT INTO answer_questions (answer_id, question_id, linked_at) VALUES (?, ?, ?)',
+      );
+      for (const a of demoAnswers) {
+        const verifiedAt = a.verifiedDaysAgo === null ? null : ago(a.verifiedDaysAgo, 14);
+        // Fill in the verification date of each step (the demo data leaves `at` blank).
+        const doc = JSON.parse(JSON.stringify(a.doc).replaceAll('"at":""', `"at":"${verifiedAt ?? stamp}"`));
+        const text = plainText(doc);
+        const createdAt = verifiedAt ?? ago(11);
+        const json = JSON.stringify(doc);
+        const id = Number(
+          addAnswer.run(
+            a.title,
+            a.slug,
+            a.kind,
+            a.language,
+            json,
+            text,
+            a.isPublic ? 1 : 0,
+            a.verifiedVersion,
+            verifiedAt,
+            createdAt,
+            createdAt,
+          ).lastInsertRowid,
+        );
+        addRevision.run(id, a.title, json, text, createdAt);
+        for (const key of a.questions) linkAnswer.run(id, questionIds.get(key)!, createdAt);
+        library.writeLog({
+          at: createdAt,
+          action: 'answer.created',
+          entity: 'answer',
+          entityId: id,
+          answerId: id,
+          questionId: questionIds.get(a.questions[0] ?? '') ?? null,
+          summary: a.title,
+        });
+      }
 
-    const addTemplate = db.prepare('INSERT INTO templates (kind, language, name, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const t of demoTemplates) addTemplate.run(t.kind, t.language, t.name, t.body, stamp, stamp);
+      const addTemplate = db.prepare(
+        'INSERT INTO templates (kind, language, name, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      for (const t of demoTemplates) addTemplate.run(t.kind, t.language, t.name, t.body, stamp, stamp);
 
-    const setSetting = db.prepare('INSERT OR REPLACE INTO library_settings (key, value) VALUES (?, ?)');
-    setSetting.run('vendor', JSON.stringify(demoVendor));
-  });
+      const setSetting = db.prepare('INSERT OR REPLACE INTO library_settings (key, value) VALUES (?, ?)');
+      setSetting.run('vendor', JSON.stringify(demoVendor));
+    },
+  );
 }

@@ -1,6 +1,14 @@
 // The library service: a folder with library.sqlite (WAL, migrations, integrity check) and media/.
 export { Library, type LogInput, type Clock } from './Library';
-export { openLibrary, createLibrary, isLibraryFolder, DB_FILE, MEDIA_DIR, type OpenOptions, type CreateOptions } from './open';
+export {
+  openLibrary,
+  createLibrary,
+  isLibraryFolder,
+  DB_FILE,
+  MEDIA_DIR,
+  type OpenOptions,
+  type CreateOptions,
+} from './open';
 export { seedDemo } from './demo';
 export { MediaStore, safeExtension, type StoredFile } from './mediaStore';
 export { LOCK_FILE } from './lock';

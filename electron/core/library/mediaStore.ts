@@ -68,9 +68,12 @@ export class MediaStore {
     if (existsSync(path.join(this.dir, relPath))) return { sha256, size: data.length, relPath, added: false };
     const tmp = tempPathFor(path.join(this.dir, 'incoming'));
     try {
-      await pipeline(async function* () {
-        yield data;
-      }, createWriteStream(tmp, { flags: 'wx' }));
+      await pipeline(
+        async function* () {
+          yield data;
+        },
+        createWriteStream(tmp, { flags: 'wx' }),
+      );
       return await this.settle(tmp, sha256, data.length, ext);
     } catch (err) {
       await rm(tmp, { force: true });

@@ -84,7 +84,10 @@ describe('opening a library', () => {
       error = err as KotaeError;
     }
     expect(error?.code).toBe('LIBRARY_TOO_NEW');
-    expect(error?.params).toEqual({ found: latestVersion(migrations) + 10, supported: latestVersion(migrations) });
+    expect(error?.params).toEqual({
+      found: latestVersion(migrations) + 10,
+      supported: latestVersion(migrations),
+    });
     expect(snapshotFiles(root)).toEqual(before);
   });
 
@@ -108,7 +111,15 @@ describe('opening a library', () => {
     // Another process that holds the library open (as a second app instance or the CLI would).
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
-      writeFileSync(path.join(root, LOCK_FILE), JSON.stringify({ pid: child.pid, host: (await import('node:os')).hostname(), since: new Date().toISOString(), by: 'app' }));
+      writeFileSync(
+        path.join(root, LOCK_FILE),
+        JSON.stringify({
+          pid: child.pid,
+          host: (await import('node:os')).hostname(),
+          since: new Date().toISOString(),
+          by: 'app',
+        }),
+      );
       const before = snapshotFiles(root);
       expect(codeOf(() => openLibrary(root))).toBe('LIBRARY_LOCKED');
       expect(snapshotFiles(root)).toEqual(before);
@@ -121,7 +132,15 @@ describe('opening a library', () => {
     const root = demoLibrary();
     const child = spawn(process.execPath, ['-e', '0']);
     await new Promise((r) => child.once('exit', r));
-    writeFileSync(path.join(root, LOCK_FILE), JSON.stringify({ pid: child.pid, host: (await import('node:os')).hostname(), since: '2020-01-01T00:00:00Z', by: 'app' }));
+    writeFileSync(
+      path.join(root, LOCK_FILE),
+      JSON.stringify({
+        pid: child.pid,
+        host: (await import('node:os')).hostname(),
+        since: '2020-01-01T00:00:00Z',
+        by: 'app',
+      }),
+    );
     const library = openLibrary(root);
     expect(JSON.parse(readFileSync(path.join(root, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
     library.close();
@@ -139,7 +158,14 @@ describe('opening a library', () => {
     const root = path.join(tempDir(), 'old');
     mkdirSync(root);
     createLibrary(root, { migrations: migrations.slice(0, 1) }).close();
-    const extra = [...migrations, { version: latestVersion(migrations) + 10, name: 'later', up: (db: Database.Database) => db.exec('CREATE TABLE later (id INTEGER) STRICT') }];
+    const extra = [
+      ...migrations,
+      {
+        version: latestVersion(migrations) + 10,
+        name: 'later',
+        up: (db: Database.Database) => db.exec('CREATE TABLE later (id INTEGER) STRICT'),
+      },
+    ];
     const library = openLibrary(root, { migrations: extra });
     expect(Object.keys(snapshotFiles(root))).toContain(`${DB_FILE}.before-v${latestVersion(extra)}.bak`);
     library.close();
@@ -149,9 +175,12 @@ describe('opening a library', () => {
 describe('mutations', () => {
   it('write the change and its work-log entry in one transaction', () => {
     const library = openLibrary(demoLibrary());
-    const logCount = () => (library.db.prepare('SELECT count(*) AS n FROM log_entries').get() as { n: number }).n;
+    const logCount = () =>
+      (library.db.prepare('SELECT count(*) AS n FROM log_entries').get() as { n: number }).n;
     const before = logCount();
-    library.mutate({ action: 'customer.renamed', entity: 'customer', entityId: 1 }, (db) => db.prepare("UPDATE customers SET name = 'X' WHERE id = 1").run());
+    library.mutate({ action: 'customer.renamed', entity: 'customer', entityId: 1 }, (db) =>
+      db.prepare("UPDATE customers SET name = 'X' WHERE id = 1").run(),
+    );
     expect(logCount()).toBe(before + 1);
     expect(() =>
       library.mutate({ action: 'customer.renamed', entity: 'customer', entityId: 1 }, (db) => {
@@ -160,7 +189,9 @@ describe('mutations', () => {
       }),
     ).toThrow('boom');
     expect(logCount()).toBe(before + 1);
-    expect((library.db.prepare('SELECT name FROM customers WHERE id = 1').get() as { name: string }).name).toBe('X');
+    expect(
+      (library.db.prepare('SELECT name FROM customers WHERE id = 1').get() as { name: string }).name,
+    ).toBe('X');
     library.close();
   });
 });

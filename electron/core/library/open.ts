@@ -1,6 +1,18 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { KotaeError } from '../../../shared/errors';
 import { Library, type Clock } from './Library';
@@ -116,7 +128,15 @@ export function openLibrary(rootIn: string, options: OpenOptions = {}): Library 
       db.pragma('foreign_keys = ON');
       migrate(db, list);
     }
-    return new Library({ root, db, lock, readOnly, integrity, actor: options.actor ?? 'vendor', clock: options.clock });
+    return new Library({
+      root,
+      db,
+      lock,
+      readOnly,
+      integrity,
+      actor: options.actor ?? 'vendor',
+      clock: options.clock,
+    });
   } catch (err) {
     db?.close();
     lock?.release();
@@ -155,7 +175,15 @@ export function createLibrary(rootIn: string, options: CreateOptions = {}): Libr
     db.pragma('foreign_keys = ON');
     migrate(db, list);
     if (options.seed) {
-      const lib = new Library({ root, db, lock: null, readOnly: false, integrity: 'ok', actor: options.actor ?? 'vendor', clock: options.clock });
+      const lib = new Library({
+        root,
+        db,
+        lock: null,
+        readOnly: false,
+        integrity: 'ok',
+        actor: options.actor ?? 'vendor',
+        clock: options.clock,
+      });
       options.seed(lib);
     }
     db.close();

@@ -52,7 +52,15 @@ describe('shaFromMediaPath', () => {
     expect(shaFromMediaPath(`/${sha}`)).toBe(sha);
   });
   it('refuses anything else, encoded dots included', () => {
-    for (const bad of ['/../etc/passwd', `/${sha}/..`, '/%2e%2e/%2e%2e/etc/passwd', `/${sha.toUpperCase()}`, `/${sha}.mp4`, '/', '']) {
+    for (const bad of [
+      '/../etc/passwd',
+      `/${sha}/..`,
+      '/%2e%2e/%2e%2e/etc/passwd',
+      `/${sha.toUpperCase()}`,
+      `/${sha}.mp4`,
+      '/',
+      '',
+    ]) {
       expect(shaFromMediaPath(bad)).toBeNull();
     }
   });

@@ -15,8 +15,7 @@ export function resolveMediaRequest(library: Library, urlPath: string): ServedMe
   const sha = shaFromMediaPath(urlPath);
   if (!sha) return null;
   const row = library.db.prepare('SELECT ext, mime, size FROM media_assets WHERE sha256 = ?').get(sha) as
-    | { ext: string; mime: string; size: number }
-    | undefined;
+    { ext: string; mime: string; size: number } | undefined;
   if (!row) return null;
   const file = confinedRealPath(library.media.dir, library.media.pathFor(sha, row.ext));
   return file ? { file, mime: row.mime, size: row.size } : null;

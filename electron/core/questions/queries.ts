@@ -77,23 +77,67 @@ export function getQuestion(db: Database, id: number): QuestionDetail {
     .get(id) as (Row & { body: string; scope_note: string }) | undefined;
   if (!summary) throw new KotaeError('NOT_FOUND', { id });
   const messages = db
-    .prepare('SELECT id, direction, from_name, from_address, subject, sent_at, text, html FROM messages WHERE question_id = ? ORDER BY sent_at, id')
-    .all(id) as { id: number; direction: 'in' | 'out' | 'note'; from_name: string; from_address: string; subject: string; sent_at: string; text: string; html: string | null }[];
+    .prepare(
+      'SELECT id, direction, from_name, from_address, subject, sent_at, text, html FROM messages WHERE question_id = ? ORDER BY sent_at, id',
+    )
+    .all(id) as {
+    id: number;
+    direction: 'in' | 'out' | 'note';
+    from_name: string;
+    from_address: string;
+    subject: string;
+    sent_at: string;
+    text: string;
+    html: string | null;
+  }[];
   const history = db
-    .prepare('SELECT id, from_status, to_status, at, actor, note, customer_message, next_checkpoint FROM status_changes WHERE question_id = ? ORDER BY at, id')
-    .all(id) as { id: number; from_status: QuestionStatus | null; to_status: QuestionStatus; at: string; actor: string; note: string; customer_message: string; next_checkpoint: string | null }[];
+    .prepare(
+      'SELECT id, from_status, to_status, at, actor, note, customer_message, next_checkpoint FROM status_changes WHERE question_id = ? ORDER BY at, id',
+    )
+    .all(id) as {
+    id: number;
+    from_status: QuestionStatus | null;
+    to_status: QuestionStatus;
+    at: string;
+    actor: string;
+    note: string;
+    customer_message: string;
+    next_checkpoint: string | null;
+  }[];
   const capabilities = db
-    .prepare('SELECT c.id, c.title FROM question_capabilities qc JOIN capabilities c ON c.id = qc.capability_id WHERE qc.question_id = ? ORDER BY c.position')
+    .prepare(
+      'SELECT c.id, c.title FROM question_capabilities qc JOIN capabilities c ON c.id = qc.capability_id WHERE qc.question_id = ? ORDER BY c.position',
+    )
     .all(id) as { id: number; title: string }[];
   const answers = db
-    .prepare('SELECT a.id, a.title FROM answer_questions aq JOIN answers a ON a.id = aq.answer_id WHERE aq.question_id = ? ORDER BY aq.linked_at')
+    .prepare(
+      'SELECT a.id, a.title FROM answer_questions aq JOIN answers a ON a.id = aq.answer_id WHERE aq.question_id = ? ORDER BY aq.linked_at',
+    )
     .all(id) as { id: number; title: string }[];
   return {
     ...toSummary(summary),
     body: summary.body,
     scopeNote: summary.scope_note,
-    messages: messages.map((m) => ({ id: m.id, direction: m.direction, fromName: m.from_name, fromAddress: m.from_address, subject: m.subject, sentAt: m.sent_at, text: m.text, html: m.html })),
-    statusHistory: history.map((h) => ({ id: h.id, fromStatus: h.from_status, toStatus: h.to_status, at: h.at, actor: h.actor, note: h.note, customerMessage: h.customer_message, nextCheckpoint: h.next_checkpoint })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      direction: m.direction,
+      fromName: m.from_name,
+      fromAddress: m.from_address,
+      subject: m.subject,
+      sentAt: m.sent_at,
+      text: m.text,
+      html: m.html,
+    })),
+    statusHistory: history.map((h) => ({
+      id: h.id,
+      fromStatus: h.from_status,
+      toStatus: h.to_status,
+      at: h.at,
+      actor: h.actor,
+      note: h.note,
+      customerMessage: h.customer_message,
+      nextCheckpoint: h.next_checkpoint,
+    })),
     capabilities,
     answers,
   };

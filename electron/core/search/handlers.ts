@@ -5,6 +5,7 @@ import { titleSearch } from './titleSearch';
 
 export function searchHandlers(studio: Studio): Handlers<'search:global'> {
   return {
-    'search:global': ({ query, kinds, limit }) => titleSearch(studio.library().db, query, kinds ?? SearchHitKind.options, limit),
+    'search:global': ({ query, kinds, limit }) =>
+      titleSearch(studio.library().db, query, kinds ?? SearchHitKind.options, limit),
   };
 }

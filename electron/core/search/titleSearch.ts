@@ -27,7 +27,14 @@ export function titleSearch(db: Database, query: string, kinds: SearchHitKind[],
       const at = inTitle >= 0 ? inTitle : inText;
       const start = Math.max(0, at - 30);
       const snippet = source.slice(start, start + 120).replace(/\s+/g, ' ');
-      hits.push({ kind, id: row.id, title: row.title, snippet, ranges: [[at - start, at - start + needle.length]], score: inTitle >= 0 ? 2 : 1 });
+      hits.push({
+        kind,
+        id: row.id,
+        title: row.title,
+        snippet,
+        ranges: [[at - start, at - start + needle.length]],
+        score: inTitle >= 0 ? 2 : 1,
+      });
     }
   }
   return hits

@@ -13,7 +13,15 @@ const dialogs = {
   openExternal: async () => undefined,
   showInFolder: async () => undefined,
 };
-const make = (userDataDir: string) => new Studio({ userDataDir, systemLocale: 'en-US', shell: 'harness', appVersion: '0.0.0', platform: 'linux', dialogs });
+const make = (userDataDir: string) =>
+  new Studio({
+    userDataDir,
+    systemLocale: 'en-US',
+    shell: 'harness',
+    appVersion: '0.0.0',
+    platform: 'linux',
+    dialogs,
+  });
 
 describe('Studio', () => {
   it('on first run creates a demo library in the user-data folder and remembers it', async () => {
@@ -27,7 +35,10 @@ describe('Studio', () => {
     }
     await studio.close();
     const again = make(userData);
-    expect(again.start()).toMatchObject({ status: 'open', info: { path: path.join(userData, DEFAULT_LIBRARY_DIR) } });
+    expect(again.start()).toMatchObject({
+      status: 'open',
+      info: { path: path.join(userData, DEFAULT_LIBRARY_DIR) },
+    });
     await again.close();
   });
 

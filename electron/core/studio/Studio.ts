@@ -39,7 +39,9 @@ export class Studio {
   constructor(readonly options: StudioOptions) {
     mkdirSync(options.userDataDir, { recursive: true });
     this.settings = new AppSettingsStore(options.userDataDir);
-    this.jobs = new JobRunner(() => (this.current && !this.current.readOnly ? libraryJournal(this.current) : null));
+    this.jobs = new JobRunner(() =>
+      this.current && !this.current.readOnly ? libraryJournal(this.current) : null,
+    );
     this.jobs.onUpdate((job) => this.emit('job:update', job));
   }
 

@@ -10,7 +10,11 @@ export interface FileFilter {
 export interface Dialogs {
   chooseFolder(options: { title: string; forCreate: boolean }): Promise<string | null>;
   chooseFiles(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<string[]>;
-  chooseSaveFile(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  chooseSaveFile(options: {
+    title: string;
+    defaultName: string;
+    filters: FileFilter[];
+  }): Promise<string | null>;
   /** Opens a URL (https: or mailto:) in the OS; callers check the scheme first. */
   openExternal(url: string): Promise<void>;
   /** Shows a file in the OS file manager. */

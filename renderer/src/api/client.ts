@@ -18,7 +18,11 @@ export class ApiError extends Error {
 export function toUiError(err: unknown): AppError {
   if (err instanceof ApiError) return err.error;
   if (isAppError(err)) return err;
-  return { code: 'INTERNAL', messageKey: 'errors:INTERNAL', detail: err instanceof Error ? err.message : String(err) };
+  return {
+    code: 'INTERNAL',
+    messageKey: 'errors:INTERNAL',
+    detail: err instanceof Error ? err.message : String(err),
+  };
 }
 
 /** Calls a channel and returns its value, or throws an ApiError carrying the typed error. */
@@ -28,13 +32,20 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
     result = await window.kotae.invoke(channel, input);
   } catch (err) {
     // The bridge itself failed (harness server gone, IPC torn down).
-    throw new ApiError({ code: 'INTERNAL', messageKey: 'errors:INTERNAL', detail: err instanceof Error ? err.message : String(err) });
+    throw new ApiError({
+      code: 'INTERNAL',
+      messageKey: 'errors:INTERNAL',
+      detail: err instanceof Error ? err.message : String(err),
+    });
   }
   if (!result.ok) throw new ApiError(result.error);
   return result.value;
 }
 
-export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+export function onEvent<E extends EventName>(
+  event: E,
+  listener: (payload: EventPayload<E>) => void,
+): () => void {
   return window.kotae.on(event, listener);
 }
 

@@ -13,7 +13,11 @@ export function useApi<C extends Channel>(
   input: Input<C>,
   options: Omit<UseQueryOptions<Output<C>>, 'queryKey' | 'queryFn'> = {},
 ) {
-  return useQuery<Output<C>>({ queryKey: queryKey(channel, input), queryFn: () => call(channel, input), ...options });
+  return useQuery<Output<C>>({
+    queryKey: queryKey(channel, input),
+    queryFn: () => call(channel, input),
+    ...options,
+  });
 }
 
 /** A mutation through a channel; every success refetches what is on screen. */

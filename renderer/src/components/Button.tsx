@@ -8,7 +8,15 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   icon?: ReactNode;
 }
 
-export function Button({ variant = 'secondary', size = 'md', icon, children, className, type = 'button', ...rest }: ButtonProps) {
+export function Button({
+  variant = 'secondary',
+  size = 'md',
+  icon,
+  children,
+  className,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
   return (
     <button type={type} className={`k-btn k-btn--${variant} k-btn--${size} ${className ?? ''}`} {...rest}>
       {icon}
@@ -18,9 +26,21 @@ export function Button({ variant = 'secondary', size = 'md', icon, children, cla
 }
 
 /** An icon-only button: the label is required, for screen readers and the tooltip. */
-export function IconButton({ label, icon, className, type = 'button', ...rest }: Omit<ButtonProps, 'children'> & { label: string; icon: ReactNode }) {
+export function IconButton({
+  label,
+  icon,
+  className,
+  type = 'button',
+  ...rest
+}: Omit<ButtonProps, 'children'> & { label: string; icon: ReactNode }) {
   return (
-    <button type={type} aria-label={label} title={label} className={`k-icon-btn ${className ?? ''}`} {...rest}>
+    <button
+      type={type}
+      aria-label={label}
+      title={label}
+      className={`k-icon-btn ${className ?? ''}`}
+      {...rest}
+    >
       {icon}
     </button>
   );

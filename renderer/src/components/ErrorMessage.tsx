@@ -7,7 +7,11 @@ import { toUiError } from '../api/client';
 export function ErrorMessage({ error, title }: { error: unknown; title?: string }) {
   const { t } = useTranslation(['errors', 'common']);
   const appError: AppError = toUiError(error);
-  const message = t(appError.messageKey, { ...appError.params, detail: appError.detail ?? '', interpolation: { escapeValue: false } });
+  const message = t(appError.messageKey, {
+    ...appError.params,
+    detail: appError.detail ?? '',
+    interpolation: { escapeValue: false },
+  });
   return (
     <div className="k-error" role="alert">
       <AlertTriangle size={18} aria-hidden />

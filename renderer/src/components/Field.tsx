@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldFrameProps {
   label: ReactNode;
@@ -19,12 +25,28 @@ function FieldFrame({ label, hint, children }: FieldFrameProps) {
   );
 }
 
-export function TextField({ label, hint, ...rest }: { label: ReactNode; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
-  return <FieldFrame label={label} hint={hint}>{(id) => <input id={id} className="k-input" {...rest} />}</FieldFrame>;
+export function TextField({
+  label,
+  hint,
+  ...rest
+}: { label: ReactNode; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldFrame label={label} hint={hint}>
+      {(id) => <input id={id} className="k-input" {...rest} />}
+    </FieldFrame>
+  );
 }
 
-export function TextArea({ label, hint, ...rest }: { label: ReactNode; hint?: ReactNode } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <FieldFrame label={label} hint={hint}>{(id) => <textarea id={id} className="k-input k-textarea" {...rest} />}</FieldFrame>;
+export function TextArea({
+  label,
+  hint,
+  ...rest
+}: { label: ReactNode; hint?: ReactNode } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldFrame label={label} hint={hint}>
+      {(id) => <textarea id={id} className="k-input k-textarea" {...rest} />}
+    </FieldFrame>
+  );
 }
 
 export function SelectField({
@@ -32,7 +54,11 @@ export function SelectField({
   hint,
   options,
   ...rest
-}: { label: ReactNode; hint?: ReactNode; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+} & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldFrame label={label} hint={hint}>
       {(id) => (

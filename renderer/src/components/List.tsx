@@ -19,7 +19,13 @@ export function ListItem({
   testId?: string;
 }) {
   return (
-    <button type="button" className={`k-list-item ${selected ? 'is-selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={onSelect} data-testid={testId}>
+    <button
+      type="button"
+      className={`k-list-item ${selected ? 'is-selected' : ''}`}
+      aria-current={selected ? 'true' : undefined}
+      onClick={onSelect}
+      data-testid={testId}
+    >
       <div className="k-list-item__top">
         <span className="k-list-item__title">{title}</span>
         {trailing}
@@ -30,7 +36,15 @@ export function ListItem({
   );
 }
 
-export function ListSection({ title, count, children }: { title: ReactNode; count?: number; children: ReactNode }) {
+export function ListSection({
+  title,
+  count,
+  children,
+}: {
+  title: ReactNode;
+  count?: number;
+  children: ReactNode;
+}) {
   return (
     <div className="k-list-section">
       <div className="k-list-section__title">

@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 
 /** Top of a screen: title, a short description of what the screen is for, and its main actions. */
-export function PageHeader({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <header className="k-page-header">
       <div>
@@ -14,7 +22,15 @@ export function PageHeader({ title, subtitle, actions }: { title: ReactNode; sub
 }
 
 /** List on the left, the selected item on the right: the shape of most screens. */
-export function SplitView({ list, detail, listWidth = 380 }: { list: ReactNode; detail: ReactNode; listWidth?: number }) {
+export function SplitView({
+  list,
+  detail,
+  listWidth = 380,
+}: {
+  list: ReactNode;
+  detail: ReactNode;
+  listWidth?: number;
+}) {
   return (
     <div className="k-split" style={{ gridTemplateColumns: `${listWidth}px 1fr` }}>
       <div className="k-split__list">{list}</div>
@@ -23,7 +39,17 @@ export function SplitView({ list, detail, listWidth = 380 }: { list: ReactNode; 
   );
 }
 
-export function Card({ title, actions, children, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  className,
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`k-card ${className ?? ''}`}>
       {(title || actions) && (

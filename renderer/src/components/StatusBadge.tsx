@@ -17,7 +17,11 @@ export function StatusBadge({ status }: { status: QuestionStatus }) {
   return <Badge tone={statusTone[status]}>{t(`status.${status}`)}</Badge>;
 }
 
-const verdictTone: Record<ScopeVerdict, Tone> = { in_scope: 'ok', out_of_scope: 'danger', needs_clarification: 'warning' };
+const verdictTone: Record<ScopeVerdict, Tone> = {
+  in_scope: 'ok',
+  out_of_scope: 'danger',
+  needs_clarification: 'warning',
+};
 
 export function ScopeBadge({ verdict }: { verdict: ScopeVerdict | null }) {
   const { t } = useTranslation('status');

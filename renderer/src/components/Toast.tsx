@@ -29,7 +29,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     () => ({
       show(message, options = {}) {
         const id = nextId++;
-        setItems((list) => [...list.slice(-3), { id, message, tone: options.tone ?? 'neutral', ...(options.action ? { action: options.action } : {}) }]);
+        setItems((list) => [
+          ...list.slice(-3),
+          {
+            id,
+            message,
+            tone: options.tone ?? 'neutral',
+            ...(options.action ? { action: options.action } : {}),
+          },
+        ]);
         window.setTimeout(() => dismiss(id), options.timeoutMs ?? 6000);
       },
     }),

@@ -12,7 +12,13 @@ export function useFormat() {
     },
     dateTime(iso: string | null): string {
       if (!iso) return '—';
-      return new Date(iso).toLocaleString(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+      return new Date(iso).toLocaleString(locale, {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
     },
     bytes(n: number): string {
       const units = ['B', 'KB', 'MB', 'GB'];

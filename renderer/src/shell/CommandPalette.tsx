@@ -63,7 +63,14 @@ export function CommandPalette({
   });
 
   const allCommands = useMemo<PaletteCommand[]>(
-    () => [...screens.map((s) => ({ id: `go:${s}`, label: t('goTo', { screen: t(`nav:${s}`) }), run: () => navigate(s) })), ...commands],
+    () => [
+      ...screens.map((s) => ({
+        id: `go:${s}`,
+        label: t('goTo', { screen: t(`nav:${s}`) }),
+        run: () => navigate(s),
+      })),
+      ...commands,
+    ],
     [commands, navigate, t],
   );
 
@@ -166,7 +173,9 @@ export function CommandPalette({
             )}
           </li>
         ))}
-        {query.trim() && hits.isSuccess && hits.data.length === 0 && <li className="k-palette__empty">{t('noResults', { query: query.trim() })}</li>}
+        {query.trim() && hits.isSuccess && hits.data.length === 0 && (
+          <li className="k-palette__empty">{t('noResults', { query: query.trim() })}</li>
+        )}
       </ul>
     </dialog>
   );

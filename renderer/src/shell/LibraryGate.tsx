@@ -4,7 +4,15 @@ import type { LibraryState } from '@shared/domain/library';
 import { Button, EmptyState, ErrorMessage } from '../components';
 
 /** Shown instead of a screen when no library is open, or the last one could not be opened. */
-export function LibraryGate({ state, onOpen, onCreate }: { state: LibraryState; onOpen: () => void; onCreate: (demo: boolean) => void }) {
+export function LibraryGate({
+  state,
+  onOpen,
+  onCreate,
+}: {
+  state: LibraryState;
+  onOpen: () => void;
+  onCreate: (demo: boolean) => void;
+}) {
   const { t } = useTranslation('library');
   return (
     <div className="k-gate" data-testid="library-gate">

@@ -16,7 +16,15 @@ export interface ScreenProps {
   navigate: (screen: Screen, id?: number | null) => void;
 }
 
-export function ScreenView({ route, navigate, libraryOpen }: { route: Route; navigate: ScreenProps['navigate']; libraryOpen: boolean }) {
+export function ScreenView({
+  route,
+  navigate,
+  libraryOpen,
+}: {
+  route: Route;
+  navigate: ScreenProps['navigate'];
+  libraryOpen: boolean;
+}) {
   const props: ScreenProps = { id: route.id, navigate };
   const screen = !libraryOpen ? 'settings' : route.screen;
   return (

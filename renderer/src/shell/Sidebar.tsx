@@ -13,10 +13,23 @@ const items: { screen: Screen; icon: ReactNode }[] = [
   { screen: 'publish', icon: <Globe size={17} /> },
 ];
 
-export function Sidebar({ current, onSearch, badges }: { current: Screen; onSearch: () => void; badges: Partial<Record<Screen, number>> }) {
+export function Sidebar({
+  current,
+  onSearch,
+  badges,
+}: {
+  current: Screen;
+  onSearch: () => void;
+  badges: Partial<Record<Screen, number>>;
+}) {
   const { t } = useTranslation('nav');
   const link = (screen: Screen, icon: ReactNode) => (
-    <a key={screen} href={routeHref(screen)} className={`k-nav__item ${current === screen ? 'is-active' : ''}`} aria-current={current === screen ? 'page' : undefined}>
+    <a
+      key={screen}
+      href={routeHref(screen)}
+      className={`k-nav__item ${current === screen ? 'is-active' : ''}`}
+      aria-current={current === screen ? 'page' : undefined}
+    >
       {icon}
       <span>{t(screen)}</span>
       {badges[screen] ? <span className="k-nav__badge">{badges[screen]}</span> : null}

@@ -34,7 +34,13 @@ export function StatusBar({ library, jobs }: { library: LibraryState | undefined
           <ProgressBar value={job.progress} label={t(`jobs:kind.${job.kind}`, { defaultValue: job.kind })} />
           <span className="mono">{Math.round(job.progress * 100)}%</span>
           {job.etaS !== null && <span className="faint">{t('jobs:eta', { seconds: job.etaS })}</span>}
-          <button type="button" className="k-statusbar__cancel" aria-label={t('jobs:cancel')} title={t('jobs:cancel')} onClick={() => void call('jobs:cancel', { id: job.id })}>
+          <button
+            type="button"
+            className="k-statusbar__cancel"
+            aria-label={t('jobs:cancel')}
+            title={t('jobs:cancel')}
+            onClick={() => void call('jobs:cancel', { id: job.id })}
+          >
             <X size={13} />
           </button>
         </span>

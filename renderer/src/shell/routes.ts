@@ -1,6 +1,14 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const screens = ['inbox', 'answers', 'customers', 'capabilities', 'videos', 'publish', 'settings'] as const;
+export const screens = [
+  'inbox',
+  'answers',
+  'customers',
+  'capabilities',
+  'videos',
+  'publish',
+  'settings',
+] as const;
 export type Screen = (typeof screens)[number];
 
 export interface Route {

@@ -9,9 +9,11 @@ import { assertOrdered, latestVersion, migrate, schemaVersion } from './runner';
 const tempDir = useTempDir();
 
 function schemaOf(db: Database.Database): string[] {
-  return (db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as { type: string; name: string; sql: string | null }[]).map(
-    (r) => `${r.type} ${r.name}: ${(r.sql ?? '').replace(/\s+/g, ' ')}`,
-  );
+  return (
+    db
+      .prepare("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+      .all() as { type: string; name: string; sql: string | null }[]
+  ).map((r) => `${r.type} ${r.name}: ${(r.sql ?? '').replace(/\s+/g, ' ')}`);
 }
 
 describe('migration runner', () => {
@@ -60,7 +62,11 @@ describe('migration runner', () => {
   it('rolls back every migration of a failed upgrade', () => {
     const broken: Migration[] = [
       ...migrations,
-      { version: latestVersion(migrations) + 10, name: 'adds', up: (db) => db.exec('CREATE TABLE extra (id INTEGER) STRICT') },
+      {
+        version: latestVersion(migrations) + 10,
+        name: 'adds',
+        up: (db) => db.exec('CREATE TABLE extra (id INTEGER) STRICT'),
+      },
       { version: latestVersion(migrations) + 20, name: 'fails', up: (db) => db.exec('THIS IS NOT SQL') },
     ];
     const db = new Database(':memory:');
@@ -71,7 +77,9 @@ describe('migration runner', () => {
   });
 
   it('rejects a list whose versions do not increase', () => {
-    expect(() => assertOrdered([...migrations, { version: 5, name: 'late', up: () => undefined }])).toThrow(/must be an integer above/);
+    expect(() => assertOrdered([...migrations, { version: 5, name: 'late', up: () => undefined }])).toThrow(
+      /must be an integer above/,
+    );
     expect(() => assertOrdered(migrations)).not.toThrow();
   });
 });

@@ -1,7 +1,18 @@
 import { CheckCircle2 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findNodes, isElement, nodeText, resolutionFields, type AnswerDocument, type DocNode, type ElementBase, type ResolutionNode, type StepNode, type TextNode } from '@shared/answers/document';
+import {
+  findNodes,
+  isElement,
+  nodeText,
+  resolutionFields,
+  type AnswerDocument,
+  type DocNode,
+  type ElementBase,
+  type ResolutionNode,
+  type StepNode,
+  type TextNode,
+} from '@shared/answers/document';
 import { mediaUrl } from '../../api/client';
 
 function renderText(node: TextNode, key: number): ReactNode {
@@ -38,13 +49,25 @@ export function DocumentView({ doc }: { doc: AnswerDocument }) {
       case 'quote':
         return <blockquote key={key}>{children(el)}</blockquote>;
       case 'code':
-        return <pre key={key}><code>{nodeText(el)}</code></pre>;
+        return (
+          <pre key={key}>
+            <code>{nodeText(el)}</code>
+          </pre>
+        );
       case 'list':
-        return el.listType === 'number' ? <ol key={key}>{children(el)}</ol> : <ul key={key}>{children(el)}</ul>;
+        return el.listType === 'number' ? (
+          <ol key={key}>{children(el)}</ol>
+        ) : (
+          <ul key={key}>{children(el)}</ul>
+        );
       case 'listitem':
         return <li key={key}>{children(el)}</li>;
       case 'link':
-        return <a key={key} href={el.url} target="_blank" rel="noreferrer noopener">{children(el)}</a>;
+        return (
+          <a key={key} href={el.url} target="_blank" rel="noreferrer noopener">
+            {children(el)}
+          </a>
+        );
       case 'kotae-step': {
         const step = node as StepNode;
         const action = part(step, 'kotae-step-action');
@@ -53,13 +76,22 @@ export function DocumentView({ doc }: { doc: AnswerDocument }) {
           <div key={key} className="k-doc-step" data-testid="doc-step">
             <div className="k-doc-step__number">{stepNumbers.get(step)}</div>
             <div className="k-doc-step__body">
-              <div className="k-doc-step__action">{action && isElement(action) ? children(action) : null}</div>
+              <div className="k-doc-step__action">
+                {action && isElement(action) ? children(action) : null}
+              </div>
               {expected && nodeText(expected) && (
                 <div className="k-doc-step__expected">
-                  <span className="k-doc-step__label">{t('doc.expected')}</span> {isElement(expected) ? children(expected) : null}
+                  <span className="k-doc-step__label">{t('doc.expected')}</span>{' '}
+                  {isElement(expected) ? children(expected) : null}
                 </div>
               )}
-              {step.screenshot && <img className="k-doc-step__shot" src={mediaUrl(step.screenshot.sha256)} alt={step.screenshot.alt} />}
+              {step.screenshot && (
+                <img
+                  className="k-doc-step__shot"
+                  src={mediaUrl(step.screenshot.sha256)}
+                  alt={step.screenshot.alt}
+                />
+              )}
               {step.verified && (
                 <div className="k-doc-step__verified">
                   <CheckCircle2 size={13} /> {t('doc.verified', { version: step.verified.version })}
@@ -76,9 +108,17 @@ export function DocumentView({ doc }: { doc: AnswerDocument }) {
             <div className="k-doc-options__grid">
               {el.children.filter(isElement).map((option, i) => (
                 <div key={i} className="k-doc-option">
-                  <div className="k-doc-option__title">{nodeText(part(option, 'kotae-option-title') ?? option)}</div>
-                  <div><span className="k-doc-pro">{t('doc.pros')}</span> {nodeText(part(option, 'kotae-option-pros') ?? option)}</div>
-                  <div><span className="k-doc-con">{t('doc.cons')}</span> {nodeText(part(option, 'kotae-option-cons') ?? option)}</div>
+                  <div className="k-doc-option__title">
+                    {nodeText(part(option, 'kotae-option-title') ?? option)}
+                  </div>
+                  <div>
+                    <span className="k-doc-pro">{t('doc.pros')}</span>{' '}
+                    {nodeText(part(option, 'kotae-option-pros') ?? option)}
+                  </div>
+                  <div>
+                    <span className="k-doc-con">{t('doc.cons')}</span>{' '}
+                    {nodeText(part(option, 'kotae-option-cons') ?? option)}
+                  </div>
                 </div>
               ))}
             </div>

@@ -2,7 +2,16 @@ import { CheckCircle2, FileText, Globe, Lock } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerDocument } from '@shared/answers/document';
 import { useApi } from '../../api/hooks';
-import { Badge, Card, EmptyState, ErrorMessage, ListItem, Loading, PageHeader, SplitView } from '../../components';
+import {
+  Badge,
+  Card,
+  EmptyState,
+  ErrorMessage,
+  ListItem,
+  Loading,
+  PageHeader,
+  SplitView,
+} from '../../components';
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import './answers.css';
@@ -13,19 +22,37 @@ function AnswerDetailView({ id }: { id: number }) {
   const fmt = useFormat();
   const answer = useApi('answers:get', { id });
   if (answer.isPending) return <Loading />;
-  if (answer.isError) return <div className="k-detail"><ErrorMessage error={answer.error} /></div>;
+  if (answer.isError)
+    return (
+      <div className="k-detail">
+        <ErrorMessage error={answer.error} />
+      </div>
+    );
   const a = answer.data;
   return (
     <article className="k-detail" data-testid="answer-detail">
       <h2 className="k-detail__title">{a.title}</h2>
       <div className="k-detail__meta">
-        {a.kind === 'decline' ? <Badge tone="warning">{t('kind.decline')}</Badge> : <Badge tone="accent">{t('kind.answer')}</Badge>}
-        {a.isPublic ? <Badge tone="ok"><Globe size={11} /> {t('public')}</Badge> : <Badge><Lock size={11} /> {t('private')}</Badge>}
+        {a.kind === 'decline' ? (
+          <Badge tone="warning">{t('kind.decline')}</Badge>
+        ) : (
+          <Badge tone="accent">{t('kind.answer')}</Badge>
+        )}
+        {a.isPublic ? (
+          <Badge tone="ok">
+            <Globe size={11} /> {t('public')}
+          </Badge>
+        ) : (
+          <Badge>
+            <Lock size={11} /> {t('private')}
+          </Badge>
+        )}
         <span>{t('revision', { revision: a.revision })}</span>
         <span>{t('updated', { date: fmt.date(a.updatedAt) })}</span>
         {a.verifiedVersion && (
           <span className="k-verified">
-            <CheckCircle2 size={13} style={{ verticalAlign: '-2px' }} /> {t('verifiedWith', { version: a.verifiedVersion, date: fmt.date(a.verifiedAt) })}
+            <CheckCircle2 size={13} style={{ verticalAlign: '-2px' }} />{' '}
+            {t('verifiedWith', { version: a.verifiedVersion, date: fmt.date(a.verifiedAt) })}
           </span>
         )}
       </div>
@@ -59,7 +86,12 @@ export default function Answers({ id, navigate }: ScreenProps) {
   const list = () => {
     if (answers.isPending) return <Loading />;
     if (answers.isError) return <ErrorMessage error={answers.error} />;
-    if (!answers.data.length) return <EmptyState icon={<FileText size={36} />} title={t('emptyTitle')}>{t('emptyText')}</EmptyState>;
+    if (!answers.data.length)
+      return (
+        <EmptyState icon={<FileText size={36} />} title={t('emptyTitle')}>
+          {t('emptyText')}
+        </EmptyState>
+      );
     return answers.data.map((a) => (
       <ListItem
         key={a.id}
@@ -67,7 +99,13 @@ export default function Answers({ id, navigate }: ScreenProps) {
         selected={a.id === id}
         onSelect={() => navigate('answers', a.id)}
         title={a.title}
-        trailing={a.isPublic ? <Badge tone="ok">{t('public')}</Badge> : a.kind === 'decline' ? <Badge tone="warning">{t('kind.decline')}</Badge> : undefined}
+        trailing={
+          a.isPublic ? (
+            <Badge tone="ok">{t('public')}</Badge>
+          ) : a.kind === 'decline' ? (
+            <Badge tone="warning">{t('kind.decline')}</Badge>
+          ) : undefined
+        }
         meta={
           <>
             <span>{t('questionCount', { count: a.questionCount })}</span>
@@ -83,7 +121,15 @@ export default function Answers({ id, navigate }: ScreenProps) {
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <SplitView
         list={list()}
-        detail={id ? <AnswerDetailView id={id} /> : <EmptyState icon={<FileText size={36} />} title={t('selectTitle')}>{t('selectText')}</EmptyState>}
+        detail={
+          id ? (
+            <AnswerDetailView id={id} />
+          ) : (
+            <EmptyState icon={<FileText size={36} />} title={t('selectTitle')}>
+              {t('selectText')}
+            </EmptyState>
+          )
+        }
       />
     </div>
   );

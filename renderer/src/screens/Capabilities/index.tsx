@@ -15,7 +15,9 @@ function CapabilityDetail({ capability, parent }: { capability: Capability; pare
       <div className="k-detail__meta">
         <Badge tone={capability.kind === 'area' ? 'info' : 'accent'}>{t(`kind.${capability.kind}`)}</Badge>
       </div>
-      <p className="k-prose">{capability.description || <span className="faint">{t('noDescription')}</span>}</p>
+      <p className="k-prose">
+        {capability.description || <span className="faint">{t('noDescription')}</span>}
+      </p>
       <h3 style={{ fontSize: 13, margin: '18px 0 6px' }} className="muted">
         {t('keywords')}
       </h3>
@@ -48,7 +50,12 @@ export default function Capabilities({ id, navigate }: ScreenProps) {
   const tree = () => {
     if (capabilities.isPending) return <Loading />;
     if (capabilities.isError) return <ErrorMessage error={capabilities.error} />;
-    if (!areas.length) return <EmptyState icon={<ListTree size={36} />} title={t('emptyTitle')}>{t('emptyText')}</EmptyState>;
+    if (!areas.length)
+      return (
+        <EmptyState icon={<ListTree size={36} />} title={t('emptyTitle')}>
+          {t('emptyText')}
+        </EmptyState>
+      );
     return (
       <ul className="k-tree" role="tree" aria-label={t('title')}>
         {areas.map((area) => {
@@ -57,10 +64,19 @@ export default function Capabilities({ id, navigate }: ScreenProps) {
           return (
             <li key={area.id} role="treeitem" aria-expanded={open} aria-selected={area.id === id}>
               <div className={`k-tree__row k-tree__row--area ${area.id === id ? 'is-selected' : ''}`}>
-                <button type="button" className="k-tree__toggle" aria-label={open ? t('collapse') : t('expand')} onClick={() => toggle(area.id)}>
+                <button
+                  type="button"
+                  className="k-tree__toggle"
+                  aria-label={open ? t('collapse') : t('expand')}
+                  onClick={() => toggle(area.id)}
+                >
                   {open ? <ChevronDown size={14} /> : <ChevronRight size={14} />}
                 </button>
-                <button type="button" className="k-tree__label" onClick={() => navigate('capabilities', area.id)}>
+                <button
+                  type="button"
+                  className="k-tree__label"
+                  onClick={() => navigate('capabilities', area.id)}
+                >
                   {area.title}
                   <span className="faint"> {children.length}</span>
                 </button>
@@ -70,7 +86,11 @@ export default function Capabilities({ id, navigate }: ScreenProps) {
                   {children.map((op) => (
                     <li key={op.id} role="treeitem" aria-selected={op.id === id}>
                       <div className={`k-tree__row ${op.id === id ? 'is-selected' : ''}`}>
-                        <button type="button" className="k-tree__label" onClick={() => navigate('capabilities', op.id)}>
+                        <button
+                          type="button"
+                          className="k-tree__label"
+                          onClick={() => navigate('capabilities', op.id)}
+                        >
                           {op.title}
                         </button>
                       </div>
@@ -90,14 +110,23 @@ export default function Capabilities({ id, navigate }: ScreenProps) {
     <div className="k-screen" data-testid="screen-capabilities">
       <PageHeader
         title={t('title')}
-        subtitle={product ? t('subtitleProduct', { product: product.name, version: product.currentVersion }) : t('subtitle')}
-        actions={<Badge tone="info">{t('count', { count: all.filter((c) => c.kind === 'operation').length })}</Badge>}
+        subtitle={
+          product
+            ? t('subtitleProduct', { product: product.name, version: product.currentVersion })
+            : t('subtitle')
+        }
+        actions={
+          <Badge tone="info">{t('count', { count: all.filter((c) => c.kind === 'operation').length })}</Badge>
+        }
       />
       <SplitView
         list={tree()}
         detail={
           selected ? (
-            <CapabilityDetail capability={selected} parent={all.find((c) => c.id === selected.parentId) ?? null} />
+            <CapabilityDetail
+              capability={selected}
+              parent={all.find((c) => c.id === selected.parentId) ?? null}
+            />
           ) : (
             <EmptyState icon={<ListTree size={36} />} title={t('selectTitle')}>
               {t('selectText')}

@@ -15,10 +15,20 @@ const fields: (keyof CustomerProfile)[] = [
 ];
 
 /** What the vendor knows about the person: shown beside each of their questions too. */
-export function CustomerProfileCard({ customer, compact = false }: { customer: CustomerSummary; compact?: boolean }) {
+export function CustomerProfileCard({
+  customer,
+  compact = false,
+}: {
+  customer: CustomerSummary;
+  compact?: boolean;
+}) {
   const { t } = useTranslation('customers');
   const p = customer.profile;
-  const shown = compact ? fields.filter((f) => ['urgency', 'technicalLevel', 'hopedOutcome', 'wouldAnger', 'moneyAtStake'].includes(f)) : fields;
+  const shown = compact
+    ? fields.filter((f) =>
+        ['urgency', 'technicalLevel', 'hopedOutcome', 'wouldAnger', 'moneyAtStake'].includes(f),
+      )
+    : fields;
   return (
     <Card title={compact ? t('profileOf', { name: customer.name }) : t('profile')} className="k-profile">
       <dl className="k-dl" data-testid="customer-profile">
@@ -29,7 +39,13 @@ export function CustomerProfileCard({ customer, compact = false }: { customer: C
           return (
             <div key={field} style={{ display: 'contents' }}>
               <dt>{t(`field.${field}`)}</dt>
-              <dd>{field === 'urgency' ? <Badge tone={value === 'high' || value === 'critical' ? 'danger' : 'neutral'}>{text}</Badge> : text}</dd>
+              <dd>
+                {field === 'urgency' ? (
+                  <Badge tone={value === 'high' || value === 'critical' ? 'danger' : 'neutral'}>{text}</Badge>
+                ) : (
+                  text
+                )}
+              </dd>
             </div>
           );
         })}

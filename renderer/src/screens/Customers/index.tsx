@@ -1,7 +1,17 @@
 import { Mail, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/hooks';
-import { Badge, Card, EmptyState, ErrorMessage, ListItem, Loading, PageHeader, SplitView, StatusBadge } from '../../components';
+import {
+  Badge,
+  Card,
+  EmptyState,
+  ErrorMessage,
+  ListItem,
+  Loading,
+  PageHeader,
+  SplitView,
+  StatusBadge,
+} from '../../components';
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { CustomerProfileCard } from './CustomerProfileCard';
@@ -16,7 +26,12 @@ export default function Customers({ id, navigate }: ScreenProps) {
   const list = () => {
     if (customers.isPending) return <Loading />;
     if (customers.isError) return <ErrorMessage error={customers.error} />;
-    if (!customers.data.length) return <EmptyState icon={<Users size={36} />} title={t('emptyTitle')}>{t('emptyText')}</EmptyState>;
+    if (!customers.data.length)
+      return (
+        <EmptyState icon={<Users size={36} />} title={t('emptyTitle')}>
+          {t('emptyText')}
+        </EmptyState>
+      );
     return customers.data.map((c) => (
       <ListItem
         key={c.id}
@@ -24,7 +39,9 @@ export default function Customers({ id, navigate }: ScreenProps) {
         selected={c.id === id}
         onSelect={() => navigate('customers', c.id)}
         title={c.name}
-        trailing={c.openQuestions > 0 ? <Badge tone="info">{t('open', { count: c.openQuestions })}</Badge> : undefined}
+        trailing={
+          c.openQuestions > 0 ? <Badge tone="info">{t('open', { count: c.openQuestions })}</Badge> : undefined
+        }
         meta={
           <>
             <span>{c.company}</span>

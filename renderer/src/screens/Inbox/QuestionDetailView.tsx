@@ -13,7 +13,12 @@ export function QuestionDetailView({ id, navigate }: { id: number; navigate: Scr
   const question = useApi('questions:get', { id });
   const customers = useApi('customers:list', {});
   if (question.isPending) return <Loading />;
-  if (question.isError) return <div className="k-detail"><ErrorMessage error={question.error} /></div>;
+  if (question.isError)
+    return (
+      <div className="k-detail">
+        <ErrorMessage error={question.error} />
+      </div>
+    );
   const q = question.data;
   const customer = customers.data?.find((c) => c.id === q.customerId) ?? null;
   const overdue = isOverdue(q.nextCheckpoint, todayDay(), q.status);
@@ -25,11 +30,7 @@ export function QuestionDetailView({ id, navigate }: { id: number; navigate: Scr
         <ScopeBadge verdict={q.scopeVerdict} />
         <span>
           <User size={13} style={{ verticalAlign: '-2px' }} />{' '}
-          {q.customerId ? (
-            <a href={`#/customers/${q.customerId}`}>{q.customerName}</a>
-          ) : (
-            t('unknownCustomer')
-          )}
+          {q.customerId ? <a href={`#/customers/${q.customerId}`}>{q.customerName}</a> : t('unknownCustomer')}
         </span>
         <span>{t('received', { date: fmt.dateTime(q.receivedAt) })}</span>
         {q.productVersion && <span>{t('version', { version: q.productVersion })}</span>}
@@ -58,7 +59,8 @@ export function QuestionDetailView({ id, navigate }: { id: number; navigate: Scr
                 {q.statusHistory.map((h) => (
                   <li key={h.id}>
                     <div>
-                      <strong>{t(`status:status.${h.toStatus}`)}</strong> <span className="faint">{fmt.dateTime(h.at)}</span>
+                      <strong>{t(`status:status.${h.toStatus}`)}</strong>{' '}
+                      <span className="faint">{fmt.dateTime(h.at)}</span>
                     </div>
                     {h.note && <div className="muted">{h.note}</div>}
                   </li>
@@ -87,7 +89,13 @@ export function QuestionDetailView({ id, navigate }: { id: number; navigate: Scr
               <ul className="k-link-list">
                 {q.answers.map((a) => (
                   <li key={a.id}>
-                    <a href={`#/answers/${a.id}`} onClick={(e) => { e.preventDefault(); navigate('answers', a.id); }}>
+                    <a
+                      href={`#/answers/${a.id}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate('answers', a.id);
+                      }}
+                    >
                       {a.title}
                     </a>
                   </li>

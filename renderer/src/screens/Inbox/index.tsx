@@ -1,7 +1,16 @@
 import { CalendarClock, Inbox as InboxIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/hooks';
-import { EmptyState, ErrorMessage, ListItem, ListSection, Loading, PageHeader, SplitView, StatusBadge } from '../../components';
+import {
+  EmptyState,
+  ErrorMessage,
+  ListItem,
+  ListSection,
+  Loading,
+  PageHeader,
+  SplitView,
+  StatusBadge,
+} from '../../components';
 import { todayDay, useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { groupOf, inboxGroups } from './groupQuestions';
@@ -41,7 +50,8 @@ export default function Inbox({ id, navigate }: ScreenProps) {
                   <span>{q.customerName ?? t('unknownCustomer')}</span>
                   {q.nextCheckpoint && (
                     <span className={group === 'overdue' ? 'k-overdue' : undefined}>
-                      <CalendarClock size={12} style={{ verticalAlign: '-2px' }} /> {fmt.date(q.nextCheckpoint)}
+                      <CalendarClock size={12} style={{ verticalAlign: '-2px' }} />{' '}
+                      {fmt.date(q.nextCheckpoint)}
                     </span>
                   )}
                   {q.messageCount > 1 && <span>{t('messages', { count: q.messageCount })}</span>}

@@ -35,7 +35,13 @@ export default function Publish({ navigate }: ScreenProps) {
                 {published.map((a) => (
                   <tr key={a.id}>
                     <td>
-                      <a href={`#/answers/${a.id}`} onClick={(e) => { e.preventDefault(); navigate('answers', a.id); }}>
+                      <a
+                        href={`#/answers/${a.id}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          navigate('answers', a.id);
+                        }}
+                      >
                         {a.title}
                       </a>
                     </td>

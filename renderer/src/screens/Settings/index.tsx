@@ -67,7 +67,14 @@ export default function Settings(_props: ScreenProps) {
               <dt>{t('library:schema')}</dt>
               <dd>{current.schemaVersion}</dd>
               <dt>{t('library:contents')}</dt>
-              <dd>{t('library:countsLine', { questions: current.counts.questions, answers: current.counts.answers, customers: current.counts.customers, media: current.counts.media_assets })}</dd>
+              <dd>
+                {t('library:countsLine', {
+                  questions: current.counts.questions,
+                  answers: current.counts.answers,
+                  customers: current.counts.customers,
+                  media: current.counts.media_assets,
+                })}
+              </dd>
             </dl>
           ) : (
             <p className="muted">{t('library:noneOpen')}</p>
@@ -93,7 +100,11 @@ export default function Settings(_props: ScreenProps) {
                   .filter((p) => p !== current?.path)
                   .map((p) => (
                     <li key={p}>
-                      <button type="button" className="k-linklike mono" onClick={() => void actions.openRecent(p)}>
+                      <button
+                        type="button"
+                        className="k-linklike mono"
+                        onClick={() => void actions.openRecent(p)}
+                      >
                         {p}
                       </button>
                     </li>

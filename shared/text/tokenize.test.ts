@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { indexText, normalizeWithOffsets, parseQuery, tokenize } from './tokenize';
+
+const terms = (text: string) => tokenize(text).map((t) => t.term);
+
+describe('tokenize', () => {
+  it('splits Japanese into overlapping bigrams', () => {
+    expect(terms('画像を削除')).toEqual(['画像', '像を', 'を削', '削除']);
+  });
+
+  it('keeps Latin words whole and lower-cases them', () => {
+    expect(terms('Google Analytics 4.2')).toEqual(['google', 'analytics', '4', '2']);
+  });
+
+  it('splits mixed text at script changes', () => {
+    expect(terms('API キーを更新')).toEqual(['api', 'キー', 'ーを', 'を更', '更新']);
+    expect(terms('Stripeの決済')).toEqual(['stripe', 'の決', '決済']);
+  });
+
+  it('folds full-width and half-width forms (NFKC)', () => {
+    expect(terms('ＳＩＲＩＵＳ')).toEqual(terms('SIRIUS'));
+    expect(terms('ｴﾗｰ')).toEqual(terms('エラー'));
+    expect(terms('ｶﾞｿﾞｳ')).toEqual(terms('ガゾウ'));
+    expect(terms('１２３')).toEqual(['123']);
+  });
+
+  it('keeps a lone Japanese character as a unigram', () => {
+    expect(terms('色 を変える')).toEqual(['色', 'を変', '変え', 'える']);
+  });
+
+  it('reports offsets into the original text, even where normalisation changes lengths', () => {
+    const text = 'ｴﾗｰ: 決済';
+    for (const t of tokenize(text)) {
+      const original = text.slice(t.start, t.end);
+      expect(original.normalize('NFKC').toLowerCase()).toBe(t.term);
+    }
+    const [first] = tokenize('ＡＢＣ def');
+    expect(first).toMatchObject({ term: 'abc', start: 0, end: 3 });
+  });
+
+  it('finds a two-character word inside a longer compound (the index contains the query terms)', () => {
+    const doc = new Set(indexText('決済サービスとの連携設定').split(' '));
+    for (const part of parseQuery('決済')) for (const term of part.phrase) expect(doc.has(term)).toBe(true);
+    for (const part of parseQuery('連携')) for (const term of part.phrase) expect(doc.has(term)).toBe(true);
+  });
+
+  it('ignores punctuation and symbols', () => {
+    expect(terms('「決済」、（エラー）！')).toEqual(['決済', 'エラ', 'ラー']);
+    expect(terms('—…')).toEqual([]);
+  });
+
+  it('does not split a surrogate pair', () => {
+    expect(terms('𠮷野家')).toEqual(['𠮷野', '野家']);
+  });
+});
+
+describe('parseQuery', () => {
+  it('gives one phrase per run', () => {
+    expect(parseQuery('決済 エラー')).toEqual([
+      { phrase: ['決済'], single: false },
+      { phrase: ['エラ', 'ラー'], single: false },
+    ]);
+    expect(parseQuery('API キー')).toEqual([
+      { phrase: ['api'], single: false },
+      { phrase: ['キー'], single: false },
+    ]);
+  });
+
+  it('marks a one-character Japanese query for the fallback', () => {
+    expect(parseQuery('色')).toEqual([{ phrase: ['色'], single: true }]);
+    expect(parseQuery('a')).toEqual([{ phrase: ['a'], single: false }]);
+  });
+
+  it('treats directly adjacent Japanese runs of different scripts as one run', () => {
+    expect(parseQuery('画像削除')[0]!.phrase).toEqual(['画像', '像削', '削除']);
+  });
+});
+
+describe('normalizeWithOffsets', () => {
+  it('maps every output character to its source', () => {
+    const mapped = normalizeWithOffsets('Ａｶﾞ');
+    expect(mapped.map((c) => c.ch).join('')).toBe('aガ');
+    expect(mapped[1]).toMatchObject({ start: 1, end: 3 });
+  });
+});
