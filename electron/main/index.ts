@@ -7,6 +7,7 @@ import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { sqliteNativeBinding } from './paths';
 import { APP_ORIGIN, handleProtocols, registerSchemes } from './protocols';
+import { sameOrigin } from './policy';
 import { applySecurityPolicy } from './security';
 import { createMainWindow } from './window';
 
@@ -17,16 +18,9 @@ if (process.env.KOTAE_USER_DATA) app.setPath('userData', path.resolve(process.en
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
-const trustedOrigin = new URL(startUrl).origin;
 
 /** Our page, and nothing else, may call the API, navigate, or get media permissions. */
-function isTrustedUrl(url: string): boolean {
-  try {
-    return new URL(url).origin === trustedOrigin;
-  } catch {
-    return false;
-  }
-}
+const isTrustedUrl = sameOrigin(startUrl);
 
 let mainWindow: BrowserWindow | null = null;
 let studio: Studio | null = null;

@@ -2,6 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '../../shared/api';
 import { KotaeError, toAppError } from '../../shared/errors';
 import { dispatch, type HandlerTable } from '../core/api';
+import { isTrustedSender } from './policy';
 
 /**
  * Registers the handler table on ipcMain. Before any argument is read, the sender must be the main
@@ -10,8 +11,7 @@ import { dispatch, type HandlerTable } from '../core/api';
 export function registerIpc(handlers: HandlerTable, isTrustedUrl: (url: string) => boolean): void {
   for (const channel of channelNames) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown) => {
-      const frame = event.senderFrame;
-      if (!frame || frame.parent !== null || !isTrustedUrl(frame.url)) {
+      if (!isTrustedSender(event.senderFrame, isTrustedUrl)) {
         return { ok: false, error: toAppError(new KotaeError('FORBIDDEN_SENDER', { channel })) };
       }
       return dispatch(handlers, channel, input, {

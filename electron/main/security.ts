@@ -1,17 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
-
-/** Permissions a window may get: media capture for the screen recorder, nothing else. */
-const allowedPermissions = new Set(['media', 'display-capture']);
-
-/** https and mailto links leave the app for the OS; nothing else is opened. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'mailto:';
-  } catch {
-    return false;
-  }
-}
+import { allowedPermissions, isSafeExternalUrl } from './policy';
 
 /**
  * App-wide rules, applied to every web contents as it is created: no navigation away from our page,

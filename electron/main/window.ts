@@ -1,18 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { preloadPath } from './paths';
-
-/** The security settings every window of ours gets; the hardening tests read them from here. */
-export const secureWebPreferences = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  spellcheck: false,
-} as const;
+import { secureWebPreferences } from './policy';
 
 export function createMainWindow(url: string): BrowserWindow {
   const win = new BrowserWindow({
