@@ -108,6 +108,7 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
   page: async ({ page, electronApp, systemLocale }, use, testInfo) => {
     if (electronApp) {
       const window = await electronApp.firstWindow();
+      await window.locator('.k-app').waitFor();
       await use(window);
       return;
     }
@@ -116,6 +117,8 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
     await page.addInitScript({ path: path.join(root, 'e2e/harness/bridge.js') });
     (page as Page & { harnessUrl?: string }).harnessUrl = url;
     await page.goto(url);
+    // The shell is up (keyboard shortcuts bound, first data requested) before the test starts.
+    await page.locator('.k-app').waitFor();
     await use(page);
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
