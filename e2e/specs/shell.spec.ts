@@ -54,6 +54,19 @@ test.describe('command palette', () => {
   });
 });
 
+test.describe('keyboard', () => {
+  test('Ctrl+number switches screens and Ctrl+/ lists the shortcuts', async ({ page }) => {
+    await page.keyboard.press('Control+3');
+    await expect(page.getByTestId('screen-customers')).toBeVisible();
+    await page.keyboard.press('Control+1');
+    await expect(page.getByTestId('screen-inbox')).toBeVisible();
+    await page.keyboard.press('Control+/');
+    await expect(page.getByTestId('shortcuts')).toContainText('Go to Capabilities');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('shortcuts')).toBeHidden();
+  });
+});
+
 test.describe('libraries', () => {
   test('New library creates an empty library in the chosen folder and switches to it', async ({
     page,

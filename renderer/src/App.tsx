@@ -7,8 +7,9 @@ import { Dialog, ErrorMessage, Loading } from './components';
 import { useHotkey } from './hooks/useHotkey';
 import { CommandPalette, type PaletteCommand } from './shell/CommandPalette';
 import { LibraryGate } from './shell/LibraryGate';
-import { useRoute } from './shell/routes';
+import { screens, useRoute } from './shell/routes';
 import { ScreenView } from './shell/ScreenView';
+import { ShortcutsDialog } from './shell/ShortcutsDialog';
 import { Sidebar } from './shell/Sidebar';
 import { StatusBar } from './shell/StatusBar';
 import { useLibraryActions } from './shell/useLibraryActions';
@@ -44,7 +45,17 @@ export function App() {
   const [libraryError, setLibraryError] = useState<unknown>(null);
   const actions = useLibraryActions(setLibraryError);
 
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useHotkey('mod+k', () => setPaletteOpen(true));
+  useHotkey('mod+/', () => setShortcutsOpen(true));
+  // Ctrl/Cmd+1…7 jump to the sidebar screens in their order.
+  useHotkey('mod+1', () => navigate(screens[0]));
+  useHotkey('mod+2', () => navigate(screens[1]));
+  useHotkey('mod+3', () => navigate(screens[2]));
+  useHotkey('mod+4', () => navigate(screens[3]));
+  useHotkey('mod+5', () => navigate(screens[4]));
+  useHotkey('mod+6', () => navigate(screens[5]));
+  useHotkey('mod+7', () => navigate(screens[6]));
 
   useEffect(
     () =>
@@ -61,6 +72,7 @@ export function App() {
     () => [
       { id: 'library:open', label: t('library:open'), run: () => void actions.openLibrary() },
       { id: 'library:new', label: t('library:create'), run: () => void actions.createLibrary(false) },
+      { id: 'help:shortcuts', label: t('common:shortcut.title'), run: () => setShortcutsOpen(true) },
     ],
     [actions, t],
   );
@@ -95,6 +107,7 @@ export function App() {
         navigate={navigate}
         commands={commands}
       />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       <Dialog
         open={libraryError !== null}
         title={t('library:problemTitle')}
