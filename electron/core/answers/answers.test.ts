@@ -101,6 +101,22 @@ describe('answers', () => {
     library.close();
   });
 
+  it('does not count the same document written with its keys in another order as a change', () => {
+    const { library, advance } = open();
+    const id = (library.db.prepare("SELECT id FROM answers WHERE slug = 'connect-a-custom-domain'").get() as { id: number }).id;
+    const before = getAnswer(library.db, id);
+    const reordered = JSON.parse(JSON.stringify(before.doc), (_k, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+    ) as AnswerDocument;
+    advance(SESSION_GAP_MS * 2);
+    saveAnswerDoc(library, id, reordered);
+    const after = getAnswer(library.db, id);
+    expect(after.updatedAt).toBe(before.updatedAt);
+    expect(after.editedSinceRevision).toBe(false);
+    expect(listRevisions(library, id)).toHaveLength(1);
+    library.close();
+  });
+
   it('keeps the state before a pause as a revision when editing resumes', () => {
     const { library, advance } = open();
     const a = createAnswer(library, { title: 'T', language: 'en', kind: 'answer' });

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { sameJson } from '../../../shared/answers/canonical';
 import type { AnswerDetail, AnswerSummary } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
 
@@ -56,7 +57,7 @@ export function getAnswer(db: Database, id: number): AnswerDetail {
     doc: JSON.parse(row.doc) as unknown,
     plainText: row.plain_text,
     questions: questions.map((q) => ({ id: q.id, subject: q.subject, customerName: q.customer_name })),
-    editedSinceRevision: latestRevisionDoc(db, id)?.doc !== row.doc,
+    editedSinceRevision: !sameJson(latestRevisionDoc(db, id)?.doc, row.doc),
   };
 }
 

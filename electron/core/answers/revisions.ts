@@ -1,3 +1,4 @@
+import { canonicalJson, sameJson } from '../../../shared/answers/canonical';
 import type { AnswerDocument } from '../../../shared/answers/document';
 import { answerVerification } from '../../../shared/answers/verification';
 import type { AnswerDetail, Revision, RevisionSummary } from '../../../shared/domain/answer';
@@ -54,7 +55,7 @@ export function saveRevision(
     { title: string; doc: string } | undefined;
   if (!answer) throw new KotaeError('NOT_FOUND', { id: answerId });
   const latest = latestRevisionDoc(library.db, answerId);
-  if (latest && latest.doc === answer.doc && !note) {
+  if (latest && sameJson(latest.doc, answer.doc) && !note) {
     const current = getRevision(library, answerId, latest.revision);
     if (current.title === answer.title) return { revision: current, created: false };
   }
@@ -84,7 +85,7 @@ export function restoreRevision(library: Library, answerId: number, revision: nu
     title: string;
     doc: string;
   };
-  const json = JSON.stringify(target.doc);
+  const json = canonicalJson(target.doc);
   const verification = answerVerification(target.doc as AnswerDocument);
   library.mutate(
     {
@@ -97,7 +98,7 @@ export function restoreRevision(library: Library, answerId: number, revision: nu
     },
     (db) => {
       const now = library.now();
-      if (latestRevisionDoc(db, answerId)?.doc !== answer.doc)
+      if (!sameJson(latestRevisionDoc(db, answerId)?.doc, answer.doc))
         insertRevision(
           db,
           answerId,

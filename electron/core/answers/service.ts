@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { canonicalJson, sameJson } from '../../../shared/answers/canonical';
 import { emptyDocument, plainText, type AnswerDocument } from '../../../shared/answers/document';
 import { answerVerification } from '../../../shared/answers/verification';
 import type { AnswerDetail, SaveResult } from '../../../shared/domain/answer';
@@ -44,7 +45,7 @@ export interface NewAnswer {
 
 export function createAnswer(library: Library, input: NewAnswer): AnswerDetail {
   const doc = input.doc ?? emptyDocument();
-  const json = JSON.stringify(doc);
+  const json = canonicalJson(doc);
   const text = plainText(doc);
   const now = library.now();
   const id = library.mutate(
@@ -138,7 +139,7 @@ export function insertRevision(
  */
 export function saveAnswerDoc(library: Library, id: number, doc: AnswerDocument): SaveResult {
   const db = library.db;
-  const json = JSON.stringify(doc);
+  const json = canonicalJson(doc);
   if (json.length > MAX_DOC_CHARS)
     throw new KotaeError(
       'INVALID_INPUT',
@@ -151,19 +152,20 @@ export function saveAnswerDoc(library: Library, id: number, doc: AnswerDocument)
     return {
       updatedAt: now.updated_at,
       revision: now.revision,
-      editedSinceRevision: latestRevisionDoc(db, id)?.doc !== now.doc,
+      editedSinceRevision: !sameJson(latestRevisionDoc(db, id)?.doc, now.doc),
       verifiedVersion: now.verified_version,
       verifiedAt: now.verified_at,
     };
   };
-  if (json === row.doc) return result();
+  // The editor saves what it loaded when it first normalises it: same content, nothing to write.
+  if (sameJson(json, row.doc)) return result();
   const now = library.now();
   const newSession = Date.parse(now) - Date.parse(row.updated_at) > SESSION_GAP_MS;
   const verification = answerVerification(doc);
   db.transaction(() => {
     if (newSession) {
       const latest = latestRevisionDoc(db, id);
-      if (latest?.doc !== row.doc)
+      if (!sameJson(latest?.doc, row.doc))
         insertRevision(db, id, nextRevision(db, id), row.title, row.doc, '@auto', row.updated_at);
       library.writeLog({
         action: 'answer.edited',

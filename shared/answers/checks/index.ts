@@ -59,8 +59,12 @@ export function findingText(f: CheckFinding, t: Translate): { message: string; e
   if (typeof f.params.level === 'string') params.level = t(`checks:level.${f.params.level}`);
   const message = t(`checks:finding.${f.code}.message`, params);
   let explanation = t(`checks:finding.${f.code}.explain`, params);
-  if (typeof f.params.advice === 'string' && f.params.advice) explanation += ` ${f.params.advice}`;
+  // Japanese sentences follow each other without a space.
+  const append = (more: string) => {
+    explanation += /[。！？」）]$/.test(explanation) ? more : ` ${more}`;
+  };
+  if (typeof f.params.advice === 'string' && f.params.advice) append(f.params.advice);
   if (f.code === 'jargon' && typeof f.params.plain === 'string' && f.params.plain)
-    explanation += ` ${t('checks:plainWords', { plain: f.params.plain })}`;
+    append(t('checks:plainWords', { plain: f.params.plain }));
   return { message, explanation };
 }
