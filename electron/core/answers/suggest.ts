@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AnswerSuggestion } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
+import { normalizeForSearch } from '../../../shared/text/normalize';
 import { tokenize } from '../../../shared/text/tokenize';
 
 // "The same answer serves the next customer who asks": existing answers that may fit a question.
@@ -15,12 +16,30 @@ const WEIGHT_TITLE = 3;
 const WEIGHT_QUESTION = 2;
 const WEIGHT_TEXT = 1;
 
+// Topic words only. A bigram with hiragana in it is grammar (ます, した, を押); a katakana word is
+// taken whole (エラー, カラー), because its bigrams (ラー) would make unrelated words look alike.
+// What remains: kanji bigrams (画像, 表示), katakana words, Latin words.
+const HIRAGANA = /\p{Script=Hiragana}/u;
+const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
+const KATAKANA_WORD = /[\p{Script=Katakana}ー]{2,}/gu;
+const STOPWORDS = new Set(
+  'the and to a an of in on my is it do how i can for with you your this that not be are we our'.split(' '),
+);
+
 function terms(text: string): Set<string> {
-  return new Set(
+  const out = new Set(
     tokenize(text)
       .map((t) => t.term)
-      .filter((t) => t.length > 1 || /[^ -~]/.test(t)),
+      .filter(
+        (t) =>
+          !HIRAGANA.test(t) &&
+          !KATAKANA_ONLY.test(t) &&
+          !STOPWORDS.has(t) &&
+          (t.length > 1 || /[^ -~]/.test(t)),
+      ),
   );
+  for (const word of normalizeForSearch(text).match(KATAKANA_WORD) ?? []) out.add(word);
+  return out;
 }
 
 export function suggestAnswersForQuestion(
@@ -77,6 +96,7 @@ export function suggestAnswersForQuestion(
 
   const scored = indexed.map(({ answer, title, questions, text }) => {
     let score = 0;
+    let headline = false; // a word shared with the title or a served question's subject
     const shared: { term: string; weight: number }[] = [];
     for (const term of asked) {
       const weight =
@@ -84,6 +104,7 @@ export function suggestAnswersForQuestion(
         (questions.has(term) ? WEIGHT_QUESTION : 0) +
         (text.has(term) ? WEIGHT_TEXT : 0);
       if (!weight) continue;
+      headline ||= title.has(term) || questions.has(term);
       score += weight * rarity(term);
       shared.push({ term, weight: weight * rarity(term) });
     }
@@ -94,6 +115,7 @@ export function suggestAnswersForQuestion(
       .filter((id) => askedCapabilities.has(id))
       .map((id) => askedCapabilities.get(id)!);
     score += capabilities.length * WEIGHT_CAPABILITY * Math.log(1 + indexed.length);
+    if (!headline && !capabilities.length) score = 0; // words only in the body: chance, not topic
     return {
       id: answer.id,
       title: answer.title,
@@ -109,7 +131,7 @@ export function suggestAnswersForQuestion(
     };
   });
   // A couple of shared bigrams is chance; ask for real overlap before suggesting anything.
-  const threshold = 3 * Math.log(1 + indexed.length);
+  const threshold = 5 * Math.log(1 + indexed.length);
   return scored
     .filter((s) => s.score >= threshold)
     .sort((a, b) => b.score - a.score)

@@ -19,6 +19,7 @@ export interface HeaderActions {
 /** Title, kind, language, public flag, save state and the answer's main actions. */
 export function AnswerHeader({
   answer,
+  isPublic,
   saveState,
   saveInfo,
   verification,
@@ -26,6 +27,8 @@ export function AnswerHeader({
   actions,
 }: {
   answer: AnswerDetail;
+  /** Shown at once when clicked; the workspace confirms and stores it. */
+  isPublic: boolean;
   saveState: SaveState;
   saveInfo: Pick<SaveResult, 'revision' | 'editedSinceRevision'>;
   verification: StepVerification | null;
@@ -78,7 +81,7 @@ export function AnswerHeader({
         <label className="k-switch">
           <input
             type="checkbox"
-            checked={answer.isPublic}
+            checked={isPublic}
             onChange={(e) => actions.onPublicChange(e.target.checked)}
           />
           <span>{t('publicToggle')}</span>

@@ -12,6 +12,7 @@ import { queryKey, useApi, useApiMutation } from '../../api/hooks';
 import { Button, Dialog, ErrorMessage, useToast } from '../../components';
 import { AnswerEditor, type EditorHandle } from '../../editor/AnswerEditor';
 import type { SaveState } from '../../editor/autosave';
+import { trackSave } from '../../editor/pendingSaves';
 import { useHotkey } from '../../hooks/useHotkey';
 import { AnswerHeader } from './AnswerHeader';
 import { ChecksPanel } from './ChecksPanel';
@@ -63,7 +64,10 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
 
   const save = useCallback(
     async (next: AnswerDocument) => {
-      const result = await call('answers:save', { id: answer.id, doc: next as unknown as Input<'answers:save'>['doc'] });
+      const result = await trackSave(
+        answer.id,
+        call('answers:save', { id: answer.id, doc: next as unknown as Input<'answers:save'>['doc'] }),
+      );
       setSaveInfo({ revision: result.revision, editedSinceRevision: result.editedSinceRevision });
       void queryClient.invalidateQueries({ queryKey: queryKey('answers:list') });
     },
@@ -157,9 +161,19 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
     window.setTimeout(() => el.classList.remove('k-flash'), 1600);
   };
 
+  const [isPublic, setIsPublic] = useState(answer.isPublic);
+  const [storedPublic, setStoredPublic] = useState(answer.isPublic);
+  if (storedPublic !== answer.isPublic) {
+    setStoredPublic(answer.isPublic);
+    setIsPublic(answer.isPublic);
+  }
+  const storePublic = (value: boolean) => {
+    setIsPublic(value);
+    update.mutate({ id: answer.id, isPublic: value }, { onError: () => setIsPublic(answer.isPublic) });
+  };
   const setPublic = (value: boolean) => {
     if (value && findings.some((f) => f.severity === 'error')) setDialog('public');
-    else update.mutate({ id: answer.id, isPublic: value });
+    else storePublic(value);
   };
 
   const customerName = answer.questions[0]?.customerName ?? null;
@@ -168,6 +182,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
       <AnswerHeader
         key={answer.title}
         answer={answer}
+        isPublic={isPublic}
         saveState={saveState}
         saveInfo={saveInfo}
         verification={answerVerification(doc)}
@@ -240,7 +255,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
             <Button
               variant="danger"
               onClick={() => {
-                update.mutate({ id: answer.id, isPublic: true });
+                storePublic(true);
                 setDialog(null);
               }}
             >

@@ -1,7 +1,10 @@
 import { FileText, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { call } from '../../api/client';
+import { queryKey, useApi } from '../../api/hooks';
+import { savesSettled } from '../../editor/pendingSaves';
 import {
   Badge,
   Button,
@@ -19,7 +22,16 @@ import { AnswerWorkspace } from './AnswerWorkspace';
 import { NewAnswerDialog } from './NewAnswerDialog';
 
 function AnswerDetailView({ id }: { id: number }) {
-  const answer = useApi('answers:get', { id });
+  // The editor starts from this copy, so it must be current: read after the answer's own pending
+  // saves, and never from an earlier visit's cache (gcTime 0).
+  const answer = useQuery({
+    queryKey: queryKey('answers:get', { id }),
+    queryFn: async () => {
+      await savesSettled(id);
+      return call('answers:get', { id });
+    },
+    gcTime: 0,
+  });
   if (answer.isPending) return <Loading />;
   if (answer.isError)
     return (
