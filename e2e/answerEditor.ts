@@ -15,7 +15,11 @@ export function steps(page: Page): Locator {
 }
 
 /** Types "/" and a word, and picks the block from the slash menu with Enter. */
-export async function insertFromSlashMenu(page: Page, word: string, expectOption: string | RegExp): Promise<void> {
+export async function insertFromSlashMenu(
+  page: Page,
+  word: string,
+  expectOption: string | RegExp,
+): Promise<void> {
   await page.keyboard.type(`/${word}`);
   const menu = page.getByTestId('slash-menu');
   await expect(menu.getByRole('option').first()).toContainText(expectOption);
@@ -51,7 +55,9 @@ export async function pasteImage(page: Page, file: string): Promise<void> {
   const base64 = readFileSync(file).toString('base64');
   await page.evaluate(async (data) => {
     const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-    await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
+    await navigator.clipboard.write([
+      new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) }),
+    ]);
   }, base64);
   await page.keyboard.press('Control+v');
 }

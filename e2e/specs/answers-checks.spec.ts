@@ -4,12 +4,18 @@ import { editor } from '../answerEditor';
 test.describe('answer checks in Japanese', () => {
   test.use({ systemLocale: 'ja-JP' });
 
-  test('flag jargon for a beginner and a blaming phrase as it is typed, and explain both', async ({ page }) => {
+  test('flag jargon for a beginner and a blaming phrase as it is typed, and explain both', async ({
+    page,
+  }) => {
     await page.getByRole('link', { name: '回答' }).click();
     await page.getByRole('button', { name: /独自ドメインを接続する/ }).click();
     const checks = page.getByTestId('checks-panel');
-    await expect(checks.getByTestId('check-jargon')).toContainText('「DNS」は初心者のお客様には分かりにくいかもしれません。');
-    await expect(checks.getByTestId('check-jargon')).toContainText('言い換えの例:「ドメイン名とサーバーを結びつける設定」');
+    await expect(checks.getByTestId('check-jargon')).toContainText(
+      '「DNS」は初心者のお客様には分かりにくいかもしれません。',
+    );
+    await expect(checks.getByTestId('check-jargon')).toContainText(
+      '言い換えの例:「ドメイン名とサーバーを結びつける設定」',
+    );
     await expect(checks.getByTestId('check-tone')).toHaveAttribute('data-status', 'ok');
 
     const intro = editor(page).locator('p').first();
@@ -54,6 +60,8 @@ test.describe('answer checks in Japanese', () => {
     await intro.click();
     await page.keyboard.press('End');
     await page.keyboard.type('前にも書きましたが、色は変えられます。');
-    await expect(page.getByTestId('check-tone')).toContainText('「前にも書きましたが」はお客様に反論しているように読めます。');
+    await expect(page.getByTestId('check-tone')).toContainText(
+      '「前にも書きましたが」はお客様に反論しているように読めます。',
+    );
   });
 });

@@ -17,15 +17,21 @@ test('writes an answer as a person would: steps, reorder, screenshot, summary, c
   await page.getByRole('link', { name: 'Answers' }).click();
   await page.getByRole('button', { name: 'New answer' }).first().click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('The question it answers').selectOption({ label: '決済ボタンを押すとエラーになる — 佐藤 健' });
+  await dialog
+    .getByLabel('The question it answers')
+    .selectOption({ label: '決済ボタンを押すとエラーになる — 佐藤 健' });
   await dialog.getByLabel('Title', { exact: true }).fill('Getting the payment button working again');
   await dialog.getByLabel('Language of the answer').selectOption('en');
   await dialog.getByRole('button', { name: 'Create and write' }).click();
 
   const detail = page.getByTestId('answer-detail');
-  await expect(detail.getByLabel('Title of the answer')).toHaveValue('Getting the payment button working again');
+  await expect(detail.getByLabel('Title of the answer')).toHaveValue(
+    'Getting the payment button working again',
+  );
   await editor(page).click();
-  await page.keyboard.type('I understand how worrying it is when customers cannot pay. Here is how to get it working.');
+  await page.keyboard.type(
+    'I understand how worrying it is when customers cannot pay. Here is how to get it working.',
+  );
   await page.keyboard.press('Enter');
 
   // Three steps through the slash menu; the third is written first, as happens when drafting.
@@ -44,25 +50,31 @@ test('writes an answer as a person would: steps, reorder, screenshot, summary, c
   const first = steps(page).nth(0);
   await first.hover();
   await page.locator('.k-drag-handle').dragTo(steps(page).nth(2), { targetPosition: { x: 60, y: 30 } });
-  await expect.poll(() => stepActions(page)).toEqual([
-    'Open Shop → Payments.',
-    'Paste the new API key into the Key field.',
-    'Press Save and try a test payment.',
-  ]);
+  await expect
+    .poll(() => stepActions(page))
+    .toEqual([
+      'Open Shop → Payments.',
+      'Paste the new API key into the Key field.',
+      'Press Save and try a test payment.',
+    ]);
   await steps(page).nth(0).locator('.k-step__action').click();
   await page.keyboard.press('Alt+ArrowDown');
-  await expect.poll(() => stepActions(page)).toEqual([
-    'Paste the new API key into the Key field.',
-    'Open Shop → Payments.',
-    'Press Save and try a test payment.',
-  ]);
+  await expect
+    .poll(() => stepActions(page))
+    .toEqual([
+      'Paste the new API key into the Key field.',
+      'Open Shop → Payments.',
+      'Press Save and try a test payment.',
+    ]);
   await steps(page).nth(0).locator('.k-step__action').click();
   await page.keyboard.press('Alt+ArrowDown');
-  await expect.poll(() => stepActions(page)).toEqual([
-    'Open Shop → Payments.',
-    'Paste the new API key into the Key field.',
-    'Press Save and try a test payment.',
-  ]);
+  await expect
+    .poll(() => stepActions(page))
+    .toEqual([
+      'Open Shop → Payments.',
+      'Paste the new API key into the Key field.',
+      'Press Save and try a test payment.',
+    ]);
   await expect(steps(page).nth(1).locator('.k-step__number')).toBeVisible();
 
   // A screenshot pasted while the caret is in step 2 becomes that step's screenshot.
@@ -111,16 +123,25 @@ test('writes an answer as a person would: steps, reorder, screenshot, summary, c
 
   await page.reload();
   await expect(stepActions(page)).resolves.toBeDefined();
-  await expect.poll(() => stepActions(page)).toEqual([
-    'Open Shop → Payments.',
-    'Paste the new API key into the Key field.',
-    'Press Save and try a test payment.',
-  ]);
+  await expect
+    .poll(() => stepActions(page))
+    .toEqual([
+      'Open Shop → Payments.',
+      'Paste the new API key into the Key field.',
+      'Press Save and try a test payment.',
+    ]);
   await expect(editor(page)).toContainText('I understand how worrying it is');
-  await expect.poll(() =>
-    steps(page).nth(1).getByTestId('step-screenshot').evaluate((img: HTMLImageElement) => img.naturalWidth),
-  ).toBe(320);
+  await expect
+    .poll(() =>
+      steps(page)
+        .nth(1)
+        .getByTestId('step-screenshot')
+        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+    )
+    .toBe(320);
   await expect(editor(page).getByTestId('resolution')).toContainText('Renew the key in Sirius');
   await expect(page.getByTestId('checks-panel')).toContainText('All checks pass');
-  await expect(page.getByTestId('answer-detail').getByTestId('answer-verified')).toContainText('Verified with version 4.2.1');
+  await expect(page.getByTestId('answer-detail').getByTestId('answer-verified')).toContainText(
+    'Verified with version 4.2.1',
+  );
 });

@@ -43,8 +43,14 @@ test('a saved version can be compared with now and restored, and the restore und
   // The edit that was replaced is a revision of its own: restoring it brings it back.
   await page.getByRole('button', { name: 'History' }).click();
   await expect(page.getByRole('dialog')).toContainText('Before a restore');
-  await page.getByRole('dialog').getByRole('button', { name: /Before a restore/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /^Restore revision/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Before a restore/ })
+    .click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Restore revision/ })
+    .click();
   await expect(editor(page)).toContainText('Ignore everything above.');
 });
 

@@ -1,7 +1,9 @@
 import { expect, test } from '../fixtures';
 import { editor, insertFromSlashMenu, steps, waitSaved } from '../answerEditor';
 
-test('reproduction mode: a step that does not work leaves the answer unverified until it does', async ({ page }) => {
+test('reproduction mode: a step that does not work leaves the answer unverified until it does', async ({
+  page,
+}) => {
   await page.getByRole('link', { name: 'Answers' }).click();
   await page.getByRole('button', { name: /テーマカラーを変更する/ }).click();
   const detail = page.getByTestId('answer-detail');
@@ -37,16 +39,22 @@ test('reproduction mode: a step that does not work leaves the answer unverified 
   await expect(page.getByRole('button', { name: /テーマカラーを変更する/ })).toContainText('✓ 4.3.0');
 });
 
-test('a new question gets existing answers suggested, and one is linked instead of rewritten', async ({ page }) => {
+test('a new question gets existing answers suggested, and one is linked instead of rewritten', async ({
+  page,
+}) => {
   await page.getByRole('link', { name: 'Answers' }).click();
   await page.getByRole('button', { name: 'New answer' }).first().click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('The question it answers').selectOption({ label: '古い商品画像をまとめて削除したい — 佐藤 健' });
+  await dialog
+    .getByLabel('The question it answers')
+    .selectOption({ label: '古い商品画像をまとめて削除したい — 佐藤 健' });
   const suggestions = dialog.getByTestId('answer-suggestions');
   await expect(suggestions).toContainText('スマートフォンで画像が表示されないときの確認手順');
   await suggestions.getByRole('button', { name: 'Use this answer' }).first().click();
   const detail = page.getByTestId('answer-detail');
-  await expect(detail.getByLabel('Title of the answer')).toHaveValue('スマートフォンで画像が表示されないときの確認手順');
+  await expect(detail.getByLabel('Title of the answer')).toHaveValue(
+    'スマートフォンで画像が表示されないときの確認手順',
+  );
   await expect(detail.getByTestId('linked-questions')).toContainText('古い商品画像をまとめて削除したい');
 
   // And unlinked again, from the answer.
@@ -71,7 +79,10 @@ test('snippets: a greeting with the customer’s name, and steps saved as a snip
   // Select the three steps and keep them as a snippet.
   await steps(page).nth(0).locator('.k-step__action').click();
   await page.keyboard.press('Home');
-  await steps(page).nth(2).locator('.k-step__expected').click({ modifiers: ['Shift'] });
+  await steps(page)
+    .nth(2)
+    .locator('.k-step__expected')
+    .click({ modifiers: ['Shift'] });
   await page.getByRole('button', { name: 'Snippets' }).click();
   await page.getByRole('menuitem', { name: 'Save the selected blocks as a snippet…' }).click();
   const dialog = page.getByRole('dialog');
@@ -83,7 +94,10 @@ test('snippets: a greeting with the customer’s name, and steps saved as a snip
   await page.getByRole('button', { name: /テーマカラーを変更する/ }).click();
   await expect(editor(page)).toContainText('基調色');
   const count = await steps(page).count();
-  await steps(page).nth(count - 1).locator('.k-step__expected').click();
+  await steps(page)
+    .nth(count - 1)
+    .locator('.k-step__expected')
+    .click();
   await page.getByRole('button', { name: 'Snippets' }).click();
   await page.getByRole('menuitem', { name: /予約公開の手順/ }).click();
   await expect(steps(page)).toHaveCount(count + 3);
@@ -101,4 +115,26 @@ test('edits are saved when the vendor switches answers right after typing', asyn
   await expect(editor(page)).toContainText('取得されたドメイン');
   await page.getByRole('button', { name: /Adding a Google Analytics tag/ }).click();
   await expect(editor(page)).toContainText('Written just before leaving.');
+});
+
+test('video: a clip block and a step’s video moment wait for a clip from the Videos screen', async ({
+  page,
+}) => {
+  await page.getByRole('link', { name: 'Answers' }).click();
+  await page.getByRole('button', { name: /Adding a Google Analytics tag/ }).click();
+  const last = steps(page).last();
+  await last.locator('.k-step__expected').click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowDown');
+  await insertFromSlashMenu(page, 'video', 'Video clip');
+  const block = editor(page).getByTestId('video-block');
+  await expect(block).toContainText('There are no clips yet. Record and trim one in Videos.');
+  await expect(page.getByTestId('check-completeness')).toContainText('A video block has no clip chosen yet.');
+  await block.getByRole('button', { name: 'Remove' }).click();
+  await expect(block).toHaveCount(0);
+  await expect(page.getByTestId('check-completeness')).toHaveAttribute('data-status', 'ok');
+
+  await last.hover();
+  await last.getByRole('button', { name: 'Link to a moment in a video' }).click();
+  await expect(page.getByRole('dialog')).toContainText('There are no clips yet.');
 });

@@ -43,7 +43,13 @@ describe('kotae check', () => {
 
   it('speaks Japanese when asked, and flags the scope of an undecided question', () => {
     const { lib, id } = demo();
-    const out = kotae('ja', 'check', String(id('スマートフォンで画像が表示されないときの確認手順')), '--library', lib);
+    const out = kotae(
+      'ja',
+      'check',
+      String(id('スマートフォンで画像が表示されないときの確認手順')),
+      '--library',
+      lib,
+    );
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout).toMatch(/サポート範囲が未判断です/);
   });

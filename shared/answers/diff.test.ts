@@ -56,3 +56,20 @@ describe('diffDocuments', () => {
     expect(diffDocuments(doc, doc).every((r) => r.op === 'same')).toBe(true);
   });
 });
+
+describe('diffText readability', () => {
+  it('folds a character or two left in common inside a change into the change', () => {
+    expect(diffText('ことがあります。', 'ことがあり追記しました。ます。')).toEqual([
+      { op: 'same', text: 'ことがあり' },
+      { op: 'added', text: '追記しました。' },
+      { op: 'same', text: 'ます。' },
+    ]);
+    expect(diffText('画面を開きます', '設定画面を閉じます')).toEqual([
+      { op: 'added', text: '設定' },
+      { op: 'same', text: '画面を' },
+      { op: 'removed', text: '開き' },
+      { op: 'added', text: '閉じ' },
+      { op: 'same', text: 'ます' },
+    ]);
+  });
+});

@@ -148,24 +148,68 @@ export function diffTokens(text: string): string[] {
 }
 
 export function diffText(before: string, after: string): DiffPart[] {
-  const a = diffTokens(before);
-  const b = diffTokens(after);
+  const all = { a: diffTokens(before), b: diffTokens(after) };
+  // What is the same at both ends is set aside first, so a single insertion reads as one.
+  let prefix = 0;
+  while (prefix < all.a.length && prefix < all.b.length && all.a[prefix] === all.b[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < all.a.length - prefix &&
+    suffix < all.b.length - prefix &&
+    all.a[all.a.length - 1 - suffix] === all.b[all.b.length - 1 - suffix]
+  )
+    suffix++;
+  const a = all.a.slice(prefix, all.a.length - suffix);
+  const b = all.b.slice(prefix, all.b.length - suffix);
   const pairs = lcs(a, b, (x, y) => x === y, 1_000_000);
-  const parts: DiffPart[] = [];
-  const add = (op: DiffPart['op'], text: string) => {
-    const last = parts[parts.length - 1];
-    if (last && last.op === op) last.text += text;
-    else if (text) parts.push({ op, text });
-  };
+  // Runs of the edit: unchanged text between changes, and what was removed and added there.
+  const runs: { same: string; removed: string; added: string }[] = [
+    { same: all.a.slice(0, prefix).join(''), removed: '', added: '' },
+  ];
   let i = 0;
   let j = 0;
   for (const [pi, pj] of [...pairs, [a.length, b.length] as [number, number]]) {
-    while (i < pi) add('removed', a[i++]!);
-    while (j < pj) add('added', b[j++]!);
-    if (pi < a.length) add('same', a[pi]!);
+    let removed = '';
+    let added = '';
+    while (i < pi) removed += a[i++]!;
+    while (j < pj) added += b[j++]!;
+    if (removed || added) runs.push({ same: '', removed, added });
+    if (pi < a.length) {
+      const last = runs[runs.length - 1]!;
+      if (!last.removed && !last.added) last.same += a[pi]!;
+      else runs.push({ same: a[pi]!, removed: '', added: '' });
+    }
     i = pi + 1;
     j = pj + 1;
   }
+  if (suffix) runs.push({ same: all.a.slice(all.a.length - suffix).join(''), removed: '', added: '' });
+  // A character or two left in common inside a change (the ま of ます and ました) makes the change
+  // harder to read, not easier: fold it into the change, as people would mark it.
+  const parts: DiffPart[] = [];
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    if (removed) parts.push({ op: 'removed', text: removed });
+    if (added) parts.push({ op: 'added', text: added });
+    removed = added = '';
+  };
+  runs.forEach((run, k) => {
+    const inside =
+      k > 0 &&
+      k < runs.length - 1 &&
+      (removed || added) &&
+      runs.slice(k + 1).some((r) => r.removed || r.added);
+    if (run.same && inside && [...run.same].length <= 2 && !/\s/.test(run.same)) {
+      removed += run.same;
+      added += run.same;
+    } else if (run.same) {
+      flush();
+      parts.push({ op: 'same', text: run.same });
+    }
+    removed += run.removed;
+    added += run.added;
+  });
+  flush();
   return parts;
 }
 

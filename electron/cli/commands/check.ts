@@ -5,7 +5,9 @@ import { printJson } from '../output';
 import { withReadOnlyLibrary } from './library';
 
 // `kotae check`: the answer checks the editor shows live, for scripts and before sending.
-const language = (process.env.KOTAE_LANG ?? process.env.LANG ?? '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+const language = (process.env.KOTAE_LANG ?? process.env.LANG ?? '').toLowerCase().startsWith('ja')
+  ? 'ja'
+  : 'en';
 
 export function registerCheckCommand(program: Command): void {
   program
@@ -17,7 +19,11 @@ export function registerCheckCommand(program: Command): void {
     .action((answerId: string, opts: { library: string; json?: boolean }) => {
       const id = Number(answerId);
       if (!Number.isInteger(id) || id <= 0)
-        throw new KotaeError('INVALID_INPUT', {}, `"${answerId}" is not an answer id; see kotae list answers`);
+        throw new KotaeError(
+          'INVALID_INPUT',
+          {},
+          `"${answerId}" is not an answer id; see kotae list answers`,
+        );
       const report = withReadOnlyLibrary(opts.library, (library) => checkReport(library, id, language));
       if (opts.json) {
         printJson(report);

@@ -103,7 +103,11 @@ describe('answers', () => {
 
   it('does not count the same document written with its keys in another order as a change', () => {
     const { library, advance } = open();
-    const id = (library.db.prepare("SELECT id FROM answers WHERE slug = 'connect-a-custom-domain'").get() as { id: number }).id;
+    const id = (
+      library.db.prepare("SELECT id FROM answers WHERE slug = 'connect-a-custom-domain'").get() as {
+        id: number;
+      }
+    ).id;
     const before = getAnswer(library.db, id);
     const reordered = JSON.parse(JSON.stringify(before.doc), (_k, v: unknown) =>
       v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,

@@ -107,7 +107,9 @@ export function AnswerEditor(props: AnswerEditorProps) {
       cons: t('doc.cons'),
       optionsTitle: t('doc.options'),
       resolutionTitle: t('doc.resolution'),
-      fields: Object.fromEntries(resolutionFields.map((f) => [f, t(`doc.field.${f}`)])) as EditorLabels['fields'],
+      fields: Object.fromEntries(
+        resolutionFields.map((f) => [f, t(`doc.field.${f}`)]),
+      ) as EditorLabels['fields'],
     }),
     [t],
   );

@@ -5,5 +5,7 @@ import { toUiError } from '../api/client';
 export function ErrorText({ error }: { error: unknown }) {
   const { t } = useTranslation('errors');
   const e = toUiError(error);
-  return <>{t(e.messageKey, { ...e.params, detail: e.detail ?? '', interpolation: { escapeValue: false } })}</>;
+  return (
+    <>{t(e.messageKey, { ...e.params, detail: e.detail ?? '', interpolation: { escapeValue: false } })}</>
+  );
 }

@@ -3,7 +3,13 @@ import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lex
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
 import { INSERT_TABLE_COMMAND } from '@lexical/table';
-import { $createParagraphNode, $getSelection, $isRangeSelection, type ElementNode, type LexicalEditor } from 'lexical';
+import {
+  $createParagraphNode,
+  $getSelection,
+  $isRangeSelection,
+  type ElementNode,
+  type LexicalEditor,
+} from 'lexical';
 import {
   Code2,
   Columns2,
@@ -84,7 +90,12 @@ export function blockActions(
     a('resolution', <ClipboardCheck size={16} />, ['resolution', 'summary', 'まとめ', '解決'], () =>
       editor.dispatchCommand(INSERT_RESOLUTION_COMMAND, undefined),
     ),
-    a('image', <Image size={16} />, ['image', 'screenshot', 'picture', '画像', 'スクリーンショット'], pickImage),
+    a(
+      'image',
+      <Image size={16} />,
+      ['image', 'screenshot', 'picture', '画像', 'スクリーンショット'],
+      pickImage,
+    ),
     a('video', <Film size={16} />, ['video', 'clip', '動画', 'クリップ'], () =>
       editor.dispatchCommand(INSERT_VIDEO_COMMAND, undefined),
     ),

@@ -62,7 +62,12 @@ export function $selectedPart(): BlockPartNode | null {
  */
 export function $insertTopLevelBlock(block: LexicalNode): void {
   const current = $selectedTopLevel();
-  if (current && $isParagraphNode(current) && current.getTextContentSize() === 0 && current.getChildrenSize() === 0)
+  if (
+    current &&
+    $isParagraphNode(current) &&
+    current.getTextContentSize() === 0 &&
+    current.getChildrenSize() === 0
+  )
     current.replace(block);
   else if (current) current.insertAfter(block);
   else $getRoot().append(block);

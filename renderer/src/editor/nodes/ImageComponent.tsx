@@ -12,7 +12,15 @@ import { useEffect, useRef } from 'react';
 import { mediaUrl } from '../../api/client';
 
 /** A stored picture in the editor: click to select it, Delete or Backspace to remove it. */
-export default function ImageComponent({ nodeKey, sha256, alt }: { nodeKey: string; sha256: string; alt: string }) {
+export default function ImageComponent({
+  nodeKey,
+  sha256,
+  alt,
+}: {
+  nodeKey: string;
+  sha256: string;
+  alt: string;
+}) {
   const [editor] = useLexicalComposerContext();
   const [selected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
   const ref = useRef<HTMLImageElement>(null);

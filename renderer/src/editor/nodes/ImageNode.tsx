@@ -43,7 +43,13 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
     return $createImageNode({ sha256: text(json.sha256), ext: text(json.ext), alt: text(json.alt) });
   }
   override exportJSON(): SerializedImageNode {
-    return { ...super.exportJSON(), type: 'kotae-image', sha256: this.__sha256, ext: this.__ext, alt: this.__alt };
+    return {
+      ...super.exportJSON(),
+      type: 'kotae-image',
+      sha256: this.__sha256,
+      ext: this.__ext,
+      alt: this.__alt,
+    };
   }
   override createDOM(): HTMLElement {
     const dom = document.createElement('div');

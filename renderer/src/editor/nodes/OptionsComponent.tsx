@@ -6,7 +6,15 @@ import { Button, IconButton } from '../../components';
 import { $createEmptyOption, $isOptionsNode } from './OptionsNode';
 
 /** The options block's own controls: add an option, remove the block. */
-export function OptionsChrome({ editor, nodeKey, extras }: { editor: LexicalEditor; nodeKey: string; extras: HTMLElement }) {
+export function OptionsChrome({
+  editor,
+  nodeKey,
+  extras,
+}: {
+  editor: LexicalEditor;
+  nodeKey: string;
+  extras: HTMLElement;
+}) {
   const { t } = useTranslation('answers');
   return createPortal(
     <div className="k-options__actions">
@@ -37,7 +45,15 @@ export function OptionsChrome({ editor, nodeKey, extras }: { editor: LexicalEdit
 }
 
 /** One option's control: remove it (the block keeps at least one). */
-export function OptionChrome({ editor, nodeKey, extras }: { editor: LexicalEditor; nodeKey: string; extras: HTMLElement }) {
+export function OptionChrome({
+  editor,
+  nodeKey,
+  extras,
+}: {
+  editor: LexicalEditor;
+  nodeKey: string;
+  extras: HTMLElement;
+}) {
   const { t } = useTranslation('answers');
   return createPortal(
     <IconButton

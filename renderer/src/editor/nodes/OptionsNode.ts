@@ -36,7 +36,9 @@ export class OptionsNode extends ElementNode {
     return false;
   }
   override getDOMSlot(element: HTMLElement) {
-    return super.getDOMSlot(element).withElement(element.querySelector<HTMLElement>(':scope > .k-options__grid')!);
+    return super
+      .getDOMSlot(element)
+      .withElement(element.querySelector<HTMLElement>(':scope > .k-options__grid')!);
   }
   override isShadowRoot(): boolean {
     return true;
@@ -68,7 +70,9 @@ export class OptionNode extends ElementNode {
     return false;
   }
   override getDOMSlot(element: HTMLElement) {
-    return super.getDOMSlot(element).withElement(element.querySelector<HTMLElement>(':scope > .k-option__body')!);
+    return super
+      .getDOMSlot(element)
+      .withElement(element.querySelector<HTMLElement>(':scope > .k-option__body')!);
   }
   override isShadowRoot(): boolean {
     return true;

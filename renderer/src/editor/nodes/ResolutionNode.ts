@@ -52,7 +52,9 @@ export class ResolutionNode extends ElementNode {
     return false;
   }
   override getDOMSlot(element: HTMLElement) {
-    return super.getDOMSlot(element).withElement(element.querySelector<HTMLElement>(':scope > .k-resolution__body')!);
+    return super
+      .getDOMSlot(element)
+      .withElement(element.querySelector<HTMLElement>(':scope > .k-resolution__body')!);
   }
   override isShadowRoot(): boolean {
     return true;

@@ -63,7 +63,11 @@ export function StepChrome({
         <>
           {data.screenshot && (
             <figure className="k-step__shot">
-              <img src={mediaUrl(data.screenshot.sha256)} alt={data.screenshot.alt} data-testid="step-screenshot" />
+              <img
+                src={mediaUrl(data.screenshot.sha256)}
+                alt={data.screenshot.alt}
+                data-testid="step-screenshot"
+              />
               <IconButton
                 className="k-step__shot-remove"
                 label={t('editor.step.removeScreenshot')}
@@ -81,13 +85,20 @@ export function StepChrome({
                   time: fmt.duration(data.videoLink.timeS),
                 })}
               </span>
-              <IconButton label={t('editor.step.removeVideo')} icon={<X size={13} />} onClick={() => update({ videoLink: null })} />
+              <IconButton
+                label={t('editor.step.removeVideo')}
+                icon={<X size={13} />}
+                onClick={() => update({ videoLink: null })}
+              />
             </div>
           )}
           {data.verified && (
             <div className="k-step__verified" data-testid="step-verified">
               <CheckCircle2 size={13} aria-hidden />
-              {t('editor.step.verified', { version: data.verified.version, date: fmt.date(data.verified.at) })}
+              {t('editor.step.verified', {
+                version: data.verified.version,
+                date: fmt.date(data.verified.at),
+              })}
             </div>
           )}
           <div className="k-step__actions">
@@ -96,9 +107,21 @@ export function StepChrome({
               icon={<ImagePlus size={15} />}
               onClick={() => fileInput.current?.click()}
             />
-            <IconButton label={t('editor.step.linkVideo')} icon={<Film size={15} />} onClick={() => setLinking(true)} />
-            <IconButton label={t('editor.step.moveUp')} icon={<ArrowUp size={15} />} onClick={() => move('up')} />
-            <IconButton label={t('editor.step.moveDown')} icon={<ArrowDown size={15} />} onClick={() => move('down')} />
+            <IconButton
+              label={t('editor.step.linkVideo')}
+              icon={<Film size={15} />}
+              onClick={() => setLinking(true)}
+            />
+            <IconButton
+              label={t('editor.step.moveUp')}
+              icon={<ArrowUp size={15} />}
+              onClick={() => move('up')}
+            />
+            <IconButton
+              label={t('editor.step.moveDown')}
+              icon={<ArrowDown size={15} />}
+              onClick={() => move('down')}
+            />
             <IconButton
               label={t('editor.step.remove')}
               icon={<Trash2 size={15} />}

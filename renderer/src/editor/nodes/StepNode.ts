@@ -36,7 +36,12 @@ export class StepNode extends ElementNode {
 
   static override clone(node: StepNode): StepNode {
     return new StepNode(
-      { stepId: node.__stepId, verified: node.__verified, screenshot: node.__screenshot, videoLink: node.__videoLink },
+      {
+        stepId: node.__stepId,
+        verified: node.__verified,
+        screenshot: node.__screenshot,
+        videoLink: node.__videoLink,
+      },
       node.__key,
     );
   }
@@ -86,7 +91,9 @@ export class StepNode extends ElementNode {
   }
 
   override getDOMSlot(element: HTMLElement) {
-    return super.getDOMSlot(element).withElement(element.querySelector<HTMLElement>(':scope > .k-step__body')!);
+    return super
+      .getDOMSlot(element)
+      .withElement(element.querySelector<HTMLElement>(':scope > .k-step__body')!);
   }
 
   /** Keeps Backspace and Delete from merging the step into its neighbours (and them into it). */

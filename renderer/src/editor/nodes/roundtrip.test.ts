@@ -15,7 +15,12 @@ import { editorNodes } from './index';
 // bundle exporter, the FAQ and the checks read them without Lexical.
 
 function roundTrip(doc: AnswerDocument): unknown {
-  const editor = createEditor({ nodes: editorNodes, onError: (e) => { throw e; } });
+  const editor = createEditor({
+    nodes: editorNodes,
+    onError: (e) => {
+      throw e;
+    },
+  });
   editor.setEditorState(editor.parseEditorState(JSON.stringify(doc)));
   return editor.getEditorState().toJSON();
 }

@@ -86,7 +86,11 @@ export function AnswerHeader({
           />
           <span>{t('publicToggle')}</span>
         </label>
-        <span className={`k-save-state k-save-state--${saveState}`} data-testid="save-state" data-state={saveState}>
+        <span
+          className={`k-save-state k-save-state--${saveState}`}
+          data-testid="save-state"
+          data-state={saveState}
+        >
           {t(`saveState.${saveState}`)} ·{' '}
           {saveInfo.editedSinceRevision
             ? t('saveState.since', { revision: saveInfo.revision })
@@ -104,7 +108,12 @@ export function AnswerHeader({
         )}
       </div>
       <div className="k-answer-head__actions">
-        <Button size="sm" icon={<Save size={14} />} title={t('saveVersionHint')} onClick={actions.onSaveVersion}>
+        <Button
+          size="sm"
+          icon={<Save size={14} />}
+          title={t('saveVersionHint')}
+          onClick={actions.onSaveVersion}
+        >
           {t('saveVersion')}
         </Button>
         <Button size="sm" icon={<History size={14} />} onClick={actions.onHistory}>

@@ -122,7 +122,9 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
       const { revision, created } = await call('answers:saveRevision', { id: answer.id, note: '' });
       setSaveInfo({ revision: revision.revision, editedSinceRevision: false });
       toast.show(
-        created ? t('savedVersion', { revision: revision.revision }) : t('noChange', { revision: revision.revision }),
+        created
+          ? t('savedVersion', { revision: revision.revision })
+          : t('noChange', { revision: revision.revision }),
         { tone: created ? 'ok' : 'neutral' },
       );
     } catch (err) {
@@ -143,7 +145,9 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
       void queryClient.invalidateQueries({ queryKey: queryKey('answers:list') });
       toast.show(t('history.restored', { revision }), {
         tone: 'ok',
-        ...(undoable ? { action: { label: t('common:undo'), run: () => void restore(restored.revision - 1, false) } } : {}),
+        ...(undoable
+          ? { action: { label: t('common:undo'), run: () => void restore(restored.revision - 1, false) } }
+          : {}),
       });
     } catch (err) {
       toast.show(<ErrorMessage error={err} />, { tone: 'danger' });
@@ -228,9 +232,14 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
         </div>
         <aside className="k-answer__side">
           {panel === 'reproduce' ? (
-            <ReproductionPanel doc={doc} editor={handleRef.current?.editor ?? null} onClose={() => setPanel('checks')} />
+            <ReproductionPanel doc={doc} handleRef={handleRef} onClose={() => setPanel('checks')} />
           ) : (
-            <ChecksPanel findings={findings} reader={reader} onShow={showBlock} onEditRules={() => setDialog('rules')} />
+            <ChecksPanel
+              findings={findings}
+              reader={reader}
+              onShow={showBlock}
+              onEditRules={() => setDialog('rules')}
+            />
           )}
           <QuestionsCard answer={answer} context={context.data} />
         </aside>
@@ -265,7 +274,9 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
         }
       >
         <p>{t('publicConfirm.text')}</p>
-        {dialog === 'public' && <ChecksPanel findings={findings.filter((f) => f.severity === 'error')} reader={null} />}
+        {dialog === 'public' && (
+          <ChecksPanel findings={findings.filter((f) => f.severity === 'error')} reader={null} />
+        )}
       </Dialog>
     </div>
   );

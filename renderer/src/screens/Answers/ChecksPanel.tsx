@@ -40,13 +40,20 @@ export function ChecksPanel({
     <section className="k-checks" data-testid="checks-panel" data-status={overall} aria-label={t('title')}>
       <header className={`k-checks__head k-checks__head--${overall}`}>
         {icons[overall]}
-        <strong>{overall === 'ok' ? t('allGood') : t('summary', { errors: counts.error, warnings: counts.warning })}</strong>
+        <strong>
+          {overall === 'ok' ? t('allGood') : t('summary', { errors: counts.error, warnings: counts.warning })}
+        </strong>
       </header>
       {checkCategories.map((category: CheckCategory) => {
         const list = byCategory[category];
         const status = statusOf(list);
         return (
-          <div key={category} className={`k-checks__cat k-checks__cat--${status}`} data-testid={`check-${category}`} data-status={status}>
+          <div
+            key={category}
+            className={`k-checks__cat k-checks__cat--${status}`}
+            data-testid={`check-${category}`}
+            data-status={status}
+          >
             <div className="k-checks__cat-head">
               {icons[status]}
               <span>{t(`category.${category}`)}</span>
@@ -58,13 +65,21 @@ export function ChecksPanel({
                 {list.map((f) => {
                   const { message, explanation } = findingText(f, translate);
                   return (
-                    <li key={f.id} className={`k-checks__finding k-checks__finding--${f.severity}`} data-testid="check-finding">
+                    <li
+                      key={f.id}
+                      className={`k-checks__finding k-checks__finding--${f.severity}`}
+                      data-testid="check-finding"
+                    >
                       <div className="k-checks__message">
                         <span className="k-checks__severity">{t(`severity.${f.severity}`)}</span> {message}
                       </div>
                       <div className="k-checks__explain">{explanation}</div>
                       {f.block !== null && onShow && (
-                        <button type="button" className="k-linklike k-checks__show" onClick={() => onShow(f.block!)}>
+                        <button
+                          type="button"
+                          className="k-linklike k-checks__show"
+                          onClick={() => onShow(f.block!)}
+                        >
                           {t('showInAnswer')}
                         </button>
                       )}
@@ -78,7 +93,9 @@ export function ChecksPanel({
       })}
       <footer className="k-checks__foot">
         <span>
-          {reader ? t('readerLevel', { level: t(`level.${reader.level}`), name: reader.name }) : t('readerUnknown')}
+          {reader
+            ? t('readerLevel', { level: t(`level.${reader.level}`), name: reader.name })
+            : t('readerUnknown')}
         </span>
         {onEditRules && (
           <Button size="sm" variant="ghost" icon={<Settings2 size={14} />} onClick={onEditRules}>

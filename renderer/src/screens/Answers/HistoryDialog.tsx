@@ -36,19 +36,21 @@ function Row({ row }: { row: DiffRow }) {
     <li className={`k-diff__row k-diff__row--${row.op}`} data-testid={`diff-${row.op}`}>
       <LineLabel line={row.line} />
       <div className="k-diff__text">
-        {row.op === 'changed'
-          ? row.parts.map((p, i) =>
-              p.op === 'same' ? (
-                <span key={i}>{p.text}</span>
-              ) : p.op === 'added' ? (
-                <ins key={i}>{p.text}</ins>
-              ) : (
-                <del key={i}>{p.text}</del>
-              ),
-            )
-          : row.op === 'added'
-            ? <ins>{row.line.text}</ins>
-            : <del>{row.line.text}</del>}
+        {row.op === 'changed' ? (
+          row.parts.map((p, i) =>
+            p.op === 'same' ? (
+              <span key={i}>{p.text}</span>
+            ) : p.op === 'added' ? (
+              <ins key={i}>{p.text}</ins>
+            ) : (
+              <del key={i}>{p.text}</del>
+            ),
+          )
+        ) : row.op === 'added' ? (
+          <ins>{row.line.text}</ins>
+        ) : (
+          <del>{row.line.text}</del>
+        )}
       </div>
     </li>
   );
@@ -73,7 +75,11 @@ export function HistoryDialog({
   const note = useRevisionNote();
   const revisions = useApi('answers:revisions', { id: answerId });
   const [selected, setSelected] = useState<number | null>(null);
-  const revision = useApi('answers:revision', { id: answerId, revision: selected ?? 0 }, { enabled: selected !== null });
+  const revision = useApi(
+    'answers:revision',
+    { id: answerId, revision: selected ?? 0 },
+    { enabled: selected !== null },
+  );
   const rows = revision.data ? diffDocuments(revision.data.doc as AnswerDocument, current) : [];
   const changes = rows.filter((r) => r.op !== 'same');
 

@@ -18,6 +18,7 @@ export function NewAnswerDialog({
 }) {
   const { t, i18n } = useTranslation(['answers', 'common']);
   const questions = useApi('questions:list', {});
+  const customers = useApi('customers:list', {});
   const create = useApiMutation('answers:create');
   const [title, setTitle] = useState('');
   const [language, setLanguage] = useState<'ja' | 'en'>(i18n.language === 'ja' ? 'ja' : 'en');
@@ -29,9 +30,12 @@ export function NewAnswerDialog({
     setQuestionId(value);
     const q = questions.data?.find((x) => String(x.id) === value);
     if (q && !title.trim()) setTitle(q.subject);
+    // Answer in the customer's language.
+    const customer = customers.data?.find((c) => c.id === q?.customerId);
+    if (customer) setLanguage(customer.language);
   };
 
-  const useExisting = async (answerId: number) => {
+  const linkExisting = async (answerId: number) => {
     try {
       await call('answers:linkQuestion', { id: answerId, questionId: Number(questionId) });
       onOpen(answerId);
@@ -73,7 +77,9 @@ export function NewAnswerDialog({
           })),
         ]}
       />
-      {questionId && <SuggestedAnswers questionId={Number(questionId)} onUse={(id) => void useExisting(id)} />}
+      {questionId && (
+        <SuggestedAnswers questionId={Number(questionId)} onUse={(id) => void linkExisting(id)} />
+      )}
       <TextField
         label={t('create.titleLabel')}
         value={title}

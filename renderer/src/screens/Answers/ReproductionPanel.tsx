@@ -1,11 +1,17 @@
-import type { LexicalEditor } from 'lexical';
 import { CheckCircle2, ChevronLeft, ChevronRight, FlaskConical } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findNodes, nodeText, type AnswerDocument, type ElementBase, type StepNode } from '@shared/answers/document';
+import {
+  findNodes,
+  nodeText,
+  type AnswerDocument,
+  type ElementBase,
+  type StepNode,
+} from '@shared/answers/document';
 import { mediaUrl } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { Button, Card } from '../../components';
+import type { EditorHandle } from '../../editor/AnswerEditor';
 import { UPDATE_STEP_COMMAND } from '../../editor/plugins/StepsPlugin';
 
 const part = (step: StepNode, type: string) => {
@@ -19,11 +25,11 @@ const part = (step: StepNode, type: string) => {
  */
 export function ReproductionPanel({
   doc,
-  editor,
+  handleRef,
   onClose,
 }: {
   doc: AnswerDocument;
-  editor: LexicalEditor | null;
+  handleRef: RefObject<EditorHandle | null>;
   onClose: () => void;
 }) {
   const { t } = useTranslation('answers');
@@ -46,6 +52,7 @@ export function ReproductionPanel({
   }, [step?.stepId]);
 
   const mark = (ok: boolean) => {
+    const editor = handleRef.current?.editor;
     if (!step || !editor) return;
     editor.dispatchCommand(UPDATE_STEP_COMMAND, {
       stepId: step.stepId,
@@ -68,7 +75,13 @@ export function ReproductionPanel({
         ) : finished ? (
           <div className="k-repro__done">
             <CheckCircle2 size={28} aria-hidden />
-            <p>{t('repro.finished', { verified: verifiedNow.size, total: steps.length, version: chosenVersion })}</p>
+            <p>
+              {t('repro.finished', {
+                verified: verifiedNow.size,
+                total: steps.length,
+                version: chosenVersion,
+              })}
+            </p>
           </div>
         ) : (
           <>
@@ -82,25 +95,45 @@ export function ReproductionPanel({
                 onChange={(e) => setVersion(e.target.value)}
               />
               <datalist id="k-repro-versions">
-                {versions.data?.versions.map((v) => <option key={v} value={v} />)}
+                {versions.data?.versions.map((v) => (
+                  <option key={v} value={v} />
+                ))}
               </datalist>
             </label>
             <div className="k-repro__step" data-testid="reproduction-step">
               <div className="k-repro__count">{t('repro.stepOf', { n: index + 1, total: steps.length })}</div>
               <div className="k-repro__action">{part(step!, 'kotae-step-action')}</div>
               <div className="k-repro__expected">
-                <span className="k-repro__label">{t('repro.expected')}</span> {part(step!, 'kotae-step-expected')}
+                <span className="k-repro__label">{t('repro.expected')}</span>{' '}
+                {part(step!, 'kotae-step-expected')}
               </div>
-              {step!.screenshot && <img className="k-repro__shot" src={mediaUrl(step!.screenshot.sha256)} alt={step!.screenshot.alt} />}
+              {step!.screenshot && (
+                <img
+                  className="k-repro__shot"
+                  src={mediaUrl(step!.screenshot.sha256)}
+                  alt={step!.screenshot.alt}
+                />
+              )}
             </div>
             <div className="k-repro__buttons">
-              <Button variant="primary" icon={<FlaskConical size={15} />} disabled={!chosenVersion.trim()} onClick={() => mark(true)}>
+              <Button
+                variant="primary"
+                icon={<FlaskConical size={15} />}
+                disabled={!chosenVersion.trim()}
+                onClick={() => mark(true)}
+              >
                 {t('repro.verify')}
               </Button>
               <Button onClick={() => mark(false)}>{t('repro.notWorking')}</Button>
             </div>
             <div className="k-repro__nav">
-              <Button size="sm" variant="ghost" icon={<ChevronLeft size={14} />} disabled={index === 0} onClick={() => setIndex((i) => i - 1)}>
+              <Button
+                size="sm"
+                variant="ghost"
+                icon={<ChevronLeft size={14} />}
+                disabled={index === 0}
+                onClick={() => setIndex((i) => i - 1)}
+              >
                 {t('repro.back')}
               </Button>
               <Button size="sm" variant="ghost" onClick={() => setIndex((i) => i + 1)}>

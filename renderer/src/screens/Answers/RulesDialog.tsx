@@ -61,7 +61,8 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
   const [edited, setEdited] = useState<Partial<Record<Lang, Texts>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const texts = edited[lang] ?? (current.data ? toTexts(current.data.rules[lang]) : null);
-  const set = (key: string, value: string) => setEdited((e) => ({ ...e, [lang]: { ...texts!, [key]: value } }));
+  const set = (key: string, value: string) =>
+    setEdited((e) => ({ ...e, [lang]: { ...texts!, [key]: value } }));
 
   const submit = () => {
     if (!current.data) return;
@@ -90,7 +91,12 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
   };
 
   const field = (key: string, label: string, rows = 4) => (
-    <TextArea label={label} rows={rows} value={texts?.[key] ?? ''} onChange={(e) => set(key, e.target.value)} />
+    <TextArea
+      label={label}
+      rows={rows}
+      value={texts?.[key] ?? ''}
+      onChange={(e) => set(key, e.target.value)}
+    />
   );
 
   return (
@@ -118,7 +124,14 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
       <p className="faint">{t('rules.intro')}</p>
       <div className="k-tabs" role="tablist" aria-label={t('rules.language')}>
         {(['ja', 'en'] as const).map((l) => (
-          <button key={l} type="button" role="tab" aria-selected={lang === l} className={lang === l ? 'is-on' : ''} onClick={() => setLang(l)}>
+          <button
+            key={l}
+            type="button"
+            role="tab"
+            aria-selected={lang === l}
+            className={lang === l ? 'is-on' : ''}
+            onClick={() => setLang(l)}
+          >
             {l === 'ja' ? '日本語' : 'English'}
           </button>
         ))}
@@ -138,7 +151,11 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
           {field('jargon', t('rules.jargon'), 8)}
         </div>
       )}
-      {problem && <div className="k-error" role="alert">{problem}</div>}
+      {problem && (
+        <div className="k-error" role="alert">
+          {problem}
+        </div>
+      )}
       {save.isError && <ErrorMessage error={save.error} />}
     </Dialog>
   );

@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { BLUR_COMMAND, COMMAND_PRIORITY_LOW, type LexicalEditor } from 'lexical';
+import { BLUR_COMMAND, COMMAND_PRIORITY_LOW, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical';
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { AnswerDocument } from '@shared/answers/document';
 import { AutosaveQueue, type SaveState } from '../../autosave';
@@ -44,10 +44,14 @@ export function AutosavePlugin({
     handleRef.current = { editor, flush: () => queue.flush() };
     let settle: ReturnType<typeof setTimeout> | null = null;
     const flushQuietly = () => void queue.flush().catch(() => undefined);
+    let edited = false;
     const unregister = mergeRegister(
-      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
+      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return; // only the selection moved
         if (prevEditorState.isEmpty()) return; // the document being loaded
+        // Plugins starting up normalise the loaded document (tagged history-merge): not an edit.
+        if (!edited && tags.has(HISTORY_MERGE_TAG)) return;
+        edited = true;
         queue.changed(current);
         if (settle) clearTimeout(settle);
         settle = setTimeout(() => callbacks.current.onDocument(current()), DOCUMENT_SETTLE_MS);

@@ -174,4 +174,3 @@ export function BlockKeysPlugin(): null {
   );
   return null;
 }
-

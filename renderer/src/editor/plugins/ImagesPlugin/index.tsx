@@ -41,22 +41,25 @@ function $placeImage(image: ImageProps, near: NodeKey | null): void {
 export function useStoreAndInsert() {
   const [editor] = useLexicalComposerContext();
   const toast = useToast();
-  return useCallback((files: File[]) => {
-    const near = editor.getEditorState().read(() => $selectedTopLevel()?.getKey() ?? null);
-    void (async () => {
-      for (const file of files) {
-        try {
-          const stored = await storeImageFile(file);
-          editor.dispatchCommand(INSERT_IMAGE_COMMAND, {
-            image: { sha256: stored.sha256, ext: stored.ext, alt: file.name || 'screenshot' },
-            near,
-          });
-        } catch (err) {
-          toast.show(<ErrorText error={err} />, { tone: 'danger' });
+  return useCallback(
+    (files: File[]) => {
+      const near = editor.getEditorState().read(() => $selectedTopLevel()?.getKey() ?? null);
+      void (async () => {
+        for (const file of files) {
+          try {
+            const stored = await storeImageFile(file);
+            editor.dispatchCommand(INSERT_IMAGE_COMMAND, {
+              image: { sha256: stored.sha256, ext: stored.ext, alt: file.name || 'screenshot' },
+              near,
+            });
+          } catch (err) {
+            toast.show(<ErrorText error={err} />, { tone: 'danger' });
+          }
         }
-      }
-    })();
-  }, [editor, toast]);
+      })();
+    },
+    [editor, toast],
+  );
 }
 
 export function ImagesPlugin() {

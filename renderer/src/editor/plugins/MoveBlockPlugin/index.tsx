@@ -37,11 +37,17 @@ export function MoveBlockPlugin({ anchor }: { anchor: HTMLElement | null }) {
   useEffect(
     () =>
       mergeRegister(
-        editor.registerCommand(MOVE_BLOCK_COMMAND, (direction) => $moveSelectedBlock(direction), COMMAND_PRIORITY_LOW),
-        ...([
-          [KEY_ARROW_UP_COMMAND, 'up'],
-          [KEY_ARROW_DOWN_COMMAND, 'down'],
-        ] as const).map(([command, direction]) =>
+        editor.registerCommand(
+          MOVE_BLOCK_COMMAND,
+          (direction) => $moveSelectedBlock(direction),
+          COMMAND_PRIORITY_LOW,
+        ),
+        ...(
+          [
+            [KEY_ARROW_UP_COMMAND, 'up'],
+            [KEY_ARROW_DOWN_COMMAND, 'down'],
+          ] as const
+        ).map(([command, direction]) =>
           editor.registerCommand(
             command,
             (event: KeyboardEvent) => {

@@ -40,7 +40,13 @@ export function ResolutionPlugin() {
   return (
     <>
       {blocks.map(({ key, containers, data }) => (
-        <ResolutionChrome key={key} editor={editor} nodeKey={key} fullyResolved={data} extras={containers[0]!} />
+        <ResolutionChrome
+          key={key}
+          editor={editor}
+          nodeKey={key}
+          fullyResolved={data}
+          extras={containers[0]!}
+        />
       ))}
     </>
   );

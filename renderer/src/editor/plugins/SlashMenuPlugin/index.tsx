@@ -6,7 +6,7 @@ import {
 } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import type { TextNode } from 'lexical';
 import { TextQuote } from 'lucide-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Template } from '@shared/domain/answer';
@@ -36,6 +36,7 @@ export function SlashMenuPlugin({
   const [editor] = useLexicalComposerContext();
   const { t } = useTranslation('answers');
   const [query, setQuery] = useState<string | null>(null);
+  const pointer = useRef<{ x: number; y: number } | null>(null);
   const trigger = useBasicTypeaheadTriggerMatch('/／', { minLength: 0, maxLength: 30 });
 
   const options = useMemo(() => {
@@ -55,14 +56,11 @@ export function SlashMenuPlugin({
       .map((a) => new SlashOption(a));
   }, [editor, t, pickImage, snippets, customerName, query]);
 
-  const onSelect = useCallback(
-    (option: SlashOption, textNode: TextNode | null, close: () => void) => {
-      textNode?.remove();
-      close();
-      option.action.run();
-    },
-    [],
-  );
+  const onSelect = useCallback((option: SlashOption, textNode: TextNode | null, close: () => void) => {
+    textNode?.remove();
+    close();
+    option.action.run();
+  }, []);
 
   return (
     <LexicalTypeaheadMenuPlugin<SlashOption>
@@ -83,7 +81,13 @@ export function SlashMenuPlugin({
                       role="option"
                       aria-selected={selectedIndex === i}
                       className={selectedIndex === i ? 'is-selected' : ''}
-                      onMouseEnter={() => setHighlightedIndex(i)}
+                      onMouseMove={(e) => {
+                        // Only a pointer that really moves picks an item: a menu that opens
+                        // under a resting pointer must not change what Enter inserts.
+                        const last = pointer.current;
+                        pointer.current = { x: e.screenX, y: e.screenY };
+                        if (last && (last.x !== e.screenX || last.y !== e.screenY)) setHighlightedIndex(i);
+                      }}
                       onMouseDown={(e) => e.preventDefault()}
                       onClick={() => selectOptionAndCleanUp(option)}
                     >

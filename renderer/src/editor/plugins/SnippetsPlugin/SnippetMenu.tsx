@@ -40,7 +40,9 @@ export function SnippetMenu({
   }, [open]);
 
   // The answer's language first: a Japanese answer wants Japanese greetings.
-  const sorted = [...snippets].sort((a, b) => Number(b.language === language) - Number(a.language === language));
+  const sorted = [...snippets].sort(
+    (a, b) => Number(b.language === language) - Number(a.language === language),
+  );
 
   return (
     <div className="k-menu" ref={ref}>
@@ -137,7 +139,12 @@ export function SnippetMenu({
           </>
         }
       >
-        <TextField label={t('editor.snippets.name')} value={name} autoFocus onChange={(e) => setName(e.target.value)} />
+        <TextField
+          label={t('editor.snippets.name')}
+          value={name}
+          autoFocus
+          onChange={(e) => setName(e.target.value)}
+        />
         <SelectField
           label={t('editor.snippets.kindLabel')}
           value={kind}

@@ -1,16 +1,31 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { $getRoot, $isElementNode, COMMAND_PRIORITY_LOW, createCommand, type LexicalCommand, type LexicalNode } from 'lexical';
+import {
+  $getRoot,
+  $isElementNode,
+  COMMAND_PRIORITY_LOW,
+  createCommand,
+  type LexicalCommand,
+  type LexicalNode,
+} from 'lexical';
 import { useEffect } from 'react';
 import { $insertTopLevelBlock } from '../../blocks';
 import { StepChrome } from '../../nodes/StepComponent';
-import { $createEmptyStep, $isStepNode, StepNode, type StepNode as StepNodeType, type StepProps } from '../../nodes/StepNode';
+import {
+  $createEmptyStep,
+  $isStepNode,
+  StepNode,
+  type StepNode as StepNodeType,
+  type StepProps,
+} from '../../nodes/StepNode';
 import { useNodeChrome } from '../../useNodeChrome';
 
 export const INSERT_STEP_COMMAND: LexicalCommand<void> = createCommand('INSERT_STEP_COMMAND');
 /** Changes a step's own properties (verification, screenshot, video moment), found by its id. */
-export const UPDATE_STEP_COMMAND: LexicalCommand<{ stepId: string; patch: Partial<Omit<StepProps, 'stepId'>> }> =
-  createCommand('UPDATE_STEP_COMMAND');
+export const UPDATE_STEP_COMMAND: LexicalCommand<{
+  stepId: string;
+  patch: Partial<Omit<StepProps, 'stepId'>>;
+}> = createCommand('UPDATE_STEP_COMMAND');
 
 export function $findStep(stepId: string): StepNodeType | null {
   const walk = (node: LexicalNode): StepNodeType | null => {
@@ -57,8 +72,11 @@ export function StepsPlugin() {
       ),
     [editor],
   );
-  const steps = useNodeChrome(editor, StepNode, ['.k-step__gutter', '.k-step__extras'], (node: StepNodeType) =>
-    node.props(),
+  const steps = useNodeChrome(
+    editor,
+    StepNode,
+    ['.k-step__gutter', '.k-step__extras'],
+    (node: StepNodeType) => node.props(),
   );
   return (
     <>

@@ -1,6 +1,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { $createLineBreakNode, $createParagraphNode, $isElementNode, type Klass, type LexicalNode } from 'lexical';
+import {
+  $createLineBreakNode,
+  $createParagraphNode,
+  $isElementNode,
+  type Klass,
+  type LexicalNode,
+} from 'lexical';
 import { useEffect } from 'react';
 import { resolutionFields } from '@shared/answers/document';
 import { $normalizeOptions, $normalizeSlots } from '../../blocks';

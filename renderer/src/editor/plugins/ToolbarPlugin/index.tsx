@@ -73,7 +73,9 @@ export function ToolbarPlugin({
             const selection = $getSelection();
             if (!$isRangeSelection(selection)) return;
             const next = new Set(formats.map(([f]) => f).filter((f) => selection.hasFormat(f)));
-            setActive((prev) => (prev.size === next.size && [...next].every((f) => prev.has(f)) ? prev : next));
+            setActive((prev) =>
+              prev.size === next.size && [...next].every((f) => prev.has(f)) ? prev : next,
+            );
             setInPart($selectedPart() !== null);
           }),
         ),
