@@ -138,3 +138,44 @@ test('video: a clip block and a step’s video moment wait for a clip from the V
   await last.getByRole('button', { name: 'Link to a moment in a video' }).click();
   await expect(page.getByRole('dialog')).toContainText('There are no clips yet.');
 });
+
+test('formatting: markdown shortcuts, a table and a link, kept after a reload', async ({ page }) => {
+  await page.getByRole('link', { name: 'Answers' }).click();
+  await page.getByRole('button', { name: 'New answer' }).first().click();
+  await page.getByRole('dialog').getByLabel('Title', { exact: true }).fill('Formatting');
+  await page.getByRole('dialog').getByRole('button', { name: 'Create and write' }).click();
+  await editor(page).click();
+  await page.keyboard.type('## Before you start');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- Have your **measurement ID** ready');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('> Quoted from the manual');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('See the help page');
+  await page.keyboard.down('Shift');
+  for (let i = 0; i < 'help page'.length; i++) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.up('Shift');
+  await page.getByRole('toolbar').getByRole('button', { name: 'Link', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Address').fill('javascript:alert(1)');
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await dialog.getByLabel('Address').fill('https://help.example.com/analytics');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.getByRole('toolbar').getByRole('button', { name: 'Table' }).click();
+
+  const check = async () => {
+    await expect(editor(page).locator('h2')).toHaveText('Before you start');
+    await expect(editor(page).locator('ul li strong, ul li .k-ed-bold')).toHaveText('measurement ID');
+    await expect(editor(page).locator('blockquote')).toHaveText('Quoted from the manual');
+    await expect(editor(page).locator('a')).toHaveAttribute('href', 'https://help.example.com/analytics');
+    await expect(editor(page).locator('table tr')).toHaveCount(3);
+  };
+  await check();
+  await waitSaved(page);
+  await page.reload();
+  await check();
+});

@@ -20,13 +20,15 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
-import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolutionFields, type AnswerDocument } from '@shared/answers/document';
 import { safeHref } from '@shared/answers/renderHtml';
 import type { Template } from '@shared/domain/answer';
 import type { SaveState } from './autosave';
 import './editor.css';
+import './blocks.css';
+import './media-menus.css';
 import { editorNodes } from './nodes';
 import { AutosavePlugin, type EditorHandle } from './plugins/AutosavePlugin';
 import { BlockKeysPlugin } from './plugins/BlockKeysPlugin';
@@ -61,6 +63,10 @@ const markdown = [
   LINK,
 ];
 
+// Module-level, so its identity never changes: LinkPlugin re-registers (and re-normalises every
+// link) whenever validateUrl is a new function, which would turn each render into an update.
+const isSafeUrl = (url: string) => safeHref(url) !== null;
+
 function ImageFileInput({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
   const storeAndInsert = useStoreAndInsert();
   return (
@@ -90,8 +96,16 @@ export interface AnswerEditorProps {
   handleRef: RefObject<EditorHandle | null>;
 }
 
-/** The answer editor: Lexical with our step, options and summary blocks, saving as you type. */
-export function AnswerEditor(props: AnswerEditorProps) {
+/**
+ * The answer editor: Lexical with our step, options and summary blocks, saving as you type.
+ * `initialDoc` is read once, when it mounts (the screen remounts it to load another document), so
+ * a new document from the screen does not re-render the editor while the vendor types.
+ */
+export const AnswerEditor = memo(AnswerEditorView, (a, b) =>
+  (Object.keys(a) as (keyof AnswerEditorProps)[]).every((k) => k === 'initialDoc' || a[k] === b[k]),
+);
+
+function AnswerEditorView(props: AnswerEditorProps) {
   const { t } = useTranslation('answers');
   const [anchor, setAnchor] = useState<HTMLDivElement | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -149,7 +163,7 @@ export function AnswerEditor(props: AnswerEditorProps) {
         </div>
         <HistoryPlugin />
         <ListPlugin />
-        <LinkPlugin validateUrl={(url) => safeHref(url) !== null} />
+        <LinkPlugin validateUrl={isSafeUrl} />
         <TablePlugin />
         <MarkdownShortcutPlugin transformers={markdown} />
         <StructurePlugin />

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { $getRoot } from 'lexical';
-import { Component, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Component, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkAnswer, readerLevel } from '@shared/answers/checks';
 import { findNodes, type AnswerDocument, type ImageNode, type StepNode } from '@shared/answers/document';
 import { answerVerification } from '@shared/answers/verification';
 import type { Input } from '@shared/api';
-import type { AnswerDetail, SaveResult } from '@shared/domain/answer';
+import type { AnswerDetail, SaveResult, Template } from '@shared/domain/answer';
 import { call } from '../../api/client';
 import { queryKey, useApi, useApiMutation } from '../../api/hooks';
 import { Button, Dialog, ErrorMessage, useToast } from '../../components';
@@ -21,6 +21,8 @@ import { HistoryDialog } from './HistoryDialog';
 import { QuestionsCard } from './QuestionsCard';
 import { ReproductionPanel } from './ReproductionPanel';
 import { RulesDialog } from './RulesDialog';
+
+const noSnippets: Template[] = [];
 
 /** A document Lexical cannot read is shown read-only rather than lost or overwritten. */
 class EditorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
@@ -77,18 +79,23 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
     setSaveState(state);
     setSaveError(state === 'error' ? error : null);
   }, []);
+  const knownMedia = useRef<string[]>([]);
+  useLayoutEffect(() => {
+    knownMedia.current = context.data?.knownMedia ?? [];
+  });
+  const refetchContext = context.refetch;
   const onDocument = useCallback(
     (next: AnswerDocument) => {
       setDoc(next);
       // A screenshot pasted a moment ago is not in the check context yet: fetch it once.
-      const known = new Set(context.data?.knownMedia);
+      const known = new Set(knownMedia.current);
       const fresh = mediaIn(next).filter((sha) => !known.has(sha) && !refetchedFor.current.has(sha));
       if (fresh.length) {
         fresh.forEach((sha) => refetchedFor.current.add(sha));
-        void context.refetch();
+        void refetchContext();
       }
     },
-    [context],
+    [refetchContext],
   );
 
   const findings = useMemo(() => {
@@ -220,7 +227,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
                 key={generation}
                 initialDoc={doc}
                 language={answer.language}
-                snippets={templates.data ?? []}
+                snippets={templates.data ?? noSnippets}
                 customerName={customerName}
                 save={save}
                 onSaveState={onSaveState}

@@ -53,7 +53,7 @@ function fromTexts(texts: Texts): { rules: LanguageRules } | { badLine: number }
 
 /** The vendor's own rule list for the tone and jargon checks, one phrase per line. */
 export function RulesDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation(['checks', 'common']);
+  const { t } = useTranslation(['checks', 'common', 'answers']);
   const toast = useToast();
   const current = useApi('checks:rules', {});
   const save = useApiMutation('checks:saveRules');
@@ -132,7 +132,7 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
             className={lang === l ? 'is-on' : ''}
             onClick={() => setLang(l)}
           >
-            {l === 'ja' ? '日本語' : 'English'}
+            {t(`answers:language.${l}`)}
           </button>
         ))}
       </div>

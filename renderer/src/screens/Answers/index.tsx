@@ -18,6 +18,8 @@ import {
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import './answers.css';
+import './workspace.css';
+import './dialogs.css';
 import { AnswerWorkspace } from './AnswerWorkspace';
 import { NewAnswerDialog } from './NewAnswerDialog';
 

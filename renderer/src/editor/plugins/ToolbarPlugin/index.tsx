@@ -96,6 +96,12 @@ export function ToolbarPlugin({
     setLinkUrl(current || 'https://');
   };
   const validLink = linkUrl !== null && safeHref(linkUrl) !== null;
+  // Back to the text after the dialog, where the vendor was typing. A closing <dialog> gives focus
+  // back to the button that opened it, so this waits until it has closed.
+  const closeLink = () => {
+    setLinkUrl(null);
+    window.setTimeout(() => editor.focus(), 0);
+  };
 
   return (
     <div className="k-ed-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
@@ -154,13 +160,13 @@ export function ToolbarPlugin({
       <Dialog
         open={linkUrl !== null}
         title={t('editor.link')}
-        onClose={() => setLinkUrl(null)}
+        onClose={closeLink}
         footer={
           <>
             <Button
               onClick={() => {
                 editor.dispatchCommand(TOGGLE_LINK_COMMAND, null);
-                setLinkUrl(null);
+                closeLink();
               }}
             >
               {t('editor.unlink')}
@@ -170,7 +176,7 @@ export function ToolbarPlugin({
               disabled={!validLink}
               onClick={() => {
                 editor.dispatchCommand(TOGGLE_LINK_COMMAND, safeHref(linkUrl));
-                setLinkUrl(null);
+                closeLink();
               }}
             >
               {t('common:save')}
