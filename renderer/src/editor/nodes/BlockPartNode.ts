@@ -25,10 +25,15 @@ export abstract class BlockPartNode extends ElementNode {
     if (placeholder) dom.dataset.placeholder = placeholder;
     const label = this.label(config);
     if (label) dom.dataset.label = label;
+    dom.toggleAttribute('data-empty', this.isEmpty());
     return dom;
   }
 
-  override updateDOM(): boolean {
+  // Typing into existing text does not reach here (the part itself is unchanged); gaining its first
+  // child or losing its last one does, which is exactly when the placeholder shows or hides. (A CSS
+  // :has() rule could do it too, but makes every keystroke re-check all the parts of a long answer.)
+  override updateDOM(_prev: BlockPartNode, dom: HTMLElement): boolean {
+    dom.toggleAttribute('data-empty', this.isEmpty());
     return false;
   }
 
