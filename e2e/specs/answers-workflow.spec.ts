@@ -154,6 +154,13 @@ test('formatting: markdown shortcuts, a table and a link, kept after a reload', 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await page.keyboard.type('See the help page');
+  await page.keyboard.press('Enter');
+  await page.getByRole('toolbar').getByRole('button', { name: 'Table' }).click();
+  await expect(editor(page).locator('table tr')).toHaveCount(3);
+
+  // Link the last words of the paragraph: select them, Link, give the address.
+  await editor(page).getByText('See the help page').click();
+  await page.keyboard.press('End');
   await page.keyboard.down('Shift');
   for (let i = 0; i < 'help page'.length; i++) await page.keyboard.press('ArrowLeft');
   await page.keyboard.up('Shift');
@@ -163,9 +170,7 @@ test('formatting: markdown shortcuts, a table and a link, kept after a reload', 
   await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
   await dialog.getByLabel('Address').fill('https://help.example.com/analytics');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await page.keyboard.press('End');
-  await page.keyboard.press('Enter');
-  await page.getByRole('toolbar').getByRole('button', { name: 'Table' }).click();
+  await expect(editor(page)).toBeFocused(); // back in the text
 
   const check = async () => {
     await expect(editor(page).locator('h2')).toHaveText('Before you start');

@@ -13,7 +13,7 @@ import {
   type TextFormatType,
 } from 'lexical';
 import { Bold, Code, Italic, Link2, Redo2, Undo2 } from 'lucide-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Template } from '@shared/domain/answer';
 import { safeHref } from '@shared/answers/renderHtml';
@@ -96,12 +96,19 @@ export function ToolbarPlugin({
     setLinkUrl(current || 'https://');
   };
   const validLink = linkUrl !== null && safeHref(linkUrl) !== null;
+  const closeLink = () => setLinkUrl(null);
   // Back to the text after the dialog, where the vendor was typing. A closing <dialog> gives focus
-  // back to the button that opened it, so this waits until it has closed.
-  const closeLink = () => {
-    setLinkUrl(null);
-    window.setTimeout(() => editor.focus(), 0);
-  };
+  // back to the button that opened it; the Dialog closes in its own effect, which (a child's)
+  // runs before this one, so the editor takes focus last.
+  const linkOpen = linkUrl !== null;
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (linkOpen) wasOpen.current = true;
+    else if (wasOpen.current) {
+      wasOpen.current = false;
+      editor.focus();
+    }
+  }, [linkOpen, editor]);
 
   return (
     <div className="k-ed-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
