@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
+import { answerChannels } from './answers';
 import { appChannels } from './app';
 import { catalogueChannels } from './catalogue';
 import { jobChannels } from './jobs';
@@ -13,6 +14,7 @@ export const channels = {
   ...jobChannels,
   ...catalogueChannels,
   ...searchChannels,
+  ...answerChannels,
 };
 
 export type Channels = typeof channels;

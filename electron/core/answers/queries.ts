@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { sameJson } from '../../../shared/answers/canonical';
 import type { AnswerDetail, AnswerSummary } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
 
@@ -28,6 +29,17 @@ export function listAnswers(db: Database): AnswerSummary[] {
   return rows.map(toSummary);
 }
 
+/** The doc of the newest revision, or null before the first one. */
+export function latestRevisionDoc(db: Database, answerId: number): { revision: number; doc: string } | null {
+  return (
+    (db
+      .prepare(
+        'SELECT revision, doc FROM answer_revisions WHERE answer_id = ? ORDER BY revision DESC LIMIT 1',
+      )
+      .get(answerId) as { revision: number; doc: string } | undefined) ?? null
+  );
+}
+
 export function getAnswer(db: Database, id: number): AnswerDetail {
   const row = db
     .prepare(`SELECT ${summaryColumns}, a.doc, a.plain_text FROM answers a WHERE a.id = ?`)
@@ -45,6 +57,7 @@ export function getAnswer(db: Database, id: number): AnswerDetail {
     doc: JSON.parse(row.doc) as unknown,
     plainText: row.plain_text,
     questions: questions.map((q) => ({ id: q.id, subject: q.subject, customerName: q.customer_name })),
+    editedSinceRevision: !sameJson(latestRevisionDoc(db, id)?.doc, row.doc),
   };
 }
 

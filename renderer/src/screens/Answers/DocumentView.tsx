@@ -13,6 +13,7 @@ import {
   type StepNode,
   type TextNode,
 } from '@shared/answers/document';
+import { safeHref } from '@shared/answers/renderHtml';
 import { mediaUrl } from '../../api/client';
 
 function renderText(node: TextNode, key: number): ReactNode {
@@ -63,11 +64,17 @@ export function DocumentView({ doc }: { doc: AnswerDocument }) {
       case 'listitem':
         return <li key={key}>{children(el)}</li>;
       case 'link':
-        return (
-          <a key={key} href={el.url} target="_blank" rel="noreferrer noopener">
+      case 'autolink': {
+        // Only http(s) and mailto: a javascript: link in a stored document must not become clickable.
+        const href = safeHref(el.url);
+        return href ? (
+          <a key={key} href={href} target="_blank" rel="noreferrer noopener">
             {children(el)}
           </a>
+        ) : (
+          <span key={key}>{children(el)}</span>
         );
+      }
       case 'kotae-step': {
         const step = node as StepNode;
         const action = part(step, 'kotae-step-action');

@@ -1,10 +1,13 @@
-import { CheckCircle2, FileText, Globe, Lock } from 'lucide-react';
+import { FileText, Plus } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnswerDocument } from '@shared/answers/document';
-import { useApi } from '../../api/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { call } from '../../api/client';
+import { queryKey, useApi } from '../../api/hooks';
+import { savesSettled } from '../../editor/pendingSaves';
 import {
   Badge,
-  Card,
+  Button,
   EmptyState,
   ErrorMessage,
   ListItem,
@@ -15,12 +18,22 @@ import {
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import './answers.css';
-import { DocumentView } from './DocumentView';
+import './workspace.css';
+import './dialogs.css';
+import { AnswerWorkspace } from './AnswerWorkspace';
+import { NewAnswerDialog } from './NewAnswerDialog';
 
 function AnswerDetailView({ id }: { id: number }) {
-  const { t } = useTranslation('answers');
-  const fmt = useFormat();
-  const answer = useApi('answers:get', { id });
+  // The editor starts from this copy, so it must be current: read after the answer's own pending
+  // saves, and never from an earlier visit's cache (gcTime 0).
+  const answer = useQuery({
+    queryKey: queryKey('answers:get', { id }),
+    queryFn: async () => {
+      await savesSettled(id);
+      return call('answers:get', { id });
+    },
+    gcTime: 0,
+  });
   if (answer.isPending) return <Loading />;
   if (answer.isError)
     return (
@@ -28,67 +41,28 @@ function AnswerDetailView({ id }: { id: number }) {
         <ErrorMessage error={answer.error} />
       </div>
     );
-  const a = answer.data;
-  return (
-    <article className="k-detail" data-testid="answer-detail">
-      <h2 className="k-detail__title">{a.title}</h2>
-      <div className="k-detail__meta">
-        {a.kind === 'decline' ? (
-          <Badge tone="warning">{t('kind.decline')}</Badge>
-        ) : (
-          <Badge tone="accent">{t('kind.answer')}</Badge>
-        )}
-        {a.isPublic ? (
-          <Badge tone="ok">
-            <Globe size={11} /> {t('public')}
-          </Badge>
-        ) : (
-          <Badge>
-            <Lock size={11} /> {t('private')}
-          </Badge>
-        )}
-        <span>{t('revision', { revision: a.revision })}</span>
-        <span>{t('updated', { date: fmt.date(a.updatedAt) })}</span>
-        {a.verifiedVersion && (
-          <span className="k-verified">
-            <CheckCircle2 size={13} style={{ verticalAlign: '-2px' }} />{' '}
-            {t('verifiedWith', { version: a.verifiedVersion, date: fmt.date(a.verifiedAt) })}
-          </span>
-        )}
-      </div>
-      <div className="k-grid-2">
-        <DocumentView doc={a.doc as AnswerDocument} />
-        <aside>
-          <Card title={t('servesQuestions')}>
-            {a.questions.length ? (
-              <ul className="k-link-list">
-                {a.questions.map((q) => (
-                  <li key={q.id}>
-                    <a href={`#/inbox/${q.id}`}>{q.subject}</a>
-                    {q.customerName && <div className="faint">{q.customerName}</div>}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <span className="faint">{t('noQuestions')}</span>
-            )}
-          </Card>
-        </aside>
-      </div>
-    </article>
-  );
+  return <AnswerWorkspace key={id} answer={answer.data} />;
 }
 
 export default function Answers({ id, navigate }: ScreenProps) {
   const { t } = useTranslation('answers');
   const fmt = useFormat();
   const answers = useApi('answers:list', {});
+  const [creating, setCreating] = useState(false);
   const list = () => {
     if (answers.isPending) return <Loading />;
     if (answers.isError) return <ErrorMessage error={answers.error} />;
     if (!answers.data.length)
       return (
-        <EmptyState icon={<FileText size={36} />} title={t('emptyTitle')}>
+        <EmptyState
+          icon={<FileText size={36} />}
+          title={t('emptyTitle')}
+          actions={
+            <Button variant="primary" icon={<Plus size={15} />} onClick={() => setCreating(true)}>
+              {t('newAnswer')}
+            </Button>
+          }
+        >
           {t('emptyText')}
         </EmptyState>
       );
@@ -118,8 +92,17 @@ export default function Answers({ id, navigate }: ScreenProps) {
   };
   return (
     <div className="k-screen" data-testid="screen-answers">
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          <Button variant="primary" icon={<Plus size={15} />} onClick={() => setCreating(true)}>
+            {t('newAnswer')}
+          </Button>
+        }
+      />
       <SplitView
+        listWidth={320}
         list={list()}
         detail={
           id ? (
@@ -131,6 +114,15 @@ export default function Answers({ id, navigate }: ScreenProps) {
           )
         }
       />
+      {creating && (
+        <NewAnswerDialog
+          onClose={() => setCreating(false)}
+          onOpen={(answerId) => {
+            setCreating(false);
+            navigate('answers', answerId);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../core/testing/tempDir';
+
+// Black-box: `kotae check` as a script runs it, on the demo library.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const tempDir = useTempDir();
+
+function kotae(lang: 'en' | 'ja', ...args: string[]) {
+  const res = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', KOTAE_LANG: lang },
+  });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+function demo(): { lib: string; id: (title: string) => number } {
+  const lib = path.join(tempDir(), 'lib');
+  expect(kotae('en', 'init', '--demo', '--library', lib).code).toBe(0);
+  const answers = JSON.parse(kotae('en', 'list', 'answers', '--library', lib, '--json').stdout) as {
+    id: number;
+    title: string;
+  }[];
+  return { lib, id: (title) => answers.find((a) => a.title === title)!.id };
+}
+
+describe('kotae check', () => {
+  it('prints the findings of an answer as JSON, with plain explanations', () => {
+    const { lib, id } = demo();
+    const out = kotae('en', 'check', String(id('独自ドメインを接続する')), '--library', lib, '--json');
+    expect(out.code, out.stderr).toBe(0);
+    const report = JSON.parse(out.stdout);
+    expect(report).toMatchObject({ ok: true, counts: { error: 0, warning: 3 } });
+    expect(report.findings[0]).toMatchObject({
+      category: 'jargon',
+      severity: 'warning',
+      message: '“DNS” may be unfamiliar to a beginner reader.',
+    });
+    expect(report.findings[0].explanation).toMatch(/plain words/);
+  });
+
+  it('speaks Japanese when asked, and flags the scope of an undecided question', () => {
+    const { lib, id } = demo();
+    const out = kotae(
+      'ja',
+      'check',
+      String(id('スマートフォンで画像が表示されないときの確認手順')),
+      '--library',
+      lib,
+    );
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/サポート範囲が未判断です/);
+  });
+
+  it('exits 1 with a readable message for an unknown or malformed id', () => {
+    const { lib } = demo();
+    expect(kotae('en', 'check', '9999', '--library', lib)).toMatchObject({ code: 1 });
+    const bad = kotae('en', 'check', 'abc', '--library', lib);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/not an answer id/);
+  });
+});

@@ -1,0 +1,136 @@
+import { CheckCircle2, Eye, FlaskConical, History, PenLine, Save } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StepVerification } from '@shared/answers/document';
+import type { AnswerDetail, SaveResult } from '@shared/domain/answer';
+import { useApiMutation } from '../../api/hooks';
+import { Button, ErrorMessage } from '../../components';
+import type { SaveState } from '../../editor/autosave';
+import { useFormat } from '../../hooks/useFormat';
+
+export interface HeaderActions {
+  onSaveVersion: () => void;
+  onHistory: () => void;
+  onReproduce: () => void;
+  onTogglePreview: () => void;
+  onPublicChange: (value: boolean) => void;
+}
+
+/** Title, kind, language, public flag, save state and the answer's main actions. */
+export function AnswerHeader({
+  answer,
+  isPublic,
+  saveState,
+  saveInfo,
+  verification,
+  preview,
+  actions,
+}: {
+  answer: AnswerDetail;
+  /** Shown at once when clicked; the workspace confirms and stores it. */
+  isPublic: boolean;
+  saveState: SaveState;
+  saveInfo: Pick<SaveResult, 'revision' | 'editedSinceRevision'>;
+  verification: StepVerification | null;
+  preview: boolean;
+  actions: HeaderActions;
+}) {
+  const { t } = useTranslation('answers');
+  const fmt = useFormat();
+  const update = useApiMutation('answers:update');
+  const [title, setTitle] = useState(answer.title);
+
+  const commitTitle = () => {
+    const next = title.trim();
+    if (next && next !== answer.title) update.mutate({ id: answer.id, title: next });
+    else setTitle(answer.title);
+  };
+
+  return (
+    <header className="k-answer-head">
+      <input
+        className="k-answer-head__title"
+        aria-label={t('titleLabel')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        onBlur={commitTitle}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.currentTarget.blur();
+          if (e.key === 'Escape') setTitle(answer.title);
+        }}
+      />
+      <div className="k-answer-head__row">
+        <select
+          className="k-input k-select k-answer-head__select"
+          aria-label={t('kindLabel')}
+          value={answer.kind}
+          onChange={(e) => update.mutate({ id: answer.id, kind: e.target.value as 'answer' | 'decline' })}
+        >
+          <option value="answer">{t('kind.answer')}</option>
+          <option value="decline">{t('kind.decline')}</option>
+        </select>
+        <select
+          className="k-input k-select k-answer-head__select"
+          aria-label={t('languageLabel')}
+          value={answer.language}
+          onChange={(e) => update.mutate({ id: answer.id, language: e.target.value as 'ja' | 'en' })}
+        >
+          <option value="ja">{t('language.ja')}</option>
+          <option value="en">{t('language.en')}</option>
+        </select>
+        <label className="k-switch">
+          <input
+            type="checkbox"
+            checked={isPublic}
+            onChange={(e) => actions.onPublicChange(e.target.checked)}
+          />
+          <span>{t('publicToggle')}</span>
+        </label>
+        <span
+          className={`k-save-state k-save-state--${saveState}`}
+          data-testid="save-state"
+          data-state={saveState}
+        >
+          {t(`saveState.${saveState}`)} ·{' '}
+          {saveInfo.editedSinceRevision
+            ? t('saveState.since', { revision: saveInfo.revision })
+            : t('saveState.atRevision', { revision: saveInfo.revision })}
+        </span>
+        {verification ? (
+          <span className="k-verified" data-testid="answer-verified">
+            <CheckCircle2 size={13} aria-hidden />{' '}
+            {t('verifiedWith', { version: verification.version, date: fmt.date(verification.at) })}
+          </span>
+        ) : (
+          <span className="faint" data-testid="answer-verified">
+            {t('notVerified')}
+          </span>
+        )}
+      </div>
+      <div className="k-answer-head__actions">
+        <Button
+          size="sm"
+          icon={<Save size={14} />}
+          title={t('saveVersionHint')}
+          onClick={actions.onSaveVersion}
+        >
+          {t('saveVersion')}
+        </Button>
+        <Button size="sm" icon={<History size={14} />} onClick={actions.onHistory}>
+          {t('historyButton')}
+        </Button>
+        <Button size="sm" icon={<FlaskConical size={14} />} onClick={actions.onReproduce}>
+          {t('reproduceButton')}
+        </Button>
+        <Button
+          size="sm"
+          icon={preview ? <PenLine size={14} /> : <Eye size={14} />}
+          onClick={actions.onTogglePreview}
+        >
+          {preview ? t('editButton') : t('previewButton')}
+        </Button>
+      </div>
+      {update.isError && <ErrorMessage error={update.error} />}
+    </header>
+  );
+}
