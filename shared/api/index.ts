@@ -5,6 +5,7 @@ import { catalogueChannels } from './catalogue';
 import { jobChannels } from './jobs';
 import { libraryChannels } from './library';
 import { searchChannels } from './search';
+import { videoChannels } from './video';
 import type { EventName, EventPayload } from './events';
 
 export const channels = {
@@ -13,6 +14,7 @@ export const channels = {
   ...jobChannels,
   ...catalogueChannels,
   ...searchChannels,
+  ...videoChannels,
 };
 
 export type Channels = typeof channels;

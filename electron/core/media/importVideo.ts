@@ -140,76 +140,112 @@ export async function importVideo(
     }
 
     progress(0.4, 'jobs:phase.probe');
-    const probed = await probeFile(tools, copy, before.size, options.signal);
-    assertUsableVideo(probed.probe);
-    progress(0.55, 'jobs:phase.index');
-    const frames: FrameIndex = await scanFrames(tools, copy, probed, options.signal);
-    // A file whose header promises more than its packets hold was cut short (a copy that stopped).
-    const declared = probed.probe.durationS;
-    if (declared > 0 && frames.endTime < declared - Math.max(1, declared * 0.1)) {
-      throw mediaError('truncated', { name, declared: declared.toFixed(1), readable: frames.endTime.toFixed(1) });
-    }
-    const probe: MediaProbe = {
-      ...probed.probe,
-      durationS: frames.endTime,
-      video: { ...probed.probe.video!, variableFrameRate: frames.variableFrameRate },
-    };
-    const { ext, mime } = containerOf(probe);
-    progress(0.85, 'jobs:phase.store');
-    const size = displaySize(probe);
-    const keyframes = frames.keyframes.map((i) => Math.round(frames.times[i]! * 1e6) / 1e6);
-    if (existing) {
-      // The same bytes came in before as something else (a mail attachment): now we know it is a video.
-      library.mutate(
-        { action: 'media.import', entity: 'media_asset', entityId: existing.id, summary: name },
-        (db) =>
-          db
-            .prepare(
-              `UPDATE media_assets SET kind = 'video', probe = ?, keyframes = ?, duration_s = ?, width = ?, height = ? WHERE id = ?`,
-            )
-            .run(JSON.stringify(probe), JSON.stringify(keyframes), probe.durationS, size.width, size.height, existing.id),
-      );
-      await putDerivative(library, existing.id, 'frames', '', serialiseFrameIndex(frames), 'json', 'application/json');
-      const clipId = ensureClip(library, existing.id, name.replace(/\.[^.]+$/, ''), probe, frames.endTime);
-      return { assetId: existing.id, clipId, added: false };
-    }
-    const stored = await library.media.adoptFile(copy, ext);
-    const assetId = Number(
-      library.mutate(
-        (id: number | bigint) => ({
-          action: 'media.import',
-          entity: 'media_asset',
-          entityId: id,
-          summary: name,
-          detail: { sha256: stored.sha256, origin: options.origin ?? 'import' },
-        }),
-        (db) =>
-          db
-            .prepare(
-              `INSERT INTO media_assets (sha256, kind, original_name, mime, ext, size, probe, keyframes, duration_s, width, height, created_at, origin)
-               VALUES (?, 'video', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(
-              stored.sha256,
-              name,
-              mime,
-              ext,
-              stored.size,
-              JSON.stringify(probe),
-              JSON.stringify(keyframes),
-              probe.durationS,
-              size.width,
-              size.height,
-              library.now(),
-              options.origin ?? 'import',
-            ).lastInsertRowid,
-      ),
-    );
-    await putDerivative(library, assetId, 'frames', '', serialiseFrameIndex(frames), 'json', 'application/json');
-    const clipId = ensureClip(library, assetId, name.replace(/\.[^.]+$/, ''), probe, frames.endTime);
+    const stored = await storeVideoFile(library, tools, copy, {
+      name,
+      origin: options.origin ?? 'import',
+      existingId: existing?.id ?? null,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const clipId = ensureClip(library, stored.assetId, name.replace(/\.[^.]+$/, ''), stored.probe, stored.probe.durationS);
     progress(1, 'jobs:phase.store');
-    return { assetId, clipId, added: true };
+    return { assetId: stored.assetId, clipId, added: existing === null };
   } finally {
     scratch.remove();
   }
+}
+
+export interface StoreOptions {
+  name: string;
+  origin: 'import' | 'recording' | 'render';
+  /** A row that already holds these bytes (as an attachment): it is completed, not duplicated. */
+  existingId?: number | null;
+  signal?: AbortSignal;
+}
+
+/**
+ * Probes and indexes a video file of ours (an import's copy, a render, a remuxed recording),
+ * moves it into the media store and records it. The file is consumed: renamed into the store.
+ */
+export async function storeVideoFile(
+  library: Library,
+  tools: FfmpegTools,
+  file: string,
+  options: StoreOptions,
+): Promise<{ assetId: number; sha256: string; probe: MediaProbe; frames: FrameIndex }> {
+  const sizeBytes = (await stat(file)).size;
+  const probed = await probeFile(tools, file, sizeBytes, options.signal);
+  assertUsableVideo(probed.probe);
+  const frames: FrameIndex = await scanFrames(tools, file, probed, options.signal);
+  // A file whose header promises more than its packets hold was cut short (a copy that stopped).
+  const declared = probed.probe.durationS;
+  if (declared > 0 && frames.endTime < declared - Math.max(1, declared * 0.1)) {
+    throw mediaError('truncated', {
+      name: options.name,
+      declared: declared.toFixed(1),
+      readable: frames.endTime.toFixed(1),
+    });
+  }
+  const probe: MediaProbe = {
+    ...probed.probe,
+    durationS: frames.endTime,
+    video: { ...probed.probe.video!, variableFrameRate: frames.variableFrameRate },
+  };
+  const size = displaySize(probe);
+  const keyframes = JSON.stringify(frames.keyframes.map((i) => Math.round(frames.times[i]! * 1e6) / 1e6));
+  let assetId: number;
+  let sha256: string;
+  if (options.existingId) {
+    // The same bytes came in before as something else (a mail attachment): now we know it is a video.
+    assetId = options.existingId;
+    sha256 = (library.db.prepare('SELECT sha256 FROM media_assets WHERE id = ?').get(assetId) as { sha256: string }).sha256;
+    library.mutate({ action: 'media.import', entity: 'media_asset', entityId: assetId, summary: options.name }, (db) =>
+      db
+        .prepare(
+          `UPDATE media_assets SET kind = 'video', probe = ?, keyframes = ?, duration_s = ?, width = ?, height = ? WHERE id = ?`,
+        )
+        .run(JSON.stringify(probe), keyframes, probe.durationS, size.width, size.height, assetId),
+    );
+  } else {
+    const { ext, mime } = containerOf(probe);
+    const stored = await library.media.adoptFile(file, ext);
+    sha256 = stored.sha256;
+    const existing = findAssetBySha(library, stored.sha256);
+    if (existing) {
+      assetId = existing.id;
+    } else {
+      assetId = Number(
+        library.mutate(
+          (id: number | bigint) => ({
+            action: options.origin === 'render' ? 'clip.render' : 'media.import',
+            entity: 'media_asset',
+            entityId: id,
+            summary: options.name,
+            detail: { sha256: stored.sha256, origin: options.origin },
+          }),
+          (db) =>
+            db
+              .prepare(
+                `INSERT INTO media_assets (sha256, kind, original_name, mime, ext, size, probe, keyframes, duration_s, width, height, created_at, origin)
+                 VALUES (?, 'video', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              )
+              .run(
+                stored.sha256,
+                options.name,
+                mime,
+                ext,
+                stored.size,
+                JSON.stringify(probe),
+                keyframes,
+                probe.durationS,
+                size.width,
+                size.height,
+                library.now(),
+                options.origin,
+              ).lastInsertRowid,
+        ),
+      );
+    }
+  }
+  await putDerivative(library, assetId, 'frames', '', serialiseFrameIndex(frames), 'json', 'application/json');
+  return { assetId, sha256, probe, frames };
 }
