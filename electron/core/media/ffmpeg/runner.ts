@@ -47,6 +47,8 @@ const CANCEL_GRACE_MS = 2000;
 const DEFAULT_STALL_MS = 60_000;
 const DEFAULT_PROBE_TIMEOUT_MS = 20_000;
 
+const WRITE_FAILURE = /No space left on device|Error writing trailer|av_interleaved_write_frame\(\)|Error muxing a packet/i;
+
 const running = new Map<ChildProcess, AbortController>();
 
 /** Ends every ffmpeg and ffprobe process this process started (app quit, library switch). */
@@ -189,6 +191,8 @@ export function runFfmpeg(binary: string, inv: FfmpegInvocation, options: RunOpt
       finish(failure ?? failureFromStderr(stderr ?? '', err.message), stderr ?? '');
     });
     command.on('end', (_stdout: string | null, stderr: string | null) => {
+      // ffmpeg can exit 0 after failing to write (a full disk while writing the trailer).
+      if (!failure && WRITE_FAILURE.test(stderr ?? '')) failure = failureFromStderr(stderr ?? '', 'write failed');
       if (failure) finish(failure, stderr ?? '');
       else {
         options.onProgress?.(1);
