@@ -27,6 +27,8 @@ function parseClock(value: string): number | null {
 /** The latest reading in these lines (later keys win), merged into the previous one. */
 export function readProgress(lines: readonly string[], previous: ProgressReading): ProgressReading {
   let { outTimeS, ended } = previous;
+  // The microsecond keys are exact; out_time (a clock string) only counts when they are missing.
+  let exact = false;
   for (const line of lines) {
     const eq = line.indexOf('=');
     if (eq < 0) continue;
@@ -35,12 +37,16 @@ export function readProgress(lines: readonly string[], previous: ProgressReading
     if (key === 'out_time_us' || key === 'out_time_ms') {
       // Both keys carry microseconds (out_time_ms is misnamed in ffmpeg).
       const us = Number(value);
-      if (value !== 'N/A' && Number.isFinite(us)) outTimeS = us / 1e6;
-    } else if (key === 'out_time') {
+      if (value !== 'N/A' && Number.isFinite(us)) {
+        outTimeS = us / 1e6;
+        exact = true;
+      }
+    } else if (key === 'out_time' && !exact) {
       const s = parseClock(value);
       if (s !== null) outTimeS = s;
     } else if (key === 'progress') {
       ended = value === 'end';
+      exact = false;
     }
   }
   return { outTimeS, ended };
