@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError, toAppError } from '../../shared/errors';
 import { registerLibraryCommands } from './commands/library';
+import { registerVideoCommands } from './commands/video';
 import { errorMessage } from './messages';
 
 // `kotae`: the app's core services from the command line, for scripting and black-box checks.
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerLibraryCommands(program);
+  registerVideoCommands(program);
   return program;
 }
 

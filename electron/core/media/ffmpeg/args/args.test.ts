@@ -105,7 +105,20 @@ describe('argument builders', () => {
     expect(graph).toContain('concat=n=2:v=1:a=1[vcat][aout]');
     expect(graph).toContain('[vcat]scale=1280:720,subtitles=filename=captions.vtt[vout]');
     expect(out.join(' ')).toContain('-map_metadata -1 -map_chapters -1');
-    expect(() => accurateInvocation({ ...(inv as never), src: { path: '/s' }, segments: [], audio: false, x264, audioKbps: 1, scale: null, burnCaptions: '../x.vtt', metadataFile: null, title: '', outputFile: '/o' })).toThrow();
+    expect(() =>
+      accurateInvocation({
+        src: { path: '/s' },
+        segments: [],
+        audio: false,
+        x264,
+        audioKbps: 1,
+        scale: null,
+        burnCaptions: '../x.vtt',
+        metadataFile: null,
+        title: '',
+        outputFile: '/o',
+      }),
+    ).toThrow();
   });
 
   it('escape chapter titles in ffmetadata', () => {
