@@ -47,7 +47,8 @@ async function storeText(library: Library, text: string, name: string): Promise<
 }
 
 function safeFileName(title: string): string {
-  return (title.trim() || 'clip').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80);
+  const printable = [...(title.trim() || 'clip')].map((c) => (c.charCodeAt(0) < 32 ? '_' : c)).join('');
+  return printable.replace(/[\\/:*?"<>|]/g, '_').slice(0, 80);
 }
 
 interface Rendered {
