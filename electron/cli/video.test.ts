@@ -37,7 +37,7 @@ describe('kotae video commands', () => {
     const file = await makeVideo(dir, 'rec.mp4', { durationS: 4, gop: 30 });
     const add = kotae('media', 'add', '--library', lib, file, '--json');
     expect(add.code, add.stderr).toBe(0);
-    const [{ assetId }] = JSON.parse(add.stdout) as { assetId: number }[];
+    const assetId = (JSON.parse(add.stdout) as { assetId: number }[])[0]!.assetId;
     const srcIds = await readFrameIds(file);
 
     const smart = path.join(dir, 'smart.mp4');

@@ -70,6 +70,7 @@ export function RecordDialog({ open, onClose, onSaved }: { open: boolean; onClos
               onChange={(e) => setMicId(e.target.value)}
               data-testid="recorder-mic"
             />
+            <div className="k-field__label">{t('recorder.level')}</div>
             <div className="k-level" role="meter" aria-label={t('recorder.level')} aria-valuemin={0} aria-valuemax={1} aria-valuenow={Math.round(level * 100) / 100}>
               <div className="k-level__bar" style={{ width: `${Math.round(level * 100)}%` }} />
             </div>

@@ -64,31 +64,37 @@ export function RenderPanel({
     <Card title={t('render.title')} className="k-render" actions={<Clapperboard size={16} aria-hidden />}>
       <fieldset className="k-modes" disabled={running}>
         <legend className="k-field__label">{t('render.mode')}</legend>
-        {MODES.map((mode) => {
-          const unavailable = mode === 'lossless' && losslessRefused;
-          return (
-            <label key={mode} className={`k-mode ${edit.renderMode === mode ? 'is-selected' : ''} ${unavailable ? 'is-unavailable' : ''}`}>
-              <input
-                type="radio"
-                name={`mode-${clip.id}`}
-                value={mode}
-                checked={edit.renderMode === mode}
-                disabled={!!unavailable}
-                onChange={() => change((e) => ({ ...e, renderMode: mode }))}
-                data-testid={`mode-${mode}`}
-              />
-              <span>
-                <strong>{t(`render.${mode}`)}</strong>
-                <span className="k-mode__help">{t(`render.${mode}Help`)}</span>
-                {unavailable && (
-                  <span className="k-mode__why" data-testid="lossless-unavailable">
-                    {t('render.unavailable')}: {t(`fallback.${unavailable}`)}
-                  </span>
-                )}
-              </span>
-            </label>
-          );
-        })}
+        <div className="k-modes__options" role="radiogroup" aria-label={t('render.mode')}>
+          {MODES.map((mode) => {
+            const unavailable = mode === 'lossless' && !!losslessRefused;
+            return (
+              <label
+                key={mode}
+                className={`k-mode ${edit.renderMode === mode ? 'is-selected' : ''} ${unavailable ? 'is-unavailable' : ''}`}
+                title={unavailable ? `${t('render.unavailable')}: ${t(`fallback.${losslessRefused}`)}` : t(`render.${mode}Help`)}
+              >
+                <input
+                  type="radio"
+                  name={`mode-${clip.id}`}
+                  value={mode}
+                  checked={edit.renderMode === mode}
+                  disabled={unavailable}
+                  onChange={() => change((e) => ({ ...e, renderMode: mode }))}
+                  data-testid={`mode-${mode}`}
+                />
+                {t(`render.${mode}`)}
+              </label>
+            );
+          })}
+        </div>
+        <p className="k-mode__help" data-testid="mode-help">
+          {t(`render.${edit.renderMode}Help`)}
+        </p>
+        {losslessRefused && (
+          <p className="k-mode__why" data-testid="lossless-unavailable">
+            {t('render.lossless')}: {t('render.unavailable')} — {t(`fallback.${losslessRefused}`)}
+          </p>
+        )}
       </fieldset>
 
       {p && (
@@ -126,7 +132,8 @@ export function RenderPanel({
       )}
       {plan.isError && <ErrorMessage error={plan.error} />}
 
-      <div className="k-render__options">
+      <details className="k-render__options">
+        <summary>{t('render.options')}</summary>
         <SelectField
           label={t('render.resolution')}
           value={edit.options.resolution}
@@ -170,7 +177,7 @@ export function RenderPanel({
             <span className="k-field__hint">{t('render.burnCaptionsHint')}</span>
           </span>
         </label>
-      </div>
+      </details>
 
       {running ? (
         <div className="k-render__running" data-testid="render-running">

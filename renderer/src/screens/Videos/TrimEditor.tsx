@@ -31,7 +31,7 @@ import {
 import { webVtt } from '@shared/clips/webvtt';
 import { mediaUrl } from '../../api/client';
 import { useApi } from '../../api/hooks';
-import { IconButton, TextField } from '../../components';
+import { ErrorMessage, IconButton, TextField } from '../../components';
 import { ChaptersPanel } from './ChaptersPanel';
 import { RenderPanel } from './RenderPanel';
 import { Timeline } from './Timeline';
@@ -211,10 +211,13 @@ export function TrimEditor({ clip, video }: { clip: Clip; video: VideoDetail }) 
           }}
           data-testid="clip-title"
         />
+        <IconButton label={t('transport.undo')} icon={<Undo2 size={16} />} onClick={editor.undo} disabled={!editor.canUndo} />
+        <IconButton label={t('transport.redo')} icon={<Redo2 size={16} />} onClick={editor.redo} disabled={!editor.canRedo} />
         <span className="k-trim__status faint" aria-live="polite">
           {editor.saving ? t('saving') : t('saved')}
         </span>
       </div>
+      {editor.error !== null && <ErrorMessage error={editor.error} />}
       <div className="k-trim__top">
         <div className="k-trim__preview">
           <video
@@ -257,8 +260,6 @@ export function TrimEditor({ clip, video }: { clip: Clip; video: VideoDetail }) 
             />
             <IconButton label={t('transport.addChapter')} icon={<Flag size={16} />} onClick={actions.addChapter} data-testid="add-chapter" />
             <IconButton label={t('transport.restore')} icon={<RotateCcw size={16} />} onClick={actions.restore} />
-            <IconButton label={t('transport.undo')} icon={<Undo2 size={16} />} onClick={editor.undo} disabled={!editor.canUndo} />
-            <IconButton label={t('transport.redo')} icon={<Redo2 size={16} />} onClick={editor.redo} disabled={!editor.canRedo} />
           </div>
           <div className="k-trim__facts faint">
             <span>{t('sourceInfo', { width: video.asset.width, height: video.asset.height, fps: Math.round(v.fps * 100) / 100, codec: v.codec })}</span>
