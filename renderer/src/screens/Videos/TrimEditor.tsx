@@ -43,7 +43,7 @@ function newChapterId(): string {
 }
 
 /** Preview, transport, timeline, chapters and render of one clip. */
-export function TrimEditor({ clip, video }: { clip: Clip; video: VideoDetail }) {
+export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: VideoDetail; startS?: number | null }) {
   const { t } = useTranslation('videos');
   const editor = useClipEditor(clip);
   const { edit, change } = editor;
@@ -52,7 +52,7 @@ export function TrimEditor({ clip, video }: { clip: Clip; video: VideoDetail }) 
   const durationS = video.probe.durationS;
   const frames = video.frameTimes;
   const videoRef = useRef<HTMLVideoElement>(null);
-  const [current, setCurrent] = useState(edit.segments[0]?.startS ?? 0);
+  const [current, setCurrent] = useState(() => startS ?? edit.segments[0]?.startS ?? 0);
   const [playing, setPlaying] = useState(false);
   const [rate, setRate] = useState(1);
   const [playable, setPlayable] = useState(true);

@@ -24,6 +24,15 @@ import { timecode } from './timecode';
 import { TrimEditor } from './TrimEditor';
 import './videos.css';
 
+/**
+ * `#/videos/<clipId>/<seconds>` opens a clip at a moment: what an answer step's "show in the
+ * video" link uses (the chapter of a step: clips:list({ answerId }) and the chapter's startS).
+ */
+function startFromHash(): number | null {
+  const value = Number(window.location.hash.split('/')[3]);
+  return Number.isFinite(value) && value >= 0 ? value : null;
+}
+
 function ClipDetail({ id }: { id: number }) {
   const clip = useApi('clips:get', { id });
   const video = useApi('media:video', { assetId: clip.data?.assetId ?? 0 }, { enabled: !!clip.data, staleTime: Infinity });
@@ -31,7 +40,7 @@ function ClipDetail({ id }: { id: number }) {
   if (video.isError) return <ErrorMessage error={video.error} />;
   if (!clip.data || !video.data) return <Loading />;
   // One editor per clip: switching clips starts from that clip's saved edit.
-  return <TrimEditor key={clip.data.id} clip={clip.data} video={video.data} />;
+  return <TrimEditor key={clip.data.id} clip={clip.data} video={video.data} startS={startFromHash()} />;
 }
 
 export default function Videos({ id, navigate }: ScreenProps) {
