@@ -85,8 +85,9 @@ const mad = (a: Buffer, b: Buffer) => a.reduce((sum, v, i) => sum + Math.abs(v -
 // its neighbours, and it holds exactly the frames of the range.
 const fps = 30;
 const inFrame = Math.ceil(from * fps - 1e-6);
+// -ss keeps frames at or after the time: half a millisecond before frame n gives frame n.
 const first = thumb(smart, []);
-const around = [-1, 0, 1].map((d) => mad(first, thumb(source, ['-ss', String((inFrame + d) / fps + 0.001)])));
+const around = [-1, 0, 1].map((d) => mad(first, thumb(source, ['-ss', String((inFrame + d) / fps - 0.0005)])));
 const frames = Number(execFileSync(tools.ffprobe.path, ['-v', 'error', '-select_streams', 'v:0', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', smart], { encoding: 'utf8' }).trim());
 const expectedFrames = Math.ceil(to * fps - 1e-6) - inFrame;
 const frameExact = around[1]! < around[0]! && around[1]! < around[2]! && frames === expectedFrames ? 1 : 0;

@@ -8,7 +8,7 @@ import type { FfmpegInfo } from '../../../../shared/domain/video';
 //   1. the app setting (Settings → ffmpeg path), 2. KOTAE_FFMPEG / KOTAE_FFPROBE,
 //   3. the binaries bundled through @ffmpeg-installer/@ffprobe-installer (app.asar.unpacked when
 //      packaged), 4. `ffmpeg` / `ffprobe` on PATH.
-// Each candidate must run and be new enough: libavformat 59 (ffmpeg 5.0) or later, and ffmpeg must
+// Each candidate must run and be new enough: libavformat 59.27 (ffmpeg 5.1) or later, and ffmpeg must
 // have the libx264 and aac encoders. The first that passes wins. The bundled ffmpeg of
 // @ffmpeg-installer is a 2018 build (libavformat 58): its stream-copy seek keeps packets from the
 // keyframe before the cut and hides them with an edit list, so a lossless cut would not start where
@@ -35,7 +35,8 @@ export interface ToolPreferences {
   env?: NodeJS.ProcessEnv;
 }
 
-const MIN_AVFORMAT = 59;
+// ffmpeg 5.1 (libavformat 59.27): the noise filter's drop expression ends a lossless cut exactly.
+const MIN_AVFORMAT: [number, number] = [59, 27];
 const CHECK_TIMEOUT_MS = 10_000;
 
 interface Candidate {
@@ -102,8 +103,12 @@ async function bundledPath(tool: 'ffmpeg' | 'ffprobe'): Promise<string | null> {
 
 /** "libavformat    59. 27.100 / 59. 27.100" → 59. */
 export function parseAvformatMajor(versionOutput: string): number | null {
-  const match = /libavformat\s+(\d+)\.\s*\d+/.exec(versionOutput);
-  return match ? Number(match[1]) : null;
+  return parseAvformatVersion(versionOutput)?.[0] ?? null;
+}
+
+export function parseAvformatVersion(versionOutput: string): [number, number] | null {
+  const match = /libavformat\s+(\d+)\.\s*(\d+)/.exec(versionOutput);
+  return match ? [Number(match[1]), Number(match[2])] : null;
 }
 
 export function parseVersion(versionOutput: string): string {
@@ -121,11 +126,12 @@ async function check(candidate: Candidate, tool: 'ffmpeg' | 'ffprobe'): Promise<
       } catch (err) {
         return { reason: `does not run: ${(err as Error).message.split('\n')[0]}` };
       }
-      const major = parseAvformatMajor(out);
+      const avformat = parseAvformatVersion(out);
       const version = parseVersion(out);
-      if (major === null) return { reason: 'not ffmpeg (no libavformat version)' };
-      if (major < MIN_AVFORMAT) {
-        return { reason: `too old: ${version} (libavformat ${major}; ffmpeg 5.0 or newer is needed)` };
+      if (avformat === null) return { reason: 'not ffmpeg (no libavformat version)' };
+      const [major, minor] = avformat;
+      if (major < MIN_AVFORMAT[0] || (major === MIN_AVFORMAT[0] && minor < MIN_AVFORMAT[1])) {
+        return { reason: `too old: ${version} (libavformat ${major}.${minor}; ffmpeg 5.1 or newer is needed)` };
       }
       if (tool === 'ffmpeg') {
         const encoders = await run(candidate.path, ['-hide_banner', '-encoders']).catch(() => '');

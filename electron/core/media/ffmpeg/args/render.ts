@@ -198,10 +198,20 @@ export interface FinalMux {
 export function finalMuxInvocation(m: FinalMux): FfmpegInvocation {
   const inputs: FfmpegInput[] = [];
   const options: string[] = [];
+  const a = m.audio;
+  if (m.video.kind === 'direct' && a.kind === 'directCopy' && a.src.path === m.video.src.path) {
+    // Lossless in one pass over one input (reading the file twice costs half as much again): the
+    // video stops at its decode-order cut through a packet filter, the sound at the edit's end.
+    const seek = seekTarget(m.video.startS);
+    inputs.push({ options: [...untrustedInput(), '-ss', secs(seek)], url: fileUrl(m.video.src.path) });
+    options.push('-map', '0:v:0', '-map', '0:a:0', '-c', 'copy', '-t', secs(a.durationS));
+    if (m.video.dtsCutS !== null) options.push('-bsf:v', `noise=drop=gte(dts*tb\\,${secs(m.video.dtsCutS - seek)})`);
+    options.push(...metadataArgs(inputs, m.metadataFile, m.title), ...mp4OutputArgs(m.moovBytes));
+    return { inputs, outputs: [{ options, url: fileUrl(m.outputFile) }] };
+  }
   if (m.video.kind === 'direct') inputs.push(videoCopyInput(m.video.src, m.video.startS, m.video.dtsCutS));
   else inputs.push({ options: ownInput('concat'), url: fileUrl(m.video.listFile) });
   options.push('-map', '0:v:0', '-c:v', 'copy');
-  const a = m.audio;
   if (a.kind === 'directCopy') {
     inputs.push(audioCopyInput(a.src, a.startS, a.durationS));
     options.push('-map', '1:a:0', '-c:a', 'copy');
