@@ -56,7 +56,7 @@ ff('-i', source, '-map', '0', '-c', 'copy', '-f', 'null', '-');
 
 const copyTimes: number[] = [];
 const losslessTimes: number[] = [];
-for (let i = 0; i < 3; i++) {
+for (let i = 0; i < 5; i++) {
   const bare = path.join(work, `bare-${i}.mp4`);
   copyTimes.push(await timed(() => ff('-ss', String(from), '-to', String(to), '-i', source, '-c', 'copy', bare)));
   const ours = path.join(work, `lossless-${i}.mp4`);

@@ -105,3 +105,33 @@ test('a file that is not a video is refused with a clear message', async ({ page
   await expect(page.getByRole('alert')).toContainText('is not a video Kotae Studio can read');
   await expect(page.getByTestId('clip-item')).toHaveCount(0);
 });
+
+test('the preview plays the edit as it will come out: a removed part is skipped', async ({ page, app }) => {
+  const file = await video(app.tempDir, 'with-a-detour.mp4', { durationS: 5 });
+  await page.getByRole('link', { name: 'Videos' }).click();
+  await expect(page.getByTestId('screen-videos')).toBeVisible();
+  await app.dropFiles('[data-testid="screen-videos"]', [file]);
+  await expect(page.getByTestId('trim-editor')).toBeVisible();
+  // Cut out 1 s – 3 s: split at both ends, then remove the part between.
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('s');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('s');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('timeline-kept')).toHaveCount(2);
+  await expect(page.getByTestId('edit-duration')).toContainText('0:03.000');
+  await page.keyboard.press('Home');
+  const seen = await page.getByTestId('preview-video').evaluate(async (v: HTMLVideoElement) => {
+    v.muted = true;
+    const times: number[] = [];
+    const timer = setInterval(() => times.push(v.currentTime), 20);
+    (document.querySelector('[data-testid="play"]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 2200));
+    clearInterval(timer);
+    return times;
+  });
+  expect(seen.some((t) => t > 3.05)).toBe(true);
+  expect(seen.filter((t) => t > 1.1 && t < 2.9)).toEqual([]);
+});

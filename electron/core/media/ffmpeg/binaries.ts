@@ -8,7 +8,7 @@ import type { FfmpegInfo } from '../../../../shared/domain/video';
 //   1. the app setting (Settings → ffmpeg path), 2. KOTAE_FFMPEG / KOTAE_FFPROBE,
 //   3. the binaries bundled through @ffmpeg-installer/@ffprobe-installer (app.asar.unpacked when
 //      packaged), 4. `ffmpeg` / `ffprobe` on PATH.
-// Each candidate must run and be new enough: libavformat 59.27 (ffmpeg 5.1) or later, and ffmpeg must
+// Each candidate must run and be new enough: libavformat 59 (ffmpeg 5.0) or later, and ffmpeg must
 // have the libx264 and aac encoders. The first that passes wins. The bundled ffmpeg of
 // @ffmpeg-installer is a 2018 build (libavformat 58): its stream-copy seek keeps packets from the
 // keyframe before the cut and hides them with an edit list, so a lossless cut would not start where
@@ -35,8 +35,8 @@ export interface ToolPreferences {
   env?: NodeJS.ProcessEnv;
 }
 
-// ffmpeg 5.1 (libavformat 59.27): the noise filter's drop expression ends a lossless cut exactly.
-const MIN_AVFORMAT: [number, number] = [59, 27];
+// ffmpeg 5.0 (libavformat 59): -fps_mode, -stats_period and the copy seek behaviour we rely on.
+const MIN_AVFORMAT: [number, number] = [59, 0];
 const CHECK_TIMEOUT_MS = 10_000;
 
 interface Candidate {
@@ -131,7 +131,7 @@ async function check(candidate: Candidate, tool: 'ffmpeg' | 'ffprobe'): Promise<
       if (avformat === null) return { reason: 'not ffmpeg (no libavformat version)' };
       const [major, minor] = avformat;
       if (major < MIN_AVFORMAT[0] || (major === MIN_AVFORMAT[0] && minor < MIN_AVFORMAT[1])) {
-        return { reason: `too old: ${version} (libavformat ${major}.${minor}; ffmpeg 5.1 or newer is needed)` };
+        return { reason: `too old: ${version} (libavformat ${major}.${minor}; ffmpeg 5.0 or newer is needed)` };
       }
       if (tool === 'ffmpeg') {
         const encoders = await run(candidate.path, ['-hide_banner', '-encoders']).catch(() => '');
