@@ -116,7 +116,22 @@ async function audioForParts(job: RenderJob, progress: (f: number) => void): Pro
 }
 
 /** Smart cuts and multi-part lossless: video parts into MPEG-TS, joined by exact durations. */
-async function renderParts(job: RenderJob, target: string): Promise<void> {
+async function renderParts(outer: RenderJob, target: string): Promise<void> {
+  // Parts run side by side: when one fails, the others are stopped too (none may outlive the job).
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  outer.signal?.addEventListener('abort', onAbort);
+  try {
+    await renderPartsWith({ ...outer, signal: stop.signal }, target, () => stop.abort());
+  } catch (err) {
+    stop.abort();
+    throw outer.signal?.aborted ? new KotaeError('CANCELLED') : err;
+  } finally {
+    outer.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function renderPartsWith(job: RenderJob, target: string, stopAll: () => void): Promise<void> {
   const { plan } = job;
   const src = { path: job.sourcePath };
   const parts = plan.segments.flatMap((s) => s.parts);
@@ -151,14 +166,24 @@ async function renderParts(job: RenderJob, target: string): Promise<void> {
       report();
     }
   };
-  const [audio] = await Promise.all([
-    audioForParts(job, (f) => {
-      audioDone = f;
-      report();
-    }),
-    worker(),
-    worker(),
+  const failFast = <T>(p: Promise<T>) =>
+    p.catch((err: unknown) => {
+      stopAll();
+      throw err;
+    });
+  const results = await Promise.allSettled([
+    failFast(
+      audioForParts(job, (f) => {
+        audioDone = f;
+        report();
+      }),
+    ),
+    failFast(worker()),
+    failFast(worker()),
   ]);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const audio = (results[0] as PromiseFulfilledResult<AudioSource>).value;
   const listFile = path.join(job.workDir, 'parts.ffconcat');
   await writeFile(listFile, concatScript(parts.map((p, i) => ({ file: names[i]!, durationS: p.endS - p.startS }))));
   const video: VideoSource = { kind: 'concat', listFile };
