@@ -149,6 +149,36 @@ describe('rendering an edit', () => {
   });
 });
 
+describe('captions drawn into the picture', () => {
+  it('appear where their chapter plays (Japanese too), only when asked for', async () => {
+    const tools = await testTools();
+    const src = imported['bframes-longgop.mp4']!;
+    const asset = getAsset(library, src.assetId);
+    const probe = assetProbe(asset);
+    const frames = loadFrameIndex(library, src.assetId);
+    const segments = [{ startS: 1, endS: 3 }];
+    const bottom = async (burn: boolean) => {
+      const plan = planRender(probe, frames, segments, 'accurate', { resolution: 'source', targetSizeMb: null, burnCaptions: burn });
+      const out = path.join(dir, `captions-${burn}.mp4`);
+      await renderToFile({
+        tools, sourcePath: assetPath(library, asset), probe, frames, plan, chapters: [], title: 'c', outputFile: out,
+        burnCaptionsVtt: burn ? 'WEBVTT\n\n1\n00:00:00.500 --> 00:00:01.500\n設定を開きます Open settings\n' : null,
+        workDir: mkdtempSync(path.join(dir, 'work-')),
+      });
+      const { execFileSync } = await import('node:child_process');
+      // The bottom fifth of the frame at 1 s of the output (captioned) and at 1.8 s (not).
+      return [1, 1.8].map((t) =>
+        execFileSync(tools.ffmpeg.path, ['-v', 'error', '-ss', String(t), '-i', out, '-frames:v', '1', '-vf', 'crop=iw:ih/5:0:ih*4/5,scale=64:8,format=gray', '-f', 'rawvideo', '-']),
+      );
+    };
+    const [plainAt1, plainAt18] = await bottom(false);
+    const [burntAt1, burntAt18] = await bottom(true);
+    const mad = (a: Buffer, b: Buffer) => a.reduce((sum, v, i) => sum + Math.abs(v - b[i]!), 0) / a.length;
+    expect(mad(plainAt1!, burntAt1!)).toBeGreaterThan(3);
+    expect(mad(plainAt18!, burntAt18!)).toBeLessThan(2);
+  });
+});
+
 describe('a failed or cancelled render', () => {
   it('leaves no file and an untouched source when cancelled', async () => {
     const tools = await testTools();
