@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isUserError, toAppError } from '../../shared/errors';
 import { registerCheckCommand } from './commands/check';
 import { registerLibraryCommands } from './commands/library';
+import { registerVideoCommands } from './commands/video';
 import { errorMessage } from './messages';
 
 // `kotae`: the app's core services from the command line, for scripting and black-box checks.
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerLibraryCommands(program);
   registerCheckCommand(program);
+  registerVideoCommands(program);
   return program;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createHandlers } from '../core/api';
 import { Studio } from '../core/studio';
 import { electronDialogs } from './dialogs';
+import { handleDisplayMedia } from './displayMedia';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { sqliteNativeBinding } from './paths';
@@ -62,6 +63,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     studio.start();
     registerIpc(createHandlers(studio), isTrustedUrl);
+    handleDisplayMedia(isTrustedUrl);
     handleProtocols(path.join(__dirname, '../renderer'), studio);
     const language = studio.settings.get().language;
     const menuLanguage = language === 'system' ? (app.getLocale().startsWith('ja') ? 'ja' : 'en') : language;

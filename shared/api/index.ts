@@ -6,6 +6,7 @@ import { catalogueChannels } from './catalogue';
 import { jobChannels } from './jobs';
 import { libraryChannels } from './library';
 import { searchChannels } from './search';
+import { videoChannels } from './video';
 import type { EventName, EventPayload } from './events';
 
 export const channels = {
@@ -15,6 +16,7 @@ export const channels = {
   ...catalogueChannels,
   ...searchChannels,
   ...answerChannels,
+  ...videoChannels,
 };
 
 export type Channels = typeof channels;

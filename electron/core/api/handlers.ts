@@ -1,5 +1,6 @@
 import { answerHandlers } from '../answers';
 import { capabilityHandlers } from '../capabilities';
+import { videoHandlers } from '../clips';
 import { customerHandlers } from '../customers';
 import { mediaHandlers } from '../media';
 import { questionHandlers } from '../questions';
@@ -18,5 +19,6 @@ export function createHandlers(studio: Studio): HandlerTable {
     ...capabilityHandlers(studio),
     ...mediaHandlers(studio),
     ...searchHandlers(studio),
+    ...videoHandlers(studio),
   };
 }

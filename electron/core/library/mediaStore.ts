@@ -81,6 +81,26 @@ export class MediaStore {
     }
   }
 
+  /**
+   * Takes a finished file we produced ourselves (a render, a remuxed recording) into the store by
+   * renaming it, without a second copy. It must be on the same file system (the library's folder).
+   */
+  async adoptFile(file: string, ext: string): Promise<StoredFile> {
+    mkdirSync(this.dir, { recursive: true });
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of createReadStream(file)) {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    }
+    return this.settle(file, hash.digest('hex'), size, ext);
+  }
+
+  /** Removes a stored file that no row refers to any more (an import that was rejected). */
+  async discard(sha256: string, ext: string): Promise<void> {
+    await rm(this.pathFor(sha256, ext), { force: true });
+  }
+
   private async settle(tmp: string, sha256: string, size: number, ext: string): Promise<StoredFile> {
     const relPath = this.relPathFor(sha256, ext);
     const final = path.join(this.dir, relPath);

@@ -14,8 +14,11 @@ export interface ServedMedia {
 export function resolveMediaRequest(library: Library, urlPath: string): ServedMedia | null {
   const sha = shaFromMediaPath(urlPath);
   if (!sha) return null;
-  const row = library.db.prepare('SELECT ext, mime, size FROM media_assets WHERE sha256 = ?').get(sha) as
-    { ext: string; mime: string; size: number } | undefined;
+  // Assets, and files derived from them (thumbnail strips) which the trim editor shows.
+  const row = (library.db.prepare('SELECT ext, mime, size FROM media_assets WHERE sha256 = ?').get(sha) ??
+    library.db.prepare('SELECT ext, mime, size FROM media_derivatives WHERE sha256 = ? LIMIT 1').get(sha)) as
+    | { ext: string; mime: string; size: number }
+    | undefined;
   if (!row) return null;
   const file = confinedRealPath(library.media.dir, library.media.pathFor(sha, row.ext));
   return file ? { file, mime: row.mime, size: row.size } : null;

@@ -5,6 +5,7 @@ import type { LibraryInfo, LibraryState } from '../../../shared/domain/library';
 import { KotaeError, toAppError } from '../../../shared/errors';
 import { JobRunner, libraryJournal, markInterruptedJobs } from '../jobs';
 import { createLibrary, openLibrary, seedDemo, type Clock, type Library } from '../library';
+import { stopAllMediaProcesses } from '../media/ffmpeg/runner';
 import { AppSettingsStore } from '../settings';
 import type { Dialogs } from './dialogs';
 
@@ -153,6 +154,8 @@ export class Studio {
 
   async close(): Promise<void> {
     this.jobs.cancelAll();
+    // ffmpeg/ffprobe runs outside jobs too (thumbnails, probes): none may outlive the app.
+    stopAllMediaProcesses();
     await this.jobs.settle();
     this.current?.close();
     this.current = null;

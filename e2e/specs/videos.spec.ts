@@ -1,0 +1,139 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeVideo } from '../../electron/core/testing/videos';
+import { expect, test } from '../fixtures';
+
+// The trim editor as a vendor uses it: bring a video in, cut it, mark a chapter, render, watch.
+
+async function video(dir: string, name: string, spec: Parameters<typeof makeVideo>[2] = {}) {
+  mkdirSync(dir, { recursive: true });
+  return makeVideo(dir, name, { durationS: 4, gop: 30, ...spec });
+}
+
+test('import by drag and drop, set in and out, add a chapter, render accurately, and play the result', async ({ page, app }) => {
+  const file = await video(app.tempDir, 'how-to-publish.mp4');
+  await page.getByRole('link', { name: 'Videos' }).click();
+  await expect(page.getByTestId('screen-videos')).toBeVisible();
+  await app.dropFiles('[data-testid="screen-videos"]', [file]);
+  await expect(page.getByTestId('clip-item')).toContainText('how-to-publish');
+  const editor = page.getByTestId('trim-editor');
+  await expect(editor).toBeVisible();
+  await expect(page.getByTestId('timeline-thumbnails')).toHaveAttribute('style', /background-image/);
+
+  // One second in (Shift+→), mark the in point; two seconds later, the out point.
+  await expect(page.getByTestId('current-time')).toHaveText('0:00.000');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('current-time')).toHaveText('0:01.000');
+  await page.keyboard.press('i');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('current-time')).toHaveText('0:02.967');
+  await page.keyboard.press('o');
+  await expect(page.getByTestId('edit-duration')).toContainText('0:02.000');
+  const kept = page.getByTestId('timeline-kept');
+  await expect(kept).toHaveCount(1);
+  await expect(kept).toHaveAttribute('data-start', '1');
+  await expect(kept).toHaveAttribute('data-end', '3');
+
+  // A chapter at 2 s, named.
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('current-time')).toHaveText('0:02.000');
+  await page.getByTestId('add-chapter').click();
+  await page.getByTestId('chapter-title').fill('Open the publish settings');
+  await page.getByTestId('chapter-caption').fill('Click Publish, then Settings.');
+  await expect(page.getByTestId('timeline-chapter')).toHaveCount(1);
+
+  await page.getByTestId('mode-accurate').check();
+  await expect(page.getByTestId('plan-segment')).toContainText('frame-exact');
+  await page.getByTestId('render-start').click();
+  const result = page.getByTestId('render-result');
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  await expect(result).toContainText('0:02.000');
+  await expect(page.getByTestId('clip-item')).toContainText('Rendered');
+
+  // The result plays, is two seconds long, and carries the chapter.
+  const facts = await page.getByTestId('result-video').evaluate(async (v: HTMLVideoElement) => {
+    if (v.readyState < 1) await new Promise((r) => v.addEventListener('loadedmetadata', r, { once: true }));
+    const track = v.textTracks[0]!;
+    track.mode = 'hidden';
+    const started = Date.now();
+    while ((track.cues?.length ?? 0) === 0 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 50));
+    v.muted = true;
+    await v.play();
+    await new Promise((r) => setTimeout(r, 600));
+    return {
+      duration: v.duration,
+      time: v.currentTime,
+      chapters: [...(track.cues ?? [])].map((c) => ({ start: c.startTime, text: (c as VTTCue).text })),
+    };
+  });
+  expect(facts.duration).toBeCloseTo(2, 1);
+  expect(facts.time).toBeGreaterThan(0.2);
+  // The chapter was marked at 2 s of the source: 1 s into the result.
+  expect(facts.chapters).toEqual([{ start: 1, text: 'Open the publish settings' }]);
+});
+
+test('import through the file dialog; a lossless cut shows where it really falls before rendering', async ({ page, app }) => {
+  const file = await video(app.tempDir, 'long-gop.mp4', { gop: 60 });
+  await page.getByRole('link', { name: 'Videos' }).click();
+  await app.queueDialogs({ chooseFiles: [[file]] });
+  await page.getByTestId('import-videos').click();
+  await expect(page.getByTestId('trim-editor')).toBeVisible();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('i');
+  await page.getByTestId('mode-lossless').check();
+  // Keyframes every 2 s: an in point at 1.1 s really cuts at 0 s, and the editor says so.
+  const segment = page.getByTestId('plan-segment');
+  await expect(segment).toContainText('cut at 0:00.000');
+  await expect(segment).toContainText('moved to keyframes');
+  await expect(segment).toContainText('You chose 0:01.100');
+  await expect(page.getByTestId('timeline-actual')).toHaveCount(1);
+});
+
+test('a file that is not a video is refused with a clear message', async ({ page, app }) => {
+  mkdirSync(app.tempDir, { recursive: true });
+  const bad = path.join(app.tempDir, 'notes.mp4');
+  writeFileSync(bad, 'not a video at all\n'.repeat(50));
+  await page.getByRole('link', { name: 'Videos' }).click();
+  await expect(page.getByTestId('screen-videos')).toBeVisible();
+  await app.dropFiles('[data-testid="screen-videos"]', [bad]);
+  await expect(page.getByRole('alert')).toContainText('is not a video Kotae Studio can read');
+  await expect(page.getByTestId('clip-item')).toHaveCount(0);
+});
+
+test('the preview plays the edit as it will come out: a removed part is skipped', async ({ page, app }) => {
+  const file = await video(app.tempDir, 'with-a-detour.mp4', { durationS: 5 });
+  await page.getByRole('link', { name: 'Videos' }).click();
+  await expect(page.getByTestId('screen-videos')).toBeVisible();
+  await app.dropFiles('[data-testid="screen-videos"]', [file]);
+  await expect(page.getByTestId('trim-editor')).toBeVisible();
+  // Cut out 1 s – 3 s: split at both ends, then remove the part between.
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('s');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('s');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('timeline-kept')).toHaveCount(2);
+  await expect(page.getByTestId('edit-duration')).toContainText('0:03.000');
+  await page.keyboard.press('Home');
+  const seen = await page.getByTestId('preview-video').evaluate(async (v: HTMLVideoElement) => {
+    v.muted = true;
+    const times: number[] = [];
+    const timer = setInterval(() => times.push(v.currentTime), 20);
+    (document.querySelector('[data-testid="play"]') as HTMLButtonElement).click();
+    // Until playback is past the hole (a slow machine may take longer than real time).
+    const started = Date.now();
+    while (v.currentTime < 3.2 && Date.now() - started < 15_000) await new Promise((r) => setTimeout(r, 20));
+    clearInterval(timer);
+    return times;
+  });
+  expect(seen.some((t) => t > 3.05)).toBe(true);
+  expect(seen.filter((t) => t > 1.1 && t < 2.9)).toEqual([]);
+});

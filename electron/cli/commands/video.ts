@@ -1,0 +1,155 @@
+import { existsSync, statSync } from 'node:fs';
+import type { Command } from 'commander';
+import { segmentsFromCuts } from '../../../shared/clips/timeline';
+import { RenderMode, RenderOptions } from '../../../shared/domain/clip';
+import { KotaeError } from '../../../shared/errors';
+import { trimToFile } from '../../core/clips';
+import { getAsset } from '../../core/media/assets';
+import { resolveTools, describeTools } from '../../core/media/ffmpeg/binaries';
+import { scanFrames } from '../../core/media/frames';
+import { importVideo } from '../../core/media/importVideo';
+import { probeFile } from '../../core/media/probe';
+import { AppSettingsStore } from '../../core/settings';
+import { printJson, printTable } from '../output';
+import { withLibrary } from './library';
+
+// kotae probe / media add / trim: the app's video pipeline from the command line.
+
+/** "90", "1:30", "1:02:03.5" or "12.34s" as seconds. */
+export function parseTime(value: string): number {
+  const v = value.trim().replace(/s$/, '');
+  const parts = v.split(':');
+  if (parts.length > 3 || parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) {
+    throw new KotaeError('INVALID_INPUT', { detail: `not a time: ${value}` });
+  }
+  return parts.reduce((acc, p) => acc * 60 + Number(p), 0);
+}
+
+function parseRange(value: string): { startS: number; endS: number } {
+  const match = /^([^-]+)-([^-]+)$/.exec(value.trim());
+  if (!match) throw new KotaeError('INVALID_INPUT', { detail: `not a range (A-B): ${value}` });
+  const startS = parseTime(match[1]!);
+  const endS = parseTime(match[2]!);
+  if (endS <= startS) throw new KotaeError('INVALID_INPUT', { detail: `range ends before it starts: ${value}` });
+  return { startS, endS };
+}
+
+function tools() {
+  // The CLI honours the app's ffmpeg setting when KOTAE_USER_DATA points at the app's folder.
+  const settings = process.env.KOTAE_USER_DATA ? new AppSettingsStore(process.env.KOTAE_USER_DATA).get() : null;
+  return resolveTools({ ffmpegPath: settings?.ffmpegPath ?? null, ffprobePath: settings?.ffprobePath ?? null });
+}
+
+export function registerVideoCommands(program: Command): void {
+  program
+    .command('probe')
+    .description('what ffprobe says about a video: duration, streams, codecs, size, frame rate, rotation, keyframes')
+    .argument('<file>', 'video file')
+    .option('--json', 'print as JSON')
+    .option('--tools', 'also say which ffmpeg and ffprobe are used, and why others were not')
+    .action(async (file: string, opts: { json?: boolean; tools?: boolean }) => {
+      if (!existsSync(file) || !statSync(file).isFile()) throw new KotaeError('MEDIA_INVALID', { reason: 'missing', name: file }, undefined, 'videos:errors.missing');
+      const t = await tools();
+      const probed = await probeFile(t, file, statSync(file).size);
+      const frames = probed.probe.video ? await scanFrames(t, file, probed) : null;
+      const result = {
+        ...probed.probe,
+        durationS: frames?.endTime ?? probed.probe.durationS,
+        frames: frames?.times.length ?? 0,
+        keyframes: frames ? frames.keyframes.map((i) => Math.round(frames.times[i]! * 1e6) / 1e6) : [],
+        variableFrameRate: frames?.variableFrameRate ?? false,
+        ...(opts.tools ? { tools: await describeTools({}) } : {}),
+      };
+      if (opts.json) {
+        printJson(result);
+        return;
+      }
+      const v = result.video;
+      console.log(`Format     ${result.formatName}`);
+      console.log(`Duration   ${result.durationS.toFixed(3)} s`);
+      if (v) {
+        console.log(`Video      ${v.codec} ${v.width}×${v.height} ${v.fps.toFixed(3)} fps${result.variableFrameRate ? ' (variable)' : ''}, rotation ${v.rotation}°`);
+        console.log(`Keyframes  ${result.keyframes.length}: ${result.keyframes.slice(0, 12).join(', ')}${result.keyframes.length > 12 ? ', …' : ''}`);
+      }
+      if (result.audio) console.log(`Audio      ${result.audio.codec} ${result.audio.sampleRate} Hz, ${result.audio.channels} ch, starts at ${result.audio.startS.toFixed(3)} s`);
+    });
+
+  const media = program.command('media').description('videos in a library');
+  media
+    .command('add')
+    .description('import video files into a library (each becomes a clip you can trim)')
+    .requiredOption('--library <dir>', 'library folder')
+    .argument('<files...>', 'video files')
+    .option('--json', 'print the result as JSON')
+    .action(async (files: string[], opts: { library: string; json?: boolean }) => {
+      const t = await tools();
+      const results = await withLibrary(opts.library, async (library) => {
+        const out = [];
+        for (const file of files) out.push({ file, ...(await importVideo(library, t, file)) });
+        return out;
+      });
+      if (opts.json) printJson(results);
+      else printTable(results.map((r) => ({ file: r.file, asset: r.assetId, clip: r.clipId, added: r.added })), ['file', 'asset', 'clip', 'added']);
+    });
+
+  program
+    .command('trim')
+    .description('cut a video: keep --from..--to without the --cut ranges, written as H.264/AAC MP4')
+    .requiredOption('--library <dir>', 'library folder')
+    .argument('<source>', 'an asset id of the library, or a video file (imported first)')
+    .requiredOption('--from <time>', 'in point (seconds, or m:ss)')
+    .requiredOption('--to <time>', 'out point')
+    .option('--cut <range...>', 'a part to remove, A-B (repeatable)')
+    .option('--mode <mode>', 'lossless | accurate | smart', 'smart')
+    .option('--height <pixels>', 'largest output height: 2160, 1080, 720 or 480')
+    .option('--size <megabytes>', 'aim for a file of about this size')
+    .requiredOption('--out <file>', 'output file (.mp4)')
+    .option('--json', 'print the plan as JSON')
+    .action(
+      async (
+        source: string,
+        opts: { library: string; from: string; to: string; cut?: string[]; mode: string; height?: string; size?: string; out: string; json?: boolean },
+      ) => {
+        const mode = RenderMode.safeParse(opts.mode);
+        if (!mode.success) throw new KotaeError('INVALID_INPUT', { detail: `--mode must be lossless, accurate or smart` });
+        const options = RenderOptions.parse({
+          resolution: opts.height ?? 'source',
+          targetSizeMb: opts.size ? Number(opts.size) : null,
+        });
+        const segments = segmentsFromCuts(parseTime(opts.from), parseTime(opts.to), (opts.cut ?? []).map(parseRange));
+        if (segments.length === 0) throw new KotaeError('INVALID_INPUT', { detail: 'nothing left between --from and --to' });
+        const t = await tools();
+        const plan = await withLibrary(opts.library, async (library) => {
+          let assetId: number;
+          if (/^\d+$/.test(source) && !existsSync(source)) {
+            assetId = getAsset(library, Number(source)).id;
+          } else {
+            assetId = (await importVideo(library, t, source)).assetId;
+          }
+          let last = -1;
+          return trimToFile(
+            library,
+            t,
+            { assetId, segments, chapters: [], captions: [], renderMode: mode.data, options, title: '' },
+            opts.out,
+            {
+              onProgress: (f) => {
+                const pct = Math.floor(f * 100);
+                if (!opts.json && process.stderr.isTTY && pct !== last) process.stderr.write(`\r${(last = pct)}%`);
+              },
+            },
+          );
+        });
+        if (!opts.json && process.stderr.isTTY) process.stderr.write('\r');
+        if (opts.json) {
+          printJson(plan);
+          return;
+        }
+        if (plan.fallback && !plan.refused) console.log(`Smart cut not possible (${plan.fallback}): rendered accurately.`);
+        for (const s of plan.segments) {
+          console.log(`${s.requested.startS.toFixed(3)}–${s.requested.endS.toFixed(3)} s  ->  cut at ${s.actual.startS.toFixed(3)}–${s.actual.endS.toFixed(3)} s  (${s.parts.map((p) => p.kind).join(' + ')})`);
+        }
+        console.log(`Wrote ${opts.out}: ${plan.outputDurationS.toFixed(3)} s, ${plan.mode}`);
+      },
+    );
+}

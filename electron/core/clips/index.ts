@@ -1,0 +1,5 @@
+// Clips: edits of a source video (kept ranges, chapters, captions), planned and rendered.
+export { videoHandlers } from './handlers';
+export { getClip, listClips, updateClip, createClip, deleteClip, validateEdit } from './clips';
+export { planClip, renderClip, trimToFile } from './renderClip';
+export { planRender, summarisePlan, type RenderPlan } from './plan';

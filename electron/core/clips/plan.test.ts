@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { MediaProbe } from '../../../shared/domain/video';
+import { indexFrames } from '../media/frames';
+import { planRender, summarisePlan } from './plan';
+
+// A synthetic 30 fps H.264 stream with B-frames in pyramid (I P B B per mini-GOP, decode order
+// I P3 B1 B2 ...) and a keyframe every 30 frames: the planner must find where a copy can start
+// (keyframes) and end (after each P frame's group), without running ffmpeg.
+function stream(frames = 120, gop = 30) {
+  const fd = 1 / 30;
+  const packets: { pts: number; dts: number; duration: number; key: boolean }[] = [];
+  let dts = -2 * fd;
+  for (let g = 0; g < frames; g += gop) {
+    packets.push({ pts: g * fd, dts, duration: fd, key: true });
+    dts += fd;
+    for (let i = g + 1; i < Math.min(g + gop, frames); i += 3) {
+      const p = Math.min(i + 2, g + gop - 1, frames - 1);
+      packets.push({ pts: p * fd, dts, duration: fd, key: false });
+      dts += fd;
+      for (let b = i; b < p; b++) {
+        packets.push({ pts: b * fd, dts, duration: fd, key: false });
+        dts += fd;
+      }
+    }
+  }
+  return { ...indexFrames(packets, fd), audio: { firstS: 0, count: 188, packetS: 1024 / 48000, regular: true } };
+}
+
+const probe: MediaProbe = {
+  formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
+  durationS: 4,
+  startTimeS: 0,
+  sizeBytes: 1,
+  video: {
+    codec: 'h264', profile: 'High', level: 30, width: 320, height: 180, pixelFormat: 'yuv420p', fps: 30,
+    variableFrameRate: false, rotation: 0, reorderDelay: 2, fieldOrder: 'progressive', bitRate: null,
+  },
+  audio: { codec: 'aac', sampleRate: 48000, channels: 1, startS: 0, bitRate: null },
+};
+const opts = { resolution: 'source' as const, targetSizeMb: null, burnCaptions: false };
+
+describe('planning a render', () => {
+  const frames = stream();
+
+  it('finds clean keyframes and the clean ends after each mini-GOP', () => {
+    expect(frames.keyframes).toEqual([0, 30, 60, 90]);
+    expect(frames.cleanEnds.slice(0, 4)).toEqual([1, 4, 7, 10]);
+  });
+
+  it('lossless snaps the in point back to a keyframe and the out point forward to a clean end', () => {
+    const plan = planRender(probe, frames, [{ startS: 1.5, endS: 3.3 }], 'lossless', opts);
+    expect(plan.mode).toBe('lossless');
+    expect(plan.segments[0]).toMatchObject({ first: 30, end: 100 });
+    expect(plan.segments[0]!.startS).toBeCloseTo(1, 6);
+    expect(plan.segments[0]!.endS).toBeCloseTo(100 / 30, 6);
+    expect(plan.audio).toBe('copy');
+  });
+
+  it('smart re-encodes only up to the next keyframe and from the last clean end', () => {
+    const plan = planRender(probe, frames, [{ startS: 0.5, endS: 3.3 }], 'smart', opts);
+    const parts = plan.segments[0]!.parts;
+    expect(parts.map((p) => [p.kind, p.first, p.end])).toEqual([
+      ['encode', 15, 30],
+      ['copy', 30, 97],
+      ['encode', 97, 99],
+    ]);
+    expect(summarisePlan(plan).reencodedShare).toBeCloseTo(17 / 84, 3);
+  });
+
+  it('smart falls back to accurate where copying cannot work, and says why', () => {
+    const vp9 = { ...probe, video: { ...probe.video!, codec: 'vp9' } };
+    expect(planRender(vp9, frames, [{ startS: 0, endS: 1 }], 'smart', opts)).toMatchObject({ mode: 'accurate', fallback: 'notH264', refused: false });
+    expect(planRender(probe, frames, [{ startS: 0, endS: 1 }], 'smart', { ...opts, targetSizeMb: 5 })).toMatchObject({ mode: 'accurate', fallback: 'targetSize' });
+    expect(planRender(probe, frames, [{ startS: 0, endS: 1 }], 'smart', { ...opts, resolution: '480' })).toMatchObject({ fallback: null });
+    expect(planRender(probe, frames, [{ startS: 0, endS: 1 }], 'lossless', { ...opts, burnCaptions: true })).toMatchObject({ refused: true, fallback: 'burnCaptions' });
+  });
+
+  it('accurate keeps exactly the frames asked for, and aims for a size when asked', () => {
+    const plan = planRender(probe, frames, [{ startS: 0.5, endS: 1 }, { startS: 2, endS: 2.5 }], 'accurate', { ...opts, targetSizeMb: 1 });
+    expect(plan.segments.map((s) => [s.first, s.end])).toEqual([[15, 30], [60, 75]]);
+    expect(plan.outputDurationS).toBeCloseTo(1, 6);
+    expect(plan.video.videoKbps).toBe(Math.floor((1 * 8 * 1000 * 0.95) / 1 - 160));
+  });
+
+  it('refuses an edit with no frames in it', () => {
+    expect(() => planRender(probe, frames, [{ startS: 10, endS: 11 }], 'accurate', opts)).toThrow();
+  });
+});

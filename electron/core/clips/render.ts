@@ -1,0 +1,278 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { MediaProbe } from '../../../shared/domain/video';
+import { KotaeError } from '../../../shared/errors';
+import { produceAtomically } from '../files/atomicWrite';
+import { adtsFrames, pickAudioFrames } from '../media/adts';
+import type { FfmpegTools } from '../media/ffmpeg/binaries';
+import { ffmetadata, type ChapterMark } from '../media/ffmpeg/args/metadata';
+import {
+  accurateInvocation,
+  concatScript,
+  copyPartInvocation,
+  encodePartInvocation,
+  extractAudioInvocation,
+  finalMuxInvocation,
+  moovEstimate,
+  type AudioSource,
+  type FinalMux,
+  type VideoSource,
+  type X264Settings,
+} from '../media/ffmpeg/args/render';
+import { runFfmpeg, type FfmpegInvocation } from '../media/ffmpeg/runner';
+import type { FrameIndex } from '../media/frames';
+import type { RenderPlan } from './plan';
+
+// Executes a render plan: ffmpeg runs into a private working folder, the result written to a temp
+// name beside the target and renamed into place only when everything succeeded. A failed or
+// cancelled render leaves no file behind, and the source is only ever read.
+
+export interface RenderJob {
+  tools: FfmpegTools;
+  sourcePath: string;
+  probe: MediaProbe;
+  frames: FrameIndex;
+  plan: RenderPlan;
+  /** Chapters in output time. */
+  chapters: readonly ChapterMark[];
+  /** WebVTT captions in output time, drawn into the picture (accurate mode only). */
+  burnCaptionsVtt: string | null;
+  title: string;
+  outputFile: string;
+  workDir: string;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, phase: string) => void;
+}
+
+function x264For(plan: RenderPlan): X264Settings {
+  return { ...plan.video };
+}
+
+async function run(job: RenderJob, inv: FfmpegInvocation, durationS: number, onProgress?: (f: number) => void): Promise<void> {
+  await runFfmpeg(job.tools.ffmpeg.path, inv, {
+    ...(job.signal ? { signal: job.signal } : {}),
+    outputDurationS: durationS,
+    ...(onProgress ? { onProgress } : {}),
+    cwd: job.workDir,
+  });
+}
+
+/** Runs the final mux with the moov reserved up front; if the estimate was short, with faststart. */
+async function mux(job: RenderJob, m: FinalMux, onProgress: (f: number) => void): Promise<void> {
+  try {
+    await run(job, finalMuxInvocation(m), job.plan.outputDurationS, onProgress);
+  } catch (err) {
+    if (m.moovBytes && err instanceof KotaeError && /moov/i.test(err.detail ?? '')) {
+      await run(job, finalMuxInvocation({ ...m, moovBytes: null }), job.plan.outputDurationS, onProgress);
+    } else throw err;
+  }
+}
+
+function expectedAudioPackets(job: RenderJob): number {
+  const packetS = job.frames.audio?.packetS || 1024 / 48000;
+  return job.plan.audio === 'none' ? 0 : Math.ceil(job.plan.outputDurationS / packetS) + 2;
+}
+
+function expectedFrames(plan: RenderPlan): number {
+  return plan.segments.reduce((n, s) => n + (s.end - s.first), 0);
+}
+
+async function writeMetadata(job: RenderJob): Promise<string | null> {
+  if (job.chapters.length === 0) return null;
+  const file = path.join(job.workDir, 'chapters.ffmeta');
+  await writeFile(file, ffmetadata(job.title, job.chapters));
+  return file;
+}
+
+/** Audio for a parts render: chosen ADTS frames of the source's AAC, or re-encoded from the source. */
+async function audioForParts(job: RenderJob, progress: (f: number) => void): Promise<AudioSource> {
+  const { plan, frames } = job;
+  const src = { path: job.sourcePath };
+  const encode: AudioSource = {
+    kind: 'encode',
+    src,
+    segments: plan.segments.map((s) => ({ seekS: s.startS, startS: s.startS, endS: s.endS })),
+  };
+  if (plan.audio === 'none') return { kind: 'none' };
+  if (plan.audio === 'encode' || !frames.audio) return encode;
+  const extracted = path.join(job.workDir, 'source-audio.aac');
+  await run(job, extractAudioInvocation(src, extracted), 0);
+  progress(1);
+  const data = await readFile(extracted);
+  const adts = adtsFrames(data);
+  // Only when ffmpeg handed over exactly the packets we indexed do frame numbers mean times.
+  if (Math.abs(adts.length - frames.audio.count) > 0) return encode;
+  const pick = pickAudioFrames(plan.segments, frames.audio);
+  const chunks: Buffer[] = [];
+  for (const r of pick.ranges) {
+    for (let i = r.first; i < r.first + r.count; i++) {
+      const f = adts[i]!;
+      chunks.push(data.subarray(f.offset, f.offset + f.length));
+    }
+  }
+  const file = path.join(job.workDir, 'audio.aac');
+  await writeFile(file, Buffer.concat(chunks));
+  return { kind: 'adts', file, offsetS: pick.offsetS };
+}
+
+/** Smart cuts and multi-part lossless: video parts into MPEG-TS, joined by exact durations. */
+async function renderParts(outer: RenderJob, target: string): Promise<void> {
+  // Parts run side by side: when one fails, the others are stopped too (none may outlive the job).
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  outer.signal?.addEventListener('abort', onAbort);
+  try {
+    await renderPartsWith({ ...outer, signal: stop.signal }, target, () => stop.abort());
+  } catch (err) {
+    stop.abort();
+    throw outer.signal?.aborted ? new KotaeError('CANCELLED') : err;
+  } finally {
+    outer.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function renderPartsWith(job: RenderJob, target: string, stopAll: () => void): Promise<void> {
+  const { plan } = job;
+  const src = { path: job.sourcePath };
+  const parts = plan.segments.flatMap((s) => s.parts);
+  // Weights for one progress bar: encoding costs about 30 times more per second than copying.
+  const cost = parts.map((p) => (p.endS - p.startS) * (p.kind === 'encode' ? 1 : 0.03));
+  const muxCost = plan.outputDurationS * 0.02;
+  const audioCost = plan.audio === 'copy' ? plan.outputDurationS * 0.01 : 0;
+  const total = cost.reduce((a, b) => a + b, 0) + muxCost + audioCost || 1;
+  const done = new Array<number>(parts.length).fill(0);
+  let audioDone = 0;
+  const report = (muxFraction = 0) =>
+    job.onProgress?.(
+      (done.reduce((sum, f, i) => sum + f * cost[i]!, 0) + audioDone * audioCost + muxFraction * muxCost) / total,
+      'jobs:phase.render',
+    );
+
+  const names = parts.map((_, i) => `part-${String(i).padStart(3, '0')}.ts`);
+  let next = 0;
+  // Two at a time: a copy part (disk) runs beside an encode part (CPU) on two cores.
+  const worker = async () => {
+    while (next < parts.length) {
+      const i = next++;
+      const part = parts[i]!;
+      const file = path.join(job.workDir, names[i]!);
+      const onProgress = (f: number) => {
+        done[i] = f;
+        report();
+      };
+      if (part.kind === 'copy') await run(job, copyPartInvocation(src, part, file), part.endS - part.startS, onProgress);
+      else await run(job, encodePartInvocation(src, part, x264For(plan), file), part.endS - part.startS, onProgress);
+      done[i] = 1;
+      report();
+    }
+  };
+  const failFast = <T>(p: Promise<T>) =>
+    p.catch((err: unknown) => {
+      stopAll();
+      throw err;
+    });
+  const results = await Promise.allSettled([
+    failFast(
+      audioForParts(job, (f) => {
+        audioDone = f;
+        report();
+      }),
+    ),
+    failFast(worker()),
+    failFast(worker()),
+  ]);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const audio = (results[0] as PromiseFulfilledResult<AudioSource>).value;
+  const listFile = path.join(job.workDir, 'parts.ffconcat');
+  await writeFile(listFile, concatScript(parts.map((p, i) => ({ file: names[i]!, durationS: p.endS - p.startS }))));
+  const video: VideoSource = { kind: 'concat', listFile };
+  await mux(
+    job,
+    {
+      video,
+      audio,
+      metadataFile: await writeMetadata(job),
+      audioKbps: plan.audioKbps,
+      moovBytes: moovEstimate(expectedFrames(plan), expectedAudioPackets(job), job.chapters.length),
+      title: job.title,
+      outputFile: target,
+    },
+    (f) => report(f),
+  );
+}
+
+/** Lossless with one segment: straight from the source into the MP4, in one pass. */
+async function renderDirect(job: RenderJob, target: string): Promise<void> {
+  const { plan } = job;
+  const seg = plan.segments[0]!;
+  const part = seg.parts[0]!;
+  if (part.kind !== 'copy') throw new Error('direct render needs a copy part');
+  const src = { path: job.sourcePath };
+  const audio: AudioSource =
+    plan.audio === 'copy'
+      ? { kind: 'directCopy', src, startS: seg.startS, durationS: seg.endS - seg.startS }
+      : plan.audio === 'encode'
+        ? { kind: 'encode', src, segments: [{ seekS: seg.startS, startS: seg.startS, endS: seg.endS }] }
+        : { kind: 'none' };
+  await mux(
+    job,
+    {
+      video: { kind: 'direct', src, startS: part.startS, dtsCutS: part.dtsCutS },
+      audio,
+      metadataFile: await writeMetadata(job),
+      audioKbps: plan.audioKbps,
+      moovBytes: moovEstimate(expectedFrames(plan), expectedAudioPackets(job), job.chapters.length),
+      title: job.title,
+      outputFile: target,
+    },
+    (f) => job.onProgress?.(f, 'jobs:phase.render'),
+  );
+}
+
+async function renderAccurate(job: RenderJob, target: string): Promise<void> {
+  const { plan } = job;
+  let captions: string | null = null;
+  if (job.burnCaptionsVtt) {
+    captions = 'captions.vtt';
+    await writeFile(path.join(job.workDir, captions), job.burnCaptionsVtt);
+  }
+  await run(
+    job,
+    accurateInvocation({
+      src: { path: job.sourcePath },
+      segments: plan.segments.map((s) => {
+        const p = s.parts[0]!;
+        return { seekS: p.kind === 'encode' ? p.seekS : s.startS, startS: s.startS, endS: s.endS };
+      }),
+      audio: plan.audio !== 'none',
+      x264: x264For(plan),
+      audioKbps: plan.audioKbps,
+      scale: plan.video.scale,
+      burnCaptions: captions,
+      metadataFile: await writeMetadata(job),
+      title: job.title,
+      outputFile: target,
+    }),
+    plan.outputDurationS,
+    (f) => job.onProgress?.(f, 'jobs:phase.render'),
+  );
+}
+
+/** Renders the plan into job.outputFile (temp file + rename): all of it or nothing. */
+export async function renderToFile(job: RenderJob): Promise<void> {
+  const { plan } = job;
+  if (plan.refused) {
+    throw new KotaeError(
+      'MEDIA_INVALID',
+      { reason: plan.fallback ?? 'notH264' },
+      `lossless refused: ${plan.fallback}`,
+      `videos:errors.losslessRefused.${plan.fallback ?? 'notH264'}`,
+    );
+  }
+  await produceAtomically(job.outputFile, async (tmp) => {
+    if (plan.mode === 'accurate') await renderAccurate(job, tmp);
+    else if (plan.mode === 'lossless' && plan.segments.length === 1) await renderDirect(job, tmp);
+    else await renderParts(job, tmp);
+  });
+}

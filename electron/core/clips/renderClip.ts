@@ -1,0 +1,146 @@
+import path from 'node:path';
+import type { Clip, RenderedClip, RenderMode, RenderOptions, RenderPlanSummary, Segment } from '../../../shared/domain/clip';
+import { outputCaptions, outputChapters } from '../../../shared/clips/timeline';
+import { webVtt } from '../../../shared/clips/webvtt';
+import type { Library } from '../library';
+import { assetPath, assetProbe, findAssetBySha, getAsset, loadFrameIndex, scratchDir } from '../media/assets';
+import type { FfmpegTools } from '../media/ffmpeg/binaries';
+import { storeVideoFile } from '../media/importVideo';
+import { getClip, recordRender } from './clips';
+import { planRender, summarisePlan, type RenderPlan } from './plan';
+import { renderToFile } from './render';
+
+export interface Progress {
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, phase: string) => void;
+}
+
+function planFor(library: Library, assetId: number, segments: readonly Segment[], mode: RenderMode, options: RenderOptions) {
+  const asset = getAsset(library, assetId);
+  const probe = assetProbe(asset);
+  const frames = loadFrameIndex(library, assetId);
+  return { asset, probe, frames, plan: planRender(probe, frames, segments, mode, options) };
+}
+
+/** Where the cuts of this edit would really fall, for the editor to show before rendering. */
+export function planClip(
+  library: Library,
+  assetId: number,
+  edit: { segments: readonly Segment[]; renderMode: RenderMode; options: RenderOptions },
+): RenderPlanSummary {
+  return summarisePlan(planFor(library, assetId, edit.segments, edit.renderMode, edit.options).plan);
+}
+
+async function storeText(library: Library, text: string, name: string): Promise<string> {
+  const stored = await library.media.addBuffer(Buffer.from(text, 'utf8'), 'vtt');
+  if (!findAssetBySha(library, stored.sha256)) {
+    library.mutate({ action: 'media.add', entity: 'media_asset', summary: name }, (db) =>
+      db
+        .prepare(
+          `INSERT INTO media_assets (sha256, kind, original_name, mime, ext, size, created_at, origin)
+           VALUES (?, 'file', ?, 'text/vtt', 'vtt', ?, ?, 'render')`,
+        )
+        .run(stored.sha256, name, stored.size, library.now()),
+    );
+  }
+  return stored.sha256;
+}
+
+function safeFileName(title: string): string {
+  const printable = [...(title.trim() || 'clip')].map((c) => (c.charCodeAt(0) < 32 ? '_' : c)).join('');
+  return printable.replace(/[\\/:*?"<>|]/g, '_').slice(0, 80);
+}
+
+interface Rendered {
+  plan: RenderPlan;
+  chapters: ReturnType<typeof outputChapters>;
+  captions: ReturnType<typeof outputCaptions>;
+}
+
+async function renderEdit(
+  library: Library,
+  tools: FfmpegTools,
+  clip: Pick<Clip, 'assetId' | 'segments' | 'chapters' | 'captions' | 'renderMode' | 'options' | 'title'>,
+  outputFile: string,
+  workDir: string,
+  progress: Progress,
+): Promise<Rendered> {
+  const { asset, probe, frames, plan } = planFor(library, clip.assetId, clip.segments, clip.renderMode, clip.options);
+  const actual = plan.segments.map((s) => ({ startS: s.startS, endS: s.endS }));
+  const chapters = outputChapters(actual, clip.chapters, plan.outputDurationS);
+  const captions = outputCaptions(chapters, clip.captions);
+  await renderToFile({
+    tools,
+    sourcePath: assetPath(library, asset),
+    probe,
+    frames,
+    plan,
+    chapters: chapters.map((c) => ({ title: c.title, startS: c.startS, endS: c.endS })),
+    burnCaptionsVtt: clip.options.burnCaptions && captions.length ? webVtt(captions) : null,
+    title: clip.title,
+    outputFile,
+    workDir,
+    ...(progress.signal ? { signal: progress.signal } : {}),
+    ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+  });
+  return { plan, chapters, captions };
+}
+
+/** Renders a clip into the library: the MP4, its chapters and captions as WebVTT, recorded on the clip. */
+export async function renderClip(library: Library, tools: FfmpegTools, clipId: number, progress: Progress = {}): Promise<Clip> {
+  const clip = getClip(library, clipId);
+  const scratch = scratchDir(library, 'render');
+  try {
+    const out = path.join(scratch.dir, 'clip.mp4');
+    const { plan, chapters, captions } = await renderEdit(library, tools, clip, out, scratch.dir, progress);
+    progress.onProgress?.(0.98, 'jobs:phase.store');
+    const name = safeFileName(clip.title);
+    const stored = await storeVideoFile(library, tools, out, {
+      name: `${name}.mp4`,
+      origin: 'render',
+      ...(progress.signal ? { signal: progress.signal } : {}),
+    });
+    const chaptersVtt = await storeText(
+      library,
+      webVtt(chapters.map((c) => ({ startS: c.startS, endS: c.endS, text: c.title }))),
+      `${name}.chapters.vtt`,
+    );
+    const captionsVtt = captions.length ? await storeText(library, webVtt(captions), `${name}.captions.vtt`) : null;
+    const v = stored.probe.video!;
+    const rendered: RenderedClip = {
+      assetId: stored.assetId,
+      sha256: stored.sha256,
+      mode: plan.mode,
+      requestedMode: plan.requestedMode,
+      fallback: plan.fallback,
+      segments: plan.segments.map((s) => ({ startS: s.startS, endS: s.endS })),
+      chapters: chapters.map((c) => ({ title: c.title, startS: c.startS, endS: c.endS, stepId: c.stepId })),
+      chaptersVtt,
+      captionsVtt,
+      durationS: stored.probe.durationS,
+      width: v.rotation % 180 === 0 ? v.width : v.height,
+      height: v.rotation % 180 === 0 ? v.height : v.width,
+      renderedAt: library.now(),
+    };
+    return recordRender(library, clipId, rendered);
+  } finally {
+    scratch.remove();
+  }
+}
+
+/** The CLI's trim: the same plan and render, written to a file of the user's choosing. */
+export async function trimToFile(
+  library: Library,
+  tools: FfmpegTools,
+  edit: Pick<Clip, 'assetId' | 'segments' | 'chapters' | 'captions' | 'renderMode' | 'options' | 'title'>,
+  outputFile: string,
+  progress: Progress = {},
+): Promise<RenderPlanSummary> {
+  const scratch = scratchDir(library, 'trim');
+  try {
+    const { plan } = await renderEdit(library, tools, edit, path.resolve(outputFile), scratch.dir, progress);
+    return summarisePlan(plan);
+  } finally {
+    scratch.remove();
+  }
+}
