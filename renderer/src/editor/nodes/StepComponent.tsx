@@ -79,12 +79,13 @@ export function StepChrome({
           {data.videoLink && (
             <div className="k-step__video" data-testid="step-video-link">
               <PlayCircle size={14} aria-hidden />
-              <span>
+              {/* Opens the clip in the trim editor at this step's moment (#/videos/<clip>/<seconds>). */}
+              <a href={`#/videos/${data.videoLink.clipId}/${data.videoLink.timeS}`} data-testid="step-video-open">
                 {t('editor.step.videoAt', {
                   clip: clip?.title || `#${data.videoLink.clipId}`,
                   time: fmt.duration(data.videoLink.timeS),
                 })}
-              </span>
+              </a>
               <IconButton
                 label={t('editor.step.removeVideo')}
                 icon={<X size={13} />}
