@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { appChannels } from './app';
+import { bundleChannels } from './bundles';
 import { catalogueChannels } from './catalogue';
 import { jobChannels } from './jobs';
 import { libraryChannels } from './library';
@@ -13,6 +14,7 @@ export const channels = {
   ...jobChannels,
   ...catalogueChannels,
   ...searchChannels,
+  ...bundleChannels,
 };
 
 export type Channels = typeof channels;

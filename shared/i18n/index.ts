@@ -14,6 +14,7 @@ import enVideos from './locales/en/videos.json';
 import enPublish from './locales/en/publish.json';
 import enJobs from './locales/en/jobs.json';
 import enSearch from './locales/en/search.json';
+import enBundle from './locales/en/bundle.json';
 import jaCommon from './locales/ja/common.json';
 import jaErrors from './locales/ja/errors.json';
 import jaNav from './locales/ja/nav.json';
@@ -28,6 +29,7 @@ import jaVideos from './locales/ja/videos.json';
 import jaPublish from './locales/ja/publish.json';
 import jaJobs from './locales/ja/jobs.json';
 import jaSearch from './locales/ja/search.json';
+import jaBundle from './locales/ja/bundle.json';
 
 export const resources = {
   en: {
@@ -45,6 +47,7 @@ export const resources = {
     publish: enPublish,
     jobs: enJobs,
     search: enSearch,
+    bundle: enBundle,
   },
   ja: {
     common: jaCommon,
@@ -61,6 +64,7 @@ export const resources = {
     publish: jaPublish,
     jobs: jaJobs,
     search: jaSearch,
+    bundle: jaBundle,
   },
 } as const;
 

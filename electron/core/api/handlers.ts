@@ -1,4 +1,5 @@
 import { answerHandlers } from '../answers';
+import { bundleHandlers } from '../bundles';
 import { capabilityHandlers } from '../capabilities';
 import { customerHandlers } from '../customers';
 import { mediaHandlers } from '../media';
@@ -18,5 +19,6 @@ export function createHandlers(studio: Studio): HandlerTable {
     ...capabilityHandlers(studio),
     ...mediaHandlers(studio),
     ...searchHandlers(studio),
+    ...bundleHandlers(studio),
   };
 }
