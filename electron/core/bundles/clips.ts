@@ -46,6 +46,8 @@ const LenientChapter = z
     timeS: Seconds.optional(),
     stepId: z.string().nullish(),
   })
+  // A chapter without a time cannot be jumped to: dropped.
+  .refine((c) => c.startS !== undefined || c.timeS !== undefined)
   .transform((c) => ({ title: c.title, startS: c.startS ?? c.timeS ?? 0, stepId: c.stepId ?? null }));
 
 const LenientCue = z

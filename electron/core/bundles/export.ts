@@ -8,12 +8,13 @@ import { KotaeError, toAppError } from '../../../shared/errors';
 import { tempPathFor } from '../files/atomicWrite';
 import type { Library } from '../library';
 import { gatherContent } from './content';
-import { defaultFfmpegPath, estimateEmailBytes, renderEmailRendition } from './emailRendition';
-import { buildManifest, manifestBytes, sha256Of } from './manifest';
+import { estimateEmailBytes } from './emailRendition';
+import { buildManifest, manifestBytes } from './manifest';
 import { bundleBaseName, entryBytes, planBundle, zipSizeEstimate } from './plan';
-import { getBundle } from './records';
+import { getBundle, recordBundle } from './records';
+import { renderSmallerVideos } from './smallerVideos';
 import { FileHasher } from './zip/hashInWorker';
-import { hashEntries, writeFolder, writeZip, type BundleEntry, type FileEntry } from './zip/writeBundle';
+import { hashEntries, writeFolder, writeZip, type FileEntry } from './zip/writeBundle';
 
 export interface ExportProgress {
   signal: AbortSignal;
@@ -144,6 +145,7 @@ export async function exportBundle(
     bundleUid,
     appVersion: env.appVersion,
     attachmentName: outputName,
+    videoRendition: request.videoRendition,
     viewerDir: env.viewerDir,
   });
 
@@ -238,103 +240,4 @@ export async function exportBundle(
     // Temp files always; final outputs only when recording failed (see above).
     for (const p of cleanup) await rm(p, { recursive: true, force: true });
   }
-}
-
-async function renderSmallerVideos(
-  entries: BundleEntry[],
-  clips: { id: number; output: { durationS: number | null } | null }[],
-  dir: string,
-  env: ExportEnvironment,
-  job: ExportProgress,
-  share: number,
-): Promise<BundleEntry[]> {
-  job.progress(0, 'bundle:phase.render');
-  const videos = entries.filter(
-    (e): e is FileEntry => e.kind === 'file' && e.path.startsWith('media/video-'),
-  );
-  const replaced = new Map<string, FileEntry>();
-  for (const [i, video] of videos.entries()) {
-    const output = path.join(dir, `video-${i + 1}.mp4`);
-    await renderEmailRendition(video.file, output, {
-      ffmpegPath: env.ffmpegPath ?? defaultFfmpegPath(),
-      durationS: clips[i]?.output?.durationS ?? null,
-      signal: job.signal,
-      onProgress: (f) => job.progress(share * ((i + f) / videos.length)),
-    });
-    replaced.set(video.path, {
-      ...video,
-      path: video.path.replace(/\.[^./]+$/, '.mp4'),
-      file: output,
-      size: (await stat(output)).size,
-      expectedSha256: null,
-    });
-  }
-  return entries.map((e) => replaced.get(e.path) ?? e);
-}
-
-interface RecordInput {
-  request: BundleExportRequest;
-  content: ReturnType<typeof gatherContent>;
-  targets: ExportTargets;
-  outputName: string;
-  size: number;
-  fileCount: number;
-  manifest: Buffer;
-  bundleUid: string;
-  createdAt: string;
-  email: { subject: string; body: string };
-}
-
-function recordBundle(library: Library, r: RecordInput): number {
-  const manifestSha256 = sha256Of(r.manifest);
-  const customerId = r.content.customer?.id ?? null;
-  const questionId = r.content.question?.id ?? null;
-  return library.mutate(
-    (id: number) => ({
-      action: 'bundle.exported',
-      entity: 'bundle',
-      entityId: id,
-      answerId: r.content.answer.id,
-      customerId,
-      questionId,
-      summary: `${r.outputName} (rev. ${r.content.answer.revision})${r.content.customer ? ` → ${r.content.customer.name}` : ''}`,
-      detail: {
-        manifestSha256,
-        size: r.size,
-        files: r.fileCount,
-        zipPath: r.targets.zipPath,
-        folderPath: r.targets.folderPath,
-        personalised: r.request.personalised,
-        videoRendition: r.request.videoRendition,
-      },
-    }),
-    (db) =>
-      Number(
-        db
-          .prepare(
-            `INSERT INTO bundles (answer_id, revision, customer_id, question_id, file_name, manifest_sha256, size, created_at,
-               bundle_uid, manifest, zip_path, folder_path, file_count, personalised, video_rendition, email_subject, email_body)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            r.content.answer.id,
-            r.content.answer.revision,
-            customerId,
-            questionId,
-            r.outputName,
-            manifestSha256,
-            r.size,
-            r.createdAt,
-            r.bundleUid,
-            r.manifest.toString('utf8'),
-            r.targets.zipPath,
-            r.targets.folderPath,
-            r.fileCount,
-            r.request.personalised ? 1 : 0,
-            r.request.videoRendition,
-            r.email.subject,
-            r.email.body,
-          ).lastInsertRowid,
-      ),
-  );
 }

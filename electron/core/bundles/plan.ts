@@ -34,7 +34,9 @@ export interface PlanMeta {
   appVersion: string;
   /** The zip's (or folder's) name, which the e-mail draft tells the customer to open. */
   attachmentName: string;
-  viewerDir?: string;
+  /** Smaller e-mail renditions are always MP4, whatever the clip was rendered as. */
+  videoRendition?: 'original' | 'email';
+  viewerDir?: string | undefined;
 }
 
 export interface BundlePlan {
@@ -75,7 +77,8 @@ export function planBundle(library: Library, content: BundleContent, meta: PlanM
   });
   content.clips.forEach((clip, i) => {
     const output = clip.output!;
-    const bundlePath = `media/video-${i + 1}.${output.ext || 'mp4'}`;
+    const ext = meta.videoRendition === 'email' ? 'mp4' : output.ext || 'mp4';
+    const bundlePath = `media/video-${i + 1}.${ext}`;
     const label = clip.title || `video-${i + 1}`;
     clipPaths.set(clip.id, bundlePath);
     media.push({

@@ -1,8 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import type { BundleRecord } from '../../../shared/domain/bundle';
+import type { BundleExportRequest, BundleRecord } from '../../../shared/domain/bundle';
 import { KotaeError } from '../../../shared/errors';
+import type { Library } from '../library';
+import type { BundleContent } from './content';
+import { sha256Of } from './manifest';
 
-// The history of what was sent: per answer, per customer, or one bundle by id or fingerprint.
+// The history of what was sent: recorded at export, listed per answer or customer, found by fingerprint.
 
 interface Row {
   id: number;
@@ -91,4 +94,72 @@ export function getBundle(db: Database, id: number): BundleRecord {
 export function findBundleByManifest(db: Database, manifestSha256: string): BundleRecord | null {
   const row = db.prepare(`${select} WHERE b.manifest_sha256 = ?`).get(manifestSha256) as Row | undefined;
   return row ? toRecord(row) : null;
+}
+
+export interface RecordInput {
+  request: Pick<BundleExportRequest, 'personalised' | 'videoRendition'>;
+  content: BundleContent;
+  targets: { zipPath: string | null; folderPath: string | null };
+  outputName: string;
+  size: number;
+  fileCount: number;
+  manifest: Buffer;
+  bundleUid: string;
+  createdAt: string;
+  email: { subject: string; body: string };
+}
+
+/** The Bundle row and its work-log entry, in one transaction. */
+export function recordBundle(library: Library, r: RecordInput): number {
+  const manifestSha256 = sha256Of(r.manifest);
+  const customerId = r.content.customer?.id ?? null;
+  const questionId = r.content.question?.id ?? null;
+  return library.mutate(
+    (id: number) => ({
+      action: 'bundle.exported',
+      entity: 'bundle',
+      entityId: id,
+      answerId: r.content.answer.id,
+      customerId,
+      questionId,
+      summary: `${r.outputName} (rev. ${r.content.answer.revision})${r.content.customer ? ` → ${r.content.customer.name}` : ''}`,
+      detail: {
+        manifestSha256,
+        size: r.size,
+        files: r.fileCount,
+        zipPath: r.targets.zipPath,
+        folderPath: r.targets.folderPath,
+        personalised: r.request.personalised,
+        videoRendition: r.request.videoRendition,
+      },
+    }),
+    (db) =>
+      Number(
+        db
+          .prepare(
+            `INSERT INTO bundles (answer_id, revision, customer_id, question_id, file_name, manifest_sha256, size, created_at,
+               bundle_uid, manifest, zip_path, folder_path, file_count, personalised, video_rendition, email_subject, email_body)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            r.content.answer.id,
+            r.content.answer.revision,
+            customerId,
+            questionId,
+            r.outputName,
+            manifestSha256,
+            r.size,
+            r.createdAt,
+            r.bundleUid,
+            r.manifest.toString('utf8'),
+            r.targets.zipPath,
+            r.targets.folderPath,
+            r.fileCount,
+            r.request.personalised ? 1 : 0,
+            r.request.videoRendition,
+            r.email.subject,
+            r.email.body,
+          ).lastInsertRowid,
+      ),
+  );
 }

@@ -76,8 +76,8 @@ const UNIX = 3;
 
 /** Printable form of a hostile name for messages: control characters shown as escapes, kept short. */
 function shown(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const printable = name.replace(
+    // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f\u007f]/g,
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
@@ -119,7 +119,7 @@ async function readCentralDirectory(zip: ZipFile, limits: VerifyLimits): Promise
   const folded = new Set<string>();
   let declared = 0;
   await new Promise<void>((resolve, reject) => {
-    zip.on('error', (err: Error) => reject(invalid('corrupt', { detail: err.message }, err.message)));
+    zip.on('error', (err: Error) => reject(classifyZipError(err, '')));
     zip.on('end', () => resolve());
     zip.on('entry', (entry: Entry) => {
       try {
@@ -194,13 +194,15 @@ export class UnpackLimiter extends Transform {
   }
 }
 
-function classifyStreamError(err: unknown, name: string): KotaeError {
+/** yauzl reports some hostile cases as plain errors; give those their own reason. */
+function classifyZipError(err: unknown, name: string): KotaeError {
   if (err instanceof KotaeError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  // yauzl's entry-size validation: the data holds more or fewer bytes than the header says.
-  if (/too many bytes|not enough bytes|expected \d+/i.test(message)) {
+  // Entry-size validation: the data holds more or fewer bytes than the header says.
+  if (/too many bytes|not enough bytes|size mismatch/i.test(message)) {
     return invalid('sizeMismatch', { file: shown(name) }, message);
   }
+  if (/encrypt/i.test(message)) return invalid('encrypted', { file: shown(name) }, message);
   return invalid('corrupt', { detail: message }, message);
 }
 
@@ -236,7 +238,7 @@ async function hashEntry(
     );
   } catch (err) {
     if (signal?.aborted) throw new KotaeError('CANCELLED');
-    throw classifyStreamError(err, name);
+    throw classifyZipError(err, name);
   }
   return { sha256: hash.digest('hex'), size, data: keep ? Buffer.concat(chunks) : null };
 }

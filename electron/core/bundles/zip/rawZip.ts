@@ -6,8 +6,8 @@ import zlib from 'node:zlib';
 export interface RawEntry {
   name: string;
   data: Buffer;
-  /** 0 stored, 8 deflated (default: stored). */
-  method?: 0 | 8;
+  /** 0 stored, 8 deflated (default: stored); any other method stores `data` as it is. */
+  method?: number;
   /** Uncompressed size written into the headers, when a test wants it to lie. */
   declaredSize?: number;
   /** Made by (high byte 3 = Unix, whose external attributes carry the file mode). */
@@ -35,7 +35,7 @@ export function rawZip(entries: RawEntry[]): Buffer {
     local.writeUInt16LE(0, 10);
     local.writeUInt16LE(0x21, 12);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(method === 0 && e.declaredSize !== undefined ? size : body.length, 18);
+    local.writeUInt32LE(method !== 8 && e.declaredSize !== undefined ? size : body.length, 18);
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
@@ -50,7 +50,7 @@ export function rawZip(entries: RawEntry[]): Buffer {
     central.writeUInt16LE(0, 12);
     central.writeUInt16LE(0x21, 14);
     central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(method === 0 && e.declaredSize !== undefined ? size : body.length, 20);
+    central.writeUInt32LE(method !== 8 && e.declaredSize !== undefined ? size : body.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt16LE(0, 30);
