@@ -35,6 +35,7 @@ export const DEFAULT_VERIFY_LIMITS: VerifyLimits = {
 };
 
 export type InvalidReason =
+  | 'noFile'
   | 'notAZip'
   | 'zipSlip'
   | 'absolutePath'
@@ -108,7 +109,12 @@ function openZip(file: string): Promise<ZipFile> {
     yauzl.open(
       file,
       { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
-      (err, zip) => (err ? reject(invalid('notAZip', { detail: err.message }, err.message)) : resolve(zip)),
+      (err, zip) => {
+        if (!err) return resolve(zip);
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+          reject(invalid('noFile', { file }, err.message));
+        else reject(invalid('notAZip', { detail: err.message }, err.message));
+      },
     );
   });
 }

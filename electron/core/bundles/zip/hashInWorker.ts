@@ -45,7 +45,6 @@ export class FileHasher {
       else waiter.resolve({ sha256: msg.sha256!, size: msg.size! });
     });
     this.worker.on('error', (err) => this.failAll(err));
-    this.worker.unref();
     signal?.addEventListener('abort', () => void this.close(), { once: true });
   }
 
