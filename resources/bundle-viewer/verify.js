@@ -72,7 +72,7 @@
 
   function row(path, size, ok, status) {
     var tr = document.createElement('tr');
-    [path, size === null ? '—' : String(size), status].forEach(function (text, i) {
+    [path, size === null ? '—' : size.toLocaleString(), status].forEach(function (text, i) {
       var td = document.createElement('td');
       td.textContent = text;
       if (i === 2) td.className = ok ? 'is-ok' : 'is-bad';

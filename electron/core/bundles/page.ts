@@ -109,7 +109,8 @@ function videoBlock(clip: BundleClip, src: string, t: ReturnType<typeof bundleT>
     : '';
   return [
     `<figure class="kb-video" id="clip-${clip.id}" data-clip="${clip.id}">`,
-    `<video id="video-${clip.id}" controls preload="metadata" playsinline src="${escapeHtml(src)}">`,
+    // `auto`: the file is local, and the first frame shows instead of a black box.
+    `<video id="video-${clip.id}" controls preload="auto" playsinline src="${escapeHtml(src)}">`,
     `<p>${escapeHtml(t('viewer.videoUnsupported', { file: src }))}</p></video>`,
     clip.title ? `<figcaption>${escapeHtml(clip.title)}</figcaption>` : '',
     chapters,

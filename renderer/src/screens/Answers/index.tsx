@@ -15,6 +15,7 @@ import {
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import './answers.css';
+import { ExportBundleButton } from './BundleExport';
 import { DocumentView } from './DocumentView';
 
 function AnswerDetailView({ id }: { id: number }) {
@@ -55,6 +56,7 @@ function AnswerDetailView({ id }: { id: number }) {
             {t('verifiedWith', { version: a.verifiedVersion, date: fmt.date(a.verifiedAt) })}
           </span>
         )}
+        <ExportBundleButton answerId={a.id} linkedQuestionIds={a.questions.map((q) => q.id)} />
       </div>
       <div className="k-grid-2">
         <DocumentView doc={a.doc as AnswerDocument} />
