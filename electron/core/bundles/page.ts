@@ -63,7 +63,7 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-function head(title: string, language: string, scripts: string[]): string {
+function head(title: string, language: string, styles: string[], scripts: string[]): string {
   return [
     '<!doctype html>',
     `<html lang="${escapeHtml(language)}">`,
@@ -74,7 +74,7 @@ function head(title: string, language: string, scripts: string[]): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="color-scheme" content="light dark">',
     `<title>${escapeHtml(title)}</title>`,
-    '<link rel="stylesheet" href="viewer/viewer.css">',
+    ...styles.map((s) => `<link rel="stylesheet" href="${s}">`),
     ...scripts.map((s) => `<script src="${s}" defer></script>`),
     '</head>',
   ].join('\n');
@@ -175,9 +175,12 @@ export function renderIndexHtml(content: BundleContent, meta: PageMeta): string 
   };
 
   return [
-    head(t('viewer.documentTitle', { title: content.answer.title, vendor: vendorName }), lang, [
-      'viewer/viewer.js',
-    ]),
+    head(
+      t('viewer.documentTitle', { title: content.answer.title, vendor: vendorName }),
+      lang,
+      ['viewer/viewer.css', 'viewer/answer.css'],
+      ['viewer/viewer.js'],
+    ),
     '<body class="kb">',
     '<header class="kb-header">',
     `<p class="kb-from">${escapeHtml(t('viewer.from', { vendor: vendorName }))}</p>`,
@@ -249,7 +252,12 @@ export function renderVerifyHtml(content: BundleContent): string {
   ] as const;
   const labels = Object.fromEntries(keys.map((k) => [k, t(`verify.${k}`)]));
   return [
-    head(t('verify.title'), lang, ['viewer/sha256.js', 'viewer/verify.js']),
+    head(
+      t('verify.title'),
+      lang,
+      ['viewer/viewer.css', 'viewer/verify.css'],
+      ['viewer/sha256.js', 'viewer/verify.js'],
+    ),
     '<body class="kb kb-verify">',
     '<header class="kb-header">',
     `<h1>${escapeHtml(t('verify.title'))}</h1>`,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
 import type { EmailDraft } from '../../../shared/domain/bundle';
 import type { Library } from '../library';
 import { blocked, type BundleContent } from './content';
@@ -12,7 +13,14 @@ import type { BundleEntry, FileEntry } from './zip/writeBundle';
 // counts and what the writers write.
 
 /** The viewer's static files, copied into every bundle's viewer/ folder. */
-export const VIEWER_FILES = ['viewer.css', 'viewer.js', 'verify.js', 'sha256.js'] as const;
+export const VIEWER_FILES = [
+  'viewer.css',
+  'answer.css',
+  'verify.css',
+  'viewer.js',
+  'verify.js',
+  'sha256.js',
+] as const;
 
 /**
  * resources/bundle-viewer, found upwards from this module: three levels up in the sources (tsx,
@@ -114,13 +122,17 @@ export function entryBytes(entry: BundleEntry): number {
   return entry.kind === 'data' ? entry.data.length : entry.size;
 }
 
-/** A zip's size for these entries: contents (text counted undeflated, an upper bound) plus headers. */
-export function zipSizeEstimate(entries: BundleEntry[], manifestBytes = 4096): number {
-  const perEntry = (name: string) => 30 + 46 + 2 * Buffer.byteLength(name) + 24 + 2 * 9;
+/**
+ * The zip's size for these entries: pages and scripts deflated as the writer deflates them (they are
+ * small, so this is cheap), media stored as they are, plus the zip's headers.
+ */
+export function zipSizeEstimate(entries: BundleEntry[], manifestBytes = 3000): number {
+  const headers = (name: string) => 30 + 46 + 2 * Buffer.byteLength(name) + 16 + 2 * 9;
+  const packed = (e: BundleEntry) => (e.kind === 'data' ? deflateRawSync(e.data).length : e.size);
   return (
-    entries.reduce((sum, e) => sum + entryBytes(e) + perEntry(e.path), 0) +
-    manifestBytes +
-    perEntry('manifest.json') +
+    entries.reduce((sum, e) => sum + packed(e) + headers(e.path), 0) +
+    Math.ceil(manifestBytes / 2) +
+    headers('manifest.json') +
     22
   );
 }

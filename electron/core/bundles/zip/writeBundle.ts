@@ -41,26 +41,38 @@ export interface WriteOptions {
 
 const CHUNK = 1 << 20;
 
+function mediaChanged(entry: FileEntry, detail: string): KotaeError {
+  return new KotaeError(
+    'BUNDLE_EXPORT_BLOCKED',
+    { reason: 'mediaChanged', name: entry.label },
+    `${entry.file}: ${detail}`,
+    'bundle:blocked.mediaChanged',
+  );
+}
+
 function checkHash(entry: FileEntry, hash: { sha256: string; size: number }): ManifestFile {
-  if ((entry.expectedSha256 && hash.sha256 !== entry.expectedSha256) || hash.size !== entry.size) {
-    throw new KotaeError(
-      'BUNDLE_EXPORT_BLOCKED',
-      { reason: 'mediaChanged', name: entry.label },
-      `${entry.file}: sha256 ${hash.sha256} size ${hash.size}, expected ${entry.expectedSha256} size ${entry.size}`,
-      'bundle:blocked.mediaChanged',
-    );
-  }
+  if (hash.size !== entry.size) throw mediaChanged(entry, `size ${hash.size}, planned ${entry.size}`);
   return { path: entry.path, size: hash.size, sha256: hash.sha256 };
 }
 
-/** The manifest lines of every entry: data hashed here, files on a worker thread. */
+/**
+ * The manifest lines of every entry. Library media are named by their sha256 when stored and never
+ * change (MediaStore), so their content address is their hash: re-hashing 200 MB of video at every
+ * export doubled its time on a busy machine (bench/bundle). Their size is still enforced: yazl fails
+ * the zip if a file yields more or fewer bytes than planned. Pages are hashed here, fresh renditions
+ * on a worker thread while the zip streams them.
+ */
 export function hashEntries(entries: BundleEntry[], hasher: FileHasher): Promise<ManifestFile[]> {
   return Promise.all(
-    entries.map((entry) =>
-      entry.kind === 'data'
-        ? Promise.resolve({ path: entry.path, size: entry.data.length, sha256: sha256Of(entry.data) })
-        : hasher.hash(entry.file).then((h) => checkHash(entry, h)),
-    ),
+    entries.map((entry) => {
+      if (entry.kind === 'data') {
+        return Promise.resolve({ path: entry.path, size: entry.data.length, sha256: sha256Of(entry.data) });
+      }
+      if (entry.expectedSha256) {
+        return Promise.resolve({ path: entry.path, size: entry.size, sha256: entry.expectedSha256 });
+      }
+      return hasher.hash(entry.file).then((h) => checkHash(entry, h));
+    }),
   );
 }
 
@@ -86,7 +98,12 @@ export async function writeZip(
   const fail = (err: unknown) => controller.abort(err instanceof Error ? err : new Error(String(err)));
   options.signal.addEventListener('abort', () => fail(new KotaeError('CANCELLED')), { once: true });
   if (options.signal.aborted) fail(new KotaeError('CANCELLED'));
-  zip.on('error', fail);
+  let current: FileEntry | null = null;
+  zip.on('error', (err: Error) => {
+    // A library file that yields other than the bytes planned has changed behind the library's back.
+    if (current && /unexpected number of bytes/.test(err.message)) fail(mediaChanged(current, err.message));
+    else fail(err);
+  });
   const hasher = new FileHasher(controller.signal);
   const open = new Set<ReadStream>();
   controller.signal.addEventListener('abort', () => open.forEach((s) => s.destroy()), { once: true });
@@ -97,6 +114,7 @@ export async function writeZip(
       continue;
     }
     zip.addReadStreamLazy(entry.path, { mtime: options.mtime, compress: false, size: entry.size }, (cb) => {
+      current = entry;
       const stream = createReadStream(entry.file, { highWaterMark: CHUNK });
       open.add(stream);
       stream.on('data', (chunk) => options.onBytes?.(chunk.length));
