@@ -27,32 +27,43 @@ export interface FileHash {
   size: number;
 }
 
-/** Hashes files one after another on one worker thread; stops (and rejects) when `signal` aborts. */
+/**
+ * Hashes files one after another on one worker thread, started on the first file (starting a thread
+ * costs tens of milliseconds, and most exports hash nothing big); stops when `signal` aborts.
+ */
 export class FileHasher {
-  private readonly worker = new Worker(workerSource, { eval: true });
+  private worker: Worker | null = null;
   private readonly pending = new Map<
     number,
     { resolve: (h: FileHash) => void; reject: (e: Error) => void }
   >();
   private nextId = 1;
+  private closed = false;
 
   constructor(signal?: AbortSignal) {
-    this.worker.on('message', (msg: { id: number; sha256?: string; size?: number; error?: string }) => {
+    signal?.addEventListener('abort', () => void this.close(), { once: true });
+  }
+
+  private start(): Worker {
+    const worker = new Worker(workerSource, { eval: true });
+    worker.on('message', (msg: { id: number; sha256?: string; size?: number; error?: string }) => {
       const waiter = this.pending.get(msg.id);
       if (!waiter) return;
       this.pending.delete(msg.id);
       if (msg.error !== undefined) waiter.reject(new Error(msg.error));
       else waiter.resolve({ sha256: msg.sha256!, size: msg.size! });
     });
-    this.worker.on('error', (err) => this.failAll(err));
-    signal?.addEventListener('abort', () => void this.close(), { once: true });
+    worker.on('error', (err) => this.failAll(err));
+    return worker;
   }
 
   hash(file: string): Promise<FileHash> {
+    if (this.closed) return Promise.reject(new Error('hashing stopped'));
+    this.worker ??= this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, file });
+      this.worker!.postMessage({ id, file });
     });
   }
 
@@ -62,7 +73,9 @@ export class FileHasher {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.failAll(new Error('hashing stopped'));
-    await this.worker.terminate();
+    await this.worker?.terminate();
+    this.worker = null;
   }
 }
