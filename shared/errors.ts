@@ -23,6 +23,7 @@ export const errorCodes = [
   'FFMPEG_FAILED',
   'IMPORT_FAILED',
   'BUNDLE_INVALID',
+  'BUNDLE_EXPORT_BLOCKED',
   'PUBLISH_BLOCKED',
   'INTERNAL',
 ] as const;

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError, toAppError } from '../../shared/errors';
 import { registerCheckCommand } from './commands/check';
+import { registerBundleCommands } from './commands/bundle';
 import { registerLibraryCommands } from './commands/library';
 import { registerVideoCommands } from './commands/video';
 import { errorMessage } from './messages';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerLibraryCommands(program);
   registerCheckCommand(program);
   registerVideoCommands(program);
+  registerBundleCommands(program);
   return program;
 }
 

@@ -18,3 +18,8 @@ void i18n.init({
 export function errorMessage(error: AppError): string {
   return i18n.t(error.messageKey, { ...error.params, detail: error.detail ?? '' });
 }
+
+/** Any message of the app's resources, in the CLI's language (`bundle:cli.sound`). */
+export function cliText(key: string, params: Record<string, string | number> = {}): string {
+  return i18n.t(key, params);
+}

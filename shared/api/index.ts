@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import { answerChannels } from './answers';
 import { appChannels } from './app';
+import { bundleChannels } from './bundles';
 import { catalogueChannels } from './catalogue';
 import { jobChannels } from './jobs';
 import { libraryChannels } from './library';
@@ -17,6 +18,7 @@ export const channels = {
   ...searchChannels,
   ...answerChannels,
   ...videoChannels,
+  ...bundleChannels,
 };
 
 export type Channels = typeof channels;

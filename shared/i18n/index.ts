@@ -15,6 +15,7 @@ import enPublish from './locales/en/publish.json';
 import enJobs from './locales/en/jobs.json';
 import enSearch from './locales/en/search.json';
 import enChecks from './locales/en/checks.json';
+import enBundle from './locales/en/bundle.json';
 import jaCommon from './locales/ja/common.json';
 import jaErrors from './locales/ja/errors.json';
 import jaNav from './locales/ja/nav.json';
@@ -30,6 +31,7 @@ import jaPublish from './locales/ja/publish.json';
 import jaJobs from './locales/ja/jobs.json';
 import jaSearch from './locales/ja/search.json';
 import jaChecks from './locales/ja/checks.json';
+import jaBundle from './locales/ja/bundle.json';
 
 export const resources = {
   en: {
@@ -48,6 +50,7 @@ export const resources = {
     jobs: enJobs,
     search: enSearch,
     checks: enChecks,
+    bundle: enBundle,
   },
   ja: {
     common: jaCommon,
@@ -65,6 +68,7 @@ export const resources = {
     jobs: jaJobs,
     search: jaSearch,
     checks: jaChecks,
+    bundle: jaBundle,
   },
 } as const;
 

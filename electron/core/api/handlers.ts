@@ -1,4 +1,5 @@
 import { answerHandlers } from '../answers';
+import { bundleHandlers } from '../bundles';
 import { capabilityHandlers } from '../capabilities';
 import { videoHandlers } from '../clips';
 import { customerHandlers } from '../customers';
@@ -20,5 +21,6 @@ export function createHandlers(studio: Studio): HandlerTable {
     ...mediaHandlers(studio),
     ...searchHandlers(studio),
     ...videoHandlers(studio),
+    ...bundleHandlers(studio),
   };
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { up as initial } from './0010-initial';
 import { up as video } from './0040-video';
+import { up as bundleRecords } from './0050-bundle-records';
 
 export interface Migration {
   /** Steps of 10 leave room for a fix-up between two released versions. */
@@ -13,4 +14,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 10, name: 'initial', up: initial },
   { version: 40, name: 'video', up: video },
+  { version: 50, name: 'bundle-records', up: bundleRecords },
 ];

@@ -7,6 +7,7 @@ import { useApiMutation } from '../../api/hooks';
 import { Button, ErrorMessage } from '../../components';
 import type { SaveState } from '../../editor/autosave';
 import { useFormat } from '../../hooks/useFormat';
+import { ExportBundleButton } from './BundleExport';
 
 export interface HeaderActions {
   onSaveVersion: () => void;
@@ -129,6 +130,7 @@ export function AnswerHeader({
         >
           {preview ? t('editButton') : t('previewButton')}
         </Button>
+        <ExportBundleButton answerId={answer.id} linkedQuestionIds={answer.questions.map((q) => q.id)} />
       </div>
       {update.isError && <ErrorMessage error={update.error} />}
     </header>

@@ -14,6 +14,7 @@ import {
 } from '../../components';
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
+import { BundleHistory } from '../Answers/BundleExport';
 import { CustomerProfileCard } from './CustomerProfileCard';
 
 export default function Customers({ id, navigate }: ScreenProps) {
@@ -87,6 +88,9 @@ export default function Customers({ id, navigate }: ScreenProps) {
                 </Card>
                 <CustomerProfileCard customer={selected} />
               </div>
+              <Card>
+                <BundleHistory customerId={selected.id} />
+              </Card>
             </article>
           ) : (
             <EmptyState icon={<Users size={36} />} title={t('selectTitle')}>

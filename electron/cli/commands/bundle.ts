@@ -1,0 +1,181 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { KotaeError } from '../../../shared/errors';
+import { exportBundle, freeFolderPath, listBundles, verifyReport } from '../../core/bundles';
+import { openLibrary } from '../../core/library';
+import { printJson, printTable } from '../output';
+import { cliText } from '../messages';
+import { withLibrary, withReadOnlyLibrary } from './library';
+
+// `kotae bundle export|verify|list`: the same code as the app's export dialog and bundle check.
+
+function id(value: string, what: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new KotaeError('INVALID_INPUT', {}, `${what} must be a positive id`);
+  return n;
+}
+
+function appVersion(): string {
+  return process.env.npm_package_version ?? '0.1.0';
+}
+
+/** Ctrl+C cancels the running export cleanly (no half-written zip), instead of killing it mid-write. */
+function cancelOnInterrupt(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+interface ExportOptions {
+  library: string;
+  out: string;
+  customer?: string;
+  question?: string;
+  generic?: boolean;
+  folder?: boolean;
+  smallerVideo?: boolean;
+  json?: boolean;
+}
+
+interface VerifyOptions {
+  library?: string;
+  json?: boolean;
+}
+
+export function registerBundleCommands(program: Command): void {
+  const bundle = program.command('bundle').description('export and check answer bundles');
+
+  bundle
+    .command('export')
+    .description('export an answer as a bundle (a zip, and a folder with --folder)')
+    .argument('<answer-id>', 'id of the answer (kotae list answers)')
+    .requiredOption('--library <dir>', 'library folder')
+    .requiredOption('--out <file.zip>', 'the zip to write')
+    .option('--customer <id>', 'the customer it is for (personalised unless --generic)')
+    .option('--question <id>', 'the question it answers')
+    .option('--generic', 'no customer name and no greeting')
+    .option('--folder', 'also write the bundle as a folder beside the zip')
+    .option('--smaller-video', 'smaller videos for e-mail')
+    .option('--json', 'print the bundle record as JSON')
+    .action(async (answerId: string, opts: ExportOptions) => {
+      const zipPath = path.resolve(opts.out);
+      const customerId = opts.customer ? id(opts.customer, '--customer') : null;
+      const questionId = opts.question ? id(opts.question, '--question') : null;
+      const cancel = cancelOnInterrupt();
+      try {
+        const record = await withLibrary(opts.library, (library) =>
+          exportBundle(
+            library,
+            {
+              answerId: id(answerId, 'answer-id'),
+              customerId,
+              questionId,
+              personalised: !opts.generic && (customerId !== null || questionId !== null),
+              videoRendition: opts.smallerVideo ? 'email' : 'original',
+              zip: true,
+              folder: !!opts.folder,
+            },
+            { zipPath, folderPath: opts.folder ? freeFolderPath(zipPath.replace(/\.zip$/i, '')) : null },
+            { appVersion: appVersion() },
+            { signal: cancel.signal, progress: () => undefined },
+          ),
+        );
+        if (opts.json) printJson(record);
+        else
+          console.log(
+            cliText('bundle:cli.exported', {
+              file: record.zipPath ?? record.folderPath ?? '',
+              size: record.size,
+              files: record.fileCount,
+              id: record.id,
+            }),
+          );
+      } finally {
+        cancel.dispose();
+      }
+    });
+
+  bundle
+    .command('verify')
+    .description('check a bundle zip: exit 0 when sound, 1 with the reason otherwise')
+    .argument('<file.zip>', 'the bundle to check')
+    .option('--library <dir>', 'also look the bundle up in this library (read only)')
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, opts: VerifyOptions) => {
+      const resolved = path.resolve(file);
+      const library = opts.library ? openLibrary(opts.library, { readOnly: true, actor: 'cli' }) : null;
+      let report;
+      try {
+        report = await verifyReport(resolved, library);
+      } finally {
+        library?.close();
+      }
+      if (opts.json) printJson(report);
+      if (report.sound && report.manifest) {
+        if (!opts.json) {
+          console.log(
+            cliText('bundle:cli.sound', {
+              file,
+              files: report.manifest.fileCount,
+              answerId: report.manifest.answerId,
+              revision: report.manifest.revision,
+              createdAt: report.manifest.createdAt,
+            }),
+          );
+          if (report.record) {
+            const r = report.record;
+            console.log(
+              cliText('bundle:history.verifyRecord', {
+                title: r.answerTitle ?? `#${r.answerId}`,
+                revision: r.revision,
+                date: r.createdAt,
+                to: r.customerName ? cliText('bundle:history.verifyTo', { name: r.customerName }) : '',
+              }),
+            );
+          }
+        }
+        return;
+      }
+      // Exit 1 with the reason: main.ts prints user errors on stderr and exits 1.
+      const error = report.error!;
+      throw new KotaeError('BUNDLE_INVALID', error.params, error.detail, error.messageKey);
+    });
+
+  bundle
+    .command('list')
+    .description('the bundles sent, per answer or per customer')
+    .requiredOption('--library <dir>', 'library folder')
+    .option('--answer <id>', 'only bundles of this answer')
+    .option('--customer <id>', 'only bundles sent to this customer')
+    .option('--json', 'print as JSON')
+    .action((opts: { library: string; answer?: string; customer?: string; json?: boolean }) => {
+      const rows = withReadOnlyLibrary(opts.library, (l) =>
+        listBundles(l.db, {
+          ...(opts.answer ? { answerId: id(opts.answer, '--answer') } : {}),
+          ...(opts.customer ? { customerId: id(opts.customer, '--customer') } : {}),
+        }),
+      );
+      if (opts.json) return printJson(rows);
+      printTable(
+        rows.map((r) => ({
+          id: r.id,
+          createdAt: r.createdAt,
+          answer: r.answerTitle,
+          revision: r.revision,
+          customer: r.customerName ?? '—',
+          file: r.fileName,
+          fingerprint: r.manifestSha256.slice(0, 16),
+        })),
+        ['id', 'createdAt', 'answer', 'revision', 'customer', 'file', 'fingerprint'],
+      );
+    });
+}

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { documentOf, paragraph, step } from '../../../shared/answers/document';
+import type { BundleContent } from './content';
+import { emailDraft } from './emailDraft';
+import { BUNDLE_CSP, jsonForScript, renderIndexHtml, renderVerifyHtml } from './page';
+import { bundleBaseName, findViewerDir } from './plan';
+
+const evil = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
+
+function content(over: Partial<BundleContent> = {}): BundleContent {
+  return {
+    answer: {
+      id: 7,
+      title: `Title ${evil}`,
+      revision: 3,
+      language: 'en',
+      doc: documentOf([paragraph(evil), step(evil, evil, { stepId: 's1' })]),
+      verifiedVersion: '4.2.1',
+      verifiedAt: '2026-11-20T10:00:00.000Z',
+    },
+    customer: { id: 1, name: `Ann ${evil}`, email: null },
+    question: null,
+    personalised: true,
+    greeting: `Dear Ann ${evil},\n\nThanks.`,
+    closing: 'Best regards,',
+    vendor: {
+      name: `Vendor ${evil}`,
+      email: 'help@example.com',
+      phone: '',
+      website: 'javascript:alert(1)',
+      colour: '#112233',
+    },
+    productName: 'Sirius',
+    clips: [
+      {
+        id: 5,
+        title: `Clip ${evil}`,
+        output: {
+          sha256: 'a'.repeat(64),
+          ext: 'mp4',
+          mime: 'video/mp4',
+          size: 1,
+          durationS: 9,
+          width: 1,
+          height: 1,
+        },
+        chapters: [{ title: `Ch ${evil}`, startS: 3, stepId: 's1' }],
+        captions: [{ startS: 0, endS: 1, text: evil }],
+      },
+    ],
+    images: [],
+    ...over,
+  };
+}
+
+const meta = {
+  createdAt: '2026-11-23T09:00:00.000Z',
+  appVersion: '1.0.0',
+  bundleUid: '00000000-0000-4000-8000-000000000000',
+  imagePaths: new Map<string, string>(),
+  clipPaths: new Map([[5, 'media/video-1.mp4']]),
+};
+
+describe('bundle pages', () => {
+  it('escape every text the vendor or the customer typed, and carry the no-network CSP', () => {
+    const html = renderIndexHtml(content(), meta);
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${BUNDLE_CSP}">`);
+    expect(BUNDLE_CSP).toContain("default-src 'none'");
+    expect(BUNDLE_CSP).toContain("connect-src 'none'");
+    // Exactly two script elements: the viewer and the inert JSON data block.
+    expect(html.match(/<script\b/g)).toHaveLength(2);
+    expect(html).toContain('<script src="viewer/viewer.js" defer></script>');
+    const data = /<script type="application\/json" id="kotae-bundle-data">([^<]*)<\/script>/.exec(html);
+    expect(JSON.parse(data![1]!).clips[0].captions[0].text).toBe(evil);
+    expect(html).toContain('Verified with');
+    expect(html).toContain('Sirius 4.2.1');
+    expect(html).toContain('href="mailto:help@example.com"');
+  });
+
+  it('put steps with checkboxes and video links into the page, and chapters tied to steps', () => {
+    const c = content();
+    (c.answer.doc.root.children[1] as ReturnType<typeof step>).videoLink = { clipId: 5, timeS: 3 };
+    const html = renderIndexHtml(c, meta);
+    expect(html).toContain('class="step-check"');
+    expect(html).toContain('<a class="step-video" href="#clip-5" data-time="3">');
+    expect(html).toContain('data-clip="5" data-time="3" data-step="s1"');
+    // A clip only linked from steps still gets its player.
+    expect(html).toContain('<video id="video-5"');
+  });
+
+  it('write the verify page in the answer language', () => {
+    const html = renderVerifyHtml(content({ answer: { ...content().answer, language: 'ja' } }));
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('回答バンドルの確認');
+    expect(html).toContain('webkitdirectory');
+    expect(html).not.toContain('<script>alert');
+  });
+
+  it('keep `</script>` out of the inert JSON block', () => {
+    const out = jsonForScript({ a: '</script><!--', b: '\u2028' });
+    expect(out).not.toMatch(/[<>]/);
+    expect(JSON.parse(out)).toEqual({ a: '</script><!--', b: '\u2028' });
+  });
+});
+
+describe('e-mail draft', () => {
+  it('greets a personalised customer, names the attachment and sums up the resolution', () => {
+    const draft = emailDraft(content(), 'answer-r3.zip');
+    expect(draft.subject).toBe(`Answer: Title ${evil}`);
+    expect(draft.body.startsWith(`Dear Ann ${evil},`)).toBe(true);
+    expect(draft.body).toContain('Unzip the attached file answer-r3.zip');
+    expect(draft.body).toContain('Best regards,');
+  });
+});
+
+describe('bundle names', () => {
+  it('are safe file names from the slug, with the revision', () => {
+    expect(bundleBaseName('connect-a-custom-domain', 2, 3)).toBe('connect-a-custom-domain-r3');
+    expect(bundleBaseName('../../etc/passwd', 2, 1)).toBe('etc-passwd-r1');
+    expect(bundleBaseName('日本語', 9, 1)).toBe('answer-9-r1');
+  });
+});
+
+describe('viewer sha256.js', () => {
+  it('computes SHA-256 like Node, across block boundaries and in pieces', () => {
+    const source = readFileSync(path.join(findViewerDir(), 'sha256.js'), 'utf8');
+    const sandbox: { KotaeSha256?: { create(): { update(b: Uint8Array): unknown; hex(): string } } } = {};
+    vm.runInNewContext(source, { globalThis: sandbox, Uint32Array, Uint8Array, Math });
+    const api = sandbox.KotaeSha256!;
+    for (const length of [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000, 100_000]) {
+      const data = Buffer.from(Array.from({ length }, (_, i) => (i * 31 + length) % 256));
+      const expected = createHash('sha256').update(data).digest('hex');
+      expect(api.create().update(data) && api.create().update(data)).toBeTruthy();
+      const whole = api.create();
+      whole.update(data);
+      expect(whole.hex(), `length ${length}`).toBe(expected);
+      const pieces = api.create();
+      for (let i = 0; i < length; i += 37) pieces.update(data.subarray(i, i + 37));
+      expect(pieces.hex(), `pieces of ${length}`).toBe(expected);
+    }
+  });
+});

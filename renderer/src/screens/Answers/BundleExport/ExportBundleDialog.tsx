@@ -1,0 +1,171 @@
+import { CheckCircle2, Copy, FolderOpen, Package } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BundleRecord } from '@shared/domain/bundle';
+import { call } from '../../../api/client';
+import { useApi } from '../../../api/hooks';
+import {
+  Button,
+  Dialog,
+  ErrorMessage,
+  ProgressBar,
+  TextArea,
+  TextField,
+  useToast,
+} from '../../../components';
+import { useFormat } from '../../../hooks/useFormat';
+import { BundleHistory } from './BundleHistory';
+import { copyText } from './copyText';
+import { ExportForm, type ExportChoices } from './ExportForm';
+import { useJob } from './useJob';
+
+/** The export dialog: options and size, then the job's progress with cancel, then the result. */
+export function ExportBundleDialog({
+  answerId,
+  linkedQuestionIds,
+  onClose,
+}: {
+  answerId: number;
+  linkedQuestionIds: number[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation(['bundle', 'jobs', 'common']);
+  const questions = useApi('questions:list', {});
+  // Until the vendor changes something, the options start from the customer of the question this
+  // answer serves (known once the questions are loaded).
+  const [edited, setChoices] = useState<ExportChoices | null>(null);
+  const linked = questions.data?.find((q) => linkedQuestionIds.includes(q.id) && q.customerId !== null);
+  const choices: ExportChoices = edited ?? {
+    customerId: linked?.customerId ?? null,
+    questionId: linked?.id ?? null,
+    personalised: !!linked,
+    videoRendition: 'original',
+    zip: true,
+    folder: false,
+  };
+
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const job = useJob(jobId);
+
+  const status = job?.status ?? (jobId ? 'running' : null);
+  const record = status === 'done' ? BundleRecord.safeParse(job?.result).data : undefined;
+
+  const start = async () => {
+    setError(null);
+    setJobId(null);
+    setStarting(true);
+    try {
+      const started = await call('bundles:export', { answerId, ...choices });
+      if (started) setJobId(started.jobId);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const running = status === 'running';
+  const failed = status === 'failed' ? job?.error : null;
+  const footer = record ? (
+    <Button variant="primary" onClick={onClose}>
+      {t('dialog.close')}
+    </Button>
+  ) : running ? (
+    <Button onClick={() => jobId && void call('jobs:cancel', { id: jobId })}>{t('dialog.cancel')}</Button>
+  ) : (
+    <>
+      <Button onClick={onClose}>{t('dialog.cancel')}</Button>
+      <Button
+        variant="primary"
+        type="submit"
+        form="k-bundle-export-form"
+        icon={<Package size={15} />}
+        disabled={starting || (!choices.zip && !choices.folder)}
+      >
+        {t('dialog.export')}
+      </Button>
+    </>
+  );
+
+  return (
+    <Dialog
+      open
+      title={t('dialog.title')}
+      onClose={running ? () => undefined : onClose}
+      footer={footer}
+      width={640}
+    >
+      {record ? (
+        <ExportDone record={record} />
+      ) : running ? (
+        <div className="k-bundle-running" data-testid="bundle-progress">
+          <p>{t(job?.phase || 'bundle:phase.prepare')}</p>
+          <ProgressBar value={job?.progress ?? null} label={t('jobs:kind.export')} />
+          <span className="mono">{Math.round((job?.progress ?? 0) * 100)}%</span>
+        </div>
+      ) : (
+        <form
+          id="k-bundle-export-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void start();
+          }}
+        >
+          {status === 'cancelled' && <p className="k-bundle-notice">{t('dialog.cancelled')}</p>}
+          {error !== null && <ErrorMessage error={error} />}
+          {failed && <ErrorMessage error={failed} />}
+          <ExportForm
+            answerId={answerId}
+            linkedQuestionIds={linkedQuestionIds}
+            choices={choices}
+            onChange={setChoices}
+          />
+          <BundleHistory answerId={answerId} compact />
+        </form>
+      )}
+    </Dialog>
+  );
+}
+
+function ExportDone({ record }: { record: BundleRecord }) {
+  const { t } = useTranslation('bundle');
+  const fmt = useFormat();
+  const toast = useToast();
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <div className="k-bundle-done" data-testid="bundle-done">
+      <p className="k-bundle-done__headline">
+        <CheckCircle2 size={18} /> {t('dialog.done')}
+      </p>
+      <p className="mono k-bundle-done__path">{record.zipPath ?? record.folderPath}</p>
+      {record.zipPath && record.folderPath && <p className="mono k-bundle-done__path">{record.folderPath}</p>}
+      <p className="faint">
+        {fmt.bytes(record.size)} · {t('dialog.fileCount', { count: record.fileCount })}
+      </p>
+      {error !== null && <ErrorMessage error={error} />}
+      <div className="k-bundle-done__actions">
+        <Button
+          icon={<FolderOpen size={15} />}
+          onClick={() => call('bundles:showInFolder', { id: record.id }).catch(setError)}
+        >
+          {t('dialog.showInFolder')}
+        </Button>
+        <Button
+          variant="primary"
+          icon={<Copy size={15} />}
+          onClick={async () => {
+            await copyText(`${record.emailSubject}\n\n${record.emailBody}`);
+            toast.show(t('dialog.emailCopied'), { tone: 'ok' });
+          }}
+        >
+          {t('dialog.copyEmail')}
+        </Button>
+      </div>
+      <h3 className="k-bundle-done__title">{t('dialog.emailDraft')}</h3>
+      <TextField label={t('dialog.subject')} value={record.emailSubject} readOnly />
+      <TextArea label={t('dialog.emailDraft')} value={record.emailBody} readOnly rows={10} />
+    </div>
+  );
+}

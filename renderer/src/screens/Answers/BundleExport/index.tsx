@@ -1,0 +1,41 @@
+import { Package } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components';
+import { useHotkey } from '../../../hooks/useHotkey';
+import './bundleExport.css';
+import { ExportBundleDialog } from './ExportBundleDialog';
+
+export { BundleHistory } from './BundleHistory';
+
+/** The answer header's "Export bundle…" button (Ctrl/Cmd+Shift+E) and its dialog. */
+export function ExportBundleButton({
+  answerId,
+  linkedQuestionIds,
+}: {
+  answerId: number;
+  linkedQuestionIds: number[];
+}) {
+  const { t } = useTranslation('bundle');
+  const [open, setOpen] = useState(false);
+  useHotkey('mod+shift+e', () => setOpen(true));
+  return (
+    <>
+      <Button
+        className="k-bundle-open"
+        icon={<Package size={15} />}
+        onClick={() => setOpen(true)}
+        title={`${t('dialog.open')} (Ctrl+Shift+E)`}
+      >
+        {t('dialog.open')}
+      </Button>
+      {open && (
+        <ExportBundleDialog
+          answerId={answerId}
+          linkedQuestionIds={linkedQuestionIds}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+}

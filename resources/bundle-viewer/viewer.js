@@ -1,0 +1,183 @@
+// Kotae answer bundle viewer: ticks steps off (remembered in this browser), plays the videos with
+// chapters and captions, and jumps to the moment a step's video link points at. It runs from
+// file:// under a CSP that allows no network and no other script; it reads its data from the JSON
+// block the page carries and touches the page only through DOM APIs (no innerHTML).
+(function () {
+  'use strict';
+
+  var dataElement = document.getElementById('kotae-bundle-data');
+  if (!dataElement) return;
+  var data;
+  try {
+    data = JSON.parse(dataElement.textContent || '{}');
+  } catch (err) {
+    return;
+  }
+  var root = document.documentElement;
+  root.classList.add('kb-js');
+  if (typeof data.accent === 'string' && /^#[0-9a-fA-F]{6}$/.test(data.accent)) {
+    root.style.setProperty('--kb-accent', data.accent);
+  }
+
+  // ---- ticks, remembered per bundle ----
+  // localStorage works for file:// pages in current browsers; where it is refused (private modes,
+  // strict settings) the ticks last until the page is closed.
+  var storageKey = 'kotae-bundle:' + data.bundleUid + ':ticks';
+  var memory = {};
+  var store = {
+    get: function () {
+      try {
+        return window.localStorage.getItem(storageKey);
+      } catch (err) {
+        return memory[storageKey] || null;
+      }
+    },
+    set: function (value) {
+      try {
+        window.localStorage.setItem(storageKey, value);
+      } catch (err) {
+        memory[storageKey] = value;
+      }
+    },
+  };
+
+  var ticked = {};
+  try {
+    (JSON.parse(store.get() || '[]') || []).forEach(function (id) {
+      ticked[id] = true;
+    });
+  } catch (err) {
+    ticked = {};
+  }
+
+  var boxes = Array.prototype.slice.call(document.querySelectorAll('input.step-check'));
+  var progress = document.getElementById('kb-progress');
+  var progressText = document.getElementById('kb-progress-text');
+  var progressFill = document.getElementById('kb-progress-fill');
+
+  function stepOf(box) {
+    return box.closest('li.step');
+  }
+
+  function render() {
+    var done = 0;
+    boxes.forEach(function (box) {
+      var on = !!ticked[box.getAttribute('data-step')];
+      box.checked = on;
+      var step = stepOf(box);
+      if (step) step.classList.toggle('is-done', on);
+      if (on) done += 1;
+    });
+    if (progress && boxes.length) {
+      progress.hidden = false;
+      progressText.textContent = String(data.labels.progress)
+        .replace('{{done}}', String(done))
+        .replace('{{total}}', String(boxes.length));
+      progressFill.style.width = Math.round((done / boxes.length) * 100) + '%';
+    }
+  }
+
+  function save() {
+    store.set(
+      JSON.stringify(
+        Object.keys(ticked).filter(function (id) {
+          return ticked[id];
+        }),
+      ),
+    );
+  }
+
+  boxes.forEach(function (box) {
+    box.addEventListener('change', function () {
+      var id = box.getAttribute('data-step');
+      if (box.checked) ticked[id] = true;
+      else delete ticked[id];
+      save();
+      render();
+    });
+  });
+  var reset = document.getElementById('kb-reset');
+  if (reset) {
+    reset.addEventListener('click', function () {
+      ticked = {};
+      save();
+      render();
+    });
+  }
+  render();
+
+  // ---- videos: captions, chapters, jumps ----
+  var clips = {};
+  (data.clips || []).forEach(function (clip) {
+    var video = document.getElementById('video-' + clip.id);
+    if (!video) return;
+    clips[clip.id] = { clip: clip, video: video };
+    // Captions are added as cues: a <track> file cannot be loaded from file:// in Chromium.
+    if (clip.captions && clip.captions.length && typeof window.VTTCue === 'function' && video.addTextTrack) {
+      var track = video.addTextTrack('captions', data.labels.captions, root.lang || '');
+      clip.captions.forEach(function (cue) {
+        try {
+          track.addCue(new window.VTTCue(cue.startS, cue.endS, cue.text));
+        } catch (err) {
+          /* a malformed cue is skipped, the others still show */
+        }
+      });
+      track.mode = 'showing';
+    }
+    video.addEventListener('timeupdate', function () {
+      highlight(clip, video.currentTime);
+    });
+  });
+
+  function chapterAt(clip, time) {
+    var current = null;
+    (clip.chapters || []).forEach(function (chapter, i) {
+      if (chapter.startS <= time + 0.05) current = i;
+    });
+    return current;
+  }
+
+  function highlight(clip, time) {
+    var index = chapterAt(clip, time);
+    var links = document.querySelectorAll('a.kb-chapter[data-clip="' + clip.id + '"]');
+    var playingStep = null;
+    Array.prototype.forEach.call(links, function (link, i) {
+      var on = i === index;
+      if (on) {
+        link.setAttribute('aria-current', 'true');
+        playingStep = link.getAttribute('data-step');
+      } else {
+        link.removeAttribute('aria-current');
+      }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('li.step'), function (step) {
+      step.classList.toggle('is-playing', !!playingStep && step.getAttribute('data-step') === playingStep);
+    });
+  }
+
+  function jump(clipId, time) {
+    var entry = clips[clipId];
+    if (!entry) return false;
+    var video = entry.video;
+    var go = function () {
+      video.currentTime = Math.max(0, time);
+      highlight(entry.clip, video.currentTime);
+      var playing = video.play();
+      if (playing && typeof playing.catch === 'function') playing.catch(function () {});
+    };
+    if (video.readyState >= 1) go();
+    else video.addEventListener('loadedmetadata', go, { once: true });
+    var figure = video.closest('figure') || video;
+    figure.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    return true;
+  }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target;
+    var link = target && target.closest ? target.closest('a.kb-chapter, a.step-video') : null;
+    if (!link) return;
+    var clipId = link.getAttribute('data-clip') || (link.getAttribute('href') || '').replace('#clip-', '');
+    var time = parseFloat(link.getAttribute('data-time') || '0');
+    if (jump(clipId, isFinite(time) ? time : 0)) event.preventDefault();
+  });
+})();
