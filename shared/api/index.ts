@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import { appChannels } from './app';
 import { catalogueChannels } from './catalogue';
+import { faqChannels } from './faq';
 import { jobChannels } from './jobs';
 import { libraryChannels } from './library';
 import { searchChannels } from './search';
@@ -13,6 +14,7 @@ export const channels = {
   ...jobChannels,
   ...catalogueChannels,
   ...searchChannels,
+  ...faqChannels,
 };
 
 export type Channels = typeof channels;

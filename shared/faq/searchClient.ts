@@ -19,6 +19,8 @@ export interface SearchResult {
   language: string;
   updated: string;
   score: number;
+  /** False when no answer had every part of the query and this one has some of them. */
+  complete: boolean;
 }
 
 /** How many results get a snippet (and so a check that a long phrase really is in the text). */
@@ -95,6 +97,7 @@ export class SearchClient {
         language,
         updated,
         score: hit.score,
+        complete: hit.complete,
       });
       if (results.length >= limit) break;
     }

@@ -1,6 +1,7 @@
 import { answerHandlers } from '../answers';
 import { capabilityHandlers } from '../capabilities';
 import { customerHandlers } from '../customers';
+import { faqHandlers } from '../faq';
 import { mediaHandlers } from '../media';
 import { questionHandlers } from '../questions';
 import { searchHandlers } from '../search';
@@ -18,5 +19,6 @@ export function createHandlers(studio: Studio): HandlerTable {
     ...capabilityHandlers(studio),
     ...mediaHandlers(studio),
     ...searchHandlers(studio),
+    ...faqHandlers(studio),
   };
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { up as initial } from './0010-initial';
+import { up as faq } from './0060-faq';
 
 export interface Migration {
   /** Steps of 10 leave room for a fix-up between two released versions. */
@@ -9,4 +10,7 @@ export interface Migration {
 }
 
 // One migration per file, listed here in order. Never edit a released migration: add the next one.
-export const migrations: readonly Migration[] = [{ version: 10, name: 'initial', up: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 10, name: 'initial', up: initial },
+  { version: 60, name: 'faq', up: faq },
+];

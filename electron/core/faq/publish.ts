@@ -1,0 +1,447 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resources } from '../../../shared/i18n';
+import type { PublicationStats } from '../../../shared/domain/faq';
+import { KotaeError } from '../../../shared/errors';
+import { TOKENIZER_PROBE } from '../../../shared/faq';
+import type { Library } from '../library';
+import { contentKey, type FaqAnswer } from './collect';
+import { SiteWriter } from './output';
+import { prepare, redactCapabilityText, type Prepared } from './prepare';
+import { relatedAnswers } from './model';
+import { renderAnswer, type MediaCopy, type RenderedAnswer } from './renderAnswer';
+import { updateSearchIndex } from './searchUpdate';
+import { translator } from './site/labels';
+import type { Chrome } from './site/layout';
+import {
+  allAnswersPage,
+  answerPage,
+  homePage,
+  movedPage,
+  notFoundPage,
+  sitemapXml,
+  topicPage,
+  type SiteAnswer,
+  type SiteTopic,
+} from './site/pages';
+import { fileOf, paths, rootFrom, safeSlug } from './site/paths';
+import { loadTheme, vendorCss, type Theme } from './theme';
+
+// A publication: privacy check, the pages (only what changed is rendered and written), the search
+// index (patched, not rebuilt), everything staged and then put in place at once, and a record of it
+// in the library with a work-log entry.
+
+export interface PublishOptions {
+  outDir?: string;
+  signal?: AbortSignal;
+  progress?: (fraction: number, phase: string) => void;
+  theme?: Theme;
+}
+
+export interface PublishResult {
+  publicationId: number;
+  outDir: string;
+  stats: PublicationStats;
+}
+
+/** Bump when pages are made differently, so a republish rewrites them all. */
+const RENDER_VERSION = 1;
+
+interface AnswerRecord {
+  renderKey: string;
+  searchKey: string;
+  path: string;
+  title: string;
+  summary: string;
+  language: string;
+  media: { path: string; sha256: string; ext: string }[];
+  files: string[];
+  /** Published text (title and redacted text), for the index-to-text figure. */
+  textBytes: number;
+}
+
+interface SiteState {
+  version: number;
+  probe: string;
+  answers: Record<string, AnswerRecord>;
+  /** Old page paths of answers whose slug changed → the answer id. */
+  redirects: Record<string, number>;
+}
+
+const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+const day = (iso: string) => iso.slice(0, 10);
+
+function cancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new KotaeError('CANCELLED');
+}
+
+export async function publishFaq(library: Library, options: PublishOptions = {}): Promise<PublishResult> {
+  const started = Date.now();
+  const progress = options.progress ?? (() => undefined);
+  const check = () => cancelled(options.signal);
+  progress(0, 'collect');
+  const prepared = prepare(library);
+  const { snapshot } = prepared;
+  const outDir = options.outDir ?? snapshot.settings.outDir;
+  if (!outDir) throw new KotaeError('PUBLISH_BLOCKED', {}, 'no output folder', 'errors:FAQ_NO_FOLDER');
+  progress(0.05, 'scan');
+  if (prepared.unresolved > 0) {
+    throw new KotaeError(
+      'PUBLISH_BLOCKED',
+      { count: prepared.unresolved },
+      undefined,
+      'errors:PUBLISH_BLOCKED_FINDINGS',
+    );
+  }
+  check();
+  const writer = await SiteWriter.open<SiteState>(outDir);
+  try {
+    const result = await build(library, prepared, writer, options, progress, check);
+    check();
+    progress(0.95, 'commit');
+    const counts = await writer.commit(result.state);
+    const stats: PublicationStats = {
+      ...result.stats,
+      ...counts,
+      bytes: writer.totalBytes,
+      durationMs: Date.now() - started,
+    };
+    const publicationId = record(library, writer.outDir, prepared, stats);
+    progress(1, 'commit');
+    return { publicationId, outDir: writer.outDir, stats };
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  }
+}
+
+function record(library: Library, outDir: string, prepared: Prepared, stats: PublicationStats): number {
+  const { answers, clips } = prepared.snapshot;
+  const published = answers.map((a) => ({
+    id: a.id,
+    slug: a.slug,
+    title: a.title,
+    key: contentKey(a, clips),
+  }));
+  return library.mutate(
+    (id: number) => ({
+      action: 'faq.published',
+      entity: 'publication',
+      entityId: id,
+      summary: `FAQ published: ${answers.length} answers to ${outDir}`,
+      detail: { ...stats, outDir },
+    }),
+    (db) =>
+      Number(
+        db
+          .prepare('INSERT INTO publications (at, out_dir, answers, stats) VALUES (?, ?, ?, ?)')
+          .run(library.now(), outDir, JSON.stringify(published), JSON.stringify(stats)).lastInsertRowid,
+      ),
+  );
+}
+
+async function build(
+  library: Library,
+  prepared: Prepared,
+  writer: SiteWriter<SiteState>,
+  options: PublishOptions,
+  progress: (fraction: number, phase: string) => void,
+  check: () => void,
+) {
+  const { snapshot, structure } = prepared;
+  const { settings, vendor } = snapshot;
+  const theme = options.theme ?? loadTheme();
+  const lang = settings.language;
+  const t = translator(lang);
+  const previous = writer.previous.extra?.version === RENDER_VERSION ? writer.previous.extra : null;
+
+  // ---- the chrome every page shares ----
+  const vendorName = vendor.name || snapshot.productName || 'FAQ';
+  const logoExt = vendor.logo ? (vendor.logo.ext === 'jpeg' ? 'jpg' : vendor.logo.ext) : null;
+  const logoSource = vendor.logo ? library.media.pathFor(vendor.logo.sha256, vendor.logo.ext) : null;
+  const logo = logoSource && existsSync(logoSource) ? `assets/logo.${logoExt}` : null;
+  const vendorStyles = vendorCss(vendor);
+  const chrome: Chrome = {
+    lang,
+    t,
+    siteTitle: settings.title || t('faq', { name: vendorName }),
+    vendorName,
+    vendorEmail: vendor.email,
+    logo,
+    siteUrl: settings.siteUrl ? settings.siteUrl.replace(/\/*$/, '/') : '',
+    versions: {
+      css: sha(theme.css).slice(0, 8),
+      vendorCss: sha(vendorStyles).slice(0, 8),
+      js: sha(theme.js).slice(0, 8),
+    },
+  };
+  const chromeKey = sha([
+    RENDER_VERSION,
+    theme.version,
+    chrome.siteTitle,
+    chrome.vendorName,
+    chrome.vendorEmail,
+    chrome.logo,
+    chrome.siteUrl,
+    chrome.versions,
+    resources[lang].publish.site,
+  ]);
+  const placeholder = (language: string) => translator(language === 'en' ? 'en' : 'ja')('redacted');
+
+  // ---- answers: reuse what is unchanged, render the rest on demand ----
+  const taken = new Set<string>();
+  const pathOf = new Map<number, string>();
+  for (const a of snapshot.answers) {
+    let slug = safeSlug(a.slug, a.id);
+    if (taken.has(slug)) slug = `${slug}-${a.id}`;
+    taken.add(slug);
+    pathOf.set(a.id, paths.answer(slug));
+  }
+  const renderCtx = (a: FaqAnswer) => ({
+    decisions: prepared.decisions,
+    placeholder,
+    t,
+    media: library.media,
+    clips: snapshot.clips,
+    root: rootFrom(pathOf.get(a.id)!),
+  });
+  const rendered = new Map<number, RenderedAnswer>();
+  const render = (a: FaqAnswer): RenderedAnswer => {
+    let r = rendered.get(a.id);
+    if (!r) {
+      // The quote check needs the customer texts of this answer, as in the first scan.
+      r = renderAnswer(a, {
+        ...renderCtx(a),
+        scan: prepared.scanner.context(prepared.texts.get(a.id) ?? []),
+      });
+      rendered.set(a.id, r);
+    }
+    return r;
+  };
+
+  const records = new Map<number, AnswerRecord>();
+  const siteAnswers = new Map<number, SiteAnswer>();
+  const topicTitle = (id: number | 'other', capTitle: string | null, capId: number | null) =>
+    capTitle === null || capId === null
+      ? t('other')
+      : redactCapabilityText(prepared, capId, capTitle, placeholder(lang));
+  const topics: SiteTopic[] = structure.topics.map((tm) => ({
+    id: tm.id,
+    path: tm.path,
+    title: topicTitle(tm.id, tm.capability?.title ?? null, tm.capability?.id ?? null),
+    description:
+      tm.capability === null
+        ? t('otherText')
+        : redactCapabilityText(prepared, tm.capability.id, tm.capability.description, placeholder(lang)),
+    sections: tm.sections.map((s) => ({
+      title: s.capability
+        ? redactCapabilityText(prepared, s.capability.id, s.capability.title, placeholder(lang))
+        : topicTitle(tm.id, tm.capability?.title ?? null, tm.capability?.id ?? null),
+      description: s.capability
+        ? redactCapabilityText(prepared, s.capability.id, s.capability.description, placeholder(lang))
+        : '',
+      answerIds: s.answerIds,
+    })),
+    answerIds: tm.answerIds,
+  }));
+  const topicById = new Map(topics.map((x) => [x.id, x]));
+
+  const decisionsOf = new Map<number, string[]>();
+  for (const [key, decision] of [...prepared.decisions].sort()) {
+    const m = /^answer:(\d+):/.exec(key);
+    if (m) decisionsOf.set(Number(m[1]), [...(decisionsOf.get(Number(m[1])) ?? []), `${key}=${decision}`]);
+  }
+  const total = snapshot.answers.length;
+  snapshot.answers.forEach((a, i) => {
+    if (i % 50 === 0) {
+      check();
+      progress(0.1 + 0.3 * (i / Math.max(1, total)), 'render');
+    }
+    const decisions = decisionsOf.get(a.id) ?? [];
+    const renderKey = sha([
+      chromeKey,
+      prepared.scans.get(a.id)?.hash,
+      decisions,
+      a.language,
+      pathOf.get(a.id),
+      a.updatedAt,
+      a.verifiedVersion,
+    ]);
+    const prev = previous?.answers[String(a.id)];
+    let rec: AnswerRecord;
+    if (prev && prev.renderKey === renderKey) {
+      rec = prev;
+    } else {
+      const r = render(a);
+      rec = {
+        renderKey,
+        searchKey: '',
+        path: pathOf.get(a.id)!,
+        title: r.title,
+        summary: r.summary,
+        language: a.language,
+        media: r.media.map((m) => ({ path: m.path, sha256: m.sha256, ext: m.ext })),
+        files: r.files.map((f) => f.path),
+        textBytes: Buffer.byteLength(r.title) + Buffer.byteLength(r.text),
+      };
+    }
+    const topic = structure.topicOf.get(a.id)!;
+    rec.searchKey = sha([renderKey, rec.title, topicById.get(topic.id)?.title ?? null, day(a.updatedAt)]);
+    records.set(a.id, rec);
+    siteAnswers.set(a.id, {
+      id: a.id,
+      path: rec.path,
+      title: rec.title,
+      language: a.language,
+      updated: day(a.updatedAt),
+      verifiedVersion: a.verifiedVersion,
+      topicId: topic.id,
+      summary: rec.summary,
+    });
+  });
+
+  // ---- pages ----
+  const related = relatedAnswers(snapshot.answers, structure);
+  let pagesDone = 0;
+  const copied = new Set<string>();
+  const copyMedia = async (m: Pick<MediaCopy, 'path' | 'sha256'> & { source?: string; ext?: string }) => {
+    if (copied.has(m.path)) return;
+    copied.add(m.path);
+    const source = m.source ?? library.media.pathFor(m.sha256, m.ext ?? '');
+    if (!existsSync(source)) return;
+    await writer.copy(m.path, source, m.sha256, statSync(source).size);
+  };
+  for (const a of snapshot.answers) {
+    if (pagesDone++ % 50 === 0) {
+      check();
+      progress(0.4 + 0.3 * (pagesDone / Math.max(1, total)), 'render');
+    }
+    const rec = records.get(a.id)!;
+    const topic = topicById.get(structure.topicOf.get(a.id)!.id) ?? null;
+    const rel = (related.get(a.id) ?? []).map((id) => siteAnswers.get(id)!);
+    const pageKey = sha([
+      rec.renderKey,
+      topic?.id,
+      topic?.title,
+      topic?.path,
+      rel.map((r) => [r.path, r.title, r.language, r.updated]),
+    ]);
+    const file = fileOf(rec.path);
+    const reusable =
+      !rendered.has(a.id) &&
+      rec.files.every((f) => writer.previous.files[f]) &&
+      (await writer.reusable(file, pageKey));
+    if (reusable) {
+      writer.keep(file);
+      for (const f of rec.files) writer.keep(f);
+      for (const m of rec.media) await copyMedia(m);
+      continue;
+    }
+    const r = render(a);
+    const html = answerPage(chrome, {
+      answer: siteAnswers.get(a.id)!,
+      topic,
+      html: r.html,
+      videos: r.videos,
+      related: rel,
+    });
+    await writer.put(file, html, pageKey);
+    for (const f of r.files) await writer.put(f.path, f.content);
+    for (const m of r.media) await copyMedia(m);
+  }
+
+  // Pages left at the old address of answers whose slug changed.
+  const redirects: Record<string, number> = {};
+  for (const [from, id] of Object.entries(previous?.redirects ?? {})) redirects[from] = id;
+  for (const [id, prev] of Object.entries(previous?.answers ?? {})) {
+    const now = pathOf.get(Number(id));
+    if (now && prev.path !== now) redirects[prev.path] = Number(id);
+  }
+  for (const [from, id] of Object.entries(redirects)) {
+    const to = pathOf.get(id);
+    const file = fileOf(from);
+    if (!to || to === from || writer.has(file)) {
+      delete redirects[from];
+      continue;
+    }
+    await writer.put(file, movedPage(chrome, from, to, siteAnswers.get(id)!.title));
+  }
+
+  check();
+  progress(0.72, 'render');
+  for (const topic of topics) await writer.put(fileOf(topic.path), topicPage(chrome, topic, siteAnswers));
+  await writer.put('index.html', homePage(chrome, topics, siteAnswers, snapshot.productName));
+  await writer.put(fileOf(paths.answers), allAnswersPage(chrome, topics, siteAnswers));
+  await writer.put('404.html', notFoundPage(chrome));
+  await writer.put(
+    'sitemap.xml',
+    sitemapXml(chrome.siteUrl, [
+      { path: paths.home, updated: null },
+      { path: paths.answers, updated: null },
+      ...topics.map((x) => ({ path: x.path, updated: null })),
+      ...[...siteAnswers.values()].map((x) => ({ path: x.path, updated: x.updated })),
+    ]),
+  );
+  await writer.put('assets/site.css', theme.css);
+  await writer.put('assets/site.js', theme.js);
+  await writer.put('assets/vendor.css', vendorStyles);
+  if (logo && logoSource) await writer.put(logo, readFileSync(logoSource));
+
+  // ---- search ----
+  check();
+  progress(0.8, 'index');
+  const previousSearchKeys = new Map(
+    Object.entries(previous?.answers ?? {}).map(([id, r]) => [Number(id), r.searchKey] as const),
+  );
+  const search = await updateSearchIndex({
+    outDir: writer.outDir,
+    previous: previous ? { probe: previous.probe } : null,
+    docs: snapshot.answers.map((a) => {
+      const s = siteAnswers.get(a.id)!;
+      const topic = topicById.get(s.topicId);
+      return {
+        id: a.id,
+        path: s.path,
+        title: s.title,
+        language: a.language,
+        area: topic?.title ?? null,
+        updated: s.updated,
+        key: records.get(a.id)!.searchKey,
+        previousKey: previousSearchKeys.get(a.id) ?? null,
+        text: () => render(a).text,
+      };
+    }),
+    throwIfCancelled: check,
+  });
+  progress(0.9, 'write');
+  let indexBytes = 0;
+  for (const [p, content] of search.files) {
+    await writer.put(p, content);
+    if (!p.startsWith('search/s/')) indexBytes += Buffer.byteLength(content);
+  }
+  for (const shard of search.keptStores) {
+    const p = `search/s/${shard}.js`;
+    if (!writer.has(p) && writer.previous.files[p]) writer.keep(p);
+  }
+
+  const textBytes = [...records.values()].reduce((n, r) => n + r.textBytes, 0);
+  const state: SiteState = {
+    version: RENDER_VERSION,
+    probe: TOKENIZER_PROBE,
+    answers: Object.fromEntries([...records].map(([id, r]) => [String(id), r])),
+    redirects,
+  };
+  return {
+    state,
+    stats: {
+      answers: snapshot.answers.length,
+      written: 0,
+      removed: 0,
+      unchanged: 0,
+      bytes: 0,
+      indexBytes,
+      textBytes,
+      durationMs: 0,
+    } satisfies PublicationStats,
+  };
+}
