@@ -225,11 +225,11 @@ async function recover(outDir: string): Promise<void> {
   const state = path.join(outDir, STATE_DIR);
   const journalFile = path.join(state, JOURNAL);
   if (existsSync(journalFile)) {
-    let journal: Journal | null = null;
+    let journal: Journal | null;
     try {
       journal = JSON.parse(readFileSync(journalFile, 'utf8')) as Journal;
     } catch {
-      journal = null; // torn journal: it was written atomically, so this is not ours to finish
+      journal = null; // unreadable: it was written atomically, so this is not a journal of ours
     }
     if (journal && /^staging-[0-9a-f]+$/.test(journal.staging)) await applyJournal(outDir, journal);
     else await rm(journalFile, { force: true });
