@@ -14,6 +14,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { Library } from '../library';
+import { decideFinding } from './decisions';
+import { prepare } from './prepare';
 import type { AnswerDocument, VideoNode } from '../../../shared/answers/document';
 import {
   SearchClient,
@@ -118,12 +121,7 @@ export function addClipToAnswer(
 }
 
 /** Decides every open privacy finding of the library the same way (tests and the bench). */
-export async function decideAll(
-  library: import('../library').Library,
-  decision: 'redact' | 'not_personal' = 'redact',
-): Promise<number> {
-  const { prepare } = await import('./prepare');
-  const { decideFinding } = await import('./decisions');
+export function decideAll(library: Library, decision: 'redact' | 'not_personal' = 'redact'): number {
   const open = prepare(library).findings.filter((f) => f.decision === null);
   for (const f of open) decideFinding(library, { ...f, decision });
   return open.length;
