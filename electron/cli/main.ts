@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError, toAppError } from '../../shared/errors';
+import { registerFaqCommands } from './commands/faq';
 import { registerLibraryCommands } from './commands/library';
 import { errorMessage } from './messages';
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerLibraryCommands(program);
+  registerFaqCommands(program);
   return program;
 }
 
