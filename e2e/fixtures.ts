@@ -25,6 +25,8 @@ export interface AppUnderTest {
   queueDialogs(answers: DialogAnswers): Promise<void>;
   /** URLs the app asked the OS to open (mailto:, https:). */
   openedUrls(): Promise<string[]>;
+  /** Files the app asked the OS to show in the file manager. */
+  shownFiles(): Promise<string[]>;
   /** Drops real files onto the element, as a user dragging them from the file manager. */
   dropFiles(selector: string, files: string[]): Promise<void>;
 }
@@ -157,6 +159,11 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
         if (electronApp) return [];
         const res = await page.request.get(`${harnessUrl}/__kotae/test/opened`);
         return ((await res.json()) as { opened: string[] }).opened;
+      },
+      async shownFiles() {
+        if (electronApp) return [];
+        const res = await page.request.get(`${harnessUrl}/__kotae/test/opened`);
+        return ((await res.json()) as { shown: string[] }).shown;
       },
       async dropFiles(selector, files) {
         const { readFileSync } = await import('node:fs');

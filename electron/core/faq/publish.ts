@@ -55,7 +55,6 @@ interface AnswerRecord {
   summary: string;
   language: string;
   media: { path: string; sha256: string; ext: string }[];
-  files: string[];
   /** Published text (title and redacted text), for the index-to-text figure. */
   textBytes: number;
 }
@@ -281,7 +280,6 @@ async function build(
         summary: r.summary,
         language: a.language,
         media: r.media.map((m) => ({ path: m.path, sha256: m.sha256, ext: m.ext })),
-        files: r.files.map((f) => f.path),
         textBytes: Buffer.byteLength(r.title) + Buffer.byteLength(r.text),
       };
     }
@@ -327,13 +325,9 @@ async function build(
       rel.map((r) => [r.path, r.title, r.language, r.updated]),
     ]);
     const file = fileOf(rec.path);
-    const reusable =
-      !rendered.has(a.id) &&
-      rec.files.every((f) => writer.previous.files[f]) &&
-      (await writer.reusable(file, pageKey));
+    const reusable = !rendered.has(a.id) && (await writer.reusable(file, pageKey));
     if (reusable) {
       writer.keep(file);
-      for (const f of rec.files) writer.keep(f);
       for (const m of rec.media) await copyMedia(m);
       continue;
     }
@@ -346,7 +340,6 @@ async function build(
       related: rel,
     });
     await writer.put(file, html, pageKey);
-    for (const f of r.files) await writer.put(f.path, f.content);
     for (const m of r.media) await copyMedia(m);
   }
 

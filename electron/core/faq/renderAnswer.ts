@@ -3,14 +3,13 @@ import { plainText, type VideoNode } from '../../../shared/answers/document';
 import { renderAnswerHtml } from '../../../shared/answers/renderHtml';
 import { KotaeError } from '../../../shared/errors';
 import { scanText, type ScanContext } from '../../../shared/privacy';
-import { shortHash } from '../../../shared/faq/searchFormat';
 import type { MediaStore } from '../library';
 import type { FaqClip } from './clips';
 import type { FaqAnswer } from './collect';
 import { cut, documentUnits, redactDocument, type TextUnit } from './documentText';
 import { decisionKey, type Decisions } from './privacy';
 import { answerLabels, type Translate } from './site/labels';
-import { videoBlock, webVtt } from './site/video';
+import { videoBlock } from './site/video';
 
 // One answer as the site publishes it: every text unit scanned, decided findings redacted, then a
 // second scan of the result that must find nothing undecided (the published text never contains
@@ -33,8 +32,6 @@ export interface RenderedAnswer {
   text: string;
   summary: string;
   media: MediaCopy[];
-  /** Generated files the page needs (WebVTT tracks). */
-  files: { path: string; content: string }[];
 }
 
 export interface RenderContext {
@@ -82,7 +79,6 @@ export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAns
   redactDocument(doc, redactUnit, placeholder);
 
   const media: MediaCopy[] = [];
-  const files: RenderedAnswer['files'] = [];
   const addMedia = (sha256: string, ext: string): string | null => {
     const source = ctx.media.pathFor(sha256, ext);
     if (!existsSync(source)) return null;
@@ -104,18 +100,6 @@ export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAns
       chapters: clip.chapters.map((c) => ({ ...c, title: redactString('video', c.title) })),
       captions: clip.captions.map((c) => ({ ...c, text: redactString('video', c.text) })),
     };
-    const track = (kind: string, cues: { startS: number; endS: number; text: string }[]) => {
-      if (!cues.length) return null;
-      const content = webVtt(cues);
-      const p = `media/${kind}-${clip.id}-${shortHash(content)}.vtt`;
-      if (!files.some((f) => f.path === p)) files.push({ path: p, content });
-      return p;
-    };
-    const chapters = track(
-      'chapters',
-      redacted.chapters.map((c) => ({ ...c, text: c.title })),
-    );
-    const captions = track('captions', redacted.captions);
     if (!renderedClips.has(clipId)) {
       renderedClips.add(clipId);
       videoText.push(
@@ -124,7 +108,7 @@ export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAns
         ...redacted.captions.map((c) => c.text),
       );
     }
-    return videoBlock(redacted, { video, chapters, captions }, ctx.root, answer.language, ctx.t);
+    return videoBlock(redacted, video, ctx.root, answer.language, ctx.t);
   };
 
   const html = renderAnswerHtml(doc, {
@@ -170,5 +154,5 @@ export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAns
   }
   const words = [...body.replace(/\s+/g, ' ').trim()];
   const summary = words.length > 110 ? `${words.slice(0, 110).join('')}…` : words.join('');
-  return { title, html, videos, text, summary, media, files };
+  return { title, html, videos, text, summary, media };
 }

@@ -89,8 +89,8 @@ export function addClipToAnswer(
     const clipId = Number(
       db
         .prepare(
-          `INSERT INTO clips (asset_id, answer_id, title, segments, chapters, output_asset_id, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO clips (asset_id, answer_id, title, segments, chapters, captions, output_asset_id, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           source.id,
@@ -100,6 +100,7 @@ export function addClipToAnswer(
           JSON.stringify(
             chapters.map((title, i) => ({ id: `c${i}`, title, startS: 0.5 + i * 1.2, stepId: null })),
           ),
+          JSON.stringify([{ chapterId: 'c0', text: '「設定」を開きます' }]),
           output.id,
           now,
           now,

@@ -214,6 +214,24 @@ function seek(clipId: string, time: number): void {
   void video.play().catch(() => undefined);
 }
 
+/** Captions from the page itself: a track file would not load from file:// (see video.ts). */
+function addCaptions(video: HTMLVideoElement): void {
+  const data = video.dataset.captions;
+  if (!data) return;
+  try {
+    const cues = JSON.parse(data) as [number, number, string][];
+    const track = video.addTextTrack(
+      'captions',
+      video.dataset.captionsLabel ?? '',
+      video.dataset.captionsLang ?? '',
+    );
+    for (const [start, end, text] of cues) track.addCue(new VTTCue(start, end, text));
+    track.mode = 'showing';
+  } catch {
+    /* malformed captions: the video still plays */
+  }
+}
+
 function setupVideos(): void {
   document.addEventListener('click', (e) => {
     const link = (e.target as Element).closest<HTMLAnchorElement>('a[data-seek], a.step-video[data-time]');
@@ -224,6 +242,7 @@ function setupVideos(): void {
     seek(clip[1]!, Number(link.dataset.seek ?? link.dataset.time ?? 0));
   });
   for (const video of document.querySelectorAll<HTMLVideoElement>('video[data-clip]')) {
+    addCaptions(video);
     const links = [
       ...document.querySelectorAll<HTMLAnchorElement>(`#clip-${video.dataset.clip} a[data-seek]`),
     ];

@@ -8,6 +8,7 @@ import { changeLanguage } from '../../i18n';
 import { useLibraryActions } from '../../shell/useLibraryActions';
 import { applyTheme } from '../../shell/theme';
 import type { ScreenProps } from '../../shell/ScreenView';
+import { VendorCard } from './VendorCard';
 
 export default function Settings(_props: ScreenProps) {
   const { t } = useTranslation(['settings', 'library']);
@@ -113,6 +114,7 @@ export default function Settings(_props: ScreenProps) {
             </>
           )}
         </Card>
+        {current && !current.readOnly && <VendorCard />}
         <Card title={t('about')}>
           <dl className="k-dl">
             <dt>{t('version')}</dt>
