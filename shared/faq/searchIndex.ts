@@ -123,20 +123,50 @@ export class SearchIndex {
 
   /** Removes a document, given the title and text it was indexed with. */
   remove(id: number, indexed: { title: string; text: string }): void {
-    for (const term of documentTerms(indexed.title, indexed.text))
-      this.update(term, (ids) => ids.filter((x) => x !== id));
-    this.docs.delete(id);
+    this.patch([{ id, ...indexed }], []);
   }
 
   add(doc: SearchDocument): void {
-    for (const term of documentTerms(doc.title, doc.text)) {
+    this.patch([], [doc]);
+  }
+
+  /**
+   * Removes and adds documents (an edited one is both), decoding and re-encoding each posting list
+   * it touches once, however many of the documents share the term.
+   */
+  patch(
+    removed: readonly { id: number; title: string; text: string }[],
+    added: readonly SearchDocument[],
+  ): void {
+    const drop = new Map<string, Set<number>>();
+    for (const r of removed) {
+      for (const term of documentTerms(r.title, r.text)) {
+        const set = drop.get(term);
+        if (set) set.add(r.id);
+        else drop.set(term, new Set([r.id]));
+      }
+      this.docs.delete(r.id);
+    }
+    const put = new Map<string, number[]>();
+    for (const d of added) {
+      for (const term of documentTerms(d.title, d.text)) {
+        const list = put.get(term);
+        if (list) list.push(d.id);
+        else put.set(term, [d.id]);
+      }
+      this.docs.set(d.id, infoOf(d));
+    }
+    for (const term of new Set([...drop.keys(), ...put.keys()])) {
+      const gone = drop.get(term);
+      const extra = put.get(term) ?? [];
       this.update(term, (ids) => {
-        if (ids.length === 0 || ids[ids.length - 1]! < doc.id) return [...ids, doc.id];
-        if (ids.includes(doc.id)) return ids;
-        return [...ids, doc.id].sort((a, b) => a - b);
+        const kept = gone ? ids.filter((x) => !gone.has(x)) : ids;
+        if (extra.length === 0) return kept;
+        const merged = new Set(kept);
+        for (const id of extra) merged.add(id);
+        return [...merged].sort((a, b) => a - b);
       });
     }
-    this.docs.set(doc.id, infoOf(doc));
   }
 
   /**

@@ -25,25 +25,43 @@ export interface View {
   map: number[];
 }
 
+const isSpace = (code: number) =>
+  code === 32 ||
+  (code >= 9 && code <= 13) ||
+  code === 0xa0 ||
+  code === 0x3000 ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  (code >= 0x2000 && code <= 0x200a) ||
+  code === 0xfeff;
+
 export function viewOf(folded: string, spaces: 'remove' | 'collapse'): View {
-  let text = '';
+  const parts: string[] = [];
   const map: number[] = [];
   let inSpace = false;
+  let runStart = -1;
+  const flush = (end: number) => {
+    if (runStart >= 0) {
+      parts.push(folded.slice(runStart, end));
+      for (let k = runStart; k < end; k++) map.push(k);
+      runStart = -1;
+    }
+  };
   for (let i = 0; i < folded.length; i++) {
-    const ch = folded[i]!;
-    if (/\s/.test(ch)) {
-      if (spaces === 'collapse' && !inSpace && text.length > 0) {
-        text += ' ';
+    if (isSpace(folded.charCodeAt(i))) {
+      flush(i);
+      if (spaces === 'collapse' && !inSpace && map.length > 0) {
+        parts.push(' ');
         map.push(i);
       }
       inSpace = true;
       continue;
     }
+    if (runStart < 0) runStart = i;
     inSpace = false;
-    text += ch;
-    map.push(i);
   }
-  return { text, map };
+  flush(folded.length);
+  return { text: parts.join(''), map };
 }
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().trim();
@@ -151,7 +169,7 @@ function scanView(view: View, idx: NeedleIndex, wordBoundaries: boolean): Needle
 export class CustomerMatcher {
   private readonly cjk: NeedleIndex;
   private readonly latin: NeedleIndex;
-  private readonly hosts: string[];
+  private readonly hosts: Set<string>;
 
   constructor(customers: readonly CustomerIdentity[], ignoreHosts: readonly string[] = []) {
     const needles = customers.flatMap((c) => [...nameNeedles(c.name), ...companyNeedles(c.company)]);
@@ -160,9 +178,9 @@ export class CustomerMatcher {
     );
     this.latin = index(needles.filter((n) => !CJK.test(n.text)));
     const ignored = new Set(ignoreHosts.map((h) => h.replace(/^www\./, '')));
-    this.hosts = [...new Set(customers.map((c) => siteHost(c.website)).filter((h): h is string => !!h))]
-      .filter((h) => !ignored.has(h))
-      .sort((a, b) => b.length - a.length);
+    this.hosts = new Set(
+      customers.map((c) => siteHost(c.website)).filter((h): h is string => !!h && !ignored.has(h)),
+    );
   }
 
   match(folded: string): NeedleMatch[] {
@@ -175,34 +193,48 @@ export class CustomerMatcher {
     ];
   }
 
-  /** The customer's own site, with or without scheme, www. and path. Not inside an e-mail address. */
+  /**
+   * The customer's own site, with or without scheme, www. and path; not inside an e-mail address
+   * or a longer host name. One pass over the text finds every host-like word; the customers' hosts
+   * are looked up in a set (a library has hundreds of customers).
+   */
   private matchSites(folded: string): NeedleMatch[] {
     const out: NeedleMatch[] = [];
-    for (const host of this.hosts) {
-      let from = 0;
-      for (;;) {
-        const at = folded.indexOf(host, from);
-        if (at < 0) break;
-        from = at + host.length;
-        const after = folded[from] ?? '';
-        if (/[a-z0-9-]/.test(after) || (after === '.' && /[a-z0-9]/.test(folded[from + 1] ?? ''))) continue;
-        let start = at;
-        if (folded.slice(Math.max(0, at - 4), at) === 'www.') start -= 4;
-        const scheme = /https?:\/\/$/.exec(folded.slice(Math.max(0, start - 8), start));
-        if (scheme) start -= scheme[0].length;
-        // Part of a longer host (myshop.example.jp) or of an e-mail address: not this site.
-        if (/[a-z0-9.@_-]/.test(folded[start - 1] ?? '')) continue;
-        let end = from;
-        if (/[/?#]/.test(after)) {
-          const rest = /^[^\s<>"'」』）)、。]*/.exec(folded.slice(from))![0];
-          end = from + rest.replace(/[.,;:!?]+$/, '').length;
+    if (this.hosts.size === 0 || !folded.includes('.')) return out;
+    HOSTLIKE.lastIndex = 0;
+    for (const m of folded.matchAll(HOSTLIKE)) {
+      const word = m[0].replace(/\.+$/, '');
+      let start = m.index;
+      const lead = folded[start - 1] ?? '';
+      if (lead === '@' || lead === '.' || lead === '-') continue;
+      let host = word.replace(/^www\./, '');
+      // A customer host the word is or ends with at a label boundary: shop.example.jp in
+      // www.shop.example.jp and blog.shop.example.jp, never in myshop.example.jp.
+      while (host && !this.hosts.has(host)) {
+        const dot = host.indexOf('.');
+        if (dot < 0) {
+          host = '';
+          break;
         }
-        out.push({ kind: 'url', start, end });
+        host = host.slice(dot + 1);
       }
+      if (!host) continue;
+      const scheme = /https?:\/\/$/.exec(folded.slice(Math.max(0, start - 8), start));
+      if (scheme) start -= scheme[0].length;
+      let end = m.index + word.length;
+      const after = folded[end] ?? '';
+      if (/[/?#]/.test(after)) {
+        const rest = /^[^\s<>"'」』）)、。]*/.exec(folded.slice(end))![0];
+        end += rest.replace(/[.,;:!?]+$/, '').length;
+      }
+      out.push({ kind: 'url', start, end });
     }
     return out;
   }
 }
+
+/** A host name: labels of letters, digits and hyphens joined by dots, ending in a letter label. */
+const HOSTLIKE = /[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}\b/g;
 
 /** Keys of the vendor's own contact details: never a finding (support@vendor is meant to be public). */
 export function vendorKeys(vendor: { email?: string | null; website?: string | null }): {

@@ -101,8 +101,12 @@ const detectors: Detector[] = [
   },
 ];
 
+/** Every detector needs a digit or an @: most sentences have neither and skip all of them. */
+const MAYBE = /[0-9@]/;
+
 export function detectPatterns(text: string): PatternMatch[] {
   const found: PatternMatch[] = [];
+  if (!MAYBE.test(text)) return found;
   for (const d of detectors) {
     d.pattern.lastIndex = 0;
     for (const m of text.matchAll(d.pattern)) {

@@ -90,6 +90,8 @@ describe('privacy scanner: flags customer details (Japanese)', () => {
       'www.midori-coffee.example.jp',
     ]);
     expect(scan('例：midori-coffee.example.jp')).toContainEqual(['url', 'midori-coffee.example.jp']);
+    expect(scan('blog.midori-coffee.example.jp')).toContainEqual(['url', 'blog.midori-coffee.example.jp']);
+    expect(scan('nomidori-coffee.example.jp と example.jp')).toEqual([]);
   });
 
   it('finds order and licence numbers', () => {

@@ -22,6 +22,8 @@ export interface FaqAnswer {
   language: 'ja' | 'en';
   doc: AnswerDocument;
   docJson: string;
+  /** sha256 of the stored document: what the cache keys hash instead of the whole JSON. */
+  docHash: string;
   revision: number;
   updatedAt: string;
   verifiedVersion: string | null;
@@ -115,19 +117,28 @@ export function collectSite(library: Library): SiteSnapshot {
   return db.transaction(() => {
     const caps = answerCapabilities(db);
     const answers: FaqAnswer[] = publicAnswerRows(db).map((r) => {
-      const doc = JSON.parse(r.doc) as AnswerDocument;
+      let parsed: AnswerDocument | null = null;
+      let hash: string | null = null;
+      // Parsed when first needed: a republish reads every answer but renders only what changed.
+      const doc = () => (parsed ??= JSON.parse(r.doc) as AnswerDocument);
+      const mayHaveClips = r.doc.includes('"kotae-video"') || r.doc.includes('"videoLink":{');
       return {
         id: r.id,
         title: r.title,
         slug: r.slug,
         language: r.language,
-        doc,
+        get doc() {
+          return doc();
+        },
         docJson: r.doc,
+        get docHash() {
+          return (hash ??= createHash('sha256').update(r.doc).digest('hex'));
+        },
         revision: r.revision,
         updatedAt: r.updated_at,
         verifiedVersion: r.verified_version,
         capabilityIds: caps.get(r.id) ?? [],
-        clipIds: clipIdsOf(doc),
+        clipIds: mayHaveClips ? clipIdsOf(doc()) : [],
       };
     });
     const clips = loadClips(
@@ -176,7 +187,7 @@ export function contentKey(answer: FaqAnswer, clips: ReadonlyMap<number, FaqClip
     .update(
       JSON.stringify([
         answer.title,
-        answer.docJson,
+        answer.docHash,
         answer.language,
         answer.slug,
         answer.verifiedVersion,

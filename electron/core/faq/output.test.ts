@@ -57,8 +57,8 @@ describe('the site folder changes all at once or not at all', () => {
     await writer.commit({});
     // What a run leaves when killed after writing its journal and moving one of two files.
     const staging = path.join(out, STATE_DIR, 'staging-0badc0de');
-    mkdirSync(path.join(staging, 'answers/new'), { recursive: true });
-    writeFileSync(path.join(staging, 'index.html'), 'new home');
+    mkdirSync(staging, { recursive: true });
+    writeFileSync(path.join(staging, '1'), 'new home');
     writeFileSync(path.join(out, 'answers/new-moved.html'), 'already moved');
     const manifest = {
       version: 1,
@@ -72,7 +72,10 @@ describe('the site folder changes all at once or not at all', () => {
       path.join(out, STATE_DIR, 'commit.json'),
       JSON.stringify({
         staging: 'staging-0badc0de',
-        moves: ['answers/new-moved.html', 'index.html'],
+        moves: [
+          ['answers/new-moved.html', '0'],
+          ['index.html', '1'],
+        ],
         deletes: ['answers/gone/index.html'],
         manifest,
       }),

@@ -16,6 +16,7 @@ export const STATE_DIR = '.kotae-faq';
 const MANIFEST = 'manifest.json';
 const JOURNAL = 'commit.json';
 const MANIFEST_VERSION = 1;
+const WRITE_CONCURRENCY = 32;
 
 export interface ManifestFile {
   /** sha256 of the content. */
@@ -33,7 +34,8 @@ export interface Manifest<Extra = unknown> {
 
 interface Journal {
   staging: string;
-  moves: string[];
+  /** [site path, name in the staging folder]: staging is flat, one folder, no tree to make twice. */
+  moves: [string, string][];
   deletes: string[];
   manifest: Manifest;
 }
@@ -61,7 +63,10 @@ function commitRank(p: string): number {
 export class SiteWriter<Extra = unknown> {
   readonly previous: Manifest<Extra>;
   private readonly next: Record<string, ManifestFile> = {};
-  private readonly staged = new Set<string>();
+  private readonly staged = new Map<string, string>();
+  /** Staging writes in flight: thousands of small files are written many at a time. */
+  private readonly inflight = new Set<Promise<void>>();
+  private failure: unknown = null;
   private readonly staging: string;
   stagedBytes = 0;
   totalBytes = 0;
@@ -117,6 +122,20 @@ export class SiteWriter<Extra = unknown> {
     }
   }
 
+  /** Which of these files can be kept, checked many at a time. */
+  async reusableMany(entries: readonly (readonly [string, string])[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    const queue = entries.filter(([p, input]) => this.previous.files[p]?.input === input);
+    const worker = async () => {
+      for (let next = queue.pop(); next; next = queue.pop()) {
+        const [p] = next;
+        if (await this.onDisk(p, this.previous.files[p]!.size)) out.add(p);
+      }
+    };
+    await Promise.all(Array.from({ length: WRITE_CONCURRENCY }, worker));
+    return out;
+  }
+
   /** Keeps the previous file as it is. */
   keep(p: string): void {
     const prev = this.previous.files[p];
@@ -134,10 +153,8 @@ export class SiteWriter<Extra = unknown> {
     this.next[p] = entry;
     this.totalBytes += data.length;
     if (this.previous.files[p]?.hash === hash && (await this.onDisk(p, data.length))) return false;
-    const target = path.join(this.staging, p);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, data);
-    this.staged.add(p);
+    const target = await this.stagingPath(p);
+    await this.background(() => writeFile(target, data));
     this.stagedBytes += data.length;
     return true;
   }
@@ -148,12 +165,34 @@ export class SiteWriter<Extra = unknown> {
     this.next[p] = { hash, size };
     this.totalBytes += size;
     if (this.previous.files[p]?.hash === hash && (await this.onDisk(p, size))) return false;
-    const target = path.join(this.staging, p);
-    await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(source, target, constants.COPYFILE_FICLONE);
-    this.staged.add(p);
+    const target = await this.stagingPath(p);
+    await this.background(() => copyFile(source, target, constants.COPYFILE_FICLONE));
     this.stagedBytes += size;
     return true;
+  }
+
+  private async background(write: () => Promise<void>): Promise<void> {
+    if (this.failure) throw this.failure;
+    while (this.inflight.size >= WRITE_CONCURRENCY) await Promise.race(this.inflight);
+    const job: Promise<void> = write()
+      .catch((err: unknown) => {
+        this.failure ??= err;
+      })
+      .finally(() => this.inflight.delete(job));
+    this.inflight.add(job);
+  }
+
+  /** Waits for the staging writes; throws the first that failed. */
+  private async drain(): Promise<void> {
+    await Promise.all(this.inflight);
+    if (this.failure) throw this.failure;
+  }
+
+  private async stagingPath(p: string): Promise<string> {
+    if (this.staged.size === 0) await mkdir(this.staging, { recursive: true });
+    const name = this.staged.get(p) ?? this.staged.size.toString(36);
+    this.staged.set(p, name);
+    return path.join(this.staging, name);
   }
 
   has(p: string): boolean {
@@ -170,13 +209,15 @@ export class SiteWriter<Extra = unknown> {
 
   /** Throws away the staged files; the site stays as it was. */
   async abort(): Promise<void> {
+    await Promise.allSettled(this.inflight);
     await rm(this.staging, { recursive: true, force: true });
   }
 
   /** Moves the staged files into place and records the manifest. */
   async commit(extra: Extra): Promise<{ written: number; removed: number; unchanged: number }> {
+    await this.drain();
     const deletes = Object.keys(this.previous.files).filter((p) => !(p in this.next));
-    const moves = [...this.staged].sort((a, b) => commitRank(a) - commitRank(b) || a.localeCompare(b));
+    const moves = [...this.staged].sort(([a], [b]) => commitRank(a) - commitRank(b) || a.localeCompare(b));
     const manifest: Manifest<Extra> = { version: MANIFEST_VERSION, files: this.next, extra };
     const journal: Journal = { staging: path.basename(this.staging), moves, deletes, manifest };
     writeFileAtomicSync(path.join(this.outDir, STATE_DIR, JOURNAL), JSON.stringify(journal));
@@ -191,13 +232,22 @@ export class SiteWriter<Extra = unknown> {
 
 async function applyJournal(outDir: string, journal: Journal): Promise<void> {
   const staging = path.join(outDir, STATE_DIR, journal.staging);
-  for (const p of journal.moves) {
-    if (!isSitePath(p)) continue;
-    const from = path.join(staging, p);
-    if (!existsSync(from)) continue; // moved before an interruption
+  const made = new Set<string>();
+  for (const [p, name] of journal.moves) {
+    if (!isSitePath(p) || !/^[0-9a-z]+$/.test(name)) continue;
+    const from = path.join(staging, name);
     const to = path.join(outDir, p);
-    await mkdir(path.dirname(to), { recursive: true });
-    await rename(from, to);
+    const dir = path.dirname(to);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    try {
+      await rename(from, to);
+    } catch (err) {
+      // Moved before an interruption: the journal is being finished by a later run.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
   }
   for (const p of journal.deletes) {
     if (!isSitePath(p)) continue;

@@ -136,7 +136,7 @@ export function scanHash(
   scanner: LibraryScanner,
 ): string {
   const clipData = answer.clipIds.map((id) => clips.get(id) ?? null);
-  return sha256(JSON.stringify([scanner.hash, answer.title, answer.docJson, clipData, texts]));
+  return sha256(JSON.stringify([scanner.hash, answer.title, answer.docHash, clipData, texts]));
 }
 
 /**

@@ -57,6 +57,8 @@ interface AnswerRecord {
   media: { path: string; sha256: string; ext: string }[];
   /** Published text (title and redacted text), for the index-to-text figure. */
   textBytes: number;
+  /** Hash of the redacted text: what the search index holds of the answer. */
+  textHash: string;
 }
 
 interface SiteState {
@@ -65,6 +67,8 @@ interface SiteState {
   answers: Record<string, AnswerRecord>;
   /** Old page paths of answers whose slug changed → the answer id. */
   redirects: Record<string, number>;
+  relatedKey: string;
+  related: Record<string, number[]>;
 }
 
 const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -281,10 +285,19 @@ async function build(
         language: a.language,
         media: r.media.map((m) => ({ path: m.path, sha256: m.sha256, ext: m.ext })),
         textBytes: Buffer.byteLength(r.title) + Buffer.byteLength(r.text),
+        textHash: sha(r.text),
       };
     }
     const topic = structure.topicOf.get(a.id)!;
-    rec.searchKey = sha([renderKey, rec.title, topicById.get(topic.id)?.title ?? null, day(a.updatedAt)]);
+    // Only what the index holds: a new theme or vendor re-renders pages but leaves the index alone.
+    rec.searchKey = sha([
+      rec.textHash,
+      rec.title,
+      rec.path,
+      a.language,
+      topicById.get(topic.id)?.title ?? null,
+      day(a.updatedAt),
+    ]);
     records.set(a.id, rec);
     siteAnswers.set(a.id, {
       id: a.id,
@@ -299,7 +312,14 @@ async function build(
   });
 
   // ---- pages ----
-  const related = relatedAnswers(snapshot.answers, structure);
+  // Related answers depend on capabilities and languages only: reused while those stay the same.
+  const relatedKey = sha(
+    snapshot.answers.map((a) => [a.id, a.language, a.capabilityIds, structure.topicOf.get(a.id)?.id]),
+  );
+  const related =
+    previous?.relatedKey === relatedKey
+      ? new Map(Object.entries(previous.related).map(([id, list]) => [Number(id), list]))
+      : relatedAnswers(snapshot.answers, structure);
   let pagesDone = 0;
   const copied = new Set<string>();
   const copyMedia = async (m: Pick<MediaCopy, 'path' | 'sha256'> & { source?: string; ext?: string }) => {
@@ -309,11 +329,7 @@ async function build(
     if (!existsSync(source)) return;
     await writer.copy(m.path, source, m.sha256, statSync(source).size);
   };
-  for (const a of snapshot.answers) {
-    if (pagesDone++ % 50 === 0) {
-      check();
-      progress(0.4 + 0.3 * (pagesDone / Math.max(1, total)), 'render');
-    }
+  const pages = snapshot.answers.map((a) => {
     const rec = records.get(a.id)!;
     const topic = topicById.get(structure.topicOf.get(a.id)!.id) ?? null;
     const rel = (related.get(a.id) ?? []).map((id) => siteAnswers.get(id)!);
@@ -324,9 +340,17 @@ async function build(
       topic?.path,
       rel.map((r) => [r.path, r.title, r.language, r.updated]),
     ]);
-    const file = fileOf(rec.path);
-    const reusable = !rendered.has(a.id) && (await writer.reusable(file, pageKey));
-    if (reusable) {
+    return { a, rec, topic, rel, pageKey, file: fileOf(rec.path) };
+  });
+  const reusable = await writer.reusableMany(
+    pages.filter((p) => !rendered.has(p.a.id)).map((p) => [p.file, p.pageKey] as const),
+  );
+  for (const { a, rec, topic, rel, pageKey, file } of pages) {
+    if (pagesDone++ % 50 === 0) {
+      check();
+      progress(0.4 + 0.3 * (pagesDone / Math.max(1, total)), 'render');
+    }
+    if (!rendered.has(a.id) && reusable.has(file)) {
       writer.keep(file);
       for (const m of rec.media) await copyMedia(m);
       continue;
@@ -423,6 +447,8 @@ async function build(
     probe: TOKENIZER_PROBE,
     answers: Object.fromEntries([...records].map(([id, r]) => [String(id), r])),
     redirects,
+    relatedKey,
+    related: Object.fromEntries([...related].map(([id, list]) => [String(id), list])),
   };
   return {
     state,

@@ -81,6 +81,8 @@ export async function updateSearchIndex(options: {
   const changed = docs.filter((d) => d.key !== d.previousKey || !index.has(d.id));
   const removed = index.ids().filter((id) => !current.has(id));
   const touched = [...changed.map((d) => d.id), ...removed];
+  // Patching is for a few edits; when much of the site changed, building afresh is quicker.
+  if (touched.length > Math.max(200, docs.length / 4)) return full();
   if (touched.length === 0) {
     const files = index.files({ stores: new Map(), previousStores: meta.stores });
     return { files, keptStores: storesOf(files), rebuilt: false, changed: 0 };
@@ -96,21 +98,24 @@ export async function updateSearchIndex(options: {
     if (!data) return full();
     shards.set(shard, { ...data });
   }
+  const removals: { id: number; title: string; text: string }[] = [];
   for (const id of touched) {
-    options.throwIfCancelled();
     const old = index.doc(id);
     if (!old) continue;
     const oldText = shards.get(storeShardOf(id))?.[String(id)];
     if (oldText === undefined) return full();
-    index.remove(id, { title: old.title, text: oldText });
+    removals.push({ id, title: old.title, text: oldText });
     delete shards.get(storeShardOf(id))![String(id)];
   }
+  const additions: SearchDocument[] = [];
   for (const d of changed) {
     options.throwIfCancelled();
-    const text = d.text();
-    index.add({ ...d, text });
+    const { key: _key, previousKey: _previous, text: textOf, ...info } = d;
+    const text = textOf();
+    additions.push({ ...info, text });
     shards.get(storeShardOf(d.id))![String(d.id)] = text;
   }
+  index.patch(removals, additions);
   const live = new Map([...shards].filter(([, data]) => Object.keys(data).length > 0));
   const files = index.files({ stores: live, previousStores: meta.stores });
   const rewritten = new Set([...live.keys()].map(String));

@@ -13,7 +13,7 @@ declare global {
       store(n: number, data: StoreData): void;
     };
     /** For measurements (bench/faq.bench.ts): runs a query through the page's own search engine. */
-    kotaeFaq: { search(query: string): Promise<SearchResult[]>; timings: number[] };
+    kotaeFaq: { search(query: string): Promise<SearchResult[]>; timings: number[]; ready: Promise<unknown> };
   }
 }
 
@@ -68,13 +68,24 @@ function loadScript<T>(key: string, src: string): Promise<T> {
 }
 
 const loader: SearchLoader = {
-  meta: () => loadScript<SearchMeta>('meta', `search/meta.js?v=${Date.now().toString(36)}`),
+  // No version in the address: pages do not know it (they would all change at every edit), and
+  // static hosts revalidate by ETag anyway.
+  meta: () => loadScript<SearchMeta>('meta', 'search/meta.js'),
   bucket: (n, hash) => loadScript<BucketData>(`b${n}`, `search/b/${n}.js?v=${hash}`),
   store: (n, hash) => loadScript<StoreData>(`s${n}`, `search/s/${n}.js?v=${hash}`),
 };
 const client = new SearchClient(loader);
 const timings: number[] = [];
-window.kotaeFaq = { search: (q) => client.search(q), timings };
+let ready: Promise<unknown> | null = null;
+/** The document list is loaded once the page is idle, so the first keystroke finds it there. */
+const preload = () => (ready ??= client.meta().catch(() => undefined));
+window.kotaeFaq = {
+  search: (q) => client.search(q),
+  timings,
+  get ready() {
+    return preload();
+  },
+};
 
 // ---- the search box ----
 
@@ -179,7 +190,7 @@ function setupSearch(box: HTMLElement): void {
   };
 
   input.addEventListener('input', () => void run());
-  input.addEventListener('focus', () => void client.meta().catch(() => undefined));
+  input.addEventListener('focus', () => void preload());
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
@@ -256,6 +267,10 @@ function setupVideos(): void {
 
 function start(): void {
   fixLinks();
+  if (document.querySelector('[data-search]')) {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => void preload(), { timeout: 1500 });
+    else setTimeout(() => void preload(), 300);
+  }
   document.querySelectorAll<HTMLElement>('[data-search]').forEach(setupSearch);
   setupVideos();
   // "/" jumps to the search box, as on most documentation sites.

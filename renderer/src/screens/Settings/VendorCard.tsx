@@ -32,7 +32,7 @@ function VendorForm({ vendor }: { vendor: VendorSettings }) {
         update.mutate(form, { onSuccess: () => toast.show(t('common:saved'), { tone: 'ok' }) });
       }}
     >
-      <p className="muted">{t('vendor.intro')}</p>
+      <p className="muted k-vendor__intro">{t('vendor.intro')}</p>
       <TextField label={t('vendor.name')} maxLength={200} {...field('name')} />
       <TextField label={t('vendor.email')} type="email" maxLength={320} {...field('email')} />
       <TextField
