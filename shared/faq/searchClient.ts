@@ -23,8 +23,11 @@ export interface SearchResult {
   complete: boolean;
 }
 
-/** How many results get a snippet (and so a check that a long phrase really is in the text). */
-const SNIPPETS = 12;
+/**
+ * How many results get a snippet (and so a check that a long phrase really is in the text): about
+ * what the results list shows without scrolling. Each may cost a small file to load.
+ */
+const SNIPPETS = 8;
 
 /** The search box's engine: plans a query, loads only the files it needs, ranks, makes snippets. */
 export class SearchClient {

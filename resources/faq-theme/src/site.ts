@@ -3,7 +3,7 @@
 // `node scripts/build-faq-theme.mjs`; the site runs no other script and loads nothing from outside.
 import { SearchClient, type SearchLoader, type SearchResult } from '../../../shared/faq/searchClient';
 import type { BucketData, SearchMeta, StoreData } from '../../../shared/faq/searchFormat';
-import type { Segment } from '../../../shared/faq/snippet';
+import { snippet, type Segment } from '../../../shared/faq/snippet';
 
 declare global {
   interface Window {
@@ -77,8 +77,16 @@ const loader: SearchLoader = {
 const client = new SearchClient(loader);
 const timings: number[] = [];
 let ready: Promise<unknown> | null = null;
-/** The document list is loaded once the page is idle, so the first keystroke finds it there. */
-const preload = () => (ready ??= client.meta().catch(() => undefined));
+/**
+ * The document list is loaded once the page is idle, so the first keystroke finds it there; a
+ * dry run of the query code (no files loaded) has the engine compiled by then too.
+ */
+const preload = () =>
+  (ready ??= client
+    .meta()
+    .then(() => client.plan('画像を削除 image'))
+    .then((plan) => snippet('画像を削除する image', plan))
+    .catch(() => undefined));
 window.kotaeFaq = {
   search: (q) => client.search(q),
   timings,
