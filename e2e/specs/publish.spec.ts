@@ -176,6 +176,7 @@ test('the vendor name, logo and colour from Settings appear on the published sit
   await page.getByRole('link', { name: 'Publish' }).click();
   await app.queueDialogs({ chooseFolder: [out] });
   await page.getByRole('button', { name: 'Choose folder…' }).click();
+  await expect(page.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('publish-job')).toHaveAttribute('data-status', 'done');
 

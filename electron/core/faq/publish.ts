@@ -1,31 +1,21 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resources } from '../../../shared/i18n';
 import type { PublicationStats } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import { TOKENIZER_PROBE } from '../../../shared/faq';
 import type { Library } from '../library';
 import { contentKey, type FaqAnswer } from './collect';
 import { SiteWriter } from './output';
-import { prepare, redactCapabilityText, type Prepared } from './prepare';
+import { prepare, type Prepared } from './prepare';
 import { relatedAnswers } from './model';
 import { renderAnswer, type MediaCopy, type RenderedAnswer } from './renderAnswer';
 import { updateSearchIndex } from './searchUpdate';
-import { translator } from './site/labels';
-import type { Chrome } from './site/layout';
-import {
-  allAnswersPage,
-  answerPage,
-  homePage,
-  movedPage,
-  notFoundPage,
-  sitemapXml,
-  topicPage,
-  type SiteAnswer,
-  type SiteTopic,
-} from './site/pages';
+import { answerPage, movedPage, type SiteAnswer } from './site/pages';
 import { fileOf, paths, rootFrom, safeSlug } from './site/paths';
-import { loadTheme, vendorCss, type Theme } from './theme';
+import { siteChrome } from './siteChrome';
+import { writeListPages, type AnswerRecord, type SiteState } from './sitePages';
+import { siteTopics } from './siteTopics';
+import { loadTheme, type Theme } from './theme';
 
 // A publication: privacy check, the pages (only what changed is rendered and written), the search
 // index (patched, not rebuilt), everything staged and then put in place at once, and a record of it
@@ -46,30 +36,6 @@ export interface PublishResult {
 
 /** Bump when pages are made differently, so a republish rewrites them all. */
 const RENDER_VERSION = 1;
-
-interface AnswerRecord {
-  renderKey: string;
-  searchKey: string;
-  path: string;
-  title: string;
-  summary: string;
-  language: string;
-  media: { path: string; sha256: string; ext: string }[];
-  /** Published text (title and redacted text), for the index-to-text figure. */
-  textBytes: number;
-  /** Hash of the redacted text: what the search index holds of the answer. */
-  textHash: string;
-}
-
-interface SiteState {
-  version: number;
-  probe: string;
-  answers: Record<string, AnswerRecord>;
-  /** Old page paths of answers whose slug changed → the answer id. */
-  redirects: Record<string, number>;
-  relatedKey: string;
-  related: Record<string, number[]>;
-}
 
 const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 const day = (iso: string) => iso.slice(0, 10);
@@ -152,44 +118,16 @@ async function build(
   check: () => void,
 ) {
   const { snapshot, structure } = prepared;
-  const { settings, vendor } = snapshot;
   const theme = options.theme ?? loadTheme();
-  const lang = settings.language;
-  const t = translator(lang);
+  const lang = snapshot.settings.language;
   const previous = writer.previous.extra?.version === RENDER_VERSION ? writer.previous.extra : null;
 
-  // ---- the chrome every page shares ----
-  const vendorName = vendor.name || snapshot.productName || 'FAQ';
-  const logoExt = vendor.logo ? (vendor.logo.ext === 'jpeg' ? 'jpg' : vendor.logo.ext) : null;
-  const logoSource = vendor.logo ? library.media.pathFor(vendor.logo.sha256, vendor.logo.ext) : null;
-  const logo = logoSource && existsSync(logoSource) ? `assets/logo.${logoExt}` : null;
-  const vendorStyles = vendorCss(vendor);
-  const chrome: Chrome = {
-    lang,
-    t,
-    siteTitle: settings.title || t('faq', { name: vendorName }),
-    vendorName,
-    vendorEmail: vendor.email,
-    logo,
-    siteUrl: settings.siteUrl ? settings.siteUrl.replace(/\/*$/, '/') : '',
-    versions: {
-      css: sha(theme.css).slice(0, 8),
-      vendorCss: sha(vendorStyles).slice(0, 8),
-      js: sha(theme.js).slice(0, 8),
-    },
-  };
-  const chromeKey = sha([
+  const { chrome, chromeKey, vendorStyles, logo, logoSource, placeholder, t } = siteChrome(
+    library,
+    snapshot,
+    theme,
     RENDER_VERSION,
-    theme.version,
-    chrome.siteTitle,
-    chrome.vendorName,
-    chrome.vendorEmail,
-    chrome.logo,
-    chrome.siteUrl,
-    chrome.versions,
-    resources[lang].publish.site,
-  ]);
-  const placeholder = (language: string) => translator(language === 'en' ? 'en' : 'ja')('redacted');
+  );
 
   // ---- answers: reuse what is unchanged, render the rest on demand ----
   const taken = new Set<string>();
@@ -216,6 +154,7 @@ async function build(
       r = renderAnswer(a, {
         ...renderCtx(a),
         scan: prepared.scanner.context(prepared.texts.get(a.id) ?? []),
+        knownClean: prepared.scans.get(a.id)?.findings.length === 0,
       });
       rendered.set(a.id, r);
     }
@@ -224,29 +163,7 @@ async function build(
 
   const records = new Map<number, AnswerRecord>();
   const siteAnswers = new Map<number, SiteAnswer>();
-  const topicTitle = (id: number | 'other', capTitle: string | null, capId: number | null) =>
-    capTitle === null || capId === null
-      ? t('other')
-      : redactCapabilityText(prepared, capId, capTitle, placeholder(lang));
-  const topics: SiteTopic[] = structure.topics.map((tm) => ({
-    id: tm.id,
-    path: tm.path,
-    title: topicTitle(tm.id, tm.capability?.title ?? null, tm.capability?.id ?? null),
-    description:
-      tm.capability === null
-        ? t('otherText')
-        : redactCapabilityText(prepared, tm.capability.id, tm.capability.description, placeholder(lang)),
-    sections: tm.sections.map((s) => ({
-      title: s.capability
-        ? redactCapabilityText(prepared, s.capability.id, s.capability.title, placeholder(lang))
-        : topicTitle(tm.id, tm.capability?.title ?? null, tm.capability?.id ?? null),
-      description: s.capability
-        ? redactCapabilityText(prepared, s.capability.id, s.capability.description, placeholder(lang))
-        : '',
-      answerIds: s.answerIds,
-    })),
-    answerIds: tm.answerIds,
-  }));
+  const topics = siteTopics(prepared, t, placeholder(lang));
   const topicById = new Map(topics.map((x) => [x.id, x]));
 
   const decisionsOf = new Map<number, string[]>();
@@ -386,19 +303,7 @@ async function build(
 
   check();
   progress(0.72, 'render');
-  for (const topic of topics) await writer.put(fileOf(topic.path), topicPage(chrome, topic, siteAnswers));
-  await writer.put('index.html', homePage(chrome, topics, siteAnswers, snapshot.productName));
-  await writer.put(fileOf(paths.answers), allAnswersPage(chrome, topics, siteAnswers));
-  await writer.put('404.html', notFoundPage(chrome));
-  await writer.put(
-    'sitemap.xml',
-    sitemapXml(chrome.siteUrl, [
-      { path: paths.home, updated: null },
-      { path: paths.answers, updated: null },
-      ...topics.map((x) => ({ path: x.path, updated: null })),
-      ...[...siteAnswers.values()].map((x) => ({ path: x.path, updated: x.updated })),
-    ]),
-  );
+  await writeListPages(writer, { chrome, topics, answers: siteAnswers, productName: snapshot.productName });
   await writer.put('assets/site.css', theme.css);
   await writer.put('assets/site.js', theme.js);
   await writer.put('assets/vendor.css', vendorStyles);
