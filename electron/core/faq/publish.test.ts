@@ -193,4 +193,33 @@ describe('publishing the demo library', () => {
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('my own site');
     library.close();
   });
+
+  it('checks the topic texts it shows too, and publishes an empty site when nothing is public', async () => {
+    const { library, out } = demo();
+    await decideAll(library);
+    library.db
+      .prepare(
+        "UPDATE capabilities SET description = description || '（佐藤様のご要望で追加）' WHERE title = 'ブログ'",
+      )
+      .run();
+    const finding = faqOverview(library).findings.find((f) => f.subject === 'capability');
+    expect(finding).toMatchObject({ kind: 'name', text: '佐藤様', place: 'description', decision: null });
+    await expect(publishFaq(library, { outDir: out })).rejects.toMatchObject({ code: 'PUBLISH_BLOCKED' });
+    decideFinding(library, { ...finding!, decision: 'redact' });
+    await publishFaq(library, { outDir: out });
+    const topics = [...siteFiles(out)]
+      .filter(([p]) => p.startsWith('topics/'))
+      .map(([, c]) => Buffer.from(c, 'latin1').toString('utf8'));
+    expect(topics.join('')).toContain('（［非公開］のご要望で追加）');
+    expect(topics.join('')).not.toContain('佐藤');
+
+    library.db.prepare('UPDATE answers SET is_public = 0').run();
+    const empty = await publishFaq(library, { outDir: out });
+    expect(empty.stats.answers).toBe(0);
+    expect(siteFiles(out).has('index.html')).toBe(true);
+    expect(
+      [...siteFiles(out).keys()].filter((p) => p.startsWith('answers/') && p !== 'answers/index.html'),
+    ).toEqual([]);
+    library.close();
+  });
 });
