@@ -10,6 +10,8 @@ export interface FaqChapter {
   title: string;
   startS: number;
   endS: number;
+  /** The step of the answer this chapter shows, if the vendor linked one. */
+  stepId: string | null;
 }
 
 export interface FaqClip {
@@ -22,11 +24,23 @@ export interface FaqClip {
 }
 
 const Segment = z.object({ startS: z.number(), endS: z.number() });
-const Chapter = z.object({ id: z.string().optional(), title: z.string(), startS: z.number() });
+const Chapter = z.object({
+  id: z.string().optional(),
+  title: z.string(),
+  startS: z.number(),
+  stepId: z.string().nullable().optional(),
+});
 const Caption = z.object({ chapterId: z.string(), text: z.string() });
 const Rendered = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  chapters: z.array(z.object({ title: z.string(), startS: z.number(), endS: z.number() })),
+  chapters: z.array(
+    z.object({
+      title: z.string(),
+      startS: z.number(),
+      endS: z.number(),
+      stepId: z.string().nullable().optional(),
+    }),
+  ),
   durationS: z.number().optional(),
 });
 
@@ -111,14 +125,22 @@ export function loadClips(
     const duration = video?.durationS ?? null;
     let chapters: FaqChapter[];
     if (rendered) {
-      chapters = rendered.chapters;
+      chapters = rendered.chapters.map((c) => ({ ...c, stepId: c.stepId ?? null }));
     } else {
       const mapped = rawChapters
-        .map((c) => ({ id: c.id ?? '', title: c.title, startS: toOutputTime(segments, c.startS) }))
-        .filter((c): c is { id: string; title: string; startS: number } => c.startS !== null)
+        .map((c) => ({
+          id: c.id ?? '',
+          title: c.title,
+          stepId: c.stepId ?? null,
+          startS: toOutputTime(segments, c.startS),
+        }))
+        .filter(
+          (c): c is { id: string; title: string; stepId: string | null; startS: number } => c.startS !== null,
+        )
         .sort((a, b) => a.startS - b.startS);
       chapters = mapped.map((c, i) => ({
         title: c.title,
+        stepId: c.stepId,
         startS: c.startS,
         endS: mapped[i + 1]?.startS ?? duration ?? c.startS,
       }));

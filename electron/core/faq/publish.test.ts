@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoCustomers } from '../../../resources/demo';
+import { findNodes, type AnswerDocument, type StepNode } from '../../../shared/answers/document';
 import { KotaeError } from '../../../shared/errors';
 import { createLibrary, seedDemo, type Library } from '../library';
 import { useTempDir } from '../testing/tempDir';
@@ -120,6 +121,23 @@ describe('publishing the demo library', () => {
       id: number;
     };
     const clip = addClipToAnswer(library.db, library.media.dir, answer.id);
+    // The second chapter shows step img-2, whose "watch" link points into the clip.
+    const chapters = JSON.parse(
+      (library.db.prepare('SELECT chapters FROM clips WHERE id = ?').get(clip.clipId) as { chapters: string })
+        .chapters,
+    ) as { stepId: string | null }[];
+    chapters[1]!.stepId = 'img-2';
+    library.db
+      .prepare('UPDATE clips SET chapters = ? WHERE id = ?')
+      .run(JSON.stringify(chapters), clip.clipId);
+    const doc = JSON.parse(
+      (library.db.prepare('SELECT doc FROM answers WHERE id = ?').get(answer.id) as { doc: string }).doc,
+    ) as AnswerDocument;
+    findNodes<StepNode>(doc, 'kotae-step').find((n) => n.stepId === 'img-2')!.videoLink = {
+      clipId: clip.clipId,
+      timeS: 99,
+    };
+    library.db.prepare('UPDATE answers SET doc = ? WHERE id = ?').run(JSON.stringify(doc), answer.id);
     await publishFaq(library, { outDir: out });
     const files = siteFiles(out);
     const page = Buffer.from(
@@ -134,6 +152,7 @@ describe('publishing the demo library', () => {
     expect(files.get(`media/${clip.sha256}.mp4`)?.length).toBe(
       statSync(library.media.pathFor(clip.sha256, 'mp4')).size,
     );
+    expect(page).toContain(`<a class="step-video" href="#clip-${clip.clipId}" data-time="1.2">`);
     // Captions travel in the page (a track file would not load from file://).
     expect(page).toContain('data-captions="[[0,1.2,&quot;「設定」を開きます&quot;]]"');
     library.close();

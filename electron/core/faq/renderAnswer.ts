@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { plainText, type VideoNode } from '../../../shared/answers/document';
+import { findNodes, plainText, type StepNode, type VideoNode } from '../../../shared/answers/document';
 import { renderAnswerHtml } from '../../../shared/answers/renderHtml';
 import { KotaeError } from '../../../shared/errors';
 import { scanText, type ScanContext } from '../../../shared/privacy';
@@ -82,6 +82,12 @@ export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAns
   const title = redactString('title', answer.title);
   const doc = structuredClone(answer.doc);
   redactDocument(doc, redactUnit, placeholder);
+  // A step's "watch" link goes to the chapter that shows it, in the rendered file's time.
+  for (const s of findNodes<StepNode>(doc, 'kotae-step')) {
+    const chapter =
+      s.videoLink && ctx.clips.get(s.videoLink.clipId)?.chapters.find((c) => c.stepId === s.stepId);
+    if (s.videoLink && chapter) s.videoLink = { ...s.videoLink, timeS: chapter.startS };
+  }
 
   const media: MediaCopy[] = [];
   const addMedia = (sha256: string, ext: string): string | null => {
