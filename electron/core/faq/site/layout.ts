@@ -37,6 +37,8 @@ export interface PageInput {
   body: string;
   /** Search box on the home page is the big one; elsewhere it sits in the header. */
   heroSearch?: boolean;
+  /** The home page's grid of topics uses the full width; reading pages keep a narrow column. */
+  wide?: boolean;
   extraHead?: string;
 }
 
@@ -92,7 +94,7 @@ ${page.extraHead ?? ''}
     ${page.heroSearch ? '' : searchBox(chrome, page.path, false)}
   </div>
 </header>
-<main id="main" class="page"${page.contentLang && page.contentLang !== chrome.lang ? ` lang="${e(page.contentLang)}"` : ''}>
+<main id="main" class="page${page.wide ? ' page--wide' : ''}"${page.contentLang && page.contentLang !== chrome.lang ? ` lang="${e(page.contentLang)}"` : ''}>
 ${page.body}
 </main>
 <footer class="site-footer">

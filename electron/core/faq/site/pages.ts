@@ -85,6 +85,7 @@ ${recent.length ? `<section class="recent" aria-labelledby="recent-h"><h2 id="re
     description: t('heroText', { product: productName }),
     body,
     heroSearch: true,
+    wide: true,
   });
 }
 
