@@ -33,10 +33,11 @@ export function SiteCard({ settings, vendor }: { settings: FaqSettings; vendor: 
         className="k-publish__settings"
         onSubmit={(e) => {
           e.preventDefault();
-          update.mutate(
-            { siteUrl, title },
-            { onSuccess: () => toast.show(t('common:saved'), { tone: 'ok' }) },
-          );
+          // See VendorCard: the card is re-keyed by the saved settings.
+          update
+            .mutateAsync({ siteUrl, title })
+            .then(() => toast.show(t('common:saved'), { tone: 'ok' }))
+            .catch(() => undefined);
         }}
       >
         <SelectField

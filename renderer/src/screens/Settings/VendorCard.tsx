@@ -29,7 +29,12 @@ function VendorForm({ vendor }: { vendor: VendorSettings }) {
       data-testid="vendor-settings"
       onSubmit={(e) => {
         e.preventDefault();
-        update.mutate(form, { onSuccess: () => toast.show(t('common:saved'), { tone: 'ok' }) });
+        // mutateAsync, not mutate's callbacks: saving re-keys this form (fresh values), and the
+        // callbacks of an unmounted observer never run.
+        update
+          .mutateAsync(form)
+          .then(() => toast.show(t('common:saved'), { tone: 'ok' }))
+          .catch(() => undefined);
       }}
     >
       <p className="muted k-vendor__intro">{t('vendor.intro')}</p>
