@@ -7,6 +7,7 @@ import {
   type VideoNode,
 } from '../../../shared/answers/document';
 import type { FaqSettings, VendorSettings } from '../../../shared/domain/faq';
+import { KotaeError } from '../../../shared/errors';
 import type { CustomerIdentity } from '../../../shared/privacy';
 import type { Library } from '../library';
 import { loadClips, type FaqClip } from './clips';
@@ -24,6 +25,7 @@ export interface FaqAnswer {
   docJson: string;
   /** sha256 of the stored document: what the cache keys hash instead of the whole JSON. */
   docHash: string;
+  docFingerprint: string;
   revision: number;
   updatedAt: string;
   verifiedVersion: string | null;
@@ -56,19 +58,33 @@ interface AnswerRow {
   title: string;
   slug: string;
   language: 'ja' | 'en';
-  doc: string;
   revision: number;
   updated_at: string;
   verified_version: string | null;
+  doc_length: number;
+  may_have_clips: number;
 }
 
+/**
+ * The public answers, without their documents: a republish of ten thousand answers reads only
+ * the few it renders (SQLite measures and searches the JSON without handing it over).
+ */
 export function publicAnswerRows(db: Database): AnswerRow[] {
   return db
     .prepare(
-      `SELECT id, title, slug, language, doc, revision, updated_at, verified_version
+      `SELECT id, title, slug, language, revision, updated_at, verified_version, length(doc) AS doc_length,
+              (instr(doc, '"kotae-video"') > 0 OR instr(doc, '"videoLink":{') > 0) AS may_have_clips
        FROM answers WHERE is_public = 1 ORDER BY id`,
     )
     .all() as AnswerRow[];
+}
+
+/**
+ * A version of an answer's document, told without reading it: every save through the answers
+ * service bumps the revision and the update time. Used only to reuse the document's hash.
+ */
+export function docFingerprint(r: { revision: number; updated_at: string; doc_length: number }): string {
+  return `${r.revision}|${r.updated_at}|${r.doc_length}`;
 }
 
 export function answerCapabilities(db: Database): Map<number, number[]> {
@@ -116,29 +132,58 @@ export function collectSite(library: Library): SiteSnapshot {
   const db = library.db;
   return db.transaction(() => {
     const caps = answerCapabilities(db);
+    const knownHashes = new Map(
+      (
+        db.prepare('SELECT answer_id, doc_fingerprint, doc_hash FROM faq_scan_cache').all() as {
+          answer_id: number;
+          doc_fingerprint: string;
+          doc_hash: string;
+        }[]
+      ).map((c) => [c.answer_id, c]),
+    );
+    const readDoc = db.prepare(
+      'SELECT doc, revision, updated_at, length(doc) AS doc_length FROM answers WHERE id = ?',
+    );
     const answers: FaqAnswer[] = publicAnswerRows(db).map((r) => {
+      const fingerprint = docFingerprint(r);
+      let json: string | null = null;
       let parsed: AnswerDocument | null = null;
       let hash: string | null = null;
-      // Parsed when first needed: a republish reads every answer but renders only what changed.
-      const doc = () => (parsed ??= JSON.parse(r.doc) as AnswerDocument);
-      const mayHaveClips = r.doc.includes('"kotae-video"') || r.doc.includes('"videoLink":{');
+      const docJson = () => {
+        if (json !== null) return json;
+        const row = readDoc.get(r.id) as
+          { doc: string; revision: number; updated_at: string; doc_length: number } | undefined;
+        // Edited while this publication runs: what was checked is not what would be published.
+        if (!row || docFingerprint(row) !== fingerprint)
+          throw new KotaeError('CONFLICT', { id: r.id }, `answer ${r.id} changed during the publication`);
+        return (json = row.doc);
+      };
+      const known = knownHashes.get(r.id);
       return {
         id: r.id,
         title: r.title,
         slug: r.slug,
         language: r.language,
+        // Read and parsed when first needed: a republish renders only what changed.
         get doc() {
-          return doc();
+          return (parsed ??= JSON.parse(docJson()) as AnswerDocument);
         },
-        docJson: r.doc,
+        get docJson() {
+          return docJson();
+        },
         get docHash() {
-          return (hash ??= createHash('sha256').update(r.doc).digest('hex'));
+          hash ??=
+            known && known.doc_fingerprint === fingerprint && known.doc_hash
+              ? known.doc_hash
+              : createHash('sha256').update(docJson()).digest('hex');
+          return hash;
         },
+        docFingerprint: fingerprint,
         revision: r.revision,
         updatedAt: r.updated_at,
         verifiedVersion: r.verified_version,
         capabilityIds: caps.get(r.id) ?? [],
-        clipIds: mayHaveClips ? clipIdsOf(doc()) : [],
+        clipIds: r.may_have_clips ? clipIdsOf(JSON.parse(docJson()) as AnswerDocument) : [],
       };
     });
     const clips = loadClips(

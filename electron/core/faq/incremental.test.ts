@@ -120,4 +120,19 @@ describe('republishing', () => {
     );
     library.close();
   });
+
+  it('refuses to publish an answer that changed after it was checked', async () => {
+    const { library } = await published();
+    const { collectSite } = await import('./collect');
+    const snapshot = collectSite(library);
+    editText(
+      library,
+      'connect-a-custom-domain',
+      '「接続を確認」を押します。',
+      '田中様に電話して確認します。',
+    );
+    const answer = snapshot.answers.find((a) => a.slug === 'connect-a-custom-domain')!;
+    expect(() => answer.doc).toThrow(/changed during the publication/);
+    library.close();
+  });
 });

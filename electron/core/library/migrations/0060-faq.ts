@@ -19,11 +19,14 @@ export function up(db: Database): void {
     ) STRICT;
 
     -- Findings of the last scan of an answer, valid while input_hash (content, linked customer
-    -- texts, the customer list, the scanner version) is unchanged.
+    -- texts, the customer list, the scanner version) is unchanged; and the hash of the document
+    -- at that scan, reused while its fingerprint (revision, update time, length) is unchanged.
     CREATE TABLE faq_scan_cache (
       answer_id INTEGER PRIMARY KEY REFERENCES answers(id) ON DELETE CASCADE,
       input_hash TEXT NOT NULL,
-      findings TEXT NOT NULL CHECK (json_valid(findings))
+      findings TEXT NOT NULL CHECK (json_valid(findings)),
+      doc_fingerprint TEXT NOT NULL DEFAULT '',
+      doc_hash TEXT NOT NULL DEFAULT ''
     ) STRICT;
 
     ALTER TABLE publications ADD COLUMN stats TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(stats));
