@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isUserError, toAppError } from '../../shared/errors';
 import { registerCheckCommand } from './commands/check';
 import { registerBundleCommands } from './commands/bundle';
+import { registerFaqCommands } from './commands/faq';
 import { registerLibraryCommands } from './commands/library';
 import { registerVideoCommands } from './commands/video';
 import { errorMessage } from './messages';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerCheckCommand(program);
   registerVideoCommands(program);
   registerBundleCommands(program);
+  registerFaqCommands(program);
   return program;
 }
 

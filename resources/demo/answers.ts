@@ -83,6 +83,10 @@ export const demoAnswers: DemoAnswer[] = [
       paragraph(
         '取得されたドメインでサイトを公開する手順です。DNS の設定が反映されるまで最大で24時間ほどかかることがあります。',
       ),
+      // Written for one customer, then made public: the FAQ's privacy check must catch these.
+      paragraph(
+        '田中様のサイト（tanaka-seitai.example.jp）で、この手順どおりに接続できることを確認しました。',
+      ),
       step(
         'Sirius の管理画面で「公開・ドメイン」→「独自ドメイン」を開き、ドメイン名を入力して「追加」を押します。',
         '「DNS の設定待ち」と表示され、設定する CNAME の値が表示されます。',
@@ -201,6 +205,7 @@ export const demoAnswers: DemoAnswer[] = [
     verifiedDaysAgo: 6,
     doc: documentOf([
       paragraph('You can measure visits by adding your Google Analytics measurement ID to Sirius.'),
+      paragraph('Mr. Miller, we checked these steps on the course pages of your school for you.'),
       step(
         'In Google Analytics, open Admin → Data streams and copy the measurement ID (it starts with G-).',
         'The ID is copied to your clipboard.',

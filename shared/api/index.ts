@@ -4,6 +4,7 @@ import { answerChannels } from './answers';
 import { appChannels } from './app';
 import { bundleChannels } from './bundles';
 import { catalogueChannels } from './catalogue';
+import { faqChannels } from './faq';
 import { jobChannels } from './jobs';
 import { libraryChannels } from './library';
 import { searchChannels } from './search';
@@ -19,6 +20,7 @@ export const channels = {
   ...answerChannels,
   ...videoChannels,
   ...bundleChannels,
+  ...faqChannels,
 };
 
 export type Channels = typeof channels;

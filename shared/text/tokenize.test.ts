@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexText, normalizeWithOffsets, parseQuery, tokenize } from './tokenize';
+import { indexText, kindOf, normalizeWithOffsets, parseQuery, tokenize } from './tokenize';
 
 const terms = (text: string) => tokenize(text).map((t) => t.term);
 
@@ -81,5 +81,106 @@ describe('normalizeWithOffsets', () => {
     const mapped = normalizeWithOffsets('Ａｶﾞ');
     expect(mapped.map((c) => c.ch).join('')).toBe('aガ');
     expect(mapped[1]).toMatchObject({ start: 1, end: 3 });
+  });
+});
+
+describe('normalizeWithOffsets fast path', () => {
+  // The straightforward definition: every character (with its marks) through String.normalize.
+  function reference(text: string) {
+    const MARK = /[\p{M}\uFF9E\uFF9F]/u;
+    const out: { ch: string; start: number; end: number }[] = [];
+    const chars = Array.from(text);
+    let offset = 0;
+    for (let i = 0; i < chars.length;) {
+      let cluster = chars[i]!;
+      let j = i + 1;
+      while (j < chars.length && MARK.test(chars[j]!)) cluster += chars[j++]!;
+      const start = offset;
+      offset += cluster.length;
+      for (const ch of Array.from(cluster.normalize('NFKC').toLowerCase()))
+        out.push({ ch, start, end: offset });
+      i = j;
+    }
+    return out;
+  }
+
+  it('gives exactly what the straightforward definition gives', () => {
+    const pieces = [
+      'A',
+      'z',
+      'Ｚ',
+      '0',
+      '１',
+      ' ',
+      '\u3000',
+      '\t',
+      '\n',
+      '-',
+      'ー',
+      'ｰ',
+      'か',
+      'カ',
+      'ｶ',
+      '\u3099',
+      '\u309a',
+      '\u309b',
+      'ﾞ',
+      'ﾟ',
+      'が',
+      'e',
+      '\u0301',
+      'é',
+      '画',
+      '像',
+      '𠮷',
+      '㍻',
+      'ﬁ',
+      'Ⅻ',
+      '①',
+      '・',
+      '・',
+      'ヴ',
+      'ゔ',
+      '。',
+      '「',
+      '！',
+      '!',
+      'İ',
+      'ß',
+      'Σ',
+      '가',
+      '\u1100\u1161',
+      '\ud800',
+      '\udc00',
+      '々',
+      '〆',
+      'ヶ',
+      '\u30fb',
+    ];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    for (let round = 0; round < 2000; round++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 12);
+      for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)]!;
+      expect(normalizeWithOffsets(text), JSON.stringify(text)).toEqual(reference(text));
+    }
+  });
+});
+
+describe('kindOf', () => {
+  it('agrees with the Unicode property definition for every character of the BMP', () => {
+    const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆ヶ]/u;
+    const WORD = /[\p{L}\p{N}_]/u;
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCharCode(code);
+      const expected = CJK.test(ch) ? 'cjk' : WORD.test(ch) ? 'word' : 'other';
+      if (kindOf(ch) !== expected)
+        expect(`${code.toString(16)}: ${kindOf(ch)}`).toBe(`${code.toString(16)}: ${expected}`);
+    }
   });
 });

@@ -25,7 +25,20 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const WORD = /[\p{L}\p{N}_]/u;
 const MARK = /[\p{M}\uFF9E\uFF9F]/u;
 
-function kindOf(ch: string): Kind {
+/** The kind of one (normalised) character; ASCII and the usual Japanese ranges without a regex. */
+export function kindOf(ch: string): Kind {
+  const code = ch.charCodeAt(0);
+  if (ch.length === 1) {
+    if (code < 0x80) {
+      const lower = code | 0x20;
+      return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f
+        ? 'word'
+        : 'other';
+    }
+    if ((code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc)
+      return 'cjk';
+    if (code >= 0x4e00 && code <= 0x9fff) return 'cjk';
+  }
   if (CJK.test(ch)) return 'cjk';
   if (WORD.test(ch)) return 'word';
   return 'other';
@@ -38,21 +51,60 @@ interface NormalChar {
 }
 
 /**
+ * Characters NFKC and lower-casing leave as they are: ASCII other than A–Z, kana, the prolonged
+ * sound mark and the unified kanji. The common case skips String.normalize (the FAQ publisher
+ * tokenises megabytes of text; the result is the same, see tokenize.test.ts).
+ */
+function unchanged(code: number): boolean {
+  return (
+    (code >= 0x20 && code < 0x7f && !(code >= 0x41 && code <= 0x5a)) ||
+    (code >= 0x3041 && code <= 0x3096) ||
+    (code >= 0x30a1 && code <= 0x30fa) ||
+    code === 0x30fc ||
+    (code >= 0x4e00 && code <= 0x9fff)
+  );
+}
+
+/** Code units that cannot be a combining mark, so the character before them stands alone. */
+function surelyNotMark(code: number): boolean {
+  return (
+    code < 0x300 ||
+    (code >= 0x3000 && code <= 0x3096) ||
+    (code >= 0x30a1 && code <= 0x30fa) ||
+    code === 0x30fc ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xff01 && code <= 0xff5e)
+  );
+}
+
+/**
  * NFKC + lower case, character by character, remembering where each output character came from.
  * A base character is normalised together with the marks that follow it, so ｶﾞ becomes ガ.
  */
 export function normalizeWithOffsets(text: string): NormalChar[] {
   const out: NormalChar[] = [];
-  const chars = Array.from(text);
-  let offset = 0;
-  for (let i = 0; i < chars.length;) {
-    let cluster = chars[i]!;
-    let j = i + 1;
-    while (j < chars.length && MARK.test(chars[j]!)) cluster += chars[j++]!;
-    const start = offset;
-    offset += cluster.length;
-    for (const ch of Array.from(cluster.normalize('NFKC').toLowerCase()))
-      out.push({ ch, start, end: offset });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (unchanged(code)) {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (i + 1 >= n || surelyNotMark(next) || !MARK.test(String.fromCodePoint(text.codePointAt(i + 1)!))) {
+        const lower = code >= 0x41 && code <= 0x5a ? code + 32 : code;
+        out.push({ ch: String.fromCharCode(lower), start: i, end: i + 1 });
+        i += 1;
+        continue;
+      }
+    }
+    let cluster = String.fromCodePoint(text.codePointAt(i)!);
+    let j = i + cluster.length;
+    while (j < n) {
+      const mark = String.fromCodePoint(text.codePointAt(j)!);
+      if (!MARK.test(mark)) break;
+      cluster += mark;
+      j += mark.length;
+    }
+    for (const ch of Array.from(cluster.normalize('NFKC').toLowerCase())) out.push({ ch, start: i, end: j });
     i = j;
   }
   return out;

@@ -3,6 +3,7 @@ import { bundleHandlers } from '../bundles';
 import { capabilityHandlers } from '../capabilities';
 import { videoHandlers } from '../clips';
 import { customerHandlers } from '../customers';
+import { faqHandlers } from '../faq';
 import { mediaHandlers } from '../media';
 import { questionHandlers } from '../questions';
 import { searchHandlers } from '../search';
@@ -22,5 +23,6 @@ export function createHandlers(studio: Studio): HandlerTable {
     ...searchHandlers(studio),
     ...videoHandlers(studio),
     ...bundleHandlers(studio),
+    ...faqHandlers(studio),
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { up as initial } from './0010-initial';
 import { up as video } from './0040-video';
 import { up as bundleRecords } from './0050-bundle-records';
+import { up as faq } from './0060-faq';
 
 export interface Migration {
   /** Steps of 10 leave room for a fix-up between two released versions. */
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'initial', up: initial },
   { version: 40, name: 'video', up: video },
   { version: 50, name: 'bundle-records', up: bundleRecords },
+  { version: 60, name: 'faq', up: faq },
 ];

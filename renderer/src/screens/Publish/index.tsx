@@ -1,60 +1,136 @@
-import { Globe } from 'lucide-react';
+import { FolderSearch, Globe, Send, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/hooks';
-import { Badge, Card, EmptyState, ErrorMessage, Loading, PageHeader } from '../../components';
+import { useApi, useApiMutation } from '../../api/hooks';
+import {
+  Button,
+  Card,
+  EmptyState,
+  ErrorMessage,
+  Kbd,
+  Loading,
+  PageHeader,
+  ProgressBar,
+} from '../../components';
 import { useFormat } from '../../hooks/useFormat';
+import { useHotkey } from '../../hooks/useHotkey';
 import type { ScreenProps } from '../../shell/ScreenView';
+import { AnswersCard } from './AnswersCard';
+import { FindingsCard } from './FindingsCard';
+import { SiteCard } from './SiteCard';
+import { publishResultOf, usePublishJob } from './usePublishJob';
+import './publish.css';
 
 export default function Publish({ navigate }: ScreenProps) {
   const { t } = useTranslation('publish');
   const fmt = useFormat();
-  const answers = useApi('answers:list', {});
-  if (answers.isPending) return <Loading />;
-  if (answers.isError) return <ErrorMessage error={answers.error} />;
-  const published = answers.data.filter((a) => a.isPublic);
+  const overview = useApi('faq:overview', {});
+  const open = useApiMutation('faq:openOutput');
+  const { job, start, cancel, dismiss, startError } = usePublishJob();
+  const running = job?.status === 'running';
+  const o = overview.data;
+  const canPublish = !!o && !running && o.unresolved === 0 && !!o.settings.outDir;
+  useHotkey('mod+enter', () => void start(), canPublish);
+
+  if (overview.isPending) return <Loading />;
+  if (overview.isError) return <ErrorMessage error={overview.error} />;
+  const data = overview.data;
+  const result = job?.status === 'done' ? publishResultOf(job) : null;
+  const blockedReason = !data.settings.outDir
+    ? t('needsFolder')
+    : data.unresolved > 0
+      ? t('blocked', { count: data.unresolved })
+      : null;
+
   return (
     <div className="k-screen" data-testid="screen-publish">
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <div style={{ padding: '0 24px 24px', overflow: 'auto' }}>
-        {published.length === 0 ? (
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          <>
+            <Button
+              icon={<FolderSearch size={15} />}
+              onClick={() => open.mutate({})}
+              disabled={!data.lastPublication || running}
+            >
+              {t('output.show')}
+            </Button>
+            <Button
+              variant="primary"
+              icon={<Send size={15} />}
+              onClick={() => void start()}
+              disabled={!canPublish}
+              title={blockedReason ?? undefined}
+            >
+              {data.lastPublication ? t('republish') : t('publish')}
+            </Button>
+          </>
+        }
+      />
+      <div className="k-publish">
+        {blockedReason && data.answers.length > 0 && (
+          <p className="k-publish__blocked" role="status" data-testid="publish-blocked">
+            {blockedReason}
+          </p>
+        )}
+        {open.isError && <ErrorMessage error={open.error} />}
+        {startError !== null && <ErrorMessage error={startError} />}
+        {job && (
+          <Card className="k-publish__job">
+            <div data-testid="publish-job" data-status={job.status}>
+              {running ? (
+                <div className="k-publish__progress">
+                  <span>{t(`phase.${job.phase}`, { defaultValue: job.phase })}</span>
+                  <ProgressBar
+                    value={job.progress}
+                    label={t('progress', { percent: Math.round(job.progress * 100) })}
+                  />
+                  <span className="mono">{Math.round(job.progress * 100)}%</span>
+                  <Button size="sm" icon={<X size={13} />} onClick={() => void cancel()}>
+                    {t('cancel')}
+                  </Button>
+                </div>
+              ) : job.status === 'done' && result ? (
+                <div className="k-publish__result">
+                  <strong>{t('done', { count: result.stats.answers })}</strong>{' '}
+                  <span className="muted">{t('doneDetail', result.stats)}</span>
+                  <Button size="sm" variant="ghost" onClick={dismiss} aria-label="×">
+                    <X size={13} />
+                  </Button>
+                </div>
+              ) : job.status === 'cancelled' ? (
+                <p>{t('cancelled')}</p>
+              ) : job.error ? (
+                <ErrorMessage error={job.error} />
+              ) : null}
+            </div>
+          </Card>
+        )}
+        {data.answers.length === 0 ? (
           <EmptyState icon={<Globe size={40} />} title={t('emptyTitle')}>
             {t('emptyText')}
           </EmptyState>
         ) : (
-          <Card title={t('publicAnswers', { count: published.length })}>
-            <table className="k-table">
-              <thead>
-                <tr>
-                  <th>{t('column.title')}</th>
-                  <th>{t('column.language')}</th>
-                  <th>{t('column.updated')}</th>
-                  <th>{t('column.verified')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {published.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <a
-                        href={`#/answers/${a.id}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          navigate('answers', a.id);
-                        }}
-                      >
-                        {a.title}
-                      </a>
-                    </td>
-                    <td>
-                      <Badge>{a.language === 'ja' ? '日本語' : 'English'}</Badge>
-                    </td>
-                    <td>{fmt.date(a.updatedAt)}</td>
-                    <td>{a.verifiedVersion ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Card>
+          <div className="k-publish__grid">
+            <div className="k-publish__main">
+              <FindingsCard findings={data.findings} unresolved={data.unresolved} />
+              <AnswersCard overview={data} navigate={navigate} />
+            </div>
+            <div className="k-publish__side">
+              <SiteCard key={JSON.stringify(data.settings)} settings={data.settings} vendor={data.vendor} />
+              <p className="muted k-publish__last" data-testid="last-publication">
+                {data.lastPublication
+                  ? t('lastPublication', {
+                      date: fmt.dateTime(data.lastPublication.at),
+                      path: data.lastPublication.outDir,
+                    })
+                  : t('neverPublished')}
+              </p>
+              <p className="faint k-publish__hotkey">
+                <Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd> {t('publish')}
+              </p>
+            </div>
+          </div>
         )}
       </div>
     </div>

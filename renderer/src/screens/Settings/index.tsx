@@ -9,6 +9,7 @@ import { useLibraryActions } from '../../shell/useLibraryActions';
 import { applyTheme } from '../../shell/theme';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { FfmpegSettings } from '../Videos/FfmpegSettings';
+import { VendorCard } from './VendorCard';
 
 export default function Settings(_props: ScreenProps) {
   const { t } = useTranslation(['settings', 'library']);
@@ -115,6 +116,7 @@ export default function Settings(_props: ScreenProps) {
           )}
         </Card>
         <FfmpegSettings />
+        {current && !current.readOnly && <VendorCard />}
         <Card title={t('about')}>
           <dl className="k-dl">
             <dt>{t('version')}</dt>

@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { decideAll } from '../core/faq/testing';
+import { openLibrary } from '../core/library';
+import { useTempDir } from '../core/testing/tempDir';
+
+const tempDir = useTempDir();
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function kotae(...args: string[]) {
+  const res = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', KOTAE_LANG: 'en' },
+  });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+describe('kotae faq', () => {
+  it('refuses to publish while findings are undecided, then publishes, then rewrites nothing', () => {
+    const dir = tempDir();
+    const lib = path.join(dir, 'lib');
+    const out = path.join(dir, 'site');
+    expect(kotae('init', '--demo', '--library', lib).code).toBe(0);
+
+    const check = kotae('faq', 'check', '--library', lib);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('田中様');
+    const blocked = kotae('faq', 'publish', '--library', lib, '--out', out);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toMatch(/3 possible customer details are not decided/);
+    expect(existsSync(path.join(out, 'index.html'))).toBe(false);
+
+    const library = openLibrary(lib);
+    decideAll(library);
+    library.close();
+    const first = kotae('faq', 'publish', '--library', lib, '--out', out, '--json');
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout).stats).toMatchObject({ answers: 5, removed: 0 });
+    expect(existsSync(path.join(out, 'answers/connect-a-custom-domain/index.html'))).toBe(true);
+    const again = kotae('faq', 'publish', '--library', lib, '--out', out);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/0 files written, 0 removed/);
+  });
+});

@@ -1,0 +1,244 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import {
+  findNodes,
+  type AnswerDocument,
+  type StepNode,
+  type VideoNode,
+} from '../../../shared/answers/document';
+import type { FaqSettings, VendorSettings } from '../../../shared/domain/faq';
+import { KotaeError } from '../../../shared/errors';
+import type { CustomerIdentity } from '../../../shared/privacy';
+import type { Library } from '../library';
+import { loadClips, type FaqClip } from './clips';
+import { readFaqSettings, readVendor } from './settings';
+
+// Everything a publication needs, read from the library in one go (one consistent snapshot; the
+// rest of the publication works on this and never touches the database until it records itself).
+
+export interface FaqAnswer {
+  id: number;
+  title: string;
+  slug: string;
+  language: 'ja' | 'en';
+  doc: AnswerDocument;
+  docJson: string;
+  /** sha256 of the stored document: what the cache keys hash instead of the whole JSON. */
+  docHash: string;
+  docFingerprint: string;
+  revision: number;
+  updatedAt: string;
+  verifiedVersion: string | null;
+  /** Capabilities of the questions the answer serves. */
+  capabilityIds: number[];
+  /** Clips placed in the document, then clips attached to the answer but not placed. */
+  clipIds: number[];
+}
+
+export interface FaqCapability {
+  id: number;
+  parentId: number | null;
+  title: string;
+  description: string;
+  position: number;
+}
+
+export interface SiteSnapshot {
+  answers: FaqAnswer[];
+  capabilities: FaqCapability[];
+  clips: Map<number, FaqClip>;
+  customers: CustomerIdentity[];
+  vendor: VendorSettings;
+  settings: FaqSettings;
+  productName: string;
+}
+
+interface AnswerRow {
+  id: number;
+  title: string;
+  slug: string;
+  language: 'ja' | 'en';
+  revision: number;
+  updated_at: string;
+  verified_version: string | null;
+  doc_length: number;
+  may_have_clips: number;
+}
+
+/**
+ * The public answers, without their documents: a republish of ten thousand answers reads only
+ * the few it renders (SQLite measures and searches the JSON without handing it over).
+ */
+export function publicAnswerRows(db: Database): AnswerRow[] {
+  return db
+    .prepare(
+      `SELECT id, title, slug, language, revision, updated_at, verified_version, length(doc) AS doc_length,
+              (instr(doc, '"kotae-video"') > 0 OR instr(doc, '"videoLink":{') > 0) AS may_have_clips
+       FROM answers WHERE is_public = 1 ORDER BY id`,
+    )
+    .all() as AnswerRow[];
+}
+
+/**
+ * A version of an answer's document, told without reading it: every save through the answers
+ * service bumps the revision and the update time. Used only to reuse the document's hash.
+ */
+export function docFingerprint(r: { revision: number; updated_at: string; doc_length: number }): string {
+  return `${r.revision}|${r.updated_at}|${r.doc_length}`;
+}
+
+export function answerCapabilities(db: Database): Map<number, number[]> {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT aq.answer_id AS answer_id, qc.capability_id AS capability_id
+       FROM answer_questions aq JOIN question_capabilities qc ON qc.question_id = aq.question_id
+       ORDER BY aq.answer_id, qc.capability_id`,
+    )
+    .all() as { answer_id: number; capability_id: number }[];
+  const out = new Map<number, number[]>();
+  for (const r of rows) {
+    const list = out.get(r.answer_id) ?? [];
+    list.push(r.capability_id);
+    out.set(r.answer_id, list);
+  }
+  return out;
+}
+
+/** Everyone the library knows as a customer, and the names inbound mail came from. */
+export function customerIdentities(db: Database): CustomerIdentity[] {
+  const customers = db
+    .prepare('SELECT name, company, email, phone, website FROM customers')
+    .all() as CustomerIdentity[];
+  const known = new Set(customers.map((c) => c.name.replace(/\s+/g, '')));
+  const senders = db
+    .prepare("SELECT DISTINCT from_name FROM messages WHERE direction = 'in' AND from_name <> ''")
+    .all() as { from_name: string }[];
+  for (const s of senders) {
+    if (!known.has(s.from_name.replace(/\s+/g, '')))
+      customers.push({ name: s.from_name, company: '', email: null, phone: '', website: '' });
+  }
+  return customers;
+}
+
+export function clipIdsOf(doc: AnswerDocument): number[] {
+  const ids = [
+    ...findNodes<VideoNode>(doc, 'kotae-video').map((v) => v.clipId),
+    ...findNodes<StepNode>(doc, 'kotae-step').map((s) => s.videoLink?.clipId ?? null),
+  ].filter((id): id is number => typeof id === 'number');
+  return [...new Set(ids)];
+}
+
+export function collectSite(library: Library): SiteSnapshot {
+  const db = library.db;
+  return db.transaction(() => {
+    const caps = answerCapabilities(db);
+    const knownHashes = new Map(
+      (
+        db.prepare('SELECT answer_id, doc_fingerprint, doc_hash FROM faq_scan_cache').all() as {
+          answer_id: number;
+          doc_fingerprint: string;
+          doc_hash: string;
+        }[]
+      ).map((c) => [c.answer_id, c]),
+    );
+    const readDoc = db.prepare(
+      'SELECT doc, revision, updated_at, length(doc) AS doc_length FROM answers WHERE id = ?',
+    );
+    const answers: FaqAnswer[] = publicAnswerRows(db).map((r) => {
+      const fingerprint = docFingerprint(r);
+      let json: string | null = null;
+      let parsed: AnswerDocument | null = null;
+      let hash: string | null = null;
+      const docJson = () => {
+        if (json !== null) return json;
+        const row = readDoc.get(r.id) as
+          { doc: string; revision: number; updated_at: string; doc_length: number } | undefined;
+        // Edited while this publication runs: what was checked is not what would be published.
+        if (!row || docFingerprint(row) !== fingerprint)
+          throw new KotaeError('CONFLICT', { id: r.id }, `answer ${r.id} changed during the publication`);
+        return (json = row.doc);
+      };
+      const known = knownHashes.get(r.id);
+      return {
+        id: r.id,
+        title: r.title,
+        slug: r.slug,
+        language: r.language,
+        // Read and parsed when first needed: a republish renders only what changed.
+        get doc() {
+          return (parsed ??= JSON.parse(docJson()) as AnswerDocument);
+        },
+        get docJson() {
+          return docJson();
+        },
+        get docHash() {
+          hash ??=
+            known && known.doc_fingerprint === fingerprint && known.doc_hash
+              ? known.doc_hash
+              : createHash('sha256').update(docJson()).digest('hex');
+          return hash;
+        },
+        docFingerprint: fingerprint,
+        revision: r.revision,
+        updatedAt: r.updated_at,
+        verifiedVersion: r.verified_version,
+        capabilityIds: caps.get(r.id) ?? [],
+        clipIds: r.may_have_clips ? clipIdsOf(JSON.parse(docJson()) as AnswerDocument) : [],
+      };
+    });
+    const clips = loadClips(
+      db,
+      answers.flatMap((a) => a.clipIds),
+      answers.map((a) => a.id),
+    );
+    for (const a of answers) {
+      for (const clip of clips.values())
+        if (clip.answerId === a.id && !a.clipIds.includes(clip.id)) a.clipIds.push(clip.id);
+    }
+    const capabilities = (
+      db
+        .prepare('SELECT id, parent_id, title, description, position FROM capabilities ORDER BY position, id')
+        .all() as {
+        id: number;
+        parent_id: number | null;
+        title: string;
+        description: string;
+        position: number;
+      }[]
+    ).map((c) => ({
+      id: c.id,
+      parentId: c.parent_id,
+      title: c.title,
+      description: c.description,
+      position: c.position,
+    }));
+    const product = db.prepare('SELECT name FROM products ORDER BY id LIMIT 1').get() as
+      { name: string } | undefined;
+    return {
+      answers,
+      capabilities,
+      clips,
+      customers: customerIdentities(db),
+      vendor: readVendor(library),
+      settings: readFaqSettings(library),
+      productName: product?.name ?? '',
+    };
+  })();
+}
+
+/** What "changed since the last publication" compares: everything of the answer the site shows. */
+export function contentKey(answer: FaqAnswer, clips: ReadonlyMap<number, FaqClip>): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        answer.title,
+        answer.docHash,
+        answer.language,
+        answer.slug,
+        answer.verifiedVersion,
+        answer.capabilityIds,
+        answer.clipIds.map((id) => clips.get(id) ?? null),
+      ]),
+    )
+    .digest('hex');
+}

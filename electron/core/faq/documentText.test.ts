@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  documentOf,
+  paragraph,
+  step,
+  text,
+  type ElementBase,
+  type TextNode,
+} from '../../../shared/answers/document';
+import { documentUnits, redactDocument } from './documentText';
+
+const link = (url: string, words: string) =>
+  ({
+    type: 'link',
+    url,
+    children: [text(words)],
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    version: 1,
+  }) as ElementBase;
+
+describe('document text units and redaction', () => {
+  it('reads a block as one unit across formatting and links, so a split name is still found', () => {
+    const doc = documentOf([
+      paragraph([text('田中'), text('美咲', 1), text('様、'), link('https://x.example.jp/a', 'サイト')]),
+    ]);
+    expect(documentUnits(doc)).toEqual([
+      { place: 'body', text: '田中美咲様、サイト' },
+      { place: 'link', text: 'https://x.example.jp/a' },
+    ]);
+  });
+
+  it('cuts a range spanning formatted nodes, keeping the formatting of what remains', () => {
+    const doc = documentOf([paragraph([text('こんにちは田中'), text('美咲', 1), text('様、どうぞ')])]);
+    redactDocument(doc, (u) => (u.place === 'body' ? [{ start: 5, end: 10 }] : []), '［非公開］');
+    const nodes = (doc.root.children[0] as ElementBase).children as TextNode[];
+    expect(nodes.map((n) => [n.text, n.format])).toEqual([
+      ['こんにちは［非公開］', 0],
+      ['', 1],
+      ['、どうぞ', 0],
+    ]);
+  });
+
+  it('drops the target of a link to a redacted address and redacts steps and image descriptions', () => {
+    const doc = documentOf([
+      paragraph([link('https://tanaka.example.jp/', 'こちら')]),
+      step('tanaka.example.jp を開く', '開きます', {
+        screenshot: { sha256: 'a'.repeat(64), ext: 'png', alt: 'tanaka.example.jp の画面' },
+      }),
+    ]);
+    redactDocument(
+      doc,
+      (u) => {
+        const at = u.text.indexOf('tanaka.example.jp');
+        return at >= 0 ? [{ start: at, end: at + 'tanaka.example.jp'.length }] : [];
+      },
+      '#',
+    );
+    const json = JSON.stringify(doc);
+    expect(json).not.toContain('tanaka.example.jp');
+    expect(json).toContain('"url":""');
+    expect(json).toContain('# を開く');
+    expect(json).toContain('"alt":"# の画面"');
+  });
+});

@@ -1,0 +1,90 @@
+import type { Database } from 'better-sqlite3';
+import { FaqOverview, PublicationStats, type PublicationSummary } from '../../../shared/domain/faq';
+import type { Library } from '../library';
+import { contentKey } from './collect';
+import { prepare } from './prepare';
+
+interface PublicationRow {
+  id: number;
+  at: string;
+  out_dir: string;
+  answers: string;
+  stats: string;
+}
+
+export function lastPublication(
+  db: Database,
+): (PublicationSummary & { answers: { id: number; slug: string; title: string; key: string }[] }) | null {
+  const row = db
+    .prepare('SELECT id, at, out_dir, answers, stats FROM publications ORDER BY id DESC LIMIT 1')
+    .get() as PublicationRow | undefined;
+  if (!row) return null;
+  const answers = (() => {
+    try {
+      const list = JSON.parse(row.answers) as unknown;
+      return Array.isArray(list)
+        ? list.filter(
+            (a): a is { id: number; slug: string; title: string; key: string } => typeof a?.id === 'number',
+          )
+        : [];
+    } catch {
+      return [];
+    }
+  })();
+  const stats = PublicationStats.safeParse(JSON.parse(row.stats));
+  return {
+    id: row.id,
+    at: row.at,
+    outDir: row.out_dir,
+    stats: stats.success ? stats.data : PublicationStats.parse({}),
+    answers,
+  };
+}
+
+/** What the Publish screen shows. */
+export function faqOverview(library: Library): FaqOverview {
+  const prepared = prepare(library);
+  const { snapshot, structure } = prepared;
+  const last = lastPublication(library.db);
+  const lastKeys = new Map(last?.answers.map((a) => [a.id, a.key]) ?? []);
+  const unresolvedOf = new Map<number, number>();
+  for (const f of prepared.findings)
+    if (f.subject === 'answer' && f.decision === null)
+      unresolvedOf.set(f.subjectId, (unresolvedOf.get(f.subjectId) ?? 0) + 1);
+  const publicIds = new Set(snapshot.answers.map((a) => a.id));
+  const answers = snapshot.answers
+    .map((a) => {
+      const key = contentKey(a, snapshot.clips);
+      const previous = lastKeys.get(a.id);
+      const topics = structure.topics.filter((t) => t.answerIds.includes(a.id));
+      return {
+        id: a.id,
+        title: a.title,
+        slug: a.slug,
+        language: a.language,
+        updatedAt: a.updatedAt,
+        change:
+          previous === undefined
+            ? ('new' as const)
+            : previous === key
+              ? ('unchanged' as const)
+              : ('changed' as const),
+        unresolved: unresolvedOf.get(a.id) ?? 0,
+        areas: topics.map((t) => t.capability?.title ?? '').filter(Boolean),
+        videos: a.clipIds.filter((id) => snapshot.clips.get(id)?.video).length,
+      };
+    })
+    .sort((x, y) => y.updatedAt.localeCompare(x.updatedAt) || x.id - y.id);
+  const { answers: _published, ...lastSummary } = last ?? { answers: [] };
+  return FaqOverview.parse({
+    settings: snapshot.settings,
+    vendor: snapshot.vendor,
+    answers,
+    withdrawn: (last?.answers ?? [])
+      .filter((a) => !publicIds.has(a.id))
+      .map(({ id, slug, title }) => ({ id, slug, title })),
+    findings: prepared.findings,
+    unresolved: prepared.unresolved,
+    lastPublication: last ? lastSummary : null,
+  });
+}

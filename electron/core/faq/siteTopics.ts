@@ -1,0 +1,25 @@
+import type { Prepared } from './prepare';
+import { redactCapabilityText } from './prepare';
+import type { Translate } from './site/labels';
+import type { SiteTopic } from './site/pages';
+
+/** The topics as the site shows them: capability titles and descriptions, redacted as decided. */
+export function siteTopics(prepared: Prepared, t: Translate, placeholder: string): SiteTopic[] {
+  const text = (capabilityId: number, value: string) =>
+    redactCapabilityText(prepared, capabilityId, value, placeholder);
+  return prepared.structure.topics.map((tm) => {
+    const title = tm.capability ? text(tm.capability.id, tm.capability.title) : t('other');
+    return {
+      id: tm.id,
+      path: tm.path,
+      title,
+      description: tm.capability ? text(tm.capability.id, tm.capability.description) : t('otherText'),
+      sections: tm.sections.map((s) => ({
+        title: s.capability ? text(s.capability.id, s.capability.title) : title,
+        description: s.capability ? text(s.capability.id, s.capability.description) : '',
+        answerIds: s.answerIds,
+      })),
+      answerIds: tm.answerIds,
+    };
+  });
+}

@@ -1,0 +1,81 @@
+import { Film } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { FaqOverview } from '@shared/domain/faq';
+import { Badge, Card } from '../../components';
+import { useFormat } from '../../hooks/useFormat';
+import type { ScreenProps } from '../../shell/ScreenView';
+
+const changeTone = { new: 'info', changed: 'accent', unchanged: 'neutral' } as const;
+
+/** The public answers, what changed since the last publication, and what is still to decide. */
+export function AnswersCard({
+  overview,
+  navigate,
+}: {
+  overview: FaqOverview;
+  navigate: ScreenProps['navigate'];
+}) {
+  const { t } = useTranslation('publish');
+  const fmt = useFormat();
+  return (
+    <Card title={t('publicAnswers', { count: overview.answers.length })}>
+      <table className="k-table" data-testid="public-answers">
+        <thead>
+          <tr>
+            <th>{t('column.title')}</th>
+            <th>{t('column.areas')}</th>
+            <th>{t('column.updated')}</th>
+            <th>{t('column.change')}</th>
+            <th>{t('column.privacy')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {overview.answers.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <a
+                  href={`#/answers/${a.id}`}
+                  lang={a.language}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate('answers', a.id);
+                  }}
+                >
+                  {a.title}
+                </a>
+                {a.language === 'en' && <Badge>EN</Badge>}
+                {a.videos > 0 && (
+                  <span className="k-publish__videos" title={t('videos', { count: a.videos })}>
+                    <Film size={12} /> {a.videos}
+                  </span>
+                )}
+              </td>
+              <td className="muted">{a.areas.join('、') || t('noArea')}</td>
+              <td>{fmt.date(a.updatedAt)}</td>
+              <td>
+                <Badge tone={changeTone[a.change]}>{t(`change.${a.change}`)}</Badge>
+              </td>
+              <td>
+                {a.unresolved ? (
+                  <Badge tone="warning">{t('findings.unresolved', { count: a.unresolved })}</Badge>
+                ) : (
+                  <Badge tone="ok">OK</Badge>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {overview.withdrawn.length > 0 && (
+        <div className="k-publish__withdrawn">
+          <p>{t('withdrawn', { count: overview.withdrawn.length })}</p>
+          <ul>
+            {overview.withdrawn.map((w) => (
+              <li key={w.id}>{w.title}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </Card>
+  );
+}
