@@ -3,6 +3,7 @@ import type { Database as Db } from 'better-sqlite3';
 import {
   closeSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -70,6 +71,27 @@ function checkIntegrity(db: Db, root: string): string {
   return result;
 }
 
+/** Tables every library has had since the first migration: the mark of a database of ours. */
+const CORE_TABLES = ['questions', 'answers', 'log_entries'];
+
+/**
+ * Refuses a database that SQLite can read but that is not a library: another application's
+ * (schema version 0, or a version numbered by that application) would otherwise be migrated,
+ * i.e. written into, and a name clash with one of our tables would surface as an internal error.
+ * A library is never at version 0: createLibrary migrates before the file gets its name.
+ */
+function assertIsLibrary(db: Db, root: string, list: readonly Migration[]): void {
+  const found = schemaVersion(db);
+  const first = list[0]?.version ?? 0;
+  const present = db
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN (${CORE_TABLES.map(() => '?').join(', ')})`)
+    .pluck()
+    .all(...CORE_TABLES);
+  if (found < first || present.length !== CORE_TABLES.length) {
+    throw new KotaeError('NOT_A_LIBRARY', { path: root }, `schema version ${found}, tables ${present.join(', ') || 'none'} of ours`);
+  }
+}
+
 /** Turns SQLite's complaints about a damaged file into our error; anything else passes through. */
 function asCorrupt(err: unknown, root: string): unknown {
   const code = (err as { code?: string })?.code ?? '';
@@ -98,6 +120,16 @@ export function openLibrary(rootIn: string, options: OpenOptions = {}): Library 
   if (!statSync(dbPath).isFile() || !hasSqliteHeader(dbPath)) {
     throw new KotaeError('LIBRARY_CORRUPT', { path: root }, 'library.sqlite is not an SQLite database');
   }
+  // The database must live in the folder opened: a link would make "this copy" write another
+  // library (or any database the link points at), out of the vendor's sight.
+  if (lstatSync(dbPath).isSymbolicLink()) {
+    throw new KotaeError('LIBRARY_CORRUPT', { path: root }, 'library.sqlite is a symbolic link');
+  }
+  // media/ may be missing (created on demand) or a link to a folder (media on another disk).
+  const mediaPath = path.join(root, MEDIA_DIR);
+  if (existsSync(mediaPath) && !statSync(mediaPath).isDirectory()) {
+    throw new KotaeError('LIBRARY_CORRUPT', { path: root }, 'media is not a folder');
+  }
 
   const readOnly = options.readOnly ?? false;
   if (!readOnly && !canWrite(root)) throw new KotaeError('LIBRARY_READ_ONLY', { path: root });
@@ -112,6 +144,7 @@ export function openLibrary(rootIn: string, options: OpenOptions = {}): Library 
     });
     db.pragma('busy_timeout = 5000');
     assertNotNewer(db, list);
+    assertIsLibrary(db, root, list);
     const integrity = checkIntegrity(db, root);
     if (!readOnly) {
       const from = schemaVersion(db);
