@@ -1,0 +1,126 @@
+import { sha256Of } from './manifest';
+import type { InvalidReason } from './verify';
+import { rawZip, type RawEntry } from './zip/rawZip';
+
+// The hostile-bundle corpus (issue 9): zips a customer could send back or a vendor could be handed
+// as "our bundle", each with the outcome verifyBundleZip must give. Cases are pure functions of the
+// entries of a sound exported bundle (`sound`), so the corpus is data; `corpus.test.ts` runs it.
+// verify.test.ts keeps the detailed tests of each check (parameters, streaming limits).
+
+export type BundleOutcome = 'verified' | { rejected: InvalidReason };
+
+export interface BundleCase {
+  name: string;
+  bytes: (sound: RawEntry[]) => Buffer;
+  expected: BundleOutcome;
+}
+
+const x = Buffer.from('x');
+
+function plus(...extra: RawEntry[]): (sound: RawEntry[]) => Buffer {
+  return (sound) => rawZip([...sound, ...extra]);
+}
+
+function editManifest(sound: RawEntry[], edit: (m: { files: { path: string; size: number; sha256: string }[] } & Record<string, unknown>) => void): RawEntry[] {
+  return sound.map((e) => {
+    if (e.name !== 'manifest.json') return e;
+    const manifest = JSON.parse(e.data.toString()) as Parameters<typeof edit>[0];
+    edit(manifest);
+    return { ...e, data: Buffer.from(JSON.stringify(manifest)) };
+  });
+}
+
+function replace(sound: RawEntry[], name: string, data: (old: Buffer) => Buffer): RawEntry[] {
+  return sound.map((e) => (e.name === name ? { ...e, data: data(e.data), method: 0 } : e));
+}
+
+/** A central directory of `count` tiny entries: only the entry count should be read. */
+function manyEntries(count: number): Buffer {
+  const entries: RawEntry[] = [];
+  for (let i = 0; i < count; i++) entries.push({ name: `media/${i}.txt`, data: Buffer.alloc(0) });
+  return rawZip(entries);
+}
+
+export const bundleCorpus: BundleCase[] = [
+  { name: 'the bundle the app exported', bytes: (s) => rawZip(s), expected: 'verified' },
+
+  // Not a zip, or not a whole one.
+  { name: 'zero bytes', bytes: () => Buffer.alloc(0), expected: { rejected: 'notAZip' } },
+  { name: 'plain text named .zip', bytes: () => Buffer.from('this is not a zip at all\n'.repeat(50)), expected: { rejected: 'notAZip' } },
+  {
+    name: 'an HTML page named .zip',
+    bytes: () => Buffer.from('<!doctype html><script>window.__pwned=1</script>'),
+    expected: { rejected: 'notAZip' },
+  },
+  { name: 'the bundle cut at half', bytes: (s) => { const z = rawZip(s); return z.subarray(0, z.length >> 1); }, expected: { rejected: 'notAZip' } },
+  { name: 'the bundle missing its last byte', bytes: (s) => { const z = rawZip(s); return z.subarray(0, z.length - 1); }, expected: { rejected: 'notAZip' } },
+  {
+    name: 'the bundle with its middle overwritten by zeros (central directory intact)',
+    bytes: (s) => {
+      const z = rawZip(s);
+      z.fill(0, z.length >> 3, z.length >> 1);
+      return z;
+    },
+    expected: { rejected: 'corrupt' },
+  },
+  { name: 'an empty zip (only the end record)', bytes: () => rawZip([]), expected: { rejected: 'noManifest' } },
+  { name: 'a central directory of 60,000 entries', bytes: () => manyEntries(60_000), expected: { rejected: 'tooManyEntries' } },
+
+  // Names that try to leave the folder or confuse a file system.
+  { name: 'zip-slip ../../evil.sh', bytes: plus({ name: '../../evil.sh', data: x }), expected: { rejected: 'zipSlip' } },
+  { name: 'zip-slip hidden in a path: media/../../evil', bytes: plus({ name: 'media/../../evil', data: x }), expected: { rejected: 'zipSlip' } },
+  { name: 'zip-slip with backslashes: media\\..\\..\\evil', bytes: plus({ name: 'media\\..\\..\\evil', data: x }), expected: { rejected: 'zipSlip' } },
+  { name: 'absolute path /etc/cron.d/evil', bytes: plus({ name: '/etc/cron.d/evil', data: x }), expected: { rejected: 'absolutePath' } },
+  { name: 'drive letter C:/Windows/evil.dll', bytes: plus({ name: 'C:/Windows/evil.dll', data: x }), expected: { rejected: 'absolutePath' } },
+  { name: 'drive letter with backslash C:\\evil.dll', bytes: plus({ name: 'C:\\evil.dll', data: x }), expected: { rejected: 'absolutePath' } },
+  { name: 'drive-relative name C:evil.dll', bytes: plus({ name: 'C:evil.dll', data: x }), expected: { rejected: 'absolutePath' } },
+  { name: 'UNC path \\\\server\\share\\evil', bytes: plus({ name: '\\\\server\\share\\evil', data: x }), expected: { rejected: 'absolutePath' } },
+  { name: 'NUL inside a name (index.html\\0.exe)', bytes: plus({ name: 'index.html\u0000.exe', data: x }), expected: { rejected: 'badFileName' } },
+  { name: 'newline inside a name', bytes: plus({ name: 'media/a\nb', data: x }), expected: { rejected: 'badFileName' } },
+  { name: 'a name with a space (outside the bundle alphabet)', bytes: plus({ name: 'media/with space.png', data: x }), expected: { rejected: 'badFileName' } },
+  { name: 'a right-to-left override in a name (evil\u202egnp.exe)', bytes: plus({ name: 'media/evil\u202egnp.exe', data: x }), expected: { rejected: 'badFileName' } },
+  { name: 'a name of 60,000 characters', bytes: plus({ name: `media/${'a'.repeat(60_000)}`, data: x }), expected: { rejected: 'badFileName' } },
+  { name: 'an empty name', bytes: plus({ name: '', data: x }), expected: { rejected: 'badFileName' } },
+  { name: 'a symbolic link to /etc/passwd', bytes: plus({ name: 'media/link', data: Buffer.from('/etc/passwd'), externalAttributes: 0o120777 << 16 }), expected: { rejected: 'symlink' } },
+  { name: 'the same name twice', bytes: plus({ name: 'index.html', data: Buffer.from('<p>other</p>') }), expected: { rejected: 'duplicateName' } },
+  {
+    name: 'two names that differ only in case',
+    bytes: (s) => rawZip([...s, { name: 'INDEX.html', data: s.find((e) => e.name === 'index.html')!.data }]),
+    expected: { rejected: 'duplicateName' },
+  },
+
+  // Bombs and lies about sizes.
+  { name: 'a zip bomb (20 MB of zeros, ratio past 200)', bytes: plus({ name: 'media/bomb.bin', data: Buffer.alloc(20 << 20), method: 8 }), expected: { rejected: 'ratio' } },
+  {
+    name: 'a zip bomb whose headers claim 100 bytes',
+    bytes: (s) => {
+      const zeros = Buffer.alloc(20 << 20);
+      const listed = editManifest(s, (m) => m.files.push({ path: 'media/bomb.bin', size: 100, sha256: sha256Of(zeros.subarray(0, 100)) }));
+      return rawZip([...listed, { name: 'media/bomb.bin', data: zeros, method: 8, declaredSize: 100 }]);
+    },
+    expected: { rejected: 'sizeMismatch' },
+  },
+  { name: 'an encrypted entry', bytes: plus({ name: 'media/x.bin', data: Buffer.from('secret'), method: 8, flags: 1 }), expected: { rejected: 'encrypted' } },
+  { name: 'an unknown compression method (bzip2)', bytes: plus({ name: 'media/x.bin', data: Buffer.from('BZh9'), method: 12 }), expected: { rejected: 'unsupportedCompression' } },
+
+  // The manifest and what it lists.
+  { name: 'no manifest', bytes: (s) => rawZip(s.filter((e) => e.name !== 'manifest.json')), expected: { rejected: 'noManifest' } },
+  { name: 'a manifest that is not JSON', bytes: (s) => rawZip(replace(s, 'manifest.json', () => Buffer.from('{oops'))), expected: { rejected: 'badManifest' } },
+  { name: 'a manifest of 5 MB', bytes: (s) => rawZip(replace(s, 'manifest.json', () => Buffer.alloc(5 << 20, 0x20))), expected: { rejected: 'badManifest' } },
+  { name: 'a manifest listing ../outside', bytes: (s) => rawZip(editManifest(s, (m) => { m.files[0]!.path = '../outside'; })), expected: { rejected: 'badManifest' } },
+  { name: 'a manifest listing a file twice', bytes: (s) => rawZip(editManifest(s, (m) => { m.files.push(m.files[0]!); })), expected: { rejected: 'badManifest' } },
+  { name: 'a manifest from a future format (7)', bytes: (s) => rawZip(editManifest(s, (m) => { m.formatVersion = 7; })), expected: { rejected: 'unsupportedFormat' } },
+  { name: 'a manifest whose __proto__ is polluted', bytes: (s) => rawZip(replace(s, 'manifest.json', (old) => Buffer.from(old.toString().replace('{', '{"__proto__":{"polluted":true},')))), expected: 'verified' },
+  { name: 'a file listed but missing', bytes: (s) => rawZip(s.filter((e) => e.name !== 'media/video-1.mp4')), expected: { rejected: 'missingFile' } },
+  { name: 'a file present but not listed (an added page)', bytes: plus({ name: 'media/payload.html', data: Buffer.from('<script>alert(1)</script>') }), expected: { rejected: 'extraFile' } },
+  {
+    name: 'a tampered page (a phishing line added)',
+    bytes: (s) => rawZip(replace(s, 'index.html', (old) => Buffer.from(old.toString().replace('</main>', '<p>Send your password</p></main>')))),
+    expected: { rejected: 'tampered' },
+  },
+  {
+    name: 'one byte flipped in the video',
+    bytes: (s) => rawZip(replace(s, 'media/video-1.mp4', (old) => { const d = Buffer.from(old); d[d.length >> 1]! ^= 0xff; return d; })),
+    expected: { rejected: 'tampered' },
+  },
+];
