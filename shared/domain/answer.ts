@@ -29,12 +29,22 @@ export const AnswerDetail = AnswerSummary.extend({
 });
 export type AnswerDetail = z.infer<typeof AnswerDetail>;
 
+/**
+ * Largest answer document, as JSON characters: hundreds of pages of steps. Pictures
+ * are stored apart (answers:storeImage), so only text counts; a pasted novel is refused at the
+ * boundary instead of being indexed, checked and rendered at every autosave.
+ */
+export const MAX_ANSWER_DOC_CHARS = 1_000_000;
+
 /** What the editor sends: Lexical's serialized state; its nodes are checked where they are read. */
 export const AnswerDocInput = z
   .object({
-    root: z.looseObject({ type: z.literal('root'), children: z.array(z.unknown()) }),
+    root: z.looseObject({ type: z.literal('root'), children: z.array(z.unknown()).max(50_000) }),
   })
-  .loose();
+  .loose()
+  .refine((doc) => JSON.stringify(doc).length <= MAX_ANSWER_DOC_CHARS, {
+    message: `the answer is longer than ${MAX_ANSWER_DOC_CHARS} characters; split it into several answers`,
+  });
 
 export const AnswerTitle = z.string().trim().min(1).max(300);
 
