@@ -1,0 +1,137 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+// The hostile-mail corpus (issue 9): files a customer (or their mail client) can send into the
+// mail import, each with the outcome it must have. Pure data and generators, independent of the
+// intake service's API: `corpus.test.ts` runs them through `importMail` once that service is on
+// the branch (see README, "Hostile input corpora"). Reasons are the intake's RejectReason keys.
+
+export type MailReason = 'empty' | 'tooLarge' | 'notMail' | 'truncated' | 'tooManyAttachments' | 'unreadable' | 'unsupported' | 'failed';
+export type MailOutcome = 'imported' | { rejected: MailReason };
+
+export interface MailCase {
+  name: string;
+  /** Writes the input under `dir` and returns the path given to the import. */
+  make: (dir: string) => string;
+  /** One outcome per message (an mbox holds several); a single file is one. */
+  expected: MailOutcome[];
+  /** What the stored message's HTML must never contain (sanitising). */
+  htmlMustNotMatch?: RegExp[];
+}
+
+const CRLF = '\r\n';
+
+export function mail(headers: Record<string, string>, body: string): string {
+  const head = { From: 'Customer <customer@example.com>', To: 'support@example.com', Subject: 'Help', Date: 'Mon, 23 Nov 2026 09:00:00 +0900', 'Message-ID': `<${Math.abs(hash(body + JSON.stringify(headers)))}@example.com>`, 'MIME-Version': '1.0', ...headers };
+  return `${Object.entries(head).map(([k, v]) => `${k}: ${v}`).join(CRLF)}${CRLF}${CRLF}${body}`;
+}
+
+function hash(s: string): number {
+  let h = 7;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+function file(dir: string, name: string, data: string | Buffer): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, data);
+  return p;
+}
+
+function noise(length: number): Buffer {
+  const out = Buffer.alloc(length);
+  let x = 5;
+  for (let i = 0; i < length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
+
+function multipart(parts: string[], boundary = 'b1', close = true): { headers: Record<string, string>; body: string } {
+  const body = parts.map((p) => `--${boundary}${CRLF}${p}`).join(CRLF) + (close ? `${CRLF}--${boundary}--${CRLF}` : '');
+  return { headers: { 'Content-Type': `multipart/mixed; boundary="${boundary}"` }, body };
+}
+
+function attachment(name: string, data: string): string {
+  return `Content-Type: application/octet-stream; name="${name}"${CRLF}Content-Disposition: attachment; filename="${name}"${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}${data}`;
+}
+
+const text = (t: string) => `Content-Type: text/plain; charset=utf-8${CRLF}${CRLF}${t}`;
+
+/** Script, handlers and remote loads, as a hostile HTML mail carries them. */
+export const HOSTILE_MAIL_HTML =
+  '<html><head><meta http-equiv="refresh" content="0;url=http://evil.example/"><base href="http://evil.example/">' +
+  '<style>body{background:url(http://evil.example/bg.png)}</style><script>window.__pwned=1</script></head>' +
+  '<body onload="alert(1)"><p>Hello <b>support</b></p><img src="http://evil.example/track.gif" onerror="alert(2)">' +
+  '<a href="javascript:alert(3)">click</a><iframe src="http://evil.example/"></iframe><svg><script>alert(4)</script></svg>' +
+  '<form action="http://evil.example/"><input name=p></form><object data="http://evil.example/x"></object></body></html>';
+
+export const mailCorpus: MailCase[] = [
+  { name: 'a plain text mail', make: (d) => file(d, 'plain.eml', mail({}, 'The payment button fails.')), expected: ['imported'] },
+  {
+    name: 'a Japanese mail in ISO-2022-JP',
+    make: (d) => file(d, 'jis.eml', Buffer.concat([Buffer.from(mail({ Subject: '=?ISO-2022-JP?B?GyRCJDMkcyRLJEEkTxsoQg==?=', 'Content-Type': 'text/plain; charset=ISO-2022-JP', 'Content-Transfer-Encoding': '7bit' }, '')), Buffer.from('\x1b$B$3$s$K$A$O\x1b(B\r\n', 'latin1')])),
+    expected: ['imported'],
+  },
+  {
+    name: 'HTML with script, handlers, iframes, forms and remote loads',
+    make: (d) => file(d, 'html.eml', mail({ 'Content-Type': 'text/html; charset=utf-8' }, HOSTILE_MAIL_HTML)),
+    expected: ['imported'],
+    htmlMustNotMatch: [/<script/i, /\son\w+\s*=/i, /javascript:/i, /evil\.example/i, /<iframe/i, /<form/i, /<object/i, /<base/i, /<meta/i],
+  },
+  {
+    name: 'XSS in the From name and the subject',
+    make: (d) => file(d, 'xss-headers.eml', mail({ From: '"<img src=x onerror=alert(1)>" <x@example.com>', Subject: '<script>alert(1)</script>' }, 'body')),
+    expected: ['imported'],
+  },
+  { name: 'a declared charset that does not exist', make: (d) => file(d, 'charset.eml', mail({ 'Content-Type': 'text/plain; charset=x-evil-42' }, 'caf\xe9')), expected: ['imported'] },
+  { name: 'UTF-7 that would decode to script', make: (d) => file(d, 'utf7.eml', mail({ 'Content-Type': 'text/html; charset=utf-7' }, '+ADw-script+AD4-alert(1)+ADw-/script+AD4-')), expected: ['imported'], htmlMustNotMatch: [/<script/i] },
+  { name: 'a subject of 100,000 characters (cut, not refused)', make: (d) => file(d, 'long-subject.eml', mail({ Subject: 'S'.repeat(100_000) }, 'x')), expected: ['imported'] },
+  { name: 'a body of 5 MB (cut, not refused)', make: (d) => file(d, 'long-body.eml', mail({}, `${'長い本文。'.repeat(350_000)}`)), expected: ['imported'] },
+  { name: 'a header line of 1 MB', make: (d) => file(d, 'long-header.eml', mail({ 'X-Long': 'h'.repeat(1 << 20) }, 'x')), expected: ['imported'] },
+  { name: '10,000 header lines', make: (d) => file(d, 'many-headers.eml', mail(Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`X-H${i}`, String(i)])), 'x')), expected: ['imported'] },
+  {
+    name: 'an attachment named ../../../etc/cron.d/evil',
+    make: (d) => { const m = multipart([text('see attached'), attachment('../../../etc/cron.d/evil', Buffer.from('* * * * * root rm -rf /').toString('base64'))]); return file(d, 'slip.eml', mail(m.headers, m.body)); },
+    expected: ['imported'],
+  },
+  {
+    name: 'attachments named with NUL, a drive letter, CON and 5,000 characters',
+    make: (d) => { const m = multipart([text('x'), attachment('a\u0000.png', 'AAAA'), attachment('C:\\Windows\\evil.dll', 'AAAA'), attachment('CON', 'AAAA'), attachment('n'.repeat(5000), 'AAAA')]); return file(d, 'names.eml', mail(m.headers, m.body)); },
+    expected: ['imported'],
+  },
+  { name: 'broken base64 in an attachment', make: (d) => { const m = multipart([text('x'), attachment('shot.png', '!!!not base64###')]); return file(d, 'b64.eml', mail(m.headers, m.body)); }, expected: ['imported'] },
+  { name: 'a multipart whose closing boundary never comes', make: (d) => { const m = multipart([text('x'), text('y')], 'never', false); return file(d, 'open-multipart.eml', mail(m.headers, m.body)); }, expected: ['imported'] },
+  {
+    name: 'message/rfc822 nested 200 deep',
+    make: (d) => {
+      let inner = mail({}, 'innermost');
+      for (let i = 0; i < 200; i++) inner = mail({ 'Content-Type': 'message/rfc822' }, inner);
+      return file(d, 'nested.eml', inner);
+    },
+    expected: ['imported'],
+  },
+  { name: '201 attachments', make: (d) => { const m = multipart([text('x'), ...Array.from({ length: 201 }, (_, i) => attachment(`f${i}.txt`, 'AAAA'))]); return file(d, 'many.eml', mail(m.headers, m.body)); }, expected: [{ rejected: 'tooManyAttachments' }] },
+  { name: 'a 26 MB message', make: (d) => file(d, 'huge.eml', mail({}, 'x'.repeat(26 * 1024 * 1024))), expected: [{ rejected: 'tooLarge' }] },
+  { name: 'zero bytes', make: (d) => file(d, 'empty.eml', ''), expected: [{ rejected: 'empty' }] },
+  { name: 'random bytes named .eml', make: (d) => file(d, 'random.eml', noise(64 * 1024)), expected: [{ rejected: 'notMail' }] },
+  { name: 'a PDF named .eml', make: (d) => file(d, 'doc.eml', Buffer.concat([Buffer.from('%PDF-1.7\n'), noise(4096)])), expected: [{ rejected: 'notMail' }] },
+  { name: 'headers cut off in the middle', make: (d) => file(d, 'cut.eml', 'From: Customer <customer@example.com>\r\nSubject: Hel'), expected: [{ rejected: 'truncated' }] },
+  {
+    name: 'an mbox with a good, an oversized and a good message',
+    make: (d) => {
+      const from = 'From customer@example.com Mon Nov 23 09:00:00 2026\n';
+      return file(d, 'box.mbox', [from + mail({ Subject: 'one' }, 'a'), from + mail({ Subject: 'two' }, 'x'.repeat(26 * 1024 * 1024)), from + mail({ Subject: 'three' }, 'c')].join('\n'));
+    },
+    expected: ['imported', { rejected: 'tooLarge' }, 'imported'],
+  },
+  { name: 'a FIFO named .eml (a reader would block forever)', make: (d) => { execFileSync('mkfifo', [path.join(d, 'pipe.eml')]); return path.join(d, 'pipe.eml'); }, expected: [{ rejected: 'unsupported' }] },
+  { name: 'a file that does not exist', make: (d) => path.join(d, 'gone.eml'), expected: [{ rejected: 'unreadable' }] },
+  {
+    name: 'a link named .eml pointing at /etc/passwd',
+    make: (d) => { mkdirSync(d, { recursive: true }); symlinkSync('/etc/passwd', path.join(d, 'passwd.eml')); return path.join(d, 'passwd.eml'); },
+    expected: [{ rejected: 'notMail' }],
+  },
+];
