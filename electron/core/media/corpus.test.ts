@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../library';
-import { fingerprint, isReadableRefusal } from '../testing/hostile';
+import { fingerprint, isReadableRefusal, messageText } from '../testing/hostile';
 import { useTempDir } from '../testing/tempDir';
 import { testTools } from '../testing/videos';
 import { assetProbe, getAsset } from './assets';
@@ -14,6 +16,7 @@ import { importVideo } from './importVideo';
 // file around it as they were. The test timeout is only a safety net against a hang.
 
 const tempDir = useTempDir('kotae-video-corpus-');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** What a refused import could have touched: stored media, rows, and leftovers in the scratch area. */
 function state(library: Library) {
@@ -73,4 +76,28 @@ describe('hostile video corpus', () => {
       }
     });
   }
+
+  it('`kotae media add` refuses them too: exit 1 and the message, never a crash (exit 2)', async () => {
+    const tools = await testTools();
+    const dir = tempDir();
+    const lib = path.join(dir, 'lib');
+    createLibrary(lib).close();
+    const picked = videoCorpus.filter((c) => c.expected !== 'imported' && /random|text file|playlist|ffconcat|FIFO named|not exist/.test(c.name));
+    expect(picked.length).toBeGreaterThanOrEqual(6);
+    for (const [i, c] of picked.entries()) {
+      const inputs = path.join(dir, `in${i}`);
+      mkdirSync(inputs);
+      const run = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), 'media', 'add', '--library', lib, c.make(inputs, tools)], {
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'C', KOTAE_LANG: 'en' },
+      });
+      expect(run.status, `${c.name}: ${run.stderr}`).toBe(1);
+      const reason = (c.expected as { rejected: string }).rejected;
+      // The longest fixed part of the message (names are filled in between).
+      const parts = messageText(`videos:errors.${reason}`, 'en').split(/\{\{\w+\}\}/);
+      const headline = parts.reduce((a, b) => (b.length > a.length ? b : a)).trim().slice(0, 30);
+      expect(headline.length).toBeGreaterThan(10);
+      expect(run.stderr, c.name).toContain(headline);
+    }
+  });
 });
