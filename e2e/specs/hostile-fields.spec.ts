@@ -53,6 +53,13 @@ async function expectNothingRan(page: Page, seen: Watch, where: string): Promise
   expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), where).toBeUndefined();
   expect(seen.dialogs, where).toEqual([]);
   expect(seen.remote, where).toEqual([]);
+  // Nothing a click could run: no script URL in any link, source or form target.
+  const scriptUrls = await page.evaluate(() =>
+    [...document.querySelectorAll('[href], [src], [action], [formaction]')]
+      .flatMap((el) => ['href', 'src', 'action', 'formaction'].map((a) => el.getAttribute(a) ?? ''))
+      .filter((v) => /^\s*(javascript|vbscript|data:text\/html)/i.test(v)),
+  );
+  expect(scriptUrls, where).toEqual([]);
 }
 
 async function expectShownLiterally(page: Page, where: string): Promise<void> {
