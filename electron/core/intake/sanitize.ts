@@ -9,6 +9,8 @@ let purifier: DOMPurify | null = null;
 let textWindow: JSDOM['window'] | null = null;
 /** cid → sha256 of the message being sanitised (hooks are per instance; sanitising is synchronous). */
 let inlineImages: ReadonlyMap<string, string> = new Map();
+/** When re-sanitising stored HTML: the hashes its own markers may name (null: a mail, no markers). */
+let storedMedia: ReadonlySet<string> | null = null;
 
 const SAFE_DATA_IMAGE = /^data:image\/(png|jpe?g|gif|webp);base64,[a-z0-9+/=\s]+$/i;
 const REMOTE_STYLE = /url\s*\(|@import|expression\s*\(|behaviou?r\s*:|-moz-binding/i;
@@ -19,7 +21,8 @@ function purify(): DOMPurify {
   const instance = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
   // Only this sanitiser may set the markers the renderer acts on; a mail cannot bring its own.
   instance.addHook('uponSanitizeAttribute', (_node, data) => {
-    if (data.attrName === 'data-media' || data.attrName === 'data-blocked') data.keepAttr = false;
+    if (data.attrName === 'data-media') data.keepAttr = storedMedia?.has(data.attrValue) ?? false;
+    if (data.attrName === 'data-blocked') data.keepAttr = storedMedia !== null && /^(remote|missing)$/.test(data.attrValue);
   });
   instance.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element;
@@ -85,7 +88,20 @@ export function sanitiseMailHtml(html: string, images: ReadonlyMap<string, strin
   }
 }
 
-const BLOCK = /^(P|DIV|BR|LI|TR|H[1-6]|BLOCKQUOTE|PRE|TABLE|UL|OL|HR|SECTION|ARTICLE|HEADER|FOOTER)$/;
+const BLOCK = /^(P|DIV|LI|TR|H[1-6]|BLOCKQUOTE|PRE|TABLE|UL|OL|HR|SECTION|ARTICLE|HEADER|FOOTER)$/;
+
+/**
+ * Stored HTML sanitised again on the way out (rows written by older versions or other tools are not
+ * trusted), keeping its own markers: inline images of this message and "blocked" notes.
+ */
+export function resanitiseStoredHtml(html: string, ownMedia: Iterable<string>): string {
+  storedMedia = new Set(ownMedia);
+  try {
+    return sanitiseMailHtml(html);
+  } finally {
+    storedMedia = null;
+  }
+}
 
 /** Plain text of an HTML body, for search and for a mail that had no text part. */
 export function htmlToPlainText(html: string): string {
@@ -96,6 +112,7 @@ export function htmlToPlainText(html: string): string {
   const parts: string[] = [];
   const walk = (node: Node) => {
     if (node.nodeType === 3) parts.push((node.textContent ?? '').replace(/\s+/g, ' '));
+    if (node.nodeType === 1 && (node as Element).tagName === 'BR') parts.push('\n');
     const block = node.nodeType === 1 && BLOCK.test((node as Element).tagName);
     if (block) parts.push('\n');
     node.childNodes.forEach(walk);

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ThreadMessage } from '../../../shared/api/intake';
 import { KotaeError } from '../../../shared/errors';
-import { sanitiseMailHtml } from './sanitize';
+import { resanitiseStoredHtml } from './sanitize';
 
 interface MessageRow {
   id: number;
@@ -43,7 +43,6 @@ export function questionThread(db: Database, questionId: number): ThreadMessage[
     .all(questionId) as AttachmentRow[];
   return messages.map((m) => {
     const own = attachments.filter((a) => a.message_id === m.id);
-    const cids = new Map(own.filter((a) => a.content_id).map((a) => [a.content_id!, a.sha256]));
     return {
       id: m.id,
       direction: m.direction,
@@ -53,8 +52,7 @@ export function questionThread(db: Database, questionId: number): ThreadMessage[
       subject: m.subject,
       sentAt: m.sent_at,
       text: m.text,
-      // Sanitised again on the way out: rows written by older versions or other tools are not trusted.
-      html: m.html === null ? null : sanitiseMailHtml(m.html.replace(/data-media="([0-9a-f]{64})"/g, 'src="cid:$1@kotae"'), withKotaeCids(cids, own)),
+      html: m.html === null ? null : resanitiseStoredHtml(m.html, own.map((a) => a.sha256)),
       attachments: own.map((a) => ({
         sha256: a.sha256,
         fileName: a.file_name,
@@ -65,11 +63,4 @@ export function questionThread(db: Database, questionId: number): ThreadMessage[
       })),
     };
   });
-}
-
-/** Stored HTML names inline images by hash; re-sanitising maps them back through `cid:<sha>@kotae`. */
-function withKotaeCids(cids: Map<string, string>, own: AttachmentRow[]): Map<string, string> {
-  const map = new Map(cids);
-  for (const a of own) map.set(`${a.sha256}@kotae`, a.sha256);
-  return map;
 }
