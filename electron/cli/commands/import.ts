@@ -39,7 +39,8 @@ export function registerImportCommand(program: Command): void {
           );
           console.log('');
         }
-        console.log(cliText('intake:cli.summary', report));
+        const { imported, threaded, duplicates, rejected: rejectedCount } = report;
+        console.log(cliText('intake:cli.summary', { imported, threaded, duplicates, rejected: rejectedCount }));
       }
       if (report.cancelled) throw new KotaeError('CANCELLED');
       if (report.rejected > 0)
