@@ -98,7 +98,7 @@ export function NewQuestionDialog({
           value={email}
           onChange={(e) => setEmail(e.target.value)}
         />
-        <TextField label={t('dialog.subject')} value={subject} onChange={(e) => setSubject(e.target.value)} required />
+        <TextField label={t('dialog.subject')} value={subject} onChange={(e) => setSubject(e.target.value)} aria-required />
         <TextArea
           label={t('dialog.body')}
           hint={html !== null ? t('dialog.pastedHtml') : t('dialog.bodyHint')}
