@@ -17,7 +17,15 @@ for (let i = 0; i < COUNT; i++) {
   const from = `customer${i % 800}@example.com`;
   const kind = i % 10;
   if (kind === 3 && i > 10) {
-    mails.push(testMail({ messageId: `b${i}@x`, inReplyTo: `b${i - 3}@x`, from, subject: `Re: Question ${i - 3}`, text: `More detail ${i}\r\n` }));
+    mails.push(
+      testMail({
+        messageId: `b${i}@x`,
+        inReplyTo: `b${i - 3}@x`,
+        from,
+        subject: `Re: Question ${i - 3}`,
+        text: `More detail ${i}\r\n`,
+      }),
+    );
   } else if (kind === 5) {
     mails.push(
       testMail({
@@ -25,7 +33,15 @@ for (let i = 0; i < COUNT; i++) {
         from,
         subject: `Question ${i}`,
         html: `<p>Hello, <b>the page ${i}</b> breaks.</p><img src="cid:s${i}@x"><img src="https://tracker.example/${i}.gif">`,
-        attachments: [{ name: 'shot.png', type: 'image/png', data: Buffer.concat([PIXEL_PNG, Buffer.from(String(i))]), cid: `s${i}@x`, inline: true }],
+        attachments: [
+          {
+            name: 'shot.png',
+            type: 'image/png',
+            data: Buffer.concat([PIXEL_PNG, Buffer.from(String(i))]),
+            cid: `s${i}@x`,
+            inline: true,
+          },
+        ],
       }),
     );
   } else if (kind === 7) {
@@ -34,11 +50,20 @@ for (let i = 0; i < COUNT; i++) {
         messageId: `b${i}@x`,
         from,
         subject: `Question ${i}`,
-        attachments: [{ name: `log-${i}.txt`, type: 'text/plain', data: Buffer.from(`log line\n`.repeat(200) + i) }],
+        attachments: [
+          { name: `log-${i}.txt`, type: 'text/plain', data: Buffer.from(`log line\n`.repeat(200) + i) },
+        ],
       }),
     );
   } else {
-    mails.push(testMail({ messageId: `b${i}@x`, from, subject: `Question ${i}`, text: `Line one of ${i}\r\nFrom the shop page.\r\n`.repeat(5) }));
+    mails.push(
+      testMail({
+        messageId: `b${i}@x`,
+        from,
+        subject: `Question ${i}`,
+        text: `Line one of ${i}\r\nFrom the shop page.\r\n`.repeat(5),
+      }),
+    );
   }
 }
 const mbox = path.join(dir, 'archive.mbox');

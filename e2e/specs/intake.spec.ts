@@ -13,7 +13,10 @@ function mailFile(dir: string, name: string, raw: string): string {
   return file;
 }
 
-test('a dropped mail becomes a question, and its dropped reply joins the same thread', async ({ page, app }) => {
+test('a dropped mail becomes a question, and its dropped reply joins the same thread', async ({
+  page,
+  app,
+}) => {
   const question = mailFile(
     app.tempDir,
     'question.eml',
@@ -56,10 +59,14 @@ test('a dropped mail becomes a question, and its dropped reply joins the same th
   await expect(messages).toHaveCount(2);
 });
 
-test('a hostile HTML mail runs nothing and loads nothing remote; its inline image shows', async ({ page, app }) => {
+test('a hostile HTML mail runs nothing and loads nothing remote; its inline image shows', async ({
+  page,
+  app,
+}) => {
   const remote: string[] = [];
   page.on('request', (request) => {
-    if (!request.url().startsWith(new URL(page.url()).origin) && !request.url().startsWith('data:')) remote.push(request.url());
+    if (!request.url().startsWith(new URL(page.url()).origin) && !request.url().startsWith('data:'))
+      remote.push(request.url());
   });
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
@@ -79,7 +86,9 @@ test('a hostile HTML mail runs nothing and loads nothing remote; its inline imag
     testMail({
       subject: 'Urgent: invoice',
       html,
-      attachments: [{ name: 'shot.png', type: 'image/png', data: PIXEL_PNG, cid: 'shot@example.jp', inline: true }],
+      attachments: [
+        { name: 'shot.png', type: 'image/png', data: PIXEL_PNG, cid: 'shot@example.jp', inline: true },
+      ],
     }),
   );
   const title = await page.title();
@@ -89,8 +98,12 @@ test('a hostile HTML mail runs nothing and loads nothing remote; its inline imag
   await expect(frame.locator('#greeting')).toHaveText('Hello from the mail');
   await expect(page.getByTestId('mail-frame')).toHaveAttribute('sandbox', 'allow-same-origin');
   const inline = frame.locator('img[alt="inline screenshot"]');
-  await expect.poll(() => inline.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
-  await expect(page.getByTestId('question-detail')).toContainText('Remote images in this mail were not loaded');
+  await expect
+    .poll(() => inline.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBe(1);
+  await expect(page.getByTestId('question-detail')).toContainText(
+    'Remote images in this mail were not loaded',
+  );
   await frame.getByText('a link').click();
   await expect(frame.locator('#greeting')).toBeVisible();
   expect(await frame.locator('script, iframe, link, [onerror]').count()).toBe(0);
@@ -99,7 +112,10 @@ test('a hostile HTML mail runs nothing and loads nothing remote; its inline imag
   expect(remote).toEqual([]);
 });
 
-test('Import mail… imports an mbox through the file dialog and reports what it could not take', async ({ page, app }) => {
+test('Import mail… imports an mbox through the file dialog and reports what it could not take', async ({
+  page,
+  app,
+}) => {
   const mbox = mailFile(
     app.tempDir,
     'archive.mbox',
@@ -118,7 +134,9 @@ test('Import mail… imports an mbox through the file dialog and reports what it
   await expect(report.getByTestId('import-rejected')).toContainText('archive.mbox#2');
   await expect(report.getByTestId('import-rejected')).toContainText('This is not an e-mail');
   await report.getByRole('link', { name: 'Menu is cut off on phones' }).click();
-  await expect(page.getByTestId('question-detail').getByRole('heading', { name: 'Menu is cut off on phones' })).toBeVisible();
+  await expect(
+    page.getByTestId('question-detail').getByRole('heading', { name: 'Menu is cut off on phones' }),
+  ).toBeVisible();
 });
 
 test('a question typed by hand', async ({ page }) => {

@@ -28,12 +28,17 @@ describe('kotae import', () => {
     writeFileSync(path.join(mails, 'q.eml'), testMail({ messageId: 'cli-q@x', subject: 'Export fails' }));
     writeFileSync(
       path.join(dir, 'more.mbox'),
-      testMbox([testMail({ messageId: 'cli-r@x', inReplyTo: 'cli-q@x', subject: 'Re: Export fails' }), testMail({ messageId: 'cli-2@x', subject: 'Other' })]),
+      testMbox([
+        testMail({ messageId: 'cli-r@x', inReplyTo: 'cli-q@x', subject: 'Re: Export fails' }),
+        testMail({ messageId: 'cli-2@x', subject: 'Other' }),
+      ]),
     );
 
     const first = kotae('import', '--library', lib, mails, path.join(dir, 'more.mbox'));
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toContain('2 imported, 1 threaded onto existing questions, 0 duplicates, 0 rejected');
+    expect(first.stdout).toContain(
+      '2 imported, 1 threaded onto existing questions, 0 duplicates, 0 rejected',
+    );
 
     const again = kotae('import', '--library', lib, mails, path.join(dir, 'more.mbox'), '--json');
     expect(again.code, again.stderr).toBe(0);
@@ -48,7 +53,9 @@ describe('kotae import', () => {
     expect(bad.stderr).toContain('1 message(s) were rejected');
 
     const library = openLibrary(lib, { readOnly: true });
-    const counts = library.db.prepare('SELECT (SELECT count(*) FROM questions) AS q, (SELECT count(*) FROM messages) AS m').get();
+    const counts = library.db
+      .prepare('SELECT (SELECT count(*) FROM questions) AS q, (SELECT count(*) FROM messages) AS m')
+      .get();
     library.close();
     expect(counts).toEqual({ q: 3, m: 4 });
   });

@@ -12,7 +12,9 @@ import { withLibrary } from './library';
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('import mail (.eml, .mbox, or folders of them) as questions; exit 1 if any message is rejected')
+    .description(
+      'import mail (.eml, .mbox, or folders of them) as questions; exit 1 if any message is rejected',
+    )
     .requiredOption('--library <dir>', 'library folder')
     .argument('<files...>', '.eml or .mbox files, or folders of them')
     .option('--json', 'print the import report as JSON')
@@ -24,7 +26,8 @@ export function registerImportCommand(program: Command): void {
         importMail(library, files, {
           signal: controller.signal,
           progress: (fraction) => {
-            if (!opts.json && process.stderr.isTTY) process.stderr.write(`\r${Math.round(fraction * 100)}%   `);
+            if (!opts.json && process.stderr.isTTY)
+              process.stderr.write(`\r${Math.round(fraction * 100)}%   `);
           },
         }),
       ).finally(() => process.off('SIGINT', stop));
@@ -34,16 +37,27 @@ export function registerImportCommand(program: Command): void {
         const rejected = report.items.filter((i) => i.outcome === 'rejected');
         if (rejected.length) {
           printTable(
-            rejected.map((i) => ({ message: i.source, subject: i.subject, reason: cliText(`intake:reason.${i.reason}`) })),
+            rejected.map((i) => ({
+              message: i.source,
+              subject: i.subject,
+              reason: cliText(`intake:reason.${i.reason}`),
+            })),
             ['message', 'subject', 'reason'],
           );
           console.log('');
         }
         const { imported, threaded, duplicates, rejected: rejectedCount } = report;
-        console.log(cliText('intake:cli.summary', { imported, threaded, duplicates, rejected: rejectedCount }));
+        console.log(
+          cliText('intake:cli.summary', { imported, threaded, duplicates, rejected: rejectedCount }),
+        );
       }
       if (report.cancelled) throw new KotaeError('CANCELLED');
       if (report.rejected > 0)
-        throw new KotaeError('IMPORT_FAILED', { count: report.rejected }, undefined, 'intake:cli.someRejected');
+        throw new KotaeError(
+          'IMPORT_FAILED',
+          { count: report.rejected },
+          undefined,
+          'intake:cli.someRejected',
+        );
     });
 }

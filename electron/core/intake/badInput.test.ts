@@ -23,7 +23,9 @@ function setup() {
 }
 
 function onlyThread(library: Library) {
-  const { id } = library.db.prepare('SELECT id FROM questions ORDER BY id DESC LIMIT 1').get() as { id: number };
+  const { id } = library.db.prepare('SELECT id FROM questions ORDER BY id DESC LIMIT 1').get() as {
+    id: number;
+  };
   return questionThread(library.db, id);
 }
 
@@ -33,7 +35,11 @@ function onlyThread(library: Library) {
  */
 function iso2022jp(text: string): Buffer {
   const euc = iconv.encode(text, 'EUC-JP');
-  return Buffer.concat([Buffer.from('\x1b$B', 'latin1'), Buffer.from(euc.map((b) => b & 0x7f)), Buffer.from('\x1b(B', 'latin1')]);
+  return Buffer.concat([
+    Buffer.from('\x1b$B', 'latin1'),
+    Buffer.from(euc.map((b) => b & 0x7f)),
+    Buffer.from('\x1b(B', 'latin1'),
+  ]);
 }
 
 describe('charsets', () => {
@@ -51,7 +57,11 @@ describe('charsets', () => {
     ]);
     expect((await importMail(library, [write('jis.eml', raw)])).imported).toBe(1);
     const [m] = onlyThread(library);
-    expect(m).toMatchObject({ subject: 'サイトが公開できません', fromName: '山田太郎', text: '公開ボタンを押しても何も起きません。' });
+    expect(m).toMatchObject({
+      subject: 'サイトが公開できません',
+      fromName: '山田太郎',
+      text: '公開ボタンを押しても何も起きません。',
+    });
     library.close();
   });
 
@@ -92,7 +102,9 @@ describe('bad input: each message imported correctly or rejected with a reason, 
       { limits },
     );
     expect(report).toMatchObject({ imported: 1, rejected: 5 });
-    const reasons = Object.fromEntries(report.items.filter((i) => i.outcome === 'rejected').map((i) => [i.source, i.reason]));
+    const reasons = Object.fromEntries(
+      report.items.filter((i) => i.outcome === 'rejected').map((i) => [i.source, i.reason]),
+    );
     expect(reasons).toEqual({
       'missing.eml': 'unreadable',
       'empty.eml': 'empty',
@@ -107,10 +119,17 @@ describe('bad input: each message imported correctly or rejected with a reason, 
   it('an oversized message in an mbox is rejected alone; the ones around it are imported', async () => {
     const { library, write } = setup();
     const limits = { ...intakeLimits, maxMessageBytes: 4096 };
-    const mbox = testMbox([testMail({ subject: 'one' }), testMail({ subject: 'big', text: 'y'.repeat(20_000) }), testMail({ subject: 'three' })]);
+    const mbox = testMbox([
+      testMail({ subject: 'one' }),
+      testMail({ subject: 'big', text: 'y'.repeat(20_000) }),
+      testMail({ subject: 'three' }),
+    ]);
     const report = await importMail(library, [write('m.mbox', mbox)], { limits });
     expect(report).toMatchObject({ imported: 2, rejected: 1 });
-    expect(report.items.find((i) => i.outcome === 'rejected')).toMatchObject({ source: 'm.mbox#2', reason: 'tooLarge' });
+    expect(report.items.find((i) => i.outcome === 'rejected')).toMatchObject({
+      source: 'm.mbox#2',
+      reason: 'tooLarge',
+    });
     library.close();
   });
 
@@ -124,7 +143,9 @@ describe('bad input: each message imported correctly or rejected with a reason, 
     await importMail(library, [write('evil.eml', testMail({ html }))]);
     const [m] = onlyThread(library);
     expect(m!.html).toBeTruthy();
-    expect(m!.html).not.toMatch(/script|onmouseover|onerror|iframe|javascript:|<form|<link|url\(|<svg|href=/i);
+    expect(m!.html).not.toMatch(
+      /script|onmouseover|onerror|iframe|javascript:|<form|<link|url\(|<svg|href=/i,
+    );
     expect(m!.html).not.toMatch(/src="https?:/);
     expect(m!.html).toContain('data-blocked="remote"');
     expect(m!.html).toContain('title="https://ok.example/"');
@@ -146,7 +167,13 @@ describe('bad input: each message imported correctly or rejected with a reason, 
     const report = await importMail(library, [write('att.eml', raw)]);
     expect(report).toMatchObject({ imported: 1, rejected: 0 });
     const [m] = onlyThread(library);
-    expect(m!.attachments.map((a) => a.fileName)).toEqual(['x', 'win.txt', 'empty.txt', 'broken.bin', 'shot.png']);
+    expect(m!.attachments.map((a) => a.fileName)).toEqual([
+      'x',
+      'win.txt',
+      'empty.txt',
+      'broken.bin',
+      'shot.png',
+    ]);
     expect(m!.attachments.find((a) => a.fileName === 'empty.txt')!.size).toBe(0);
     const shot = m!.attachments.find((a) => a.fileName === 'shot.png')!;
     expect(shot).toMatchObject({ inline: true, mime: 'image/png' });
@@ -154,7 +181,15 @@ describe('bad input: each message imported correctly or rejected with a reason, 
     // Nothing was written outside the library: the temp folder holds only what the test wrote.
     expect(readdirSync(dir).sort()).toEqual(['att.eml', 'lib']);
     expect(existsSync(path.join(dir, '..', 'x'))).toBe(false);
-    for (const a of m!.attachments) expect(existsSync(library.media.pathFor(a.sha256, a.fileName === 'shot.png' ? 'png' : a.fileName === 'x' ? '' : a.fileName.split('.').pop()!))).toBe(true);
+    for (const a of m!.attachments)
+      expect(
+        existsSync(
+          library.media.pathFor(
+            a.sha256,
+            a.fileName === 'shot.png' ? 'png' : a.fileName === 'x' ? '' : a.fileName.split('.').pop()!,
+          ),
+        ),
+      ).toBe(true);
     library.close();
   });
 
@@ -171,7 +206,12 @@ describe('bad input: each message imported correctly or rejected with a reason, 
   it('an mbox with 10,000 messages imports every one', async () => {
     const { library, write } = setup();
     const mails = Array.from({ length: 10_000 }, (_, i) =>
-      testMail({ messageId: `bulk${i}@x`, subject: `Bulk ${i}`, from: `user${i % 500}@example.com`, text: `Body ${i}\r\nFrom the shop\r\n` }),
+      testMail({
+        messageId: `bulk${i}@x`,
+        subject: `Bulk ${i}`,
+        from: `user${i % 500}@example.com`,
+        text: `Body ${i}\r\nFrom the shop\r\n`,
+      }),
     );
     const report = await importMail(library, [write('bulk.mbox', testMbox(mails))]);
     expect(report).toMatchObject({ imported: 10_000, rejected: 0, duplicates: 0 });
@@ -180,7 +220,9 @@ describe('bad input: each message imported correctly or rejected with a reason, 
     const customers = library.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number };
     expect(customers.n).toBe(500);
     // ">From the shop" in the mbox is "From the shop" again in the message.
-    const text = library.db.prepare("SELECT text FROM messages WHERE message_id = 'bulk7@x'").get() as { text: string };
+    const text = library.db.prepare("SELECT text FROM messages WHERE message_id = 'bulk7@x'").get() as {
+      text: string;
+    };
     expect(text.text).toBe('Body 7\nFrom the shop');
     library.close();
   }, 300_000);

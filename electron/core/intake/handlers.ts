@@ -60,7 +60,11 @@ export function intakeHandlers(studio: Studio): Handlers<IntakeChannel> {
     },
     'intake:import': ({ paths }) => startImport(paths),
     'intake:chooseImport': async () => {
-      const paths = await studio.dialogs.chooseFiles({ title: 'Import mail', filters: MAIL_FILTERS, multiple: true });
+      const paths = await studio.dialogs.chooseFiles({
+        title: 'Import mail',
+        filters: MAIL_FILTERS,
+        multiple: true,
+      });
       return paths.length ? startImport(paths) : null;
     },
     'intake:report': ({ jobId }) => reports.get(jobId) ?? null,
@@ -68,8 +72,7 @@ export function intakeHandlers(studio: Studio): Handlers<IntakeChannel> {
     'intake:showAttachment': async ({ sha256 }) => {
       const library = studio.library();
       const row = library.db.prepare('SELECT ext FROM media_assets WHERE sha256 = ?').get(sha256) as
-        | { ext: string }
-        | undefined;
+        { ext: string } | undefined;
       if (!row) throw new KotaeError('NOT_FOUND', { sha256 });
       const file = library.media.pathFor(sha256, row.ext);
       await studio.dialogs.showInFolder(file);

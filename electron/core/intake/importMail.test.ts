@@ -31,8 +31,18 @@ describe('threading', () => {
     expect(first).toMatchObject({ imported: 1, threaded: 0, rejected: 0 });
     const questionId = first.items[0]!.questionId!;
     const reply = await importMail(library, [
-      write('r1.eml', testMail({ messageId: 'r1@example.jp', inReplyTo: 'q1@example.jp', subject: 'Re: something else' })),
-      write('r2.eml', testMail({ messageId: 'r2@example.jp', references: '<zz@elsewhere> <r1@example.jp>', subject: 'more' })),
+      write(
+        'r1.eml',
+        testMail({ messageId: 'r1@example.jp', inReplyTo: 'q1@example.jp', subject: 'Re: something else' }),
+      ),
+      write(
+        'r2.eml',
+        testMail({
+          messageId: 'r2@example.jp',
+          references: '<zz@elsewhere> <r1@example.jp>',
+          subject: 'more',
+        }),
+      ),
     ]);
     expect(reply).toMatchObject({ imported: 0, threaded: 2 });
     expect(reply.items.map((i) => i.questionId)).toEqual([questionId, questionId]);
@@ -43,8 +53,12 @@ describe('threading', () => {
 
   it('threads an original imported after its reply onto the reply’s question', async () => {
     const { library, write } = setup();
-    await importMail(library, [write('r.eml', testMail({ messageId: 'late-r@x', inReplyTo: 'late-q@x', subject: 'Re: Help' }))]);
-    const report = await importMail(library, [write('q.eml', testMail({ messageId: 'late-q@x', subject: 'Help' }))]);
+    await importMail(library, [
+      write('r.eml', testMail({ messageId: 'late-r@x', inReplyTo: 'late-q@x', subject: 'Re: Help' })),
+    ]);
+    const report = await importMail(library, [
+      write('q.eml', testMail({ messageId: 'late-q@x', subject: 'Help' })),
+    ]);
     expect(report.threaded).toBe(1);
     expect(count(library, 'questions')).toBe(1);
     library.close();
@@ -54,14 +68,22 @@ describe('threading', () => {
     const { library, write } = setup();
     await importMail(library, [write('q.eml', testMail({ messageId: 's1@x', subject: '公開できません' }))]);
     const same = await importMail(library, [
-      write('r.eml', testMail({ messageId: 's2@x', from: 'TARO@Example.JP', subject: 'Re: Re:  公開できません' })),
+      write(
+        'r.eml',
+        testMail({ messageId: 's2@x', from: 'TARO@Example.JP', subject: 'Re: Re:  公開できません' }),
+      ),
     ]);
     expect(same.threaded).toBe(1);
     const other = await importMail(library, [
-      write('o.eml', testMail({ messageId: 's3@x', from: 'hanako@example.jp', subject: 'RE: 公開できません' })),
+      write(
+        'o.eml',
+        testMail({ messageId: 's3@x', from: 'hanako@example.jp', subject: 'RE: 公開できません' }),
+      ),
     ]);
     expect(other.imported).toBe(1);
-    const notReply = await importMail(library, [write('n.eml', testMail({ messageId: 's4@x', subject: '公開できません' }))]);
+    const notReply = await importMail(library, [
+      write('n.eml', testMail({ messageId: 's4@x', subject: '公開できません' })),
+    ]);
     expect(notReply.imported).toBe(1);
     expect(count(library, 'questions')).toBe(3);
     library.close();
@@ -71,15 +93,26 @@ describe('threading', () => {
 describe('dedupe', () => {
   it('re-importing the same message is a no-op, by Message-ID or else by content', async () => {
     const { library, write } = setup();
-    const raw = testMail({ messageId: 'dup@x', attachments: [{ name: 'a.png', type: 'image/png', data: PIXEL_PNG }] });
+    const raw = testMail({
+      messageId: 'dup@x',
+      attachments: [{ name: 'a.png', type: 'image/png', data: PIXEL_PNG }],
+    });
     const noId = testMail({ messageId: null, subject: 'no id' });
     const files = [write('a.eml', raw), write('b.eml', noId)];
     expect(await importMail(library, files)).toMatchObject({ imported: 2, duplicates: 0 });
-    const before = { m: count(library, 'messages'), l: count(library, 'log_entries'), a: count(library, 'message_attachments') };
+    const before = {
+      m: count(library, 'messages'),
+      l: count(library, 'log_entries'),
+      a: count(library, 'message_attachments'),
+    };
     // Same mails again, as files and inside an mbox (LF line ends, its own framing).
     const again = await importMail(library, [...files, write('all.mbox', testMbox([raw, noId]))]);
     expect(again).toMatchObject({ imported: 0, threaded: 0, duplicates: 4, rejected: 0 });
-    expect({ m: count(library, 'messages'), l: count(library, 'log_entries'), a: count(library, 'message_attachments') }).toEqual(before);
+    expect({
+      m: count(library, 'messages'),
+      l: count(library, 'log_entries'),
+      a: count(library, 'message_attachments'),
+    }).toEqual(before);
     library.close();
   });
 });
@@ -88,7 +121,9 @@ describe('customers', () => {
   it('matches the sender to a customer by address, case-insensitively, or creates one', async () => {
     const { library, write } = setup();
     library.db
-      .prepare("INSERT INTO customers (name, email, created_at, updated_at) VALUES ('山田 太郎', 'Taro@Example.JP', 'x', 'x')")
+      .prepare(
+        "INSERT INTO customers (name, email, created_at, updated_at) VALUES ('山田 太郎', 'Taro@Example.JP', 'x', 'x')",
+      )
       .run();
     const report = await importMail(library, [
       write('a.eml', testMail({ from: '"T. Yamada" <taro@EXAMPLE.jp>' })),
@@ -130,7 +165,9 @@ describe('cancel', () => {
       testMail({
         messageId: `c${i}@x`,
         subject: `Question ${i}`,
-        attachments: [{ name: `shot-${i}.png`, type: 'image/png', data: Buffer.concat([PIXEL_PNG, Buffer.from([i])]) }],
+        attachments: [
+          { name: `shot-${i}.png`, type: 'image/png', data: Buffer.concat([PIXEL_PNG, Buffer.from([i])]) },
+        ],
       }),
     );
     const controller = new AbortController();

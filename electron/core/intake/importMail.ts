@@ -19,7 +19,10 @@ export interface ImportMailOptions {
 const MAIL_FILE = /\.(eml|mbox|mbx)$/i;
 
 /** Files to read: the files given, and the .eml / .mbox files of the folders given (one level deep). */
-async function expand(paths: string[], report: (item: ImportItem) => void): Promise<{ file: string; size: number }[]> {
+async function expand(
+  paths: string[],
+  report: (item: ImportItem) => void,
+): Promise<{ file: string; size: number }[]> {
   const out: { file: string; size: number }[] = [];
   for (const p of paths) {
     try {
@@ -39,7 +42,13 @@ async function expand(paths: string[], report: (item: ImportItem) => void): Prom
   return out;
 }
 
-function reject(report: (item: ImportItem) => void, source: string, reason: RejectReason, detail: string, subject = '') {
+function reject(
+  report: (item: ImportItem) => void,
+  source: string,
+  reason: RejectReason,
+  detail: string,
+  subject = '',
+) {
   report({ source, subject, outcome: 'rejected', questionId: null, reason, detail });
 }
 
@@ -48,9 +57,21 @@ function reject(report: (item: ImportItem) => void, source: string, reason: Reje
  * be a duplicate, or rejected with a reason; nothing a message does affects another. Cancelling stops
  * between two messages: the ones before are whole, the ones after untouched.
  */
-export async function importMail(library: Library, paths: string[], options: ImportMailOptions = {}): Promise<ImportReport> {
+export async function importMail(
+  library: Library,
+  paths: string[],
+  options: ImportMailOptions = {},
+): Promise<ImportReport> {
   const limits = options.limits ?? intakeLimits;
-  const report: ImportReport = { imported: 0, threaded: 0, duplicates: 0, rejected: 0, items: [], unlisted: 0, cancelled: false };
+  const report: ImportReport = {
+    imported: 0,
+    threaded: 0,
+    duplicates: 0,
+    rejected: 0,
+    items: [],
+    unlisted: 0,
+    cancelled: false,
+  };
   let listed = 0;
   const add = (item: ImportItem) => {
     if (item.outcome === 'imported') report.imported++;
@@ -76,7 +97,14 @@ export async function importMail(library: Library, paths: string[], options: Imp
       subject = mail.subject;
       const stored = await storeAttachments(library, mail.attachments);
       const result = recordMessage(library, mail, stored, { source });
-      add({ source, subject, outcome: result.outcome, questionId: result.questionId, reason: null, detail: null });
+      add({
+        source,
+        subject,
+        outcome: result.outcome,
+        questionId: result.questionId,
+        reason: null,
+        detail: null,
+      });
     } catch (err) {
       if (err instanceof MailRejected) reject(add, source, err.reason, err.detail, subject);
       else if (err instanceof KotaeError && err.code === 'CANCELLED') throw err;
@@ -95,7 +123,8 @@ export async function importMail(library: Library, paths: string[], options: Imp
         for await (const message of splitMbox(file, limits.maxMessageBytes)) {
           if (cancelled()) break;
           const source = `${name}#${message.index}`;
-          if (message.tooLarge) reject(add, source, 'tooLarge', `${message.size} bytes (limit ${limits.maxMessageBytes})`);
+          if (message.tooLarge)
+            reject(add, source, 'tooLarge', `${message.size} bytes (limit ${limits.maxMessageBytes})`);
           else await one(source, message.raw);
           options.progress?.((done + message.offset) / total);
         }

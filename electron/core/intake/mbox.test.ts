@@ -21,12 +21,17 @@ describe('splitMbox', () => {
         'From b@x Mon Nov 23 09:00:00 2026\r\nSubject: two\r\n\r\nbody\r\n',
     );
     expect(messages.map((m) => m.index)).toEqual([1, 2]);
-    expect(messages[0]!.text).toBe('Subject: one\n\nFrom here\n>From there\nFrom the start of a line, unquoted (mboxo)\n');
+    expect(messages[0]!.text).toBe(
+      'Subject: one\n\nFrom here\n>From there\nFrom the start of a line, unquoted (mboxo)\n',
+    );
     expect(messages[1]!.text).toBe('Subject: two\r\n\r\nbody');
   });
 
   it('reports an oversized message without keeping its bytes', async () => {
-    const messages = await split(`From a@x\nSubject: big\n\n${'x'.repeat(5000)}\n\nFrom b@x\nSubject: small\n\nok\n`, 1000);
+    const messages = await split(
+      `From a@x\nSubject: big\n\n${'x'.repeat(5000)}\n\nFrom b@x\nSubject: small\n\nok\n`,
+      1000,
+    );
     expect(messages[0]).toMatchObject({ tooLarge: true, size: expect.any(Number) });
     expect(messages[0]!.raw.length).toBe(0);
     expect(messages[1]).toMatchObject({ tooLarge: false, text: 'Subject: small\n\nok' });

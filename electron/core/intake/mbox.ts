@@ -34,7 +34,11 @@ function isBlank(line: Buffer | null): boolean {
  * Yields the messages of an mbox one at a time. A "From " line starts a message only at the start of
  * the file or after a blank line, so an unquoted "From " in a body (mboxo) does not split it.
  */
-export async function* splitMbox(file: string, maxMessageBytes: number, signal?: AbortSignal): AsyncGenerator<MboxMessage> {
+export async function* splitMbox(
+  file: string,
+  maxMessageBytes: number,
+  signal?: AbortSignal,
+): AsyncGenerator<MboxMessage> {
   let parts: Buffer[] = [];
   let size = 0;
   let index = 0;
@@ -47,7 +51,8 @@ export async function* splitMbox(file: string, maxMessageBytes: number, signal?:
     if (!started) return null;
     let raw = Buffer.concat(parts);
     // The blank line before the next "From " belongs to the mbox, not to the message.
-    if (raw.length && raw[raw.length - 1] === NL) raw = raw.subarray(0, raw.length - (raw.at(-2) === 0x0d ? 2 : 1));
+    if (raw.length && raw[raw.length - 1] === NL)
+      raw = raw.subarray(0, raw.length - (raw.at(-2) === 0x0d ? 2 : 1));
     const tooLarge = size > maxMessageBytes;
     return { index, raw: tooLarge ? Buffer.alloc(0) : raw, size, tooLarge, offset };
   };

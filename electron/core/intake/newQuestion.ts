@@ -27,10 +27,14 @@ export function createQuestionByHand(
     html: input.html,
     attachments: [],
     // Two identical questions typed twice are still two questions: the hash includes the moment.
-    contentHash: createHash('sha256').update(`by-hand\n${now}\n${input.subject}\n${input.body}\n${randomUUID()}`).digest('hex'),
+    contentHash: createHash('sha256')
+      .update(`by-hand\n${now}\n${input.subject}\n${input.body}\n${randomUUID()}`)
+      .digest('hex'),
   };
   // A question typed by hand never threads onto another by subject: the vendor asked for a new one.
   const result = recordMessage(library, mail, [], { source: 'by-hand', newQuestion: true });
-  const row = library.db.prepare('SELECT customer_id AS c FROM questions WHERE id = ?').get(result.questionId) as { c: number | null };
+  const row = library.db
+    .prepare('SELECT customer_id AS c FROM questions WHERE id = ?')
+    .get(result.questionId) as { c: number | null };
   return { questionId: result.questionId, customerId: row.c };
 }

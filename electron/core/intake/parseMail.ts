@@ -44,7 +44,10 @@ export class MailRejected extends Error {
 
 /** `<a@b>` → `a@b`; Message-IDs are compared without their brackets. */
 export function normaliseMessageId(value: string | undefined | null): string | null {
-  const id = (value ?? '').trim().replace(/^<+|>+$/g, '').trim();
+  const id = (value ?? '')
+    .trim()
+    .replace(/^<+|>+$/g, '')
+    .trim();
   return id && id.length <= 998 ? id : null;
 }
 
@@ -58,7 +61,11 @@ export function contentHash(raw: Buffer): string {
 export function safeFileName(name: string | undefined, fallback: string): string {
   const last = (name ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const clean = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/^[.\s]+/, '').trim().slice(0, 200);
+  const clean = last
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(0, 200);
   return clean || fallback;
 }
 
@@ -74,7 +81,8 @@ function safeMime(type: string | undefined): string {
 
 /** A multipart mail whose final boundary never came was cut off in transit or on disk. */
 function isTruncated(mail: ParsedMail, raw: Buffer): boolean {
-  const type = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  const type = mail.headers.get('content-type') as
+    { value?: string; params?: Record<string, string> } | undefined;
   const boundary = type?.value?.startsWith('multipart/') ? type.params?.boundary : undefined;
   return !!boundary && !raw.includes(`--${boundary}--`);
 }
@@ -85,7 +93,11 @@ export async function parseMail(raw: Buffer, limits: IntakeLimits = intakeLimits
     throw new MailRejected('tooLarge', `${raw.length} bytes (limit ${limits.maxMessageBytes})`);
   let mail: ParsedMail;
   try {
-    mail = await simpleParser(raw, { keepCidLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: limits.maxHtmlChars });
+    mail = await simpleParser(raw, {
+      keepCidLinks: true,
+      skipTextToHtml: true,
+      maxHtmlLengthToParse: limits.maxHtmlChars,
+    });
   } catch (err) {
     throw new MailRejected('notMail', err instanceof Error ? err.message : String(err));
   }
@@ -93,18 +105,28 @@ export async function parseMail(raw: Buffer, limits: IntakeLimits = intakeLimits
   if (known.length === 0) throw new MailRejected('notMail', 'no From, Subject, Message-ID or Date header');
   if (isTruncated(mail, raw)) throw new MailRejected('truncated', 'the final MIME boundary is missing');
   if (mail.attachments.length > limits.maxAttachments)
-    throw new MailRejected('tooManyAttachments', `${mail.attachments.length} (limit ${limits.maxAttachments})`);
+    throw new MailRejected(
+      'tooManyAttachments',
+      `${mail.attachments.length} (limit ${limits.maxAttachments})`,
+    );
 
   const from = mail.from?.value[0];
   const date = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : new Date();
-  const refs = Array.isArray(mail.references) ? mail.references : mail.references ? mail.references.split(/\s+/) : [];
+  const refs = Array.isArray(mail.references)
+    ? mail.references
+    : mail.references
+      ? mail.references.split(/\s+/)
+      : [];
   let text = mail.text ?? '';
   if (text.length > limits.maxTextChars) text = `${text.slice(0, limits.maxTextChars)}\n[…]`;
   const html = typeof mail.html === 'string' && mail.html.length <= limits.maxHtmlChars ? mail.html : null;
   return {
     messageId: normaliseMessageId(mail.messageId),
     inReplyTo: normaliseMessageId(mail.inReplyTo),
-    references: refs.map(normaliseMessageId).filter((r): r is string => r !== null).slice(-100),
+    references: refs
+      .map(normaliseMessageId)
+      .filter((r): r is string => r !== null)
+      .slice(-100),
     fromName: (from?.name ?? '').slice(0, 200),
     fromAddress: (from?.address ?? '').trim().toLowerCase().slice(0, 320),
     toAddresses: addresses(mail.to),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Library } from '../library';
+import { prepared } from './statements';
 import { safeExtension } from '../library';
 import type { MailAttachment, ParsedMessage } from './parseMail';
 import { htmlToPlainText, sanitiseMailHtml } from './sanitize';
@@ -26,11 +27,15 @@ export interface RecordResult {
 
 const IMAGE = /^image\/(png|jpeg|gif|webp)$/;
 // Served back only as what it is, never as something a browser would run (html, svg, xml, js).
-const SERVED_AS_IS = /^(image\/(png|jpeg|gif|webp)|application\/pdf|text\/plain|text\/csv|video\/[a-z0-9.+-]+|audio\/[a-z0-9.+-]+|application\/zip)$/;
+const SERVED_AS_IS =
+  /^(image\/(png|jpeg|gif|webp)|application\/pdf|text\/plain|text\/csv|video\/[a-z0-9.+-]+|audio\/[a-z0-9.+-]+|application\/zip)$/;
 
-export async function storeAttachments(library: Library, attachments: MailAttachment[]): Promise<StoredAttachment[]> {
+export async function storeAttachments(
+  library: Library,
+  attachments: MailAttachment[],
+): Promise<StoredAttachment[]> {
   const stored: StoredAttachment[] = [];
-  const findExt = library.db.prepare('SELECT ext FROM media_assets WHERE sha256 = ?');
+  const findExt = prepared(library.db, 'SELECT ext FROM media_assets WHERE sha256 = ?');
   for (const a of attachments) {
     const sha256 = createHash('sha256').update(a.content).digest('hex');
     // Content the library already has keeps the file (and extension) it was stored under.
@@ -72,7 +77,11 @@ export function recordMessage(
 
     const customer = matchOrCreateCustomer(
       db,
-      { name: mail.fromName, address: mail.fromAddress, sample: `${mail.subject} ${mail.text.slice(0, 200)}` },
+      {
+        name: mail.fromName,
+        address: mail.fromAddress,
+        sample: `${mail.subject} ${mail.text.slice(0, 200)}`,
+      },
       now,
     );
     if (customer?.created)
@@ -94,45 +103,45 @@ export function recordMessage(
 
     if (questionId === null) {
       questionId = Number(
-        db
-          .prepare(
-            `INSERT INTO questions (customer_id, subject, body, received_at, created_at, updated_at)
+        prepared(
+          db,
+          `INSERT INTO questions (customer_id, subject, body, received_at, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(customerId, subject, text, mail.sentAt, now, now).lastInsertRowid,
+        ).run(customerId, subject, text, mail.sentAt, now, now).lastInsertRowid,
       );
     } else {
-      db.prepare('UPDATE questions SET updated_at = ? WHERE id = ?').run(now, questionId);
+      prepared(db, 'UPDATE questions SET updated_at = ? WHERE id = ?').run(now, questionId);
     }
     const messageRowId = Number(
-      db
-        .prepare(
-          `INSERT INTO messages (question_id, direction, message_id, in_reply_to, refs, from_name, from_address,
+      prepared(
+        db,
+        `INSERT INTO messages (question_id, direction, message_id, in_reply_to, refs, from_name, from_address,
              to_addresses, subject, sent_at, text, html, content_hash, created_at)
            VALUES (?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          questionId,
-          mail.messageId,
-          mail.inReplyTo,
-          JSON.stringify(mail.references),
-          mail.fromName,
-          mail.fromAddress,
-          JSON.stringify(mail.toAddresses),
-          mail.subject,
-          mail.sentAt,
-          text,
-          html,
-          mail.contentHash,
-          now,
-        ).lastInsertRowid,
+      ).run(
+        questionId,
+        mail.messageId,
+        mail.inReplyTo,
+        JSON.stringify(mail.references),
+        mail.fromName,
+        mail.fromAddress,
+        JSON.stringify(mail.toAddresses),
+        mail.subject,
+        mail.sentAt,
+        text,
+        html,
+        mail.contentHash,
+        now,
+      ).lastInsertRowid,
     );
-    const addAsset = db.prepare(
+    const addAsset = prepared(
+      db,
       `INSERT INTO media_assets (sha256, kind, original_name, mime, ext, size, origin, created_at)
        VALUES (?, ?, ?, ?, ?, ?, 'attachment', ?) ON CONFLICT (sha256) DO NOTHING`,
     );
-    const assetId = db.prepare('SELECT id FROM media_assets WHERE sha256 = ?');
-    const link = db.prepare(
+    const assetId = prepared(db, 'SELECT id FROM media_assets WHERE sha256 = ?');
+    const link = prepared(
+      db,
       `INSERT OR IGNORE INTO message_attachments (message_id, asset_id, file_name, content_id, inline)
        VALUES (?, ?, ?, ?, ?)`,
     );

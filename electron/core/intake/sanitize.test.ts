@@ -18,7 +18,9 @@ describe('sanitiseMailHtml', () => {
   it('a mail cannot bring its own markers; stored HTML keeps only markers naming its own media', () => {
     expect(sanitiseMailHtml(`<img data-media="${SHA}" data-blocked="remote">`)).toBe('<img>');
     const stored = `<img data-media="${SHA}"><img data-media="${OTHER}"><img data-blocked="remote"><img data-blocked="x">`;
-    expect(resanitiseStoredHtml(stored, [SHA])).toBe(`<img data-media="${SHA}"><img><img data-blocked="remote"><img>`);
+    expect(resanitiseStoredHtml(stored, [SHA])).toBe(
+      `<img data-media="${SHA}"><img><img data-blocked="remote"><img>`,
+    );
   });
 
   it('removes styles that load, forms, frames and links that navigate', () => {
@@ -29,8 +31,8 @@ describe('sanitiseMailHtml', () => {
   });
 
   it('turns HTML into readable text', () => {
-    expect(htmlToPlainText('<div>Hello <b>there</b></div><p>Line&nbsp;2<br>Line 3</p><script>x</script>')).toBe(
-      'Hello there\n\nLine 2\nLine 3',
-    );
+    expect(
+      htmlToPlainText('<div>Hello <b>there</b></div><p>Line&nbsp;2<br>Line 3</p><script>x</script>'),
+    ).toBe('Hello there\n\nLine 2\nLine 3');
   });
 });

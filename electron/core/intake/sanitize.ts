@@ -22,11 +22,13 @@ function purify(): DOMPurify {
   // Only this sanitiser may set the markers the renderer acts on; a mail cannot bring its own.
   instance.addHook('uponSanitizeAttribute', (_node, data) => {
     if (data.attrName === 'data-media') data.keepAttr = storedMedia?.has(data.attrValue) ?? false;
-    if (data.attrName === 'data-blocked') data.keepAttr = storedMedia !== null && /^(remote|missing)$/.test(data.attrValue);
+    if (data.attrName === 'data-blocked')
+      data.keepAttr = storedMedia !== null && /^(remote|missing)$/.test(data.attrValue);
   });
   instance.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element;
-    if (el.hasAttribute?.('style') && REMOTE_STYLE.test(el.getAttribute('style') ?? '')) el.removeAttribute('style');
+    if (el.hasAttribute?.('style') && REMOTE_STYLE.test(el.getAttribute('style') ?? ''))
+      el.removeAttribute('style');
     if (el.tagName === 'IMG') {
       const src = el.getAttribute('src') ?? '';
       el.removeAttribute('src');
@@ -75,11 +77,40 @@ export function sanitiseMailHtml(html: string, images: ReadonlyMap<string, strin
     return purify().sanitize(html, {
       WHOLE_DOCUMENT: false,
       FORBID_TAGS: [
-        'style', 'link', 'meta', 'base', 'form', 'input', 'button', 'select', 'textarea', 'iframe',
-        'frame', 'frameset', 'object', 'embed', 'video', 'audio', 'source', 'track', 'svg', 'math',
-        'picture', 'template',
+        'style',
+        'link',
+        'meta',
+        'base',
+        'form',
+        'input',
+        'button',
+        'select',
+        'textarea',
+        'iframe',
+        'frame',
+        'frameset',
+        'object',
+        'embed',
+        'video',
+        'audio',
+        'source',
+        'track',
+        'svg',
+        'math',
+        'picture',
+        'template',
       ],
-      FORBID_ATTR: ['srcset', 'action', 'formaction', 'background', 'poster', 'ping', 'lowsrc', 'dynsrc', 'usemap'],
+      FORBID_ATTR: [
+        'srcset',
+        'action',
+        'formaction',
+        'background',
+        'poster',
+        'ping',
+        'lowsrc',
+        'dynsrc',
+        'usemap',
+      ],
       ALLOW_DATA_ATTR: false,
       ADD_ATTR: ['data-media', 'data-blocked'],
     });

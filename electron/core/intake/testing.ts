@@ -37,7 +37,9 @@ export function testMail(m: TestMail = {}): string {
     `To: ${m.to ?? 'support@vendor.example'}`,
     `Subject: ${m.subject ?? 'Cannot publish my site'}`,
     `Date: ${m.date ?? 'Mon, 23 Nov 2026 09:00:00 +0900'}`,
-    ...(m.messageId === null ? [] : [`Message-ID: <${m.messageId ?? `m${counter}.${Date.now()}@example.jp`}>`]),
+    ...(m.messageId === null
+      ? []
+      : [`Message-ID: <${m.messageId ?? `m${counter}.${Date.now()}@example.jp`}>`]),
     ...(m.inReplyTo ? [`In-Reply-To: <${m.inReplyTo}>`] : []),
     ...(m.references ? [`References: ${m.references}`] : []),
     'MIME-Version: 1.0',
@@ -45,13 +47,22 @@ export function testMail(m: TestMail = {}): string {
   ];
   const text = m.text ?? 'Hello,\r\nthe publish button does nothing.\r\n';
   if (!m.html && !m.attachments?.length) {
-    return [...head, 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', text].join('\r\n');
+    return [
+      ...head,
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      text,
+    ].join('\r\n');
   }
   const boundary = `b-${counter}`;
   const parts: string[] = [
     `--${boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${text}`,
   ];
-  if (m.html) parts.push(`--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${m.html}`);
+  if (m.html)
+    parts.push(
+      `--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${m.html}`,
+    );
   for (const a of m.attachments ?? []) {
     const b64 = a.base64 ?? (a.data ?? Buffer.alloc(0)).toString('base64').replace(/.{76}/g, '$&\r\n');
     parts.push(

@@ -27,7 +27,8 @@ interface AttachmentRow {
 
 /** The thread of a question, oldest first, each message with its attachments. */
 export function questionThread(db: Database, questionId: number): ThreadMessage[] {
-  if (!db.prepare('SELECT 1 FROM questions WHERE id = ?').get(questionId)) throw new KotaeError('NOT_FOUND', { id: questionId });
+  if (!db.prepare('SELECT 1 FROM questions WHERE id = ?').get(questionId))
+    throw new KotaeError('NOT_FOUND', { id: questionId });
   const messages = db
     .prepare(
       `SELECT id, direction, from_name, from_address, to_addresses, subject, sent_at, text, html
@@ -52,7 +53,13 @@ export function questionThread(db: Database, questionId: number): ThreadMessage[
       subject: m.subject,
       sentAt: m.sent_at,
       text: m.text,
-      html: m.html === null ? null : resanitiseStoredHtml(m.html, own.map((a) => a.sha256)),
+      html:
+        m.html === null
+          ? null
+          : resanitiseStoredHtml(
+              m.html,
+              own.map((a) => a.sha256),
+            ),
       attachments: own.map((a) => ({
         sha256: a.sha256,
         fileName: a.file_name,

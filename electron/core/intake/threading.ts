@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { prepared } from './statements';
 
 // Which question a mail belongs to, and which customer sent it. Headers first (In-Reply-To, then
 // References newest first), then the reverse (an original imported after its reply), then the
@@ -24,23 +25,25 @@ export interface ThreadKeys {
 }
 
 export function findThread(db: Database, mail: ThreadKeys, customerId: number | null): number | null {
-  const byMessageId = db.prepare('SELECT question_id AS q FROM messages WHERE message_id = ?');
+  const byMessageId = prepared(db, 'SELECT question_id AS q FROM messages WHERE message_id = ?');
   for (const id of [mail.inReplyTo, ...[...mail.references].reverse()]) {
     if (!id) continue;
     const row = byMessageId.get(id) as { q: number } | undefined;
     if (row) return row.q;
   }
   if (mail.messageId) {
-    const row = db
-      .prepare('SELECT question_id AS q FROM messages WHERE in_reply_to = ? ORDER BY sent_at LIMIT 1')
-      .get(mail.messageId) as { q: number } | undefined;
+    const row = prepared(
+      db,
+      'SELECT question_id AS q FROM messages WHERE in_reply_to = ? ORDER BY sent_at LIMIT 1',
+    ).get(mail.messageId) as { q: number } | undefined;
     if (row) return row.q;
   }
   if (customerId !== null && isReplySubject(mail.subject)) {
     const base = baseSubject(mail.subject);
-    const candidates = db
-      .prepare('SELECT id, subject FROM questions WHERE customer_id = ? ORDER BY updated_at DESC LIMIT 500')
-      .all(customerId) as { id: number; subject: string }[];
+    const candidates = prepared(
+      db,
+      'SELECT id, subject FROM questions WHERE customer_id = ? ORDER BY updated_at DESC LIMIT 500',
+    ).all(customerId) as { id: number; subject: string }[];
     const match = candidates.find((q) => base !== '' && baseSubject(q.subject) === base);
     if (match) return match.id;
   }
@@ -51,17 +54,21 @@ export function findThread(db: Database, mail: ThreadKeys, customerId: number | 
 export function findDuplicate(db: Database, messageId: string | null, contentHash: string): number | null {
   const row = (
     messageId
-      ? db.prepare('SELECT question_id AS q FROM messages WHERE message_id = ? OR content_hash = ?').get(messageId, contentHash)
-      : db.prepare('SELECT question_id AS q FROM messages WHERE content_hash = ?').get(contentHash)
+      ? prepared(db, 'SELECT question_id AS q FROM messages WHERE message_id = ? OR content_hash = ?').get(
+          messageId,
+          contentHash,
+        )
+      : prepared(db, 'SELECT question_id AS q FROM messages WHERE content_hash = ?').get(contentHash)
   ) as { q: number } | undefined;
   return row ? row.q : null;
 }
 
 export function findCustomerByEmail(db: Database, email: string): number | null {
   if (!email) return null;
-  const row = db
-    .prepare('SELECT id FROM customers WHERE lower(email) = lower(?) AND email IS NOT NULL ORDER BY id LIMIT 1')
-    .get(email) as { id: number } | undefined;
+  const row = prepared(
+    db,
+    'SELECT id FROM customers WHERE lower(email) = lower(?) AND email IS NOT NULL ORDER BY id LIMIT 1',
+  ).get(email) as { id: number } | undefined;
   return row ? row.id : null;
 }
 
@@ -78,10 +85,9 @@ export function matchOrCreateCustomer(
   if (existing !== null) return { id: existing, created: false };
   const name = sender.name.trim() || sender.address.split('@')[0] || sender.address;
   const language = JAPANESE.test(`${sender.name} ${sender.sample}`) ? 'ja' : 'en';
-  const id = db
-    .prepare(
-      'INSERT INTO customers (name, email, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-    )
-    .run(name, sender.address.toLowerCase(), language, now, now).lastInsertRowid;
+  const id = prepared(
+    db,
+    'INSERT INTO customers (name, email, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(name, sender.address.toLowerCase(), language, now, now).lastInsertRowid;
   return { id: Number(id), created: true };
 }

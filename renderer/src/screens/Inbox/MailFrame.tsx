@@ -17,7 +17,8 @@ export function mailDocument(html: string): { srcDoc: string; blockedRemote: boo
   const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
   for (const img of doc.querySelectorAll('img[data-media]')) {
     const sha = img.getAttribute('data-media') ?? '';
-    if (SHA256.test(sha)) img.setAttribute('src', new URL(window.kotae.mediaUrl(sha), window.location.href).href);
+    if (SHA256.test(sha))
+      img.setAttribute('src', new URL(window.kotae.mediaUrl(sha), window.location.href).href);
   }
   const blockedRemote = doc.querySelector('img[data-blocked="remote"]') !== null;
   const csp = `default-src 'none'; img-src ${mediaSource()} data:; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'`;

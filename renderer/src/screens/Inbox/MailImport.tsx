@@ -9,7 +9,13 @@ import type { MailIntake } from './useMailIntake';
 import './intake.css';
 
 /** The Inbox header's intake buttons: a question by hand, and mail files through the OS dialog. */
-export function IntakeActions({ intake, navigate }: { intake: MailIntake; navigate: ScreenProps['navigate'] }) {
+export function IntakeActions({
+  intake,
+  navigate,
+}: {
+  intake: MailIntake;
+  navigate: ScreenProps['navigate'];
+}) {
   const { t } = useTranslation('intake');
   const [creating, setCreating] = useState(false);
   return (
@@ -22,7 +28,12 @@ export function IntakeActions({ intake, navigate }: { intake: MailIntake; naviga
       >
         {t('importMail')}
       </Button>
-      <Button variant="primary" icon={<Plus size={15} />} onClick={() => setCreating(true)} data-testid="new-question">
+      <Button
+        variant="primary"
+        icon={<Plus size={15} />}
+        onClick={() => setCreating(true)}
+        data-testid="new-question"
+      >
         {t('newQuestion')}
       </Button>
       <NewQuestionDialog
@@ -57,10 +68,18 @@ function Report({ intake, navigate }: { intake: MailIntake; navigate: ScreenProp
   if (!finished) return null;
   const { report, job } = finished;
   const headline =
-    job.status === 'done' ? t('report.done') : job.status === 'cancelled' ? t('report.cancelled') : t('report.failed');
+    job.status === 'done'
+      ? t('report.done')
+      : job.status === 'cancelled'
+        ? t('report.cancelled')
+        : t('report.failed');
   const rejected = report?.items.filter((i) => i.outcome === 'rejected') ?? [];
   return (
-    <section className="k-intake-status k-intake-report" aria-label={t('report.title')} data-testid="import-report">
+    <section
+      className="k-intake-status k-intake-report"
+      aria-label={t('report.title')}
+      data-testid="import-report"
+    >
       <div className="k-intake-status__row">
         <strong>{headline}</strong>
         <IconButton label={t('report.close')} icon={<X size={14} />} onClick={intake.dismiss} />
@@ -96,12 +115,16 @@ function Report({ intake, navigate }: { intake: MailIntake; navigate: ScreenProp
                 >
                   {item.subject || t('report.noSubject')}
                 </a>{' '}
-                <span className="faint">{t(`report.${item.outcome === 'duplicate' ? 'duplicates' : item.outcome}`)}</span>
+                <span className="faint">
+                  {t(`report.${item.outcome === 'duplicate' ? 'duplicates' : item.outcome}`)}
+                </span>
               </li>
             ))}
         </ul>
       )}
-      {report && report.unlisted > 0 && <span className="faint">{t('report.unlisted', { count: report.unlisted })}</span>}
+      {report && report.unlisted > 0 && (
+        <span className="faint">{t('report.unlisted', { count: report.unlisted })}</span>
+      )}
     </section>
   );
 }
@@ -145,7 +168,12 @@ export function MailDropZone({
         <section className="k-intake-status" aria-live="polite" data-testid="import-progress">
           <div className="k-intake-status__row">
             <strong>{t('progress.title')}</strong>
-            <Button size="sm" icon={<X size={13} />} onClick={() => void intake.cancel()} data-testid="import-cancel">
+            <Button
+              size="sm"
+              icon={<X size={13} />}
+              onClick={() => void intake.cancel()}
+              data-testid="import-cancel"
+            >
               {t('progress.cancel')}
             </Button>
           </div>

@@ -56,7 +56,9 @@ function Message({ message }: { message: ThreadMessage }) {
     <div className={`k-message k-message--${message.direction}`} data-testid="thread-message">
       <div className="k-message__head">
         <Mail size={13} aria-hidden /> <strong>{from}</strong>
-        {message.fromName && message.fromAddress && <span className="faint">&lt;{message.fromAddress}&gt;</span>}
+        {message.fromName && message.fromAddress && (
+          <span className="faint">&lt;{message.fromAddress}&gt;</span>
+        )}
         <span className="faint">{fmt.dateTime(message.sentAt)}</span>
       </div>
       {message.subject && <div className="k-message__subject">{message.subject}</div>}

@@ -83,14 +83,25 @@ export function NewQuestionDialog({
       footer={
         <>
           <Button onClick={onClose}>{t('dialog.cancel')}</Button>
-          <Button variant="primary" type="submit" form="k-new-question" disabled={saving} data-testid="new-question-create">
+          <Button
+            variant="primary"
+            type="submit"
+            form="k-new-question"
+            disabled={saving}
+            data-testid="new-question-create"
+          >
             {t('dialog.create')}
           </Button>
         </>
       }
     >
       <form id="k-new-question" onSubmit={(e) => void submit(e)} data-testid="new-question-form">
-        <TextField label={t('dialog.name')} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+        <TextField
+          label={t('dialog.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoFocus
+        />
         <TextField
           label={t('dialog.email')}
           hint={t('dialog.emailHint')}
@@ -98,7 +109,12 @@ export function NewQuestionDialog({
           value={email}
           onChange={(e) => setEmail(e.target.value)}
         />
-        <TextField label={t('dialog.subject')} value={subject} onChange={(e) => setSubject(e.target.value)} aria-required />
+        <TextField
+          label={t('dialog.subject')}
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          aria-required
+        />
         <TextArea
           label={t('dialog.body')}
           hint={html !== null ? t('dialog.pastedHtml') : t('dialog.bodyHint')}

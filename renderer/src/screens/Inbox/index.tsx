@@ -69,9 +69,17 @@ export default function Inbox({ id, navigate }: ScreenProps) {
 
   return (
     <div className="k-screen" data-testid="screen-inbox">
-      <PageHeader title={t('title')} subtitle={t('subtitle')} actions={<IntakeActions intake={intake} navigate={navigate} />} />
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={<IntakeActions intake={intake} navigate={navigate} />}
+      />
       <SplitView
-        list={<MailDropZone intake={intake} navigate={navigate}>{list()}</MailDropZone>}
+        list={
+          <MailDropZone intake={intake} navigate={navigate}>
+            {list()}
+          </MailDropZone>
+        }
         detail={
           id ? (
             <QuestionDetailView id={id} navigate={navigate} />
