@@ -156,3 +156,30 @@ test('a question typed by hand', async ({ page }) => {
   await expect(detail.getByTestId('thread-message')).toContainText('I tried twice.');
   await expect(detail.getByRole('link', { name: 'Ken Mori' })).toBeVisible();
 });
+
+test('a long import shows its progress and can be cancelled; what was imported is kept', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(240_000);
+  const mails = Array.from({ length: 5000 }, (_, i) =>
+    testMail({ messageId: `long${i}@x`, subject: `Archived question ${i}`, from: `c${i % 50}@example.com` }),
+  );
+  const mbox = mailFile(app.tempDir, 'long.mbox', testMbox(mails));
+  await expect(page.getByTestId('inbox-drop')).toBeVisible();
+  await app.dropFiles('[data-testid="inbox-drop"]', [mbox]);
+  const progress = page.getByTestId('import-progress');
+  await expect(progress.getByRole('progressbar')).toBeVisible();
+  await progress.getByTestId('import-cancel').click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('Import cancelled');
+  const counts = await report.getByTestId('import-counts').innerText();
+  const imported = Number(/(\d+) new/.exec(counts)?.[1]);
+  expect(imported).toBeLessThan(5000);
+  // Importing the same file again takes the rest and recognises what is already there.
+  await app.dropFiles('[data-testid="inbox-drop"]', [mbox]);
+  await expect(page.getByTestId('import-report')).toContainText(`${5000 - imported} new`, {
+    timeout: 180_000,
+  });
+  await expect(page.getByTestId('import-report')).toContainText(`${imported} duplicates`);
+});

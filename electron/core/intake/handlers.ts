@@ -28,7 +28,8 @@ export function intakeHandlers(studio: Studio): Handlers<IntakeChannel> {
     let jobId = '';
     let changedAt = 0;
     const job = studio.jobs.start(
-      'intake',
+      // 'import' is the kind the status bar already names "Importing mail" (jobs:kind.import).
+      'import',
       async (ctx) => {
         const report = await importMail(library, paths, {
           signal: ctx.signal,
