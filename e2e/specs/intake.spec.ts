@@ -183,3 +183,31 @@ test('a long import shows its progress and can be cancelled; what was imported i
   });
   await expect(page.getByTestId('import-report')).toContainText(`${imported} duplicates`);
 });
+
+test('a mail pasted from a mail client keeps its formatting, without its script or remote images', async ({
+  page,
+}) => {
+  await expect(page.getByTestId('screen-inbox')).toBeVisible();
+  await page.getByTestId('new-question').click();
+  const dialog = page.getByRole('dialog').filter({ hasText: 'New question' });
+  await dialog.getByLabel('Subject').fill('Pasted: cart total is wrong');
+  const body = dialog.getByLabel('Question');
+  await body.focus();
+  await body.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData(
+      'text/html',
+      '<div><b id="strong">Cart total</b> is wrong.<script>parent.document.title="pwned"</script><img src="http://127.0.0.1:9/t.gif"></div>',
+    );
+    data.setData('text/plain', 'Cart total is wrong.');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(body).toHaveValue('Cart total is wrong.');
+  await expect(dialog).toContainText('Formatted mail pasted');
+  const title = await page.title();
+  await dialog.getByTestId('new-question-create').click();
+  const frame = page.frameLocator('[data-testid="mail-frame"]');
+  await expect(frame.locator('b#strong')).toHaveText('Cart total');
+  expect(await frame.locator('script, img[src]').count()).toBe(0);
+  expect(await page.title()).toBe(title);
+});

@@ -1,9 +1,10 @@
 import { FolderOpen, ImageOff, Mail, Paperclip } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadAttachment, ThreadMessage } from '@shared/api/intake';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
-import { Card, ErrorMessage, IconButton, Loading, useToast } from '../../components';
+import { Card, Dialog, ErrorMessage, IconButton, Loading, useToast } from '../../components';
 import { useFormat } from '../../hooks/useFormat';
 import { mailDocument, MailFrame } from './MailFrame';
 import './intake.css';
@@ -17,33 +18,57 @@ function formatSize(bytes: number): string {
 function Attachments({ items }: { items: ThreadAttachment[] }) {
   const { t } = useTranslation('intake');
   const toast = useToast();
+  const [viewing, setViewing] = useState<ThreadAttachment | null>(null);
   if (!items.length) return null;
   return (
-    <ul className="k-attachments" aria-label={t('thread.attachments')}>
-      {items.map((a) => (
-        <li key={`${a.sha256}-${a.fileName}`} className="k-attachment" data-testid="attachment">
-          {a.mime.startsWith('image/') ? (
-            <img className="k-attachment__thumb" src={window.kotae.mediaUrl(a.sha256)} alt="" />
-          ) : (
-            <Paperclip size={14} aria-hidden />
-          )}
-          <span className="k-attachment__name">{a.fileName}</span>
-          <span className="faint">
-            {formatSize(a.size)}
-            {a.inline && ` · ${t('thread.inline')}`}
-          </span>
-          <IconButton
-            label={t('thread.showInFolder')}
-            icon={<FolderOpen size={14} />}
-            onClick={() =>
-              void call('intake:showAttachment', { sha256: a.sha256 }).catch((err: unknown) =>
-                toast.show(<ErrorMessage error={err} />, { tone: 'danger' }),
-              )
-            }
+    <>
+      <Dialog
+        open={viewing !== null}
+        title={viewing?.fileName ?? ''}
+        onClose={() => setViewing(null)}
+        width={820}
+      >
+        {viewing && (
+          <img
+            className="k-attachment__full"
+            src={window.kotae.mediaUrl(viewing.sha256)}
+            alt={viewing.fileName}
           />
-        </li>
-      ))}
-    </ul>
+        )}
+      </Dialog>
+      <ul className="k-attachments" aria-label={t('thread.attachments')}>
+        {items.map((a) => (
+          <li key={`${a.sha256}-${a.fileName}`} className="k-attachment" data-testid="attachment">
+            {a.mime.startsWith('image/') ? (
+              <button
+                type="button"
+                className="k-attachment__open"
+                onClick={() => setViewing(a)}
+                aria-label={t('thread.open')}
+              >
+                <img className="k-attachment__thumb" src={window.kotae.mediaUrl(a.sha256)} alt="" />
+              </button>
+            ) : (
+              <Paperclip size={14} aria-hidden />
+            )}
+            <span className="k-attachment__name">{a.fileName}</span>
+            <span className="faint">
+              {formatSize(a.size)}
+              {a.inline && ` · ${t('thread.inline')}`}
+            </span>
+            <IconButton
+              label={t('thread.showInFolder')}
+              icon={<FolderOpen size={14} />}
+              onClick={() =>
+                void call('intake:showAttachment', { sha256: a.sha256 }).catch((err: unknown) =>
+                  toast.show(<ErrorMessage error={err} />, { tone: 'danger' }),
+                )
+              }
+            />
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
