@@ -60,8 +60,8 @@ export function contentHash(raw: Buffer): string {
 /** A name for the file manager and the UI only: files are stored by hash, never by this name. */
 export function safeFileName(name: string | undefined, fallback: string): string {
   const last = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const clean = last
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
     .replace(/^[.\s]+/, '')
     .trim()
