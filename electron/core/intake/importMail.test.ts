@@ -88,6 +88,43 @@ describe('threading', () => {
     expect(count(library, 'questions')).toBe(3);
     library.close();
   });
+
+  it('a mail from the vendor’s own address is our reply: it threads as "out", the customer is its recipient', async () => {
+    const { library, write } = setup();
+    library.db
+      .prepare("INSERT INTO library_settings (key, value) VALUES ('vendor', ?)")
+      .run(JSON.stringify({ email: 'Support@Vendor.example' }));
+    await importMail(library, [
+      write('q.eml', testMail({ messageId: 'v1@x', from: 'Taro <taro@example.jp>', subject: 'Help' })),
+    ]);
+    const sent = await importMail(library, [
+      write(
+        'a.eml',
+        testMail({
+          messageId: 'v2@x',
+          from: 'support@vendor.example',
+          to: 'Taro <taro@example.jp>',
+          inReplyTo: 'v1@x',
+          subject: 'Re: Help',
+        }),
+      ),
+      write(
+        'b.eml',
+        testMail({
+          messageId: 'v3@x',
+          from: 'support@vendor.example',
+          to: 'new@example.com',
+          subject: 'Your licence',
+        }),
+      ),
+    ]);
+    expect(sent).toMatchObject({ threaded: 1, imported: 1 });
+    const directions = library.db.prepare('SELECT direction FROM messages ORDER BY id').all();
+    expect(directions).toEqual([{ direction: 'in' }, { direction: 'out' }, { direction: 'out' }]);
+    const emails = library.db.prepare('SELECT email FROM customers ORDER BY id').all();
+    expect(emails).toEqual([{ email: 'taro@example.jp' }, { email: 'new@example.com' }]);
+    library.close();
+  });
 });
 
 describe('dedupe', () => {

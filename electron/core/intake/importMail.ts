@@ -85,6 +85,8 @@ export async function importMail(
     } else report.unlisted++;
     options.onItem?.(report);
   };
+  const vendor = library.getSetting<{ email?: unknown }>('vendor');
+  const vendorEmail = typeof vendor?.email === 'string' ? vendor.email : '';
   const files = await expand(paths, add);
   const total = files.reduce((n, f) => n + f.size, 0) || 1;
   let done = 0;
@@ -96,7 +98,7 @@ export async function importMail(
       const mail = await parseMail(raw, limits);
       subject = mail.subject;
       const stored = await storeAttachments(library, mail.attachments);
-      const result = recordMessage(library, mail, stored, { source });
+      const result = recordMessage(library, mail, stored, { source, vendorEmail });
       add({
         source,
         subject,

@@ -60,6 +60,11 @@ export interface RecordOptions {
   source: string;
   /** Always a new question (typed by hand), never threaded onto an earlier one. */
   newQuestion?: boolean;
+  /**
+   * The vendor's own address (Settings): a mail from it is our reply (direction 'out', found in a
+   * "Sent" mbox), and the customer is its first recipient, so the history has both sides.
+   */
+  vendorEmail?: string;
 }
 
 export function recordMessage(
@@ -75,11 +80,12 @@ export function recordMessage(
     const duplicateOf = findDuplicate(db, mail.messageId, mail.contentHash);
     if (duplicateOf !== null) return { outcome: 'duplicate', questionId: duplicateOf };
 
+    const outgoing = !!options.vendorEmail && mail.fromAddress === options.vendorEmail.trim().toLowerCase();
     const customer = matchOrCreateCustomer(
       db,
       {
-        name: mail.fromName,
-        address: mail.fromAddress,
+        name: outgoing ? '' : mail.fromName,
+        address: outgoing ? (mail.toAddresses[0] ?? '').toLowerCase() : mail.fromAddress,
         sample: `${mail.subject} ${mail.text.slice(0, 200)}`,
       },
       now,
@@ -90,7 +96,7 @@ export function recordMessage(
         entity: 'customer',
         entityId: customer.id,
         customerId: customer.id,
-        summary: mail.fromName || mail.fromAddress,
+        summary: outgoing ? (mail.toAddresses[0] ?? '') : mail.fromName || mail.fromAddress,
         detail: { from: 'intake', source: options.source },
       });
     const customerId = customer?.id ?? null;
@@ -117,9 +123,10 @@ export function recordMessage(
         db,
         `INSERT INTO messages (question_id, direction, message_id, in_reply_to, refs, from_name, from_address,
              to_addresses, subject, sent_at, text, html, content_hash, created_at)
-           VALUES (?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         questionId,
+        outgoing ? 'out' : 'in',
         mail.messageId,
         mail.inReplyTo,
         JSON.stringify(mail.references),
