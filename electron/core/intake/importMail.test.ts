@@ -191,6 +191,23 @@ describe('customers', () => {
     expect(message!.text).toBe('Form broken');
     expect(message!.html).not.toMatch(/script|track\.example/);
     expect(count(library, 'log_entries')).toBe(2);
+    // A name without an address: that customer again, not a new one each time.
+    const first = createQuestionByHand(library, {
+      customerName: '佐藤',
+      customerEmail: '',
+      subject: 'A',
+      body: 'a',
+      html: null,
+    });
+    const second = createQuestionByHand(library, {
+      customerName: '佐藤',
+      customerEmail: '',
+      subject: 'B',
+      body: 'b',
+      html: null,
+    });
+    expect(first.customerId).not.toBeNull();
+    expect(second.customerId).toBe(first.customerId);
     library.close();
   });
 });

@@ -87,6 +87,7 @@ export function recordMessage(
         name: outgoing ? '' : mail.fromName,
         address: outgoing ? (mail.toAddresses[0] ?? '').toLowerCase() : mail.fromAddress,
         sample: `${mail.subject} ${mail.text.slice(0, 200)}`,
+        byNameWithoutAddress: options.newQuestion === true,
       },
       now,
     );

@@ -77,17 +77,25 @@ const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 /** A customer for this address: the one the library knows (any case), or a new one. */
 export function matchOrCreateCustomer(
   db: Database,
-  sender: { name: string; address: string; sample: string },
+  sender: { name: string; address: string; sample: string; byNameWithoutAddress?: boolean },
   now: string,
 ): { id: number; created: boolean } | null {
-  if (!sender.address) return null;
-  const existing = findCustomerByEmail(db, sender.address);
+  if (!sender.address) {
+    // Typed by hand with a name only: the customer of that name, or a new one. A mail without an
+    // address has no customer (a display name alone identifies no one).
+    const name = sender.name.trim();
+    if (!sender.byNameWithoutAddress || !name) return null;
+    const known = prepared(db, 'SELECT id FROM customers WHERE name = ? ORDER BY id LIMIT 1').get(name) as
+      { id: number } | undefined;
+    if (known) return { id: known.id, created: false };
+  }
+  const existing = sender.address ? findCustomerByEmail(db, sender.address) : null;
   if (existing !== null) return { id: existing, created: false };
   const name = sender.name.trim() || sender.address.split('@')[0] || sender.address;
   const language = JAPANESE.test(`${sender.name} ${sender.sample}`) ? 'ja' : 'en';
   const id = prepared(
     db,
     'INSERT INTO customers (name, email, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(name, sender.address.toLowerCase(), language, now, now).lastInsertRowid;
+  ).run(name, sender.address ? sender.address.toLowerCase() : null, language, now, now).lastInsertRowid;
   return { id: Number(id), created: true };
 }
