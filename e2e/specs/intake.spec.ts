@@ -25,6 +25,7 @@ test('a dropped mail becomes a question, and its dropped reply joins the same th
       from: 'Mika Ito <mika@example.jp>',
       subject: 'Gallery images do not load',
       text: 'The gallery on my product page stays empty.\r\n',
+      attachments: [{ name: '../../settings.txt', type: 'text/plain', data: Buffer.from('gallery=on\n') }],
     }),
   );
   await expect(page.getByTestId('inbox-drop')).toBeVisible();
@@ -33,6 +34,14 @@ test('a dropped mail becomes a question, and its dropped reply joins the same th
   await expect(detail.getByRole('heading', { name: 'Gallery images do not load' })).toBeVisible();
   await expect(detail.getByTestId('thread-message')).toHaveCount(1);
   await expect(detail).toContainText('Mika Ito');
+  // Its attachment is listed by its bare name and shown from the library's media folder.
+  const attachment = detail.getByTestId('attachment');
+  await expect(attachment).toContainText('settings.txt');
+  await expect(attachment).not.toContainText('..');
+  await attachment.getByRole('button', { name: 'Show in folder' }).click();
+  await expect
+    .poll(() => app.shownInFolder())
+    .toEqual([expect.stringMatching(/[/\\]media[/\\][0-9a-f]{2}[/\\][0-9a-f]{64}\.txt$/)]);
 
   const reply = mailFile(
     app.tempDir,
