@@ -116,6 +116,50 @@ describe('bad input: each message imported correctly or rejected with a reason, 
     library.close();
   });
 
+  it('a mail over the real 25 MB limit is refused before it is read', async () => {
+    const { library, write } = setup();
+    const big = Buffer.alloc(intakeLimits.maxMessageBytes + 1, 0x78);
+    Buffer.from('From: a@example.com\r\nSubject: big\r\n\r\n').copy(big);
+    const report = await importMail(library, [write('big.eml', big)]);
+    expect(report.items).toEqual([
+      expect.objectContaining({ source: 'big.eml', outcome: 'rejected', reason: 'tooLarge' }),
+    ]);
+    library.close();
+  });
+
+  it('malformed mails (no boundary, endless header, deep nesting, bad date, odd From) each get an outcome', async () => {
+    const { library, write } = setup();
+    let nested = 'deep body';
+    for (let i = 0; i < 60; i++)
+      nested = `Content-Type: multipart/mixed; boundary="n${i}"\r\n\r\n--n${i}\r\n${nested}\r\n--n${i}--`;
+    const files = [
+      write(
+        'noboundary.eml',
+        'From: a@example.com\r\nSubject: nb\r\nContent-Type: multipart/mixed\r\n\r\nbody',
+      ),
+      write('longheader.eml', `From: a@example.com\r\nSubject: ${'長'.repeat(100_000)}\r\n\r\nbody`),
+      write('nested.eml', `From: a@example.com\r\nSubject: nested\r\nMIME-Version: 1.0\r\n${nested}\r\n`),
+      write(
+        'baddate.eml',
+        'From: a@example.com\r\nSubject: date\r\nDate: the day after tomorrow\r\n\r\nbody',
+      ),
+      write('oddfrom.eml', 'From: <<<@>>> "\r\nSubject: odd\r\n\r\nbody'),
+      write('headeronly.eml', 'Subject: only a header'),
+    ];
+    const report = await importMail(library, files);
+    expect(report.imported + report.rejected).toBe(files.length);
+    for (const item of report.items) if (item.outcome === 'rejected') expect(item.reason).not.toBe('failed');
+    const rows = library.db.prepare('SELECT subject, sent_at FROM messages').all() as {
+      subject: string;
+      sent_at: string;
+    }[];
+    for (const row of rows) {
+      expect(row.subject.length).toBeLessThanOrEqual(intakeLimits.maxSubjectChars);
+      expect(Number.isNaN(Date.parse(row.sent_at))).toBe(false);
+    }
+    library.close();
+  });
+
   it('an oversized message in an mbox is rejected alone; the ones around it are imported', async () => {
     const { library, write } = setup();
     const limits = { ...intakeLimits, maxMessageBytes: 4096 };
