@@ -44,6 +44,8 @@ export function intakeHandlers(studio: Studio): Handlers<IntakeChannel> {
           },
         });
         reports.set(jobId, report);
+        // Kept for this run only, and only the last few: a report is read once, after its job.
+        for (const old of [...reports.keys()].slice(0, Math.max(0, reports.size - 20))) reports.delete(old);
         return report;
       },
       'intake:phase.import',
