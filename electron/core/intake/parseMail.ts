@@ -42,13 +42,12 @@ export class MailRejected extends Error {
   }
 }
 
-/** `<a@b>` → `a@b`; Message-IDs are compared without their brackets. */
+/** `<a@b>` → `a@b`; Message-IDs are compared without their brackets (or a trailing comment). */
 export function normaliseMessageId(value: string | undefined | null): string | null {
-  const id = (value ?? '')
-    .trim()
-    .replace(/^<+|>+$/g, '')
-    .trim();
-  return id && id.length <= 998 ? id : null;
+  const raw = (value ?? '').trim();
+  const bracketed = /<([^<>\s]+)>/.exec(raw)?.[1];
+  const id = (bracketed ?? raw.replace(/^<+|>+$/g, '')).trim();
+  return id && id.length <= 998 && !/\s/.test(id) ? id : null;
 }
 
 /** Same message, same hash, whether it came from an .eml (CRLF) or an mbox (LF). */
