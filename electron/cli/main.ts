@@ -3,6 +3,7 @@ import { isUserError, toAppError } from '../../shared/errors';
 import { registerCheckCommand } from './commands/check';
 import { registerBundleCommands } from './commands/bundle';
 import { registerFaqCommands } from './commands/faq';
+import { registerImportCommand } from './commands/import';
 import { registerLibraryCommands } from './commands/library';
 import { registerVideoCommands } from './commands/video';
 import { errorMessage } from './messages';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerVideoCommands(program);
   registerBundleCommands(program);
   registerFaqCommands(program);
+  registerImportCommand(program);
   return program;
 }
 

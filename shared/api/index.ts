@@ -5,6 +5,7 @@ import { appChannels } from './app';
 import { bundleChannels } from './bundles';
 import { catalogueChannels } from './catalogue';
 import { faqChannels } from './faq';
+import { intakeChannels } from './intake';
 import { jobChannels } from './jobs';
 import { libraryChannels } from './library';
 import { searchChannels } from './search';
@@ -21,6 +22,7 @@ export const channels = {
   ...videoChannels,
   ...bundleChannels,
   ...faqChannels,
+  ...intakeChannels,
 };
 
 export type Channels = typeof channels;

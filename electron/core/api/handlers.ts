@@ -4,6 +4,7 @@ import { capabilityHandlers } from '../capabilities';
 import { videoHandlers } from '../clips';
 import { customerHandlers } from '../customers';
 import { faqHandlers } from '../faq';
+import { intakeHandlers } from '../intake';
 import { mediaHandlers } from '../media';
 import { questionHandlers } from '../questions';
 import { searchHandlers } from '../search';
@@ -24,5 +25,6 @@ export function createHandlers(studio: Studio): HandlerTable {
     ...videoHandlers(studio),
     ...bundleHandlers(studio),
     ...faqHandlers(studio),
+    ...intakeHandlers(studio),
   };
 }

@@ -1,4 +1,4 @@
-import { CalendarClock, Mail, User } from 'lucide-react';
+import { CalendarClock, User } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { isOverdue } from '@shared/domain/status';
 import { useApi } from '../../api/hooks';
@@ -6,6 +6,7 @@ import { Badge, Card, ErrorMessage, Loading, ScopeBadge, StatusBadge } from '../
 import { todayDay, useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { CustomerProfileCard } from '../Customers/CustomerProfileCard';
+import { MessageThread } from './MessageThread';
 
 export function QuestionDetailView({ id, navigate }: { id: number; navigate: ScreenProps['navigate'] }) {
   const { t } = useTranslation(['inbox', 'status']);
@@ -42,17 +43,7 @@ export function QuestionDetailView({ id, navigate }: { id: number; navigate: Scr
       </div>
       <div className="k-grid-2">
         <div>
-          <Card title={t('thread')}>
-            {q.messages.map((m) => (
-              <div key={m.id} className={`k-message k-message--${m.direction}`}>
-                <div className="k-message__head">
-                  <Mail size={13} /> <strong>{m.fromName || m.fromAddress}</strong>
-                  <span className="faint">{fmt.dateTime(m.sentAt)}</span>
-                </div>
-                <div className="k-prose">{m.text}</div>
-              </div>
-            ))}
-          </Card>
+          <MessageThread questionId={q.id} />
           {q.statusHistory.length > 0 && (
             <Card title={t('history')}>
               <ol className="k-timeline">

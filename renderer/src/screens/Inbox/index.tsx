@@ -14,13 +14,16 @@ import {
 import { todayDay, useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { groupOf, inboxGroups } from './groupQuestions';
+import { IntakeActions, MailDropZone } from './MailImport';
 import { QuestionDetailView } from './QuestionDetailView';
+import { useMailIntake } from './useMailIntake';
 
 export default function Inbox({ id, navigate }: ScreenProps) {
   const { t } = useTranslation('inbox');
   const fmt = useFormat();
   const questions = useApi('questions:list', {});
   const today = todayDay();
+  const intake = useMailIntake(navigate);
 
   const list = () => {
     if (questions.isPending) return <Loading />;
@@ -66,9 +69,17 @@ export default function Inbox({ id, navigate }: ScreenProps) {
 
   return (
     <div className="k-screen" data-testid="screen-inbox">
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={<IntakeActions intake={intake} navigate={navigate} />}
+      />
       <SplitView
-        list={list()}
+        list={
+          <MailDropZone intake={intake} navigate={navigate}>
+            {list()}
+          </MailDropZone>
+        }
         detail={
           id ? (
             <QuestionDetailView id={id} navigate={navigate} />
