@@ -5,19 +5,9 @@ import { createLibrary } from '../library';
 import { fingerprint } from '../testing/hostile';
 import { useTempDir } from '../testing/tempDir';
 import { mailCorpus, type MailOutcome } from './corpus';
+import { importMail } from './importMail';
 
-// Runs the hostile-mail corpus (corpus.ts) through the mail import. The intake service is built on
-// its own branch: until it is merged here, the module is looked up at run time and the import
-// cases are reported as skipped (the corpus itself is still checked). After the merge, replace the
-// lookup with `import { importMail } from './importMail'` (see README).
-
-type ImportMail = (
-  library: ReturnType<typeof createLibrary>,
-  paths: string[],
-) => Promise<{ items: { outcome: string; reason: string | null }[] }>;
-
-const modulePath = './importMail';
-const intake = (await import(/* @vite-ignore */ modulePath).catch(() => null)) as { importMail: ImportMail } | null;
+// Runs the hostile-mail corpus (corpus.ts) through the real mail import.
 
 const tempDir = useTempDir('kotae-mail-corpus-');
 
@@ -36,7 +26,7 @@ describe('hostile mail corpus', () => {
 
   for (const c of mailCorpus) {
     const shown = c.expected.map((e) => (e === 'imported' ? 'imported' : `rejected (${e.rejected})`)).join(', ');
-    it.skipIf(!intake)(`${c.name}: ${shown}`, async () => {
+    it(`${c.name}: ${shown}`, async () => {
       const dir = tempDir();
       const inputs = path.join(dir, 'in');
       mkdirSync(inputs);
@@ -44,7 +34,7 @@ describe('hostile mail corpus', () => {
       const library = createLibrary(path.join(dir, 'lib'));
       try {
         const before = { counts: library.counts(), media: fingerprint(library.media.dir) };
-        const report = await intake!.importMail(library, [source]);
+        const report = await importMail(library, [source]);
         expect(report.items.map(outcomeOf)).toEqual(c.expected);
         if (c.expected.every((e) => e !== 'imported')) {
           expect({ counts: library.counts(), media: fingerprint(library.media.dir) }).toEqual(before);

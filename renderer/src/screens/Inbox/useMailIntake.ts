@@ -4,7 +4,7 @@ import type { JobState } from '@shared/domain/job';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import type { ScreenProps } from '../../shell/ScreenView';
-import { useJob } from '../Answers/BundleExport/useJob';
+import { useJob } from '../../hooks/useJob';
 
 export interface FinishedImport {
   report: ImportReport | null;

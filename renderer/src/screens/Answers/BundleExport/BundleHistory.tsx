@@ -7,7 +7,7 @@ import { useApi } from '../../../api/hooks';
 import { Badge, Button, ErrorMessage, IconButton, ProgressBar, useToast } from '../../../components';
 import { useFormat } from '../../../hooks/useFormat';
 import { copyText } from './copyText';
-import { useJob } from './useJob';
+import { useJob } from '../../../hooks/useJob';
 
 /** The bundle's fingerprint as the customer's verify page shows it: 8 groups of 4 hex digits. */
 export function fingerprint(sha256: string): string {

@@ -17,7 +17,7 @@ import { useFormat } from '../../../hooks/useFormat';
 import { BundleHistory } from './BundleHistory';
 import { copyText } from './copyText';
 import { ExportForm, type ExportChoices } from './ExportForm';
-import { useJob } from './useJob';
+import { useJob } from '../../../hooks/useJob';
 
 /** The export dialog: options and size, then the job's progress with cancel, then the result. */
 export function ExportBundleDialog({

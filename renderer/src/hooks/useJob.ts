@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { JobState } from '@shared/domain/job';
-import { call, onEvent } from '../../../api/client';
+import { call, onEvent } from '../api/client';
 
 /**
  * The live state of one job. Listens from mount, before the job exists, so a fast job's last update
