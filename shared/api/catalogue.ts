@@ -11,7 +11,7 @@ import { defineChannels } from './channel';
 export const catalogueChannels = defineChannels({
   'questions:list': {
     input: z.object({
-      status: z.array(QuestionStatus).optional(),
+      status: z.array(QuestionStatus).max(20).optional(),
       customerId: z.number().int().optional(),
       limit: z.number().int().min(1).max(100_000).default(1000),
     }),

@@ -18,7 +18,7 @@ export const searchChannels = defineChannels({
   'search:global': {
     input: z.object({
       query: z.string().max(500),
-      kinds: z.array(SearchHitKind).optional(),
+      kinds: z.array(SearchHitKind).max(20).optional(),
       limit: z.number().int().min(1).max(200).default(30),
     }),
     output: z.array(SearchHit),

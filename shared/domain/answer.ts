@@ -32,7 +32,7 @@ export type AnswerDetail = z.infer<typeof AnswerDetail>;
 /** What the editor sends: Lexical's serialized state; its nodes are checked where they are read. */
 export const AnswerDocInput = z
   .object({
-    root: z.looseObject({ type: z.literal('root'), children: z.array(z.unknown()) }),
+    root: z.looseObject({ type: z.literal('root'), children: z.array(z.unknown()).max(100_000) }),
   })
   .loose();
 

@@ -6,10 +6,10 @@ export const UiLanguage = z.enum(['system', 'ja', 'en']);
 export const AppSettings = z.object({
   language: UiLanguage.default('system'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
-  lastLibrary: z.string().nullable().default(null),
-  recentLibraries: z.array(z.string()).default([]),
-  ffmpegPath: z.string().nullable().default(null),
-  ffprobePath: z.string().nullable().default(null),
+  lastLibrary: z.string().max(4096).nullable().default(null),
+  recentLibraries: z.array(z.string().max(4096)).max(100).default([]),
+  ffmpegPath: z.string().max(4096).nullable().default(null),
+  ffprobePath: z.string().max(4096).nullable().default(null),
 });
 export type AppSettings = z.infer<typeof AppSettings>;
 
