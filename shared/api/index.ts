@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import { answerChannels } from './answers';
 import { appChannels } from './app';
+import { backupChannels } from './backup';
 import { bundleChannels } from './bundles';
 import { catalogueChannels } from './catalogue';
 import { faqChannels } from './faq';
@@ -21,6 +22,7 @@ export const channels = {
   ...videoChannels,
   ...bundleChannels,
   ...faqChannels,
+  ...backupChannels,
 };
 
 export type Channels = typeof channels;

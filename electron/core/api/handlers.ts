@@ -1,4 +1,5 @@
 import { answerHandlers } from '../answers';
+import { backupHandlers } from '../backup';
 import { bundleHandlers } from '../bundles';
 import { capabilityHandlers } from '../capabilities';
 import { videoHandlers } from '../clips';
@@ -24,5 +25,6 @@ export function createHandlers(studio: Studio): HandlerTable {
     ...videoHandlers(studio),
     ...bundleHandlers(studio),
     ...faqHandlers(studio),
+    ...backupHandlers(studio),
   };
 }
