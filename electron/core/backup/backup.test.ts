@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { BACKUP_MANIFEST_FILE } from '../../../shared/domain/backup';
-import { rawZip } from '../bundles/zip/rawZip';
+import { rawZip, type RawEntry } from '../bundles/zip/rawZip';
 import { openLibrary } from '../library';
 import { snapshotFiles, useTempDir } from '../testing/tempDir';
 import { createBackup } from './createBackup';
@@ -113,7 +113,7 @@ describe('library backup', () => {
     const good = await zipEntries(out);
     const mediaName = [...good.keys()].find((n) => n.startsWith('media/') && good.get(n)!.length > 100)!;
 
-    const symlink = rawZip([...good].map(([name, data]) => ({ name, data })).concat([
+    const symlink = rawZip([...good].map(([name, data]): RawEntry => ({ name, data })).concat([
       { name: 'media/ab/' + 'a'.repeat(64), data: Buffer.from('/etc/passwd'), versionMadeBy: 3 << 8, externalAttributes: (0o120777 << 16) >>> 0 },
     ]));
     writeFileSync(path.join(dir, 'symlink.zip'), symlink);
