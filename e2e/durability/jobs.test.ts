@@ -83,6 +83,8 @@ describe('kill -9 during a job', () => {
     expect(after).toEqual(before);
     const library = openLibrary(lib, { readOnly: true });
     expect(unknownMediaFiles(library)).toEqual([]);
+    // The killed render's scratch folder was removed when the library was opened again.
+    expect(visibleFiles(path.join(lib, 'tmp'))).toEqual([]);
     library.close();
   });
 
