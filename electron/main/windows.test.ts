@@ -75,6 +75,16 @@ describe('windows', () => {
     const main = readFileSync(path.join(root, 'electron/main/index.ts'), 'utf8');
     expect(main).toMatch(/applySecurityPolicy\(isTrustedUrl\)/);
     expect(main).toMatch(/registerIpc\(createHandlers\(studio\), isTrustedUrl\)/);
+    // Every door to the OS's URL handler checks the URL first.
+    const opens = electronSources().flatMap((s) =>
+      [...s.text.matchAll(/^.*shell\.openExternal\(.*$/gm)].map((m) => ({ file: s.file, line: m[0] })),
+    );
+    expect(opens.length).toBeGreaterThan(0);
+    for (const { file, line } of opens) {
+      const text = readFileSync(path.join(root, file), 'utf8');
+      const before = text.slice(Math.max(0, text.indexOf(line) - 300), text.indexOf(line));
+      expect(before + line, file).toMatch(/isSafeExternalUrl\(url\)|decision\.openExternally/);
+    }
     const ipc = readFileSync(path.join(root, 'electron/main/ipc.ts'), 'utf8');
     expect(ipc).toMatch(/invokeFromWindow\(handlers, channel, event\.senderFrame, input, isTrustedUrl/);
   });
