@@ -68,3 +68,20 @@ test('A zip that is not a backup is refused with a reason, and nothing is create
   await expect(card).toContainText('This is not a zip file, or it is damaged');
   expect(existsSync(target)).toBe(false);
 });
+
+test('File → Back Up Library… starts the same backup (Electron only: the harness has no menu)', async ({
+  page,
+  app,
+  electronApp,
+}) => {
+  test.skip(!electronApp, 'the application menu exists only in the Electron app');
+  mkdirSync(app.tempDir, { recursive: true });
+  const zip = path.join(app.tempDir, 'from-menu.zip');
+  await app.queueDialogs({ chooseSaveFile: [zip] });
+  await electronApp!.evaluate(({ Menu, BrowserWindow }) => {
+    const item = Menu.getApplicationMenu()?.getMenuItemById('file:backup');
+    item?.click(undefined, BrowserWindow.getAllWindows()[0], undefined as never);
+  });
+  await expect(page.getByTestId('backup-done')).toContainText(`Backup saved: ${zip}`);
+  expect(existsSync(zip)).toBe(true);
+});
