@@ -34,7 +34,8 @@ function canMountTmpfs(): boolean {
 }
 // Not root (or no mount permission in this container): these tests cannot make a small disk.
 const mountable = canMountTmpfs();
-if (!mountable) console.log('disk-full tests skipped: mounting a tmpfs needs root (run as root to check them)');
+if (!mountable)
+  console.log('disk-full tests skipped: mounting a tmpfs needs root (run as root to check them)');
 
 /** A folder on a tmpfs of `size` (e.g. '2m'), unmounted after the test. */
 function smallDisk(size: string): string {
@@ -74,7 +75,21 @@ describe.skipIf(!mountable)('disk full', () => {
     const disk = smallDisk('2m');
     const res = spawnSync(
       process.execPath,
-      [path.join(root, 'bin/kotae.mjs'), 'trim', '--library', fx.lib, path.join(fx.dir, 'long.mp4'), '--from', '0', '--to', '20', '--mode', 'accurate', '--out', path.join(disk, 'clip.mp4')],
+      [
+        path.join(root, 'bin/kotae.mjs'),
+        'trim',
+        '--library',
+        fx.lib,
+        path.join(fx.dir, 'long.mp4'),
+        '--from',
+        '0',
+        '--to',
+        '20',
+        '--mode',
+        'accurate',
+        '--out',
+        path.join(disk, 'clip.mp4'),
+      ],
       { encoding: 'utf8', env: { ...process.env, KOTAE_LANG: 'en' } },
     );
     expect(res.status, res.stderr).toBe(1);
@@ -93,7 +108,15 @@ describe.skipIf(!mountable)('disk full', () => {
     const disk = smallDisk('2m');
     const err = await exportBundle(
       fx.library,
-      { answerId: fx.answerId, customerId: fx.customerId, questionId: null, personalised: true, videoRendition: 'original', zip: true, folder: false },
+      {
+        answerId: fx.answerId,
+        customerId: fx.customerId,
+        questionId: null,
+        personalised: true,
+        videoRendition: 'original',
+        zip: true,
+        folder: false,
+      },
       { zipPath: path.join(disk, 'answer.zip'), folderPath: null },
       { appVersion: 'test' },
       { signal: new AbortController().signal, progress: () => undefined },

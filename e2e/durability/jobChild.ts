@@ -7,7 +7,13 @@ import { createHandlers, dispatch } from '../../electron/core/api';
 import { Studio } from '../../electron/core/studio';
 import type { Channel } from '../../shared/api';
 
-const [kind, userData, library, out, inputJson] = process.argv.slice(2) as [string, string, string, string, string];
+const [kind, userData, library, out, inputJson] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const channels: Record<string, Channel> = {
   render: 'clips:render',
   export: 'bundles:export',

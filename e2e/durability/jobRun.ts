@@ -24,7 +24,16 @@ export function runJobChild(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(here, 'jobChild.ts'), kind, args.userData, args.library, args.out, JSON.stringify(args.input)],
+      [
+        '--import',
+        'tsx',
+        path.join(here, 'jobChild.ts'),
+        kind,
+        args.userData,
+        args.library,
+        args.out,
+        JSON.stringify(args.input),
+      ],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const lines: string[] = [];
@@ -46,7 +55,8 @@ export function runJobChild(
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (!killed && code !== 0) reject(new Error(`job child failed (${code}): ${lines.join('\n')}\n${stderr}`));
+      if (!killed && code !== 0)
+        reject(new Error(`job child failed (${code}): ${lines.join('\n')}\n${stderr}`));
       else resolve({ lines, killed });
     });
   });

@@ -75,7 +75,11 @@ describe('kill -9 during a job', () => {
     if (!imported.ok) throw new Error(JSON.stringify(imported.error));
     const clipId = (imported.value as { imported: { clipId: number }[] }).imported[0]!.clipId;
     const before = snapshotFiles(path.join(lib, 'media'));
-    const run = await runJobChild('render', { userData, library: lib, out: '', input: { id: clipId } }, progressAtLeast(0.05));
+    const run = await runJobChild(
+      'render',
+      { userData, library: lib, out: '', input: { id: clipId } },
+      progressAtLeast(0.05),
+    );
     expect(run.killed, run.lines.join('\n')).toBe(true);
     const jobs = await jobsAfterRestart(userData);
     expect(jobs.find((j) => j.kind === 'render')).toMatchObject({ status: 'interrupted' });
@@ -113,7 +117,9 @@ describe('kill -9 during a job', () => {
     );
     expect(run.killed, run.lines.join('\n')).toBe(true);
     expect(visibleFiles(path.dirname(out))).toEqual([]);
-    expect((await jobsAfterRestart(fx.userData)).find((j) => j.kind === 'export')).toMatchObject({ status: 'interrupted' });
+    expect((await jobsAfterRestart(fx.userData)).find((j) => j.kind === 'export')).toMatchObject({
+      status: 'interrupted',
+    });
     expect(snapshotFiles(path.join(fx.lib, 'media'))).toEqual(before);
   });
 
@@ -123,12 +129,22 @@ describe('kill -9 during a job', () => {
     const library = openLibrary(fx.lib);
     updateFaqSettings(library, { outDir: site });
     library.close();
-    const run = await runJobChild('publish', { userData: fx.userData, library: fx.lib, out: site, input: {} }, progressAtLeast(0));
+    const run = await runJobChild(
+      'publish',
+      { userData: fx.userData, library: fx.lib, out: site, input: {} },
+      progressAtLeast(0),
+    );
     expect(run.killed, run.lines.join('\n')).toBe(true);
     expect(visibleFiles(site)).toEqual([]);
-    expect((await jobsAfterRestart(fx.userData)).find((j) => j.kind === 'publish')).toMatchObject({ status: 'interrupted' });
+    expect((await jobsAfterRestart(fx.userData)).find((j) => j.kind === 'publish')).toMatchObject({
+      status: 'interrupted',
+    });
     // The next publication cleans the staging the killed one left and writes the whole site.
-    const again = await runJobChild('publish', { userData: fx.userData, library: fx.lib, out: site, input: {} }, () => false);
+    const again = await runJobChild(
+      'publish',
+      { userData: fx.userData, library: fx.lib, out: site, input: {} },
+      () => false,
+    );
     expect(again.lines.at(-1)).toBe('done done');
     expect(visibleFiles(site)).toContain('index.html');
   });
@@ -141,17 +157,27 @@ describe('kill -9 during a job', () => {
     const library = openLibrary(fx.lib);
     await library.media.addBuffer(randomBytes(96 * 1024 * 1024), 'bin');
     library.close();
-    const first = await runJobChild('backup', { userData: fx.userData, library: fx.lib, out, input: {} }, () => false);
+    const first = await runJobChild(
+      'backup',
+      { userData: fx.userData, library: fx.lib, out, input: {} },
+      () => false,
+    );
     expect(first.lines.at(-1)).toBe('done done');
     const before = snapshotFiles(path.dirname(out));
-    const run = await runJobChild('backup', { userData: fx.userData, library: fx.lib, out, input: {} }, progressAtLeast(0.05));
+    const run = await runJobChild(
+      'backup',
+      { userData: fx.userData, library: fx.lib, out, input: {} },
+      progressAtLeast(0.05),
+    );
     expect(run.killed, run.lines.join('\n')).toBe(true);
     expect(visibleFiles(path.dirname(out))).toEqual(['lib.zip']);
     expect(snapshotFiles(path.dirname(out))['lib.zip']).toBe(before['lib.zip']);
-    expect((await jobsAfterRestart(fx.userData)).filter((j) => j.kind === 'backup').map((j) => j.status).sort()).toEqual([
-      'done',
-      'interrupted',
-    ]);
+    expect(
+      (await jobsAfterRestart(fx.userData))
+        .filter((j) => j.kind === 'backup')
+        .map((j) => j.status)
+        .sort(),
+    ).toEqual(['done', 'interrupted']);
   });
 
   // Kill during a mail import: the import job is being built on another branch; its case (the

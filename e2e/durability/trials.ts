@@ -40,10 +40,14 @@ function parse(lines: string[]): Reported {
 /** Runs the writer and kills it with SIGKILL right after it reported `killAfter` lines. */
 function runAndKill(dir: string, writes: number, killAfter: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'writer.ts'), dir, String(writes)], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(here, 'writer.ts'), dir, String(writes)],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const lines: string[] = [];
     let partial = '';
     let stderr = '';
@@ -80,13 +84,14 @@ function check(dir: string, reported: Reported, problems: string[]): number {
     }
     if (reported.draftId !== null && reported.lastAutosave !== null) {
       const row = library.db.prepare('SELECT plain_text FROM answers WHERE id = ?').get(reported.draftId) as
-        | { plain_text: string }
-        | undefined;
+        { plain_text: string } | undefined;
       const saved = Number(/typed up to (\d+)/.exec(row?.plain_text ?? '')?.[1] ?? -1);
       // The last autosave reported must be there (a later one may have landed before the kill too).
       if (saved < reported.lastAutosave) {
         lost++;
-        problems.push(`autosave ${reported.lastAutosave} of answer ${reported.draftId} reported, found ${saved}`);
+        problems.push(
+          `autosave ${reported.lastAutosave} of answer ${reported.draftId} reported, found ${saved}`,
+        );
       }
     }
     return lost;

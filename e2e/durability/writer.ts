@@ -21,7 +21,11 @@ const draft = createAnswer(library, { title: `autosave ${process.pid}`, language
 say(`draft ${draft.id}`);
 for (let i = 0; i < count; i++) {
   if (i % 2 === 0) {
-    const answer = createAnswer(library, { title: `write ${process.pid}-${i}`, language: 'en', kind: 'answer' });
+    const answer = createAnswer(library, {
+      title: `write ${process.pid}-${i}`,
+      language: 'en',
+      kind: 'answer',
+    });
     say(`answer ${answer.id} write ${process.pid}-${i}`);
   } else {
     saveAnswerDoc(library, draft.id, documentOf([paragraph(`typed up to ${i}`)]));

@@ -17,7 +17,10 @@ function kotae(...args: string[]) {
   return { code: res.status, out: res.stdout + res.stderr };
 }
 
-test('Back up the library from Settings, then restore it as a new library and open it', async ({ page, app }) => {
+test('Back up the library from Settings, then restore it as a new library and open it', async ({
+  page,
+  app,
+}) => {
   mkdirSync(app.tempDir, { recursive: true });
   await page.getByRole('link', { name: 'Settings' }).click();
   const card = page.locator('.k-card', { has: page.getByRole('heading', { name: 'Backup' }) });

@@ -33,7 +33,9 @@ function expectStrictPage(file: string): void {
 
 describe('strict CSP', () => {
   it('knows a weak policy when it sees one', () => {
-    expect(cspProblems("default-src 'none'; script-src 'self'; base-uri 'none'; object-src 'none'")).toEqual([]);
+    expect(cspProblems("default-src 'none'; script-src 'self'; base-uri 'none'; object-src 'none'")).toEqual(
+      [],
+    );
     for (const weak of [
       "script-src 'self'; base-uri 'none'",
       "default-src *; base-uri 'none'",
@@ -92,11 +94,16 @@ describe('strict CSP', () => {
   });
 
   it('no other source writes a CSP that these tests do not read', () => {
-    const checked = new Set(['renderer/index.html', 'electron/core/bundles/page.ts', 'electron/core/faq/site/layout.ts']);
+    const checked = new Set([
+      'renderer/index.html',
+      'electron/core/bundles/page.ts',
+      'electron/core/faq/site/layout.ts',
+    ]);
     const found: string[] = [];
     for (const top of ['renderer', 'electron', 'resources', 'shared']) {
       for (const f of readdirSync(path.join(root, top), { recursive: true, encoding: 'utf8' })) {
-        if (!/\.(html|ts|tsx|js|mjs)$/.test(f) || /\.test\.ts$/.test(f) || f.includes('node_modules')) continue;
+        if (!/\.(html|ts|tsx|js|mjs)$/.test(f) || /\.test\.ts$/.test(f) || f.includes('node_modules'))
+          continue;
         const rel = `${top}/${f.split(path.sep).join('/')}`;
         if (rel === 'electron/main/csp.ts') continue;
         if (/Content-Security-Policy/.test(readFileSync(path.join(root, rel), 'utf8'))) found.push(rel);

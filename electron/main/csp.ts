@@ -30,7 +30,7 @@ export function cspProblems(csp: string): string[] {
   if (objects.join(' ') !== "'none'" && fallback?.join(' ') !== "'none'") {
     problems.push("object-src must be 'none'");
   }
-  if (!['\'none\'', '\'self\''].includes((directives.get('base-uri') ?? []).join(' '))) {
+  if (!["'none'", "'self'"].includes((directives.get('base-uri') ?? []).join(' '))) {
     problems.push("base-uri must be 'none' or 'self'");
   }
   for (const [name, values] of directives) {
@@ -57,6 +57,9 @@ export function metaCsps(html: string): string[] {
 /** Inline scripts (with a body and no src), which a strict page must not need. */
 export function inlineScripts(html: string): number {
   return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(
-    ([, attrs, body]) => !/\bsrc\s*=/.test(attrs ?? '') && !/type\s*=\s*["']application\/json["']/i.test(attrs ?? '') && (body ?? '').trim() !== '',
+    ([, attrs, body]) =>
+      !/\bsrc\s*=/.test(attrs ?? '') &&
+      !/type\s*=\s*["']application\/json["']/i.test(attrs ?? '') &&
+      (body ?? '').trim() !== '',
   ).length;
 }

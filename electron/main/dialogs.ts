@@ -33,7 +33,8 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
     },
     async openExternal(url) {
       // The one door to the OS for URLs: only https and mailto, whatever the caller checked.
-      if (!isSafeExternalUrl(url)) throw new KotaeError('INVALID_INPUT', {}, `not an https or mailto URL: ${url.slice(0, 100)}`);
+      if (!isSafeExternalUrl(url))
+        throw new KotaeError('INVALID_INPUT', {}, `not an https or mailto URL: ${url.slice(0, 100)}`);
       await shell.openExternal(url);
     },
     async showInFolder(file) {

@@ -105,7 +105,10 @@ describe('every IPC channel', () => {
           for (const bad of [HUGE, deep, Number.NaN]) {
             expect(field.safeParse(bad).success, `${channel}.${key} accepts ${typeof bad}`).toBe(false);
             const result = await invokeFromWindow(handlers, channel, trusted, { [key]: bad }, ours);
-            expect(result, `${channel}.${key}`).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+            expect(result, `${channel}.${key}`).toMatchObject({
+              ok: false,
+              error: { code: 'INVALID_INPUT' },
+            });
           }
         }
       }

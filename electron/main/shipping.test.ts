@@ -107,7 +107,10 @@ describe('electron-builder.yml', () => {
     ];
     for (const binary of binaries) {
       // node_modules may be a symlink (worktrees share one); resolve paths against its real folder.
-      const relative = `node_modules/${path.relative(realpathSync(path.join(root, 'node_modules')), realpathSync(binary)).split(path.sep).join('/')}`;
+      const relative = `node_modules/${path
+        .relative(realpathSync(path.join(root, 'node_modules')), realpathSync(binary))
+        .split(path.sep)
+        .join('/')}`;
       expect(matched.has(relative), `${relative} is unpacked`).toBe(true);
     }
   });

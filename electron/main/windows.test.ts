@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { mayGrantPermission, mayNavigate, sameOrigin, secureWebPreferences, windowOpenDecision } from './policy';
+import {
+  mayGrantPermission,
+  mayNavigate,
+  sameOrigin,
+  secureWebPreferences,
+  windowOpenDecision,
+} from './policy';
 
 // The rules every window lives by. Electron cannot start here, so the decisions are pure functions
 // (policy.ts) that security.ts and window.ts only wire up; the wiring is checked in the source.
@@ -14,7 +20,10 @@ function electronSources(): { file: string; text: string }[] {
   const dir = path.join(root, 'electron');
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.tsx?$/.test(f) && !/\.test\.ts$/.test(f))
-    .map((f) => ({ file: `electron/${f.split(path.sep).join('/')}`, text: readFileSync(path.join(dir, f), 'utf8') }));
+    .map((f) => ({
+      file: `electron/${f.split(path.sep).join('/')}`,
+      text: readFileSync(path.join(dir, f), 'utf8'),
+    }));
 }
 
 describe('windows', () => {
@@ -37,12 +46,20 @@ describe('windows', () => {
     );
     expect(weakening.map((s) => s.file)).toEqual([]);
     // No <webview>, no remote module, no second window type (BrowserView, WebContentsView).
-    expect(sources.filter((s) => /BrowserView|WebContentsView|@electron\/remote/.test(s.text)).map((s) => s.file)).toEqual([]);
+    expect(
+      sources.filter((s) => /BrowserView|WebContentsView|@electron\/remote/.test(s.text)).map((s) => s.file),
+    ).toEqual([]);
   });
 
   it('never navigate away from our page', () => {
     expect(mayNavigate('kotae-app://app/index.html#/answers', ours)).toBe(true);
-    for (const url of ['https://example.com/', 'file:///etc/passwd', 'kotae-app://evil/', 'javascript:alert(1)', 'data:text/html,x']) {
+    for (const url of [
+      'https://example.com/',
+      'file:///etc/passwd',
+      'kotae-app://evil/',
+      'javascript:alert(1)',
+      'data:text/html,x',
+    ]) {
       expect(mayNavigate(url, ours), url).toBe(false);
     }
   });
@@ -50,7 +67,13 @@ describe('windows', () => {
   it('never open a new window; safe links go to the OS browser, the rest nowhere', () => {
     expect(windowOpenDecision('https://example.com/help')).toEqual({ action: 'deny', openExternally: true });
     expect(windowOpenDecision('mailto:a@example.com')).toEqual({ action: 'deny', openExternally: true });
-    for (const url of ['http://example.com', 'file:///C:/Windows/system32/calc.exe', 'javascript:alert(1)', 'smb://h/s', 'kotae-app://app/']) {
+    for (const url of [
+      'http://example.com',
+      'file:///C:/Windows/system32/calc.exe',
+      'javascript:alert(1)',
+      'smb://h/s',
+      'kotae-app://app/',
+    ]) {
       expect(windowOpenDecision(url), url).toEqual({ action: 'deny', openExternally: false });
     }
   });
@@ -59,7 +82,17 @@ describe('windows', () => {
     expect(mayGrantPermission('media', 'kotae-app://app/index.html', ours)).toBe(true);
     expect(mayGrantPermission('display-capture', 'kotae-app://app/index.html', ours)).toBe(true);
     expect(mayGrantPermission('media', 'https://evil.example/', ours)).toBe(false);
-    for (const permission of ['geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem', 'hid', 'serial', 'usb', 'midiSysex']) {
+    for (const permission of [
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fileSystem',
+      'hid',
+      'serial',
+      'usb',
+      'midiSysex',
+    ]) {
       expect(mayGrantPermission(permission, 'kotae-app://app/index.html', ours), permission).toBe(false);
     }
   });

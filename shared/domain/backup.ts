@@ -18,7 +18,13 @@ export const BackupManifest = z.object({
   appVersion: z.string().max(100),
   schemaVersion: z.number().int(),
   files: z
-    .array(z.object({ path: BackupPath, size: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .array(
+      z.object({
+        path: BackupPath,
+        size: z.number().int().min(0),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      }),
+    )
     .max(1_000_000),
 });
 export type BackupManifest = z.infer<typeof BackupManifest>;

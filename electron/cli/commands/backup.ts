@@ -55,7 +55,14 @@ export function registerBackupCommands(program: Command): void {
         }
         if (!opts.json && process.stderr.isTTY) process.stderr.write('\n');
         if (opts.json) printJson(result);
-        else console.log(cliText('backup:cli.written', { file: result.file, size: formatBytes(result.bytes), media: result.mediaFiles }));
+        else
+          console.log(
+            cliText('backup:cli.written', {
+              file: result.file,
+              size: formatBytes(result.bytes),
+              media: result.mediaFiles,
+            }),
+          );
       } finally {
         dispose();
       }
@@ -72,7 +79,14 @@ export function registerBackupCommands(program: Command): void {
         const result = await restoreBackup(file, opts.to, { signal, progress: progressLine(opts.json) });
         if (!opts.json && process.stderr.isTTY) process.stderr.write('\n');
         if (opts.json) printJson(result);
-        else console.log(cliText('backup:cli.restored', { path: result.path, size: formatBytes(result.bytes), media: result.mediaFiles }));
+        else
+          console.log(
+            cliText('backup:cli.restored', {
+              path: result.path,
+              size: formatBytes(result.bytes),
+              media: result.mediaFiles,
+            }),
+          );
         // The restored library opens like any other (checked again here, as a reader would).
         withReadOnlyLibrary(result.path, () => undefined);
       } finally {

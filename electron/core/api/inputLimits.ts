@@ -17,8 +17,9 @@ function boundedPattern(pattern: RegExp | undefined): boolean {
 }
 
 function bounded(node: Internals): boolean {
-  return (node._zod.def.checks ?? []).some(({ _zod: { def } }) =>
-    def.check === 'max_length' || def.check === 'length_equals' || boundedPattern(def.pattern),
+  return (node._zod.def.checks ?? []).some(
+    ({ _zod: { def } }) =>
+      def.check === 'max_length' || def.check === 'length_equals' || boundedPattern(def.pattern),
   );
 }
 

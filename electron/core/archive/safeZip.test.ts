@@ -3,7 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rawZip, type RawEntry } from '../bundles/zip/rawZip';
 import { useTempDir } from '../testing/tempDir';
-import { checkArchiveName, openZip, readCentralDirectory, readEntry, type ArchiveFail, type ArchiveLimits } from './safeZip';
+import {
+  checkArchiveName,
+  openZip,
+  readCentralDirectory,
+  readEntry,
+  type ArchiveFail,
+  type ArchiveLimits,
+} from './safeZip';
 
 // The generic checks on their own, with a caller's error of its own (bundles and backups each
 // turn the problems into their error code; see verify.test.ts and backup.test.ts).
@@ -15,7 +22,12 @@ class Refused extends Error {
   }
 }
 const fail: ArchiveFail = (problem) => new Refused(problem);
-const limits: ArchiveLimits = { maxEntries: 10, maxTotalBytes: 1_000_000, maxRatio: 50, ratioFloorBytes: 1000 };
+const limits: ArchiveLimits = {
+  maxEntries: 10,
+  maxTotalBytes: 1_000_000,
+  maxRatio: 50,
+  ratioFloorBytes: 1000,
+};
 
 async function problemOf(entries: RawEntry[], allowed?: (name: string) => boolean): Promise<string | null> {
   const file = path.join(tempDir(), 'a.zip');
@@ -53,23 +65,39 @@ describe('safe zip reading', () => {
   });
 
   it('accepts a plain zip', async () => {
-    expect(await problemOf([{ name: 'a.txt', data }, { name: 'dir/b.txt', data, method: 8 }])).toBeNull();
+    expect(
+      await problemOf([
+        { name: 'a.txt', data },
+        { name: 'dir/b.txt', data, method: 8 },
+      ]),
+    ).toBeNull();
   });
 
   it('refuses symlinks, case-folded duplicates, too many entries, encryption and lying sizes', async () => {
     const link = { versionMadeBy: 3 << 8, externalAttributes: (0o120777 << 16) >>> 0 };
     expect(await problemOf([{ name: 'l', data: Buffer.from('/etc'), ...link }])).toBe('symlink');
-    expect(await problemOf([{ name: 'A.txt', data }, { name: 'a.txt', data }])).toBe('duplicateName');
-    expect(await problemOf(Array.from({ length: 11 }, (_, i) => ({ name: `${i}`, data })))).toBe('tooManyEntries');
+    expect(
+      await problemOf([
+        { name: 'A.txt', data },
+        { name: 'a.txt', data },
+      ]),
+    ).toBe('duplicateName');
+    expect(await problemOf(Array.from({ length: 11 }, (_, i) => ({ name: `${i}`, data })))).toBe(
+      'tooManyEntries',
+    );
     expect(await problemOf([{ name: 'e', data, method: 8, flags: 1 }])).toBe('encrypted');
     expect(await problemOf([{ name: 'm', data, method: 12 }])).toBe('unsupportedCompression');
-    expect(await problemOf([{ name: 's', data: Buffer.alloc(5000), method: 8, declaredSize: 100 }])).toBe('sizeMismatch');
+    expect(await problemOf([{ name: 's', data: Buffer.alloc(5000), method: 8, declaredSize: 100 }])).toBe(
+      'sizeMismatch',
+    );
   });
 
   it('stops a zip bomb by total size and by ratio, whatever the headers say', async () => {
     const zeros = Buffer.alloc(2_000_000);
     expect(await problemOf([{ name: 'big', data: zeros, method: 8 }])).toMatch(/tooLarge|ratio/);
-    const lying = await problemOf([{ name: 'big', data: Buffer.alloc(200_000), method: 8, declaredSize: 10 }]);
+    const lying = await problemOf([
+      { name: 'big', data: Buffer.alloc(200_000), method: 8, declaredSize: 10 },
+    ]);
     expect(lying).toMatch(/ratio|sizeMismatch/);
   });
 

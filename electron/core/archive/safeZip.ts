@@ -38,7 +38,11 @@ export type ArchiveProblem =
   | 'corrupt';
 
 /** Makes the caller's error for a problem (params are shown in the message, detail goes to the log). */
-export type ArchiveFail = (problem: ArchiveProblem, params?: Record<string, string | number>, detail?: string) => Error;
+export type ArchiveFail = (
+  problem: ArchiveProblem,
+  params?: Record<string, string | number>,
+  detail?: string,
+) => Error;
 
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
@@ -58,7 +62,10 @@ export function shownName(name: string): string {
  * The checks a name must pass before anything is read. `allowedName` adds the caller's own rule
  * (e.g. the bundle's path grammar); it gets the name without a directory's trailing slash.
  */
-export function checkArchiveName(name: string, allowedName?: (name: string) => boolean): ArchiveProblem | null {
+export function checkArchiveName(
+  name: string,
+  allowedName?: (name: string) => boolean,
+): ArchiveProblem | null {
   // eslint-disable-next-line no-control-regex
   if (name.length === 0 || /[\u0000-\u001f\u007f]/.test(name)) return 'badFileName';
   const slashed = name.replace(/\\/g, '/');
@@ -138,7 +145,8 @@ export async function readCentralDirectory(
           throw fail('unsupportedCompression', { file: shownName(name) });
         }
         declared += entry.uncompressedSize;
-        if (declared > limits.maxTotalBytes) throw fail('tooLarge', { limit: formatLimit(limits.maxTotalBytes) });
+        if (declared > limits.maxTotalBytes)
+          throw fail('tooLarge', { limit: formatLimit(limits.maxTotalBytes) });
         if (
           entry.uncompressedSize > limits.ratioFloorBytes &&
           entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)
@@ -171,13 +179,20 @@ export class UnpackLimiter extends Transform {
   ) {
     super();
   }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null, data?: Buffer) => void) {
+  override _transform(
+    chunk: Buffer,
+    _enc: BufferEncoding,
+    done: (err?: Error | null, data?: Buffer) => void,
+  ) {
     this.bytes += chunk.length;
     this.total.bytes += chunk.length;
     if (this.total.bytes > this.limits.maxTotalBytes) {
       return done(this.fail('tooLarge', { limit: formatLimit(this.limits.maxTotalBytes) }));
     }
-    if (this.bytes > this.limits.ratioFloorBytes && this.bytes > this.limits.maxRatio * Math.max(1, this.compressedSize)) {
+    if (
+      this.bytes > this.limits.ratioFloorBytes &&
+      this.bytes > this.limits.maxRatio * Math.max(1, this.compressedSize)
+    ) {
       return done(this.fail('ratio', { file: shownName(this.name), limit: this.limits.maxRatio }));
     }
     done(null, chunk);

@@ -62,7 +62,11 @@ describe('library backup', () => {
 
     const entries = await zipEntries(out);
     const manifest = JSON.parse(entries.get(BACKUP_MANIFEST_FILE)!.toString('utf8'));
-    expect(manifest).toMatchObject({ format: 'kotae-library-backup', formatVersion: 1, appVersion: '0.0.0-test' });
+    expect(manifest).toMatchObject({
+      format: 'kotae-library-backup',
+      formatVersion: 1,
+      appVersion: '0.0.0-test',
+    });
     expect(manifest.files.map((f: { path: string }) => f.path)).toContain('library.sqlite');
 
     const restored = path.join(dir, 'restored', 'My Library');
@@ -86,7 +90,9 @@ describe('library backup', () => {
     await createBackup(library, out, run());
     library.close();
     const before = snapshotFiles(path.join(dir, 'lib'));
-    await expect(restoreBackup(out, path.join(dir, 'lib'), { signal: new AbortController().signal })).rejects.toMatchObject({
+    await expect(
+      restoreBackup(out, path.join(dir, 'lib'), { signal: new AbortController().signal }),
+    ).rejects.toMatchObject({
       code: 'LIBRARY_EXISTS',
     });
     expect(snapshotFiles(path.join(dir, 'lib'))).toEqual(before);
@@ -113,14 +119,29 @@ describe('library backup', () => {
     const good = await zipEntries(out);
     const mediaName = [...good.keys()].find((n) => n.startsWith('media/') && good.get(n)!.length > 100)!;
 
-    const symlink = rawZip([...good].map(([name, data]): RawEntry => ({ name, data })).concat([
-      { name: 'media/ab/' + 'a'.repeat(64), data: Buffer.from('/etc/passwd'), versionMadeBy: 3 << 8, externalAttributes: (0o120777 << 16) >>> 0 },
-    ]));
+    const symlink = rawZip(
+      [...good]
+        .map(([name, data]): RawEntry => ({ name, data }))
+        .concat([
+          {
+            name: 'media/ab/' + 'a'.repeat(64),
+            data: Buffer.from('/etc/passwd'),
+            versionMadeBy: 3 << 8,
+            externalAttributes: (0o120777 << 16) >>> 0,
+          },
+        ]),
+    );
     writeFileSync(path.join(dir, 'symlink.zip'), symlink);
-    const err = await restoreBackup(path.join(dir, 'symlink.zip'), path.join(dir, 'restored', 'symlink'), { signal: new AbortController().signal }).catch((e: unknown) => e);
+    const err = await restoreBackup(path.join(dir, 'symlink.zip'), path.join(dir, 'restored', 'symlink'), {
+      signal: new AbortController().signal,
+    }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'BACKUP_INVALID', params: { reason: 'symlink' } });
     const cases: [string, Map<string, Buffer>, string][] = [
-      ['duplicate', new Map([...good, [mediaName.toUpperCase().replace('MEDIA', 'media'), Buffer.from('x')]]), 'badFileName'],
+      [
+        'duplicate',
+        new Map([...good, [mediaName.toUpperCase().replace('MEDIA', 'media'), Buffer.from('x')]]),
+        'badFileName',
+      ],
       ['tampered', new Map([...good, [mediaName, Buffer.from('changed')]]), 'tampered'],
       ['extra', new Map([...good, ['media/00/' + '0'.repeat(64) + '.bin', Buffer.from('x')]]), 'extraFile'],
       ['slip', new Map([...good, ['media/../../evil.sh', Buffer.from('x')]]), 'zipSlip'],
@@ -128,14 +149,27 @@ describe('library backup', () => {
       ['backslash', new Map([...good, ['media\\..\\..\\evil', Buffer.from('x')]]), 'zipSlip'],
       ['noManifest', new Map([...good].filter(([n]) => n !== BACKUP_MANIFEST_FILE)), 'noManifest'],
       ['missing', new Map([...good].filter(([n]) => n !== mediaName)), 'missingFile'],
-      ['bundle', new Map([['index.html', Buffer.from('<p>hi')], [BACKUP_MANIFEST_FILE, Buffer.from('{"format":"kotae-answer-bundle"}')]]), 'badFileName'],
-      ['foreign', new Map([[BACKUP_MANIFEST_FILE, Buffer.from('{"format":"kotae-answer-bundle"}')]]), 'badManifest'],
+      [
+        'bundle',
+        new Map([
+          ['index.html', Buffer.from('<p>hi')],
+          [BACKUP_MANIFEST_FILE, Buffer.from('{"format":"kotae-answer-bundle"}')],
+        ]),
+        'badFileName',
+      ],
+      [
+        'foreign',
+        new Map([[BACKUP_MANIFEST_FILE, Buffer.from('{"format":"kotae-answer-bundle"}')]]),
+        'badManifest',
+      ],
     ];
     for (const [name, entries, reason] of cases) {
       const zip = path.join(dir, `${name}.zip`);
       writeZip(zip, entries);
       const target = path.join(dir, 'restored', name);
-      const err = await restoreBackup(zip, target, { signal: new AbortController().signal }).catch((e: unknown) => e);
+      const err = await restoreBackup(zip, target, { signal: new AbortController().signal }).catch(
+        (e: unknown) => e,
+      );
       expect(err, name).toMatchObject({ code: 'BACKUP_INVALID', params: { reason } });
       expect(existsSync(target), name).toBe(false);
     }
@@ -143,7 +177,9 @@ describe('library backup', () => {
     expect(readdirSync(path.join(dir, 'restored'))).toEqual([]);
     const notZip = path.join(dir, 'not.zip');
     writeFileSync(notZip, 'hello');
-    await expect(restoreBackup(notZip, path.join(dir, 'x'), { signal: new AbortController().signal })).rejects.toMatchObject({
+    await expect(
+      restoreBackup(notZip, path.join(dir, 'x'), { signal: new AbortController().signal }),
+    ).rejects.toMatchObject({
       code: 'BACKUP_INVALID',
       params: { reason: 'notAZip' },
     });

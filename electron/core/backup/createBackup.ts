@@ -56,7 +56,11 @@ function cancelled(signal: AbortSignal): void {
   if (signal.aborted) throw new KotaeError('CANCELLED');
 }
 
-export async function createBackup(library: Library, outFile: string, options: BackupOptions): Promise<BackupResult> {
+export async function createBackup(
+  library: Library,
+  outFile: string,
+  options: BackupOptions,
+): Promise<BackupResult> {
   const target = path.resolve(outFile);
   const { signal } = options;
   const snapshot = `${tempPathFor(target)}.sqlite`;
@@ -108,7 +112,11 @@ class Hasher extends Transform {
   constructor(private readonly onBytes: (bytes: number) => void) {
     super();
   }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: (err?: Error | null, data?: Buffer) => void) {
+  override _transform(
+    chunk: Buffer,
+    _enc: BufferEncoding,
+    done: (err?: Error | null, data?: Buffer) => void,
+  ) {
     this.hash.update(chunk);
     this.onBytes(chunk.length);
     done(null, chunk);
@@ -147,7 +155,11 @@ async function writeBackupZip(
     });
     const source = createReadStream(entry.file);
     source.on('error', (err) => hasher.destroy(err));
-    zip.addReadStream(source.pipe(hasher), entry.rel, { mtime, compress: entry.rel === DB_FILE, size: entry.size });
+    zip.addReadStream(source.pipe(hasher), entry.rel, {
+      mtime,
+      compress: entry.rel === DB_FILE,
+      size: entry.size,
+    });
     // One entry at a time: the hash must be final before its manifest line is written.
     await Promise.race([ended, failed]);
     files.push({ path: entry.rel, size: entry.size, sha256: hasher.hash.digest('hex') });

@@ -41,14 +41,18 @@ export function backupHandlers(studio: Studio): Handlers<'backup:create' | 'back
         multiple: false,
       });
       if (!file) return null;
-      const folder = await studio.dialogs.chooseFolder({ title: 'Folder of the restored library', forCreate: true });
+      const folder = await studio.dialogs.chooseFolder({
+        title: 'Folder of the restored library',
+        forCreate: true,
+      });
       if (!folder) return null;
       const target = path.resolve(folder);
       // Refuse at once, before a job starts: restoring never writes over a library or a full folder.
       checkRestoreTarget(target);
       const job = studio.jobs.start(
         'restore',
-        (ctx) => restoreBackup(file, target, { signal: ctx.signal, progress: (f, phase) => ctx.progress(f, phase) }),
+        (ctx) =>
+          restoreBackup(file, target, { signal: ctx.signal, progress: (f, phase) => ctx.progress(f, phase) }),
         'backup:phase.checking',
       );
       return { jobId: job.id, target };

@@ -11,7 +11,14 @@ import {
   type RestoreResult,
 } from '../../../shared/domain/backup';
 import { KotaeError } from '../../../shared/errors';
-import { openZip, readCentralDirectory, readEntry, shownName, type ArchiveFail, type ArchiveLimits } from '../archive';
+import {
+  openZip,
+  readCentralDirectory,
+  readEntry,
+  shownName,
+  type ArchiveFail,
+  type ArchiveLimits,
+} from '../archive';
 import { DB_FILE, isLibraryFolder, openLibrary } from '../library';
 
 // Restoring a backup makes a NEW library: never over an existing one. Everything is unpacked into
@@ -53,7 +60,11 @@ export interface RestoreOptions {
   limits?: Partial<typeof BACKUP_LIMITS>;
 }
 
-const allowedName = (name: string) => name === BACKUP_MANIFEST_FILE || BackupPath.safeParse(name).success || name === 'media' || /^media\/[0-9a-f]{2}$/.test(name);
+const allowedName = (name: string) =>
+  name === BACKUP_MANIFEST_FILE ||
+  BackupPath.safeParse(name).success ||
+  name === 'media' ||
+  /^media\/[0-9a-f]{2}$/.test(name);
 
 /** A new library goes into a folder that does not exist yet or is empty. */
 export function checkRestoreTarget(target: string): void {
@@ -102,7 +113,8 @@ async function readManifest(zip: ZipFile, entries: Map<string, Entry>, limits: t
   }
   if (!listed.has(DB_FILE)) throw backupInvalid('missingFile', { file: DB_FILE });
   for (const name of entries.keys()) {
-    if (name !== BACKUP_MANIFEST_FILE && !listed.has(name)) throw backupInvalid('extraFile', { file: shownName(name) });
+    if (name !== BACKUP_MANIFEST_FILE && !listed.has(name))
+      throw backupInvalid('extraFile', { file: shownName(name) });
   }
   return manifest;
 }
@@ -115,7 +127,11 @@ async function ensureSpace(dir: string, bytes: number): Promise<void> {
   }
 }
 
-export async function restoreBackup(zipFile: string, targetDir: string, options: RestoreOptions): Promise<RestoreResult> {
+export async function restoreBackup(
+  zipFile: string,
+  targetDir: string,
+  options: RestoreOptions,
+): Promise<RestoreResult> {
   const target = path.resolve(targetDir);
   const limits = { ...BACKUP_LIMITS, ...options.limits };
   checkRestoreTarget(target);
@@ -154,7 +170,11 @@ export async function restoreBackup(zipFile: string, targetDir: string, options:
           },
         });
         if (got.sha256 !== f.sha256 || got.size !== f.size) {
-          throw backupInvalid('tampered', { file: f.path }, `sha256 ${got.sha256} (${got.size} bytes), manifest ${f.sha256} (${f.size} bytes)`);
+          throw backupInvalid(
+            'tampered',
+            { file: f.path },
+            `sha256 ${got.sha256} (${got.size} bytes), manifest ${f.sha256} (${f.size} bytes)`,
+          );
         }
         await h.sync();
       } finally {

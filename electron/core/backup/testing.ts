@@ -22,7 +22,9 @@ export function logicalDump(db: Database): Record<string, unknown[]> {
     );
     out[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY ${withoutRowid ? '1' : 'rowid'}`).all();
   }
-  out['@schema'] = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+  out['@schema'] = db
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all();
   out['@user_version'] = [db.pragma('user_version', { simple: true })];
   return out;
 }

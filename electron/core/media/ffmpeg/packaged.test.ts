@@ -18,7 +18,10 @@ const installed = {
 };
 
 /** resources/app.asar.unpacked/node_modules/<package>/<platform>/<binary>, copied from node_modules. */
-function packagedLayout(): { asarPaths: Record<'ffmpeg' | 'ffprobe', string>; unpacked: Record<string, string> } {
+function packagedLayout(): {
+  asarPaths: Record<'ffmpeg' | 'ffprobe', string>;
+  unpacked: Record<string, string>;
+} {
   const resources = path.join(tempDir(), 'Kotae Studio', 'resources');
   const asarPaths = { ffmpeg: '', ffprobe: '' };
   const unpacked: Record<string, string> = {};
@@ -35,7 +38,10 @@ function packagedLayout(): { asarPaths: Record<'ffmpeg' | 'ffprobe', string>; un
 describe('ffmpeg in a packaged app', () => {
   it('runs the bundled ffprobe from app.asar.unpacked', async () => {
     const { asarPaths, unpacked } = packagedLayout();
-    const tools = await resolveTools({ bundled: asarPaths, env: { PATH: findOnPath('ffmpeg') ? path.dirname(findOnPath('ffmpeg')!) : '' } });
+    const tools = await resolveTools({
+      bundled: asarPaths,
+      env: { PATH: findOnPath('ffmpeg') ? path.dirname(findOnPath('ffmpeg')!) : '' },
+    });
     expect(tools.ffprobe).toMatchObject({ source: 'bundled', path: unpacked.ffprobe });
   });
 
@@ -43,7 +49,11 @@ describe('ffmpeg in a packaged app', () => {
     const { asarPaths, unpacked } = packagedLayout();
     const info = await describeTools({ bundled: asarPaths, env: { PATH: '' } });
     expect(info.rejected).toContainEqual(
-      expect.objectContaining({ source: 'bundled', path: unpacked.ffmpeg, reason: expect.stringMatching(/too old.*5\.0/) }),
+      expect.objectContaining({
+        source: 'bundled',
+        path: unpacked.ffmpeg,
+        reason: expect.stringMatching(/too old.*5\.0/),
+      }),
     );
     expect(info.ffmpeg).toBeNull();
     // With nothing else, the message names every candidate and why it was refused.

@@ -29,7 +29,10 @@ export function BackupCard({ hasLibrary }: { hasLibrary: boolean }) {
     }
   }, []);
 
-  useEffect(() => (hasLibrary ? onBackupRequest(() => void start('backup')) : undefined), [hasLibrary, start]);
+  useEffect(
+    () => (hasLibrary ? onBackupRequest(() => void start('backup')) : undefined),
+    [hasLibrary, start],
+  );
 
   const result = job?.status === 'done' ? job.result : null;
   return (
@@ -37,10 +40,19 @@ export function BackupCard({ hasLibrary }: { hasLibrary: boolean }) {
       <p className="muted">{t('intro')}</p>
       {!hasLibrary && <p className="muted">{t('noLibrary')}</p>}
       <div style={{ display: 'flex', gap: 8, marginTop: 10, flexWrap: 'wrap' }}>
-        <Button icon={<Archive size={15} />} disabled={!hasLibrary || busy} onClick={() => void start('backup')}>
+        <Button
+          icon={<Archive size={15} />}
+          disabled={!hasLibrary || busy}
+          onClick={() => void start('backup')}
+        >
           {t('create')}
         </Button>
-        <Button variant="ghost" icon={<ArchiveRestore size={15} />} disabled={busy} onClick={() => void start('restore')}>
+        <Button
+          variant="ghost"
+          icon={<ArchiveRestore size={15} />}
+          disabled={busy}
+          onClick={() => void start('restore')}
+        >
           {t('restore')}
         </Button>
       </div>
@@ -48,14 +60,21 @@ export function BackupCard({ hasLibrary }: { hasLibrary: boolean }) {
         {t('restoreHint')}
       </p>
       {busy && running && (
-        <div data-testid="backup-progress" style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 10 }}>
+        <div
+          data-testid="backup-progress"
+          style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 10 }}
+        >
           <div style={{ flex: 1 }}>
             <ProgressBar
               value={job?.progress ?? null}
               label={job?.phase ? t(job.phase) : t(running.kind === 'backup' ? 'running' : 'restoring')}
             />
           </div>
-          <Button variant="ghost" icon={<X size={15} />} onClick={() => job && void call('jobs:cancel', { id: job.id })}>
+          <Button
+            variant="ghost"
+            icon={<X size={15} />}
+            onClick={() => job && void call('jobs:cancel', { id: job.id })}
+          >
             {t('cancel')}
           </Button>
         </div>
@@ -70,7 +89,9 @@ export function BackupCard({ hasLibrary }: { hasLibrary: boolean }) {
       {result !== null && running?.kind === 'restore' && (
         <div role="status" data-testid="restore-done">
           <p>{t('restored', { path: (result as RestoreResult).path })}</p>
-          <Button onClick={() => void actions.openRecent((result as RestoreResult).path)}>{t('openRestored')}</Button>
+          <Button onClick={() => void actions.openRecent((result as RestoreResult).path)}>
+            {t('openRestored')}
+          </Button>
         </div>
       )}
     </Card>
