@@ -19,7 +19,10 @@ const channels: Record<string, Channel> = {
   export: 'bundles:export',
   publish: 'faq:publish',
   backup: 'backup:create',
+  restore: 'backup:restore',
 };
+// The restore asks for a file first: the input's `file` answers that dialog (the channel ignores it).
+const chosenFile = (JSON.parse(inputJson) as { file?: string }).file;
 const say = (line: string) => writeSync(1, `${line}\n`);
 
 const studio = new Studio({
@@ -30,7 +33,7 @@ const studio = new Studio({
   platform: process.platform,
   dialogs: {
     chooseFolder: async () => out,
-    chooseFiles: async () => [],
+    chooseFiles: async () => (chosenFile ? [chosenFile] : []),
     chooseSaveFile: async () => out,
     openExternal: async () => undefined,
     showInFolder: async () => undefined,

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../electron/core/api';
+import { createBackup } from '../../electron/core/backup';
 import { makeBundleFixture, makeTestVideo } from '../../electron/core/bundles/testing';
 import { updateFaqSettings } from '../../electron/core/faq/settings';
 import { decideAll } from '../../electron/core/faq/testing';
@@ -178,6 +179,36 @@ describe('kill -9 during a job', () => {
         .map((j) => j.status)
         .sort(),
     ).toEqual(['done', 'interrupted']);
+  });
+
+  it('restore: no library appears at the target, the backup keeps its bytes, the job is interrupted', async () => {
+    const fx = await fixture();
+    const zip = path.join(fx.dir, 'lib.zip');
+    const library = openLibrary(fx.lib);
+    await library.media.addBuffer(randomBytes(96 * 1024 * 1024), 'bin');
+    await createBackup(library, zip, { signal: new AbortController().signal, appVersion: 'test' });
+    library.close();
+    const zipBefore = snapshotFiles(fx.dir)['lib.zip'];
+    const target = path.join(fx.dir, 'restored', 'lib');
+    const run = await runJobChild(
+      'restore',
+      { userData: fx.userData, library: fx.lib, out: target, input: { file: zip } },
+      progressAtLeast(0.05),
+    );
+    expect(run.killed, run.lines.join('\n')).toBe(true);
+    expect(visibleFiles(path.dirname(target))).toEqual([]);
+    expect(snapshotFiles(fx.dir)['lib.zip']).toBe(zipBefore);
+    expect((await jobsAfterRestart(fx.userData)).find((j) => j.kind === 'restore')).toMatchObject({
+      status: 'interrupted',
+    });
+    // The same target can be restored into afterwards.
+    const again = await runJobChild(
+      'restore',
+      { userData: fx.userData, library: fx.lib, out: target, input: { file: zip } },
+      () => false,
+    );
+    expect(again.lines.at(-1)).toBe('done done');
+    expect(visibleFiles(target)).toContain('library.sqlite');
   });
 
   // Kill during a mail import: the import job is being built on another branch; its case (the
