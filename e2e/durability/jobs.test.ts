@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../electron/core/api';
@@ -209,6 +209,8 @@ describe('kill -9 during a job', () => {
     );
     expect(again.lines.at(-1)).toBe('done done');
     expect(visibleFiles(target)).toContain('library.sqlite');
+    // …which also removed the hidden unpacking folder the killed restore left beside it.
+    expect(readdirSync(path.dirname(target))).toEqual(['lib']);
   });
 
   // Kill during a mail import: the import job is being built on another branch; its case (the

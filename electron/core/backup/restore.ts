@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { chmod, mkdir, open, rename, rm, rmdir, statfs, type FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -127,6 +127,31 @@ async function ensureSpace(dir: string, bytes: number): Promise<void> {
   }
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The hidden folder a restore into the same target left when its process was killed. */
+function removeAbandonedStaging(parent: string, name: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(parent);
+  } catch {
+    return;
+  }
+  const prefix = `.${name}.restoring-p`;
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(entry.slice(prefix.length))?.[1]);
+    if (pid && !processAlive(pid)) rmSync(path.join(parent, entry), { recursive: true, force: true });
+  }
+}
+
 export async function restoreBackup(
   zipFile: string,
   targetDir: string,
@@ -137,7 +162,11 @@ export async function restoreBackup(
   checkRestoreTarget(target);
   const parent = path.dirname(target);
   await mkdir(parent, { recursive: true });
-  const staging = path.join(parent, `.${path.basename(target)}.restoring-${randomBytes(6).toString('hex')}`);
+  removeAbandonedStaging(parent, path.basename(target));
+  const staging = path.join(
+    parent,
+    `.${path.basename(target)}.restoring-p${process.pid}-${randomBytes(6).toString('hex')}`,
+  );
   options.progress?.(0, 'backup:phase.checking');
   const zip = await openZip(zipFile, fail);
   try {
