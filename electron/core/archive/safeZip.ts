@@ -37,7 +37,10 @@ export type ArchiveProblem =
   | 'unsupportedCompression'
   | 'corrupt';
 
-/** Makes the caller's error for a problem (params are shown in the message, detail goes to the log). */
+/**
+ * Makes the caller's error for a problem (params are shown in the message, detail goes to the log).
+ * `tooLarge` gives its limit in bytes, for the caller to format in its own words.
+ */
 export type ArchiveFail = (
   problem: ArchiveProblem,
   params?: Record<string, string | number>,
@@ -109,8 +112,6 @@ export function classifyZipError(err: unknown, name: string, fail: ArchiveFail):
   return fail('corrupt', { detail: message }, message);
 }
 
-const formatLimit = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
-
 /** Every file entry by name, after each passed the checks; directories are skipped. */
 export async function readCentralDirectory(
   zip: ZipFile,
@@ -145,8 +146,7 @@ export async function readCentralDirectory(
           throw fail('unsupportedCompression', { file: shownName(name) });
         }
         declared += entry.uncompressedSize;
-        if (declared > limits.maxTotalBytes)
-          throw fail('tooLarge', { limit: formatLimit(limits.maxTotalBytes) });
+        if (declared > limits.maxTotalBytes) throw fail('tooLarge', { limit: limits.maxTotalBytes });
         if (
           entry.uncompressedSize > limits.ratioFloorBytes &&
           entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)
@@ -187,7 +187,7 @@ export class UnpackLimiter extends Transform {
     this.bytes += chunk.length;
     this.total.bytes += chunk.length;
     if (this.total.bytes > this.limits.maxTotalBytes) {
-      return done(this.fail('tooLarge', { limit: formatLimit(this.limits.maxTotalBytes) }));
+      return done(this.fail('tooLarge', { limit: this.limits.maxTotalBytes }));
     }
     if (
       this.bytes > this.limits.ratioFloorBytes &&

@@ -11,6 +11,7 @@ import {
   type RestoreResult,
 } from '../../../shared/domain/backup';
 import { KotaeError } from '../../../shared/errors';
+import { formatBytes } from '../bundles/text';
 import {
   openZip,
   readCentralDirectory,
@@ -43,7 +44,12 @@ export function backupInvalid(
   return new KotaeError('BACKUP_INVALID', { reason, ...params }, detail, `backup:invalid.${reason}`);
 }
 
-const fail: ArchiveFail = (problem, params, detail) => backupInvalid(problem, params, detail);
+const fail: ArchiveFail = (problem, params, detail) =>
+  backupInvalid(
+    problem,
+    problem === 'tooLarge' && params ? { ...params, limit: formatBytes(Number(params.limit)) } : params,
+    detail,
+  );
 
 export const BACKUP_LIMITS: ArchiveLimits & { maxManifestBytes: number } = {
   maxEntries: 1_000_001,

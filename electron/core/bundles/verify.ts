@@ -6,6 +6,7 @@ import {
   MANIFEST_FILE,
 } from '../../../shared/domain/bundle';
 import { KotaeError } from '../../../shared/errors';
+import { formatBytes } from './text';
 import {
   checkArchiveName,
   isSymlink,
@@ -20,8 +21,8 @@ import {
 
 // Checking a bundle someone hands us (or the customer's copy): the zip is read by the archive
 // module (electron/core/archive: central directory, entry-size validation, and our own checks on
-// every entry before a byte of its content is read). Contents are only hashed, never written anywhere, so checking a hostile zip is
-// harmless. The limits are ours: an answer bundle is a few pages and videos, nothing near them.
+// every entry before a byte of its content is read). Contents are only hashed, never written
+// anywhere, so checking a hostile zip is harmless. The limits are ours: an answer bundle is a few pages and videos, nothing near them.
 
 export interface VerifyLimits extends ArchiveLimits {
   maxManifestBytes: number;
@@ -73,7 +74,12 @@ export interface VerifiedBundle {
 }
 
 /** The archive module's problems become BUNDLE_INVALID with the bundle's own messages. */
-const fail: ArchiveFail = (problem, params, detail) => invalid(problem, params, detail);
+const fail: ArchiveFail = (problem, params, detail) =>
+  invalid(
+    problem,
+    problem === 'tooLarge' && params ? { ...params, limit: formatBytes(Number(params.limit)) } : params,
+    detail,
+  );
 
 const isBundlePath = (name: string) => BundlePath.safeParse(name).success;
 
