@@ -16,6 +16,7 @@ export default defineConfig({
       'bench/**/*.test.ts',
       'scripts/**/*.test.ts',
       'resources/**/*.test.ts',
+      'e2e/durability/**/*.test.ts',
     ],
     environment: 'node',
     // Tests spawn ffmpeg and the CLI; two cores cannot run many of those at once.

@@ -24,6 +24,7 @@ export const errorCodes = [
   'IMPORT_FAILED',
   'BUNDLE_INVALID',
   'BUNDLE_EXPORT_BLOCKED',
+  'BACKUP_INVALID',
   'PUBLISH_BLOCKED',
   'INTERNAL',
 ] as const;

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError, toAppError } from '../../shared/errors';
+import { registerBackupCommands } from './commands/backup';
 import { registerCheckCommand } from './commands/check';
 import { registerBundleCommands } from './commands/bundle';
 import { registerFaqCommands } from './commands/faq';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerBundleCommands(program);
   registerFaqCommands(program);
   registerImportCommand(program);
+  registerBackupCommands(program);
   return program;
 }
 

@@ -1,5 +1,7 @@
 import { dialog, shell, type BrowserWindow } from 'electron';
 import type { Dialogs } from '../core/studio';
+import { KotaeError } from '../../shared/errors';
+import { isSafeExternalUrl } from './policy';
 
 export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
   const parent = () => getWindow() ?? undefined;
@@ -30,6 +32,9 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       return result.canceled ? null : (result.filePath ?? null);
     },
     async openExternal(url) {
+      // The one door to the OS for URLs: only https and mailto, whatever the caller checked.
+      if (!isSafeExternalUrl(url))
+        throw new KotaeError('INVALID_INPUT', {}, `not an https or mailto URL: ${url.slice(0, 100)}`);
       await shell.openExternal(url);
     },
     async showInFolder(file) {

@@ -1,8 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channelNames } from '../../shared/api';
-import { KotaeError, toAppError } from '../../shared/errors';
-import { dispatch, type HandlerTable } from '../core/api';
-import { isTrustedSender } from './policy';
+import type { HandlerTable } from '../core/api';
+import { invokeFromWindow } from './invoke';
 
 /**
  * Registers the handler table on ipcMain. Before any argument is read, the sender must be the main
@@ -10,13 +9,10 @@ import { isTrustedSender } from './policy';
  */
 export function registerIpc(handlers: HandlerTable, isTrustedUrl: (url: string) => boolean): void {
   for (const channel of channelNames) {
-    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown) => {
-      if (!isTrustedSender(event.senderFrame, isTrustedUrl)) {
-        return { ok: false, error: toAppError(new KotaeError('FORBIDDEN_SENDER', { channel })) };
-      }
-      return dispatch(handlers, channel, input, {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) =>
+      invokeFromWindow(handlers, channel, event.senderFrame, input, isTrustedUrl, {
         onInternalError: (ch, err) => console.error(`[ipc] ${ch} failed`, err),
-      });
-    });
+      }),
+    );
   }
 }

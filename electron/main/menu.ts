@@ -23,6 +23,12 @@ export function buildMenu(getWindow: () => BrowserWindow | null, language: 'ja' 
           click: send('library:open'),
         },
         { type: 'separator' },
+        {
+          id: 'file:backup',
+          label: ja ? 'ライブラリをバックアップ…' : 'Back Up Library…',
+          click: send('backup:create'),
+        },
+        { type: 'separator' },
         { label: ja ? '設定' : 'Settings', accelerator: 'CmdOrCtrl+,', click: send('navigate:settings') },
         { type: 'separator' },
         { role: process.platform === 'darwin' ? 'close' : 'quit' },

@@ -59,3 +59,22 @@ export function isTrustedSender(
 ): boolean {
   return !!frame && frame.parent === null && isTrustedUrl(frame.url);
 }
+
+/** will-navigate / will-redirect: stay on our own page, never leave it for anything else. */
+export function mayNavigate(url: string, isTrustedUrl: (url: string) => boolean): boolean {
+  return isTrustedUrl(url);
+}
+
+/** window.open and target=_blank: never a new window; a safe link goes to the OS instead. */
+export function windowOpenDecision(url: string): { action: 'deny'; openExternally: boolean } {
+  return { action: 'deny', openExternally: isSafeExternalUrl(url) };
+}
+
+/** Permission requests and checks: media capture for the recorder, from our own page only. */
+export function mayGrantPermission(
+  permission: string,
+  requestingUrl: string,
+  isTrustedUrl: (url: string) => boolean,
+): boolean {
+  return allowedPermissions.has(permission) && isTrustedUrl(requestingUrl);
+}

@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import path from 'node:path';
-import { confinedRealPath, resolveMediaRequest } from '../core/media';
+import { resolveMediaRequest } from '../core/media';
+import { appFileFor } from './appFiles';
 import type { Studio } from '../core/studio';
 
 export const APP_SCHEME = 'kotae-app';
@@ -28,10 +28,7 @@ const notFound = () => new Response('not found', { status: 404 });
  */
 export function handleProtocols(rendererDir: string, studio: Studio): void {
   protocol.handle(APP_SCHEME, (request) => {
-    const url = new URL(request.url);
-    if (url.host !== 'app') return notFound();
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = confinedRealPath(rendererDir, path.join(rendererDir, relative));
+    const file = appFileFor(rendererDir, request.url);
     return file ? net.fetch(pathToFileURL(file).toString()) : notFound();
   });
 

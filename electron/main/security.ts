@@ -1,32 +1,34 @@
 import { app, session, shell, type WebContents } from 'electron';
-import { allowedPermissions, isSafeExternalUrl } from './policy';
+import { mayGrantPermission, mayNavigate, windowOpenDecision } from './policy';
 
 /**
  * App-wide rules, applied to every web contents as it is created: no navigation away from our page,
  * no new windows (links go to the OS browser after a check), and no permissions beyond media.
+ * The decisions themselves are the pure functions of policy.ts, tested under Node.
  */
 export function applySecurityPolicy(isTrustedUrl: (url: string) => boolean): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!isTrustedUrl(url)) event.preventDefault();
+      if (!mayNavigate(url, isTrustedUrl)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isTrustedUrl(url)) event.preventDefault();
+      if (!mayNavigate(url, isTrustedUrl)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
+      const decision = windowOpenDecision(url);
+      if (decision.openExternally) void shell.openExternal(url);
+      return { action: decision.action };
     });
   });
 
   app.whenReady().then(() => {
     const ses = session.defaultSession;
     ses.setPermissionRequestHandler((contents, permission, callback) => {
-      callback(allowedPermissions.has(permission) && isTrustedUrl(contents.getURL()));
+      callback(mayGrantPermission(permission, contents.getURL(), isTrustedUrl));
     });
-    ses.setPermissionCheckHandler(
-      (_contents, permission, origin) => allowedPermissions.has(permission) && isTrustedUrl(origin),
+    ses.setPermissionCheckHandler((_contents, permission, origin) =>
+      mayGrantPermission(permission, origin, isTrustedUrl),
     );
   });
 }

@@ -13,6 +13,7 @@ import { ShortcutsDialog } from './shell/ShortcutsDialog';
 import { Sidebar } from './shell/Sidebar';
 import { StatusBar } from './shell/StatusBar';
 import { useLibraryActions } from './shell/useLibraryActions';
+import { requestBackup } from './screens/Settings/backupRequests';
 
 function useJobs(): JobState[] {
   const [jobs, setJobs] = useState<Map<string, JobState>>(new Map());
@@ -64,6 +65,10 @@ export function App() {
         else if (command === 'library:new') void actions.createLibrary(false);
         else if (command === 'palette:open') setPaletteOpen(true);
         else if (command === 'navigate:settings') navigate('settings');
+        else if (command === 'backup:create') {
+          navigate('settings');
+          requestBackup();
+        }
       }),
     [actions, navigate],
   );

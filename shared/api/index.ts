@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import { answerChannels } from './answers';
 import { appChannels } from './app';
+import { backupChannels } from './backup';
 import { bundleChannels } from './bundles';
 import { catalogueChannels } from './catalogue';
 import { faqChannels } from './faq';
@@ -23,6 +24,7 @@ export const channels = {
   ...bundleChannels,
   ...faqChannels,
   ...intakeChannels,
+  ...backupChannels,
 };
 
 export type Channels = typeof channels;

@@ -17,6 +17,7 @@ import enSearch from './locales/en/search.json';
 import enChecks from './locales/en/checks.json';
 import enBundle from './locales/en/bundle.json';
 import enIntake from './locales/en/intake.json';
+import enBackup from './locales/en/backup.json';
 import jaCommon from './locales/ja/common.json';
 import jaErrors from './locales/ja/errors.json';
 import jaNav from './locales/ja/nav.json';
@@ -34,6 +35,7 @@ import jaSearch from './locales/ja/search.json';
 import jaChecks from './locales/ja/checks.json';
 import jaBundle from './locales/ja/bundle.json';
 import jaIntake from './locales/ja/intake.json';
+import jaBackup from './locales/ja/backup.json';
 
 export const resources = {
   en: {
@@ -54,6 +56,7 @@ export const resources = {
     checks: enChecks,
     bundle: enBundle,
     intake: enIntake,
+    backup: enBackup,
   },
   ja: {
     common: jaCommon,
@@ -73,6 +76,7 @@ export const resources = {
     checks: jaChecks,
     bundle: jaBundle,
     intake: jaIntake,
+    backup: jaBackup,
   },
 } as const;
 

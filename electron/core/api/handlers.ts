@@ -1,4 +1,5 @@
 import { answerHandlers } from '../answers';
+import { backupHandlers } from '../backup';
 import { bundleHandlers } from '../bundles';
 import { capabilityHandlers } from '../capabilities';
 import { videoHandlers } from '../clips';
@@ -26,5 +27,6 @@ export function createHandlers(studio: Studio): HandlerTable {
     ...bundleHandlers(studio),
     ...faqHandlers(studio),
     ...intakeHandlers(studio),
+    ...backupHandlers(studio),
   };
 }

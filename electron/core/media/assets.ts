@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { MediaProbe } from '../../../shared/domain/video';
 import { KotaeError } from '../../../shared/errors';
@@ -99,10 +99,45 @@ export function loadFrameIndex(library: Library, assetId: number): FrameIndex {
   return JSON.parse(readFileSync(library.media.pathFor(row.sha256, row.ext), 'utf8')) as FrameIndex;
 }
 
-/** A private scratch folder inside the library (same file system as the media store). */
+/**
+ * A private scratch folder inside the library (same file system as the media store). Its name
+ * carries our pid, so scratch left by a process that was killed can be told from scratch in use.
+ */
 export function scratchDir(library: Library, prefix: string): { dir: string; remove: () => void } {
   const base = path.join(library.root, 'tmp');
   mkdirSync(base, { recursive: true });
-  const dir = mkdtempSync(path.join(base, `${prefix}-`));
+  const dir = mkdtempSync(path.join(base, `${prefix}-p${process.pid}-`));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes scratch folders whose process is gone (a render or import cut short by a crash or a
+ * kill): run when a library is opened for writing. Folders of living processes (a CLI trim next to
+ * the app) are left alone.
+ */
+export function removeAbandonedScratch(library: Library): number {
+  const base = path.join(library.root, 'tmp');
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const pid = /-p(\d+)-/.exec(name)?.[1];
+    if (pid && processAlive(Number(pid))) continue;
+    rmSync(path.join(base, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
 }

@@ -16,7 +16,8 @@ export function confinedRealPath(root: string, candidate: string): string | null
     return null;
   }
   const rel = path.relative(realRoot, real);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  // `..` or `../x` leave the folder; `..x` is an ordinary name inside it.
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return null;
   return real;
 }
 

@@ -5,6 +5,7 @@ import type { LibraryInfo, LibraryState } from '../../../shared/domain/library';
 import { KotaeError, toAppError } from '../../../shared/errors';
 import { JobRunner, libraryJournal, markInterruptedJobs } from '../jobs';
 import { createLibrary, openLibrary, seedDemo, type Clock, type Library } from '../library';
+import { removeAbandonedScratch } from '../media/assets';
 import { stopAllMediaProcesses } from '../media/ffmpeg/runner';
 import { AppSettingsStore } from '../settings';
 import type { Dialogs } from './dialogs';
@@ -106,7 +107,10 @@ export class Studio {
       this.current.close();
     }
     this.current = library;
-    if (!library.readOnly) markInterruptedJobs(library);
+    if (!library.readOnly) {
+      markInterruptedJobs(library);
+      removeAbandonedScratch(library);
+    }
     this.settings.rememberLibrary(library.root);
     const info = library.info();
     this.setState({ status: 'open', info });

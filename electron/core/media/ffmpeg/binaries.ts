@@ -33,6 +33,11 @@ export interface ToolPreferences {
   ffmpegPath?: string | null;
   ffprobePath?: string | null;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Where the installer packages say their binary is (inside app.asar when packaged); defaults to
+   * what the installed packages report. Tests set it to simulate a packaged app's layout.
+   */
+  bundled?: Partial<Record<'ffmpeg' | 'ffprobe', string | null>>;
 }
 
 // ffmpeg 5.0 (libavformat 59): -fps_mode, -stats_period and the copy seek behaviour we rely on.
@@ -88,7 +93,9 @@ export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env): 
   return null;
 }
 
-async function bundledPath(tool: 'ffmpeg' | 'ffprobe'): Promise<string | null> {
+async function bundledPath(tool: 'ffmpeg' | 'ffprobe', prefs: ToolPreferences): Promise<string | null> {
+  const given = prefs.bundled?.[tool];
+  if (given !== undefined) return given ? unpackedPath(given) : null;
   try {
     // Both packages throw on a platform they have no binary for.
     const mod = (tool === 'ffmpeg'
@@ -157,7 +164,7 @@ async function candidates(tool: 'ffmpeg' | 'ffprobe', prefs: ToolPreferences): P
   if (setting) list.push({ path: setting, source: 'setting' });
   const fromEnv = tool === 'ffmpeg' ? env.KOTAE_FFMPEG : env.KOTAE_FFPROBE;
   if (fromEnv) list.push({ path: fromEnv, source: 'env' });
-  const bundled = await bundledPath(tool);
+  const bundled = await bundledPath(tool, prefs);
   if (bundled) list.push({ path: bundled, source: 'bundled' });
   const onPath = findOnPath(tool, env);
   if (onPath) list.push({ path: onPath, source: 'path' });

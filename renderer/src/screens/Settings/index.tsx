@@ -9,6 +9,7 @@ import { useLibraryActions } from '../../shell/useLibraryActions';
 import { applyTheme } from '../../shell/theme';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { FfmpegSettings } from '../Videos/FfmpegSettings';
+import { BackupCard } from './BackupCard';
 import { VendorCard } from './VendorCard';
 
 export default function Settings(_props: ScreenProps) {
@@ -115,6 +116,7 @@ export default function Settings(_props: ScreenProps) {
             </>
           )}
         </Card>
+        <BackupCard hasLibrary={current !== null} />
         <FfmpegSettings />
         {current && !current.readOnly && <VendorCard />}
         <Card title={t('about')}>

@@ -1,0 +1,15 @@
+// Safe reading of zips we did not write ourselves (answer bundles, library backups).
+export {
+  checkArchiveName,
+  classifyZipError,
+  isSymlink,
+  openZip,
+  readCentralDirectory,
+  readEntry,
+  shownName,
+  UnpackLimiter,
+  type ArchiveFail,
+  type ArchiveLimits,
+  type ArchiveProblem,
+  type ReadEntryOptions,
+} from './safeZip';

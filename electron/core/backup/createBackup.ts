@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, readdirSync, statSync } from 'node:fs';
+import { open, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BACKUP_MANIFEST_FILE,
+  type BackupManifest,
+  type BackupResult,
+} from '../../../shared/domain/backup';
+import { KotaeError } from '../../../shared/errors';
+import { loadYazl } from '../bundles/zip/yazlNative';
+import { produceAtomically, tempPathFor } from '../files/atomicWrite';
+import { DB_FILE, MEDIA_DIR, schemaVersion, type Library } from '../library';
+
+// File > Back up library: one zip with an online snapshot of the database (better-sqlite3's
+// db.backup(), consistent while the app keeps writing), every file of the media folder, and a
+// manifest of their sha256s. Written to a temp file beside the target, synced, then renamed: a
+// crash, a cancel or a full disk leaves the old backup (or nothing), never half a zip.
+
+export interface BackupOptions {
+  signal: AbortSignal;
+  progress?: (fraction: number, phase?: string) => void;
+  appVersion: string;
+}
+
+interface MediaFile {
+  rel: string;
+  file: string;
+  size: number;
+}
+
+/** Every regular file under media/, as zip paths (media/ab/<sha256>.ext). Symlinks are not followed. */
+export function listMediaFiles(library: Library): MediaFile[] {
+  const out: MediaFile[] = [];
+  const root = library.media.dir;
+  let names: string[];
+  try {
+    names = readdirSync(root, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return out;
+  }
+  for (const name of names.sort()) {
+    const file = path.join(root, name);
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (!stats?.isFile() || path.basename(name).startsWith('.')) continue; // temp files of an import
+    out.push({ rel: `${MEDIA_DIR}/${name.split(path.sep).join('/')}`, file, size: stats.size });
+  }
+  return out;
+}
+
+function cancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new KotaeError('CANCELLED');
+}
+
+export async function createBackup(
+  library: Library,
+  outFile: string,
+  options: BackupOptions,
+): Promise<BackupResult> {
+  const target = path.resolve(outFile);
+  const { signal } = options;
+  const snapshot = `${tempPathFor(target)}.sqlite`;
+  options.progress?.(0, 'backup:phase.database');
+  try {
+    await library.db.backup(snapshot, {
+      progress: () => (signal.aborted ? 0 : 1000),
+    });
+    cancelled(signal);
+    const media = listMediaFiles(library);
+    const entries = [{ rel: DB_FILE, file: snapshot, size: (await stat(snapshot)).size }, ...media];
+    const total = entries.reduce((sum, e) => sum + e.size, 0) || 1;
+    let done = 0;
+    options.progress?.(0.02, 'backup:phase.media');
+    const version = schemaVersion(library.db);
+    await produceAtomically(target, (tmp) =>
+      writeBackupZip(
+        tmp,
+        entries,
+        (files) => ({
+          format: BACKUP_FORMAT,
+          formatVersion: BACKUP_FORMAT_VERSION,
+          createdAt: new Date().toISOString(),
+          appVersion: options.appVersion,
+          schemaVersion: version,
+          files,
+        }),
+        signal,
+        (bytes) => {
+          done += bytes;
+          options.progress?.(0.02 + (0.97 * done) / total);
+        },
+      ),
+    );
+    options.progress?.(1);
+    return { file: target, bytes: (await stat(target)).size, mediaFiles: media.length };
+  } catch (err) {
+    // Streams stop with an AbortError; the job reports a cancel as such.
+    if (signal.aborted) throw new KotaeError('CANCELLED');
+    throw err;
+  } finally {
+    await rm(snapshot, { force: true });
+  }
+}
+
+/** Passes bytes through unchanged, hashing and counting them. */
+class Hasher extends Transform {
+  readonly hash = createHash('sha256');
+  constructor(private readonly onBytes: (bytes: number) => void) {
+    super();
+  }
+  override _transform(
+    chunk: Buffer,
+    _enc: BufferEncoding,
+    done: (err?: Error | null, data?: Buffer) => void,
+  ) {
+    this.hash.update(chunk);
+    this.onBytes(chunk.length);
+    done(null, chunk);
+  }
+}
+
+/**
+ * Streams the files into a zip at `file`, hashing each on the way, ends it with the manifest that
+ * `makeManifest` builds from those hashes, and syncs the file to disk. Media are stored, not
+ * deflated (video and images are compressed already).
+ */
+async function writeBackupZip(
+  file: string,
+  entries: { rel: string; file: string; size: number }[],
+  makeManifest: (files: BackupManifest['files']) => BackupManifest,
+  signal: AbortSignal,
+  onBytes: (bytes: number) => void,
+): Promise<void> {
+  const yazl = loadYazl();
+  const zip = new yazl.ZipFile();
+  const mtime = new Date();
+  const files: BackupManifest['files'] = [];
+  const output = pipeline(zip.outputStream, createWriteStream(file), { signal });
+  output.catch(() => undefined); // awaited below
+  const failed = new Promise<never>((_, reject) => {
+    zip.on('error', reject);
+    output.catch(reject);
+  });
+  failed.catch(() => undefined);
+  for (const entry of entries) {
+    cancelled(signal);
+    const hasher = new Hasher(onBytes);
+    const ended = new Promise<void>((resolve, reject) => {
+      hasher.on('end', resolve);
+      hasher.on('error', reject);
+    });
+    const source = createReadStream(entry.file);
+    source.on('error', (err) => hasher.destroy(err));
+    zip.addReadStream(source.pipe(hasher), entry.rel, {
+      mtime,
+      compress: entry.rel === DB_FILE,
+      size: entry.size,
+    });
+    // One entry at a time: the hash must be final before its manifest line is written.
+    await Promise.race([ended, failed]);
+    files.push({ path: entry.rel, size: entry.size, sha256: hasher.hash.digest('hex') });
+  }
+  const manifest = Buffer.from(JSON.stringify(makeManifest(files), null, 1));
+  zip.addBuffer(manifest, BACKUP_MANIFEST_FILE, { mtime, compress: true });
+  zip.end();
+  await Promise.race([output, failed]);
+  // The rename that follows must not make visible a file whose bytes are still in the page cache.
+  const handle = await open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,75 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../testing/tempDir';
+import { describeTools, findOnPath, resolveTools } from './binaries';
+
+// A packaged app keeps its code in resources/app.asar, and electron-builder unpacks the ffmpeg and
+// ffprobe packages (asarUnpack in electron-builder.yml) into resources/app.asar.unpacked, because
+// an executable inside an archive cannot run. The installer packages still report their path
+// inside app.asar. Here the layout is built in a temp folder with the real binaries.
+
+const tempDir = useTempDir('kotae-packaged-');
+const require = createRequire(import.meta.url);
+const installed = {
+  ffmpeg: (require('@ffmpeg-installer/ffmpeg') as { path: string }).path,
+  ffprobe: (require('@ffprobe-installer/ffprobe') as { path: string }).path,
+};
+
+/** resources/app.asar.unpacked/node_modules/<package>/<platform>/<binary>, copied from node_modules. */
+function packagedLayout(): {
+  asarPaths: Record<'ffmpeg' | 'ffprobe', string>;
+  unpacked: Record<string, string>;
+} {
+  const resources = path.join(tempDir(), 'Kotae Studio', 'resources');
+  const asarPaths = { ffmpeg: '', ffprobe: '' };
+  const unpacked: Record<string, string> = {};
+  for (const tool of ['ffmpeg', 'ffprobe'] as const) {
+    const inNodeModules = installed[tool].slice(installed[tool].lastIndexOf(`node_modules${path.sep}`));
+    asarPaths[tool] = path.join(resources, 'app.asar', inNodeModules);
+    unpacked[tool] = path.join(resources, 'app.asar.unpacked', inNodeModules);
+    mkdirSync(path.dirname(unpacked[tool]), { recursive: true });
+    copyFileSync(installed[tool], unpacked[tool]);
+  }
+  return { asarPaths, unpacked };
+}
+
+describe('ffmpeg in a packaged app', () => {
+  it('runs the bundled ffprobe from app.asar.unpacked', async () => {
+    const { asarPaths, unpacked } = packagedLayout();
+    const tools = await resolveTools({
+      bundled: asarPaths,
+      env: { PATH: findOnPath('ffmpeg') ? path.dirname(findOnPath('ffmpeg')!) : '' },
+    });
+    expect(tools.ffprobe).toMatchObject({ source: 'bundled', path: unpacked.ffprobe });
+  });
+
+  it('passes over the bundled ffmpeg 4.1 (too old for frame-exact smart cuts) and says so', async () => {
+    const { asarPaths, unpacked } = packagedLayout();
+    const info = await describeTools({ bundled: asarPaths, env: { PATH: '' } });
+    expect(info.rejected).toContainEqual(
+      expect.objectContaining({
+        source: 'bundled',
+        path: unpacked.ffmpeg,
+        reason: expect.stringMatching(/too old.*5\.0/),
+      }),
+    );
+    expect(info.ffmpeg).toBeNull();
+    // With nothing else, the message names every candidate and why it was refused.
+    const err = await resolveTools({ bundled: asarPaths, env: { PATH: '' } }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'FFMPEG_MISSING', params: { tool: 'ffmpeg' } });
+    expect((err as { detail: string }).detail).toContain(unpacked.ffmpeg);
+  });
+
+  it('uses an ffmpeg 5+ named by KOTAE_FFMPEG (or on PATH) beside the bundled ffprobe', async () => {
+    const { asarPaths, unpacked } = packagedLayout();
+    const system = findOnPath('ffmpeg');
+    expect(system, 'Debian ffmpeg (apt-get install ffmpeg) is needed for this test').not.toBeNull();
+    const viaEnv = await resolveTools({ bundled: asarPaths, env: { PATH: '', KOTAE_FFMPEG: system! } });
+    expect(viaEnv.ffmpeg).toMatchObject({ source: 'env', path: system });
+    expect(viaEnv.ffprobe).toMatchObject({ source: 'bundled', path: unpacked.ffprobe });
+    const viaPath = await resolveTools({ bundled: asarPaths, env: { PATH: path.dirname(system!) } });
+    expect(viaPath.ffmpeg).toMatchObject({ source: 'path', path: system });
+  });
+});

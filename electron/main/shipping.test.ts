@@ -1,0 +1,123 @@
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The installers cannot be built here (no Electron binary), so their configuration is checked
+// instead: electron-builder's own schema accepts it, the security fuses are set, every platform has
+// its target, and what must run outside app.asar (ffmpeg, ffprobe, the SQLite native module) is
+// unpacked and really exists where the globs point.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+// js-yaml comes with electron-builder (which reads this very file with it).
+const yaml = require('js-yaml') as { load(text: string): unknown };
+const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+  validateConfiguration(config: unknown, debug: { add(): void; isEnabled: boolean }): Promise<void>;
+};
+
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  files: string[];
+  asarUnpack: string[];
+  npmRebuild: boolean;
+  electronFuses: Record<string, boolean>;
+  fileAssociations: { ext: string; name: string }[];
+  linux: { target: string[]; icon: string };
+  win: { target: string[]; icon: string };
+  mac: { target: string[]; icon: string };
+  directories: { buildResources: string };
+}
+
+const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  main: string;
+};
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => path.join(dir, f))
+    .filter((f) => statSync(f).isFile());
+}
+
+describe('electron-builder.yml', () => {
+  it('is accepted by electron-builder’s own schema', async () => {
+    await expect(validateConfiguration(config, { add() {}, isEnabled: false })).resolves.toBeUndefined();
+  });
+
+  it('sets every security fuse, and a flipped or missing fuse fails', () => {
+    // RunAsNode, NODE_OPTIONS and --inspect would let anyone run arbitrary code as the signed app;
+    // file:// privileges are not needed (kotae-app:// serves the renderer); the app only loads from
+    // an asar whose integrity is checked.
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('builds AppImage and deb, NSIS, and dmg, with an app id and an icon that exists', () => {
+    expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
+    expect(config.productName).toBe('Kotae Studio');
+    expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    expect(config.win.target).toEqual(['nsis']);
+    expect(config.mac.target).toEqual(['dmg']);
+    for (const icon of [config.linux.icon, config.win.icon, config.mac.icon]) {
+      expect(existsSync(path.join(root, icon)), icon).toBe(true);
+      // electron-builder derives .ico and .icns from a PNG of at least 512×512.
+      const png = readFileSync(path.join(root, icon));
+      expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512);
+      expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(512);
+    }
+  });
+
+  it('registers .eml files and answer bundles', () => {
+    expect(config.fileAssociations.map((a) => a.ext).sort()).toEqual(['eml', 'kotae']);
+  });
+
+  it('ships the built app (main, preload, renderer) and rebuilds native modules for Electron', () => {
+    expect(config.files).toContain('out/**');
+    expect(pkg.main).toBe('out/main/index.js');
+    expect(config.npmRebuild).toBe(true);
+  });
+
+  it('unpacks ffmpeg, ffprobe and better-sqlite3, and the globs match the real binaries', () => {
+    const wanted = ['better-sqlite3', '@ffmpeg-installer/ffmpeg', '@ffprobe-installer/ffprobe'];
+    // Only production dependencies are packed into the app.
+    for (const name of wanted) expect(pkg.dependencies[name], name).toBeDefined();
+    const matched = new Set<string>();
+    for (const glob of config.asarUnpack) {
+      const match = /^(node_modules\/(?:@[^/]+|[^@/][^/]*))\/\*\*$/.exec(glob);
+      expect(match, `${glob} is a whole-package glob`).not.toBeNull();
+      const dir = path.join(root, match![1]!);
+      expect(filesUnder(dir).length, glob).toBeGreaterThan(0);
+      for (const f of filesUnder(dir)) matched.add(path.relative(root, f).split(path.sep).join('/'));
+    }
+    const binaries = [
+      require.resolve('better-sqlite3/build/Release/better_sqlite3.node'),
+      (require('@ffmpeg-installer/ffmpeg') as { path: string }).path,
+      (require('@ffprobe-installer/ffprobe') as { path: string }).path,
+    ];
+    for (const binary of binaries) {
+      // node_modules may be a symlink (worktrees share one); resolve paths against its real folder.
+      const relative = `node_modules/${path
+        .relative(realpathSync(path.join(root, 'node_modules')), realpathSync(binary))
+        .split(path.sep)
+        .join('/')}`;
+      expect(matched.has(relative), `${relative} is unpacked`).toBe(true);
+    }
+  });
+
+  it('keeps a single instance: a second launch hands over to the first', () => {
+    const main = readFileSync(path.join(root, 'electron/main/index.ts'), 'utf8');
+    expect(main).toMatch(/if \(!app\.requestSingleInstanceLock\(\)\) \{\s*\/\/[^\n]*\n\s*app\.quit\(\);/);
+    expect(main).toMatch(/app\.on\('second-instance'/);
+  });
+});
