@@ -8,6 +8,7 @@ import { publishFaq } from '../core/faq';
 import { decideAll } from '../core/faq/testing';
 import { createLibrary, seedDemo } from '../core/library';
 import { useTempDir } from '../core/testing/tempDir';
+import { mailFrameCsp } from '../../shared/security/mailFrameCsp';
 import { cspProblems, inlineScripts, metaCsps } from './csp';
 
 // Every HTML page we ship or write must carry a strict CSP: the app's window, each page of an
@@ -93,11 +94,19 @@ describe('strict CSP', () => {
     pages.forEach(expectStrictPage);
   });
 
+  it("the frame a customer's HTML mail is shown in", () => {
+    // In Electron media come from our own scheme; the harness serves them from its http origin,
+    // which is a test double and not shipped.
+    expect(cspProblems(mailFrameCsp('kotae-media:'))).toEqual([]);
+  });
+
   it('no other source writes a CSP that these tests do not read', () => {
     const checked = new Set([
       'renderer/index.html',
       'electron/core/bundles/page.ts',
       'electron/core/faq/site/layout.ts',
+      'shared/security/mailFrameCsp.ts',
+      'renderer/src/screens/Inbox/MailFrame.tsx', // writes mailFrameCsp() into its frame
     ]);
     const found: string[] = [];
     for (const top of ['renderer', 'electron', 'resources', 'shared']) {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { mailFrameCsp } from '@shared/security/mailFrameCsp';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -21,7 +22,7 @@ export function mailDocument(html: string): { srcDoc: string; blockedRemote: boo
       img.setAttribute('src', new URL(window.kotae.mediaUrl(sha), window.location.href).href);
   }
   const blockedRemote = doc.querySelector('img[data-blocked="remote"]') !== null;
-  const csp = `default-src 'none'; img-src ${mediaSource()} data:; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'`;
+  const csp = mailFrameCsp(mediaSource());
   const style =
     'html{color-scheme:light}body{margin:0;padding:2px;font:14px/1.65 system-ui,"Noto Sans JP",sans-serif;color:#1f2328;background:#fff;overflow-wrap:anywhere}' +
     'img{max-width:100%;height:auto}img[data-blocked]{display:none}blockquote{margin:0 0 0 .8em;padding-left:.8em;border-left:3px solid #d0d7de;color:#57606a}' +

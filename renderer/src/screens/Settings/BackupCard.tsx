@@ -5,7 +5,7 @@ import type { BackupResult, RestoreResult } from '@shared/domain/backup';
 import { call } from '../../api/client';
 import { Button, Card, ErrorMessage, ProgressBar } from '../../components';
 import { useLibraryActions } from '../../shell/useLibraryActions';
-import { useJob } from '../Answers/BundleExport/useJob';
+import { useJob } from '../../hooks/useJob';
 import { onBackupRequest } from './backupRequests';
 
 type Running = { kind: 'backup' | 'restore'; jobId: string; target: string };
