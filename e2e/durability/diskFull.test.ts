@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,12 +9,14 @@ import { exportBundle } from '../../electron/core/bundles/export';
 import { makeBundleFixture, makeTestVideo } from '../../electron/core/bundles/testing';
 import { publishFaq } from '../../electron/core/faq';
 import { decideAll } from '../../electron/core/faq/testing';
-import { openLibrary, type Library } from '../../electron/core/library';
+import { importMail } from '../../electron/core/intake/importMail';
+import { testMail, testMbox } from '../../electron/core/intake/testing';
+import { createLibrary, openLibrary, type Library } from '../../electron/core/library';
 import { snapshotFiles, useTempDir } from '../../electron/core/testing/tempDir';
 import { errorMessage } from '../../electron/cli/messages';
 import { toAppError } from '../../shared/errors';
 
-// A full disk while writing a render, an export, a publication or a backup: a DISK_FULL error that
+// A full disk while writing a render, an export, a publication, a backup or a mail import: a DISK_FULL error that
 // says what to do, nothing lost in the library, and no partial file left in the full folder. The
 // output folder is a small tmpfs; mounting one needs root.
 
@@ -151,5 +154,39 @@ describe.skipIf(!mountable)('disk full', () => {
     expect(readdirSync(disk)).toEqual([]);
     expectIntact(fx.library, media);
     fx.library.close();
+  });
+  it('import (mail into a library on a full disk): DISK_FULL, the messages before are whole, the library is sound', async () => {
+    const dir = tempDir();
+    const disk = smallDisk('3m');
+    const lib = path.join(disk, 'lib');
+    createLibrary(lib).close();
+    // 60 mails with a 100 KB attachment each: about twice what the disk holds.
+    const mails = Array.from({ length: 60 }, (_, i) =>
+      testMail({
+        subject: `Question ${i}`,
+        messageId: `<full${i}@example.jp>`,
+        attachments: [
+          { name: `shot-${i}.bin`, type: 'application/octet-stream', data: randomBytes(100_000) },
+        ],
+      }),
+    );
+    const mbox = path.join(dir, 'support.mbox');
+    writeFileSync(mbox, testMbox(mails));
+    const before = snapshotFiles(dir)['support.mbox'];
+    const library = openLibrary(lib);
+    const err = await importMail(library, [mbox]).catch((e: unknown) => e);
+    expectDiskFull(err);
+    expect(library.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const count = (sql: string) => library.db.prepare(sql).pluck().get() as number;
+    const imported = count('SELECT count(*) FROM messages');
+    expect(imported).toBeGreaterThan(0);
+    expect(imported).toBeLessThan(mails.length);
+    expect(
+      count(
+        'SELECT count(*) FROM messages m WHERE NOT EXISTS (SELECT 1 FROM message_attachments a WHERE a.message_id = m.id)',
+      ),
+    ).toBe(0);
+    library.close();
+    expect(snapshotFiles(dir)['support.mbox']).toBe(before);
   });
 });

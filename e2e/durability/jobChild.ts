@@ -1,5 +1,5 @@
 // Child process of the kill-during-a-job tests: runs one job (clip render, bundle export, FAQ
-// publication, library backup) through the same handler table as the app and prints every job
+// publication, library backup and restore, mail import) through the same handler table as the app and prints every job
 // update as `job <status> <progress> <phase>`, so the parent can kill it -9 in the middle.
 //   node --import tsx e2e/durability/jobChild.ts KIND USER_DATA LIBRARY OUT JSON_INPUT
 import { writeSync } from 'node:fs';
@@ -20,6 +20,7 @@ const channels: Record<string, Channel> = {
   publish: 'faq:publish',
   backup: 'backup:create',
   restore: 'backup:restore',
+  import: 'intake:import',
 };
 // The restore asks for a file first: the input's `file` answers that dialog (the channel ignores it).
 const chosenFile = (JSON.parse(inputJson) as { file?: string }).file;

@@ -17,7 +17,7 @@ export interface ChildRun {
  * for which `killWhen` is true. When the job ends first, `killed` is false.
  */
 export function runJobChild(
-  kind: 'render' | 'export' | 'publish' | 'backup' | 'restore',
+  kind: 'render' | 'export' | 'publish' | 'backup' | 'restore' | 'import',
   args: { userData: string; library: string; out: string; input: unknown },
   killWhen: (line: string) => boolean,
 ): Promise<ChildRun> {

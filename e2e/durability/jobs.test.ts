@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../electron/core/api';
@@ -7,15 +7,15 @@ import { createBackup } from '../../electron/core/backup';
 import { makeBundleFixture, makeTestVideo } from '../../electron/core/bundles/testing';
 import { updateFaqSettings } from '../../electron/core/faq/settings';
 import { decideAll } from '../../electron/core/faq/testing';
-import { openLibrary } from '../../electron/core/library';
+import { testMail, testMbox } from '../../electron/core/intake/testing';
+import { createLibrary, openLibrary } from '../../electron/core/library';
 import { Studio } from '../../electron/core/studio';
 import { snapshotFiles, useTempDir } from '../../electron/core/testing/tempDir';
 import type { JobState } from '../../shared/domain/job';
 import { runJobChild, unknownMediaFiles, visibleFiles } from './jobRun';
 
-// Kill -9 in the middle of a render, an export, a publication and a backup: the originals keep
+// Kill -9 in the middle of a render, an export, a publication, a backup, a restore and a mail import: the originals keep
 // their bytes, no partial output is visible, and on the next start the job shows as interrupted.
-// (The import job of mail is another engineer's: its case goes in `kill during a mail import` below.)
 
 const tempDir = useTempDir('kotae-killjob-');
 
@@ -213,7 +213,64 @@ describe('kill -9 during a job', () => {
     expect(readdirSync(path.dirname(target))).toEqual(['lib']);
   });
 
-  // Kill during a mail import: the import job is being built on another branch; its case (the
-  // mailbox file keeps its bytes, no half-imported thread, the job interrupted) belongs here.
-  it.todo('import (mail): kill -9 mid-import');
+  it('import (mail): the mailbox keeps its bytes, only whole messages are in, the job is interrupted, a re-run completes', async () => {
+    const dir = tempDir();
+    const userData = path.join(dir, 'user');
+    const lib = path.join(dir, 'lib');
+    createLibrary(lib).close();
+    // 3,000 mails, one thread per customer with an attachment each: long enough to be killed midway.
+    const mails = Array.from({ length: 3000 }, (_, i) =>
+      testMail({
+        from: `Customer ${i % 500} <c${i % 500}@example.jp>`,
+        subject: `Question ${i}`,
+        messageId: `<m${i}@example.jp>`,
+        text: `Body ${i} ${randomBytes(64).toString('hex')}`,
+        attachments: [{ name: `log-${i}.txt`, type: 'text/plain', data: randomBytes(256) }],
+      }),
+    );
+    const mbox = path.join(dir, 'support.mbox');
+    writeFileSync(mbox, testMbox(mails));
+    const mboxBefore = snapshotFiles(dir)['support.mbox'];
+    const run = await runJobChild(
+      'import',
+      { userData, library: lib, out: '', input: { paths: [mbox] } },
+      progressAtLeast(0.2),
+    );
+    expect(run.killed, run.lines.join('\n')).toBe(true);
+    expect(snapshotFiles(dir)['support.mbox']).toBe(mboxBefore);
+    expect((await jobsAfterRestart(userData)).find((j) => j.kind === 'import')).toMatchObject({
+      status: 'interrupted',
+    });
+
+    const library = openLibrary(lib, { readOnly: true });
+    const count = (sql: string) => library.db.prepare(sql).pluck().get() as number;
+    expect(library.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const imported = count('SELECT count(*) FROM messages');
+    expect(imported).toBeGreaterThan(0);
+    expect(imported).toBeLessThan(mails.length);
+    // Whole messages only: each has its question, customer, attachment and log entry.
+    expect(
+      count(
+        'SELECT count(*) FROM questions q WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.question_id = q.id)',
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        'SELECT count(*) FROM messages m WHERE NOT EXISTS (SELECT 1 FROM message_attachments a WHERE a.message_id = m.id)',
+      ),
+    ).toBe(0);
+    expect(count('SELECT count(*) FROM questions WHERE customer_id IS NULL')).toBe(0);
+    expect(unknownMediaFiles(library)).toEqual([]);
+    library.close();
+
+    const again = await runJobChild(
+      'import',
+      { userData, library: lib, out: '', input: { paths: [mbox] } },
+      () => false,
+    );
+    expect(again.lines.at(-1)).toBe('done done');
+    const after = openLibrary(lib, { readOnly: true });
+    expect(after.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(mails.length);
+    after.close();
+  });
 });

@@ -1,7 +1,7 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportItem, ImportReport, RejectReason } from '../../../shared/api/intake';
-import { KotaeError } from '../../../shared/errors';
+import { KotaeError, toAppError } from '../../../shared/errors';
 import type { Library } from '../library';
 import { intakeLimits, type IntakeLimits } from './limits';
 import { looksLikeMbox, splitMbox } from './mbox';
@@ -110,6 +110,9 @@ export async function importMail(
     } catch (err) {
       if (err instanceof MailRejected) reject(add, source, err.reason, err.detail, subject);
       else if (err instanceof KotaeError && err.code === 'CANCELLED') throw err;
+      // A full disk is not this message's fault, and would fail every one after it: stop the
+      // import (the messages before are whole) and say so once.
+      else if (toAppError(err).code === 'DISK_FULL') throw new KotaeError('DISK_FULL', {}, String(err));
       else reject(add, source, 'failed', err instanceof Error ? err.message : String(err), subject);
     }
   };
@@ -136,6 +139,8 @@ export async function importMail(
         await one(name, await readFile(file));
       }
     } catch (err) {
+      // Cancelling and a full disk end the whole import; anything else is this file's problem.
+      if (err instanceof KotaeError && (err.code === 'CANCELLED' || err.code === 'DISK_FULL')) throw err;
       reject(add, name, 'unreadable', (err as NodeJS.ErrnoException).code ?? String(err));
     }
     done += size;
