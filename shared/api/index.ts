@@ -8,6 +8,7 @@ import { faqChannels } from './faq';
 import { jobChannels } from './jobs';
 import { libraryChannels } from './library';
 import { searchChannels } from './search';
+import { trackingChannels } from './tracking';
 import { videoChannels } from './video';
 import type { EventName, EventPayload } from './events';
 
@@ -21,6 +22,7 @@ export const channels = {
   ...videoChannels,
   ...bundleChannels,
   ...faqChannels,
+  ...trackingChannels,
 };
 
 export type Channels = typeof channels;

@@ -16,6 +16,7 @@ import enJobs from './locales/en/jobs.json';
 import enSearch from './locales/en/search.json';
 import enChecks from './locales/en/checks.json';
 import enBundle from './locales/en/bundle.json';
+import enTracking from './locales/en/tracking.json';
 import jaCommon from './locales/ja/common.json';
 import jaErrors from './locales/ja/errors.json';
 import jaNav from './locales/ja/nav.json';
@@ -32,6 +33,7 @@ import jaJobs from './locales/ja/jobs.json';
 import jaSearch from './locales/ja/search.json';
 import jaChecks from './locales/ja/checks.json';
 import jaBundle from './locales/ja/bundle.json';
+import jaTracking from './locales/ja/tracking.json';
 
 export const resources = {
   en: {
@@ -51,6 +53,7 @@ export const resources = {
     search: enSearch,
     checks: enChecks,
     bundle: enBundle,
+    tracking: enTracking,
   },
   ja: {
     common: jaCommon,
@@ -69,6 +72,7 @@ export const resources = {
     search: jaSearch,
     checks: jaChecks,
     bundle: jaBundle,
+    tracking: jaTracking,
   },
 } as const;
 

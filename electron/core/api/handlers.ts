@@ -6,9 +6,11 @@ import { customerHandlers } from '../customers';
 import { faqHandlers } from '../faq';
 import { mediaHandlers } from '../media';
 import { questionHandlers } from '../questions';
+import { scopeHandlers } from '../scope';
 import { searchHandlers } from '../search';
 import type { Studio } from '../studio';
 import { studioHandlers } from '../studio/handlers';
+import { trackingHandlers } from '../tracking';
 import type { HandlerTable } from './types';
 
 /** The handler table: one entry per channel of shared/api. The type fails if a channel is missing. */
@@ -24,5 +26,7 @@ export function createHandlers(studio: Studio): HandlerTable {
     ...videoHandlers(studio),
     ...bundleHandlers(studio),
     ...faqHandlers(studio),
+    ...scopeHandlers(studio),
+    ...trackingHandlers(studio),
   };
 }
