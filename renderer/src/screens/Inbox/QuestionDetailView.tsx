@@ -6,6 +6,9 @@ import { Badge, Card, ErrorMessage, Loading, ScopeBadge, StatusBadge } from '../
 import { todayDay, useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { CustomerProfileCard } from '../Customers/CustomerProfileCard';
+import { ScopePanel } from './ScopePanel';
+import { StatusPanel } from './StatusPanel';
+import { WorkLog } from './WorkLog';
 
 export function QuestionDetailView({ id, navigate }: { id: number; navigate: ScreenProps['navigate'] }) {
   const { t } = useTranslation(['inbox', 'status']);
@@ -53,37 +56,12 @@ export function QuestionDetailView({ id, navigate }: { id: number; navigate: Scr
               </div>
             ))}
           </Card>
-          {q.statusHistory.length > 0 && (
-            <Card title={t('history')}>
-              <ol className="k-timeline">
-                {q.statusHistory.map((h) => (
-                  <li key={h.id}>
-                    <div>
-                      <strong>{t(`status:status.${h.toStatus}`)}</strong>{' '}
-                      <span className="faint">{fmt.dateTime(h.at)}</span>
-                    </div>
-                    {h.note && <div className="muted">{h.note}</div>}
-                  </li>
-                ))}
-              </ol>
-            </Card>
-          )}
+          <StatusPanel question={q} />
+          <WorkLog questionId={q.id} />
         </div>
         <aside>
           {customer && <CustomerProfileCard customer={customer} compact />}
-          <Card title={t('capabilities')}>
-            {q.capabilities.length ? (
-              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-                {q.capabilities.map((c) => (
-                  <Badge key={c.id} tone="accent">
-                    {c.title}
-                  </Badge>
-                ))}
-              </div>
-            ) : (
-              <span className="faint">{t('noCapabilities')}</span>
-            )}
-          </Card>
+          <ScopePanel question={q} />
           <Card title={t('answers')}>
             {q.answers.length ? (
               <ul className="k-link-list">
