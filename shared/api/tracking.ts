@@ -96,7 +96,12 @@ export const trackingChannels = defineChannels({
   'capabilities:import': {
     input: z.object({}),
     output: z
-      .object({ path: z.string(), added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() })
+      .object({
+        path: z.string(),
+        added: z.number().int(),
+        updated: z.number().int(),
+        unchanged: z.number().int(),
+      })
       .nullable(),
   },
 });

@@ -29,7 +29,11 @@ export const CatalogueFile = z
     const seen = new Set<string>();
     file.areas.forEach((area, i) => {
       if (seen.has(area.title))
-        ctx.addIssue({ code: 'custom', path: ['areas', i, 'title'], message: `duplicate area “${area.title}”` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['areas', i, 'title'],
+          message: `duplicate area “${area.title}”`,
+        });
       seen.add(area.title);
       const ops = new Set<string>();
       area.operations.forEach((op, j) => {

@@ -28,21 +28,34 @@ describe('editing the catalogue', () => {
     const library = open(false);
     const area = createCapability(library, { parentId: null, title: 'Forms', ...fields });
     expect(area).toMatchObject({ kind: 'area', parentId: null, position: 0 });
-    const a = createCapability(library, { parentId: area.id, title: 'Add a field', description: 'd', keywords: [' x ', 'x', ''] });
+    const a = createCapability(library, {
+      parentId: area.id,
+      title: 'Add a field',
+      description: 'd',
+      keywords: [' x ', 'x', ''],
+    });
     const b = createCapability(library, { parentId: area.id, title: 'Remove a field', ...fields });
     expect(a).toMatchObject({ kind: 'operation', keywords: ['x'], position: 0 });
     expect(b.position).toBe(1);
-    expect(() => createCapability(library, { parentId: a.id, title: 'too deep', ...fields })).toThrow(KotaeError);
-    expect(updateCapability(library, { id: a.id, title: 'Add form fields', description: 'd2', keywords: ['y'] }).title).toBe(
-      'Add form fields',
+    expect(() => createCapability(library, { parentId: a.id, title: 'too deep', ...fields })).toThrow(
+      KotaeError,
     );
+    expect(
+      updateCapability(library, { id: a.id, title: 'Add form fields', description: 'd2', keywords: ['y'] })
+        .title,
+    ).toBe('Add form fields');
     moveCapability(library, b.id, 'up');
     const ops = listCapabilities(library.db).filter((c) => c.parentId === area.id);
     expect(ops.map((c) => c.title)).toEqual(['Remove a field', 'Add form fields']);
     expect(deleteCapability(library, area.id)).toEqual({ deleted: 3 });
     expect(listCapabilities(library.db)).toEqual([]);
     expect(listLog(library.db, { limit: 100 }).map((e) => e.action)).toEqual(
-      expect.arrayContaining(['capability.created', 'capability.updated', 'capability.moved', 'capability.deleted']),
+      expect.arrayContaining([
+        'capability.created',
+        'capability.updated',
+        'capability.moved',
+        'capability.deleted',
+      ]),
     );
   });
 });
@@ -58,7 +71,11 @@ describe('JSON export and import', () => {
     expect(report).toEqual({ added: counts.areas + counts.operations, updated: 0, unchanged: 0 });
     expect(catalogueFile(target).areas).toEqual(catalogueFile(source).areas);
     // Importing it again changes nothing.
-    expect(await importCatalogueFile(target, file)).toEqual({ added: 0, updated: 0, unchanged: counts.areas + counts.operations });
+    expect(await importCatalogueFile(target, file)).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: counts.areas + counts.operations,
+    });
   });
 
   it('merges by title: updates descriptions, adds new entries, keeps links', async () => {
@@ -97,7 +114,10 @@ describe('JSON export and import', () => {
 
     writeFileSync(file, '{ not json');
     await expect(importCatalogueFile(library, file)).rejects.toThrow(/not JSON/);
-    writeFileSync(file, JSON.stringify({ format: 'kotae-capabilities', version: 1, areas: [{ title: 'A' }, { title: 'A' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ format: 'kotae-capabilities', version: 1, areas: [{ title: 'A' }, { title: 'A' }] }),
+    );
     await expect(importCatalogueFile(library, file)).rejects.toThrow(/duplicate area/);
   });
 

@@ -35,17 +35,27 @@ export function createCapability(
 ): Capability {
   const now = library.now();
   const id = library.mutate(
-    (newId: number) => ({ action: 'capability.created', entity: 'capability', entityId: newId, summary: input.title }),
+    (newId: number) => ({
+      action: 'capability.created',
+      entity: 'capability',
+      entityId: newId,
+      summary: input.title,
+    }),
     (db) => {
       let productId: number;
       if (input.parentId !== null) {
-        const parent = db.prepare('SELECT product_id, kind FROM capabilities WHERE id = ?').get(input.parentId) as
-          | { product_id: number; kind: string }
-          | undefined;
+        const parent = db
+          .prepare('SELECT product_id, kind FROM capabilities WHERE id = ?')
+          .get(input.parentId) as { product_id: number; kind: string } | undefined;
         if (!parent) throw new KotaeError('NOT_FOUND', { id: input.parentId });
         // Two levels only: area → operation.
         if (parent.kind !== 'area')
-          throw new KotaeError('INVALID_INPUT', { detail: 'parent is not an area' }, undefined, 'capabilities:errors.parentNotArea');
+          throw new KotaeError(
+            'INVALID_INPUT',
+            { detail: 'parent is not an area' },
+            undefined,
+            'capabilities:errors.parentNotArea',
+          );
         productId = parent.product_id;
       } else productId = ensureProduct(db, now);
       const position = (
@@ -87,8 +97,16 @@ export function updateCapability(library: Library, input: CapabilityFields & { i
     },
     (db) =>
       db
-        .prepare('UPDATE capabilities SET title = ?, description = ?, keywords = ?, updated_at = ? WHERE id = ?')
-        .run(input.title.trim(), input.description, JSON.stringify(cleanKeywords(input.keywords)), library.now(), input.id),
+        .prepare(
+          'UPDATE capabilities SET title = ?, description = ?, keywords = ?, updated_at = ? WHERE id = ?',
+        )
+        .run(
+          input.title.trim(),
+          input.description,
+          JSON.stringify(cleanKeywords(input.keywords)),
+          library.now(),
+          input.id,
+        ),
   );
   return getOne(library.db, input.id);
 }
@@ -123,7 +141,12 @@ export function moveCapability(library: Library, id: number, direction: 'up' | '
   if (swapWith < 0 || swapWith >= siblings.length) return listCapabilities(library.db);
   [siblings[index], siblings[swapWith]] = [siblings[swapWith]!, siblings[index]!];
   library.mutate(
-    { action: 'capability.moved', entity: 'capability', entityId: id, summary: `${target.title} ${direction}` },
+    {
+      action: 'capability.moved',
+      entity: 'capability',
+      entityId: id,
+      summary: `${target.title} ${direction}`,
+    },
     (db) => {
       const set = db.prepare('UPDATE capabilities SET position = ? WHERE id = ?');
       siblings.forEach((c, i) => set.run(i, c.id));

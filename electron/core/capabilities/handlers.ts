@@ -25,7 +25,8 @@ export function capabilityHandlers(studio: Studio): Handlers<CapabilityChannel> 
     'capabilities:create': (input) => changed(createCapability(studio.writableLibrary(), input)),
     'capabilities:update': (input) => changed(updateCapability(studio.writableLibrary(), input)),
     'capabilities:delete': ({ id }) => changed(deleteCapability(studio.writableLibrary(), id)),
-    'capabilities:move': ({ id, direction }) => changed(moveCapability(studio.writableLibrary(), id, direction)),
+    'capabilities:move': ({ id, direction }) =>
+      changed(moveCapability(studio.writableLibrary(), id, direction)),
     'capabilities:export': async () => {
       const library = studio.writableLibrary();
       const target = await studio.dialogs.chooseSaveFile({

@@ -35,7 +35,10 @@ export function catalogueFile(library: Library): CatalogueFile {
   };
 }
 
-export async function exportCatalogue(library: Library, target: string): Promise<{ areas: number; operations: number }> {
+export async function exportCatalogue(
+  library: Library,
+  target: string,
+): Promise<{ areas: number; operations: number }> {
   const file = catalogueFile(library);
   await writeFileAtomic(target, `${JSON.stringify(file, null, 2)}\n`);
   library.mutate({ action: 'capabilities.exported', entity: 'capability', summary: target }, () => undefined);
@@ -91,17 +94,29 @@ export function importCatalogue(library: Library, file: CatalogueFile): ImportRe
       ): number => {
         const keywords = JSON.stringify(entry.keywords);
         const existing = find.get(parentId, entry.title) as
-          | { id: number; description: string; keywords: string; position: number }
-          | undefined;
+          { id: number; description: string; keywords: string; position: number } | undefined;
         if (!existing) {
           report.added++;
           const kind = parentId === null ? 'area' : 'operation';
           return Number(
-            insert.run(productId, parentId, kind, entry.title, entry.description, keywords, position, now, now)
-              .lastInsertRowid,
+            insert.run(
+              productId,
+              parentId,
+              kind,
+              entry.title,
+              entry.description,
+              keywords,
+              position,
+              now,
+              now,
+            ).lastInsertRowid,
           );
         }
-        if (existing.description === entry.description && existing.keywords === keywords && existing.position === position)
+        if (
+          existing.description === entry.description &&
+          existing.keywords === keywords &&
+          existing.position === position
+        )
           report.unchanged++;
         else {
           update.run(entry.description, keywords, position, now, existing.id);

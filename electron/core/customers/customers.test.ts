@@ -7,7 +7,10 @@ import { customerTimeline, listCustomers, updateCustomer } from './index';
 
 const tempDir = useTempDir();
 const open = (): Library =>
-  createLibrary(path.join(tempDir(), 'lib'), { clock: () => new Date('2026-11-23T09:00:00.000Z'), seed: seedDemo });
+  createLibrary(path.join(tempDir(), 'lib'), {
+    clock: () => new Date('2026-11-23T09:00:00.000Z'),
+    seed: seedDemo,
+  });
 
 describe('customers', () => {
   it('saves contact and profile together and logs which fields changed', () => {
@@ -15,10 +18,26 @@ describe('customers', () => {
     const [first] = listCustomers(library.db);
     const saved = updateCustomer(library, {
       id: first!.id,
-      contact: { name: 'New Name', email: 'new@example.com', company: 'ACME', phone: '03-1234', language: 'en' },
-      profile: { ...first!.profile, urgency: 'critical', wouldAnger: 'being told to reinstall', hopedOutcome: '' },
+      contact: {
+        name: 'New Name',
+        email: 'new@example.com',
+        company: 'ACME',
+        phone: '03-1234',
+        language: 'en',
+      },
+      profile: {
+        ...first!.profile,
+        urgency: 'critical',
+        wouldAnger: 'being told to reinstall',
+        hopedOutcome: '',
+      },
     });
-    expect(saved).toMatchObject({ name: 'New Name', email: 'new@example.com', phone: '03-1234', language: 'en' });
+    expect(saved).toMatchObject({
+      name: 'New Name',
+      email: 'new@example.com',
+      phone: '03-1234',
+      language: 'en',
+    });
     expect(saved.profile.urgency).toBe('critical');
     expect(saved.profile.hopedOutcome).toBeUndefined();
     const [entry] = listLog(library.db, { customerId: first!.id, limit: 1 });

@@ -25,7 +25,9 @@ export function updateCustomer(
   }
   // Empty answers are dropped so "not known" stays distinguishable from an answer.
   const profile = Object.fromEntries(
-    Object.entries(CustomerProfile.parse(input.profile)).filter(([, v]) => typeof v === 'string' && v.trim() !== ''),
+    Object.entries(CustomerProfile.parse(input.profile)).filter(
+      ([, v]) => typeof v === 'string' && v.trim() !== '',
+    ),
   );
   const changed = [
     ...(['name', 'company', 'phone', 'language'] as const).filter((k) => before[k] !== contact[k]),
@@ -48,7 +50,16 @@ export function updateCustomer(
         .prepare(
           'UPDATE customers SET name = ?, email = ?, company = ?, phone = ?, language = ?, profile = ?, updated_at = ? WHERE id = ?',
         )
-        .run(contact.name.trim(), email, contact.company, contact.phone, contact.language, JSON.stringify(profile), library.now(), input.id),
+        .run(
+          contact.name.trim(),
+          email,
+          contact.company,
+          contact.phone,
+          contact.language,
+          JSON.stringify(profile),
+          library.now(),
+          input.id,
+        ),
   );
   return listCustomers(library.db).find((c) => c.id === input.id)!;
 }

@@ -11,25 +11,51 @@ export function customerTimeline(db: Database, customerId: number): TimelineItem
       `SELECT m.sent_at AS at, m.direction, m.subject, m.text, q.id AS question_id, q.subject AS question_subject
        FROM messages m JOIN questions q ON q.id = m.question_id WHERE q.customer_id = ?`,
     )
-    .all(customerId) as { at: string; direction: 'in' | 'out' | 'note'; subject: string; text: string; question_id: number; question_subject: string }[];
+    .all(customerId) as {
+    at: string;
+    direction: 'in' | 'out' | 'note';
+    subject: string;
+    text: string;
+    question_id: number;
+    question_subject: string;
+  }[];
   const changes = db
     .prepare(
       `SELECT s.at, s.to_status, s.note, s.customer_message, q.id AS question_id, q.subject AS question_subject
        FROM status_changes s JOIN questions q ON q.id = s.question_id WHERE q.customer_id = ?`,
     )
-    .all(customerId) as { at: string; to_status: string; note: string; customer_message: string; question_id: number; question_subject: string }[];
+    .all(customerId) as {
+    at: string;
+    to_status: string;
+    note: string;
+    customer_message: string;
+    question_id: number;
+    question_subject: string;
+  }[];
   const answers = db
     .prepare(
       `SELECT aq.linked_at AS at, a.id AS answer_id, a.title, a.plain_text, q.id AS question_id, q.subject AS question_subject
        FROM answer_questions aq JOIN answers a ON a.id = aq.answer_id JOIN questions q ON q.id = aq.question_id
        WHERE q.customer_id = ?`,
     )
-    .all(customerId) as { at: string; answer_id: number; title: string; plain_text: string; question_id: number; question_subject: string }[];
+    .all(customerId) as {
+    at: string;
+    answer_id: number;
+    title: string;
+    plain_text: string;
+    question_id: number;
+    question_subject: string;
+  }[];
   const excerpt = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 280);
   const items: TimelineItem[] = [
     ...messages.map((m) => ({
       at: m.at,
-      kind: m.direction === 'in' ? ('message_in' as const) : m.direction === 'out' ? ('message_out' as const) : ('note' as const),
+      kind:
+        m.direction === 'in'
+          ? ('message_in' as const)
+          : m.direction === 'out'
+            ? ('message_out' as const)
+            : ('note' as const),
       questionId: m.question_id,
       questionSubject: m.question_subject,
       title: m.subject || m.question_subject,

@@ -8,14 +8,20 @@ import { setScope, suggestCapabilities } from './index';
 
 const tempDir = useTempDir();
 const open = (): Library =>
-  createLibrary(path.join(tempDir(), 'lib'), { clock: () => new Date('2026-11-23T09:00:00.000Z'), seed: seedDemo });
+  createLibrary(path.join(tempDir(), 'lib'), {
+    clock: () => new Date('2026-11-23T09:00:00.000Z'),
+    seed: seedDemo,
+  });
 const questionId = (library: Library, subject: string) =>
-  (library.db.prepare('SELECT id FROM questions WHERE subject LIKE ?').get(`%${subject}%`) as { id: number }).id;
+  (library.db.prepare('SELECT id FROM questions WHERE subject LIKE ?').get(`%${subject}%`) as { id: number })
+    .id;
 
 describe('suggestCapabilities', () => {
   it('ranks the capabilities a question is about first', () => {
     const library = open();
-    const top = suggestCapabilities(library.db, questionId(library, 'スマートフォンで画像'), 3).map((s) => s.title);
+    const top = suggestCapabilities(library.db, questionId(library, 'スマートフォンで画像'), 3).map(
+      (s) => s.title,
+    );
     expect(top).toContain('スマートフォン表示を調整する');
     const payment = suggestCapabilities(library.db, questionId(library, '決済ボタン'), 1);
     expect(payment[0]!.title).toBe('決済サービスを接続する');
@@ -25,7 +31,9 @@ describe('suggestCapabilities', () => {
     const library = open();
     const id = Number(
       library.db
-        .prepare("INSERT INTO questions (subject, body, received_at, created_at, updated_at) VALUES ('zzz qqq', 'xyzzy', 'x', 'x', 'x')")
+        .prepare(
+          "INSERT INTO questions (subject, body, received_at, created_at, updated_at) VALUES ('zzz qqq', 'xyzzy', 'x', 'x', 'x')",
+        )
         .run().lastInsertRowid,
     );
     expect(suggestCapabilities(library.db, id, 5)).toEqual([]);
@@ -42,7 +50,12 @@ describe('setScope', () => {
     let q = getQuestion(library.db, id);
     expect(q.scopeVerdict).toBe('in_scope');
     expect(q.capabilities.map((c) => c.id)).toEqual([first!.id]);
-    setScope(library, { questionId: id, verdict: 'out_of_scope', capabilityIds: [first!.id], note: 'hosting' });
+    setScope(library, {
+      questionId: id,
+      verdict: 'out_of_scope',
+      capabilityIds: [first!.id],
+      note: 'hosting',
+    });
     q = getQuestion(library.db, id);
     expect(q.scopeVerdict).toBe('out_of_scope');
     expect(q.scopeNote).toBe('hosting');
@@ -55,8 +68,12 @@ describe('setScope', () => {
   it('refuses in scope without a capability, changing nothing', () => {
     const library = open();
     const id = questionId(library, 'スマートフォンで画像');
-    expect(() => setScope(library, { questionId: id, verdict: 'in_scope', capabilityIds: [], note: '' })).toThrow(KotaeError);
-    expect(() => setScope(library, { questionId: id, verdict: 'in_scope', capabilityIds: [99999], note: '' })).toThrow(KotaeError);
+    expect(() =>
+      setScope(library, { questionId: id, verdict: 'in_scope', capabilityIds: [], note: '' }),
+    ).toThrow(KotaeError);
+    expect(() =>
+      setScope(library, { questionId: id, verdict: 'in_scope', capabilityIds: [99999], note: '' }),
+    ).toThrow(KotaeError);
     expect(getQuestion(library.db, id).scopeVerdict).toBeNull();
   });
 });

@@ -50,14 +50,15 @@ interface Row {
 
 export function suggestCapabilities(db: Database, questionId: number, limit: number): CapabilitySuggestion[] {
   const question = db.prepare('SELECT subject, body FROM questions WHERE id = ?').get(questionId) as
-    | { subject: string; body: string }
-    | undefined;
+    { subject: string; body: string } | undefined;
   if (!question) throw new KotaeError('NOT_FOUND', { id: questionId });
   const text = `${question.subject}\n${question.body}`;
   const folded = normalizeForSearch(text);
   const asked = terms(text);
   const rows = db
-    .prepare('SELECT id, parent_id, kind, title, description, keywords FROM capabilities ORDER BY position, id')
+    .prepare(
+      'SELECT id, parent_id, kind, title, description, keywords FROM capabilities ORDER BY position, id',
+    )
     .all() as Row[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const indexed = rows.map((r) => {

@@ -15,16 +15,25 @@ export interface ScopeInput {
  * it is about (replacing earlier links); out of scope and needs clarification clear the links,
  * since nothing the tool does was asked for (yet).
  */
-export function setScope(library: Library, input: ScopeInput): { verdict: ScopeVerdict; capabilityIds: number[] } {
-  const question = library.db.prepare('SELECT customer_id, scope_verdict FROM questions WHERE id = ?').get(input.questionId) as
-    | { customer_id: number | null; scope_verdict: ScopeVerdict | null }
-    | undefined;
+export function setScope(
+  library: Library,
+  input: ScopeInput,
+): { verdict: ScopeVerdict; capabilityIds: number[] } {
+  const question = library.db
+    .prepare('SELECT customer_id, scope_verdict FROM questions WHERE id = ?')
+    .get(input.questionId) as { customer_id: number | null; scope_verdict: ScopeVerdict | null } | undefined;
   if (!question) throw new KotaeError('NOT_FOUND', { id: input.questionId });
   const ids = input.verdict === 'in_scope' ? [...new Set(input.capabilityIds)] : [];
   if (input.verdict === 'in_scope' && !ids.length)
-    throw new KotaeError('INVALID_INPUT', { detail: 'no capability' }, undefined, 'tracking:errors.inScopeNeedsCapability');
+    throw new KotaeError(
+      'INVALID_INPUT',
+      { detail: 'no capability' },
+      undefined,
+      'tracking:errors.inScopeNeedsCapability',
+    );
   const titles = ids.map((id) => {
-    const row = library.db.prepare('SELECT title FROM capabilities WHERE id = ?').get(id) as { title: string } | undefined;
+    const row = library.db.prepare('SELECT title FROM capabilities WHERE id = ?').get(id) as
+      { title: string } | undefined;
     if (!row) throw new KotaeError('NOT_FOUND', { id });
     return row.title;
   });

@@ -25,7 +25,14 @@ export function questionContact(library: Library, questionId: number): QuestionC
        FROM questions q LEFT JOIN customers c ON c.id = q.customer_id WHERE q.id = ?`,
     )
     .get(questionId) as
-    | { id: number; subject: string; customer_id: number | null; name: string | null; email: string | null; language: Language | null }
+    | {
+        id: number;
+        subject: string;
+        customer_id: number | null;
+        name: string | null;
+        email: string | null;
+        language: Language | null;
+      }
     | undefined;
   if (!row) throw new KotaeError('NOT_FOUND', { id: questionId });
   return {
@@ -41,7 +48,7 @@ export function questionContact(library: Library, questionId: number): QuestionC
 /** The support scope in words, for a decline: each area of the catalogue and what it covers. */
 function scopeSummary(library: Library, language: Language): string {
   const areas = library.db
-    .prepare("SELECT title, description FROM capabilities WHERE parent_id IS NULL ORDER BY position, id")
+    .prepare('SELECT title, description FROM capabilities WHERE parent_id IS NULL ORDER BY position, id')
     .all() as { title: string; description: string }[];
   if (!areas.length) return customerT(language)('draft.noScope');
   return areas.map((a) => `・${a.title}${a.description ? ` — ${a.description}` : ''}`).join('\n');
@@ -70,7 +77,9 @@ export function draftMessage(library: Library, request: DraftRequest): MessageDr
     customer: contact.customerName || t('draft.customerFallback'),
     subject: contact.subject,
     status: request.status ? t(`status:status.${request.status}`) : '',
-    checkpoint: request.nextCheckpoint ? letterDate(request.nextCheckpoint, language) : t('draft.noCheckpoint'),
+    checkpoint: request.nextCheckpoint
+      ? letterDate(request.nextCheckpoint, language)
+      : t('draft.noCheckpoint'),
     scope: request.purpose === 'decline' ? scopeSummary(library, language) : '',
     vendor: vendor.name,
   };

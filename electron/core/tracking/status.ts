@@ -26,10 +26,24 @@ export function changeStatus(library: Library, change: StatusChange): StatusChan
   if (!current) throw new KotaeError('NOT_FOUND', { id: change.id });
   const problem = checkpointProblem(change.to, change.nextCheckpoint, library.today());
   if (problem)
-    throw new KotaeError('INVALID_INPUT', { detail: `checkpoint ${problem}` }, undefined, `tracking:errors.checkpoint_${problem}`);
+    throw new KotaeError(
+      'INVALID_INPUT',
+      { detail: `checkpoint ${problem}` },
+      undefined,
+      `tracking:errors.checkpoint_${problem}`,
+    );
   const checkpoint = isOpenStatus(change.to) ? change.nextCheckpoint : null;
-  if (current.status === change.to && current.next_checkpoint === checkpoint && !change.customerMessage.trim())
-    throw new KotaeError('INVALID_INPUT', { detail: 'nothing changes' }, undefined, 'tracking:errors.statusUnchanged');
+  if (
+    current.status === change.to &&
+    current.next_checkpoint === checkpoint &&
+    !change.customerMessage.trim()
+  )
+    throw new KotaeError(
+      'INVALID_INPUT',
+      { detail: 'nothing changes' },
+      undefined,
+      'tracking:errors.statusUnchanged',
+    );
   const at = library.now();
   const id = library.mutate(
     (changeId: number) => ({
@@ -39,7 +53,13 @@ export function changeStatus(library: Library, change: StatusChange): StatusChan
       questionId: change.id,
       customerId: current.customer_id,
       summary: `${current.status} → ${change.to}${checkpoint ? ` (${checkpoint})` : ''}`,
-      detail: { statusChangeId: changeId, from: current.status, to: change.to, nextCheckpoint: checkpoint, note: change.note },
+      detail: {
+        statusChangeId: changeId,
+        from: current.status,
+        to: change.to,
+        nextCheckpoint: checkpoint,
+        note: change.note,
+      },
     }),
     (db) => {
       db.prepare('UPDATE questions SET status = ?, next_checkpoint = ?, updated_at = ? WHERE id = ?').run(
@@ -54,8 +74,16 @@ export function changeStatus(library: Library, change: StatusChange): StatusChan
             `INSERT INTO status_changes (question_id, from_status, to_status, at, actor, note, customer_message, next_checkpoint)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(change.id, current.status, change.to, at, library.actor, change.note, change.customerMessage, checkpoint)
-          .lastInsertRowid,
+          .run(
+            change.id,
+            current.status,
+            change.to,
+            at,
+            library.actor,
+            change.note,
+            change.customerMessage,
+            checkpoint,
+          ).lastInsertRowid,
       );
     },
   );

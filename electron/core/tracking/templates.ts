@@ -22,7 +22,10 @@ function readOverrides(library: Library): Overrides {
   return parsed.success ? parsed.data : {};
 }
 
-export function builtInTemplate(key: MessageTemplateKey, language: Language): { subject: string; body: string } {
+export function builtInTemplate(
+  key: MessageTemplateKey,
+  language: Language,
+): { subject: string; body: string } {
   const t = customerT(language);
   return {
     subject: t(`messageTemplates.${key}.subject`),
@@ -30,7 +33,11 @@ export function builtInTemplate(key: MessageTemplateKey, language: Language): { 
   };
 }
 
-export function getMessageTemplate(library: Library, key: MessageTemplateKey, language: Language): MessageTemplate {
+export function getMessageTemplate(
+  library: Library,
+  key: MessageTemplateKey,
+  language: Language,
+): MessageTemplate {
   const override = readOverrides(library)[overrideKey(key, language)];
   return override
     ? { key, language, ...override, isDefault: false }

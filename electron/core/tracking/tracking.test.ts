@@ -26,12 +26,13 @@ function parseCsv(text: string): Record<string, string>[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') rows.at(-1)!.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') rows.at(-1)!.push(field), (field = ''), rows.push([]), i++;
+    else if (ch === ',') (rows.at(-1)!.push(field), (field = ''));
+    else if (ch === '\r' && text[i + 1] === '\n')
+      (rows.at(-1)!.push(field), (field = ''), rows.push([]), i++);
     else field += ch;
   }
   if (field || rows.at(-1)!.length) rows.at(-1)!.push(field);
@@ -48,7 +49,8 @@ function open(): Library {
   });
 }
 const questionId = (library: Library, subject: string) =>
-  (library.db.prepare('SELECT id FROM questions WHERE subject LIKE ?').get(`%${subject}%`) as { id: number }).id;
+  (library.db.prepare('SELECT id FROM questions WHERE subject LIKE ?').get(`%${subject}%`) as { id: number })
+    .id;
 const logCount = (library: Library) =>
   (library.db.prepare('SELECT count(*) AS n FROM log_entries').get() as { n: number }).n;
 
@@ -92,7 +94,10 @@ describe('changeStatus', () => {
     });
     expect(logCount(library)).toBe(before + 1);
     const [entry] = listLog(library.db, { questionId: id, limit: 1 });
-    expect(entry).toMatchObject({ action: 'question.status_changed', summary: 'received → investigating (2026-11-25)' });
+    expect(entry).toMatchObject({
+      action: 'question.status_changed',
+      summary: 'received → investigating (2026-11-25)',
+    });
   });
 
   it('refuses an open status without a checkpoint or with a past one, changing nothing', () => {
@@ -110,7 +115,13 @@ describe('changeStatus', () => {
   it('clears the checkpoint when closing', () => {
     const library = open();
     const id = questionId(library, '決済ボタン');
-    changeStatus(library, { id, to: 'resolved', nextCheckpoint: '2026-12-01', note: 'fixed', customerMessage: '' });
+    changeStatus(library, {
+      id,
+      to: 'resolved',
+      nextCheckpoint: '2026-12-01',
+      note: 'fixed',
+      customerMessage: '',
+    });
     const q = getQuestion(library.db, id);
     expect(q.status).toBe('resolved');
     expect(q.nextCheckpoint).toBeNull();
@@ -123,9 +134,17 @@ describe('changeStatus', () => {
     const changes = library.db.prepare('SELECT count(*) AS n FROM status_changes').pluck();
     const before = changes.get();
     // A trigger makes the log insert fail: the status change must not survive without its entry.
-    library.db.exec("CREATE TEMP TRIGGER no_log BEFORE INSERT ON log_entries BEGIN SELECT RAISE(ABORT, 'log full'); END");
+    library.db.exec(
+      "CREATE TEMP TRIGGER no_log BEFORE INSERT ON log_entries BEGIN SELECT RAISE(ABORT, 'log full'); END",
+    );
     expect(() =>
-      changeStatus(library, { id, to: 'investigating', nextCheckpoint: '2026-11-25', note: '', customerMessage: '' }),
+      changeStatus(library, {
+        id,
+        to: 'investigating',
+        nextCheckpoint: '2026-11-25',
+        note: '',
+        customerMessage: '',
+      }),
     ).toThrow(/log full/);
     expect(getQuestion(library.db, id).status).toBe('received');
     expect(changes.get()).toBe(before);
@@ -136,7 +155,12 @@ describe('drafts and templates', () => {
   it('drafts a status message in the customer language with the checkpoint and the status', () => {
     const library = open();
     const id = questionId(library, 'スマートフォンで画像');
-    const draft = draftMessage(library, { questionId: id, purpose: 'status', status: 'investigating', nextCheckpoint: '2026-11-25' });
+    const draft = draftMessage(library, {
+      questionId: id,
+      purpose: 'status',
+      status: 'investigating',
+      nextCheckpoint: '2026-11-25',
+    });
     expect(draft.language).toBe('ja');
     expect(draft.body).toContain('2026年11月25日');
     expect(draft.body).toContain('調査中');
@@ -148,7 +172,12 @@ describe('drafts and templates', () => {
     const library = open();
     const id = questionId(library, 'WordPress');
     expect(draftMessage(library, { questionId: id, purpose: 'decline' }).body).toContain('ページ編集');
-    saveMessageTemplate(library, { key: 'scope.out_of_scope', language: 'ja', subject: 'S {{subject}}', body: 'B {{customer}}' });
+    saveMessageTemplate(library, {
+      key: 'scope.out_of_scope',
+      language: 'ja',
+      subject: 'S {{subject}}',
+      body: 'B {{customer}}',
+    });
     const edited = draftMessage(library, { questionId: id, purpose: 'decline' });
     expect(edited.subject).toContain('WordPress');
     expect(edited.body).toMatch(/^B .+/);
@@ -171,7 +200,9 @@ describe('drafts and templates', () => {
     expect(url).toMatch(/^mailto:[^?]+@[^?]+\?subject=/);
     expect(url).toContain('%0D%0A');
     expect(decodeURIComponent(url!.split('body=')[1]!)).toBe('一行目\r\n二行目');
-    expect(listLog(library.db, { questionId: id, limit: 1 })[0]).toMatchObject({ action: 'draft.opened_in_mail' });
+    expect(listLog(library.db, { questionId: id, limit: 1 })[0]).toMatchObject({
+      action: 'draft.opened_in_mail',
+    });
   });
 
   it('mailtoUrl encodes what would break the URL', () => {
@@ -184,7 +215,13 @@ describe('work log CSV', () => {
   it('exports the entries of a question, oldest first, with note and customer message', () => {
     const library = open();
     const id = questionId(library, 'スマートフォンで画像');
-    changeStatus(library, { id, to: 'investigating', nextCheckpoint: '2026-11-25', note: 'note, with "quotes"', customerMessage: '連絡\n二行' });
+    changeStatus(library, {
+      id,
+      to: 'investigating',
+      nextCheckpoint: '2026-11-25',
+      note: 'note, with "quotes"',
+      customerMessage: '連絡\n二行',
+    });
     const { csv, rows } = workLogCsv(library.db, { questionId: id });
     expect(csv.startsWith('\uFEFFat,actor,action,')).toBe(true);
     const records = parseCsv(csv.slice(1));

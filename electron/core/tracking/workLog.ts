@@ -69,9 +69,21 @@ export function workLogCsv(db: Database, filter: WorkLogFilter): { csv: string; 
     let message = detailText(r.detail, 'body');
     if (!message && r.action === 'question.status_changed') {
       const id = (JSON.parse(r.detail) as { statusChangeId?: number }).statusChangeId;
-      if (id) message = (statusMessages.get(id) as { customer_message: string } | undefined)?.customer_message ?? '';
+      if (id)
+        message =
+          (statusMessages.get(id) as { customer_message: string } | undefined)?.customer_message ?? '';
     }
-    return [r.at, r.actor, r.action, r.question_id, r.customer_id, r.answer_id, r.summary, detailText(r.detail, 'note'), message];
+    return [
+      r.at,
+      r.actor,
+      r.action,
+      r.question_id,
+      r.customer_id,
+      r.answer_id,
+      r.summary,
+      detailText(r.detail, 'note'),
+      message,
+    ];
   });
   const csv = stringify(records, { header: true, columns: [...workLogColumns], record_delimiter: 'windows' });
   return { csv: `\uFEFF${csv}`, rows: records.length };

@@ -1,8 +1,10 @@
-import { Mail, Users } from 'lucide-react';
+import { Mail, Pencil, Users } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/hooks';
 import {
   Badge,
+  Button,
   Card,
   EmptyState,
   ErrorMessage,
@@ -15,7 +17,10 @@ import {
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { BundleHistory } from '../Answers/BundleExport';
+import { WorkLog } from '../Inbox/WorkLog';
+import { CustomerEditor } from './CustomerEditor';
 import { CustomerProfileCard } from './CustomerProfileCard';
+import { CustomerTimeline } from './CustomerTimeline';
 
 export default function Customers({ id, navigate }: ScreenProps) {
   const { t } = useTranslation('customers');
@@ -23,6 +28,7 @@ export default function Customers({ id, navigate }: ScreenProps) {
   const customers = useApi('customers:list', {});
   const questions = useApi('questions:list', { customerId: id ?? 0 }, { enabled: id !== null });
   const selected = customers.data?.find((c) => c.id === id) ?? null;
+  const [editing, setEditing] = useState<number | null>(null);
 
   const list = () => {
     if (customers.isPending) return <Loading />;
@@ -69,6 +75,7 @@ export default function Customers({ id, navigate }: ScreenProps) {
                     <Mail size={13} style={{ verticalAlign: '-2px' }} /> {selected.email}
                   </span>
                 )}
+                {selected.phone && <span>{selected.phone}</span>}
                 <Badge>{selected.language === 'ja' ? '日本語' : 'English'}</Badge>
               </div>
               <div className="k-grid-2">
@@ -86,8 +93,19 @@ export default function Customers({ id, navigate }: ScreenProps) {
                     <span className="faint">{t('noQuestions')}</span>
                   )}
                 </Card>
-                <CustomerProfileCard customer={selected} />
+                {editing === selected.id ? (
+                  <CustomerEditor key={selected.id} customer={selected} onDone={() => setEditing(null)} />
+                ) : (
+                  <div>
+                    <CustomerProfileCard customer={selected} />
+                    <Button icon={<Pencil size={14} />} onClick={() => setEditing(selected.id)}>
+                      {t('edit.open')}
+                    </Button>
+                  </div>
+                )}
               </div>
+              <CustomerTimeline customerId={selected.id} />
+              <WorkLog customerId={selected.id} />
               <Card>
                 <BundleHistory customerId={selected.id} />
               </Card>

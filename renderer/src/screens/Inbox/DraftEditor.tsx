@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftPurpose, MessageDraft } from '@shared/domain/tracking';
 import { useApiMutation } from '../../api/hooks';
 import { Button, ErrorMessage, TextArea, TextField, useToast } from '../../components';
+import { succeeded } from './succeeded';
 
 export interface DraftText {
   subject: string;
@@ -40,11 +41,11 @@ export function DraftEditor({
     } catch {
       /* no clipboard permission (tests, some Linux desktops): the text is still selectable */
     }
-    await send.mutateAsync({ questionId, purpose, via: 'copy', ...value });
+    if (!(await succeeded(send.mutateAsync({ questionId, purpose, via: 'copy', ...value })))) return;
     toast.show(t('draft.copied'));
   };
   const mail = async () => {
-    await send.mutateAsync({ questionId, purpose, via: 'mail', ...value });
+    if (!(await succeeded(send.mutateAsync({ questionId, purpose, via: 'mail', ...value })))) return;
     toast.show(t('draft.mailOpened'));
   };
 

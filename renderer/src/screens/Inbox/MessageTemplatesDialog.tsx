@@ -4,15 +4,33 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@shared/domain/common';
 import type { MessageTemplate } from '@shared/domain/tracking';
-import { messageTemplateKeys, templatePlaceholders, type MessageTemplateKey } from '@shared/tracking/templates';
+import {
+  messageTemplateKeys,
+  templatePlaceholders,
+  type MessageTemplateKey,
+} from '@shared/tracking/templates';
 import { useApi, useApiMutation } from '../../api/hooks';
-import { Button, Dialog, ErrorMessage, Loading, SelectField, TextArea, TextField, useToast } from '../../components';
+import {
+  Button,
+  Dialog,
+  ErrorMessage,
+  Loading,
+  SelectField,
+  TextArea,
+  TextField,
+  useToast,
+} from '../../components';
+import { succeeded } from './succeeded';
 
 /**
  * Editor of the customer-message templates (decline, clarification, one per status), in Japanese
  * and English. Stored in the library; Reset brings back the built-in text.
  */
-export function MessageTemplatesEditor({ initialKey = 'scope.out_of_scope' }: { initialKey?: MessageTemplateKey }) {
+export function MessageTemplatesEditor({
+  initialKey = 'scope.out_of_scope',
+}: {
+  initialKey?: MessageTemplateKey;
+}) {
   const { t, i18n } = useTranslation(['tracking', 'status']);
   const templates = useApi('messageTemplates:list', {});
   const [key, setKey] = useState<MessageTemplateKey>(initialKey);
@@ -65,7 +83,12 @@ function TemplateForm({ template }: { template: MessageTemplate }) {
   return (
     <>
       <TextField label={t('draft.subject')} value={subject} onChange={(e) => setSubject(e.target.value)} />
-      <TextArea label={t('templates.body')} rows={12} value={body} onChange={(e) => setBody(e.target.value)} />
+      <TextArea
+        label={t('templates.body')}
+        rows={12}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+      />
       {(save.isError || reset.isError) && <ErrorMessage error={save.error ?? reset.error} />}
       <div className="k-actions">
         <Button
@@ -73,7 +96,12 @@ function TemplateForm({ template }: { template: MessageTemplate }) {
           size="sm"
           disabled={!dirty || save.isPending}
           onClick={async () => {
-            await save.mutateAsync({ key: template.key, language: template.language, subject, body });
+            if (
+              !(await succeeded(
+                save.mutateAsync({ key: template.key, language: template.language, subject, body }),
+              ))
+            )
+              return;
             toast.show(t('templates.saved'));
           }}
         >
@@ -83,7 +111,7 @@ function TemplateForm({ template }: { template: MessageTemplate }) {
           size="sm"
           variant="ghost"
           disabled={template.isDefault || reset.isPending}
-          onClick={() => void reset.mutateAsync({ key: template.key, language: template.language })}
+          onClick={() => reset.mutate({ key: template.key, language: template.language })}
         >
           {t('templates.reset')}
         </Button>

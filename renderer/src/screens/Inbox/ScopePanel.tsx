@@ -7,6 +7,7 @@ import { Badge, Button, Card, ErrorMessage, TextField, useToast } from '../../co
 import { DraftEditor, type DraftText } from './DraftEditor';
 import { MessageTemplatesButton } from './MessageTemplatesDialog';
 import './tracking.css';
+import { succeeded } from './succeeded';
 
 const verdicts: ScopeVerdict[] = ['in_scope', 'out_of_scope', 'needs_clarification'];
 
@@ -25,14 +26,28 @@ export function ScopePanel({ question }: { question: QuestionDetail }) {
   const linked = question.capabilities.map((c) => c.id);
   const checked = picked ?? linked;
   const choices = [
-    ...question.capabilities.map((c) => ({ id: c.id, title: c.title, parentTitle: null as string | null, terms: [] as string[] })),
+    ...question.capabilities.map((c) => ({
+      id: c.id,
+      title: c.title,
+      parentTitle: null as string | null,
+      terms: [] as string[],
+    })),
     ...(suggestions.data ?? []).filter((s) => !linked.includes(s.id)),
   ];
 
   const toggle = (id: number) =>
     setPicked(checked.includes(id) ? checked.filter((x) => x !== id) : [...checked, id]);
   const setVerdict = async (verdict: ScopeVerdict) => {
-    await save.mutateAsync({ questionId: question.id, verdict, capabilityIds: verdict === 'in_scope' ? checked : [] });
+    if (
+      !(await succeeded(
+        save.mutateAsync({
+          questionId: question.id,
+          verdict,
+          capabilityIds: verdict === 'in_scope' ? checked : [],
+        }),
+      ))
+    )
+      return;
     setPicked(null);
     toast.show(t('scope.saved', { verdict: t(`status:scope.${verdict}`) }));
   };
@@ -96,7 +111,9 @@ function ScopeDraft({ questionId, purpose }: { questionId: number; purpose: 'dec
     <div style={{ marginTop: 12 }}>
       <div className="k-actions" style={{ justifyContent: 'space-between' }}>
         <strong>{t(purpose === 'decline' ? 'scope.declineDraft' : 'scope.clarifyDraft')}</strong>
-        <MessageTemplatesButton initialKey={purpose === 'decline' ? 'scope.out_of_scope' : 'scope.needs_clarification'} />
+        <MessageTemplatesButton
+          initialKey={purpose === 'decline' ? 'scope.out_of_scope' : 'scope.needs_clarification'}
+        />
       </div>
       {generated.isError && <ErrorMessage error={generated.error} />}
       <DraftEditor

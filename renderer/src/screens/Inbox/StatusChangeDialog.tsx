@@ -10,6 +10,7 @@ import { Button, Dialog, ErrorMessage, SelectField, TextArea, TextField, useToas
 import { todayDay } from '../../hooks/useFormat';
 import { DraftEditor, type DraftText } from './DraftEditor';
 import { MessageTemplatesButton } from './MessageTemplatesDialog';
+import { succeeded } from './succeeded';
 
 /**
  * Changes a question's status: why (a note for the work log), the next checkpoint (required while
@@ -30,7 +31,9 @@ export function StatusChangeDialog({
   const today = todayDay();
   const [to, setTo] = useState<QuestionStatus>(initialStatus);
   const [checkpoint, setCheckpoint] = useState(
-    question.nextCheckpoint && question.nextCheckpoint >= today ? question.nextCheckpoint : suggestedCheckpoint(today),
+    question.nextCheckpoint && question.nextCheckpoint >= today
+      ? question.nextCheckpoint
+      : suggestedCheckpoint(today),
   );
   const [note, setNote] = useState('');
   const [edited, setEdited] = useState<DraftText | null>(null);
@@ -46,7 +49,12 @@ export function StatusChangeDialog({
   const message = edited?.body ?? generated.data?.body ?? '';
 
   const submit = async () => {
-    await save.mutateAsync({ id: question.id, to, nextCheckpoint, note, customerMessage: message });
+    if (
+      !(await succeeded(
+        save.mutateAsync({ id: question.id, to, nextCheckpoint, note, customerMessage: message }),
+      ))
+    )
+      return;
     toast.show(t('status.changed', { status: t(`status:status.${to}`) }));
     onClose();
   };
@@ -60,7 +68,11 @@ export function StatusChangeDialog({
       footer={
         <>
           <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button variant="primary" disabled={problem !== null || save.isPending} onClick={() => void submit()}>
+          <Button
+            variant="primary"
+            disabled={problem !== null || save.isPending}
+            onClick={() => void submit()}
+          >
             {t('status.save')}
           </Button>
         </>

@@ -9,6 +9,7 @@ import { useHotkey } from '../../hooks/useHotkey';
 import { todayDay, useFormat } from '../../hooks/useFormat';
 import { StatusChangeDialog } from './StatusChangeDialog';
 import './tracking.css';
+import { succeeded } from './succeeded';
 
 /** The next step each status usually leads to: the panel's one-click suggestions. */
 const nextSteps: Record<QuestionStatus, QuestionStatus[]> = {
@@ -26,7 +27,11 @@ export function StatusPanel({ question }: { question: QuestionDetail }) {
   const { t } = useTranslation(['tracking', 'status']);
   const fmt = useFormat();
   const [changing, setChanging] = useState<QuestionStatus | null>(null);
-  useHotkey('mod+shift+s', () => setChanging(nextSteps[question.status][0] ?? question.status), changing === null);
+  useHotkey(
+    'mod+shift+s',
+    () => setChanging(nextSteps[question.status][0] ?? question.status),
+    changing === null,
+  );
   const overdue = isOverdue(question.nextCheckpoint, todayDay(), question.status);
   return (
     <Card title={t('status.title')}>
@@ -51,7 +56,12 @@ export function StatusPanel({ question }: { question: QuestionDetail }) {
               {t('status.moveTo', { status: t(`status:status.${s}`) })}
             </Button>
           ))}
-          <Button size="sm" variant="ghost" onClick={() => setChanging(question.status)} title="Ctrl/⌘ Shift S">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => setChanging(question.status)}
+            title="Ctrl/⌘ Shift S"
+          >
             {t('status.change')} <Kbd>⇧S</Kbd>
           </Button>
         </div>
@@ -105,7 +115,7 @@ function HistoryEntry({ entry, question }: { entry: StatusChangeView; question: 
               icon={<Copy size={13} />}
               onClick={async () => {
                 await navigator.clipboard.writeText(entry.customerMessage).catch(() => undefined);
-                await send.mutateAsync({ ...draft, via: 'copy' });
+                if (!(await succeeded(send.mutateAsync({ ...draft, via: 'copy' })))) return;
                 toast.show(t('draft.copied'));
               }}
             >
@@ -115,7 +125,7 @@ function HistoryEntry({ entry, question }: { entry: StatusChangeView; question: 
               size="sm"
               variant="ghost"
               icon={<Mail size={13} />}
-              onClick={() => void send.mutateAsync({ ...draft, via: 'mail' })}
+              onClick={() => send.mutate({ ...draft, via: 'mail' })}
             >
               {t('draft.openMail')}
             </Button>

@@ -23,7 +23,7 @@ export function WorkLog({ questionId, customerId }: { questionId?: number; custo
           icon={<Download size={14} />}
           disabled={exportCsv.isPending}
           onClick={async () => {
-            const done = await exportCsv.mutateAsync(filter);
+            const done = await exportCsv.mutateAsync(filter).catch(() => null);
             if (done) toast.show(t('log.exported', { count: done.rows, path: done.path }));
           }}
         >
