@@ -112,8 +112,8 @@ export function suggestCapabilities(db: Database, questionId: number, limit: num
         .map((s) => s.term),
     };
   });
-  return scored
-    .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score || a.id - b.id)
-    .slice(0, limit);
+  const ranked = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.id - b.id);
+  // A candidate scoring a fraction of the best one shares a stray word, not the topic.
+  const floor = (ranked[0]?.score ?? 0) * 0.15;
+  return ranked.filter((s) => s.score >= floor).slice(0, limit);
 }

@@ -12,6 +12,7 @@ import {
 import { useApi, useApiMutation } from '../../api/hooks';
 import {
   Button,
+  Card,
   Dialog,
   ErrorMessage,
   Loading,
@@ -135,5 +136,15 @@ export function MessageTemplatesButton({ initialKey }: { initialKey: MessageTemp
         </Dialog>
       )}
     </>
+  );
+}
+
+/** The same editor as a Settings card. */
+export function MessageTemplatesCard() {
+  const { t } = useTranslation('tracking');
+  return (
+    <Card title={t('templates.title')}>
+      <MessageTemplatesEditor />
+    </Card>
   );
 }

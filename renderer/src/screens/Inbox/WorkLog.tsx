@@ -14,45 +14,47 @@ export function WorkLog({ questionId, customerId }: { questionId?: number; custo
   const log = useApi('log:list', { ...filter, limit: 200 });
   const exportCsv = useApiMutation('log:exportCsv');
   return (
-    <Card
-      title={t('log.title')}
-      actions={
-        <Button
-          size="sm"
-          variant="ghost"
-          icon={<Download size={14} />}
-          disabled={exportCsv.isPending}
-          onClick={async () => {
-            const done = await exportCsv.mutateAsync(filter).catch(() => null);
-            if (done) toast.show(t('log.exported', { count: done.rows, path: done.path }));
-          }}
-        >
-          {t('log.export')}
-        </Button>
-      }
-    >
-      <div data-testid="work-log">
-        {exportCsv.isError && <ErrorMessage error={exportCsv.error} />}
-        {log.isPending ? (
-          <Loading />
-        ) : log.isError ? (
-          <ErrorMessage error={log.error} />
-        ) : log.data.length ? (
-          <ol className="k-worklog">
-            {log.data.map((e) => (
-              <li key={e.id}>
-                <span className="faint">{fmt.dateTime(e.at)}</span>
-                <span>
-                  <strong>{t(`log.action.${e.action}`, { defaultValue: e.action })}</strong>{' '}
-                  <span className="muted">{e.summary}</span>
-                </span>
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <span className="faint">{t('log.empty')}</span>
-        )}
-      </div>
-    </Card>
+    <div data-testid="work-log">
+      <Card
+        title={t('log.title')}
+        actions={
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={<Download size={14} />}
+            disabled={exportCsv.isPending}
+            onClick={async () => {
+              const done = await exportCsv.mutateAsync(filter).catch(() => null);
+              if (done) toast.show(t('log.exported', { count: done.rows, path: done.path }));
+            }}
+          >
+            {t('log.export')}
+          </Button>
+        }
+      >
+        <div>
+          {exportCsv.isError && <ErrorMessage error={exportCsv.error} />}
+          {log.isPending ? (
+            <Loading />
+          ) : log.isError ? (
+            <ErrorMessage error={log.error} />
+          ) : log.data.length ? (
+            <ol className="k-worklog">
+              {log.data.map((e) => (
+                <li key={e.id}>
+                  <span className="faint">{fmt.dateTime(e.at)}</span>
+                  <span>
+                    <strong>{t(`log.action.${e.action}`, { defaultValue: e.action })}</strong>{' '}
+                    <span className="muted">{e.summary}</span>
+                  </span>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <span className="faint">{t('log.empty')}</span>
+          )}
+        </div>
+      </Card>
+    </div>
   );
 }

@@ -10,6 +10,7 @@ import { applyTheme } from '../../shell/theme';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { FfmpegSettings } from '../Videos/FfmpegSettings';
 import { VendorCard } from './VendorCard';
+import { MessageTemplatesCard } from '../Inbox/MessageTemplatesDialog';
 
 export default function Settings(_props: ScreenProps) {
   const { t } = useTranslation(['settings', 'library']);
@@ -117,6 +118,7 @@ export default function Settings(_props: ScreenProps) {
         </Card>
         <FfmpegSettings />
         {current && !current.readOnly && <VendorCard />}
+        {current && !current.readOnly && <MessageTemplatesCard />}
         <Card title={t('about')}>
           <dl className="k-dl">
             <dt>{t('version')}</dt>
