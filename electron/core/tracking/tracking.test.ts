@@ -23,17 +23,25 @@ function parseCsv(text: string): Record<string, string>[] {
   const rows: string[][] = [[]];
   let field = '';
   let quoted = false;
+  const endField = () => {
+    rows.at(-1)!.push(field);
+    field = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') (rows.at(-1)!.push(field), (field = ''));
-    else if (ch === '\r' && text[i + 1] === '\n')
-      (rows.at(-1)!.push(field), (field = ''), rows.push([]), i++);
-    else field += ch;
+    else if (ch === ',') endField();
+    else if (ch === '\r' && text[i + 1] === '\n') {
+      endField();
+      rows.push([]);
+      i++;
+    } else field += ch;
   }
   if (field || rows.at(-1)!.length) rows.at(-1)!.push(field);
   else rows.pop();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuestionDetail } from '@shared/domain/question';
 import type { ScopeVerdict } from '@shared/domain/status';
 import { useApi, useApiMutation } from '../../api/hooks';
-import { Badge, Button, Card, ErrorMessage, TextField, useToast } from '../../components';
+import { Badge, Button, Card, ErrorMessage, useToast } from '../../components';
 import { DraftEditor, type DraftText } from './DraftEditor';
 import { MessageTemplatesButton } from './MessageTemplatesDialog';
 import './tracking.css';
