@@ -44,7 +44,10 @@ test('capabilities: add an operation under an area, rename, reorder and delete i
   await expect(tree).not.toContainText('ページをコピーする');
 });
 
-test('capabilities: export as JSON, import it back changed; a broken file is refused whole', async ({ page, app }) => {
+test('capabilities: export as JSON, import it back changed; a broken file is refused whole', async ({
+  page,
+  app,
+}) => {
   await page.getByRole('link', { name: 'Capabilities' }).click();
   mkdirSync(app.tempDir, { recursive: true });
   const file = path.join(app.tempDir, 'capabilities.json');

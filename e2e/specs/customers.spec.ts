@@ -44,4 +44,12 @@ test('customers: a taken e-mail address is refused with what to do, nothing lost
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(editor.getByRole('alert')).toContainText('already has the address');
   await expect(editor.getByLabel('What would anger them')).toHaveValue('Waiting without news');
+  // Looking at another customer and coming back keeps the unsaved edit.
+  await page.getByRole('button', { name: /John Miller/ }).click();
+  await expect(page.getByRole('button', { name: /佐藤 健/ })).toContainText('Unsaved');
+  await page.getByRole('button', { name: /佐藤 健/ }).click();
+  await expect(editor.getByLabel('What would anger them')).toHaveValue('Waiting without news');
+  await editor.getByLabel('E-mail').fill('ken.sato@example.com');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(detail.getByTestId('customer-profile')).toContainText('Waiting without news');
 });

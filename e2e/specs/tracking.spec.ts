@@ -163,3 +163,12 @@ test('templates: an edited decline template is used for the next draft', async (
     /様\n\n独自のお断り文です。/,
   );
 });
+
+test('keyboard: Ctrl+Shift+S opens the status change with the usual next step', async ({ page }) => {
+  await openQuestion(page, PHONE_IMAGES);
+  await page.keyboard.press('Control+Shift+S');
+  const dialog = page.getByTestId('status-dialog');
+  await expect(dialog.getByLabel('New status')).toHaveValue('investigating');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});

@@ -120,6 +120,26 @@ describe('changeStatus', () => {
     expect(logCount(library)).toBe(before);
   });
 
+  it('refuses a change that changes nothing, but takes a new checkpoint or a message on the same status', () => {
+    const library = open();
+    const id = questionId(library, '決済ボタン'); // investigating, checkpoint today
+    const same = {
+      id,
+      to: 'investigating' as const,
+      nextCheckpoint: '2026-11-23',
+      note: '',
+      customerMessage: '',
+    };
+    expect(() => changeStatus(library, same)).toThrow(/nothing changes/);
+    expect(changeStatus(library, { ...same, nextCheckpoint: '2026-11-26' }).nextCheckpoint).toBe(
+      '2026-11-26',
+    );
+    expect(
+      changeStatus(library, { ...same, nextCheckpoint: '2026-11-26', customerMessage: 'still on it' })
+        .toStatus,
+    ).toBe('investigating');
+  });
+
   it('clears the checkpoint when closing', () => {
     const library = open();
     const id = questionId(library, '決済ボタン');

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerProfile, CustomerSummary } from '@shared/domain/customer';
 import type { CustomerContact } from '@shared/domain/tracking';
@@ -17,24 +16,38 @@ const textFields = [
   'causeAndResponsibility',
 ] as const;
 
+export interface CustomerDraft {
+  contact: CustomerContact;
+  profile: CustomerProfile;
+}
+
+export function draftOf(customer: CustomerSummary): CustomerDraft {
+  const { name, email, company, phone, language } = customer;
+  return { contact: { name, email, company, phone, language }, profile: customer.profile };
+}
+
 /**
- * Contact and profile of a customer in one form, saved together. Mounted with a key per customer
- * (and remounted after a save from elsewhere), so its state starts from the stored values.
+ * Contact and profile of a customer in one form, saved together. Controlled: the Customers screen
+ * keeps the draft, so switching to another customer and back loses nothing typed.
  */
-export function CustomerEditor({ customer, onDone }: { customer: CustomerSummary; onDone: () => void }) {
+export function CustomerEditor({
+  customer,
+  draft,
+  onChange,
+  onDone,
+}: {
+  customer: CustomerSummary;
+  draft: CustomerDraft;
+  onChange: (draft: CustomerDraft) => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation(['customers', 'common']);
   const toast = useToast();
   const save = useApiMutation('customers:update');
-  const [contact, setContact] = useState<CustomerContact>({
-    name: customer.name,
-    email: customer.email,
-    company: customer.company,
-    phone: customer.phone,
-    language: customer.language,
-  });
-  const [profile, setProfile] = useState<CustomerProfile>(customer.profile);
+  const { contact, profile } = draft;
+  const setContact = (next: CustomerContact) => onChange({ contact: next, profile });
   const setField = (field: keyof CustomerProfile, value: string) =>
-    setProfile((p) => ({ ...p, [field]: value || undefined }));
+    onChange({ contact, profile: { ...profile, [field]: value || undefined } });
 
   const submit = async () => {
     if (

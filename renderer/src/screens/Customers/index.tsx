@@ -18,7 +18,7 @@ import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { BundleHistory } from '../Answers/BundleExport';
 import { WorkLog } from '../Inbox/WorkLog';
-import { CustomerEditor } from './CustomerEditor';
+import { CustomerEditor, draftOf, type CustomerDraft } from './CustomerEditor';
 import { CustomerProfileCard } from './CustomerProfileCard';
 import { CustomerTimeline } from './CustomerTimeline';
 
@@ -28,7 +28,15 @@ export default function Customers({ id, navigate }: ScreenProps) {
   const customers = useApi('customers:list', {});
   const questions = useApi('questions:list', { customerId: id ?? 0 }, { enabled: id !== null });
   const selected = customers.data?.find((c) => c.id === id) ?? null;
-  const [editing, setEditing] = useState<number | null>(null);
+  // Unsaved edits per customer: kept while the vendor looks at someone else.
+  const [drafts, setDrafts] = useState<Record<number, CustomerDraft>>({});
+  const setDraft = (customerId: number, draft: CustomerDraft | null) =>
+    setDrafts((all) => {
+      const next = { ...all };
+      if (draft) next[customerId] = draft;
+      else delete next[customerId];
+      return next;
+    });
 
   const list = () => {
     if (customers.isPending) return <Loading />;
@@ -47,7 +55,10 @@ export default function Customers({ id, navigate }: ScreenProps) {
         onSelect={() => navigate('customers', c.id)}
         title={c.name}
         trailing={
-          c.openQuestions > 0 ? <Badge tone="info">{t('open', { count: c.openQuestions })}</Badge> : undefined
+          <>
+            {drafts[c.id] && <Badge tone="warning">{t('edit.unsaved')}</Badge>}
+            {c.openQuestions > 0 && <Badge tone="info">{t('open', { count: c.openQuestions })}</Badge>}
+          </>
         }
         meta={
           <>
@@ -93,12 +104,20 @@ export default function Customers({ id, navigate }: ScreenProps) {
                     <span className="faint">{t('noQuestions')}</span>
                   )}
                 </Card>
-                {editing === selected.id ? (
-                  <CustomerEditor key={selected.id} customer={selected} onDone={() => setEditing(null)} />
+                {drafts[selected.id] ? (
+                  <CustomerEditor
+                    customer={selected}
+                    draft={drafts[selected.id]!}
+                    onChange={(draft) => setDraft(selected.id, draft)}
+                    onDone={() => setDraft(selected.id, null)}
+                  />
                 ) : (
                   <div>
                     <CustomerProfileCard customer={selected} />
-                    <Button icon={<Pencil size={14} />} onClick={() => setEditing(selected.id)}>
+                    <Button
+                      icon={<Pencil size={14} />}
+                      onClick={() => setDraft(selected.id, draftOf(selected))}
+                    >
                       {t('edit.open')}
                     </Button>
                   </div>
