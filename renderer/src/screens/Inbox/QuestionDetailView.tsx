@@ -56,12 +56,12 @@ export function QuestionDetailView({ id, navigate }: { id: number; navigate: Scr
               </div>
             ))}
           </Card>
+          <ScopePanel question={q} />
           <StatusPanel question={q} />
           <WorkLog questionId={q.id} />
         </div>
         <aside>
           {customer && <CustomerProfileCard customer={customer} compact />}
-          <ScopePanel question={q} />
           <Card title={t('answers')}>
             {q.answers.length ? (
               <ul className="k-link-list">
