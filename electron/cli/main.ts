@@ -4,6 +4,7 @@ import { registerCheckCommand } from './commands/check';
 import { registerBundleCommands } from './commands/bundle';
 import { registerFaqCommands } from './commands/faq';
 import { registerLibraryCommands } from './commands/library';
+import { registerTrackingCommands } from './commands/tracking';
 import { registerVideoCommands } from './commands/video';
 import { errorMessage } from './messages';
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerVideoCommands(program);
   registerBundleCommands(program);
   registerFaqCommands(program);
+  registerTrackingCommands(program);
   return program;
 }
 
