@@ -4,6 +4,7 @@ import { KotaeError } from '../../../shared/errors';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
 import { getQuestion } from '../questions';
 import { useTempDir } from '../testing/tempDir';
+import { createCapability, updateCapability } from '../capabilities';
 import { setScope, suggestCapabilities } from './index';
 
 const tempDir = useTempDir();
@@ -38,6 +39,31 @@ describe('suggestCapabilities', () => {
     );
     expect(suggestCapabilities(library.db, id, 5)).toEqual([]);
     expect(suggestCapabilities(library.db, questionId(library, '画像'), 2).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('suggestCapabilities after the catalogue changes', () => {
+  it('sees a new or renamed capability at once', () => {
+    const library = open();
+    const id = questionId(library, '先週の状態');
+    expect(suggestCapabilities(library.db, id, 10).map((s) => s.title)).not.toContain('先週の状態に戻す');
+    const area = library.db
+      .prepare("SELECT id FROM capabilities WHERE kind = 'area' LIMIT 1")
+      .pluck()
+      .get() as number;
+    const created = createCapability(library, {
+      parentId: area,
+      title: '以前の状態に戻す',
+      description: '',
+      keywords: [],
+    });
+    updateCapability(library, {
+      id: created.id,
+      title: '先週の状態に戻す',
+      description: '',
+      keywords: ['先週'],
+    });
+    expect(suggestCapabilities(library.db, id, 1)[0]!.title).toBe('先週の状態に戻す');
   });
 });
 

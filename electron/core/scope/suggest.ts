@@ -48,18 +48,27 @@ interface Row {
   keywords: string;
 }
 
-export function suggestCapabilities(db: Database, questionId: number, limit: number): CapabilitySuggestion[] {
-  const question = db.prepare('SELECT subject, body FROM questions WHERE id = ?').get(questionId) as
-    { subject: string; body: string } | undefined;
-  if (!question) throw new KotaeError('NOT_FOUND', { id: questionId });
-  const text = `${question.subject}\n${question.body}`;
-  const folded = normalizeForSearch(text);
-  const asked = terms(text);
+type CatalogueIndex = ReturnType<typeof buildIndex>;
+
+// Tokenising the catalogue is the costly part; reading its rows is not. The terms are reused while
+// the rows are exactly the same, so any edit (even two within one clock tick) rebuilds them.
+const cache = new WeakMap<Database, { fingerprint: string; index: CatalogueIndex }>();
+
+function catalogueIndex(db: Database): CatalogueIndex {
   const rows = db
     .prepare(
       'SELECT id, parent_id, kind, title, description, keywords FROM capabilities ORDER BY position, id',
     )
     .all() as Row[];
+  const fingerprint = JSON.stringify(rows);
+  const hit = cache.get(db);
+  if (hit?.fingerprint === fingerprint) return hit.index;
+  const index = buildIndex(rows);
+  cache.set(db, { fingerprint, index });
+  return index;
+}
+
+function buildIndex(rows: Row[]) {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const indexed = rows.map((r) => {
     const keywords = (JSON.parse(r.keywords) as string[]).map(normalizeForSearch).filter(Boolean);
@@ -79,6 +88,17 @@ export function suggestCapabilities(db: Database, questionId: number, limit: num
     for (const term of new Set([...entry.title, ...entry.description, ...entry.keywordTerms]))
       documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const rarity = (term: string) => Math.log(1 + indexed.length / (documentFrequency.get(term) ?? 1));
+  return { indexed, rarity };
+}
+
+export function suggestCapabilities(db: Database, questionId: number, limit: number): CapabilitySuggestion[] {
+  const question = db.prepare('SELECT subject, body FROM questions WHERE id = ?').get(questionId) as
+    { subject: string; body: string } | undefined;
+  if (!question) throw new KotaeError('NOT_FOUND', { id: questionId });
+  const text = `${question.subject}\n${question.body}`;
+  const folded = normalizeForSearch(text);
+  const asked = terms(text);
+  const { indexed, rarity } = catalogueIndex(db);
 
   const scored = indexed.map((entry) => {
     const shared: { term: string; weight: number }[] = [];
