@@ -58,6 +58,19 @@ test('scope: a suggested capability puts a question in scope; out of scope draft
   await expect(other.getByTestId('work-log')).toContainText('Message opened in mail');
   await expect(other.getByTestId('work-log')).toContainText('Scope set');
 
+  // Closing the request as declined sends the decline as the status message.
+  await other.getByRole('button', { name: 'Set the status to Declined, with this message…' }).click();
+  const dialog = page.getByTestId('status-dialog');
+  await expect(dialog.getByLabel('New status')).toHaveValue('declined');
+  await expect(dialog.getByTestId('status-draft').getByLabel('Message')).toHaveValue(
+    /恐れ入りますが、対象外です。/,
+  );
+  await page.getByRole('button', { name: 'Save status change' }).click();
+  await expect(other.getByTestId('status-history').locator('li').first()).toContainText(
+    'Received → Declined',
+  );
+  await expect(page.locator('.k-list-section', { hasText: 'Closed' })).toContainText(RESTORE);
+
   // Needs clarification asks what they want to achieve.
   await other.getByTestId('scope-panel').getByRole('button', { name: 'Needs clarification' }).click();
   await expect(other.getByTestId('clarify-draft').getByLabel('Message')).toHaveValue(

@@ -6,6 +6,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { Badge, Button, Card, ErrorMessage, useToast } from '../../components';
 import { DraftEditor, type DraftText } from './DraftEditor';
 import { MessageTemplatesButton } from './MessageTemplatesDialog';
+import { StatusChangeDialog } from './StatusChangeDialog';
 import './tracking.css';
 import { succeeded } from './succeeded';
 
@@ -93,20 +94,33 @@ export function ScopePanel({ question }: { question: QuestionDetail }) {
         </div>
         {save.isError && <ErrorMessage error={save.error} />}
         {question.scopeVerdict === 'out_of_scope' && (
-          <ScopeDraft key={`decline-${question.id}`} questionId={question.id} purpose="decline" />
+          <ScopeDraft key={`decline-${question.id}`} question={question} purpose="decline" />
         )}
         {question.scopeVerdict === 'needs_clarification' && (
-          <ScopeDraft key={`clarify-${question.id}`} questionId={question.id} purpose="clarification" />
+          <ScopeDraft key={`clarify-${question.id}`} question={question} purpose="clarification" />
         )}
       </div>
     </Card>
   );
 }
 
-function ScopeDraft({ questionId, purpose }: { questionId: number; purpose: 'decline' | 'clarification' }) {
-  const { t } = useTranslation('tracking');
+/** What the question's status becomes once the draft is sent. */
+const statusAfter = { decline: 'declined', clarification: 'waiting_on_customer' } as const;
+
+function ScopeDraft({
+  question,
+  purpose,
+}: {
+  question: QuestionDetail;
+  purpose: 'decline' | 'clarification';
+}) {
+  const { t } = useTranslation(['tracking', 'status']);
+  const questionId = question.id;
   const generated = useApi('drafts:make', { questionId, purpose });
   const [edited, setEdited] = useState<DraftText | null>(null);
+  const [changingStatus, setChangingStatus] = useState(false);
+  const text =
+    edited ?? (generated.data ? { subject: generated.data.subject, body: generated.data.body } : null);
   return (
     <div style={{ marginTop: 12 }}>
       <div className="k-actions" style={{ justifyContent: 'space-between' }}>
@@ -124,6 +138,21 @@ function ScopeDraft({ questionId, purpose }: { questionId: number; purpose: 'dec
         onEdit={setEdited}
         testId={purpose === 'decline' ? 'decline-draft' : 'clarify-draft'}
       />
+      {question.status !== statusAfter[purpose] && (
+        <div className="k-actions">
+          <Button size="sm" disabled={!text} onClick={() => setChangingStatus(true)}>
+            {t('scope.setStatusWith', { status: t(`status:status.${statusAfter[purpose]}`) })}
+          </Button>
+        </div>
+      )}
+      {changingStatus && (
+        <StatusChangeDialog
+          question={question}
+          initialStatus={statusAfter[purpose]}
+          initialMessage={text}
+          onClose={() => setChangingStatus(false)}
+        />
+      )}
     </div>
   );
 }

@@ -20,10 +20,13 @@ import { succeeded } from './succeeded';
 export function StatusChangeDialog({
   question,
   initialStatus,
+  initialMessage = null,
   onClose,
 }: {
   question: QuestionDetail;
   initialStatus: QuestionStatus;
+  /** A message already written (the decline, the questions to the customer) to send with it. */
+  initialMessage?: DraftText | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation(['tracking', 'status', 'common']);
@@ -36,7 +39,7 @@ export function StatusChangeDialog({
       : suggestedCheckpoint(today),
   );
   const [note, setNote] = useState('');
-  const [edited, setEdited] = useState<DraftText | null>(null);
+  const [edited, setEdited] = useState<DraftText | null>(initialMessage);
   const open = isOpenStatus(to);
   const nextCheckpoint = open ? checkpoint || null : null;
   const problem = checkpointProblem(to, nextCheckpoint, today);
