@@ -73,9 +73,13 @@ test('scope: a suggested capability puts a question in scope; out of scope draft
 
   // Needs clarification asks what they want to achieve.
   await other.getByTestId('scope-panel').getByRole('button', { name: 'Needs clarification' }).click();
-  await expect(other.getByTestId('clarify-draft').getByLabel('Message')).toHaveValue(
-    /何を実現したいとお考えですか/,
-  );
+  const clarify = other.getByTestId('clarify-draft');
+  await expect(clarify.getByLabel('Message')).toHaveValue(/何を実現したいとお考えですか/);
+  // Percent-encoded, the whole Japanese draft is too long for a mail link: subject only, and it says so.
+  await clarify.getByRole('button', { name: 'Open in mail' }).click();
+  await expect(page.getByText(/too long for a mail link/)).toBeVisible();
+  const last = (await app.openedUrls()).at(-1)!;
+  expect(last).toMatch(/^mailto:[^?]+\?subject=[^&]+&body=$/);
 });
 
 test('status: a change needs a checkpoint, drafts the customer message and lands in the history', async ({

@@ -57,7 +57,8 @@ export const trackingChannels = defineChannels({
       subject: Text(500),
       body: Text(20_000),
     }),
-    output: z.object({ url: z.string().nullable() }),
+    /** bodyOmitted: the message was too long for a mailto: link; the mail opened without it. */
+    output: z.object({ url: z.string().nullable(), bodyOmitted: z.boolean() }),
   },
   'messageTemplates:list': { input: z.object({}), output: z.array(MessageTemplate) },
   'messageTemplates:save': {

@@ -91,6 +91,9 @@ export function draftMessage(library: Library, request: DraftRequest): MessageDr
   };
 }
 
+/** Longest mailto: URL handed to the OS: what Windows and common mail programs take whole. */
+export const MAX_MAILTO_LENGTH = 2000;
+
 export interface SendDraftInput {
   questionId: number;
   purpose: DraftPurpose;
@@ -107,9 +110,13 @@ export async function sendDraft(
   library: Library,
   openExternal: (url: string) => Promise<void>,
   input: SendDraftInput,
-): Promise<{ url: string | null }> {
+): Promise<{ url: string | null; bodyOmitted: boolean }> {
   const contact = questionContact(library, input.questionId);
-  const url = input.via === 'mail' ? mailtoUrl(contact.email, input.subject, input.body) : null;
+  let url = input.via === 'mail' ? mailtoUrl(contact.email, input.subject, input.body) : null;
+  // Mail programs and Windows' URL handler cut long mailto: links (percent-encoded Japanese takes
+  // nine characters a letter); then the mail opens without the body and the UI copies it instead.
+  const bodyOmitted = url !== null && url.length > MAX_MAILTO_LENGTH;
+  if (bodyOmitted) url = mailtoUrl(contact.email, input.subject, '');
   library.mutate(
     {
       action: input.via === 'mail' ? 'draft.opened_in_mail' : 'draft.copied',
@@ -123,5 +130,5 @@ export async function sendDraft(
     () => undefined,
   );
   if (url) await openExternal(url);
-  return { url };
+  return { url, bodyOmitted };
 }

@@ -6,6 +6,7 @@ import { KotaeError } from '../../../shared/errors';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
 import { getQuestion } from '../questions';
 import { useTempDir } from '../testing/tempDir';
+import { MAX_MAILTO_LENGTH } from './drafts';
 import {
   changeStatus,
   draftMessage,
@@ -231,6 +232,28 @@ describe('drafts and templates', () => {
     expect(listLog(library.db, { questionId: id, limit: 1 })[0]).toMatchObject({
       action: 'draft.opened_in_mail',
     });
+  });
+
+  it('opens a long message with the subject only, saying so, and still logs the full text', async () => {
+    const library = open();
+    const id = questionId(library, 'WordPress');
+    const opened: string[] = [];
+    const body = 'お問い合わせありがとうございます。'.repeat(40);
+    const result = await sendDraft(library, async (u) => void opened.push(u), {
+      questionId: id,
+      purpose: 'decline',
+      via: 'mail',
+      subject: '件名',
+      body,
+    });
+    expect(result.bodyOmitted).toBe(true);
+    expect(opened[0]).toMatch(/&body=$/);
+    expect(opened[0]!.length).toBeLessThanOrEqual(MAX_MAILTO_LENGTH);
+    const detail = library.db
+      .prepare('SELECT detail FROM log_entries ORDER BY id DESC LIMIT 1')
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(detail).body).toBe(body);
   });
 
   it('mailtoUrl encodes what would break the URL', () => {

@@ -11,6 +11,31 @@ export interface DraftText {
 }
 
 /**
+ * Copying a draft or opening it in the mail program, both logged. A message too long for a
+ * mailto: link opens with the subject only and is copied, with a toast saying so.
+ */
+export function useSendDraft(questionId: number, purpose: DraftPurpose) {
+  const { t } = useTranslation('tracking');
+  const toast = useToast();
+  const send = useApiMutation('drafts:send');
+  const copy = async (draft: DraftText) => {
+    // No clipboard permission (tests, some Linux desktops): the text is still there to select.
+    await navigator.clipboard.writeText(`${draft.subject}\n\n${draft.body}`).catch(() => undefined);
+    if (!(await succeeded(send.mutateAsync({ questionId, purpose, via: 'copy', ...draft })))) return;
+    toast.show(t('draft.copied'));
+  };
+  const mail = async (draft: DraftText) => {
+    const sent = await send.mutateAsync({ questionId, purpose, via: 'mail', ...draft }).catch(() => null);
+    if (!sent) return;
+    if (sent.bodyOmitted) {
+      await navigator.clipboard.writeText(draft.body).catch(() => undefined);
+      toast.show(t('draft.mailTooLong'), { timeoutMs: 12_000 });
+    } else toast.show(t('draft.mailOpened'));
+  };
+  return { send, copy, mail };
+}
+
+/**
  * A customer message drafted from a template: editable, then copied or opened in the mail program
  * (both are logged). Controlled: the parent keeps the edit, so nothing typed is lost when the
  * generated draft changes underneath (another status, another date).
@@ -31,23 +56,11 @@ export function DraftEditor({
   testId?: string;
 }) {
   const { t } = useTranslation('tracking');
-  const toast = useToast();
-  const send = useApiMutation('drafts:send');
   const value: DraftText = edited ?? { subject: generated?.subject ?? '', body: generated?.body ?? '' };
 
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(`${value.subject}\n\n${value.body}`);
-    } catch {
-      /* no clipboard permission (tests, some Linux desktops): the text is still selectable */
-    }
-    if (!(await succeeded(send.mutateAsync({ questionId, purpose, via: 'copy', ...value })))) return;
-    toast.show(t('draft.copied'));
-  };
-  const mail = async () => {
-    if (!(await succeeded(send.mutateAsync({ questionId, purpose, via: 'mail', ...value })))) return;
-    toast.show(t('draft.mailOpened'));
-  };
+  const { send, copy: copyDraft, mail: mailDraft } = useSendDraft(questionId, purpose);
+  const copy = () => copyDraft(value);
+  const mail = () => mailDraft(value);
 
   return (
     <div className="k-draft" data-testid={testId ?? 'draft'}>

@@ -3,13 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionDetail, StatusChangeView } from '@shared/domain/question';
 import { isOpenStatus, isOverdue, type QuestionStatus } from '@shared/domain/status';
-import { useApiMutation } from '../../api/hooks';
-import { Badge, Button, Card, Kbd, StatusBadge, useToast } from '../../components';
+import { Badge, Button, Card, Kbd, StatusBadge } from '../../components';
 import { useHotkey } from '../../hooks/useHotkey';
 import { todayDay, useFormat } from '../../hooks/useFormat';
 import { StatusChangeDialog } from './StatusChangeDialog';
 import './tracking.css';
-import { succeeded } from './succeeded';
+import { useSendDraft } from './DraftEditor';
 
 /** The next step each status usually leads to: the panel's one-click suggestions. */
 const nextSteps: Record<QuestionStatus, QuestionStatus[]> = {
@@ -83,14 +82,8 @@ export function StatusPanel({ question }: { question: QuestionDetail }) {
 function HistoryEntry({ entry, question }: { entry: StatusChangeView; question: QuestionDetail }) {
   const { t } = useTranslation(['tracking', 'status']);
   const fmt = useFormat();
-  const toast = useToast();
-  const send = useApiMutation('drafts:send');
-  const draft = {
-    questionId: question.id,
-    purpose: 'status' as const,
-    subject: `Re: ${question.subject}`,
-    body: entry.customerMessage,
-  };
+  const { copy, mail } = useSendDraft(question.id, 'status');
+  const draft = { subject: `Re: ${question.subject}`, body: entry.customerMessage };
   return (
     <li>
       <div>
@@ -109,24 +102,10 @@ function HistoryEntry({ entry, question }: { entry: StatusChangeView; question: 
           <summary className="muted">{t('status.messageSent')}</summary>
           <div className="k-history-message">{entry.customerMessage}</div>
           <div className="k-actions">
-            <Button
-              size="sm"
-              variant="ghost"
-              icon={<Copy size={13} />}
-              onClick={async () => {
-                await navigator.clipboard.writeText(entry.customerMessage).catch(() => undefined);
-                if (!(await succeeded(send.mutateAsync({ ...draft, via: 'copy' })))) return;
-                toast.show(t('draft.copied'));
-              }}
-            >
+            <Button size="sm" variant="ghost" icon={<Copy size={13} />} onClick={() => void copy(draft)}>
               {t('draft.copy')}
             </Button>
-            <Button
-              size="sm"
-              variant="ghost"
-              icon={<Mail size={13} />}
-              onClick={() => send.mutate({ ...draft, via: 'mail' })}
-            >
+            <Button size="sm" variant="ghost" icon={<Mail size={13} />} onClick={() => void mail(draft)}>
               {t('draft.openMail')}
             </Button>
           </div>
