@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KotaeError } from '../../../shared/errors';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
 import { useTempDir } from '../testing/tempDir';
+import { sendDraft } from '../tracking';
 import { customerTimeline, listCustomers, updateCustomer } from './index';
 
 const tempDir = useTempDir();
@@ -63,5 +64,23 @@ describe('customers', () => {
     expect(new Set(items.map((i) => i.questionId)).size).toBe(customer.totalQuestions);
     expect(items.some((i) => i.kind === 'message_in')).toBe(true);
     expect(items.map((i) => i.at)).toEqual([...items.map((i) => i.at)].sort().reverse());
+  });
+  it('shows a message that left through the app on the timeline', async () => {
+    const library = open();
+    const customer = listCustomers(library.db)[0]!;
+    const questionId = library.db
+      .prepare('SELECT id FROM questions WHERE customer_id = ?')
+      .pluck()
+      .get(customer.id) as number;
+    await sendDraft(library, async () => undefined, {
+      questionId,
+      purpose: 'status',
+      via: 'copy',
+      subject: 'Re: status',
+      body: 'We are on it.',
+    });
+    expect(customerTimeline(library.db, customer.id)).toContainEqual(
+      expect.objectContaining({ kind: 'draft', title: 'Re: status', text: 'We are on it.', questionId }),
+    );
   });
 });

@@ -46,6 +46,14 @@ export function customerTimeline(db: Database, customerId: number): TimelineItem
     question_id: number;
     question_subject: string;
   }[];
+  // Messages that left through the app (copied or opened in the mail program), from the work log.
+  const drafts = db
+    .prepare(
+      `SELECT l.at, l.detail, q.id AS question_id, q.subject AS question_subject
+       FROM log_entries l JOIN questions q ON q.id = l.question_id
+       WHERE q.customer_id = ? AND l.action IN ('draft.copied', 'draft.opened_in_mail')`,
+    )
+    .all(customerId) as { at: string; detail: string; question_id: number; question_subject: string }[];
   const excerpt = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 280);
   const items: TimelineItem[] = [
     ...messages.map((m) => ({
@@ -80,6 +88,18 @@ export function customerTimeline(db: Database, customerId: number): TimelineItem
       text: excerpt(a.plain_text),
       answerId: a.answer_id,
     })),
+    ...drafts.map((d) => {
+      const detail = JSON.parse(d.detail) as { subject?: string; body?: string };
+      return {
+        at: d.at,
+        kind: 'draft' as const,
+        questionId: d.question_id,
+        questionSubject: d.question_subject,
+        title: detail.subject ?? '',
+        text: excerpt(detail.body ?? ''),
+        answerId: null,
+      };
+    }),
   ];
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
