@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { suggestedCheckpoint } from '../../shared/tracking/checkpoint';
 import { expect, test } from '../fixtures';
 
 // Scope guard and tracking on a question (issue 4): what the vendor does on the Inbox screen.
@@ -95,6 +96,9 @@ test('status: a change needs a checkpoint, drafts the customer message and lands
   await checkpoint.fill('');
   await expect(dialog).toContainText('An open question needs a next checkpoint');
   await expect(page.getByRole('button', { name: 'Save status change' })).toBeDisabled();
+  await dialog.getByRole('button', { name: /Two working days from today/ }).click();
+  await expect(checkpoint).toHaveValue(suggestedCheckpoint(dayFromToday(0)));
+  await expect(page.getByRole('button', { name: 'Save status change' })).toBeEnabled();
   const day = dayFromToday(9);
   await checkpoint.fill(day);
   const [y, m, d] = day.split('-').map(Number);

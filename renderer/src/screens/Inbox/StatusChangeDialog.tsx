@@ -7,7 +7,7 @@ import { checkpointProblem, suggestedCheckpoint } from '@shared/tracking/checkpo
 import { statusTemplateKey } from '@shared/tracking/templates';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { Button, Dialog, ErrorMessage, SelectField, TextArea, TextField, useToast } from '../../components';
-import { todayDay } from '../../hooks/useFormat';
+import { todayDay, useFormat } from '../../hooks/useFormat';
 import { DraftEditor, type DraftText } from './DraftEditor';
 import { MessageTemplatesButton } from './MessageTemplatesDialog';
 import { succeeded } from './succeeded';
@@ -31,7 +31,9 @@ export function StatusChangeDialog({
 }) {
   const { t } = useTranslation(['tracking', 'status', 'common']);
   const toast = useToast();
+  const fmt = useFormat();
   const today = todayDay();
+  const suggested = suggestedCheckpoint(today);
   const [to, setTo] = useState<QuestionStatus>(initialStatus);
   const [checkpoint, setCheckpoint] = useState(
     question.nextCheckpoint && question.nextCheckpoint >= today
@@ -97,7 +99,16 @@ export function StatusChangeDialog({
               required
               value={checkpoint}
               onChange={(e) => setCheckpoint(e.target.value)}
-              hint={problem ? t(`errors.checkpoint_${problem}`) : t('status.checkpointHint')}
+              hint={
+                <>
+                  {problem ? t(`errors.checkpoint_${problem}`) : t('status.checkpointHint')}{' '}
+                  {checkpoint !== suggested && (
+                    <button type="button" className="k-linklike" onClick={() => setCheckpoint(suggested)}>
+                      {t('status.useSuggested', { date: fmt.date(suggested) })}
+                    </button>
+                  )}
+                </>
+              }
             />
           ) : (
             <div className="faint" style={{ alignSelf: 'center' }}>
