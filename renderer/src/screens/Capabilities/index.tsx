@@ -102,7 +102,7 @@ export default function Capabilities({ id, navigate }: ScreenProps) {
       <PageHeader
         title={t('title')}
         subtitle={
-          product
+          product?.name
             ? t('subtitleProduct', { product: product.name, version: product.currentVersion })
             : t('subtitle')
         }
