@@ -6,6 +6,7 @@ import { registerBundleCommands } from './commands/bundle';
 import { registerFaqCommands } from './commands/faq';
 import { registerImportCommand } from './commands/import';
 import { registerLibraryCommands } from './commands/library';
+import { registerTrackingCommands } from './commands/tracking';
 import { registerVideoCommands } from './commands/video';
 import { errorMessage } from './messages';
 
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerFaqCommands(program);
   registerImportCommand(program);
   registerBackupCommands(program);
+  registerTrackingCommands(program);
   return program;
 }
 

@@ -10,6 +10,7 @@ import { intakeChannels } from './intake';
 import { jobChannels } from './jobs';
 import { libraryChannels } from './library';
 import { searchChannels } from './search';
+import { trackingChannels } from './tracking';
 import { videoChannels } from './video';
 import type { EventName, EventPayload } from './events';
 
@@ -25,6 +26,7 @@ export const channels = {
   ...faqChannels,
   ...intakeChannels,
   ...backupChannels,
+  ...trackingChannels,
 };
 
 export type Channels = typeof channels;

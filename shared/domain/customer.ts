@@ -20,6 +20,7 @@ export const CustomerSummary = z.object({
   name: z.string(),
   email: z.string().nullable(),
   company: z.string(),
+  phone: z.string(),
   language: Language,
   openQuestions: z.number().int(),
   totalQuestions: z.number().int(),

@@ -18,6 +18,7 @@ import enChecks from './locales/en/checks.json';
 import enBundle from './locales/en/bundle.json';
 import enIntake from './locales/en/intake.json';
 import enBackup from './locales/en/backup.json';
+import enTracking from './locales/en/tracking.json';
 import jaCommon from './locales/ja/common.json';
 import jaErrors from './locales/ja/errors.json';
 import jaNav from './locales/ja/nav.json';
@@ -36,6 +37,7 @@ import jaChecks from './locales/ja/checks.json';
 import jaBundle from './locales/ja/bundle.json';
 import jaIntake from './locales/ja/intake.json';
 import jaBackup from './locales/ja/backup.json';
+import jaTracking from './locales/ja/tracking.json';
 
 export const resources = {
   en: {
@@ -57,6 +59,7 @@ export const resources = {
     bundle: enBundle,
     intake: enIntake,
     backup: enBackup,
+    tracking: enTracking,
   },
   ja: {
     common: jaCommon,
@@ -77,6 +80,7 @@ export const resources = {
     bundle: jaBundle,
     intake: jaIntake,
     backup: jaBackup,
+    tracking: jaTracking,
   },
 } as const;
 

@@ -8,9 +8,11 @@ import { faqHandlers } from '../faq';
 import { intakeHandlers } from '../intake';
 import { mediaHandlers } from '../media';
 import { questionHandlers } from '../questions';
+import { scopeHandlers } from '../scope';
 import { searchHandlers } from '../search';
 import type { Studio } from '../studio';
 import { studioHandlers } from '../studio/handlers';
+import { trackingHandlers } from '../tracking';
 import type { HandlerTable } from './types';
 
 /** The handler table: one entry per channel of shared/api. The type fails if a channel is missing. */
@@ -28,5 +30,7 @@ export function createHandlers(studio: Studio): HandlerTable {
     ...faqHandlers(studio),
     ...intakeHandlers(studio),
     ...backupHandlers(studio),
+    ...scopeHandlers(studio),
+    ...trackingHandlers(studio),
   };
 }

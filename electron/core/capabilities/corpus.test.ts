@@ -4,16 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createLibrary, seedDemo } from '../library';
 import { useTempDir } from '../testing/tempDir';
 import { catalogueCorpus } from './corpus';
+import { importCatalogueFile } from './transfer';
 
-// Runs the hostile capability-JSON corpus (corpus.ts) through the catalogue import. The import is
-// built on its own branch: until it is merged here, the module is looked up at run time and the
-// import cases are reported as skipped (the corpus itself is still checked). After the merge,
-// replace the lookup with `import { importCatalogueFile } from './transfer'` (see README).
-
-type ImportCatalogueFile = (library: ReturnType<typeof createLibrary>, source: string) => Promise<unknown>;
-
-const modulePath = './transfer';
-const transfer = (await import(/* @vite-ignore */ modulePath).catch(() => null)) as { importCatalogueFile: ImportCatalogueFile } | null;
+// Runs the hostile capability-JSON corpus (corpus.ts) through the real catalogue import.
 
 const tempDir = useTempDir('kotae-catalogue-corpus-');
 
@@ -25,7 +18,7 @@ describe('hostile capability JSON corpus', () => {
 
   for (const c of catalogueCorpus) {
     const shown = c.expected === 'imported' ? 'imported' : 'rejected';
-    it.skipIf(!transfer)(`${c.name}: ${shown}`, async () => {
+    it(`${c.name}: ${shown}`, async () => {
       const dir = tempDir();
       const inputs = path.join(dir, 'in');
       mkdirSync(inputs);
@@ -33,7 +26,7 @@ describe('hostile capability JSON corpus', () => {
       const library = createLibrary(path.join(dir, 'lib'), { seed: seedDemo });
       try {
         const before = library.db.prepare('SELECT * FROM capabilities ORDER BY id').all();
-        const result = await transfer!.importCatalogueFile(library, source).then(
+        const result = await importCatalogueFile(library, source).then(
           () => 'imported' as const,
           (err: unknown) => err,
         );

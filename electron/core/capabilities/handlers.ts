@@ -1,10 +1,51 @@
 import type { Handlers } from '../api/types';
 import type { Studio } from '../studio';
+import { createCapability, deleteCapability, moveCapability, updateCapability } from './edit';
 import { listCapabilities, listProducts } from './queries';
+import { exportCatalogue, importCatalogueFile } from './transfer';
 
-export function capabilityHandlers(studio: Studio): Handlers<'capabilities:list' | 'products:list'> {
+type CapabilityChannel =
+  | 'capabilities:list'
+  | 'products:list'
+  | 'capabilities:create'
+  | 'capabilities:update'
+  | 'capabilities:delete'
+  | 'capabilities:move'
+  | 'capabilities:export'
+  | 'capabilities:import';
+
+export function capabilityHandlers(studio: Studio): Handlers<CapabilityChannel> {
+  const changed = <T>(value: T): T => {
+    studio.changed('capabilities');
+    return value;
+  };
   return {
     'capabilities:list': () => listCapabilities(studio.library().db),
     'products:list': () => listProducts(studio.library().db),
+    'capabilities:create': (input) => changed(createCapability(studio.writableLibrary(), input)),
+    'capabilities:update': (input) => changed(updateCapability(studio.writableLibrary(), input)),
+    'capabilities:delete': ({ id }) => changed(deleteCapability(studio.writableLibrary(), id)),
+    'capabilities:move': ({ id, direction }) =>
+      changed(moveCapability(studio.writableLibrary(), id, direction)),
+    'capabilities:export': async () => {
+      const library = studio.writableLibrary();
+      const target = await studio.dialogs.chooseSaveFile({
+        title: 'Export capabilities',
+        defaultName: 'capabilities.json',
+        filters: [{ name: 'JSON', extensions: ['json'] }],
+      });
+      if (target === null) return null;
+      return { path: target, ...(await exportCatalogue(library, target)) };
+    },
+    'capabilities:import': async () => {
+      const library = studio.writableLibrary();
+      const [source] = await studio.dialogs.chooseFiles({
+        title: 'Import capabilities',
+        filters: [{ name: 'JSON', extensions: ['json'] }],
+        multiple: false,
+      });
+      if (!source) return null;
+      return changed({ path: source, ...(await importCatalogueFile(library, source)) });
+    },
   };
 }

@@ -1,2 +1,10 @@
 export { listCapabilities, listProducts } from './queries';
+export { createCapability, updateCapability, deleteCapability, moveCapability } from './edit';
+export {
+  catalogueFile,
+  exportCatalogue,
+  importCatalogue,
+  importCatalogueFile,
+  parseCatalogue,
+} from './transfer';
 export { capabilityHandlers } from './handlers';

@@ -1,9 +1,19 @@
 import type { Handlers } from '../api/types';
 import type { Studio } from '../studio';
+import { updateCustomer } from './edit';
 import { listCustomers } from './queries';
+import { customerTimeline } from './timeline';
 
-export function customerHandlers(studio: Studio): Handlers<'customers:list'> {
+export function customerHandlers(
+  studio: Studio,
+): Handlers<'customers:list' | 'customers:update' | 'customers:timeline'> {
   return {
     'customers:list': () => listCustomers(studio.library().db),
+    'customers:update': (input) => {
+      const saved = updateCustomer(studio.writableLibrary(), input);
+      studio.changed('customers');
+      return saved;
+    },
+    'customers:timeline': ({ id }) => customerTimeline(studio.library().db, id),
   };
 }

@@ -6,6 +6,7 @@ interface Row {
   name: string;
   email: string | null;
   company: string;
+  phone: string;
   language: 'ja' | 'en';
   profile: string;
   open_questions: number;
@@ -16,7 +17,7 @@ interface Row {
 export function listCustomers(db: Database): CustomerSummary[] {
   const rows = db
     .prepare(
-      `SELECT c.id, c.name, c.email, c.company, c.language, c.profile,
+      `SELECT c.id, c.name, c.email, c.company, c.phone, c.language, c.profile,
               (SELECT count(*) FROM questions q WHERE q.customer_id = c.id AND q.status NOT IN ('resolved', 'declined')) AS open_questions,
               (SELECT count(*) FROM questions q WHERE q.customer_id = c.id) AS total_questions,
               (SELECT max(q.updated_at) FROM questions q WHERE q.customer_id = c.id) AS last_contact_at
@@ -28,6 +29,7 @@ export function listCustomers(db: Database): CustomerSummary[] {
     name: r.name,
     email: r.email,
     company: r.company,
+    phone: r.phone,
     language: r.language,
     openQuestions: r.open_questions,
     totalQuestions: r.total_questions,

@@ -11,6 +11,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
     [`${mod()} K`, t('common:shortcut.palette')],
     [`${mod()} /`, t('common:shortcut.help')],
     ...screens.map((s, i): [string, string] => [`${mod()} ${i + 1}`, t('common:shortcut.goTo', { screen: t(`nav:${s}`) })]),
+    [`${mod()} Shift S`, t('tracking:status.shortcut')],
     ['Esc', t('common:shortcut.close')],
   ];
   return (

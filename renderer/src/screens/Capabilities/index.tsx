@@ -1,40 +1,31 @@
-import { ChevronDown, ChevronRight, ListTree } from 'lucide-react';
+import { ChevronDown, ChevronRight, ListTree, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Capability } from '@shared/domain/capability';
-import { useApi } from '../../api/hooks';
-import { Badge, EmptyState, ErrorMessage, Loading, PageHeader, SplitView } from '../../components';
+import { useApi, useApiMutation } from '../../api/hooks';
+import {
+  Badge,
+  Button,
+  Dialog,
+  EmptyState,
+  ErrorMessage,
+  Loading,
+  PageHeader,
+  SplitView,
+} from '../../components';
 import type { ScreenProps } from '../../shell/ScreenView';
-
-function CapabilityDetail({ capability, parent }: { capability: Capability; parent: Capability | null }) {
-  const { t } = useTranslation('capabilities');
-  return (
-    <article className="k-detail" data-testid="capability-detail">
-      {parent && <div className="faint">{parent.title}</div>}
-      <h2 className="k-detail__title">{capability.title}</h2>
-      <div className="k-detail__meta">
-        <Badge tone={capability.kind === 'area' ? 'info' : 'accent'}>{t(`kind.${capability.kind}`)}</Badge>
-      </div>
-      <p className="k-prose">
-        {capability.description || <span className="faint">{t('noDescription')}</span>}
-      </p>
-      <h3 style={{ fontSize: 13, margin: '18px 0 6px' }} className="muted">
-        {t('keywords')}
-      </h3>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-        {capability.keywords.map((k) => (
-          <Badge key={k}>{k}</Badge>
-        ))}
-      </div>
-    </article>
-  );
-}
+import '../Inbox/tracking.css';
+import { CapabilityDetail } from './CapabilityDetail';
+import { CapabilityForm } from './CapabilityForm';
+import { CatalogueTransfer } from './CatalogueTransfer';
 
 export default function Capabilities({ id, navigate }: ScreenProps) {
   const { t } = useTranslation('capabilities');
   const capabilities = useApi('capabilities:list', {});
   const products = useApi('products:list', {});
   const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
+  // Adding: null = closed, 'area' = a new area, a number = a new operation inside that area.
+  const [adding, setAdding] = useState<'area' | number | null>(null);
+  const create = useApiMutation('capabilities:create');
   const all = capabilities.data ?? [];
   const areas = all.filter((c) => c.parentId === null);
   const selected = all.find((c) => c.id === id) ?? null;
@@ -111,12 +102,20 @@ export default function Capabilities({ id, navigate }: ScreenProps) {
       <PageHeader
         title={t('title')}
         subtitle={
-          product
+          product?.name
             ? t('subtitleProduct', { product: product.name, version: product.currentVersion })
             : t('subtitle')
         }
         actions={
-          <Badge tone="info">{t('count', { count: all.filter((c) => c.kind === 'operation').length })}</Badge>
+          <>
+            <Badge tone="info">
+              {t('count', { count: all.filter((c) => c.kind === 'operation').length })}
+            </Badge>
+            <Button size="sm" variant="primary" icon={<Plus size={14} />} onClick={() => setAdding('area')}>
+              {t('addArea')}
+            </Button>
+            <CatalogueTransfer />
+          </>
         }
       />
       <SplitView
@@ -124,8 +123,12 @@ export default function Capabilities({ id, navigate }: ScreenProps) {
         detail={
           selected ? (
             <CapabilityDetail
+              key={selected.id}
               capability={selected}
               parent={all.find((c) => c.id === selected.parentId) ?? null}
+              childCount={all.filter((c) => c.parentId === selected.id).length}
+              onAdd={(parentId) => setAdding(parentId)}
+              onDeleted={() => navigate('capabilities', selected.parentId)}
             />
           ) : (
             <EmptyState icon={<ListTree size={36} />} title={t('selectTitle')}>
@@ -134,6 +137,35 @@ export default function Capabilities({ id, navigate }: ScreenProps) {
           )
         }
       />
+      {adding !== null && (
+        <Dialog
+          open
+          title={
+            adding === 'area'
+              ? t('addArea')
+              : t('addOperationTo', { area: all.find((c) => c.id === adding)?.title ?? '' })
+          }
+          onClose={() => setAdding(null)}
+        >
+          <CapabilityForm
+            initial={{ title: '', description: '', keywords: [] }}
+            submitLabel={t('form.add')}
+            busy={create.isPending}
+            onCancel={() => setAdding(null)}
+            onSubmit={async (values) => {
+              const created = await create
+                .mutateAsync({ parentId: adding === 'area' ? null : adding, ...values })
+                .catch(() => null);
+              if (!created) return;
+              setAdding(null);
+              if (created.parentId !== null)
+                setCollapsed((prev) => new Set([...prev].filter((x) => x !== created.parentId)));
+              navigate('capabilities', created.id);
+            }}
+          />
+          {create.isError && <ErrorMessage error={create.error} />}
+        </Dialog>
+      )}
     </div>
   );
 }

@@ -1,8 +1,10 @@
-import { Mail, Users } from 'lucide-react';
+import { Mail, Pencil, Users } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/hooks';
 import {
   Badge,
+  Button,
   Card,
   EmptyState,
   ErrorMessage,
@@ -15,7 +17,10 @@ import {
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { BundleHistory } from '../Answers/BundleExport';
+import { WorkLog } from '../Inbox/WorkLog';
+import { CustomerEditor, draftOf, type CustomerDraft } from './CustomerEditor';
 import { CustomerProfileCard } from './CustomerProfileCard';
+import { CustomerTimeline } from './CustomerTimeline';
 
 export default function Customers({ id, navigate }: ScreenProps) {
   const { t } = useTranslation('customers');
@@ -23,6 +28,15 @@ export default function Customers({ id, navigate }: ScreenProps) {
   const customers = useApi('customers:list', {});
   const questions = useApi('questions:list', { customerId: id ?? 0 }, { enabled: id !== null });
   const selected = customers.data?.find((c) => c.id === id) ?? null;
+  // Unsaved edits per customer: kept while the vendor looks at someone else.
+  const [drafts, setDrafts] = useState<Record<number, CustomerDraft>>({});
+  const setDraft = (customerId: number, draft: CustomerDraft | null) =>
+    setDrafts((all) => {
+      const next = { ...all };
+      if (draft) next[customerId] = draft;
+      else delete next[customerId];
+      return next;
+    });
 
   const list = () => {
     if (customers.isPending) return <Loading />;
@@ -41,7 +55,10 @@ export default function Customers({ id, navigate }: ScreenProps) {
         onSelect={() => navigate('customers', c.id)}
         title={c.name}
         trailing={
-          c.openQuestions > 0 ? <Badge tone="info">{t('open', { count: c.openQuestions })}</Badge> : undefined
+          <>
+            {drafts[c.id] && <Badge tone="warning">{t('edit.unsaved')}</Badge>}
+            {c.openQuestions > 0 && <Badge tone="info">{t('open', { count: c.openQuestions })}</Badge>}
+          </>
         }
         meta={
           <>
@@ -69,6 +86,7 @@ export default function Customers({ id, navigate }: ScreenProps) {
                     <Mail size={13} style={{ verticalAlign: '-2px' }} /> {selected.email}
                   </span>
                 )}
+                {selected.phone && <span>{selected.phone}</span>}
                 <Badge>{selected.language === 'ja' ? '日本語' : 'English'}</Badge>
               </div>
               <div className="k-grid-2">
@@ -86,8 +104,27 @@ export default function Customers({ id, navigate }: ScreenProps) {
                     <span className="faint">{t('noQuestions')}</span>
                   )}
                 </Card>
-                <CustomerProfileCard customer={selected} />
+                {drafts[selected.id] ? (
+                  <CustomerEditor
+                    customer={selected}
+                    draft={drafts[selected.id]!}
+                    onChange={(draft) => setDraft(selected.id, draft)}
+                    onDone={() => setDraft(selected.id, null)}
+                  />
+                ) : (
+                  <div>
+                    <CustomerProfileCard customer={selected} />
+                    <Button
+                      icon={<Pencil size={14} />}
+                      onClick={() => setDraft(selected.id, draftOf(selected))}
+                    >
+                      {t('edit.open')}
+                    </Button>
+                  </div>
+                )}
               </div>
+              <CustomerTimeline customerId={selected.id} />
+              <WorkLog customerId={selected.id} />
               <Card>
                 <BundleHistory customerId={selected.id} />
               </Card>

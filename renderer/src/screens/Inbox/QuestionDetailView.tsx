@@ -7,6 +7,9 @@ import { todayDay, useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { CustomerProfileCard } from '../Customers/CustomerProfileCard';
 import { MessageThread } from './MessageThread';
+import { ScopePanel } from './ScopePanel';
+import { StatusPanel } from './StatusPanel';
+import { WorkLog } from './WorkLog';
 
 export function QuestionDetailView({ id, navigate }: { id: number; navigate: ScreenProps['navigate'] }) {
   const { t } = useTranslation(['inbox', 'status']);
@@ -44,37 +47,12 @@ export function QuestionDetailView({ id, navigate }: { id: number; navigate: Scr
       <div className="k-grid-2">
         <div>
           <MessageThread questionId={q.id} />
-          {q.statusHistory.length > 0 && (
-            <Card title={t('history')}>
-              <ol className="k-timeline">
-                {q.statusHistory.map((h) => (
-                  <li key={h.id}>
-                    <div>
-                      <strong>{t(`status:status.${h.toStatus}`)}</strong>{' '}
-                      <span className="faint">{fmt.dateTime(h.at)}</span>
-                    </div>
-                    {h.note && <div className="muted">{h.note}</div>}
-                  </li>
-                ))}
-              </ol>
-            </Card>
-          )}
+          <ScopePanel question={q} />
+          <StatusPanel question={q} />
+          <WorkLog questionId={q.id} />
         </div>
         <aside>
           {customer && <CustomerProfileCard customer={customer} compact />}
-          <Card title={t('capabilities')}>
-            {q.capabilities.length ? (
-              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-                {q.capabilities.map((c) => (
-                  <Badge key={c.id} tone="accent">
-                    {c.title}
-                  </Badge>
-                ))}
-              </div>
-            ) : (
-              <span className="faint">{t('noCapabilities')}</span>
-            )}
-          </Card>
           <Card title={t('answers')}>
             {q.answers.length ? (
               <ul className="k-link-list">

@@ -2,6 +2,7 @@ import { CalendarClock, Inbox as InboxIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/hooks';
 import {
+  Badge,
   EmptyState,
   ErrorMessage,
   ListItem,
@@ -47,7 +48,12 @@ export default function Inbox({ id, navigate }: ScreenProps) {
               selected={q.id === id}
               onSelect={() => navigate('inbox', q.id)}
               title={q.subject}
-              trailing={<StatusBadge status={q.status} />}
+              trailing={
+                <>
+                  {group === 'overdue' && <Badge tone="danger">{t('group.overdue')}</Badge>}
+                  <StatusBadge status={q.status} />
+                </>
+              }
               meta={
                 <>
                   <span>{q.customerName ?? t('unknownCustomer')}</span>

@@ -11,6 +11,7 @@ import type { ScreenProps } from '../../shell/ScreenView';
 import { FfmpegSettings } from '../Videos/FfmpegSettings';
 import { BackupCard } from './BackupCard';
 import { VendorCard } from './VendorCard';
+import { MessageTemplatesCard } from '../Inbox/MessageTemplatesDialog';
 
 export default function Settings(_props: ScreenProps) {
   const { t } = useTranslation(['settings', 'library']);
@@ -119,6 +120,7 @@ export default function Settings(_props: ScreenProps) {
         <BackupCard hasLibrary={current !== null} />
         <FfmpegSettings />
         {current && !current.readOnly && <VendorCard />}
+        {current && !current.readOnly && <MessageTemplatesCard />}
         <Card title={t('about')}>
           <dl className="k-dl">
             <dt>{t('version')}</dt>

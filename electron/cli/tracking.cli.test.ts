@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../core/testing/tempDir';
+
+// Black-box: status changes, the work log as CSV and the catalogue as JSON, as a script runs them.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const tempDir = useTempDir();
+
+function kotae(...args: string[]) {
+  const res = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', KOTAE_LANG: 'en' },
+  });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+describe('kotae status, log export, capabilities', () => {
+  it('changes a status with its checkpoint rule, exports the log, round-trips the catalogue', () => {
+    const dir = tempDir();
+    const lib = path.join(dir, 'lib');
+    expect(kotae('init', '--demo', '--library', lib).code).toBe(0);
+    const questions = JSON.parse(kotae('list', 'questions', '--library', lib, '--json').stdout) as {
+      id: number;
+      title: string;
+    }[];
+    const id = String(questions.find((q) => q.title.includes('スマートフォンで画像'))!.id);
+
+    const past = kotae('status', id, 'investigating', '--checkpoint', '2000-01-01', '--library', lib);
+    expect(past.code).toBe(1);
+    expect(past.stderr).toMatch(/in the past/);
+    const ok = kotae('status', id, 'investigating', '--note', 'from a script', '--library', lib, '--json');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      fromStatus: 'received',
+      toStatus: 'investigating',
+      actor: 'cli',
+    });
+
+    const csv = path.join(dir, 'log.csv');
+    expect(kotae('log', 'export', '--question', id, '--out', csv, '--library', lib).code).toBe(0);
+    const text = readFileSync(csv, 'utf8');
+    expect(text).toMatch(/^\uFEFFat,actor,action/);
+    expect(text).toContain('cli,question.status_changed');
+    expect(text).toContain('from a script');
+
+    const json = path.join(dir, 'caps.json');
+    expect(kotae('capabilities', 'export', '--out', json, '--library', lib).code).toBe(0);
+    const again = kotae('capabilities', 'import', json, '--library', lib, '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, updated: 0 });
+    writeFileSync(json, '{"format":"kotae-capabilities","version":2,"areas":[]}');
+    const bad = kotae('capabilities', 'import', json, '--library', lib);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/The import failed: version/);
+  });
+});

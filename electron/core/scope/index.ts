@@ -1,0 +1,3 @@
+export { suggestCapabilities } from './suggest';
+export { setScope, type ScopeInput } from './verdict';
+export { scopeHandlers } from './handlers';

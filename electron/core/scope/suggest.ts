@@ -1,0 +1,139 @@
+import type { Database } from 'better-sqlite3';
+import type { CapabilitySuggestion } from '../../../shared/domain/tracking';
+import { KotaeError } from '../../../shared/errors';
+import { normalizeForSearch } from '../../../shared/text/normalize';
+import { tokenize } from '../../../shared/text/tokenize';
+
+// Which capabilities of the scope catalogue a question is most likely about, best first. Kept to
+// this ONE function so the lead can move it onto the library's search index later; until then a
+// term-overlap ranker over the (small) catalogue, on the shared tokeniser, with the heuristic of
+// answers/suggest.ts: topic words only, rarer words weigh more.
+
+const WEIGHT_KEYWORD = 4;
+const WEIGHT_TITLE = 3;
+const WEIGHT_DESCRIPTION = 1;
+/** An operation inherits a little of its area's words: "画像" in the question favours 画像 operations. */
+const WEIGHT_AREA = 0.5;
+
+const HIRAGANA = /\p{Script=Hiragana}/u;
+const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
+const KATAKANA_WORD = /[\p{Script=Katakana}ー]{2,}/gu;
+const STOPWORDS = new Set(
+  'the and to a an of in on my is it do how i can for with you your this that not be are we our'.split(' '),
+);
+
+/** Topic words: kanji bigrams, whole katakana words, Latin words (as in answers/suggest.ts). */
+function terms(text: string): Set<string> {
+  const out = new Set(
+    tokenize(text)
+      .map((t) => t.term)
+      .filter(
+        (t) =>
+          !HIRAGANA.test(t) &&
+          !KATAKANA_ONLY.test(t) &&
+          !STOPWORDS.has(t) &&
+          (t.length > 1 || /[^ -~]/.test(t)),
+      ),
+  );
+  for (const word of normalizeForSearch(text).match(KATAKANA_WORD) ?? []) out.add(word);
+  return out;
+}
+
+interface Row {
+  id: number;
+  parent_id: number | null;
+  kind: 'area' | 'operation';
+  title: string;
+  description: string;
+  keywords: string;
+}
+
+type CatalogueIndex = ReturnType<typeof buildIndex>;
+
+// Tokenising the catalogue is the costly part; reading its rows is not. The terms are reused while
+// the rows are exactly the same, so any edit (even two within one clock tick) rebuilds them.
+const cache = new WeakMap<Database, { fingerprint: string; index: CatalogueIndex }>();
+
+function catalogueIndex(db: Database): CatalogueIndex {
+  const rows = db
+    .prepare(
+      'SELECT id, parent_id, kind, title, description, keywords FROM capabilities ORDER BY position, id',
+    )
+    .all() as Row[];
+  const fingerprint = JSON.stringify(rows);
+  const hit = cache.get(db);
+  if (hit?.fingerprint === fingerprint) return hit.index;
+  const index = buildIndex(rows);
+  cache.set(db, { fingerprint, index });
+  return index;
+}
+
+function buildIndex(rows: Row[]) {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const indexed = rows.map((r) => {
+    const keywords = (JSON.parse(r.keywords) as string[]).map(normalizeForSearch).filter(Boolean);
+    const parent = r.parent_id === null ? undefined : byId.get(r.parent_id);
+    return {
+      row: r,
+      parentTitle: parent?.title ?? null,
+      keywords,
+      keywordTerms: terms(keywords.join(' ')),
+      title: terms(r.title),
+      description: terms(r.description),
+      area: parent ? terms(`${parent.title} ${parent.description}`) : new Set<string>(),
+    };
+  });
+  const documentFrequency = new Map<string, number>();
+  for (const entry of indexed)
+    for (const term of new Set([...entry.title, ...entry.description, ...entry.keywordTerms]))
+      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  const rarity = (term: string) => Math.log(1 + indexed.length / (documentFrequency.get(term) ?? 1));
+  return { indexed, rarity };
+}
+
+export function suggestCapabilities(db: Database, questionId: number, limit: number): CapabilitySuggestion[] {
+  const question = db.prepare('SELECT subject, body FROM questions WHERE id = ?').get(questionId) as
+    { subject: string; body: string } | undefined;
+  if (!question) throw new KotaeError('NOT_FOUND', { id: questionId });
+  const text = `${question.subject}\n${question.body}`;
+  const folded = normalizeForSearch(text);
+  const asked = terms(text);
+  const { indexed, rarity } = catalogueIndex(db);
+
+  const scored = indexed.map((entry) => {
+    const shared: { term: string; weight: number }[] = [];
+    let score = 0;
+    // A keyword found as it is in the question (スマホ, ドメイン) is the strongest signal.
+    for (const keyword of entry.keywords) {
+      if (!folded.includes(keyword)) continue;
+      const weight = WEIGHT_KEYWORD * rarity(keyword);
+      score += weight;
+      shared.push({ term: keyword, weight });
+    }
+    for (const term of asked) {
+      const weight =
+        (entry.title.has(term) ? WEIGHT_TITLE : 0) +
+        (entry.description.has(term) ? WEIGHT_DESCRIPTION : 0) +
+        (entry.area.has(term) ? WEIGHT_AREA : 0);
+      if (!weight) continue;
+      score += weight * rarity(term);
+      if (!shared.some((s) => s.term === term)) shared.push({ term, weight: weight * rarity(term) });
+    }
+    // Operations are what a verdict links; an area only when nothing more precise matches.
+    if (entry.row.kind === 'area') score *= 0.5;
+    return {
+      id: entry.row.id,
+      title: entry.row.title,
+      parentTitle: entry.parentTitle,
+      score: Math.round(score * 100) / 100,
+      terms: shared
+        .sort((a, b) => b.weight - a.weight)
+        .slice(0, 5)
+        .map((s) => s.term),
+    };
+  });
+  const ranked = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.id - b.id);
+  // A candidate scoring a fraction of the best one shares a stray word, not the topic.
+  const floor = (ranked[0]?.score ?? 0) * 0.15;
+  return ranked.filter((s) => s.score >= floor).slice(0, limit);
+}

@@ -1,0 +1,51 @@
+import type { Handlers } from '../api/types';
+import { writeFileAtomic } from '../files/atomicWrite';
+import type { Studio } from '../studio';
+import { draftMessage, sendDraft } from './drafts';
+import { changeStatus } from './status';
+import { listMessageTemplates, resetMessageTemplate, saveMessageTemplate } from './templates';
+import { workLogCsv } from './workLog';
+
+type TrackingChannel =
+  | 'drafts:make'
+  | 'drafts:send'
+  | 'messageTemplates:list'
+  | 'messageTemplates:save'
+  | 'messageTemplates:reset'
+  | 'questions:changeStatus'
+  | 'log:exportCsv';
+
+export function trackingHandlers(studio: Studio): Handlers<TrackingChannel> {
+  const changed = <T>(value: T, ...entities: string[]): T => {
+    studio.changed(...entities);
+    return value;
+  };
+  return {
+    'drafts:make': ({ questionId, purpose, status, nextCheckpoint }) =>
+      draftMessage(studio.library(), { questionId, purpose, status, nextCheckpoint }),
+    'drafts:send': async (input) =>
+      changed(
+        await sendDraft(studio.writableLibrary(), (url) => studio.dialogs.openExternal(url), input),
+        'log',
+      ),
+    'messageTemplates:list': () => listMessageTemplates(studio.library()),
+    'messageTemplates:save': (input) =>
+      changed(saveMessageTemplate(studio.writableLibrary(), input), 'messageTemplates'),
+    'messageTemplates:reset': (input) =>
+      changed(resetMessageTemplate(studio.writableLibrary(), input), 'messageTemplates'),
+    'questions:changeStatus': (input) =>
+      changed(changeStatus(studio.writableLibrary(), input), 'questions', 'log'),
+    'log:exportCsv': async ({ questionId, customerId }) => {
+      const library = studio.library();
+      const target = await studio.dialogs.chooseSaveFile({
+        title: 'Export work log',
+        defaultName: `work-log${questionId ? `-question-${questionId}` : customerId ? `-customer-${customerId}` : ''}.csv`,
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      });
+      if (target === null) return null;
+      const { csv, rows } = workLogCsv(library.db, { questionId, customerId });
+      await writeFileAtomic(target, csv);
+      return { path: target, rows };
+    },
+  };
+}

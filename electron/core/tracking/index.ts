@@ -1,0 +1,10 @@
+export { changeStatus, type StatusChange } from './status';
+export { draftMessage, sendDraft, questionContact } from './drafts';
+export {
+  listMessageTemplates,
+  saveMessageTemplate,
+  resetMessageTemplate,
+  getMessageTemplate,
+} from './templates';
+export { workLogCsv, workLogRows, workLogColumns } from './workLog';
+export { trackingHandlers } from './handlers';

@@ -1,0 +1,100 @@
+import { isOpenStatus, type QuestionStatus } from '../../../shared/domain/status';
+import type { StatusChangeView } from '../../../shared/domain/question';
+import { KotaeError } from '../../../shared/errors';
+import { checkpointProblem } from '../../../shared/tracking/checkpoint';
+import type { Library } from '../library';
+
+export interface StatusChange {
+  id: number;
+  to: QuestionStatus;
+  nextCheckpoint: string | null;
+  note: string;
+  customerMessage: string;
+}
+
+/**
+ * Moves a question to a status: who (the library's actor), when, why (the note) and the message
+ * for the customer are recorded in status_changes, the question's checkpoint is set (open) or
+ * cleared (closed), and the work log gets its entry: all in one transaction.
+ */
+export function changeStatus(library: Library, change: StatusChange): StatusChangeView {
+  const current = library.db
+    .prepare('SELECT status, next_checkpoint, customer_id, subject FROM questions WHERE id = ?')
+    .get(change.id) as
+    | { status: QuestionStatus; next_checkpoint: string | null; customer_id: number | null; subject: string }
+    | undefined;
+  if (!current) throw new KotaeError('NOT_FOUND', { id: change.id });
+  const problem = checkpointProblem(change.to, change.nextCheckpoint, library.today());
+  if (problem)
+    throw new KotaeError(
+      'INVALID_INPUT',
+      { detail: `checkpoint ${problem}` },
+      undefined,
+      `tracking:errors.checkpoint_${problem}`,
+    );
+  const checkpoint = isOpenStatus(change.to) ? change.nextCheckpoint : null;
+  if (
+    current.status === change.to &&
+    current.next_checkpoint === checkpoint &&
+    !change.customerMessage.trim()
+  )
+    throw new KotaeError(
+      'INVALID_INPUT',
+      { detail: 'nothing changes' },
+      undefined,
+      'tracking:errors.statusUnchanged',
+    );
+  const at = library.now();
+  const id = library.mutate(
+    (changeId: number) => ({
+      action: 'question.status_changed',
+      entity: 'question',
+      entityId: change.id,
+      questionId: change.id,
+      customerId: current.customer_id,
+      summary: `${current.status} → ${change.to}${checkpoint ? ` (${checkpoint})` : ''}`,
+      detail: {
+        statusChangeId: changeId,
+        from: current.status,
+        to: change.to,
+        nextCheckpoint: checkpoint,
+        note: change.note,
+      },
+    }),
+    (db) => {
+      db.prepare('UPDATE questions SET status = ?, next_checkpoint = ?, updated_at = ? WHERE id = ?').run(
+        change.to,
+        checkpoint,
+        at,
+        change.id,
+      );
+      return Number(
+        db
+          .prepare(
+            `INSERT INTO status_changes (question_id, from_status, to_status, at, actor, note, customer_message, next_checkpoint)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            change.id,
+            current.status,
+            change.to,
+            at,
+            library.actor,
+            change.note,
+            change.customerMessage,
+            checkpoint,
+          ).lastInsertRowid,
+      );
+    },
+  );
+  return {
+    id,
+    fromStatus: current.status,
+    toStatus: change.to,
+    at,
+    actor: library.actor,
+    note: change.note,
+    customerMessage: change.customerMessage,
+    nextCheckpoint: checkpoint,
+  };
+}
