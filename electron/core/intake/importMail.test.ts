@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../library';
 import { useTempDir } from '../testing/tempDir';
+import { changeStatus } from '../tracking/status';
+import { suggestedCheckpoint } from '../../../shared/tracking/checkpoint';
 import { importMail } from './importMail';
 import { createQuestionByHand } from './newQuestion';
 import { PIXEL_PNG, testMail, testMbox } from './testing';
@@ -48,6 +50,65 @@ describe('threading', () => {
     expect(reply.items.map((i) => i.questionId)).toEqual([questionId, questionId]);
     expect(questionThread(library.db, questionId)).toHaveLength(3);
     expect(count(library, 'questions')).toBe(1);
+    library.close();
+  });
+
+  it('a reply to a question we wait on puts it back to investigating, with a checkpoint and a log entry', async () => {
+    const { library, write } = setup();
+    const first = await importMail(library, [write('q.eml', testMail({ messageId: 'w1@example.jp' }))]);
+    const questionId = first.items[0]!.questionId!;
+    const soon = suggestedCheckpoint(library.today());
+    changeStatus(library, {
+      id: questionId,
+      to: 'waiting_on_customer',
+      nextCheckpoint: soon,
+      note: '',
+      customerMessage: '',
+    });
+    // A reply written before we started waiting (an old mailbox imported late) changes nothing…
+    await importMail(library, [
+      write(
+        'old.eml',
+        testMail({
+          messageId: 'w0@example.jp',
+          inReplyTo: 'w1@example.jp',
+          date: 'Mon, 2 Jan 2023 09:00:00 +0900',
+        }),
+      ),
+    ]);
+    const status = () =>
+      library.db.prepare('SELECT status FROM questions WHERE id = ?').pluck().get(questionId);
+    expect(status()).toBe('waiting_on_customer');
+    // …a new one does.
+    await importMail(library, [
+      write(
+        'new.eml',
+        testMail({
+          messageId: 'w2@example.jp',
+          inReplyTo: 'w1@example.jp',
+          date: new Date(Date.now() + 60_000).toUTCString(),
+        }),
+      ),
+    ]);
+    expect(status()).toBe('investigating');
+    const last = library.db
+      .prepare(
+        'SELECT to_status, note, next_checkpoint FROM status_changes WHERE question_id = ? ORDER BY id DESC',
+      )
+      .get(questionId);
+    expect(last).toEqual({
+      to_status: 'investigating',
+      note: 'The customer replied.',
+      next_checkpoint: soon,
+    });
+    expect(
+      library.db
+        .prepare(
+          "SELECT count(*) FROM log_entries WHERE action = 'question.status_changed' AND question_id = ?",
+        )
+        .pluck()
+        .get(questionId),
+    ).toBe(2);
     library.close();
   });
 

@@ -5,6 +5,7 @@ import { safeExtension } from '../library';
 import type { MailAttachment, ParsedMessage } from './parseMail';
 import { htmlToPlainText, sanitiseMailHtml } from './sanitize';
 import { findDuplicate, findThread, matchOrCreateCustomer } from './threading';
+import { reopenOnCustomerReply } from '../tracking/status';
 
 // One message into the library: its attachments first (content-addressed files, atomic, harmless
 // if nothing ends up referring to them), then, in ONE transaction, its customer, question, message,
@@ -167,6 +168,7 @@ export function recordMessage(
       summary: subject,
       detail: { source: options.source, messageId: mail.messageId, attachments: attachments.length },
     });
+    if (threaded && !outgoing) reopenOnCustomerReply(library, questionId, mail.sentAt);
     return { outcome: threaded ? 'threaded' : 'imported', questionId };
   })();
 }

@@ -1,7 +1,7 @@
 import { isOpenStatus, type QuestionStatus } from '../../../shared/domain/status';
 import type { StatusChangeView } from '../../../shared/domain/question';
 import { KotaeError } from '../../../shared/errors';
-import { checkpointProblem } from '../../../shared/tracking/checkpoint';
+import { checkpointProblem, suggestedCheckpoint } from '../../../shared/tracking/checkpoint';
 import type { Library } from '../library';
 
 export interface StatusChange {
@@ -97,4 +97,30 @@ export function changeStatus(library: Library, change: StatusChange): StatusChan
     customerMessage: change.customerMessage,
     nextCheckpoint: checkpoint,
   };
+}
+
+/**
+ * A customer's reply to a question we were waiting on puts it back on our desk: investigating, with
+ * a checkpoint no earlier than two working days from today. Replies older than the last status
+ * change (an old mailbox imported late) change nothing. Called inside the intake's transaction.
+ */
+export function reopenOnCustomerReply(library: Library, questionId: number, replySentAt: string): void {
+  const row = library.db
+    .prepare(
+      `SELECT q.status, q.next_checkpoint AS checkpoint,
+              (SELECT max(at) FROM status_changes s WHERE s.question_id = q.id) AS last_change
+       FROM questions q WHERE q.id = ?`,
+    )
+    .get(questionId) as
+    { status: QuestionStatus; checkpoint: string | null; last_change: string | null } | undefined;
+  if (!row || row.status !== 'waiting_on_customer') return;
+  if (row.last_change && replySentAt <= row.last_change) return;
+  const suggested = suggestedCheckpoint(library.today());
+  changeStatus(library, {
+    id: questionId,
+    to: 'investigating',
+    nextCheckpoint: row.checkpoint && row.checkpoint > suggested ? row.checkpoint : suggested,
+    note: 'The customer replied.',
+    customerMessage: '',
+  });
 }
