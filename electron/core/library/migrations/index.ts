@@ -3,6 +3,7 @@ import { up as initial } from './0010-initial';
 import { up as video } from './0040-video';
 import { up as bundleRecords } from './0050-bundle-records';
 import { up as faq } from './0060-faq';
+import { up as search } from './0070-search';
 
 export interface Migration {
   /** Steps of 10 leave room for a fix-up between two released versions. */
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 40, name: 'video', up: video },
   { version: 50, name: 'bundle-records', up: bundleRecords },
   { version: 60, name: 'faq', up: faq },
+  { version: 70, name: 'search', up: search },
 ];
