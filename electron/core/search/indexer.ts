@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import { normalizeForSearch } from '../../../shared/text/normalize';
 import { tokenize } from '../../../shared/text/tokenize';
 import { KIND_CODE, KIND_OF_CODE, loadDocuments, type SearchDocument } from './documents';
 
@@ -46,7 +45,16 @@ export function documentImpacts(doc: Pick<SearchDocument, 'title' | 'body'>): Ma
 }
 
 /** Documents re-indexed per transaction: big enough to amortise, small enough to keep memory flat. */
-const CHUNK = 2000;
+const CHUNK = 5000;
+/**
+ * Past this many queued documents (a first build, a rebuild) the impact index is dropped and built
+ * again at the end: one sort instead of millions of random b-tree inserts. Queries in between
+ * still work (slower); an interrupted build leaves it missing, and the next refresh restores it.
+ */
+const BULK = 5000;
+const IMPACT_INDEX = 'CREATE INDEX IF NOT EXISTS search_postings_impact ON search_postings(term_id, kind, impact DESC)';
+/** Postings per INSERT statement: fewer calls from JavaScript into SQLite. */
+const ROWS_PER_INSERT = 100;
 
 export interface RefreshProgress {
   done: number;
@@ -57,6 +65,9 @@ export interface RefreshProgress {
 export function refreshSearchIndex(db: Database, onProgress?: (p: RefreshProgress) => void): number {
   const total = (db.prepare('SELECT count(*) AS n FROM search_dirty').get() as { n: number }).n;
   if (!total) return 0;
+  const bulk = total > BULK;
+  if (bulk) db.exec('DROP INDEX IF EXISTS search_postings_impact');
+  else db.exec(IMPACT_INDEX);
   const next = db.prepare('SELECT kind, doc_id FROM search_dirty ORDER BY kind, doc_id LIMIT ?');
   const terms = new TermTable(db);
   let done = 0;
@@ -67,6 +78,7 @@ export function refreshSearchIndex(db: Database, onProgress?: (p: RefreshProgres
     done += batch.length;
     onProgress?.({ done, total });
   }
+  if (bulk) db.exec(IMPACT_INDEX);
   return done;
 }
 
@@ -74,15 +86,22 @@ function reindexBatch(db: Database, terms: TermTable, batch: { kind: number; doc
   const oldDoc = db.prepare('SELECT term_ids FROM search_docs WHERE kind = ? AND doc_id = ?').pluck();
   const removePosting = db.prepare('DELETE FROM search_postings WHERE term_id = ? AND kind = ? AND doc_id = ?');
   const removeDoc = db.prepare('DELETE FROM search_docs WHERE kind = ? AND doc_id = ?');
-  const putDoc = db.prepare('INSERT OR REPLACE INTO search_docs (kind, doc_id, title_norm, term_ids) VALUES (?, ?, ?, ?)');
+  const putDoc = db.prepare('INSERT OR REPLACE INTO search_docs (kind, doc_id, term_ids) VALUES (?, ?, ?)');
   const addPosting = db.prepare('INSERT INTO search_postings (term_id, kind, doc_id, impact) VALUES (?, ?, ?, ?)');
+  const addPostings = db.prepare(
+    `INSERT INTO search_postings (term_id, kind, doc_id, impact) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?, ?, ?)').join(', ')}`,
+  );
   const unqueue = db.prepare('DELETE FROM search_dirty WHERE kind = ? AND doc_id = ?');
 
   // New postings of the whole batch, inserted in key order: neighbouring b-tree pages, fewer writes.
   const postings: [number, number, number, number][] = [];
   let docCount = 0;
   const byKind = new Map<number, number[]>();
-  for (const { kind, doc_id } of batch) byKind.set(kind, [...(byKind.get(kind) ?? []), doc_id]);
+  for (const { kind, doc_id } of batch) {
+    const ids = byKind.get(kind);
+    if (ids) ids.push(doc_id);
+    else byKind.set(kind, [doc_id]);
+  }
   for (const [kind, ids] of byKind) {
     const docs = loadDocuments(db, KIND_OF_CODE[kind]!, ids);
     for (const id of ids) {
@@ -106,13 +125,16 @@ function reindexBatch(db: Database, terms: TermTable, batch: { kind: number; doc
           termIds.push(termId);
           postings.push([termId, kind, id, impact]);
         }
-        putDoc.run(kind, id, normalizeForSearch(doc.title), Buffer.from(Int32Array.from(termIds).buffer));
+        putDoc.run(kind, id, Buffer.from(Int32Array.from(termIds).buffer));
       }
       unqueue.run(kind, id);
     }
   }
   postings.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-  for (const p of postings) addPosting.run(p[0], p[1], p[2], p[3]);
+  let i = 0;
+  for (; i + ROWS_PER_INSERT <= postings.length; i += ROWS_PER_INSERT)
+    addPostings.run(postings.slice(i, i + ROWS_PER_INSERT).flat());
+  for (; i < postings.length; i++) addPosting.run(postings[i]!);
   terms.flush();
   if (docCount) db.prepare("UPDATE search_stats SET value = value + ? WHERE key = 'doc_count'").run(docCount);
 }

@@ -57,13 +57,15 @@ describe('library search', () => {
     expect(ids(search(l, '画像を削除'))).toEqual([`question:${together}`]);
   });
 
-  it('falls back to a scan of titles for one character', () => {
+  it('finds one character through the bigrams that hold it, title matches first', () => {
     const l = library();
-    const q = addQuestion(l, '画面が白い', '本文');
-    addQuestion(l, 'その他', '本文に画があるだけ');
+    const inBody = addQuestion(l, 'その他', '本文に動画があるだけ');
+    const inTitle = addQuestion(l, '画面が白い', '本文');
+    addQuestion(l, '関係なし', '本文');
     const hits = search(l, '画');
-    expect(ids(hits)).toEqual([`question:${q}`]);
+    expect(ids(hits)).toEqual([`question:${inTitle}`, `question:${inBody}`]);
     expect(hits[0]!.titleRanges).toEqual([[0, 1]]);
+    expect(hits[1]!.snippet.slice(...hits[1]!.ranges[0]!)).toBe('画');
   });
 
   it('folds full-width, half-width and case', () => {

@@ -8,15 +8,19 @@ import { allRanges, matchParts, snippetOf } from './snippet';
 
 // A query against the inverted index (migration 0070). Every part of the query must match; the
 // work stays bounded whatever the terms: the rarest term drives, its postings come out best first
-// (index on term, kind, impact DESC), at most BUDGET of them per kind; the other terms are point
-// lookups on the primary key; only the best candidates are read back from the domain tables, where
-// the phrase (adjacent bigrams) is checked and the snippet cut. A term found in most documents
+// (index on term, kind, impact DESC), a budget of them per kind (80, then 4× more while the page is
+// not full, up to 5,000); the other terms are point lookups on the primary key; only the best
+// candidates are read back from the domain tables, where the phrase (adjacent bigrams) is checked
+// and the snippet cut. A term found in most documents
 // costs a range scan of `limit` rows, not a sort of all of them.
 
-/** Candidates per kind for a query of several terms. */
-const BUDGET = 1000;
+/** Candidates per kind in the first round; a round that fills too few hits asks for 4× more. */
+const FIRST_BUDGET = 80;
+const MAX_BUDGET = 5000;
 /** Candidates read back and checked before giving up on filling the page. */
-const VERIFY_MAX = 300;
+const VERIFY_MAX = 500;
+/** Bigrams a one-character query reads (those most used first). */
+const CHAR_TERMS = 40;
 
 export interface SearchOptions extends SearchFilters {
   query: string;
@@ -49,25 +53,35 @@ export function searchLibrary(db: Database, options: SearchOptions): SearchHit[]
   const parts = parseQuery(options.query);
   if (!parts.length) return hasFilters(options) ? filteredListing(db, options) : [];
   const indexed = parts.filter((p) => !p.single);
-  const candidates = indexed.length ? indexCandidates(db, indexed, options) : titleScan(db, parts, options);
-  return verify(db, candidates, parts, options.limit);
+  if (!indexed.length) return verify(db, charCandidates(db, parts[0]!.phrase[0]!, options), parts, options.limit);
+  for (let take = Math.max(FIRST_BUDGET, options.limit * 4); ; take *= 4) {
+    const { candidates, truncated } = indexCandidates(db, indexed, options, take);
+    const hits = verify(db, candidates, parts, options.limit);
+    if (hits.length >= options.limit || !truncated || take >= MAX_BUDGET) return hits;
+  }
 }
 
 function idf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-function indexCandidates(db: Database, parts: QueryPart[], options: SearchOptions): Candidate[] {
+function indexCandidates(
+  db: Database,
+  parts: QueryPart[],
+  options: SearchOptions,
+  budget: number,
+): { candidates: Candidate[]; truncated: boolean } {
   const wanted = [...new Set(parts.flatMap((p) => p.phrase))];
   const found = prepared(db, 'SELECT id, term, df FROM search_terms WHERE term IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(wanted)) as { id: number; term: string; df: number }[];
   // Every part must match: one term nobody uses and nothing can.
-  if (found.length < wanted.length || found.some((t) => t.df <= 0)) return [];
+  if (found.length < wanted.length || found.some((t) => t.df <= 0)) return { candidates: [], truncated: false };
   const n = (prepared(db, "SELECT value FROM search_stats WHERE key = 'doc_count'").pluck().get() as number) || 1;
   const terms = found.sort((a, b) => a.df - b.df);
   const weights = terms.map((t) => idf(n, t.df));
   // One term: its best postings are the answer (a phrase of one bigram needs no adjacency check).
-  const take = terms.length === 1 ? options.limit + 10 : BUDGET;
+  const take = terms.length === 1 ? options.limit + 10 : budget;
+  let truncated = false;
   const params = filterParams(options);
   const out: Candidate[] = [];
   for (const kind of options.kinds) {
@@ -89,33 +103,53 @@ function indexCandidates(db: Database, parts: QueryPart[], options: SearchOption
         .join(' ')}`;
     const bind: Record<string, string | number> = { ...params, kind: KIND_CODE[kind], take };
     terms.forEach((t, i) => (bind[`t${i}`] = t.id));
+    // Whether the driver had more postings than were read (then a bigger budget may find more).
+    truncated ||= terms[0]!.df > take;
     for (const row of prepared(db, sql).all(bind) as Record<string, number>[]) {
       let score = 0;
       for (let i = 0; i < terms.length; i++) score += weights[i]! * row[`i${i}`]!;
       out.push({ kind, id: row.id!, score });
     }
   }
-  return out.sort((a, b) => b.score - a.score);
+  return { candidates: out.sort((a, b) => b.score - a.score), truncated };
 }
 
-/** One-character queries (画, 円): too short for a bigram index, so a scan of titles. */
-function titleScan(db: Database, parts: QueryPart[], options: SearchOptions): Candidate[] {
+/**
+ * One-character queries (画, 円): the bigram index has no such term, so the query reads the most used
+ * bigrams that start or end with the character (画像, 画面, 企画, 録画…), best postings first.
+ */
+function charCandidates(db: Database, ch: string, options: SearchOptions): Candidate[] {
+  const next = String.fromCodePoint(ch.codePointAt(0)! + 1);
+  const terms = prepared(
+    db,
+    `SELECT id FROM (
+       SELECT id, df FROM search_terms WHERE term >= @ch AND term < @next AND length(term) <= 2
+       UNION SELECT id, df FROM search_terms WHERE substr(term, -1) = @ch AND length(term) = 2)
+     WHERE df > 0 ORDER BY df DESC LIMIT ${CHAR_TERMS}`,
+  )
+    .pluck()
+    .all({ ch, next }) as number[];
+  if (!terms.length) return [];
   const params = filterParams(options);
   const out: Candidate[] = [];
   for (const kind of options.kinds) {
     const filter = kindFilter(kind, options);
     if (!filter) continue;
     const join = filter.conditions.length
-      ? `JOIN ${filter.table} s ON s.id = d.doc_id AND ${filter.conditions.join(' AND ')}`
+      ? `JOIN ${filter.table} s ON s.id = p.doc_id AND ${filter.conditions.join(' AND ')}`
       : '';
-    const sql = `SELECT d.doc_id AS id, length(d.title_norm) AS len FROM search_docs d ${join}
-      WHERE d.kind = @kind ${parts.map((_, i) => `AND instr(d.title_norm, @c${i}) > 0`).join(' ')}
-      ORDER BY d.doc_id DESC LIMIT @take`;
+    const perTerm = terms
+      .map(
+        (_, i) => `SELECT * FROM (SELECT p.doc_id, p.impact FROM search_postings p ${join}
+          WHERE p.term_id = @t${i} AND p.kind = @kind ORDER BY p.impact DESC LIMIT @take)`,
+      )
+      .join(' UNION ALL ');
+    const sql = `SELECT doc_id AS id, max(impact) AS impact FROM (${perTerm})
+      GROUP BY doc_id ORDER BY impact DESC LIMIT @take`;
     const bind: Record<string, string | number> = { ...params, kind: KIND_CODE[kind], take: options.limit };
-    parts.forEach((p, i) => (bind[`c${i}`] = p.phrase[0]!));
-    // Shorter titles first: the character is more of what they are about.
-    for (const row of prepared(db, sql).all(bind) as { id: number; len: number }[])
-      out.push({ kind, id: row.id, score: 1 / (1 + row.len) });
+    terms.forEach((id, i) => (bind[`t${i}`] = id));
+    for (const row of prepared(db, sql).all(bind) as { id: number; impact: number }[])
+      out.push({ kind, id: row.id, score: row.impact });
   }
   return out.sort((a, b) => b.score - a.score);
 }

@@ -18,6 +18,8 @@ export function up(db: Database): void {
       term TEXT NOT NULL UNIQUE,
       df INTEGER NOT NULL DEFAULT 0
     ) STRICT;
+    -- A one-character query (画) reads the bigrams that start (the UNIQUE index) or end with it.
+    CREATE INDEX search_terms_last ON search_terms(substr(term, -1));
 
     CREATE TABLE search_postings (
       term_id INTEGER NOT NULL,
@@ -28,12 +30,10 @@ export function up(db: Database): void {
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX search_postings_impact ON search_postings(term_id, kind, impact DESC);
 
-    -- What is indexed for each document: its term ids (Int32 array, to remove its postings) and its
-    -- title as search compares it (for the scan a one-character query falls back to).
+    -- What is indexed for each document: its term ids (Int32 array), to remove its postings.
     CREATE TABLE search_docs (
       kind INTEGER NOT NULL,
       doc_id INTEGER NOT NULL,
-      title_norm TEXT NOT NULL,
       term_ids BLOB NOT NULL,
       PRIMARY KEY (kind, doc_id)
     ) STRICT, WITHOUT ROWID;
