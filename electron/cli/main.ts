@@ -4,6 +4,7 @@ import { registerCheckCommand } from './commands/check';
 import { registerBundleCommands } from './commands/bundle';
 import { registerFaqCommands } from './commands/faq';
 import { registerLibraryCommands } from './commands/library';
+import { registerSearchCommand } from './commands/search';
 import { registerVideoCommands } from './commands/video';
 import { errorMessage } from './messages';
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerVideoCommands(program);
   registerBundleCommands(program);
   registerFaqCommands(program);
+  registerSearchCommand(program);
   return program;
 }
 
