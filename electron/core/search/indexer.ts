@@ -44,12 +44,13 @@ export function documentImpacts(doc: Pick<SearchDocument, 'title' | 'body'>): Ma
   return out;
 }
 
-/** Documents re-indexed per transaction: big enough to amortise, small enough to keep memory flat. */
+/** Documents read and tokenised at a time: big enough to amortise, small enough to keep memory flat. */
 const CHUNK = 5000;
 /**
- * Past this many queued documents (a first build, a rebuild) the impact index is dropped and built
- * again at the end: one sort instead of millions of random b-tree inserts. Queries in between
- * still work (slower); an interrupted build leaves it missing, and the next refresh restores it.
+ * Past this many queued documents (a first build, a rebuild) postings are bulk-loaded: appended to
+ * a temporary table, then copied into the index in key order with the impact index built after,
+ * all in one transaction. Inserting them straight into a term-ordered b-tree batch after batch
+ * rewrites most of its pages every batch and gets slower as it grows (~100 docs/s at 100,000).
  */
 const BULK = 5000;
 const IMPACT_INDEX = 'CREATE INDEX IF NOT EXISTS search_postings_impact ON search_postings(term_id, kind, impact DESC)';
@@ -62,34 +63,54 @@ export interface RefreshProgress {
 }
 
 /** Re-indexes every queued document; returns how many. Must run outside a read-only connection. */
-export function refreshSearchIndex(db: Database, onProgress?: (p: RefreshProgress) => void): number {
+export function refreshSearchIndex(
+  db: Database,
+  onProgress?: (p: RefreshProgress) => void,
+  { bulkAbove = BULK }: { bulkAbove?: number } = {},
+): number {
   const total = (db.prepare('SELECT count(*) AS n FROM search_dirty').get() as { n: number }).n;
   if (!total) return 0;
-  const bulk = total > BULK;
-  if (bulk) db.exec('DROP INDEX IF EXISTS search_postings_impact');
-  else db.exec(IMPACT_INDEX);
   const next = db.prepare('SELECT kind, doc_id FROM search_dirty ORDER BY kind, doc_id LIMIT ?');
   const terms = new TermTable(db);
   let done = 0;
-  for (;;) {
-    const batch = next.all(CHUNK) as { kind: number; doc_id: number }[];
-    if (!batch.length) break;
-    db.transaction(() => reindexBatch(db, terms, batch))();
-    done += batch.length;
-    onProgress?.({ done, total });
+  const drain = (target: string) => {
+    for (;;) {
+      const batch = next.all(CHUNK) as { kind: number; doc_id: number }[];
+      if (!batch.length) break;
+      reindexBatch(db, terms, batch, target);
+      done += batch.length;
+      onProgress?.({ done, total });
+    }
+  };
+  if (total <= bulkAbove) {
+    db.exec(IMPACT_INDEX); // a bulk load interrupted before its end leaves it missing
+    db.transaction(() => drain('search_postings'))();
+    return done;
   }
-  if (bulk) db.exec(IMPACT_INDEX);
+  db.transaction(() => {
+    db.exec(`DROP INDEX IF EXISTS search_postings_impact;
+      CREATE TEMP TABLE search_stage (term_id INTEGER, kind INTEGER, doc_id INTEGER, impact INTEGER);`);
+    drain('temp.search_stage');
+    db.exec(`INSERT INTO search_postings SELECT * FROM temp.search_stage ORDER BY term_id, kind, doc_id;
+      DROP TABLE temp.search_stage;`);
+    db.exec(IMPACT_INDEX);
+  })();
   return done;
 }
 
-function reindexBatch(db: Database, terms: TermTable, batch: { kind: number; doc_id: number }[]): void {
+function reindexBatch(
+  db: Database,
+  terms: TermTable,
+  batch: { kind: number; doc_id: number }[],
+  target: string,
+): void {
   const oldDoc = db.prepare('SELECT term_ids FROM search_docs WHERE kind = ? AND doc_id = ?').pluck();
   const removePosting = db.prepare('DELETE FROM search_postings WHERE term_id = ? AND kind = ? AND doc_id = ?');
   const removeDoc = db.prepare('DELETE FROM search_docs WHERE kind = ? AND doc_id = ?');
   const putDoc = db.prepare('INSERT OR REPLACE INTO search_docs (kind, doc_id, term_ids) VALUES (?, ?, ?)');
-  const addPosting = db.prepare('INSERT INTO search_postings (term_id, kind, doc_id, impact) VALUES (?, ?, ?, ?)');
+  const addPosting = db.prepare(`INSERT INTO ${target} (term_id, kind, doc_id, impact) VALUES (?, ?, ?, ?)`);
   const addPostings = db.prepare(
-    `INSERT INTO search_postings (term_id, kind, doc_id, impact) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?, ?, ?)').join(', ')}`,
+    `INSERT INTO ${target} (term_id, kind, doc_id, impact) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?, ?, ?)').join(', ')}`,
   );
   const unqueue = db.prepare('DELETE FROM search_dirty WHERE kind = ? AND doc_id = ?');
 
@@ -130,7 +151,7 @@ function reindexBatch(db: Database, terms: TermTable, batch: { kind: number; doc
       unqueue.run(kind, id);
     }
   }
-  postings.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  if (target === 'search_postings') postings.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
   let i = 0;
   for (; i + ROWS_PER_INSERT <= postings.length; i += ROWS_PER_INSERT)
     addPostings.run(postings.slice(i, i + ROWS_PER_INSERT).flat());
@@ -178,7 +199,11 @@ class TermTable {
 }
 
 /** Queues every document and rebuilds the index from scratch (a repair; the bench's build). */
-export function rebuildSearchIndex(db: Database, onProgress?: (p: RefreshProgress) => void): number {
+export function rebuildSearchIndex(
+  db: Database,
+  onProgress?: (p: RefreshProgress) => void,
+  options: { bulkAbove?: number } = {},
+): number {
   db.transaction(() => {
     db.exec(`DELETE FROM search_postings; DELETE FROM search_docs; DELETE FROM search_terms; DELETE FROM search_dirty;
       UPDATE search_stats SET value = 0 WHERE key = 'doc_count';`);
@@ -190,5 +215,5 @@ export function rebuildSearchIndex(db: Database, onProgress?: (p: RefreshProgres
     ] as const)
       db.prepare(`INSERT INTO search_dirty SELECT ?, id FROM ${table}`).run(kind);
   })();
-  return refreshSearchIndex(db, onProgress);
+  return refreshSearchIndex(db, onProgress, options);
 }

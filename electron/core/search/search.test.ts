@@ -139,6 +139,13 @@ describe('library search', () => {
     expect(before.length).toBeGreaterThan(0);
     expect(rebuildSearchIndex(l.db)).toBeGreaterThan(20);
     expect(search(l, '画像')).toEqual(before);
+    // The bulk load of a big first build gives the same index.
+    const postings = () => l.db.prepare('SELECT * FROM search_postings ORDER BY 1, 2, 3').all();
+    const incremental = postings();
+    rebuildSearchIndex(l.db, undefined, { bulkAbove: 0 });
+    expect(postings()).toEqual(incremental);
+    expect(search(l, '画像')).toEqual(before);
+    expect(l.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'search_postings_impact'").pluck().get()).toBe(1);
   });
 
   it('ranks documents like a text by the rare words they share', () => {
