@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capability } from '@shared/domain/capability';
 import { useApi } from '../../api/hooks';
-import { Badge, EmptyState, ErrorMessage, Loading, PageHeader, SplitView } from '../../components';
+import { Badge, EmptyState, ErrorMessage, Loading, PageHeader, SearchableList, SplitView } from '../../components';
 import type { ScreenProps } from '../../shell/ScreenView';
 
 function CapabilityDetail({ capability, parent }: { capability: Capability; parent: Capability | null }) {
@@ -120,7 +120,11 @@ export default function Capabilities({ id, navigate }: ScreenProps) {
         }
       />
       <SplitView
-        list={tree()}
+        list={
+          <SearchableList kind="capability" selectedId={id} onOpen={(hit) => navigate('capabilities', hit)}>
+            {tree()}
+          </SearchableList>
+        }
         detail={
           selected ? (
             <CapabilityDetail

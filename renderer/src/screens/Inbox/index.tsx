@@ -8,6 +8,7 @@ import {
   ListSection,
   Loading,
   PageHeader,
+  SearchableList,
   SplitView,
   StatusBadge,
 } from '../../components';
@@ -68,7 +69,16 @@ export default function Inbox({ id, navigate }: ScreenProps) {
     <div className="k-screen" data-testid="screen-inbox">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <SplitView
-        list={list()}
+        list={
+          <SearchableList
+            kind="question"
+            filters={['status', 'customer', 'capability', 'date']}
+            selectedId={id}
+            onOpen={(hit) => navigate('inbox', hit)}
+          >
+            {list()}
+          </SearchableList>
+        }
         detail={
           id ? (
             <QuestionDetailView id={id} navigate={navigate} />
