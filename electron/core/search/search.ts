@@ -28,6 +28,13 @@ export interface SearchOptions extends SearchFilters {
   limit: number;
 }
 
+/**
+ * A prior per kind when hits of several kinds are merged. Capabilities are a catalogue of short
+ * entries whose descriptions repeat their titles' words, which BM25's length normalisation rewards;
+ * without this, ショップ・決済 outranks the question 決済ボタンを押すとエラーになる.
+ */
+const KIND_PRIOR: Record<SearchHitKind, number> = { question: 1, answer: 1, customer: 1, capability: 0.6 };
+
 interface Candidate {
   kind: SearchHitKind;
   id: number;
@@ -108,7 +115,7 @@ function indexCandidates(
     for (const row of prepared(db, sql).all(bind) as Record<string, number>[]) {
       let score = 0;
       for (let i = 0; i < terms.length; i++) score += weights[i]! * row[`i${i}`]!;
-      out.push({ kind, id: row.id!, score });
+      out.push({ kind, id: row.id!, score: score * KIND_PRIOR[kind] });
     }
   }
   return { candidates: out.sort((a, b) => b.score - a.score), truncated };
@@ -149,7 +156,7 @@ function charCandidates(db: Database, ch: string, options: SearchOptions): Candi
     const bind: Record<string, string | number> = { ...params, kind: KIND_CODE[kind], take: options.limit };
     terms.forEach((id, i) => (bind[`t${i}`] = id));
     for (const row of prepared(db, sql).all(bind) as { id: number; impact: number }[])
-      out.push({ kind, id: row.id, score: row.impact });
+      out.push({ kind, id: row.id, score: row.impact * KIND_PRIOR[kind] });
   }
   return out.sort((a, b) => b.score - a.score);
 }

@@ -1,5 +1,5 @@
-import { Search, X } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { Search, SlidersHorizontal, X } from 'lucide-react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHitKind } from '@shared/api/search';
 import { questionStatuses, type QuestionStatus } from '@shared/domain/status';
@@ -21,39 +21,62 @@ export function ListSearchBox({ search, filters = [] }: { search: ListSearch; fi
   const customers = useApi('customers:list', {}, { enabled: filters.includes('customer') });
   const capabilities = useApi('capabilities:list', {}, { enabled: filters.includes('capability') });
   const numberOrUndefined = (v: string) => (v ? Number(v) : undefined);
+  // Filters fold away: the list pane is narrow, and most searches are words alone.
+  const [showFilters, setShowFilters] = useState(false);
+  const activeFilters = [state.status, state.customerId, state.capabilityId, state.from || state.to].filter(
+    Boolean,
+  ).length;
   return (
     <div className="k-list-search" role="search">
       <div className="k-list-search__row">
-        <Search size={14} className="k-list-search__icon" aria-hidden />
-        <input
-          type="search"
-          className="k-input k-list-search__input"
-          aria-label={t(`list.label.${search.kind}`)}
-          placeholder={t(`list.placeholder.${search.kind}`)}
-          value={state.query}
-          onChange={(e) => setState({ ...state, query: e.target.value })}
-          onKeyDown={(e) => e.key === 'Escape' && setState(emptyListSearch)}
-        />
-        {isActive(state) && (
+        <span className="k-list-search__field">
+          <Search size={14} className="k-list-search__icon" aria-hidden />
+          <input
+            type="search"
+            className="k-input k-list-search__input"
+            aria-label={t(`list.label.${search.kind}`)}
+            placeholder={t(`list.placeholder.${search.kind}`)}
+            value={state.query}
+            onChange={(e) => setState({ ...state, query: e.target.value })}
+            onKeyDown={(e) => e.key === 'Escape' && setState(emptyListSearch)}
+          />
+          {isActive(state) && (
+            <button
+              type="button"
+              className="k-list-search__clear"
+              aria-label={t('list.clear')}
+              title={t('list.clear')}
+              onClick={() => setState(emptyListSearch)}
+            >
+              <X size={14} />
+            </button>
+          )}
+        </span>
+        {filters.length > 0 && (
           <button
             type="button"
-            className="k-list-search__clear"
-            aria-label={t('list.clear')}
-            title={t('list.clear')}
-            onClick={() => setState(emptyListSearch)}
+            className={`k-list-search__toggle ${activeFilters ? 'is-active' : ''}`}
+            aria-expanded={showFilters}
+            title={t('list.filters')}
+            onClick={() => setShowFilters(!showFilters)}
           >
-            <X size={14} />
+            <SlidersHorizontal size={14} aria-hidden />
+            <span>
+              {activeFilters ? t('list.filtersCount', { count: activeFilters }) : t('list.filters')}
+            </span>
           </button>
         )}
       </div>
-      {filters.length > 0 && (
+      {filters.length > 0 && showFilters && (
         <div className="k-list-search__filters">
           {filters.includes('status') && (
             <select
               className="k-input k-list-search__filter"
               aria-label={t('list.status')}
               value={state.status ?? ''}
-              onChange={(e) => setState({ ...state, status: (e.target.value || undefined) as QuestionStatus | undefined })}
+              onChange={(e) =>
+                setState({ ...state, status: (e.target.value || undefined) as QuestionStatus | undefined })
+              }
             >
               <option value="">{t('list.anyStatus')}</option>
               {questionStatuses.map((s) => (
@@ -185,7 +208,11 @@ export function SearchableList({
   return (
     <>
       <ListSearchBox search={search} filters={filters} />
-      {search.active ? <ListSearchResults search={search} selectedId={selectedId} onOpen={onOpen} /> : children}
+      {search.active ? (
+        <ListSearchResults search={search} selectedId={selectedId} onOpen={onOpen} />
+      ) : (
+        children
+      )}
     </>
   );
 }
