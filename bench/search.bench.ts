@@ -63,7 +63,9 @@ const shareOf = (word: string) =>
     )
     .pluck()
     .get({ p: `%${word}%` }) as number) / docs;
-console.log(`index: ${buildS.toFixed(1)} s, ${termCount} terms, ${postingCount} postings, ${sizeMb.toFixed(0)} MB`);
+console.log(
+  `index: ${buildS.toFixed(1)} s, ${termCount} terms, ${postingCount} postings, ${sizeMb.toFixed(0)} MB`,
+);
 
 // ---- queries ----
 const classes: Record<string, string[]> = {

@@ -1,4 +1,3 @@
-
 // Synthetic support mail for the search benchmark: questions (subject + body) and answers (title +
 // text), 80% Japanese and 20% English, with words drawn from Zipf-distributed vocabularies (the
 // r-th word has weight 1/r), so a few terms are in most documents and most terms in few, as in
@@ -7,7 +6,8 @@
 
 const KANJI =
   '日一国会人年大十二本中長出三同時政事自行社見月分議後前民生連五発間対上部東者党地合市業内相方四定今回新場金員九入選立開手米力学問高代明実円関決子動京全目表戦経通外最言氏現理調体化田当八六約主題下首意法不来作性的要用制治度務強気小七成期公持野協取都和統以機平総加山思家話世受区領多県続進正安設保改数記院女初北午指権心界支第産結百派点教報済書府活原先共得解名交資予川向際査勝面委告軍文反元重近千考判認画海参売利組知案道信策集在件団別物側任引使求所次水半品昇払評価値';
-const KATAKANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワンガギグゲゴザジズゼゾダデドバビブベボパピプペポー';
+const KATAKANA =
+  'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワンガギグゲゴザジズゼゾダデドバビブベボパピプペポー';
 const PARTICLES = ['を', 'が', 'は', 'に', 'で', 'の', 'と', 'も', 'から', 'まで', 'へ'];
 const ENDINGS = ['ます。', 'ました。', 'ません。', 'ですか。', 'てください。', 'たいです。', 'でしょうか。'];
 
@@ -93,7 +93,8 @@ export function searchCorpus(seed = 4) {
     r,
     40_000,
     () => {
-      if (r() < 0.3) return Array.from({ length: 3 + Math.floor(r() * 4) }, () => pick([...KATAKANA])).join('');
+      if (r() < 0.3)
+        return Array.from({ length: 3 + Math.floor(r() * 4) }, () => pick([...KATAKANA])).join('');
       return Array.from({ length: 2 + Math.floor(r() * 2) }, () => pick([...KANJI])).join('');
     },
     PLANTED_JA,
@@ -104,7 +105,8 @@ export function searchCorpus(seed = 4) {
     () => {
       const syllables = 1 + Math.floor(r() * 3);
       let w = '';
-      for (let i = 0; i < syllables; i++) w += pick([...'bcdfghjklmnprstvwz']) + pick([...'aeiou']) + (r() < 0.4 ? pick([...'nrstl']) : '');
+      for (let i = 0; i < syllables; i++)
+        w += pick([...'bcdfghjklmnprstvwz']) + pick([...'aeiou']) + (r() < 0.4 ? pick([...'nrstl']) : '');
       return w;
     },
     PLANTED_EN,
@@ -142,7 +144,9 @@ export function searchCorpus(seed = 4) {
     const kind = i % 4 === 3 ? 'answer' : 'question';
     const ja = r() < 0.8;
     const text = ja ? japanese : english;
-    const title = text(kind === 'answer' ? 24 : 18).replace(/\n/g, ' ').slice(0, ja ? 30 : 70);
+    const title = text(kind === 'answer' ? 24 : 18)
+      .replace(/\n/g, ' ')
+      .slice(0, ja ? 30 : 70);
     const body = text(kind === 'answer' ? length(900) : length(350));
     return { kind, title, body };
   };

@@ -43,7 +43,10 @@ describe('kotae search', () => {
     expect(hits[0]!.title).toContain('画像');
     for (const h of hits) expect(`${h.title} ${h.snippet}`).toContain('画像');
     const db = new Database(path.join(lib, 'library.sqlite'), { readonly: true });
-    const subjects = db.prepare('SELECT id, subject FROM questions').all() as { id: number; subject: string }[];
+    const subjects = db.prepare('SELECT id, subject FROM questions').all() as {
+      id: number;
+      subject: string;
+    }[];
     db.close();
     const question = hits.find((h) => h.kind === 'question')!;
     expect(question.title).toBe(subjects.find((s) => s.id === question.id)!.subject);
@@ -51,7 +54,9 @@ describe('kotae search', () => {
 
   it('narrows to one kind, folds full-width text, and says when nothing is found', () => {
     const lib = demo();
-    const customers = JSON.parse(kotae('search', '--library', lib, '--json', '--kind', 'customer', 'ＭＩＤＯＲＩ').stdout);
+    const customers = JSON.parse(
+      kotae('search', '--library', lib, '--json', '--kind', 'customer', 'ＭＩＤＯＲＩ').stdout,
+    );
     expect(customers.map((h: Hit) => [h.kind, h.title])).toEqual([['customer', '鈴木 一郎']]);
     expect(JSON.parse(kotae('search', '--library', lib, '--json', 'qwxzvk').stdout)).toEqual([]);
     const text = kotae('search', '--library', lib, 'qwxzvk');

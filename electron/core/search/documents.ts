@@ -6,7 +6,12 @@ import type { SearchHitKind } from '../../../shared/api/search';
 // document is (re)indexed and when the final hits get their snippets, so a hit never shows text that
 // is no longer there.
 
-export const KIND_CODE: Record<SearchHitKind, number> = { question: 0, answer: 1, customer: 2, capability: 3 };
+export const KIND_CODE: Record<SearchHitKind, number> = {
+  question: 0,
+  answer: 1,
+  customer: 2,
+  capability: 3,
+};
 export const KIND_OF_CODE: SearchHitKind[] = ['question', 'answer', 'customer', 'capability'];
 
 export interface SearchDocument {

@@ -53,7 +53,8 @@ const CHUNK = 5000;
  * rewrites most of its pages every batch and gets slower as it grows (~100 docs/s at 100,000).
  */
 const BULK = 5000;
-const IMPACT_INDEX = 'CREATE INDEX IF NOT EXISTS search_postings_impact ON search_postings(term_id, kind, impact DESC)';
+const IMPACT_INDEX =
+  'CREATE INDEX IF NOT EXISTS search_postings_impact ON search_postings(term_id, kind, impact DESC)';
 /** Postings per INSERT statement: fewer calls from JavaScript into SQLite. */
 const ROWS_PER_INSERT = 100;
 
@@ -105,7 +106,9 @@ function reindexBatch(
   target: string,
 ): void {
   const oldDoc = db.prepare('SELECT term_ids FROM search_docs WHERE kind = ? AND doc_id = ?').pluck();
-  const removePosting = db.prepare('DELETE FROM search_postings WHERE term_id = ? AND kind = ? AND doc_id = ?');
+  const removePosting = db.prepare(
+    'DELETE FROM search_postings WHERE term_id = ? AND kind = ? AND doc_id = ?',
+  );
   const removeDoc = db.prepare('DELETE FROM search_docs WHERE kind = ? AND doc_id = ?');
   const putDoc = db.prepare('INSERT OR REPLACE INTO search_docs (kind, doc_id, term_ids) VALUES (?, ?, ?)');
   const addPosting = db.prepare(`INSERT INTO ${target} (term_id, kind, doc_id, impact) VALUES (?, ?, ?, ?)`);

@@ -34,9 +34,12 @@ export function moreLikeThis(
   const counts = new Map<string, number>();
   for (const t of tokenize(text)) counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
   if (!counts.size || !kinds.length) return [];
-  const n = (db.prepare("SELECT value FROM search_stats WHERE key = 'doc_count'").pluck().get() as number) || 1;
+  const n =
+    (db.prepare("SELECT value FROM search_stats WHERE key = 'doc_count'").pluck().get() as number) || 1;
   const known = db
-    .prepare('SELECT id, term, df FROM search_terms WHERE df > 0 AND term IN (SELECT value FROM json_each(?))')
+    .prepare(
+      'SELECT id, term, df FROM search_terms WHERE df > 0 AND term IN (SELECT value FROM json_each(?))',
+    )
     .all(JSON.stringify([...counts.keys()])) as { id: number; term: string; df: number }[];
   const chosen = known
     .filter((t) => t.df <= n / 2 && !GRAMMAR.test(t.term))
@@ -47,10 +50,17 @@ export function moreLikeThis(
     `SELECT kind, doc_id, impact FROM search_postings
      WHERE term_id = ? AND kind = ? ORDER BY impact DESC LIMIT ${POSTINGS_PER_TERM}`,
   );
-  const scores = new Map<string, { kind: number; id: number; score: number; terms: { term: string; w: number }[] }>();
+  const scores = new Map<
+    string,
+    { kind: number; id: number; score: number; terms: { term: string; w: number }[] }
+  >();
   for (const term of chosen) {
     for (const kind of kinds) {
-      for (const p of postings.all(term.id, KIND_CODE[kind]) as { kind: number; doc_id: number; impact: number }[]) {
+      for (const p of postings.all(term.id, KIND_CODE[kind]) as {
+        kind: number;
+        doc_id: number;
+        impact: number;
+      }[]) {
         const key = `${p.kind}:${p.doc_id}`;
         const entry = scores.get(key) ?? { kind: p.kind, id: p.doc_id, score: 0, terms: [] };
         const w = (term.weight * p.impact) / 50;
@@ -63,7 +73,14 @@ export function moreLikeThis(
   const best = [...scores.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   const titles = new Map<number, Map<number, { title: string }>>();
   for (const code of new Set(best.map((b) => b.kind)))
-    titles.set(code, loadDocuments(db, KIND_OF_CODE[code]!, best.filter((b) => b.kind === code).map((b) => b.id)));
+    titles.set(
+      code,
+      loadDocuments(
+        db,
+        KIND_OF_CODE[code]!,
+        best.filter((b) => b.kind === code).map((b) => b.id),
+      ),
+    );
   return best.flatMap((b) => {
     const doc = titles.get(b.kind)?.get(b.id);
     if (!doc) return [];

@@ -12,7 +12,12 @@ function library(seed = false): Library {
   return createLibrary(path.join(tempDir(), 'lib'), seed ? { seed: seedDemo } : {});
 }
 
-function addQuestion(l: Library, subject: string, body = '', extra: { status?: string; at?: string } = {}): number {
+function addQuestion(
+  l: Library,
+  subject: string,
+  body = '',
+  extra: { status?: string; at?: string } = {},
+): number {
   const at = extra.at ?? NOW;
   return Number(
     l.db
@@ -88,7 +93,11 @@ describe('library search', () => {
 
   it('ranks a title match first', () => {
     const l = library();
-    const inBody = addQuestion(l, '表示について', 'ところで独自ドメインの設定はどうしますか。それと表示が遅いです。');
+    const inBody = addQuestion(
+      l,
+      '表示について',
+      'ところで独自ドメインの設定はどうしますか。それと表示が遅いです。',
+    );
     const inTitle = addQuestion(l, '独自ドメインを設定したい', '手順を教えてください');
     expect(ids(search(l, 'ドメイン'))).toEqual([`question:${inTitle}`, `question:${inBody}`]);
   });
@@ -98,7 +107,9 @@ describe('library search', () => {
     const q = addQuestion(l, '請求書の宛名', '宛名を変更したい');
     const a = addAnswer(l, '領収書の再発行', '管理画面から再発行できます');
     expect(ids(search(l, '宛名'))).toEqual([`question:${q}`]);
-    l.db.prepare('UPDATE questions SET subject = ?, body = ? WHERE id = ?').run('請求書の住所', '住所を変更したい', q);
+    l.db
+      .prepare('UPDATE questions SET subject = ?, body = ? WHERE id = ?')
+      .run('請求書の住所', '住所を変更したい', q);
     expect(search(l, '宛名')).toEqual([]);
     expect(ids(search(l, '住所'))).toEqual([`question:${q}`]);
     l.db.prepare('UPDATE answers SET plain_text = ? WHERE id = ?').run('メールで送ります', a);
@@ -145,15 +156,26 @@ describe('library search', () => {
     rebuildSearchIndex(l.db, undefined, { bulkAbove: 0 });
     expect(postings()).toEqual(incremental);
     expect(search(l, '画像')).toEqual(before);
-    expect(l.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'search_postings_impact'").pluck().get()).toBe(1);
+    expect(
+      l.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'search_postings_impact'").pluck().get(),
+    ).toBe(1);
   });
 
   it('ranks documents like a text by the rare words they share', () => {
     const l = library();
-    const close = addAnswer(l, 'Stripe の決済エラーを解決する', 'Stripe の APIキーを確認し、決済を再試行します');
+    const close = addAnswer(
+      l,
+      'Stripe の決済エラーを解決する',
+      'Stripe の APIキーを確認し、決済を再試行します',
+    );
     const far = addAnswer(l, 'ページを公開する', '公開ボタンを押します');
     for (let i = 0; i < 5; i++) addAnswer(l, `お知らせ ${i}`, 'ページを更新しました');
-    const like = moreLikeThis(l.db, 'Stripe で決済するとエラーになります。APIキーは正しいです。', ['answer'], 3);
+    const like = moreLikeThis(
+      l.db,
+      'Stripe で決済するとエラーになります。APIキーは正しいです。',
+      ['answer'],
+      3,
+    );
     expect(like[0]).toMatchObject({ kind: 'answer', id: close });
     expect(like[0]!.terms).toContain('stripe');
     expect(like.map((d) => d.id)).not.toContain(far);

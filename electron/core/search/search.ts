@@ -60,7 +60,8 @@ export function searchLibrary(db: Database, options: SearchOptions): SearchHit[]
   const parts = parseQuery(options.query);
   if (!parts.length) return hasFilters(options) ? filteredListing(db, options) : [];
   const indexed = parts.filter((p) => !p.single);
-  if (!indexed.length) return verify(db, charCandidates(db, parts[0]!.phrase[0]!, options), parts, options.limit);
+  if (!indexed.length)
+    return verify(db, charCandidates(db, parts[0]!.phrase[0]!, options), parts, options.limit);
   for (let take = Math.max(FIRST_BUDGET, options.limit * 4); ; take *= 4) {
     const { candidates, truncated } = indexCandidates(db, indexed, options, take);
     const hits = verify(db, candidates, parts, options.limit);
@@ -79,11 +80,15 @@ function indexCandidates(
   budget: number,
 ): { candidates: Candidate[]; truncated: boolean } {
   const wanted = [...new Set(parts.flatMap((p) => p.phrase))];
-  const found = prepared(db, 'SELECT id, term, df FROM search_terms WHERE term IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(wanted)) as { id: number; term: string; df: number }[];
+  const found = prepared(
+    db,
+    'SELECT id, term, df FROM search_terms WHERE term IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(wanted)) as { id: number; term: string; df: number }[];
   // Every part must match: one term nobody uses and nothing can.
-  if (found.length < wanted.length || found.some((t) => t.df <= 0)) return { candidates: [], truncated: false };
-  const n = (prepared(db, "SELECT value FROM search_stats WHERE key = 'doc_count'").pluck().get() as number) || 1;
+  if (found.length < wanted.length || found.some((t) => t.df <= 0))
+    return { candidates: [], truncated: false };
+  const n =
+    (prepared(db, "SELECT value FROM search_stats WHERE key = 'doc_count'").pluck().get() as number) || 1;
   const terms = found.sort((a, b) => a.df - b.df);
   const weights = terms.map((t) => idf(n, t.df));
   // One term: its best postings are the answer (a phrase of one bigram needs no adjacency check).
@@ -171,11 +176,19 @@ function filteredListing(db: Database, options: SearchOptions): SearchHit[] {
     const where = filter.conditions.length ? `WHERE ${filter.conditions.join(' AND ')}` : '';
     const sql = `SELECT s.id, s.${filter.dateColumn} AS at FROM ${filter.table} s ${where}
       ORDER BY s.${filter.dateColumn} DESC, s.id DESC LIMIT @take`;
-    for (const row of prepared(db, sql).all({ ...params, take: options.limit }) as { id: number; at: string }[])
+    for (const row of prepared(db, sql).all({ ...params, take: options.limit }) as {
+      id: number;
+      at: string;
+    }[])
       rows.push({ kind, ...row });
   }
   rows.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  return verify(db, rows.slice(0, options.limit).map((r) => ({ ...r, score: 0 })), [], options.limit);
+  return verify(
+    db,
+    rows.slice(0, options.limit).map((r) => ({ ...r, score: 0 })),
+    [],
+    options.limit,
+  );
 }
 
 /** Reads the best candidates back, keeps those whose current text matches every part, cuts snippets. */
@@ -186,9 +199,7 @@ function verify(db: Database, candidates: Candidate[], parts: QueryPart[], limit
     const slice = candidates.slice(from, Math.min(from + step, VERIFY_MAX));
     const byKind = new Map<SearchHitKind, number[]>();
     for (const c of slice) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c.id]);
-    const docs = new Map(
-      [...byKind].map(([kind, ids]) => [kind, loadDocuments(db, kind, ids)] as const),
-    );
+    const docs = new Map([...byKind].map(([kind, ids]) => [kind, loadDocuments(db, kind, ids)] as const));
     for (const c of slice) {
       const doc = docs.get(c.kind)?.get(c.id);
       if (!doc) continue; // deleted since it was indexed (read-only connection, queue not drained)

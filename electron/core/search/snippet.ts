@@ -12,7 +12,13 @@ export type Range = [number, number];
 
 /** The text of a part as it stands in folded text: 決済方法 from 決済 済方 方法. */
 export function partText(part: QueryPart): string {
-  return part.phrase[0]! + part.phrase.slice(1).map((bigram) => bigram.slice(-1)).join('');
+  return (
+    part.phrase[0]! +
+    part.phrase
+      .slice(1)
+      .map((bigram) => bigram.slice(-1))
+      .join('')
+  );
 }
 
 interface Folded {

@@ -3,7 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capability } from '@shared/domain/capability';
 import { useApi } from '../../api/hooks';
-import { Badge, EmptyState, ErrorMessage, Loading, PageHeader, SearchableList, SplitView } from '../../components';
+import {
+  Badge,
+  EmptyState,
+  ErrorMessage,
+  Loading,
+  PageHeader,
+  SearchableList,
+  SplitView,
+} from '../../components';
 import type { ScreenProps } from '../../shell/ScreenView';
 
 function CapabilityDetail({ capability, parent }: { capability: Capability; parent: Capability | null }) {
