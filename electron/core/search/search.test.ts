@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SearchHitKind } from '../../../shared/api/search';
-import { createLibrary, seedDemo, type Library } from '../library';
+import { createLibrary, migrations, openLibrary, seedDemo, type Library } from '../library';
 import { useTempDir } from '../testing/tempDir';
 import { moreLikeThis, rebuildSearchIndex, searchLibrary } from './index';
 
@@ -159,6 +159,18 @@ describe('library search', () => {
     expect(
       l.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'search_postings_impact'").pluck().get(),
     ).toBe(1);
+  });
+
+  it('builds the index of a library made before the search index, on its first search', () => {
+    const root = path.join(tempDir(), 'old');
+    const old = createLibrary(root, { seed: seedDemo, migrations: migrations.filter((m) => m.version < 70) });
+    old.close();
+    const l = openLibrary(root);
+    expect(l.db.prepare('SELECT count(*) FROM search_dirty').pluck().get()).toBeGreaterThan(20);
+    const hits = search(l, '決済', { kinds: ['question'] });
+    expect(hits.map((h) => h.title)).toEqual(['決済ボタンを押すとエラーになる']);
+    expect(l.db.prepare('SELECT count(*) FROM search_dirty').pluck().get()).toBe(0);
+    l.close();
   });
 
   it('ranks documents like a text by the rare words they share', () => {
