@@ -92,7 +92,8 @@ function indexCandidates(
   const terms = found.sort((a, b) => a.df - b.df);
   const weights = terms.map((t) => idf(n, t.df));
   // One term: its best postings are the answer (a phrase of one bigram needs no adjacency check).
-  const take = terms.length === 1 ? options.limit + 10 : budget;
+  // (It grows by round too: a filter or a stale posting may leave the first page short.)
+  const take = terms.length === 1 ? Math.max(options.limit + 10, budget / 4) : budget;
   let truncated = false;
   const params = filterParams(options);
   const out: Candidate[] = [];
