@@ -44,7 +44,7 @@ test.describe('search', () => {
 
     // A status alone lists the questions in that status.
     await box.fill('');
-    await inbox.getByRole('button', { name: 'Filters' }).click();
+    await inbox.getByRole('button', { name: 'Filters', exact: true }).click();
     await inbox.getByRole('combobox', { name: 'Status' }).selectOption('resolved');
     await expect(inbox.getByRole('button', { name: 'Filters (1)' })).toHaveAttribute('aria-expanded', 'true');
     await expect(inbox.getByRole('button', { name: /独自ドメインを使いたい/ })).toBeVisible();
