@@ -7,6 +7,7 @@ import { registerFaqCommands } from './commands/faq';
 import { registerImportCommand } from './commands/import';
 import { registerLibraryCommands } from './commands/library';
 import { registerTrackingCommands } from './commands/tracking';
+import { registerSearchCommand } from './commands/search';
 import { registerVideoCommands } from './commands/video';
 import { errorMessage } from './messages';
 
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerBackupCommands(program);
   registerTrackingCommands(program);
+  registerSearchCommand(program);
   return program;
 }
 

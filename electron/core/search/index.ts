@@ -1,2 +1,5 @@
-export { titleSearch } from './titleSearch';
+// Library-wide search (issue 4): an inverted index of our own in SQLite, fed by shared/text/tokenize.
+export { searchLibrary, ensureFresh, type SearchOptions } from './search';
+export { refreshSearchIndex, rebuildSearchIndex } from './indexer';
+export { moreLikeThis, type SimilarDocument } from './moreLikeThis';
 export { searchHandlers } from './handlers';

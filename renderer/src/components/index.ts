@@ -11,3 +11,4 @@ export { PageHeader, SplitView, Card, Kbd } from './Page';
 export { ListItem, ListSection } from './List';
 export { Loading } from './Loading';
 export { StatusBadge, ScopeBadge } from './StatusBadge';
+export { SearchableList, ListSearchBox, ListSearchResults, type ListFilter } from './ListSearch';

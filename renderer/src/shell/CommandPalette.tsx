@@ -154,7 +154,9 @@ export function CommandPalette({
               <>
                 <span className="k-palette__icon">{kindIcon[row.hit.kind]}</span>
                 <span className="k-palette__text">
-                  <span className="k-palette__title">{row.hit.title}</span>
+                  <span className="k-palette__title">
+                    <Highlight text={row.hit.title} ranges={row.hit.titleRanges} />
+                  </span>
                   <span className="k-palette__snippet">
                     <Highlight text={row.hit.snippet} ranges={row.hit.ranges} />
                   </span>

@@ -4,6 +4,7 @@ import { up as video } from './0040-video';
 import { up as bundleRecords } from './0050-bundle-records';
 import { up as faq } from './0060-faq';
 import { up as intake } from './0080-intake';
+import { up as search } from './0090-search';
 
 export interface Migration {
   /** Steps of 10 leave room for a fix-up between two released versions. */
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { version: 50, name: 'bundle-records', up: bundleRecords },
   { version: 60, name: 'faq', up: faq },
   { version: 80, name: 'intake', up: intake },
+  { version: 90, name: 'search', up: search },
 ];

@@ -13,6 +13,7 @@ import {
   ListItem,
   Loading,
   PageHeader,
+  SearchableList,
   SplitView,
 } from '../../components';
 import { useFormat } from '../../hooks/useFormat';
@@ -103,7 +104,16 @@ export default function Answers({ id, navigate }: ScreenProps) {
       />
       <SplitView
         listWidth={320}
-        list={list()}
+        list={
+          <SearchableList
+            kind="answer"
+            filters={['customer', 'capability', 'date']}
+            selectedId={id}
+            onOpen={(hit) => navigate('answers', hit)}
+          >
+            {list()}
+          </SearchableList>
+        }
         detail={
           id ? (
             <AnswerDetailView id={id} />

@@ -10,6 +10,7 @@ import {
   ErrorMessage,
   Loading,
   PageHeader,
+  SearchableList,
   SplitView,
 } from '../../components';
 import type { ScreenProps } from '../../shell/ScreenView';
@@ -119,7 +120,11 @@ export default function Capabilities({ id, navigate }: ScreenProps) {
         }
       />
       <SplitView
-        list={tree()}
+        list={
+          <SearchableList kind="capability" selectedId={id} onOpen={(hit) => navigate('capabilities', hit)}>
+            {tree()}
+          </SearchableList>
+        }
         detail={
           selected ? (
             <CapabilityDetail

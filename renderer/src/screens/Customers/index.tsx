@@ -11,6 +11,7 @@ import {
   ListItem,
   Loading,
   PageHeader,
+  SearchableList,
   SplitView,
   StatusBadge,
 } from '../../components';
@@ -74,7 +75,11 @@ export default function Customers({ id, navigate }: ScreenProps) {
     <div className="k-screen" data-testid="screen-customers">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <SplitView
-        list={list()}
+        list={
+          <SearchableList kind="customer" selectedId={id} onOpen={(hit) => navigate('customers', hit)}>
+            {list()}
+          </SearchableList>
+        }
         detail={
           selected ? (
             <article className="k-detail" data-testid="customer-detail">

@@ -9,6 +9,7 @@ import {
   ListSection,
   Loading,
   PageHeader,
+  SearchableList,
   SplitView,
   StatusBadge,
 } from '../../components';
@@ -82,9 +83,16 @@ export default function Inbox({ id, navigate }: ScreenProps) {
       />
       <SplitView
         list={
-          <MailDropZone intake={intake} navigate={navigate}>
-            {list()}
-          </MailDropZone>
+          <SearchableList
+            kind="question"
+            filters={['status', 'customer', 'capability', 'date']}
+            selectedId={id}
+            onOpen={(hit) => navigate('inbox', hit)}
+          >
+            <MailDropZone intake={intake} navigate={navigate}>
+              {list()}
+            </MailDropZone>
+          </SearchableList>
         }
         detail={
           id ? (

@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { SearchHitKind, type SearchHit } from '../../../shared/api/search';
+import { KotaeError, toAppError } from '../../../shared/errors';
+import type { Library } from '../../core/library';
+import { searchLibrary } from '../../core/search';
+import { printJson, printTable } from '../output';
+import { withLibrary, withReadOnlyLibrary } from './library';
+
+// `kotae search`: the library search of the app (the same index, the same ranking) for scripts.
+// It opens the library for writing when it can, so documents changed since the last search are
+// indexed first; while the app holds the library it searches read-only: hits are still checked
+// against the current text (no stale hit), documents added since the app last searched are missed.
+
+export function registerSearchCommand(program: Command): void {
+  program
+    .command('search')
+    .description('search questions, answers, customers and capabilities (best match first)')
+    .argument('<query>', 'words to find; Japanese, English or both')
+    .requiredOption('--library <dir>', 'library folder')
+    .option('--kind <kind>', `only this kind: ${SearchHitKind.options.join('|')}`)
+    .option('--limit <n>', 'number of hits', '20')
+    .option('--json', 'print a JSON array of {kind, id, title, snippet, ranges}')
+    .action(
+      async (query: string, opts: { library: string; kind?: string; limit: string; json?: boolean }) => {
+        const kind = SearchHitKind.safeParse(opts.kind);
+        if (opts.kind !== undefined && !kind.success)
+          throw new KotaeError(
+            'INVALID_INPUT',
+            {},
+            `unknown kind "${opts.kind}"; choose one of ${SearchHitKind.options.join(', ')}`,
+          );
+        const limit = Number(opts.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+          throw new KotaeError('INVALID_INPUT', {}, `--limit must be a whole number from 1 to 200`);
+        const search = (library: Library) =>
+          searchLibrary(library.db, {
+            query,
+            kinds: kind.success ? [kind.data] : SearchHitKind.options,
+            limit,
+          });
+        let hits: SearchHit[];
+        try {
+          hits = await withLibrary(opts.library, search);
+        } catch (err) {
+          const code = toAppError(err).code;
+          if (code !== 'LIBRARY_LOCKED' && code !== 'LIBRARY_READ_ONLY') throw err;
+          hits = withReadOnlyLibrary(opts.library, search);
+        }
+        if (opts.json) {
+          printJson(
+            hits.map(({ kind, id, title, snippet, ranges }) => ({ kind, id, title, snippet, ranges })),
+          );
+          return;
+        }
+        if (!hits.length) {
+          console.log(`Nothing found for "${query}".`);
+          return;
+        }
+        printTable(
+          hits.map((h) => ({ kind: h.kind, id: h.id, title: h.title, snippet: h.snippet })),
+          ['kind', 'id', 'title', 'snippet'],
+        );
+      },
+    );
+}

@@ -1,0 +1,100 @@
+import type { Database } from 'better-sqlite3';
+import type { SearchHitKind } from '../../../shared/api/search';
+import { tokenize } from '../../../shared/text/tokenize';
+import { KIND_CODE, KIND_OF_CODE, loadDocuments } from './documents';
+import { ensureFresh } from './search';
+
+// "Documents like this text" (a question's subject and body → capabilities, answers): the text's
+// terms that are rare in the library weigh most, a term in more than half of the documents says
+// nothing and is dropped (the product name, です). Each term reads at most POSTINGS_PER_TERM
+// postings, best first, so a long text costs a bounded number of short range scans.
+
+const MAX_TERMS = 40;
+/** A bigram of hiragana only is grammar (ます, した), not topic: it would make any two texts alike. */
+const GRAMMAR = /^\p{Script=Hiragana}+$/u;
+const POSTINGS_PER_TERM = 200;
+
+export interface SimilarDocument {
+  kind: SearchHitKind;
+  id: number;
+  title: string;
+  /** Sum over shared terms of rarity (IDF) × the term's weight in the document. */
+  score: number;
+  /** The shared terms that weigh most, best first (up to 5). */
+  terms: string[];
+}
+
+export function moreLikeThis(
+  db: Database,
+  text: string,
+  kinds: readonly SearchHitKind[],
+  limit: number,
+): SimilarDocument[] {
+  ensureFresh(db);
+  const counts = new Map<string, number>();
+  for (const t of tokenize(text)) counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
+  if (!counts.size || !kinds.length) return [];
+  const n =
+    (db.prepare("SELECT value FROM search_stats WHERE key = 'doc_count'").pluck().get() as number) || 1;
+  const known = db
+    .prepare(
+      'SELECT id, term, df FROM search_terms WHERE df > 0 AND term IN (SELECT value FROM json_each(?))',
+    )
+    .all(JSON.stringify([...counts.keys()])) as { id: number; term: string; df: number }[];
+  const chosen = known
+    .filter((t) => t.df <= n / 2 && !GRAMMAR.test(t.term))
+    .map((t) => ({ ...t, weight: Math.log(1 + n / t.df) * (1 + Math.log(counts.get(t.term)!)) }))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, MAX_TERMS);
+  const postings = db.prepare(
+    `SELECT kind, doc_id, impact FROM search_postings
+     WHERE term_id = ? AND kind = ? ORDER BY impact DESC LIMIT ${POSTINGS_PER_TERM}`,
+  );
+  const scores = new Map<
+    string,
+    { kind: number; id: number; score: number; terms: { term: string; w: number }[] }
+  >();
+  for (const term of chosen) {
+    for (const kind of kinds) {
+      for (const p of postings.all(term.id, KIND_CODE[kind]) as {
+        kind: number;
+        doc_id: number;
+        impact: number;
+      }[]) {
+        const key = `${p.kind}:${p.doc_id}`;
+        const entry = scores.get(key) ?? { kind: p.kind, id: p.doc_id, score: 0, terms: [] };
+        const w = (term.weight * p.impact) / 50;
+        entry.score += w;
+        entry.terms.push({ term: term.term, w });
+        scores.set(key, entry);
+      }
+    }
+  }
+  const best = [...scores.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+  const titles = new Map<number, Map<number, { title: string }>>();
+  for (const code of new Set(best.map((b) => b.kind)))
+    titles.set(
+      code,
+      loadDocuments(
+        db,
+        KIND_OF_CODE[code]!,
+        best.filter((b) => b.kind === code).map((b) => b.id),
+      ),
+    );
+  return best.flatMap((b) => {
+    const doc = titles.get(b.kind)?.get(b.id);
+    if (!doc) return [];
+    return [
+      {
+        kind: KIND_OF_CODE[b.kind]!,
+        id: b.id,
+        title: doc.title,
+        score: Math.round(b.score * 100) / 100,
+        terms: b.terms
+          .sort((x, y) => y.w - x.w)
+          .slice(0, 5)
+          .map((t) => t.term),
+      },
+    ];
+  });
+}

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import type { SearchFilters, SearchHitKind } from '@shared/api/search';
+import { useApi } from '../api/hooks';
+
+/** What a list's search box holds: words and filters. */
+export interface ListSearchState extends SearchFilters {
+  query: string;
+}
+
+export const emptyListSearch: ListSearchState = { query: '' };
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setDebounced(value), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function isActive(state: ListSearchState): boolean {
+  return Boolean(
+    state.query.trim() || state.status || state.customerId || state.capabilityId || state.from || state.to,
+  );
+}
+
+/**
+ * The library search narrowed to one kind of document, for a list's search box. While the box is
+ * empty and no filter is set, `active` is false and the list shows itself as usual.
+ */
+export function useListSearch(kind: SearchHitKind) {
+  const [state, setState] = useState<ListSearchState>(emptyListSearch);
+  const debounced = useDebounced(state, 150);
+  const active = isActive(debounced);
+  const { query, ...filters } = debounced;
+  const hits = useApi(
+    'search:global',
+    { ...filters, query: query.trim(), kinds: [kind], limit: 100 },
+    { enabled: active, placeholderData: (previous) => previous },
+  );
+  return { kind, state, setState, active, hits };
+}
+
+export type ListSearch = ReturnType<typeof useListSearch>;
