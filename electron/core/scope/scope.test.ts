@@ -28,6 +28,13 @@ describe('suggestCapabilities', () => {
     expect(payment[0]!.title).toBe('決済サービスを接続する');
     expect(payment[0]!.terms.length).toBeGreaterThan(0);
   });
+  it('draws on the library search index: words the catalogue alone would not weigh', () => {
+    // The catalogue signal alone ranks page and block operations first here (shared words サイト,
+    // 状態); the index, weighing words by rarity across the whole library, brings up restoring.
+    const library = open();
+    const top = suggestCapabilities(library.db, questionId(library, '先週の状態'), 3).map((s) => s.title);
+    expect(top).toContain('バックアップから復元する');
+  });
   it('suggests nothing for a question with no overlap, and respects the limit', () => {
     const library = open();
     const id = Number(

@@ -3,12 +3,18 @@ import type { CapabilitySuggestion } from '../../../shared/domain/tracking';
 import { KotaeError } from '../../../shared/errors';
 import { normalizeForSearch } from '../../../shared/text/normalize';
 import { tokenize } from '../../../shared/text/tokenize';
+import { moreLikeThis } from '../search';
 
-// Which capabilities of the scope catalogue a question is most likely about, best first. Kept to
-// this ONE function so the lead can move it onto the library's search index later; until then a
-// term-overlap ranker over the (small) catalogue, on the shared tokeniser, with the heuristic of
-// answers/suggest.ts: topic words only, rarer words weigh more.
+// Which capabilities of the scope catalogue a question is most likely about, best first. Two
+// signals, each scaled to its best candidate and added:
+// - the library's search index (moreLikeThis): words the question shares with a capability,
+//   weighted by how rare they are across the whole library (questions, answers, customers), so the
+//   product's own name or a word every mail contains says nothing;
+// - the catalogue itself: a keyword the vendor attached to a capability found as it is in the
+//   question, title words above description words, an operation above its area.
 
+/** How many capabilities the index proposes; the catalogue signal scores every one anyway. */
+const CANDIDATES = 50;
 const WEIGHT_KEYWORD = 4;
 const WEIGHT_TITLE = 3;
 const WEIGHT_DESCRIPTION = 1;
@@ -98,9 +104,10 @@ export function suggestCapabilities(db: Database, questionId: number, limit: num
   const text = `${question.subject}\n${question.body}`;
   const folded = normalizeForSearch(text);
   const asked = terms(text);
-  const { indexed, rarity } = catalogueIndex(db);
+  const { indexed: catalogue, rarity } = catalogueIndex(db);
+  const catalogueRows = catalogue.map((e) => e.row);
 
-  const scored = indexed.map((entry) => {
+  const scored = catalogue.map((entry) => {
     const shared: { term: string; weight: number }[] = [];
     let score = 0;
     // A keyword found as it is in the question (スマホ, ドメイン) is the strongest signal.
@@ -132,7 +139,18 @@ export function suggestCapabilities(db: Database, questionId: number, limit: num
         .map((s) => s.term),
     };
   });
-  const ranked = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.id - b.id);
+  const catalogueBest = Math.max(0, ...scored.map((s) => s.score)) || 1;
+  const indexed = moreLikeThis(db, text, ['capability'], CANDIDATES);
+  const indexBest = indexed[0]?.score || 1;
+  const fromIndex = new Map(indexed.map((d) => [d.id, d]));
+  const blended = scored.map((entry, i) => {
+    const similar = fromIndex.get(entry.id);
+    const areaFactor = catalogueRows[i]!.kind === 'area' ? 0.5 : 1;
+    const score = entry.score / catalogueBest + ((similar?.score ?? 0) / indexBest) * areaFactor;
+    const terms = [...new Set([...entry.terms, ...(similar?.terms ?? [])])].slice(0, 5);
+    return { ...entry, score: Math.round(score * 100) / 100, terms };
+  });
+  const ranked = blended.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.id - b.id);
   // A candidate scoring a fraction of the best one shares a stray word, not the topic.
   const floor = (ranked[0]?.score ?? 0) * 0.15;
   return ranked.filter((s) => s.score >= floor).slice(0, limit);
