@@ -1,10 +1,11 @@
 import { CalendarClock, User } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { isOverdue } from '@shared/domain/status';
-import { useApi } from '../../api/hooks';
+import { useApi, useApiMutation } from '../../api/hooks';
 import { Badge, Card, ErrorMessage, Loading, ScopeBadge, StatusBadge } from '../../components';
 import { todayDay, useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
+import { SuggestedAnswers } from '../Answers/SuggestedAnswers';
 import { CustomerProfileCard } from '../Customers/CustomerProfileCard';
 import { MessageThread } from './MessageThread';
 import { ScopePanel } from './ScopePanel';
@@ -16,6 +17,7 @@ export function QuestionDetailView({ id, navigate }: { id: number; navigate: Scr
   const fmt = useFormat();
   const question = useApi('questions:get', { id });
   const customers = useApi('customers:list', {});
+  const link = useApiMutation('answers:linkQuestion');
   if (question.isPending) return <Loading />;
   if (question.isError)
     return (
@@ -71,7 +73,14 @@ export function QuestionDetailView({ id, navigate }: { id: number; navigate: Scr
                 ))}
               </ul>
             ) : (
-              <span className="faint">{t('noAnswers')}</span>
+              <>
+                <span className="faint">{t('noAnswers')}</span>
+                {/* The same answer serves the next customer who asks: offer the ones that fit. */}
+                <SuggestedAnswers
+                  questionId={q.id}
+                  onUse={(answerId) => link.mutate({ id: answerId, questionId: q.id })}
+                />
+              </>
             )}
           </Card>
         </aside>
