@@ -229,7 +229,9 @@ export async function readEntry(
           size += chunk.length;
           options.onBytes?.(chunk.length);
           if (!options.sink) return done();
-          Promise.resolve(options.sink(chunk)).then(() => done(), done);
+          // A sink that throws at once must fail the pipeline too, not escape from write().
+          const sink = options.sink;
+          new Promise<void>((resolve) => resolve(sink(chunk))).then(() => done(), done);
         },
       }),
       ...(options.signal ? [{ signal: options.signal }] : []),
