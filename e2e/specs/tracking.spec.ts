@@ -174,8 +174,8 @@ test('templates: an edited decline template is used for the next draft', async (
   await detail.getByTestId('scope-panel').getByRole('button', { name: 'Out of scope' }).click();
   await detail.getByRole('button', { name: 'Edit templates' }).click();
   const editor = page.getByTestId('message-templates');
-  await expect(editor.getByLabel('Template')).toHaveValue('scope.out_of_scope');
-  await editor.getByLabel('Language').selectOption('ja');
+  await expect(editor.getByLabel('Template', { exact: true })).toHaveValue('scope.out_of_scope');
+  await editor.getByLabel('Template language').selectOption('ja');
   await editor.getByLabel('Text').fill('{{customer}} 様\n\n独自のお断り文です。');
   await editor.getByRole('button', { name: 'Save template' }).click();
   await expect(page.getByText('Template saved.')).toBeVisible();
