@@ -1,6 +1,7 @@
 import { Lightbulb } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/hooks';
+import './suggestedAnswers.css';
 
 /**
  * Existing answers that may fit a question (the same answer serves the next customer who asks),
