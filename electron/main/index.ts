@@ -1,11 +1,12 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import path from 'node:path';
-import { createHandlers } from '../core/api';
+import { createHandlers, dispatch } from '../core/api';
 import { Studio } from '../core/studio';
 import { electronDialogs } from './dialogs';
 import { handleDisplayMedia } from './displayMedia';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { mailFilesToImport } from './openedFiles';
 import { sqliteNativeBinding } from './paths';
 import { APP_ORIGIN, handleProtocols, registerSchemes } from './protocols';
 import { sameOrigin } from './policy';
@@ -25,6 +26,19 @@ const isTrustedUrl = sameOrigin(startUrl);
 
 let mainWindow: BrowserWindow | null = null;
 let studio: Studio | null = null;
+let handlers: ReturnType<typeof createHandlers> | null = null;
+/** Mail the OS handed over before the library was open (macOS sends open-file that early). */
+const pendingMail: string[] = [];
+
+/** Mail opened with the app (file association, dock, command line) is imported as a job. */
+function importMail(files: string[]): void {
+  if (!files.length) return;
+  if (!handlers) {
+    pendingMail.push(...files);
+    return;
+  }
+  void dispatch(handlers, 'intake:import', { paths: files });
+}
 
 if (!app.requestSingleInstanceLock()) {
   // A second instance would open the same library for writing: hand over to the first one.
@@ -33,7 +47,13 @@ if (!app.requestSingleInstanceLock()) {
   registerSchemes();
   applySecurityPolicy(isTrustedUrl);
 
-  app.on('second-instance', () => {
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    importMail(mailFilesToImport([file], process.cwd()));
+  });
+
+  app.on('second-instance', (_event, argv, cwd) => {
+    importMail(mailFilesToImport(argv.slice(1), cwd));
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
@@ -62,7 +82,8 @@ if (!app.requestSingleInstanceLock()) {
       for (const win of BrowserWindow.getAllWindows()) win.webContents.send(event, payload);
     });
     studio.start();
-    registerIpc(createHandlers(studio), isTrustedUrl);
+    handlers = createHandlers(studio);
+    registerIpc(handlers, isTrustedUrl);
     handleDisplayMedia(isTrustedUrl);
     handleProtocols(path.join(__dirname, '../renderer'), studio);
     const language = studio.settings.get().language;
@@ -70,6 +91,7 @@ if (!app.requestSingleInstanceLock()) {
     buildMenu(() => mainWindow, menuLanguage);
     mainWindow = createMainWindow(startUrl);
     mainWindow.on('closed', () => (mainWindow = null));
+    importMail([...pendingMail.splice(0), ...mailFilesToImport(process.argv.slice(1), process.cwd())]);
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -107,7 +107,7 @@ describe('windows', () => {
     expect(security).toMatch(/setPermissionCheckHandler[\s\S]*?mayGrantPermission/);
     const main = readFileSync(path.join(root, 'electron/main/index.ts'), 'utf8');
     expect(main).toMatch(/applySecurityPolicy\(isTrustedUrl\)/);
-    expect(main).toMatch(/registerIpc\(createHandlers\(studio\), isTrustedUrl\)/);
+    expect(main).toMatch(/handlers = createHandlers\(studio\);\s*registerIpc\(handlers, isTrustedUrl\)/);
     // Every door to the OS's URL handler checks the URL first.
     const opens = electronSources().flatMap((s) =>
       [...s.text.matchAll(/^.*shell\.openExternal\(.*$/gm)].map((m) => ({ file: s.file, line: m[0] })),
