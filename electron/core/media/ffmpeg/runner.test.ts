@@ -4,7 +4,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../testing/tempDir';
 import { testTools } from '../../testing/videos';
-import { runFfmpeg, runFfprobe, runningMediaProcesses, stopAllMediaProcesses, type FfmpegInvocation } from './runner';
+import {
+  runFfmpeg,
+  runFfprobe,
+  runningMediaProcesses,
+  stopAllMediaProcesses,
+  type FfmpegInvocation,
+} from './runner';
 
 const tempDir = useTempDir('kotae-runner-');
 
@@ -41,11 +47,28 @@ describe('the ffmpeg runner', () => {
     expect(runningMediaProcesses()).toBe(0);
   });
 
+  it('cancels a run aborted before its process has started (the abort event fired already)', async () => {
+    const { ffmpeg } = await testTools();
+    const out = path.join(tempDir(), 'out.mp4');
+    const controller = new AbortController();
+    // An endless source: unless the process is stopped once it exists, this run never ends.
+    const endless: FfmpegInvocation = {
+      inputs: [{ options: ['-f', 'lavfi'], url: 'testsrc2=size=320x240:rate=30' }],
+      outputs: [{ options: ['-c:v', 'libx264', '-preset', 'ultrafast', '-f', 'mp4'], url: `file:${out}` }],
+    };
+    const running = runFfmpeg(ffmpeg.path, endless, { signal: controller.signal, outputDurationS: 60 });
+    controller.abort(); // fluent-ffmpeg spawns asynchronously: no process exists yet
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(runningMediaProcesses()).toBe(0);
+  });
+
   it('stops every process at once (quit)', async () => {
     const { ffmpeg } = await testTools();
     const dir = tempDir();
     const runs = [1, 2].map((i) =>
-      runFfmpeg(ffmpeg.path, longEncode(path.join(dir, `${i}.mp4`)), { outputDurationS: 120 }).catch((e: unknown) => e),
+      runFfmpeg(ffmpeg.path, longEncode(path.join(dir, `${i}.mp4`)), { outputDurationS: 120 }).catch(
+        (e: unknown) => e,
+      ),
     );
     while (runningMediaProcesses() < 2) await new Promise((r) => setTimeout(r, 20));
     stopAllMediaProcesses();
@@ -79,7 +102,7 @@ describe('the ffmpeg runner', () => {
     });
   });
 
-  it('turns a failure into an error with ffmpeg\'s last words, and writes nothing', async () => {
+  it("turns a failure into an error with ffmpeg's last words, and writes nothing", async () => {
     const { ffmpeg } = await testTools();
     const dir = tempDir();
     const out = path.join(dir, 'out.mp4');

@@ -161,16 +161,18 @@ export function runFfmpeg(binary: string, inv: FfmpegInvocation, options: RunOpt
       proc?.kill('SIGKILL');
     }
 
-    controller.signal.addEventListener('abort', () => {
+    /** Asks ffmpeg to stop (q), then kills it after a grace period. */
+    function stop() {
       failure ??= new KotaeError('CANCELLED');
-      if (!proc) return;
+      if (!proc || killTimer) return;
       try {
         proc.stdin?.write('q');
       } catch {
         /* stdin already closed: the kill below still ends it */
       }
       killTimer = setTimeout(() => proc?.kill('SIGKILL'), CANCEL_GRACE_MS);
-    });
+    }
+    controller.signal.addEventListener('abort', stop);
 
     command.on('start', () => {
       proc = (command as unknown as { ffmpegProc: ChildProcess }).ffmpegProc;
@@ -185,7 +187,9 @@ export function runFfmpeg(binary: string, inv: FfmpegInvocation, options: RunOpt
         armStall();
         options.onProgress?.(progressFraction(reading, options.outputDurationS ?? 0));
       });
-      if (controller.signal.aborted) controller.abort();
+      // Cancelled between run() and the process starting: the abort event has fired already (and
+      // a second abort() would not fire it again), so stop the process that now exists.
+      if (controller.signal.aborted) stop();
     });
     command.on('error', (err: Error, _stdout: string | null, stderr: string | null) => {
       finish(failure ?? failureFromStderr(stderr ?? '', err.message), stderr ?? '');
