@@ -3,6 +3,8 @@
 // remuxes and accurate renders work with it too:
 //   -fps_mode X      → -vsync X   (-fps_mode is the 5.0 name; -vsync takes the same words)
 //   -stats_period S  → dropped    (4.4+; without it -progress reports about twice a second)
+//   apad=whole_dur=D → apad       (whole_dur is 4.2+; our graphs always follow it with
+//                                  atrim=end=D, which ends the endless padding at the same time)
 
 /** libavformat 59 is ffmpeg 5.0, the first with -fps_mode. */
 export function needsLegacyArgs(avformatMajor: number): boolean {
@@ -18,7 +20,7 @@ export function legacyOptions(options: readonly string[]): string[] {
       i++;
       continue;
     }
-    out.push(opt === '-fps_mode' || opt.startsWith('-fps_mode:') ? '-vsync' : opt);
+    out.push(opt === '-fps_mode' || opt.startsWith('-fps_mode:') ? '-vsync' : opt.replace(/apad=whole_dur=[0-9.]+/g, 'apad'));
   }
   return out;
 }
