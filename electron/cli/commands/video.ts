@@ -163,7 +163,11 @@ export function registerVideoCommands(program: Command): void {
           printJson(plan);
           return;
         }
-        if (plan.fallback && !plan.refused) console.log(`Smart cut not possible (${plan.fallback}): rendered accurately.`);
+        if (plan.fallback && !plan.refused) {
+          const what = plan.requestedMode === 'lossless' ? 'Lossless' : 'Smart';
+          const why = plan.fallback === 'oldFfmpeg' ? 'oldFfmpeg: the ffmpeg in use is older than 5.0' : plan.fallback;
+          console.log(`${what} cut not possible (${why}): rendered accurately.`);
+        }
         for (const s of plan.segments) {
           console.log(`${s.requested.startS.toFixed(3)}–${s.requested.endS.toFixed(3)} s  ->  cut at ${s.actual.startS.toFixed(3)}–${s.actual.endS.toFixed(3)} s  (${s.parts.map((p) => p.kind).join(' + ')})`);
         }
