@@ -128,6 +128,8 @@ export const FallbackReason = z.enum([
   'burnCaptions',
   'tooLarge',
   'noVideoIndex',
+  /** The ffmpeg in use is older than 5.0: its stream copy cannot start exactly at a cut. */
+  'oldFfmpeg',
 ]);
 export type FallbackReason = z.infer<typeof FallbackReason>;
 

@@ -84,9 +84,17 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
+const UsedTool = z.object({
+  path: z.string(),
+  version: z.string(),
+  source: z.string(),
+  /** False for ffmpeg older than 5.0: lossless and smart renders fall back to accurate. */
+  exactCopyCuts: z.boolean(),
+});
+
 export const FfmpegInfo = z.object({
-  ffmpeg: z.object({ path: z.string(), version: z.string(), source: z.string() }).nullable(),
-  ffprobe: z.object({ path: z.string(), version: z.string(), source: z.string() }).nullable(),
+  ffmpeg: UsedTool.nullable(),
+  ffprobe: UsedTool.nullable(),
   /** Candidates that were tried and why they were not used. */
   rejected: z.array(z.object({ path: z.string(), source: z.string(), reason: z.string() })),
 });

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { segmentsFromCuts } from '../../../shared/clips/timeline';
 import { RenderMode, RenderOptions } from '../../../shared/domain/clip';
+import type { FfmpegInfo } from '../../../shared/domain/video';
 import { KotaeError } from '../../../shared/errors';
 import { trimToFile } from '../../core/clips';
 import { getAsset } from '../../core/media/assets';
@@ -34,10 +35,26 @@ function parseRange(value: string): { startS: number; endS: number } {
   return { startS, endS };
 }
 
-function tools() {
+function toolPreferences() {
   // The CLI honours the app's ffmpeg setting when KOTAE_USER_DATA points at the app's folder.
   const settings = process.env.KOTAE_USER_DATA ? new AppSettingsStore(process.env.KOTAE_USER_DATA).get() : null;
-  return resolveTools({ ffmpegPath: settings?.ffmpegPath ?? null, ffprobePath: settings?.ffprobePath ?? null });
+  return { ffmpegPath: settings?.ffmpegPath ?? null, ffprobePath: settings?.ffprobePath ?? null };
+}
+
+function tools() {
+  return resolveTools(toolPreferences());
+}
+
+/** `kotae probe --tools` in words: which binaries run, an old ffmpeg's reduced capability, the others. */
+function printTools(info: FfmpegInfo): void {
+  for (const name of ['ffmpeg', 'ffprobe'] as const) {
+    const used = info[name];
+    console.log(`${name.padEnd(10)} ${used ? `${used.path} (${used.version}, ${used.source})` : 'not found'}`);
+    if (name === 'ffmpeg' && used && !used.exactCopyCuts) {
+      console.log('           older than ffmpeg 5.0: reduced capability, lossless and smart cuts render accurately (re-encoded)');
+    }
+  }
+  for (const r of info.rejected) console.log(`not used   ${r.source} ${r.path}: ${r.reason}`);
 }
 
 export function registerVideoCommands(program: Command): void {
@@ -58,7 +75,7 @@ export function registerVideoCommands(program: Command): void {
         frames: frames?.times.length ?? 0,
         keyframes: frames ? frames.keyframes.map((i) => Math.round(frames.times[i]! * 1e6) / 1e6) : [],
         variableFrameRate: frames?.variableFrameRate ?? false,
-        ...(opts.tools ? { tools: await describeTools({}) } : {}),
+        ...(opts.tools ? { tools: await describeTools(toolPreferences()) } : {}),
       };
       if (opts.json) {
         printJson(result);
@@ -72,6 +89,7 @@ export function registerVideoCommands(program: Command): void {
         console.log(`Keyframes  ${result.keyframes.length}: ${result.keyframes.slice(0, 12).join(', ')}${result.keyframes.length > 12 ? ', …' : ''}`);
       }
       if (result.audio) console.log(`Audio      ${result.audio.codec} ${result.audio.sampleRate} Hz, ${result.audio.channels} ch, starts at ${result.audio.startS.toFixed(3)} s`);
+      if (result.tools) printTools(result.tools);
     });
 
   const media = program.command('media').description('videos in a library');
@@ -145,7 +163,11 @@ export function registerVideoCommands(program: Command): void {
           printJson(plan);
           return;
         }
-        if (plan.fallback && !plan.refused) console.log(`Smart cut not possible (${plan.fallback}): rendered accurately.`);
+        if (plan.fallback && !plan.refused) {
+          const what = plan.requestedMode === 'lossless' ? 'Lossless' : 'Smart';
+          const why = plan.fallback === 'oldFfmpeg' ? 'oldFfmpeg: the ffmpeg in use is older than 5.0' : plan.fallback;
+          console.log(`${what} cut not possible (${why}): rendered accurately.`);
+        }
         for (const s of plan.segments) {
           console.log(`${s.requested.startS.toFixed(3)}–${s.requested.endS.toFixed(3)} s  ->  cut at ${s.actual.startS.toFixed(3)}–${s.actual.endS.toFixed(3)} s  (${s.parts.map((p) => p.kind).join(' + ')})`);
         }

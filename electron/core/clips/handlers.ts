@@ -106,8 +106,11 @@ export function videoHandlers(studio: Studio): Handlers<VideoChannel> {
       studio.changed('clips');
       return clip;
     },
-    'clips:plan': ({ assetId, segments, renderMode, options }) =>
-      planClip(studio.library(), assetId, { segments, renderMode, options }),
+    'clips:plan': async ({ assetId, segments, renderMode, options }) => {
+      // The plan shows what the ffmpeg in use will do; with none found, the render says so.
+      const tools = await studioTools(studio).catch(() => null);
+      return planClip(studio.library(), assetId, { segments, renderMode, options }, { exactCopyCuts: tools?.ffmpeg.exactCopyCuts ?? true });
+    },
     'clips:render': async ({ id }) => {
       const library = studio.writableLibrary();
       getClip(library, id);

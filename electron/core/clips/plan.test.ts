@@ -75,6 +75,21 @@ describe('planning a render', () => {
     expect(planRender(probe, frames, [{ startS: 0, endS: 1 }], 'lossless', { ...opts, burnCaptions: true })).toMatchObject({ refused: true, fallback: 'burnCaptions' });
   });
 
+  it('with an ffmpeg older than 5.0, lossless and smart render accurately (frame-exact, not snapped) and say why', () => {
+    const old = { exactCopyCuts: false };
+    for (const mode of ['lossless', 'smart'] as const) {
+      const plan = planRender(probe, frames, [{ startS: 1.5, endS: 3.3 }], mode, opts, old);
+      expect(plan).toMatchObject({ requestedMode: mode, mode: 'accurate', fallback: 'oldFfmpeg', refused: false });
+      expect(plan.segments[0]).toMatchObject({ first: 45, end: 99 });
+      expect(plan.segments[0]!.parts.every((p) => p.kind === 'encode')).toBe(true);
+      expect(plan.audio).toBe('encode');
+    }
+    // A reason found in the source still comes first: lossless stays refused for it.
+    const vp9 = { ...probe, video: { ...probe.video!, codec: 'vp9' } };
+    expect(planRender(vp9, frames, [{ startS: 0, endS: 1 }], 'lossless', opts, old)).toMatchObject({ refused: true, fallback: 'notH264' });
+    expect(planRender(probe, frames, [{ startS: 0, endS: 1 }], 'accurate', opts, old)).toMatchObject({ mode: 'accurate', fallback: null });
+  });
+
   it('accurate keeps exactly the frames asked for, and aims for a size when asked', () => {
     const plan = planRender(probe, frames, [{ startS: 0.5, endS: 1 }, { startS: 2, endS: 2.5 }], 'accurate', { ...opts, targetSizeMb: 1 });
     expect(plan.segments.map((s) => [s.first, s.end])).toEqual([[15, 30], [60, 75]]);

@@ -161,12 +161,19 @@ function frameRange(frames: FrameIndex, s: Segment): { first: number; end: numbe
   return { first: lowerBound(frames.times, s.startS), end: lowerBound(frames.times, s.endS) };
 }
 
+/** What the ffmpeg in use can do (ffmpeg/binaries.ts); a plan without it assumes ffmpeg 5.0+. */
+export interface PlanCapabilities {
+  /** False for ffmpeg < 5.0: lossless and smart fall back to accurate (reason 'oldFfmpeg'). */
+  exactCopyCuts: boolean;
+}
+
 export function planRender(
   probe: MediaProbe,
   frames: FrameIndex,
   segments: readonly Segment[],
   requestedMode: RenderMode,
   options: RenderOptions,
+  capabilities: PlanCapabilities = { exactCopyCuts: true },
 ): RenderPlan {
   if (!probe.video) throw new KotaeError('MEDIA_INVALID', { reason: 'noVideo' }, undefined, 'videos:errors.noVideo');
   const size = outputSize(probe, options.resolution);
@@ -188,6 +195,11 @@ export function planRender(
     if (reason) {
       fallback = reason;
       if (requestedMode === 'lossless') refused = true;
+      mode = 'accurate';
+    } else if (!capabilities.exactCopyCuts) {
+      // Not the source's fault: lossless is not refused (the editor keeps it selectable) but
+      // renders frame-exact by re-encoding, as smart does, and the plan says why.
+      fallback = 'oldFfmpeg';
       mode = 'accurate';
     }
   }

@@ -49,7 +49,7 @@ function x264For(plan: RenderPlan): X264Settings {
 }
 
 async function run(job: RenderJob, inv: FfmpegInvocation, durationS: number, onProgress?: (f: number) => void): Promise<void> {
-  await runFfmpeg(job.tools.ffmpeg.path, inv, {
+  await runFfmpeg(job.tools.ffmpeg, inv, {
     ...(job.signal ? { signal: job.signal } : {}),
     outputDurationS: durationS,
     ...(onProgress ? { onProgress } : {}),

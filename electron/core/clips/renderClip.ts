@@ -7,7 +7,7 @@ import { assetPath, assetProbe, findAssetBySha, getAsset, loadFrameIndex, scratc
 import type { FfmpegTools } from '../media/ffmpeg/binaries';
 import { storeVideoFile } from '../media/importVideo';
 import { getClip, recordRender } from './clips';
-import { planRender, summarisePlan, type RenderPlan } from './plan';
+import { planRender, summarisePlan, type PlanCapabilities, type RenderPlan } from './plan';
 import { renderToFile } from './render';
 
 export interface Progress {
@@ -15,20 +15,31 @@ export interface Progress {
   onProgress?: (fraction: number, phase: string) => void;
 }
 
-function planFor(library: Library, assetId: number, segments: readonly Segment[], mode: RenderMode, options: RenderOptions) {
+function planFor(
+  library: Library,
+  assetId: number,
+  segments: readonly Segment[],
+  mode: RenderMode,
+  options: RenderOptions,
+  capabilities: PlanCapabilities,
+) {
   const asset = getAsset(library, assetId);
   const probe = assetProbe(asset);
   const frames = loadFrameIndex(library, assetId);
-  return { asset, probe, frames, plan: planRender(probe, frames, segments, mode, options) };
+  return { asset, probe, frames, plan: planRender(probe, frames, segments, mode, options, capabilities) };
 }
 
-/** Where the cuts of this edit would really fall, for the editor to show before rendering. */
+/**
+ * Where the cuts of this edit would really fall, for the editor to show before rendering.
+ * `capabilities` come from the ffmpeg that would render (an old one makes lossless/smart accurate).
+ */
 export function planClip(
   library: Library,
   assetId: number,
   edit: { segments: readonly Segment[]; renderMode: RenderMode; options: RenderOptions },
+  capabilities: PlanCapabilities = { exactCopyCuts: true },
 ): RenderPlanSummary {
-  return summarisePlan(planFor(library, assetId, edit.segments, edit.renderMode, edit.options).plan);
+  return summarisePlan(planFor(library, assetId, edit.segments, edit.renderMode, edit.options, capabilities).plan);
 }
 
 async function storeText(library: Library, text: string, name: string): Promise<string> {
@@ -65,7 +76,9 @@ async function renderEdit(
   workDir: string,
   progress: Progress,
 ): Promise<Rendered> {
-  const { asset, probe, frames, plan } = planFor(library, clip.assetId, clip.segments, clip.renderMode, clip.options);
+  const { asset, probe, frames, plan } = planFor(library, clip.assetId, clip.segments, clip.renderMode, clip.options, {
+    exactCopyCuts: tools.ffmpeg.exactCopyCuts,
+  });
   const actual = plan.segments.map((s) => ({ startS: s.startS, endS: s.endS }));
   const chapters = outputChapters(actual, clip.chapters, plan.outputDurationS);
   const captions = outputCaptions(chapters, clip.captions);

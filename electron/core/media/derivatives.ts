@@ -28,7 +28,7 @@ export async function thumbnailStrip(library: Library, tools: FfmpegTools, asset
   try {
     const out = path.join(scratch.dir, 'strip.jpg');
     await runFfmpeg(
-      tools.ffmpeg.path,
+      tools.ffmpeg,
       thumbnailStripInvocation(
         assetPath(library, asset),
         { count: STRIP_COUNT, tileWidth, tileHeight: TILE_HEIGHT, durationS: probe.durationS, keyframesOnly },
@@ -72,7 +72,7 @@ export async function waveform(library: Library, tools: FfmpegTools, assetId: nu
   const scratch = scratchDir(library, 'wave');
   try {
     const out = path.join(scratch.dir, 'samples.raw');
-    await runFfmpeg(tools.ffmpeg.path, waveformSamplesInvocation(assetPath(library, asset), out), { timeoutMs: 120_000 });
+    await runFfmpeg(tools.ffmpeg, waveformSamplesInvocation(assetPath(library, asset), out), { timeoutMs: 120_000 });
     const raw = await readFile(out);
     const wanted = Math.round(probe.durationS * WAVEFORM_RATE);
     const samples = new Int16Array(raw.buffer, raw.byteOffset, Math.min(Math.floor(raw.length / 2), wanted || Infinity));

@@ -18,7 +18,7 @@ export async function renderEmailRendition(
   options: RenditionOptions,
 ): Promise<void> {
   const { ffmpeg } = await resolveTools(options.tools);
-  await runFfmpeg(ffmpeg.path, emailRenditionInvocation(input, output), {
+  await runFfmpeg(ffmpeg, emailRenditionInvocation(input, output), {
     signal: options.signal,
     ...(options.durationS ? { outputDurationS: options.durationS } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -107,7 +107,7 @@ export async function finishRecording(
     if (!v) throw mediaError('noVideo');
     const h264 = v.codec === 'h264';
     const out = path.join(scratch.dir, h264 ? 'recording.mp4' : 'recording.webm');
-    await runFfmpeg(tools.ffmpeg.path, remuxRecordingInvocation(f.part, h264, probed.probe.audio !== null, out), {
+    await runFfmpeg(tools.ffmpeg, remuxRecordingInvocation(f.part, h264, probed.probe.audio !== null, out), {
       ...(signal ? { signal } : {}),
       timeoutMs: 30 * 60_000,
     });

@@ -1,4 +1,4 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../testing/tempDir';
@@ -43,29 +43,68 @@ describe('finding ffmpeg', () => {
     expect(tools.ffmpeg).toMatchObject({ path: env, source: 'env' });
   });
 
-  it('passes over binaries that are too old or lack an encoder, saying why', async () => {
+  it('keeps an old ffmpeg named by the setting or KOTAE_FFMPEG, with reduced capability', async () => {
     const dir = tempDir();
     const old = fakeTool(dir, 'old-ffmpeg', 58);
+    const newer = fakeTool(dir, 'new-ffmpeg', 61);
+    // The user's choice wins even though a newer one comes later in the order.
+    let info = await describeTools({ ffmpegPath: old, env: { ...process.env, KOTAE_FFMPEG: newer } });
+    expect(info.ffmpeg).toMatchObject({ path: old, source: 'setting', exactCopyCuts: false });
+    info = await describeTools({ env: { ...process.env, KOTAE_FFMPEG: old } });
+    expect(info.ffmpeg).toMatchObject({ path: old, source: 'env', exactCopyCuts: false });
+    const tools = await resolveTools({ env: { ...process.env, KOTAE_FFMPEG: newer } });
+    expect(tools.ffmpeg).toMatchObject({ path: newer, exactCopyCuts: true, avformatMajor: 61 });
+  });
+
+  it('prefers a 5.0+ on PATH over the old bundled build, and says why the bundled one was passed over', async () => {
+    const dir = tempDir();
+    const bundled = fakeTool(dir, 'bundled-ffmpeg', 58);
+    const pathDir = path.join(dir, 'bin');
+    mkdirSync(pathDir);
+    const onPath = fakeTool(pathDir, 'ffmpeg', 59);
+    const info = await describeTools({ bundled: { ffmpeg: bundled }, env: { PATH: pathDir } });
+    expect(info.ffmpeg).toMatchObject({ path: onPath, source: 'path', exactCopyCuts: true });
+    expect(info.rejected).toContainEqual({ path: bundled, source: 'bundled', reason: expect.stringMatching(/too old.*a newer one is used/) });
+  });
+
+  it('uses the old bundled build rather than nothing, when nothing newer is found', async () => {
+    const dir = tempDir();
+    const bundled = fakeTool(dir, 'bundled-ffmpeg', 58);
+    const pathDir = path.join(dir, 'bin');
+    mkdirSync(pathDir);
+    const oldOnPath = fakeTool(pathDir, 'ffmpeg', 57);
+    const tools = await resolveTools({ bundled: { ffmpeg: bundled }, env: { PATH: pathDir, KOTAE_FFPROBE: fakeTool(dir, 'ffprobe', 60) } });
+    expect(tools.ffmpeg).toMatchObject({ path: bundled, source: 'bundled', exactCopyCuts: false, avformatMajor: 58 });
+    const info = await describeTools({ bundled: { ffmpeg: bundled }, env: { PATH: pathDir } });
+    expect(info.rejected).toContainEqual({ path: oldOnPath, source: 'path', reason: expect.stringContaining('too old') });
+  });
+
+  it('passes over binaries that lack an encoder or an ffprobe that is too old, saying why', async () => {
+    const dir = tempDir();
     const noX264 = fakeTool(dir, 'plain-ffmpeg', 60, ' A..... aac x\\n');
-    const info = await describeTools({ ffmpegPath: old, env: { ...process.env, KOTAE_FFMPEG: noX264 } });
+    const oldProbe = fakeTool(dir, 'old-ffprobe', 58);
+    const info = await describeTools({ ffprobePath: oldProbe, env: { ...process.env, KOTAE_FFMPEG: noX264 } });
     expect(info.rejected).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: old, source: 'setting', reason: expect.stringContaining('too old') }),
         expect.objectContaining({ path: noX264, source: 'env', reason: 'has no libx264 encoder' }),
+        expect.objectContaining({ path: oldProbe, source: 'setting', reason: expect.stringContaining('too old') }),
       ]),
     );
-    // The npm-bundled ffmpeg is a 2018 build: rejected for a lossless cut that would not start
-    // where we say; Debian's ffmpeg on PATH is used instead.
+    // The npm-bundled ffmpeg is a 2018 build: passed over, since Debian's ffmpeg 5.1 is on PATH.
     expect(info.rejected).toEqual(
-      expect.arrayContaining([expect.objectContaining({ source: 'bundled', reason: expect.stringContaining('too old') })]),
+      expect.arrayContaining([expect.objectContaining({ source: 'bundled', reason: expect.stringContaining('a newer one is used') })]),
     );
-    expect(info.ffmpeg).toMatchObject({ source: 'path', path: findOnPath('ffmpeg') });
+    expect(info.ffmpeg).toMatchObject({ source: 'path', path: findOnPath('ffmpeg'), exactCopyCuts: true });
   });
 
   it('says what was tried when nothing usable is found', async () => {
     const dir = tempDir();
-    const old = fakeTool(dir, 'ffmpeg', 58);
-    const err = await resolveTools({ env: { PATH: dir, KOTAE_FFMPEG: old } }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'FFMPEG_MISSING' });
+    const broken = path.join(dir, 'ffmpeg');
+    writeFileSync(broken, '#!/bin/sh\nexit 1\n');
+    chmodSync(broken, 0o755);
+    const err = await resolveTools({ bundled: { ffmpeg: null }, env: { PATH: dir, KOTAE_FFMPEG: fakeTool(dir, 'no-x264', 60, ' A..... aac x\\n') } }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toMatchObject({ code: 'FFMPEG_MISSING', params: { tool: 'ffmpeg' } });
   });
 });

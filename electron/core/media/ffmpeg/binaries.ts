@@ -8,11 +8,16 @@ import type { FfmpegInfo } from '../../../../shared/domain/video';
 //   1. the app setting (Settings → ffmpeg path), 2. KOTAE_FFMPEG / KOTAE_FFPROBE,
 //   3. the binaries bundled through @ffmpeg-installer/@ffprobe-installer (app.asar.unpacked when
 //      packaged), 4. `ffmpeg` / `ffprobe` on PATH.
-// Each candidate must run and be new enough: libavformat 59 (ffmpeg 5.0) or later, and ffmpeg must
-// have the libx264 and aac encoders. The first that passes wins. The bundled ffmpeg of
-// @ffmpeg-installer is a 2018 build (libavformat 58): its stream-copy seek keeps packets from the
-// keyframe before the cut and hides them with an edit list, so a lossless cut would not start where
-// we say; it is rejected with that reason and the next candidate is used.
+// Each candidate must run, and ffmpeg must have the libx264 and aac encoders.
+// ffmpeg older than 5.0 (libavformat < 59) is usable with reduced capability: its stream-copy seek
+// keeps packets from the keyframe before the cut and hides them with an edit list, so a lossless
+// or smart cut would not start where we say; with it, those modes render accurately (re-encoded,
+// frame-exact) and say why (clips/plan.ts, fallback 'oldFfmpeg'). The bundled ffmpeg of
+// @ffmpeg-installer is such a 2018 build (4.1). Policy for ffmpeg:
+//   - a setting or KOTAE_FFMPEG that runs wins, even when old (the user chose it);
+//   - otherwise the first bundled/PATH candidate that is 5.0 or newer;
+//   - otherwise the first old one (the bundled build) rather than nothing.
+// ffprobe must be 5.0 or newer (the bundled ffprobe is a 2023 build), first that passes wins.
 
 export type ToolSource = 'setting' | 'env' | 'bundled' | 'path';
 
@@ -22,6 +27,11 @@ export interface ResolvedTool {
   source: ToolSource;
   /** libavformat major version: 59 = ffmpeg 5.x, 60 = 6.x, 61 = 7.x. */
   avformatMajor: number;
+  /**
+   * Stream copy can start exactly at a cut (ffmpeg 5.0+). False for older builds: lossless and
+   * smart renders fall back to accurate.
+   */
+  exactCopyCuts: boolean;
 }
 
 export interface FfmpegTools {
@@ -52,9 +62,11 @@ interface Candidate {
 interface CheckResult {
   tool?: ResolvedTool;
   reason?: string;
+  /** Set when the tool runs but is older than ffmpeg 5.0 (a reason, without its closing paren). */
+  old?: string;
 }
 
-const checked = new Map<string, Promise<Omit<CheckResult, 'tool'> & { version?: string; major?: number }>>();
+const checked = new Map<string, Promise<{ reason?: string; version?: string; major?: number; old?: string }>>();
 
 function run(binary: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -137,23 +149,32 @@ async function check(candidate: Candidate, tool: 'ffmpeg' | 'ffprobe'): Promise<
       const version = parseVersion(out);
       if (avformat === null) return { reason: 'not ffmpeg (no libavformat version)' };
       const [major, minor] = avformat;
-      if (major < MIN_AVFORMAT[0] || (major === MIN_AVFORMAT[0] && minor < MIN_AVFORMAT[1])) {
-        return { reason: `too old: ${version} (libavformat ${major}.${minor}; ffmpeg 5.0 or newer is needed)` };
-      }
+      const old =
+        major < MIN_AVFORMAT[0] || (major === MIN_AVFORMAT[0] && minor < MIN_AVFORMAT[1])
+          ? `too old: ${version} (libavformat ${major}.${minor}; ffmpeg 5.0 or newer is needed`
+          : undefined;
+      if (old && tool === 'ffprobe') return { reason: `${old})` };
       if (tool === 'ffmpeg') {
         const encoders = await run(candidate.path, ['-hide_banner', '-encoders']).catch(() => '');
         for (const needed of ['libx264', 'aac']) {
           if (!new RegExp(`\\s${needed}\\s`).test(encoders)) return { reason: `has no ${needed} encoder` };
         }
       }
-      return { version, major };
+      return { version, major, ...(old ? { old } : {}) };
     })();
     checked.set(`${tool}:${candidate.path}`, result);
   }
   const r = await result;
   if (r.reason) return { reason: r.reason };
   return {
-    tool: { path: candidate.path, version: r.version!, source: candidate.source, avformatMajor: r.major! },
+    tool: {
+      path: candidate.path,
+      version: r.version!,
+      source: candidate.source,
+      avformatMajor: r.major!,
+      exactCopyCuts: !r.old,
+    },
+    ...(r.old ? { old: r.old } : {}),
   };
 }
 
@@ -176,12 +197,19 @@ async function resolveOne(
   prefs: ToolPreferences,
   rejected: FfmpegInfo['rejected'],
 ): Promise<ResolvedTool | null> {
+  // Old builds found before a newer one, kept in reserve: the first is used if none is newer.
+  const reserve: { tool: ResolvedTool; old: string }[] = [];
   for (const candidate of await candidates(tool, prefs)) {
     const result = await check(candidate, tool);
-    if (result.tool) return result.tool;
-    rejected.push({ path: candidate.path, source: candidate.source, reason: result.reason ?? 'unusable' });
+    if (result.tool && (!result.old || candidate.source === 'setting' || candidate.source === 'env')) {
+      for (const r of reserve) rejected.push({ path: r.tool.path, source: r.tool.source, reason: `${r.old}; a newer one is used)` });
+      return result.tool;
+    }
+    if (result.tool && result.old) reserve.push({ tool: result.tool, old: result.old });
+    else rejected.push({ path: candidate.path, source: candidate.source, reason: result.reason ?? 'unusable' });
   }
-  return null;
+  for (const r of reserve.slice(1)) rejected.push({ path: r.tool.path, source: r.tool.source, reason: `${r.old})` });
+  return reserve[0]?.tool ?? null;
 }
 
 /** What would be used and why the others were not: for Settings and `kotae probe --tools`. */
@@ -189,7 +217,8 @@ export async function describeTools(prefs: ToolPreferences): Promise<FfmpegInfo>
   const rejected: FfmpegInfo['rejected'] = [];
   const ffmpeg = await resolveOne('ffmpeg', prefs, rejected);
   const ffprobe = await resolveOne('ffprobe', prefs, rejected);
-  const pick = (t: ResolvedTool | null) => (t ? { path: t.path, version: t.version, source: t.source } : null);
+  const pick = (t: ResolvedTool | null) =>
+    t ? { path: t.path, version: t.version, source: t.source, exactCopyCuts: t.exactCopyCuts } : null;
   return { ffmpeg: pick(ffmpeg), ffprobe: pick(ffprobe), rejected };
 }
 

@@ -45,21 +45,33 @@ describe('ffmpeg in a packaged app', () => {
     expect(tools.ffprobe).toMatchObject({ source: 'bundled', path: unpacked.ffprobe });
   });
 
-  it('passes over the bundled ffmpeg 4.1 (too old for frame-exact smart cuts) and says so', async () => {
+  it('uses the bundled ffmpeg 4.1 with reduced capability when no ffmpeg 5+ is found, and says so', async () => {
     const { asarPaths, unpacked } = packagedLayout();
     const info = await describeTools({ bundled: asarPaths, env: { PATH: '' } });
-    expect(info.rejected).toContainEqual(
-      expect.objectContaining({
-        source: 'bundled',
-        path: unpacked.ffmpeg,
-        reason: expect.stringMatching(/too old.*5\.0/),
-      }),
-    );
-    expect(info.ffmpeg).toBeNull();
-    // With nothing else, the message names every candidate and why it was refused.
-    const err = await resolveTools({ bundled: asarPaths, env: { PATH: '' } }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'FFMPEG_MISSING', params: { tool: 'ffmpeg' } });
-    expect((err as { detail: string }).detail).toContain(unpacked.ffmpeg);
+    expect(info.ffmpeg).toMatchObject({ source: 'bundled', path: unpacked.ffmpeg, exactCopyCuts: false });
+    expect(info.ffprobe).toMatchObject({ source: 'bundled', path: unpacked.ffprobe, exactCopyCuts: true });
+    const tools = await resolveTools({ bundled: asarPaths, env: { PATH: '' } });
+    expect(tools.ffmpeg.avformatMajor).toBe(58);
+  });
+
+  it('prefers an ffmpeg 5+ on PATH over the bundled 4.1, saying why the bundled one was passed over', async () => {
+    const { asarPaths, unpacked } = packagedLayout();
+    const system = findOnPath('ffmpeg');
+    expect(system, 'Debian ffmpeg (apt-get install ffmpeg) is needed for this test').not.toBeNull();
+    const info = await describeTools({ bundled: asarPaths, env: { PATH: path.dirname(system!) } });
+    expect(info.ffmpeg).toMatchObject({ source: 'path', path: system, exactCopyCuts: true });
+    expect(info.rejected).toContainEqual({
+      source: 'bundled',
+      path: unpacked.ffmpeg,
+      reason: expect.stringMatching(/too old.*5\.0.*a newer one is used/),
+    });
+  });
+
+  it('keeps the bundled 4.1 named by KOTAE_FFMPEG even with a newer one on PATH', async () => {
+    const { asarPaths, unpacked } = packagedLayout();
+    const system = findOnPath('ffmpeg')!;
+    const tools = await resolveTools({ bundled: asarPaths, env: { PATH: path.dirname(system), KOTAE_FFMPEG: unpacked.ffmpeg } });
+    expect(tools.ffmpeg).toMatchObject({ source: 'env', path: unpacked.ffmpeg, exactCopyCuts: false });
   });
 
   it('uses an ffmpeg 5+ named by KOTAE_FFMPEG (or on PATH) beside the bundled ffprobe', async () => {

@@ -1,6 +1,7 @@
 import { execFile, type ChildProcess } from 'node:child_process';
 import ffmpeg from 'fluent-ffmpeg';
 import { KotaeError } from '../../../../shared/errors';
+import { legacyOptions, needsLegacyArgs } from './legacy';
 import { progressFraction, readProgress, splitLines, type ProgressReading } from './progress';
 
 // The one module that starts ffmpeg and ffprobe processes. Arguments come ready-made from the
@@ -90,11 +91,22 @@ function addOptions(add: (...opts: string[]) => void, options: readonly string[]
   add(...options);
 }
 
+/** Which ffmpeg to run: a path (5.0 or newer) or a resolved tool, whose version picks the spelling. */
+export type FfmpegBinary = string | { path: string; avformatMajor: number };
+
 /**
  * Runs ffmpeg to completion. Resolves with stderr; rejects with CANCELLED (signal), FFMPEG_FAILED
  * (non-zero exit, timeout, stall) or DISK_FULL.
  */
-export function runFfmpeg(binary: string, inv: FfmpegInvocation, options: RunOptions = {}): Promise<string> {
+export function runFfmpeg(tool: FfmpegBinary, inv: FfmpegInvocation, options: RunOptions = {}): Promise<string> {
+  const binary = typeof tool === 'string' ? tool : tool.path;
+  const legacy = typeof tool !== 'string' && needsLegacyArgs(tool.avformatMajor);
+  if (legacy) {
+    inv = {
+      inputs: inv.inputs.map((i) => ({ ...i, ...(i.options ? { options: legacyOptions(i.options) } : {}) })),
+      outputs: inv.outputs.map((o) => ({ ...o, options: legacyOptions(o.options) })),
+    };
+  }
   if (inv.inputs.length === 0 || inv.outputs.length === 0) throw new Error('ffmpeg needs an input and an output');
   const controller = new AbortController();
   const { signal } = options;
@@ -109,7 +121,8 @@ export function runFfmpeg(binary: string, inv: FfmpegInvocation, options: RunOpt
       ...(options.cwd ? { cwd: options.cwd } : {}),
     } as ffmpeg.FfmpegCommandOptions);
     command.setFfmpegPath(binary);
-    const global = argumentList({ inputs: [], outputs: [] }, true).slice();
+    const global = argumentList({ inputs: [], outputs: [] }, true);
+    if (legacy) global.splice(0, global.length, ...legacyOptions(global));
     inv.inputs.forEach((input, i) => {
       command.input(input.url);
       addOptions((...o) => command.inputOptions(...o), [...(i === 0 ? global : []), ...(input.options ?? [])]);

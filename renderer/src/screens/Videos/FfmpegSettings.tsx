@@ -32,6 +32,11 @@ export function FfmpegSettings() {
           ))}
         </dl>
       )}
+      {info?.ffmpeg && !info.ffmpeg.exactCopyCuts && (
+        <p className="k-plan__fallback" data-testid="ffmpeg-old">
+          {t('tools.old')}
+        </p>
+      )}
       {info && info.rejected.length > 0 && (
         <details>
           <summary className="faint">{t('tools.rejected', { count: info.rejected.length })}</summary>

@@ -102,7 +102,7 @@ export function RenderPanel({
           <div className="k-field__label">{t('render.plan')}</div>
           {p.fallback && !p.refused && (
             <p className="k-plan__fallback" data-testid="plan-fallback">
-              {t('render.fallback', { reason: t(`fallback.${p.fallback}`) })}
+              {t(p.requestedMode === 'lossless' ? 'render.fallbackLossless' : 'render.fallback', { reason: t(`fallback.${p.fallback}`) })}
             </p>
           )}
           <ul className="k-plan__list">
@@ -208,6 +208,13 @@ export function RenderPanel({
             {t('render.result')}: {t('render.done', { duration: timecode(rendered.durationS) })}
           </div>
           {clip.stale && <p className="k-plan__fallback">{t('render.outdated')}</p>}
+          {rendered.fallback && rendered.mode !== rendered.requestedMode && (
+            <p className="faint" data-testid="render-result-fallback">
+              {t(rendered.requestedMode === 'lossless' ? 'render.fallbackLossless' : 'render.fallback', {
+                reason: t(`fallback.${rendered.fallback}`),
+              })}
+            </p>
+          )}
           <video
             key={rendered.sha256}
             src={mediaUrl(rendered.sha256)}
