@@ -21,7 +21,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 /** What a refused import could have touched: stored media, rows, and leftovers in the scratch area. */
 function state(library: Library) {
   const files = fingerprint(library.root);
-  const kept = Object.fromEntries(Object.entries(files).filter(([f]) => f.startsWith('media') || (f.startsWith('tmp') && f !== 'tmp')));
+  const kept = Object.fromEntries(
+    Object.entries(files).filter(([f]) => f.startsWith('media') || (f.startsWith('tmp') && f !== 'tmp')),
+  );
   return { files: kept, counts: library.counts() };
 }
 
@@ -44,7 +46,12 @@ describe('hostile video corpus', () => {
       try {
         const inputsBefore = fingerprint(inputs);
         const before = state(library);
-        const run = importVideo(library, tools, source, c.originalName ? { originalName: c.originalName } : {});
+        const run = importVideo(
+          library,
+          tools,
+          source,
+          c.originalName ? { originalName: c.originalName } : {},
+        );
         if (c.expected === 'imported') {
           const result = await run;
           const asset = getAsset(library, result.assetId);
@@ -55,7 +62,9 @@ describe('hostile video corpus', () => {
           expect(asset.width! * asset.height!).toBeGreaterThan(0);
           // The shown name is kept as text; the file is stored by its hash, inside media/.
           expect(asset.original_name).toBe(c.originalName ?? path.basename(source));
-          const stored = Object.keys(fingerprint(library.media.dir)).filter((f) => f.endsWith(`.${asset.ext}`));
+          const stored = Object.keys(fingerprint(library.media.dir)).filter((f) =>
+            f.endsWith(`.${asset.ext}`),
+          );
           expect(stored.map((f) => path.basename(f, `.${asset.ext}`))).toContain(asset.sha256);
         } else {
           const err = await run.then(
@@ -64,13 +73,18 @@ describe('hostile video corpus', () => {
             },
             (e: unknown) => e,
           );
-          expect(err).toMatchObject({ code: 'MEDIA_INVALID', messageKey: `videos:errors.${c.expected.rejected}` });
+          expect(err).toMatchObject({
+            code: 'MEDIA_INVALID',
+            messageKey: `videos:errors.${c.expected.rejected}`,
+          });
           expect(isReadableRefusal(err)).toBe(true);
           expect(state(library)).toEqual(before);
         }
         // Whatever happened, nothing beside the library was written or removed.
         expect(fingerprint(inputs)).toEqual(inputsBefore);
-        expect(Object.keys(fingerprint(dir)).filter((f) => !f.startsWith('in') && !f.startsWith('lib'))).toEqual([]);
+        expect(
+          Object.keys(fingerprint(dir)).filter((f) => !f.startsWith('in') && !f.startsWith('lib')),
+        ).toEqual([]);
       } finally {
         library.close();
       }
@@ -82,22 +96,34 @@ describe('hostile video corpus', () => {
     const dir = tempDir();
     const lib = path.join(dir, 'lib');
     createLibrary(lib).close();
-    const picked = videoCorpus.filter((c) => c.expected !== 'imported' && /random|text file|playlist|ffconcat|FIFO named|not exist/.test(c.name));
+    const picked = videoCorpus.filter(
+      (c) =>
+        c.expected !== 'imported' && /random|text file|playlist|ffconcat|FIFO named|not exist/.test(c.name),
+    );
     expect(picked.length).toBeGreaterThanOrEqual(6);
     for (const [i, c] of picked.entries()) {
       const inputs = path.join(dir, `in${i}`);
       mkdirSync(inputs);
-      const run = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), 'media', 'add', '--library', lib, c.make(inputs, tools)], {
-        encoding: 'utf8',
-        env: { ...process.env, LANG: 'C', KOTAE_LANG: 'en' },
-      });
+      const run = spawnSync(
+        process.execPath,
+        [path.join(root, 'bin/kotae.mjs'), 'media', 'add', '--library', lib, c.make(inputs, tools)],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, LANG: 'C', KOTAE_LANG: 'en' },
+        },
+      );
       expect(run.status, `${c.name}: ${run.stderr}`).toBe(1);
       const reason = (c.expected as { rejected: string }).rejected;
       // The longest fixed part of the message (names are filled in between).
       const parts = messageText(`videos:errors.${reason}`, 'en').split(/\{\{\w+\}\}/);
-      const headline = parts.reduce((a, b) => (b.length > a.length ? b : a)).trim().slice(0, 30);
+      const headline = parts
+        .reduce((a, b) => (b.length > a.length ? b : a))
+        .trim()
+        .slice(0, 30);
       expect(headline.length).toBeGreaterThan(10);
       expect(run.stderr, c.name).toContain(headline);
     }
-  });
+    // Six CLI processes one after another (each starts tsx and probes): slow on a loaded 2-core
+    // machine, so a generous limit; it is a safety net against a hang, not a speed check.
+  }, 240_000);
 });
