@@ -1,19 +1,11 @@
-import i18next from 'i18next';
-import { resources } from '../../shared/i18n';
+import { translatorFor } from '../core/i18n/translator';
 import type { AppError } from '../../shared/errors';
 
 // The CLI speaks the same messages as the app. English unless KOTAE_LANG=ja or LANG starts with ja.
 const language = (process.env.KOTAE_LANG ?? process.env.LANG ?? '').toLowerCase().startsWith('ja')
   ? 'ja'
   : 'en';
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources,
-  lng: language,
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+const i18n = translatorFor(language);
 
 export function errorMessage(error: AppError): string {
   return i18n.t(error.messageKey, { ...error.params, detail: error.detail ?? '' });

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import i18next, { type i18n } from 'i18next';
 import defaultRulesJson from '../../../resources/checks/default-rules.json';
 import { checkAnswer, countFindings, findingText } from '../../../shared/answers/checks';
 import type { AnswerDocument } from '../../../shared/answers/document';
@@ -11,7 +10,8 @@ import {
 } from '../../../shared/domain/checks';
 import type { ScopeVerdict } from '../../../shared/domain/status';
 import { KotaeError } from '../../../shared/errors';
-import { resources, type UiLocale } from '../../../shared/i18n';
+import type { UiLocale } from '../../../shared/i18n';
+import { translatorFor } from '../i18n/translator';
 import type { Library } from '../library';
 
 // The answer checks as the core runs them (for `kotae check` and the send/publish steps), and
@@ -101,24 +101,6 @@ export function checkContext(library: Library, answerId: number): CheckContext {
   };
 }
 
-const translators = new Map<UiLocale, i18n>();
-
-function translator(language: UiLocale): i18n {
-  let instance = translators.get(language);
-  if (!instance) {
-    instance = i18next.createInstance();
-    void instance.init({
-      resources,
-      lng: language,
-      fallbackLng: 'en',
-      initAsync: false,
-      interpolation: { escapeValue: false },
-    });
-    translators.set(language, instance);
-  }
-  return instance;
-}
-
 /** The findings for a stored answer, in words, in the given UI language. */
 export function checkReport(library: Library, answerId: number, language: UiLocale): CheckReport {
   const row = library.db
@@ -138,7 +120,7 @@ export function checkReport(library: Library, answerId: number, language: UiLoca
     clipExists: (id) => clips.has(id),
     rules: context.rules,
   });
-  const i18n = translator(language);
+  const i18n = translatorFor(language);
   const t = (key: string, params?: Record<string, unknown>) => i18n.t(key, params ?? {});
   const counts = countFindings(findings);
   return {

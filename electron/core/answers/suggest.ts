@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AnswerSuggestion } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
-import { normalizeForSearch } from '../../../shared/text/normalize';
-import { tokenize } from '../../../shared/text/tokenize';
+import { topicTerms } from '../../../shared/text/topicTerms';
 
 // "The same answer serves the next customer who asks": existing answers that may fit a question.
 // Kept to this one function so it can move onto the library's search index when there is one;
@@ -16,31 +15,6 @@ const WEIGHT_TITLE = 3;
 const WEIGHT_QUESTION = 2;
 const WEIGHT_TEXT = 1;
 
-// Topic words only. A bigram with hiragana in it is grammar (ます, した, を押); a katakana word is
-// taken whole (エラー, カラー), because its bigrams (ラー) would make unrelated words look alike.
-// What remains: kanji bigrams (画像, 表示), katakana words, Latin words.
-const HIRAGANA = /\p{Script=Hiragana}/u;
-const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
-const KATAKANA_WORD = /[\p{Script=Katakana}ー]{2,}/gu;
-const STOPWORDS = new Set(
-  'the and to a an of in on my is it do how i can for with you your this that not be are we our'.split(' '),
-);
-
-function terms(text: string): Set<string> {
-  const out = new Set(
-    tokenize(text)
-      .map((t) => t.term)
-      .filter(
-        (t) =>
-          !HIRAGANA.test(t) &&
-          !KATAKANA_ONLY.test(t) &&
-          !STOPWORDS.has(t) &&
-          (t.length > 1 || /[^ -~]/.test(t)),
-      ),
-  );
-  for (const word of normalizeForSearch(text).match(KATAKANA_WORD) ?? []) out.add(word);
-  return out;
-}
 
 export function suggestAnswersForQuestion(
   db: Database,
@@ -50,7 +24,7 @@ export function suggestAnswersForQuestion(
   const question = db.prepare('SELECT subject, body FROM questions WHERE id = ?').get(questionId) as
     { subject: string; body: string } | undefined;
   if (!question) throw new KotaeError('NOT_FOUND', { id: questionId });
-  const asked = terms(`${question.subject}\n${question.body}`);
+  const asked = topicTerms(`${question.subject}\n${question.body}`);
   const askedCapabilities = new Map(
     (
       db
@@ -83,9 +57,9 @@ export function suggestAnswersForQuestion(
 
   const indexed = answers.map((a) => ({
     answer: a,
-    title: terms(a.title),
-    questions: terms(a.subjects ?? ''),
-    text: terms(a.plain_text),
+    title: topicTerms(a.title),
+    questions: topicTerms(a.subjects ?? ''),
+    text: topicTerms(a.plain_text),
   }));
   // Rarer words say more: a word in every answer (手順, the product name) says nothing.
   const documentFrequency = new Map<string, number>();

@@ -1,27 +1,10 @@
-import i18next, { type TFunction } from 'i18next';
-import { resources } from '../../../shared/i18n';
+import type { TFunction } from 'i18next';
 import type { Language } from '../../../shared/domain/common';
+import { textIn } from '../i18n/translator';
 
-// A bundle speaks the answer's language, whatever the app's UI language is.
-const instances = new Map<Language, TFunction>();
-
+/** A bundle speaks the answer's language, whatever the app's UI language is. */
 export function bundleT(language: Language): TFunction {
-  let t = instances.get(language);
-  if (!t) {
-    const i18n = i18next.createInstance();
-    void i18n.init({
-      resources,
-      lng: language,
-      fallbackLng: 'en',
-      defaultNS: 'bundle',
-      initAsync: false,
-      // Everything is escaped where it is put into HTML; plain text (e-mail, JSON) needs it raw.
-      interpolation: { escapeValue: false },
-    });
-    t = i18n.t.bind(i18n);
-    instances.set(language, t);
-  }
-  return t;
+  return textIn(language, 'bundle');
 }
 
 const localeOf: Record<Language, string> = { ja: 'ja-JP', en: 'en-GB' };

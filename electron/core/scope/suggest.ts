@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { CapabilitySuggestion } from '../../../shared/domain/tracking';
 import { KotaeError } from '../../../shared/errors';
 import { normalizeForSearch } from '../../../shared/text/normalize';
-import { tokenize } from '../../../shared/text/tokenize';
+import { topicTerms } from '../../../shared/text/topicTerms';
 import { moreLikeThis } from '../search';
 
 // Which capabilities of the scope catalogue a question is most likely about, best first. Two
@@ -21,29 +21,6 @@ const WEIGHT_DESCRIPTION = 1;
 /** An operation inherits a little of its area's words: "画像" in the question favours 画像 operations. */
 const WEIGHT_AREA = 0.5;
 
-const HIRAGANA = /\p{Script=Hiragana}/u;
-const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
-const KATAKANA_WORD = /[\p{Script=Katakana}ー]{2,}/gu;
-const STOPWORDS = new Set(
-  'the and to a an of in on my is it do how i can for with you your this that not be are we our'.split(' '),
-);
-
-/** Topic words: kanji bigrams, whole katakana words, Latin words (as in answers/suggest.ts). */
-function terms(text: string): Set<string> {
-  const out = new Set(
-    tokenize(text)
-      .map((t) => t.term)
-      .filter(
-        (t) =>
-          !HIRAGANA.test(t) &&
-          !KATAKANA_ONLY.test(t) &&
-          !STOPWORDS.has(t) &&
-          (t.length > 1 || /[^ -~]/.test(t)),
-      ),
-  );
-  for (const word of normalizeForSearch(text).match(KATAKANA_WORD) ?? []) out.add(word);
-  return out;
-}
 
 interface Row {
   id: number;
@@ -83,10 +60,10 @@ function buildIndex(rows: Row[]) {
       row: r,
       parentTitle: parent?.title ?? null,
       keywords,
-      keywordTerms: terms(keywords.join(' ')),
-      title: terms(r.title),
-      description: terms(r.description),
-      area: parent ? terms(`${parent.title} ${parent.description}`) : new Set<string>(),
+      keywordTerms: topicTerms(keywords.join(' ')),
+      title: topicTerms(r.title),
+      description: topicTerms(r.description),
+      area: parent ? topicTerms(`${parent.title} ${parent.description}`) : new Set<string>(),
     };
   });
   const documentFrequency = new Map<string, number>();
@@ -103,7 +80,7 @@ export function suggestCapabilities(db: Database, questionId: number, limit: num
   if (!question) throw new KotaeError('NOT_FOUND', { id: questionId });
   const text = `${question.subject}\n${question.body}`;
   const folded = normalizeForSearch(text);
-  const asked = terms(text);
+  const asked = topicTerms(text);
   const { indexed: catalogue, rarity } = catalogueIndex(db);
   const catalogueRows = catalogue.map((e) => e.row);
 

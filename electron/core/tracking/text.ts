@@ -1,27 +1,10 @@
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import type { Language } from '../../../shared/domain/common';
-import { resources } from '../../../shared/i18n';
+import { textIn } from '../i18n/translator';
 
-// A customer message speaks the customer's language, whatever the app's UI language is.
-const instances = new Map<Language, TFunction>();
-
+/** A customer message speaks the customer's language, whatever the app's UI language is. */
 export function customerT(language: Language): TFunction {
-  let t = instances.get(language);
-  if (!t) {
-    const i18n = i18next.createInstance();
-    void i18n.init({
-      resources,
-      lng: language,
-      fallbackLng: 'en',
-      defaultNS: 'tracking',
-      initAsync: false,
-      // Drafts are plain text for a mail program: nothing is HTML here.
-      interpolation: { escapeValue: false },
-    });
-    t = i18n.t.bind(i18n);
-    instances.set(language, t);
-  }
-  return t;
+  return textIn(language, 'tracking');
 }
 
 const localeOf: Record<Language, string> = { ja: 'ja-JP', en: 'en-GB' };
