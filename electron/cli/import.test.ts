@@ -37,7 +37,7 @@ describe('kotae import', () => {
     const first = kotae('import', '--library', lib, mails, path.join(dir, 'more.mbox'));
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(
-      '2 imported, 1 threaded onto existing questions, 0 duplicates, 0 rejected',
+      '2 imported, 1 threaded onto existing questions, 0 already there, 0 rejected',
     );
 
     const again = kotae('import', '--library', lib, mails, path.join(dir, 'more.mbox'), '--json');
