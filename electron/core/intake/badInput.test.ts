@@ -224,7 +224,9 @@ describe('bad input: each message imported correctly or rejected with a reason, 
     expect(m!.html).toContain(`data-media="${shot.sha256}"`);
     // Nothing was written outside the library: the temp folder holds only what the test wrote.
     expect(readdirSync(dir).sort()).toEqual(['att.eml', 'lib']);
-    expect(existsSync(path.join(dir, '..', 'x'))).toBe(false);
+    // …and no file took an attachment's name anywhere under it (they are stored by hash only).
+    const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => path.basename(f));
+    expect(names.filter((n) => n === 'x' || n === 'win.txt')).toEqual([]);
     for (const a of m!.attachments)
       expect(
         existsSync(
