@@ -220,3 +220,31 @@ test('a mail pasted from a mail client keeps its formatting, without its script 
   expect(await frame.locator('script, img[src]').count()).toBe(0);
   expect(await page.title()).toBe(title);
 });
+
+test('mail dropped while an import runs waits for it and is imported next, not dropped', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(180_000);
+  const mails = Array.from({ length: 1500 }, (_, i) =>
+    testMail({ messageId: `batch${i}@x`, subject: `Batch question ${i}`, from: `b${i % 20}@example.com` }),
+  );
+  const mbox = mailFile(app.tempDir, 'batch.mbox', testMbox(mails));
+  const late = mailFile(
+    app.tempDir,
+    'late.eml',
+    testMail({ messageId: 'late@example.jp', subject: 'Dropped during the import', from: 'late@example.jp' }),
+  );
+  await expect(page.getByTestId('inbox-drop')).toBeVisible();
+  await app.dropFiles('[data-testid="inbox-drop"]', [mbox]);
+  await expect(page.getByTestId('import-progress').getByRole('progressbar')).toBeVisible();
+  await app.dropFiles('[data-testid="inbox-drop"]', [late]);
+  await expect(page.getByTestId('import-queued')).toContainText('1 more file waits for this import.');
+  // The batch finishes, then the waiting mail goes in as the next import and opens.
+  await expect(
+    page.getByTestId('question-detail').getByRole('heading', { name: 'Dropped during the import' }),
+  ).toBeVisible({
+    timeout: 150_000,
+  });
+  await expect(page.getByTestId('import-report')).toContainText('1 new');
+});

@@ -25,11 +25,11 @@ test.describe('language', () => {
 
   test('can be switched in Settings and stays switched after a reload', async ({ page }) => {
     await page.getByRole('link', { name: 'Settings' }).click();
-    await page.getByLabel('Language').selectOption('ja');
+    await page.getByLabel('Language', { exact: true }).selectOption('ja');
     await expect(page.getByRole('link', { name: '受信箱' })).toBeVisible();
     await page.reload();
     await expect(page.getByRole('link', { name: '設定' })).toBeVisible();
-    await page.getByLabel('言語').selectOption('en');
+    await page.getByLabel('言語', { exact: true }).selectOption('en');
     await expect(page.getByRole('link', { name: 'Inbox' })).toBeVisible();
   });
 });

@@ -148,7 +148,7 @@ export function MailDropZone({
     event.preventDefault();
     setDragging(false);
     const paths = [...event.dataTransfer.files].map((f) => window.kotae.pathForFile(f)).filter(Boolean);
-    if (paths.length && !intake.busy) void intake.importPaths(paths);
+    if (paths.length) void intake.importPaths(paths);
   };
   return (
     <div
@@ -179,6 +179,11 @@ export function MailDropZone({
           </div>
           <ProgressBar value={intake.job.progress} label={t('progress.title')} />
           {intake.liveReport && <Counts report={intake.liveReport} />}
+          {intake.queued > 0 && (
+            <p className="faint" data-testid="import-queued">
+              {t('progress.queued', { count: intake.queued })}
+            </p>
+          )}
         </section>
       )}
       {intake.startError !== null && (
