@@ -118,6 +118,9 @@ test('status: a change needs a checkpoint, drafts the customer message and lands
   await latest.getByText('Customer message').click();
   await expect(latest).toContainText('追伸：iPhone の設定も確認しています。');
   await expect(detail.getByTestId('work-log')).toContainText('Status changed');
+  // The log says it in words, not in stored status names.
+  await expect(detail.getByTestId('work-log')).toContainText('Received → Investigating (next news by');
+  await expect(detail.getByTestId('work-log')).not.toContainText('received → investigating');
 
   // Closing clears the checkpoint: the field is gone and the badge too.
   await panel.getByRole('button', { name: 'Change status…' }).click();

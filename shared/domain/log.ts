@@ -13,5 +13,7 @@ export const LogEntry = z.object({
   customerId: z.number().int().nullable(),
   answerId: z.number().int().nullable(),
   summary: z.string(),
+  /** What the action recorded (e.g. a status change's from/to/checkpoint), for showing it in words. */
+  detail: z.record(z.string(), z.unknown()),
 });
 export type LogEntry = z.infer<typeof LogEntry>;

@@ -23,7 +23,7 @@ export function listLog(db: Database, filter: LogFilter): LogEntry[] {
   }
   const rows = db
     .prepare(
-      `SELECT id, at, actor, action, entity, entity_id, question_id, customer_id, answer_id, summary
+      `SELECT id, at, actor, action, entity, entity_id, question_id, customer_id, answer_id, summary, detail
        FROM log_entries ${where.length ? `WHERE ${where.join(' OR ')}` : ''} ORDER BY at DESC, id DESC LIMIT ?`,
     )
     .all(...params, filter.limit) as {
@@ -37,6 +37,7 @@ export function listLog(db: Database, filter: LogFilter): LogEntry[] {
     customer_id: number | null;
     answer_id: number | null;
     summary: string;
+    detail: string;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -49,5 +50,18 @@ export function listLog(db: Database, filter: LogFilter): LogEntry[] {
     customerId: r.customer_id,
     answerId: r.answer_id,
     summary: r.summary,
+    detail: parseDetail(r.detail),
   }));
+}
+
+/** The detail column is JSON (checked on write); an object, or nothing to show. */
+function parseDetail(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
 }
