@@ -17,6 +17,7 @@ import {
   UnpackLimiter as ArchiveUnpackLimiter,
   type ArchiveFail,
   type ArchiveLimits,
+  type ArchiveProblem,
 } from '../archive';
 
 // Checking a bundle someone hands us (or the customer's copy): the zip is read by the archive
@@ -36,27 +37,15 @@ export const DEFAULT_VERIFY_LIMITS: VerifyLimits = {
   maxManifestBytes: 4 * 1024 * 1024,
 };
 
+/** Why a bundle is refused: any problem of the zip itself, or of its contents against the manifest. */
 export type InvalidReason =
-  | 'noFile'
-  | 'notAZip'
-  | 'zipSlip'
-  | 'absolutePath'
-  | 'badFileName'
-  | 'symlink'
-  | 'duplicateName'
-  | 'tooManyEntries'
-  | 'tooLarge'
-  | 'ratio'
-  | 'sizeMismatch'
-  | 'encrypted'
-  | 'unsupportedCompression'
+  | ArchiveProblem
   | 'noManifest'
   | 'badManifest'
   | 'unsupportedFormat'
   | 'missingFile'
   | 'extraFile'
-  | 'tampered'
-  | 'corrupt';
+  | 'tampered';
 
 export function invalid(
   reason: InvalidReason,
