@@ -104,8 +104,8 @@ export async function storeImage(library: Library, name: string, dataBase64: str
       (db) =>
         db
           .prepare(
-            `INSERT INTO media_assets (sha256, kind, original_name, mime, ext, size, width, height, created_at)
-             VALUES (?, 'image', ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO media_assets (sha256, kind, original_name, mime, ext, size, width, height, created_at, crc32)
+             VALUES (?, 'image', ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             stored.sha256,
@@ -116,6 +116,7 @@ export async function storeImage(library: Library, name: string, dataBase64: str
             info.width,
             info.height,
             library.now(),
+            stored.crc32,
           ).lastInsertRowid,
     );
   }

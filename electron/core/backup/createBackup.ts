@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, readdirSync, statSync } from 'node:fs';
-import { open, rm, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -12,7 +9,7 @@ import {
   type BackupResult,
 } from '../../../shared/domain/backup';
 import { KotaeError } from '../../../shared/errors';
-import { loadYazl } from '../bundles/zip/yazlNative';
+import { ZipWriter } from '../archive/zipWriter';
 import { produceAtomically, tempPathFor } from '../files/atomicWrite';
 import { DB_FILE, MEDIA_DIR, schemaVersion, type Library } from '../library';
 
@@ -106,27 +103,10 @@ export async function createBackup(
   }
 }
 
-/** Passes bytes through unchanged, hashing and counting them. */
-class Hasher extends Transform {
-  readonly hash = createHash('sha256');
-  constructor(private readonly onBytes: (bytes: number) => void) {
-    super();
-  }
-  override _transform(
-    chunk: Buffer,
-    _enc: BufferEncoding,
-    done: (err?: Error | null, data?: Buffer) => void,
-  ) {
-    this.hash.update(chunk);
-    this.onBytes(chunk.length);
-    done(null, chunk);
-  }
-}
-
 /**
- * Streams the files into a zip at `file`, hashing each on the way, ends it with the manifest that
- * `makeManifest` builds from those hashes, and syncs the file to disk. Media are stored, not
- * deflated (video and images are compressed already).
+ * Writes the files into a zip at `file`, hashing each on the way, ends it with the manifest that
+ * `makeManifest` builds from those hashes, and syncs the file to disk. The database is deflated (it
+ * shrinks several times); media are stored (video and images are compressed already).
  */
 async function writeBackupZip(
   file: string,
@@ -135,44 +115,26 @@ async function writeBackupZip(
   signal: AbortSignal,
   onBytes: (bytes: number) => void,
 ): Promise<void> {
-  const yazl = loadYazl();
-  const zip = new yazl.ZipFile();
+  const zip = await ZipWriter.create(file);
   const mtime = new Date();
   const files: BackupManifest['files'] = [];
-  const output = pipeline(zip.outputStream, createWriteStream(file), { signal });
-  output.catch(() => undefined); // awaited below
-  const failed = new Promise<never>((_, reject) => {
-    zip.on('error', reject);
-    output.catch(reject);
-  });
-  failed.catch(() => undefined);
-  for (const entry of entries) {
-    cancelled(signal);
-    const hasher = new Hasher(onBytes);
-    const ended = new Promise<void>((resolve, reject) => {
-      hasher.on('end', resolve);
-      hasher.on('error', reject);
-    });
-    const source = createReadStream(entry.file);
-    source.on('error', (err) => hasher.destroy(err));
-    zip.addReadStream(source.pipe(hasher), entry.rel, {
-      mtime,
-      compress: entry.rel === DB_FILE,
-      size: entry.size,
-    });
-    // One entry at a time: the hash must be final before its manifest line is written.
-    await Promise.race([ended, failed]);
-    files.push({ path: entry.rel, size: entry.size, sha256: hasher.hash.digest('hex') });
-  }
-  const manifest = Buffer.from(JSON.stringify(makeManifest(files), null, 1));
-  zip.addBuffer(manifest, BACKUP_MANIFEST_FILE, { mtime, compress: true });
-  zip.end();
-  await Promise.race([output, failed]);
-  // The rename that follows must not make visible a file whose bytes are still in the page cache.
-  const handle = await open(file, 'r+');
   try {
-    await handle.sync();
+    for (const entry of entries) {
+      cancelled(signal);
+      const added = await zip.addFile(entry.rel, entry.file, {
+        mtime,
+        size: entry.size,
+        compress: entry.rel === DB_FILE,
+        sha256: true,
+        signal,
+        onBytes,
+      });
+      files.push({ path: entry.rel, size: entry.size, sha256: added.sha256! });
+    }
+    const manifest = Buffer.from(JSON.stringify(makeManifest(files), null, 1));
+    await zip.addData(BACKUP_MANIFEST_FILE, manifest, { mtime });
+    await zip.finish();
   } finally {
-    await handle.close();
+    await zip.close();
   }
 }

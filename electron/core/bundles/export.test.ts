@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BundleManifest } from '../../../shared/domain/bundle';
 import { KotaeError } from '../../../shared/errors';
@@ -323,6 +324,39 @@ describe('exportBundle', () => {
     ).rejects.toMatchObject({ code: 'BUNDLE_EXPORT_BLOCKED', params: { reason: 'mediaChanged' } });
     expect(existsSync(zipPath)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    fx.library.close();
+  });
+
+  it('keeps the CRC-32 of media stored before the library recorded it, and both bundles verify', async () => {
+    const dir = tempDir();
+    const fx = await makeBundleFixture(path.join(dir, 'lib'), dir);
+    const rows = () =>
+      fx.library.db
+        .prepare(`SELECT sha256, ext, crc32 FROM media_assets WHERE kind IN ('video', 'image')`)
+        .all() as {
+        sha256: string;
+        ext: string;
+        crc32: number | null;
+      }[];
+    // Stored through MediaStore, the rows have it already and it is the file's checksum.
+    for (const row of rows()) {
+      expect(row.crc32).toBe(zlib.crc32(readFileSync(fx.library.media.pathFor(row.sha256, row.ext))));
+    }
+    const known = new Map(rows().map((r) => [r.sha256, r.crc32]));
+    fx.library.db.prepare('UPDATE media_assets SET crc32 = NULL').run(); // as in a library from before 0100
+
+    for (const name of ['first.zip', 'second.zip']) {
+      const zipPath = path.join(dir, name);
+      await exportBundle(
+        fx.library,
+        request({ answerId: fx.answerId, customerId: fx.customerId }),
+        { zipPath, folderPath: null },
+        env,
+        job(),
+      );
+      await expect(verifyBundleZip(zipPath)).resolves.toBeTruthy();
+      expect(new Map(rows().map((r) => [r.sha256, r.crc32]))).toEqual(known);
+    }
     fx.library.close();
   });
 

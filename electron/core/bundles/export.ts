@@ -13,7 +13,6 @@ import { buildManifest, manifestBytes } from './manifest';
 import { bundleBaseName, entryBytes, planBundle, zipSizeEstimate } from './plan';
 import { getBundle, recordBundle } from './records';
 import { renderSmallerVideos } from './smallerVideos';
-import { FileHasher } from './zip/hashInWorker';
 import { hashEntries, writeFolder, writeZip, type FileEntry } from './zip/writeBundle';
 
 export interface ExportProgress {
@@ -121,6 +120,16 @@ export function previewBundle(
 }
 
 /**
+ * Keeps the CRC-32s the zip computed for media stored before the library recorded them, so the next
+ * export copies those files unread. A cache of a fact about immutable bytes: no work-log entry.
+ */
+function rememberChecksums(library: Library, learned: { sha256: string; crc32: number }[]): void {
+  if (!learned.length) return;
+  const update = library.db.prepare('UPDATE media_assets SET crc32 = ? WHERE sha256 = ? AND crc32 IS NULL');
+  library.db.transaction(() => learned.forEach((l) => update.run(l.crc32, l.sha256)))();
+}
+
+/**
  * Exports a bundle: gathers the answer, renders smaller videos if asked, writes the zip and/or the
  * folder under temp names, renames them into place, and records the Bundle with its log entry in
  * one transaction. Cancelled or failed, it leaves no file and no record behind.
@@ -190,14 +199,11 @@ export async function exportBundle(
       job.progress(renderShare, 'bundle:phase.zip');
       zipTmp = tempPathFor(targets.zipPath);
       cleanup.push(zipTmp);
-      manifest = (await writeZip(zipTmp, entries, makeManifest, writeOptions)).manifest;
+      const zip = await writeZip(zipTmp, entries, makeManifest, writeOptions);
+      manifest = zip.manifest;
+      rememberChecksums(library, zip.learned);
     } else {
-      const hasher = new FileHasher(job.signal);
-      try {
-        manifest = makeManifest(await hashEntries(entries, hasher));
-      } finally {
-        await hasher.close();
-      }
+      manifest = makeManifest(await hashEntries(entries));
     }
     let folderTmp: string | null = null;
     if (targets.folderPath) {

@@ -57,10 +57,13 @@ function mediaFile(
   sha256: string,
   ext: string,
   label: string,
-): { file: string; size: number } {
+): { file: string; size: number; crc32: number | null } {
   const file = library.media.pathFor(sha256, ext);
+  const row = library.db.prepare('SELECT crc32 FROM media_assets WHERE sha256 = ?').get(sha256) as
+    | { crc32: number | null }
+    | undefined;
   try {
-    return { file, size: statSync(file).size };
+    return { file, size: statSync(file).size, crc32: row?.crc32 ?? null };
   } catch {
     throw blocked('mediaMissing', { name: label });
   }

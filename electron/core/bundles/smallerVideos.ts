@@ -33,6 +33,7 @@ export async function renderSmallerVideos(
       file: output,
       size: (await stat(output)).size,
       expectedSha256: null,
+      crc32: null,
     });
   }
   return entries.map((e) => replaced.get(e.path) ?? e);

@@ -81,8 +81,8 @@ export async function storeMedia(
     Number(
       db
         .prepare(
-          `INSERT INTO media_assets (sha256, kind, original_name, mime, ext, size, duration_s, width, height, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO media_assets (sha256, kind, original_name, mime, ext, size, duration_s, width, height, created_at, crc32)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           stored.sha256,
@@ -95,6 +95,7 @@ export async function storeMedia(
           meta.width ?? null,
           meta.height ?? null,
           library.now(),
+          stored.crc32,
         ).lastInsertRowid,
     ),
   );

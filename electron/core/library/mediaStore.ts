@@ -3,12 +3,15 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node
 import { chmod, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
 import { Transform } from 'node:stream';
 import { tempPathFor } from '../files/atomicWrite';
 
 export interface StoredFile {
   sha256: string;
   size: number;
+  /** CRC-32 of the content, kept with the row so a zip of it need not read the file (bundles). */
+  crc32: number;
   /** Path relative to the media folder, e.g. `ab/ab12…ef.mp4`. */
   relPath: string;
   /** False when a file with the same content was already there. */
@@ -22,6 +25,28 @@ const EXT = /^[a-z0-9]{1,10}$/;
 export function safeExtension(name: string): string {
   const ext = path.extname(name).slice(1).toLowerCase();
   return EXT.test(ext) ? ext : '';
+}
+
+/** The content address and the zip checksum of a file, in the one pass that reads it. */
+class Checksums {
+  private readonly hash = createHash('sha256');
+  private crc = 0;
+  private size = 0;
+
+  update(chunk: Uint8Array): this {
+    this.hash.update(chunk);
+    this.crc = zlib.crc32(chunk, this.crc);
+    this.size += chunk.length;
+    return this;
+  }
+
+  private done: { sha256: string; crc32: number; size: number } | null = null;
+
+  /** The sums of everything passed to `update` (the first call ends the hashing). */
+  result(): { sha256: string; crc32: number; size: number } {
+    this.done ??= { sha256: this.hash.digest('hex'), crc32: this.crc >>> 0, size: this.size };
+    return this.done;
+  }
 }
 
 /**
@@ -43,18 +68,16 @@ export class MediaStore {
   async addFile(source: string, ext: string, signal?: AbortSignal): Promise<StoredFile> {
     mkdirSync(this.dir, { recursive: true });
     const tmp = tempPathFor(path.join(this.dir, 'incoming'));
-    const hash = createHash('sha256');
-    let size = 0;
+    const sums = new Checksums();
     const tap = new Transform({
       transform(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        size += chunk.length;
+        sums.update(chunk);
         done(null, chunk);
       },
     });
     try {
       await pipeline(createReadStream(source), tap, createWriteStream(tmp, { flags: 'wx' }), { signal });
-      return await this.settle(tmp, hash.digest('hex'), size, ext);
+      return await this.settle(tmp, sums, ext);
     } catch (err) {
       await rm(tmp, { force: true });
       throw err;
@@ -63,9 +86,11 @@ export class MediaStore {
 
   async addBuffer(data: Uint8Array, ext: string): Promise<StoredFile> {
     mkdirSync(this.dir, { recursive: true });
-    const sha256 = createHash('sha256').update(data).digest('hex');
+    const sums = new Checksums().update(data);
+    const { sha256, crc32 } = sums.result();
     const relPath = this.relPathFor(sha256, ext);
-    if (existsSync(path.join(this.dir, relPath))) return { sha256, size: data.length, relPath, added: false };
+    if (existsSync(path.join(this.dir, relPath)))
+      return { sha256, crc32, size: data.length, relPath, added: false };
     const tmp = tempPathFor(path.join(this.dir, 'incoming'));
     try {
       await pipeline(
@@ -74,7 +99,7 @@ export class MediaStore {
         },
         createWriteStream(tmp, { flags: 'wx' }),
       );
-      return await this.settle(tmp, sha256, data.length, ext);
+      return await this.settle(tmp, sums, ext);
     } catch (err) {
       await rm(tmp, { force: true });
       throw err;
@@ -87,13 +112,9 @@ export class MediaStore {
    */
   async adoptFile(file: string, ext: string): Promise<StoredFile> {
     mkdirSync(this.dir, { recursive: true });
-    const hash = createHash('sha256');
-    let size = 0;
-    for await (const chunk of createReadStream(file)) {
-      hash.update(chunk as Buffer);
-      size += (chunk as Buffer).length;
-    }
-    return this.settle(file, hash.digest('hex'), size, ext);
+    const sums = new Checksums();
+    for await (const chunk of createReadStream(file)) sums.update(chunk as Buffer);
+    return this.settle(file, sums, ext);
   }
 
   /** Removes a stored file that no row refers to any more (an import that was rejected). */
@@ -101,17 +122,18 @@ export class MediaStore {
     await rm(this.pathFor(sha256, ext), { force: true });
   }
 
-  private async settle(tmp: string, sha256: string, size: number, ext: string): Promise<StoredFile> {
+  private async settle(tmp: string, sums: Checksums, ext: string): Promise<StoredFile> {
+    const { sha256, crc32, size } = sums.result();
     const relPath = this.relPathFor(sha256, ext);
     const final = path.join(this.dir, relPath);
     if (existsSync(final)) {
       await rm(tmp, { force: true });
-      return { sha256, size, relPath, added: false };
+      return { sha256, crc32, size, relPath, added: false };
     }
     mkdirSync(path.dirname(final), { recursive: true });
     await chmod(tmp, 0o444);
     await rename(tmp, final);
-    return { sha256, size, relPath, added: true };
+    return { sha256, crc32, size, relPath, added: true };
   }
 
   async size(sha256: string, ext: string): Promise<number | null> {

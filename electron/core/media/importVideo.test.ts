@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../library';
 import { snapshotFiles, useTempDir } from '../testing/tempDir';
@@ -39,16 +40,36 @@ describe('importing a video', () => {
     const result = await importVideo(library, await testTools(), file);
     expect(result.added).toBe(true);
     const asset = getAsset(library, result.assetId);
-    expect(asset).toMatchObject({ kind: 'video', ext: 'mp4', mime: 'video/mp4', width: 320, height: 180, origin: 'import' });
+    expect(asset).toMatchObject({
+      kind: 'video',
+      ext: 'mp4',
+      mime: 'video/mp4',
+      width: 320,
+      height: 180,
+      origin: 'import',
+    });
     expect(asset.duration_s).toBeCloseTo(3, 2);
     const probe = assetProbe(asset);
     expect(probe.video).toMatchObject({ codec: 'h264', fps: 30, rotation: 0, reorderDelay: 2 });
     expect(probe.audio).toMatchObject({ codec: 'aac', sampleRate: 48000 });
-    expect(JSON.parse(library.db.prepare('SELECT keyframes FROM media_assets WHERE id = ?').pluck().get(result.assetId) as string)).toEqual([0, 1, 2]);
+    expect(
+      JSON.parse(
+        library.db
+          .prepare('SELECT keyframes FROM media_assets WHERE id = ?')
+          .pluck()
+          .get(result.assetId) as string,
+      ),
+    ).toEqual([0, 1, 2]);
+    // The zip checksum a bundle needs is taken in the same pass as the content address.
+    expect(
+      library.db.prepare('SELECT crc32 FROM media_assets WHERE id = ?').pluck().get(result.assetId),
+    ).toBe(zlib.crc32(original));
     const frames = loadFrameIndex(library, result.assetId);
     expect(frames.times).toHaveLength(90);
     expect(readFileSync(file)).toEqual(original);
-    const clip = library.db.prepare('SELECT segments, render_mode FROM clips WHERE id = ?').get(result.clipId) as { segments: string; render_mode: string };
+    const clip = library.db
+      .prepare('SELECT segments, render_mode FROM clips WHERE id = ?')
+      .get(result.clipId) as { segments: string; render_mode: string };
     expect(JSON.parse(clip.segments)).toEqual([{ startS: 0, endS: 3 }]);
     expect(clip.render_mode).toBe('smart');
     // The same bytes again: the same asset and clip, nothing new.
@@ -87,8 +108,21 @@ describe('importing a video', () => {
     const { library, dir } = newLibrary();
     const file = path.join(dir, 'eight-k.mp4');
     const tools = await testTools();
-    execFileSync(tools.ffmpeg.path, ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=blue:s=7680x4320:r=10:d=0.3',
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', `file:${file}`]);
+    execFileSync(tools.ffmpeg.path, [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=blue:s=7680x4320:r=10:d=0.3',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv420p',
+      `file:${file}`,
+    ]);
     const { assetId } = await importVideo(library, tools, file);
     const asset = getAsset(library, assetId);
     expect([asset.width, asset.height]).toEqual([7680, 4320]);
@@ -115,7 +149,17 @@ describe('bad input is refused with a clear message, and nothing is touched', ()
     const file = await makeVideo(dir, 'whole.mp4', { durationS: 4 });
     // moov first (as our renders write it), then half the data: the header promises more.
     const fast = path.join(dir, 'fast.mp4');
-    execFileSync((await testTools()).ffmpeg.path, ['-v', 'error', '-i', file, '-c', 'copy', '-movflags', '+faststart', fast]);
+    execFileSync((await testTools()).ffmpeg.path, [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-c',
+      'copy',
+      '-movflags',
+      '+faststart',
+      fast,
+    ]);
     const data = readFileSync(fast);
     const cut = path.join(dir, 'cut.mp4');
     writeFileSync(cut, data.subarray(0, Math.floor(data.length / 2)));
@@ -137,14 +181,38 @@ describe('bad input is refused with a clear message, and nothing is touched', ()
   it('sound without picture', async () => {
     const { library, dir } = newLibrary();
     const file = path.join(dir, 'voice.m4a');
-    execFileSync((await testTools()).ffmpeg.path, ['-v', 'error', '-f', 'lavfi', '-i', 'sine=d=1', '-c:a', 'aac', file]);
+    execFileSync((await testTools()).ffmpeg.path, [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=d=1',
+      '-c:a',
+      'aac',
+      file,
+    ]);
     await expectRefused(library, file, 'audioOnly');
   });
 
   it('a still image, even named .mp4', async () => {
     const { library, dir } = newLibrary();
     const file = path.join(dir, 'screenshot.mp4');
-    execFileSync((await testTools()).ffmpeg.path, ['-v', 'error', '-f', 'lavfi', '-i', 'color=s=64x64:d=0.04', '-frames:v', '1', '-f', 'image2', '-c:v', 'png', file]);
+    execFileSync((await testTools()).ffmpeg.path, [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=s=64x64:d=0.04',
+      '-frames:v',
+      '1',
+      '-f',
+      'image2',
+      '-c:v',
+      'png',
+      file,
+    ]);
     await expectRefused(library, file, 'image');
   });
 
@@ -152,7 +220,17 @@ describe('bad input is refused with a clear message, and nothing is touched', ()
     const { library, dir } = newLibrary();
     const file = await makeVideo(dir, 'ok.mp4', { durationS: 1 });
     const fast = path.join(dir, 'broken.mp4');
-    execFileSync((await testTools()).ffmpeg.path, ['-v', 'error', '-i', file, '-c', 'copy', '-movflags', '+faststart', fast]);
+    execFileSync((await testTools()).ffmpeg.path, [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-c',
+      'copy',
+      '-movflags',
+      '+faststart',
+      fast,
+    ]);
     const data = readFileSync(fast);
     for (let i = 40; i < 1200; i++) data[i] = (i * 7919) & 0xff;
     writeFileSync(fast, data);

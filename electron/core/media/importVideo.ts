@@ -225,8 +225,8 @@ export async function storeVideoFile(
           (db) =>
             db
               .prepare(
-                `INSERT INTO media_assets (sha256, kind, original_name, mime, ext, size, probe, keyframes, duration_s, width, height, created_at, origin)
-                 VALUES (?, 'video', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                `INSERT INTO media_assets (sha256, kind, original_name, mime, ext, size, probe, keyframes, duration_s, width, height, created_at, origin, crc32)
+                 VALUES (?, 'video', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
               )
               .run(
                 stored.sha256,
@@ -241,6 +241,7 @@ export async function storeVideoFile(
                 size.height,
                 library.now(),
                 options.origin,
+                stored.crc32,
               ).lastInsertRowid,
         ),
       );

@@ -1,7 +1,18 @@
 import zlib from 'node:zlib';
+import {
+  centralHeader,
+  DEFLATED,
+  dosDateTime,
+  endRecords,
+  FILE_ATTRIBUTES,
+  FLAG_UTF8,
+  localHeader,
+  STORED,
+} from '../../archive/zipFormat';
 
-// Writes zip bytes by hand, for the tests of hostile bundles: yazl (rightly) refuses to write
-// `../x`, absolute names, duplicates or lying sizes, so the tests build those zips themselves.
+// Builds zip bytes by hand, for the tests of hostile bundles: our writer (rightly) refuses nothing
+// it is not asked to write, so `../x`, absolute names, duplicates or lying sizes are made here,
+// with the same record layout (archive/zipFormat) and fields the writer would never set.
 
 export interface RawEntry {
   name: string;
@@ -16,58 +27,44 @@ export interface RawEntry {
   flags?: number;
 }
 
+const FIXED_TIME = dosDateTime(new Date(1980, 0, 1));
+
 export function rawZip(entries: RawEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const method = e.method ?? 0;
-    const body = method === 8 ? zlib.deflateRawSync(e.data) : e.data;
-    const crc = zlib.crc32(e.data);
+    const method = e.method ?? STORED;
+    const body = method === DEFLATED ? zlib.deflateRawSync(e.data) : e.data;
     const size = e.declaredSize ?? e.data.length;
-    const flags = (e.flags ?? 0) | 0x800;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(method !== 8 && e.declaredSize !== undefined ? size : body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, name, body);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(e.versionMadeBy ?? (3 << 8) | 20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(method !== 8 && e.declaredSize !== undefined ? size : body.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt16LE(0, 30);
-    central.writeUInt16LE(0, 32);
-    central.writeUInt16LE(0, 34);
-    central.writeUInt16LE(0, 36);
-    central.writeUInt32LE((e.externalAttributes ?? 0o100644 << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += local.length + name.length + body.length;
+    const fields = {
+      versionNeeded: 20,
+      flags: (e.flags ?? 0) | FLAG_UTF8,
+      method,
+      dos: FIXED_TIME,
+      crc32: zlib.crc32(e.data),
+      // A stored entry that lies says so in both sizes, or yauzl reads it as a size mismatch.
+      compressedSize: method !== DEFLATED && e.declaredSize !== undefined ? size : body.length,
+      uncompressedSize: size,
+      name: Buffer.from(e.name, 'utf8'),
+      extra: Buffer.alloc(0),
+    };
+    const local = localHeader(fields);
+    locals.push(local, body);
+    centrals.push(
+      centralHeader({
+        ...fields,
+        ...(e.versionMadeBy !== undefined ? { versionMadeBy: e.versionMadeBy } : {}),
+        externalAttributes: e.externalAttributes ?? FILE_ATTRIBUTES,
+        localHeaderOffset: offset,
+      }),
+    );
+    offset += local.length + body.length;
   }
   const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = endRecords(
+    { entries: entries.length, centralSize: cd.length, centralOffset: offset, zip64: false },
+    offset + cd.length,
+  );
   return Buffer.concat([...locals, cd, end]);
 }

@@ -1,12 +1,9 @@
-import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
 import { chmod, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { MANIFEST_FILE, type ManifestFile } from '../../../../shared/domain/bundle';
 import { KotaeError } from '../../../../shared/errors';
-import { sha256Of } from '../manifest';
-import { FileHasher } from './hashInWorker';
-import { loadYazl } from './yazlNative';
+import { sha256Of, sha256OfFile } from '../manifest';
+import { SourceSizeError, ZipWriter } from '../../archive/zipWriter';
 
 // Writing a bundle's files into a zip or a folder. Media go into the zip stored, not deflated: video
 // and images are compressed already, and deflating them costs time for nothing (bench/bundle).
@@ -24,8 +21,10 @@ export interface FileEntry {
   path: string;
   file: string;
   size: number;
-  /** The library's content address of the file, checked while hashing; null for fresh renditions. */
+  /** The library's content address of the file; null for fresh renditions (hashed while zipped). */
   expectedSha256: string | null;
+  /** Its CRC-32 when the library knows it (the zip then copies the bytes unread); else computed. */
+  crc32: number | null;
   /** How the vendor knows this file, for errors ("the file of Step 2's screenshot…"). */
   label: string;
 }
@@ -39,8 +38,6 @@ export interface WriteOptions {
   mtime: Date;
 }
 
-const CHUNK = 1 << 20;
-
 function mediaChanged(entry: FileEntry, detail: string): KotaeError {
   return new KotaeError(
     'BUNDLE_EXPORT_BLOCKED',
@@ -50,103 +47,83 @@ function mediaChanged(entry: FileEntry, detail: string): KotaeError {
   );
 }
 
-function checkHash(entry: FileEntry, hash: { sha256: string; size: number }): ManifestFile {
-  if (hash.size !== entry.size) throw mediaChanged(entry, `size ${hash.size}, planned ${entry.size}`);
-  return { path: entry.path, size: hash.size, sha256: hash.sha256 };
-}
-
 /**
- * The manifest lines of every entry. Library media are named by their sha256 when stored and never
- * change (MediaStore), so their content address is their hash: re-hashing 200 MB of video at every
- * export doubled its time on a busy machine (bench/bundle). Their size is still enforced: yazl fails
- * the zip if a file yields more or fewer bytes than planned. Pages are hashed here, fresh renditions
- * on a worker thread while the zip streams them.
+ * The manifest lines of every entry, for a bundle written only as a folder (a zip hashes as it
+ * writes). Library media are named by their sha256 when stored and never change (MediaStore), so
+ * their content address is their hash; fresh renditions are read and hashed.
  */
-export function hashEntries(entries: BundleEntry[], hasher: FileHasher): Promise<ManifestFile[]> {
+export function hashEntries(entries: BundleEntry[]): Promise<ManifestFile[]> {
   return Promise.all(
-    entries.map((entry) => {
-      if (entry.kind === 'data') {
-        return Promise.resolve({ path: entry.path, size: entry.data.length, sha256: sha256Of(entry.data) });
-      }
-      if (entry.expectedSha256) {
-        return Promise.resolve({ path: entry.path, size: entry.size, sha256: entry.expectedSha256 });
-      }
-      return hasher.hash(entry.file).then((h) => checkHash(entry, h));
+    entries.map(async (entry) => {
+      if (entry.kind === 'data')
+        return { path: entry.path, size: entry.data.length, sha256: sha256Of(entry.data) };
+      if (entry.expectedSha256) return { path: entry.path, size: entry.size, sha256: entry.expectedSha256 };
+      const hash = await sha256OfFile(entry.file);
+      if (hash.size !== entry.size) throw mediaChanged(entry, `size ${hash.size}, planned ${entry.size}`);
+      return { path: entry.path, size: hash.size, sha256: hash.sha256 };
     }),
   );
 }
 
-function abortError(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new KotaeError('CANCELLED');
+export interface ZipResult {
+  files: ManifestFile[];
+  manifest: Buffer;
+  /** CRC-32s computed on the way for library media whose row did not have one yet: keep them. */
+  learned: { sha256: string; crc32: number }[];
 }
 
 /**
- * Streams the entries into a zip at `file`, hashing them on the way, and ends it with the manifest
- * that `makeManifest` builds from those hashes. One read of each file: the worker's hash runs beside
- * the zip stream. Rejects (leaving a partial file for the caller to remove) on cancel or any error.
+ * Writes the entries into a zip at `file` and ends it with the manifest that `makeManifest` builds
+ * from their hashes, then syncs it to disk. Library media are copied as they are (their sha256 is
+ * their name, their CRC-32 is in their row); fresh renditions are hashed as they pass. Rejects
+ * (leaving a partial file for the caller to remove) on cancel or any error.
  */
 export async function writeZip(
   file: string,
   entries: BundleEntry[],
   makeManifest: (files: ManifestFile[]) => Buffer,
   options: WriteOptions,
-): Promise<{ files: ManifestFile[]; manifest: Buffer }> {
-  const yazl = loadYazl();
-  const zip = new yazl.ZipFile();
-  // Any failure (cancel, a read error, a hash mismatch) aborts the one pipeline below.
-  const controller = new AbortController();
-  const fail = (err: unknown) => controller.abort(err instanceof Error ? err : new Error(String(err)));
-  options.signal.addEventListener('abort', () => fail(new KotaeError('CANCELLED')), { once: true });
-  if (options.signal.aborted) fail(new KotaeError('CANCELLED'));
+): Promise<ZipResult> {
+  const { signal, mtime } = options;
+  if (signal.aborted) throw new KotaeError('CANCELLED');
+  const zip = await ZipWriter.create(file);
+  const files: ManifestFile[] = [];
+  const learned: ZipResult['learned'] = [];
   let current: FileEntry | null = null;
-  zip.on('error', (err: Error) => {
-    // A library file that yields other than the bytes planned has changed behind the library's back.
-    if (current && /unexpected number of bytes/.test(err.message)) fail(mediaChanged(current, err.message));
-    else fail(err);
-  });
-  const hasher = new FileHasher(controller.signal);
-  const open = new Set<ReadStream>();
-  controller.signal.addEventListener('abort', () => open.forEach((s) => s.destroy()), { once: true });
-
-  for (const entry of entries) {
-    if (entry.kind === 'data') {
-      zip.addBuffer(entry.data, entry.path, { mtime: options.mtime, compress: true });
-      continue;
-    }
-    zip.addReadStreamLazy(entry.path, { mtime: options.mtime, compress: false, size: entry.size }, (cb) => {
-      current = entry;
-      const stream = createReadStream(entry.file, { highWaterMark: CHUNK });
-      open.add(stream);
-      stream.on('data', (chunk) => options.onBytes?.(chunk.length));
-      stream.on('error', fail);
-      stream.on('close', () => open.delete(stream));
-      cb(null, stream);
-    });
-  }
-  const written = pipeline(zip.outputStream, createWriteStream(file, { flush: true, highWaterMark: CHUNK }), {
-    signal: controller.signal,
-  });
-  written.catch(() => undefined); // observed below; this only prevents an unhandled rejection meanwhile
-
   try {
-    const files = await Promise.race([
-      hashEntries(entries, hasher),
-      new Promise<never>((_, reject) =>
-        controller.signal.addEventListener('abort', () => reject(abortError(controller.signal)), {
-          once: true,
-        }),
-      ),
-    ]);
+    for (const entry of entries) {
+      if (signal.aborted) throw new KotaeError('CANCELLED');
+      if (entry.kind === 'data') {
+        await zip.addData(entry.path, entry.data, { mtime });
+        files.push({ path: entry.path, size: entry.data.length, sha256: sha256Of(entry.data) });
+        options.onBytes?.(entry.data.length);
+        continue;
+      }
+      current = entry;
+      const added = await zip.addFile(entry.path, entry.file, {
+        mtime,
+        size: entry.size,
+        crc32: entry.crc32,
+        sha256: entry.expectedSha256 === null,
+        signal,
+        ...(options.onBytes ? { onBytes: options.onBytes } : {}),
+      });
+      current = null;
+      files.push({ path: entry.path, size: entry.size, sha256: entry.expectedSha256 ?? added.sha256! });
+      if (entry.crc32 === null && entry.expectedSha256) {
+        learned.push({ sha256: entry.expectedSha256, crc32: added.crc32 });
+      }
+    }
     const manifest = makeManifest(files);
-    zip.addBuffer(manifest, MANIFEST_FILE, { mtime: options.mtime, compress: true });
-    zip.end();
-    await written;
-    return { files, manifest };
+    await zip.addData(MANIFEST_FILE, manifest, { mtime });
+    await zip.finish();
+    return { files, manifest, learned };
   } catch (err) {
-    fail(err);
-    throw controller.signal.reason ?? err;
-  } finally {
-    await hasher.close();
+    await zip.close();
+    if (signal.aborted) throw new KotaeError('CANCELLED');
+    // A library file that yields other than the bytes planned has changed behind the library's back.
+    if (err instanceof SourceSizeError && current) throw mediaChanged(current, err.message);
+    throw err;
   }
 }
 

@@ -5,6 +5,7 @@ import { up as bundleRecords } from './0050-bundle-records';
 import { up as faq } from './0060-faq';
 import { up as intake } from './0080-intake';
 import { up as search } from './0090-search';
+import { up as mediaCrc32 } from './0100-media-crc32';
 
 export interface Migration {
   /** Steps of 10 leave room for a fix-up between two released versions. */
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { version: 60, name: 'faq', up: faq },
   { version: 80, name: 'intake', up: intake },
   { version: 90, name: 'search', up: search },
+  { version: 100, name: 'media-crc32', up: mediaCrc32 },
 ];
