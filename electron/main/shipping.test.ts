@@ -78,8 +78,10 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('registers .eml files and answer bundles', () => {
-    expect(config.fileAssociations.map((a) => a.ext).sort()).toEqual(['eml', 'kotae']);
+  // Bundles are plain .zip files the customer opens with their own tools: claiming .zip would take
+  // it from every archive tool, and an extension nothing writes would be a dead association.
+  it('registers .eml files (mail opened with the app is imported), and nothing else', () => {
+    expect(config.fileAssociations.map((a) => a.ext)).toEqual(['eml']);
   });
 
   it('ships the built app (main, preload, renderer) and rebuilds native modules for Electron', () => {
