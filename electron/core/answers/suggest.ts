@@ -2,19 +2,44 @@ import type { Database } from 'better-sqlite3';
 import type { AnswerSuggestion } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
 import { topicTerms } from '../../../shared/text/topicTerms';
+import { moreLikeThis, termRarity } from '../search';
 
 // "The same answer serves the next customer who asks": existing answers that may fit a question.
-// Kept to this one function so it can move onto the library's search index when there is one;
-// until then it reads the few hundred answers directly. Two signals: capabilities the question
-// shares with the questions an answer already serves (the scope catalogue says "same topic"), and
-// words (Japanese bigrams) the question shares with the answer's title, text and questions,
-// weighted by how rare they are across answers.
+// The library's search index proposes candidates (answers with the question's rare words, answers
+// that serve questions like it) and the answers that serve questions of the same capabilities join
+// them; only those are scored, so a library of thousands of answers costs what a few dozen do.
+// Two signals: capabilities the question shares with the questions an answer already serves (the
+// scope catalogue says "same topic"), and topic words (Japanese bigrams, whole katakana words) the
+// question shares with the answer's title, text and questions, weighted by how rare they are in
+// the library.
 
 const WEIGHT_CAPABILITY = 4;
 const WEIGHT_TITLE = 3;
 const WEIGHT_QUESTION = 2;
 const WEIGHT_TEXT = 1;
+/** How many answers (and questions) the index proposes. */
+const CANDIDATES = 40;
 
+/** Answers worth scoring for this question: by words, by similar questions, by capabilities. */
+function candidateAnswers(db: Database, questionId: number, text: string): number[] {
+  const ids = new Set(moreLikeThis(db, text, ['answer'], CANDIDATES).map((d) => d.id));
+  const similarQuestions = moreLikeThis(db, text, ['question'], CANDIDATES)
+    .map((d) => d.id)
+    .filter((id) => id !== questionId);
+  const served = db.prepare(
+    `SELECT DISTINCT answer_id FROM answer_questions
+     WHERE question_id IN (SELECT value FROM json_each(?)) LIMIT ${CANDIDATES}`,
+  );
+  for (const id of served.pluck().all(JSON.stringify(similarQuestions)) as number[]) ids.add(id);
+  const sameCapabilities = db.prepare(
+    `SELECT DISTINCT aq.answer_id FROM question_capabilities mine
+     JOIN question_capabilities qc ON qc.capability_id = mine.capability_id AND qc.question_id <> mine.question_id
+     JOIN answer_questions aq ON aq.question_id = qc.question_id
+     WHERE mine.question_id = ? LIMIT ${CANDIDATES}`,
+  );
+  for (const id of sameCapabilities.pluck().all(questionId) as number[]) ids.add(id);
+  return [...ids];
+}
 
 export function suggestAnswersForQuestion(
   db: Database,
@@ -24,7 +49,8 @@ export function suggestAnswersForQuestion(
   const question = db.prepare('SELECT subject, body FROM questions WHERE id = ?').get(questionId) as
     { subject: string; body: string } | undefined;
   if (!question) throw new KotaeError('NOT_FOUND', { id: questionId });
-  const asked = topicTerms(`${question.subject}\n${question.body}`);
+  const text = `${question.subject}\n${question.body}`;
+  const asked = topicTerms(text);
   const askedCapabilities = new Map(
     (
       db
@@ -35,6 +61,7 @@ export function suggestAnswersForQuestion(
         .all(questionId) as { id: number; title: string }[]
     ).map((c) => [c.id, c.title]),
   );
+  const answerCount = db.prepare('SELECT count(*) FROM answers').pluck().get() as number;
   const answers = db
     .prepare(
       `SELECT a.id, a.title, a.kind, a.language, a.plain_text,
@@ -43,9 +70,10 @@ export function suggestAnswersForQuestion(
               (SELECT group_concat(DISTINCT qc.capability_id) FROM answer_questions aq
                JOIN question_capabilities qc ON qc.question_id = aq.question_id WHERE aq.answer_id = a.id) AS capability_ids
        FROM answers a
-       WHERE a.id NOT IN (SELECT answer_id FROM answer_questions WHERE question_id = ?)`,
+       WHERE a.id IN (SELECT value FROM json_each(?))
+         AND a.id NOT IN (SELECT answer_id FROM answer_questions WHERE question_id = ?)`,
     )
-    .all(questionId) as {
+    .all(JSON.stringify(candidateAnswers(db, questionId, text)), questionId) as {
     id: number;
     title: string;
     kind: 'answer' | 'decline';
@@ -54,6 +82,8 @@ export function suggestAnswersForQuestion(
     subjects: string | null;
     capability_ids: string | null;
   }[];
+  // Rarer words say more: a word in every mail and answer (手順, the product name) says nothing.
+  const rarity = termRarity(db, asked);
 
   const indexed = answers.map((a) => ({
     answer: a,
@@ -61,13 +91,6 @@ export function suggestAnswersForQuestion(
     questions: topicTerms(a.subjects ?? ''),
     text: topicTerms(a.plain_text),
   }));
-  // Rarer words say more: a word in every answer (手順, the product name) says nothing.
-  const documentFrequency = new Map<string, number>();
-  for (const entry of indexed)
-    for (const term of new Set([...entry.title, ...entry.questions, ...entry.text]))
-      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  const rarity = (term: string) => Math.log(1 + indexed.length / (documentFrequency.get(term) ?? 1));
-
   const scored = indexed.map(({ answer, title, questions, text }) => {
     let score = 0;
     let headline = false; // a word shared with the title or a served question's subject
@@ -88,7 +111,7 @@ export function suggestAnswersForQuestion(
       .map(Number)
       .filter((id) => askedCapabilities.has(id))
       .map((id) => askedCapabilities.get(id)!);
-    score += capabilities.length * WEIGHT_CAPABILITY * Math.log(1 + indexed.length);
+    score += capabilities.length * WEIGHT_CAPABILITY * Math.log(1 + answerCount);
     if (!headline && !capabilities.length) score = 0; // words only in the body: chance, not topic
     return {
       id: answer.id,
@@ -105,7 +128,7 @@ export function suggestAnswersForQuestion(
     };
   });
   // A couple of shared bigrams is chance; ask for real overlap before suggesting anything.
-  const threshold = 5 * Math.log(1 + indexed.length);
+  const threshold = 5 * Math.log(1 + answerCount);
   return scored
     .filter((s) => s.score >= threshold)
     .sort((a, b) => b.score - a.score)

@@ -98,3 +98,35 @@ export function moreLikeThis(
     ];
   });
 }
+
+/**
+ * How rare each term is in the library (IDF over all indexed documents): log(1 + N / df). A term
+ * the index does not hold as such (a whole katakana word; the index keeps its bigrams) is at most
+ * as common as its rarest bigram; a term found nowhere counts as found once.
+ */
+export function termRarity(db: Database, terms: Iterable<string>): (term: string) => number {
+  ensureFresh(db);
+  const wanted = new Set(terms);
+  const parts = new Map<string, string[]>();
+  for (const term of wanted) parts.set(term, [...new Set(tokenize(term).map((t) => t.term))]);
+  const all = new Set([...wanted, ...[...parts.values()].flat()]);
+  const n =
+    (db.prepare("SELECT value FROM search_stats WHERE key = 'doc_count'").pluck().get() as number) || 1;
+  const df = new Map(
+    (
+      db
+        .prepare(
+          'SELECT term, df FROM search_terms WHERE df > 0 AND term IN (SELECT value FROM json_each(?))',
+        )
+        .all(JSON.stringify([...all])) as { term: string; df: number }[]
+    ).map((r) => [r.term, r.df]),
+  );
+  const rarity = new Map<string, number>();
+  for (const term of wanted) {
+    const own = df.get(term);
+    const fromParts = (parts.get(term) ?? []).map((p) => df.get(p) ?? 1);
+    const count = own ?? (fromParts.length ? Math.min(...fromParts) : 1);
+    rarity.set(term, Math.log(1 + n / count));
+  }
+  return (term) => rarity.get(term) ?? Math.log(1 + n);
+}
