@@ -15,7 +15,14 @@ const cap = (id: number, parentId: number | null, position: number): Capability 
 });
 
 // Two areas: 1 holds operations 11, 12, 13; 2 holds 21. Positions have a gap on purpose.
-const catalogue = [cap(1, null, 0), cap(2, null, 5), cap(11, 1, 0), cap(12, 1, 1), cap(13, 1, 7), cap(21, 2, 0)];
+const catalogue = [
+  cap(1, null, 0),
+  cap(2, null, 5),
+  cap(11, 1, 0),
+  cap(12, 1, 1),
+  cap(13, 1, 7),
+  cap(21, 2, 0),
+];
 const ids = (all: Capability[], parentId: number | null) => siblingsIn(all, parentId).map((c) => c.id);
 
 describe('placeCapability', () => {

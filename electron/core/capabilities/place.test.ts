@@ -15,7 +15,8 @@ const titles = (library: Library, parentId: number | null) =>
   listCapabilities(library.db)
     .filter((c) => c.parentId === parentId)
     .map((c) => c.title);
-const moves = (library: Library) => listLog(library.db, { limit: 1000 }).filter((e) => e.action === 'capability.moved');
+const moves = (library: Library) =>
+  listLog(library.db, { limit: 1000 }).filter((e) => e.action === 'capability.moved');
 
 describe('placing a capability (drag and drop)', () => {
   it('reorders operations in one write with one log entry, and back again', () => {
@@ -54,7 +55,10 @@ describe('placing a capability (drag and drop)', () => {
       .map((c) => c.position);
     expect(positions).toEqual(positions.map((_, i) => i));
     expect(
-      library.db.prepare('SELECT count(*) FROM question_capabilities WHERE capability_id = ?').pluck().get(op.id),
+      library.db
+        .prepare('SELECT count(*) FROM question_capabilities WHERE capability_id = ?')
+        .pluck()
+        .get(op.id),
     ).toBe(links);
     expect(moves(library)[0]!.summary).toBe(`${op.title}: ${first!.title} 1 → ${second!.title} 2`);
   });
