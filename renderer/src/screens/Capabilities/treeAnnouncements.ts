@@ -55,6 +55,9 @@ export function treeAnnouncements(
       onDragOver: ({ active, over }) => {
         const place = where(active.id, over?.id);
         if (!place) return t('capabilitiesDnd:notOver', { title: activeTitle(active.id) });
+        // Over its own slot: at pick-up (dnd-kit reports that right away), or back where it started.
+        if (over?.id === active.id)
+          return t(isArea(active.id) ? 'capabilitiesDnd:hereArea' : 'capabilitiesDnd:hereOperation', place);
         return t(isArea(active.id) ? 'capabilitiesDnd:overArea' : 'capabilitiesDnd:overOperation', place);
       },
       onDragEnd: ({ active, over }) => {
