@@ -81,7 +81,7 @@ test('capabilities: an operation dropped on another area header moves into that 
   await areaItem(page, 'フォーム').getByRole('button', { name: 'Collapse' }).click();
   await expect(operationsOf(page, 'フォーム')).toHaveCount(0);
   const header = areaItem(page, 'フォーム').getByRole('button', { name: /^フォーム/ });
-  await drag(page, handle(page, 'メニューを編集する'), header);
+  await drag(page, handle(page, 'メニューを編集する'), header, { screenshot: '/tmp/dnd-into-area-en.png' });
   await expect(operationsOf(page, 'フォーム')).toHaveText([
     'フォームを作成する',
     '通知メールを設定する',

@@ -159,7 +159,7 @@ export function SortableOperation({
 export function DragPreview({ capability, count }: { capability: Capability; count: number }) {
   return (
     <div
-      className={`k-tree__row k-tree__preview ${capability.kind === 'area' ? 'k-tree__row--area' : ''}`}
+      className={`k-tree__row k-tree__preview k-tree__preview--${capability.kind} ${capability.kind === 'area' ? 'k-tree__row--area' : ''}`}
       data-testid="drag-preview"
     >
       <span className="k-tree__handle">
