@@ -114,6 +114,15 @@ test('capabilities: reorder with the keyboard, with what a screen reader hears',
   await page.reload();
   await expect(operationsOf(page, 'ページ編集')).toHaveText([EDITING[1]!, EDITING[0]!, EDITING[2]!]);
 
+  // Down from the last operation of an area: into the next area, at its top.
+  await handle(page, 'メニューを編集する').focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByText(/would go to デザイン・テーマ, position 1 of 4\./)).toBeAttached();
+  await page.keyboard.press('Space');
+  await expect(operationsOf(page, 'デザイン・テーマ').first()).toHaveText('メニューを編集する');
+  await expect(operationsOf(page, 'ページ編集')).toHaveText([EDITING[1]!, EDITING[0]!]);
+
   // Escape puts a picked-up area back: nothing changes, nothing is saved.
   const areas = page.getByRole('tree').getByTestId('capability-area');
   await handle(page, 'ページ編集').focus();

@@ -94,7 +94,10 @@ export function CapabilityTree({
     return hits;
   };
 
-  const accessibility = useMemo(() => treeAnnouncements(t, order, byId), [t, order, byId]);
+  const accessibility = useMemo(
+    () => treeAnnouncements(t, order, byId, collapsed),
+    [t, order, byId, collapsed],
+  );
 
   const onDragOver = ({ active: dragged, over }: DragOverEvent) => {
     const moving = parseDndId(dragged.id);

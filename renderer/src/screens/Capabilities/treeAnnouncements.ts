@@ -18,6 +18,7 @@ export function treeAnnouncements(
   t: TFunction,
   tree: TreeOrder,
   byId: ReadonlyMap<number, Capability>,
+  collapsed: ReadonlySet<number>,
 ): { announcements: Announcements; screenReaderInstructions: ScreenReaderInstructions } {
   const title = (id: number) => byId.get(id)?.title ?? '';
 
@@ -34,7 +35,9 @@ export function treeAnnouncements(
     if (area === null) return null;
     const list = tree.operations[area] ?? [];
     const count = list.length + (list.includes(active.id) ? 0 : 1);
-    const index = over.kind === 'header' ? list.indexOf(active.id) : list.indexOf(over.id);
+    let index = over.kind === 'header' ? list.indexOf(active.id) : list.indexOf(over.id);
+    // Over another area's header: it goes in at the top, or at the end of a collapsed area.
+    if (index < 0 && over.kind === 'header') index = collapsed.has(area) ? count - 1 : 0;
     const position = index < 0 ? count : index + 1;
     return { title: title(active.id), area: title(area), position, count };
   };
