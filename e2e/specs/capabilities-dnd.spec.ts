@@ -142,6 +142,7 @@ test.describe('on a Japanese system', () => {
     await expect(areas.nth(0)).toContainText('ページ編集');
     const first = page.getByRole('button', { name: '「ページ編集」を移動', exact: true });
     const second = page.getByRole('button', { name: '「デザイン・テーマ」を移動', exact: true });
+    await expect(first).toHaveAttribute('aria-roledescription', '移動できる項目');
     await drag(page, first, second, { screenshot: '/tmp/dnd-mid-drag-ja.png', dy: 40 });
     await expect(page.getByText('「ページ編集」を 2 番目に移動しました。')).toBeVisible();
     await page.screenshot({ path: '/tmp/dnd-after-drop-ja.png' });

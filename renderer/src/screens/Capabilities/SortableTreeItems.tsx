@@ -64,6 +64,8 @@ export function SortableArea({
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({
       id: dndId('area', area.id),
+      // dnd-kit's default role description is English ('sortable').
+      attributes: { roleDescription: t('capabilitiesDnd:roleDescription') },
       disabled: { draggable: false, droppable: dragging === 'operation' },
     });
   // The header row is where an operation is dropped to go into this area.
@@ -126,9 +128,12 @@ export function SortableOperation({
   dragging: DraggingKind;
   onOpen: () => void;
 }) {
+  const { t } = useTranslation('capabilitiesDnd');
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({
       id: dndId('operation', operation.id),
+      // dnd-kit's default role description is English ('sortable').
+      attributes: { roleDescription: t('capabilitiesDnd:roleDescription') },
       disabled: { draggable: false, droppable: dragging === 'area' },
     });
   return (
