@@ -106,11 +106,14 @@ test('capabilities: reorder with the keyboard, with what a screen reader hears',
   ).toBeAttached();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByText(/would go to ページ編集, position 2 of 3\./)).toBeAttached();
+  await page.screenshot({ path: '/tmp/dnd-keyboard-en.png' });
   await page.keyboard.press('Space');
   await expect(
     page.getByText(/“ページを追加・削除する” dropped in ページ編集, position 2 of 3\./),
   ).toBeAttached();
   await expect(operationsOf(page, 'ページ編集')).toHaveText([EDITING[1]!, EDITING[0]!, EDITING[2]!]);
+  // Focus stays on the handle, ready for the next move.
+  await expect(handle(page, 'ページを追加・削除する')).toBeFocused();
   await page.reload();
   await expect(operationsOf(page, 'ページ編集')).toHaveText([EDITING[1]!, EDITING[0]!, EDITING[2]!]);
 
