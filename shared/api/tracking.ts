@@ -90,6 +90,11 @@ export const trackingChannels = defineChannels({
     input: z.object({ id: Id, direction: z.enum(['up', 'down']) }),
     output: z.array(Capability),
   },
+  /** Drag and drop (and its Undo): put a capability at index among parentId's children. */
+  'capabilities:place': {
+    input: z.object({ id: Id, parentId: Id.nullable(), index: z.number().int().min(0).max(100_000) }),
+    output: z.array(Capability),
+  },
   'capabilities:export': {
     input: z.object({}),
     output: z.object({ path: z.string(), areas: z.number().int(), operations: z.number().int() }).nullable(),

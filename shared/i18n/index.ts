@@ -19,6 +19,7 @@ import enBundle from './locales/en/bundle.json';
 import enIntake from './locales/en/intake.json';
 import enBackup from './locales/en/backup.json';
 import enTracking from './locales/en/tracking.json';
+import enCapabilitiesDnd from './locales/en/capabilitiesDnd.json';
 import jaCommon from './locales/ja/common.json';
 import jaErrors from './locales/ja/errors.json';
 import jaNav from './locales/ja/nav.json';
@@ -38,6 +39,7 @@ import jaBundle from './locales/ja/bundle.json';
 import jaIntake from './locales/ja/intake.json';
 import jaBackup from './locales/ja/backup.json';
 import jaTracking from './locales/ja/tracking.json';
+import jaCapabilitiesDnd from './locales/ja/capabilitiesDnd.json';
 
 export const resources = {
   en: {
@@ -60,6 +62,7 @@ export const resources = {
     intake: enIntake,
     backup: enBackup,
     tracking: enTracking,
+    capabilitiesDnd: enCapabilitiesDnd,
   },
   ja: {
     common: jaCommon,
@@ -81,6 +84,7 @@ export const resources = {
     intake: jaIntake,
     backup: jaBackup,
     tracking: jaTracking,
+    capabilitiesDnd: jaCapabilitiesDnd,
   },
 } as const;
 

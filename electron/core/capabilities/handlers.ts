@@ -1,6 +1,7 @@
 import type { Handlers } from '../api/types';
 import type { Studio } from '../studio';
 import { createCapability, deleteCapability, moveCapability, updateCapability } from './edit';
+import { placeCapabilityAt } from './place';
 import { listCapabilities, listProducts } from './queries';
 import { exportCatalogue, importCatalogueFile } from './transfer';
 
@@ -11,6 +12,7 @@ type CapabilityChannel =
   | 'capabilities:update'
   | 'capabilities:delete'
   | 'capabilities:move'
+  | 'capabilities:place'
   | 'capabilities:export'
   | 'capabilities:import';
 
@@ -27,6 +29,7 @@ export function capabilityHandlers(studio: Studio): Handlers<CapabilityChannel> 
     'capabilities:delete': ({ id }) => changed(deleteCapability(studio.writableLibrary(), id)),
     'capabilities:move': ({ id, direction }) =>
       changed(moveCapability(studio.writableLibrary(), id, direction)),
+    'capabilities:place': ({ id, ...to }) => changed(placeCapabilityAt(studio.writableLibrary(), id, to)),
     'capabilities:export': async () => {
       const library = studio.writableLibrary();
       const target = await studio.dialogs.chooseSaveFile({

@@ -1,5 +1,6 @@
 export { listCapabilities, listProducts } from './queries';
 export { createCapability, updateCapability, deleteCapability, moveCapability } from './edit';
+export { placeCapabilityAt } from './place';
 export {
   catalogueFile,
   exportCatalogue,

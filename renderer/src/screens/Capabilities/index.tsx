@@ -1,4 +1,4 @@
-import { ChevronDown, ChevronRight, ListTree, Plus } from 'lucide-react';
+import { ListTree, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation } from '../../api/hooks';
@@ -17,6 +17,7 @@ import type { ScreenProps } from '../../shell/ScreenView';
 import '../Inbox/tracking.css';
 import { CapabilityDetail } from './CapabilityDetail';
 import { CapabilityForm } from './CapabilityForm';
+import { CapabilityTree } from './CapabilityTree';
 import { CatalogueTransfer } from './CatalogueTransfer';
 
 export default function Capabilities({ id, navigate }: ScreenProps) {
@@ -49,51 +50,14 @@ export default function Capabilities({ id, navigate }: ScreenProps) {
         </EmptyState>
       );
     return (
-      <ul className="k-tree" role="tree" aria-label={t('title')}>
-        {areas.map((area) => {
-          const open = !collapsed.has(area.id);
-          const children = all.filter((c) => c.parentId === area.id);
-          return (
-            <li key={area.id} role="treeitem" aria-expanded={open} aria-selected={area.id === id}>
-              <div className={`k-tree__row k-tree__row--area ${area.id === id ? 'is-selected' : ''}`}>
-                <button
-                  type="button"
-                  className="k-tree__toggle"
-                  aria-label={open ? t('collapse') : t('expand')}
-                  onClick={() => toggle(area.id)}
-                >
-                  {open ? <ChevronDown size={14} /> : <ChevronRight size={14} />}
-                </button>
-                <button
-                  type="button"
-                  className="k-tree__label"
-                  onClick={() => navigate('capabilities', area.id)}
-                >
-                  {area.title}
-                  <span className="faint"> {children.length}</span>
-                </button>
-              </div>
-              {open && (
-                <ul role="group">
-                  {children.map((op) => (
-                    <li key={op.id} role="treeitem" aria-selected={op.id === id}>
-                      <div className={`k-tree__row ${op.id === id ? 'is-selected' : ''}`}>
-                        <button
-                          type="button"
-                          className="k-tree__label"
-                          onClick={() => navigate('capabilities', op.id)}
-                        >
-                          {op.title}
-                        </button>
-                      </div>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <CapabilityTree
+        all={all}
+        selectedId={id}
+        collapsed={collapsed}
+        onToggle={toggle}
+        onExpand={(areaId) => setCollapsed((prev) => new Set([...prev].filter((x) => x !== areaId)))}
+        onOpen={(capabilityId) => navigate('capabilities', capabilityId)}
+      />
     );
   };
 
