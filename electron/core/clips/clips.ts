@@ -6,7 +6,7 @@ import {
   type ClipSummary,
   type Segment,
 } from '../../../shared/domain/clip';
-import { editDuration, normalizeSegments } from '../../../shared/clips/timeline';
+import { editDuration, normalizeSegments, outputChapters } from '../../../shared/clips/timeline';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
 
@@ -109,6 +109,12 @@ export function validateEdit(edit: ClipEdit, sourceDurationS: number): ClipEdit 
   };
 }
 
+/** What a clip's rendered file is made from (the title names the file and is in its metadata). */
+function renderInput(c: Pick<Clip, 'title' | 'segments' | 'chapters' | 'captions' | 'renderMode' | 'options'>): string {
+  const chapters = c.chapters.map((ch) => ({ id: ch.id, title: ch.title, startS: ch.startS }));
+  return JSON.stringify([c.title, c.segments, chapters, c.captions, c.renderMode, c.options]);
+}
+
 export function updateClip(library: Library, id: number, edit: ClipEdit): Clip {
   const current = getClip(library, id);
   const source = library.db.prepare('SELECT duration_s FROM media_assets WHERE id = ?').get(current.assetId) as {
@@ -119,13 +125,28 @@ export function updateClip(library: Library, id: number, edit: ClipEdit): Clip {
     const exists = library.db.prepare('SELECT 1 FROM answers WHERE id = ?').get(valid.answerId);
     if (!exists) throw new KotaeError('NOT_FOUND', { id: valid.answerId });
   }
+  // Only what goes into the rendered file makes a render out of date. Which answer uses the clip,
+  // and which step a chapter links to, are kept beside the file: the render's chapters take the
+  // new links and stay current.
+  let changesRender = renderInput(valid) !== renderInput(current);
+  let rendered = current.rendered;
+  if (!changesRender && rendered) {
+    const relinked = outputChapters(rendered.segments, valid.chapters, rendered.durationS);
+    const same = relinked.length === rendered.chapters.length && relinked.every((c, i) => c.title === rendered!.chapters[i]!.title);
+    if (same) {
+      rendered = { ...rendered, chapters: rendered.chapters.map((c, i) => ({ ...c, stepId: relinked[i]!.stepId })) };
+    } else {
+      changesRender = true; // cannot tell which chapter is which: render again to be sure
+    }
+  }
   library.mutate(
     { action: 'clip.update', entity: 'clip', entityId: id, answerId: valid.answerId, summary: valid.title },
     (db) =>
       db
         .prepare(
           `UPDATE clips SET title = ?, answer_id = ?, segments = ?, chapters = ?, captions = ?, render_mode = ?,
-             options = ?, stale = CASE WHEN rendered IS NULL THEN 0 ELSE 1 END, updated_at = ? WHERE id = ?`,
+             options = ?, rendered = ?, stale = CASE WHEN rendered IS NULL THEN 0 WHEN ? THEN 1 ELSE stale END,
+             updated_at = ? WHERE id = ?`,
         )
         .run(
           valid.title,
@@ -135,6 +156,8 @@ export function updateClip(library: Library, id: number, edit: ClipEdit): Clip {
           JSON.stringify(valid.captions),
           valid.renderMode,
           JSON.stringify(valid.options),
+          rendered ? JSON.stringify(rendered) : null,
+          changesRender ? 1 : 0,
           library.now(),
           id,
         ),

@@ -110,7 +110,24 @@ describe('video channels', () => {
     expect(captionsVtt).toContain('00:00:01.500 --> 00:00:03.000\nClick &lt;Settings&gt; &amp; wait');
     // The source is never written to.
     expect(statSync(file).size).toBe(readFileSync(file).length);
-    // Editing after a render marks it stale until the next render.
+    // Choosing another answer for the clip changes nothing in its file: the render stays current.
+    const otherAnswer = Number(
+      library.db
+        .prepare("INSERT INTO answers (title, slug, doc, created_at, updated_at) VALUES ('Other', 'other', '{}', 'now', 'now')")
+        .run().lastInsertRowid,
+    );
+    // (The editor unlinks the chapters from the old answer's steps; the render's chapters follow.)
+    const unlinked = edit.chapters.map((c) => ({ ...c, stepId: null }));
+    await ok(h, 'clips:update', { id: clipId, edit: { ...edit, answerId: otherAnswer, chapters: unlinked } });
+    const moved = await ok<{ stale: boolean; rendered: { chapters: { stepId: string | null }[] } }>(h, 'clips:get', { id: clipId });
+    expect(moved.stale).toBe(false);
+    expect(moved.rendered.chapters.map((c) => c.stepId)).toEqual([null, null]);
+    await ok(h, 'clips:update', { id: clipId, edit: { ...edit, answerId: otherAnswer } });
+    expect((await ok<{ rendered: { chapters: { stepId: string | null }[] } }>(h, 'clips:get', { id: clipId })).rendered.chapters.map((c) => c.stepId)).toEqual([null, 'step-1']);
+    // Editing what goes into the file after a render marks it stale until the next render, and a
+    // later change of answer does not make it current again.
+    await ok(h, 'clips:update', { id: clipId, edit: { ...edit, answerId: otherAnswer, title: 'Changed' } });
+    expect((await ok<{ stale: boolean }>(h, 'clips:get', { id: clipId })).stale).toBe(true);
     await ok(h, 'clips:update', { id: clipId, edit: { ...edit, title: 'Changed' } });
     expect((await ok<{ stale: boolean }>(h, 'clips:get', { id: clipId })).stale).toBe(true);
     // The thumbnail strip and waveform are made once and served like any media file.
