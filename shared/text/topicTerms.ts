@@ -8,8 +8,19 @@ import { tokenize } from './tokenize';
 const HIRAGANA = /\p{Script=Hiragana}/u;
 const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
 const KATAKANA_WORD = /[\p{Script=Katakana}ー]{2,}/gu;
+// English function words, and the verbs and fillers every support mail uses whatever it is about
+// ("after adding a product, Buy does nothing" is about the cart, not about adding things).
 const STOPWORDS = new Set(
-  'the and to a an of in on my is it do how i can for with you your this that not be are we our'.split(' '),
+  `a about above after again against all also am an and any are as at be because been before being below
+   between both but by can cannot could did do does doing done down during each either else even ever
+   every few for from further had has have having he her here hers him his how i if in into is it its
+   itself just me more most my myself no nor not now of off on once only or other our ours out over own
+   same she should so some such than that the their them then there these they this those through to too
+   under until up very was we were what when where which while who whom why will with would yet you your
+   yours add adding added check checking checked nothing something anything everything work works working
+   worked try tried trying get gets got getting use using used want wanted need needs needed please help
+   thanks thank hello hi dear regards best sorry still already again way thing things know let make made
+   see seen show shows shown happen happens happened way one two new`.split(/\s+/),
 );
 
 export function topicTerms(text: string): Set<string> {

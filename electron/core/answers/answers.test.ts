@@ -244,6 +244,27 @@ describe('suggestions for a question', () => {
     library.close();
   });
 
+  it('does not suggest an answer for the everyday words of a mail (adding, check, nothing)', () => {
+    const { library } = open();
+    const now = library.now();
+    const id = Number(
+      library.db
+        .prepare(
+          `INSERT INTO questions (subject, body, status, received_at, created_at, updated_at) VALUES (?, ?, 'received', ?, ?, ?)`,
+        )
+        .run(
+          'Cannot check out from the cart',
+          'After adding a product to the cart, Buy does nothing.\nVersion 4.2.1, Chrome.',
+          now,
+          now,
+          now,
+        ).lastInsertRowid,
+    );
+    // The demo's "Adding a Google Analytics tag" shares only such words with it.
+    expect(suggestAnswersForQuestion(library.db, id, 3).map((s) => s.title)).toEqual([]);
+    library.close();
+  });
+
   it('uses the capabilities the question shares with an answer’s questions', () => {
     const { library } = open();
     const q = questionId(library, 'ブログ'); // the demo's blog question is linked to its answer
