@@ -34,19 +34,26 @@ function fit(text: string, width: number): string {
   return `${out}…${' '.repeat(Math.max(0, width - displayWidth(out) - 1))}`;
 }
 
-/** Prints rows as an aligned text table (for people); scripts use --json. */
+/**
+ * Prints rows as an aligned text table (for people); scripts use --json. Columns are cut at 50
+ * columns to keep the table readable, except the last, which is printed whole (a rejection reason
+ * or a search snippet cut short says nothing): commands put their long text last.
+ */
 export function printTable(rows: Record<string, unknown>[], columns: string[]): void {
   if (rows.length === 0) {
     console.log('(none)');
     return;
   }
   const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v)).replace(/\s+/g, ' ');
-  const widths = columns.map((c) =>
-    Math.min(50, Math.max(displayWidth(c), ...rows.map((r) => displayWidth(cell(r[c]))))),
+  const last = columns.length - 1;
+  const widths = columns.map((c, i) =>
+    i === last
+      ? displayWidth(c)
+      : Math.min(50, Math.max(displayWidth(c), ...rows.map((r) => displayWidth(cell(r[c]))))),
   );
   const line = (values: string[]) =>
     values
-      .map((v, i) => fit(v, widths[i]!))
+      .map((v, i) => (i === last && displayWidth(v) > widths[i]! ? v : fit(v, widths[i]!)))
       .join('  ')
       .trimEnd();
   console.log(line(columns));
