@@ -77,9 +77,13 @@ test('publish the demo FAQ, then search it, open an answer and play its video fr
   }
 
   await expect(publish).toBeEnabled();
+  await expect(page.getByTestId('privacy-findings')).toContainText('Every possible customer detail is decided');
   await publish.click();
   await expect(page.getByTestId('publish-job')).toHaveAttribute('data-status', 'done');
   await expect(page.getByTestId('publish-job')).toContainText('Published 5 answers.');
+  // Nothing changed since: publishing again is still possible, but no longer the main action.
+  await expect(page.getByTestId('publish-up-to-date')).toContainText('The site is up to date');
+  await expect(page.getByRole('button', { name: 'Publish again' })).toBeEnabled();
   await expect(page.getByTestId('last-publication')).toContainText(out);
   await page.getByRole('button', { name: 'Show in folder' }).click();
   await expect.poll(() => app.shownInFolder()).toContain(path.join(out, 'index.html'));

@@ -41,7 +41,7 @@ export function FindingsCard({ findings, unresolved }: { findings: PrivacyFindin
           <p className="muted">{t('findings.none')}</p>
         ) : (
           <>
-            <p className="k-publish__intro">{t('findings.intro')}</p>
+            <p className="k-publish__intro">{t(unresolved ? 'findings.intro' : 'findings.introDone')}</p>
             {[...groups.values()].map((list) => (
               <section key={`${list[0]!.subject}:${list[0]!.subjectId}`} className="k-finding-group">
                 <h4>

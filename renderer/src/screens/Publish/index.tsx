@@ -40,6 +40,10 @@ export default function Publish({ navigate }: ScreenProps) {
     : data.unresolved > 0
       ? t('blocked', { count: data.unresolved })
       : null;
+  // Nothing to publish but the same pages: still allowed (the vendor's details may have changed),
+  // but no longer the screen's main action.
+  const upToDate =
+    !!data.lastPublication && data.withdrawn.length === 0 && data.answers.every((a) => a.change === 'unchanged');
 
   return (
     <div className="k-screen" data-testid="screen-publish">
@@ -56,18 +60,24 @@ export default function Publish({ navigate }: ScreenProps) {
               {t('output.show')}
             </Button>
             <Button
-              variant="primary"
+              variant={upToDate ? 'secondary' : 'primary'}
               icon={<Send size={15} />}
               onClick={() => void start()}
               disabled={!canPublish}
               title={blockedReason ?? undefined}
+              data-testid="publish-start"
             >
-              {data.lastPublication ? t('republish') : t('publish')}
+              {!data.lastPublication ? t('publish') : upToDate ? t('publishAgain') : t('republish')}
             </Button>
           </>
         }
       />
       <div className="k-publish">
+        {upToDate && !blockedReason && !running && (
+          <p className="muted" role="status" data-testid="publish-up-to-date">
+            {t('upToDate')}
+          </p>
+        )}
         {blockedReason && data.answers.length > 0 && (
           <p className="k-publish__blocked" role="status" data-testid="publish-blocked">
             {blockedReason}
