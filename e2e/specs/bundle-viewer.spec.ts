@@ -103,6 +103,12 @@ test('a bundle opens offline from file://: steps tick and stay ticked, the video
     ),
   ).toBe('showing');
 
+  // On a phone the resolution summary puts each label above its text, which keeps the width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const firstAnswer = page.locator('.resolution dd').first();
+  await expect(firstAnswer).toBeVisible();
+  expect((await firstAnswer.boundingBox())!.width).toBeGreaterThan(250);
+
   expect(problems).toEqual([]);
   expect(requests.length).toBeGreaterThan(0);
   expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
