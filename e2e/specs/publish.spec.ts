@@ -160,7 +160,8 @@ test('the vendor name, logo and colour from Settings appear on the published sit
   );
   await page.getByRole('link', { name: 'Settings' }).click();
   const form = page.getByTestId('vendor-settings');
-  await form.getByLabel('Name').fill('Acme Help Desk');
+  await form.getByLabel('Name', { exact: true }).fill('Acme ヘルプデスク');
+  await form.getByLabel('Name in English').fill('Acme Help Desk');
   await form.getByLabel('Colour code').fill('#aa3300');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Saved')).toBeVisible();
@@ -169,6 +170,8 @@ test('the vendor name, logo and colour from Settings appear on the published sit
   await expect(page.getByTestId('vendor-logo')).toBeVisible();
 
   const db = new Database(path.join(libraryDir(app.userData), 'library.sqlite'));
+  const saved = JSON.parse(db.prepare(`SELECT value FROM library_settings WHERE key = 'vendor'`).pluck().get() as string);
+  expect(saved).toMatchObject({ name: 'Acme ヘルプデスク', nameEn: 'Acme Help Desk' });
   // Decide the demo's findings directly: this test is about the brand, not the privacy check.
   db.exec(`INSERT INTO faq_privacy_decisions (subject, subject_id, kind, match_key, decision, decided_at)
     SELECT 'answer', id, 'name', '田中様', 'redact', '2026-01-01' FROM answers WHERE slug = 'connect-a-custom-domain'
@@ -185,7 +188,7 @@ test('the vendor name, logo and colour from Settings appear on the published sit
   await expect(page.getByTestId('publish-job')).toHaveAttribute('data-status', 'done');
 
   await page.goto(pathToFileURL(path.join(out, 'index.html')).href);
-  await expect(page).toHaveTitle('Acme Help Desk FAQ');
+  await expect(page).toHaveTitle('Acme ヘルプデスク FAQ');
   await expect(page.locator('.brand img')).toHaveAttribute('src', /^assets\/logo\.png$/);
   const brand = await page.locator('.site-header').evaluate((el) => getComputedStyle(el).borderTopColor);
   expect(brand).toBe('rgb(170, 51, 0)');

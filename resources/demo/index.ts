@@ -15,6 +15,7 @@ export const demoProduct = {
 
 export const demoVendor = {
   name: 'Sirius サポート',
+  nameEn: 'Sirius Support',
   email: 'support@sirius.example.jp',
   colour: '#2f6f5e',
 };

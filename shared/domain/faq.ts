@@ -10,6 +10,8 @@ export const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colou
 /** Library setting 'vendor': who the FAQ (and the bundles) come from. */
 export const VendorSettings = z.object({
   name: z.string().max(200).default(''),
+  /** The name English-speaking customers see (bundles, messages); empty: `name` for everyone. */
+  nameEn: z.string().max(200).default(''),
   email: z.string().max(320).default(''),
   colour: HexColour.default('#2f6f5e'),
   website: z.string().max(2000).default(''),
@@ -22,12 +24,18 @@ export type VendorSettings = z.infer<typeof VendorSettings>;
 
 export const VendorSettingsPatch = z.object({
   name: z.string().trim().max(200).optional(),
+  nameEn: z.string().trim().max(200).optional(),
   email: z.string().trim().max(320).optional(),
   colour: HexColour.optional(),
   website: z.string().trim().max(2000).optional(),
   logo: z.null().optional(),
 });
 export type VendorSettingsPatch = z.infer<typeof VendorSettingsPatch>;
+
+/** The vendor's name as a customer writing in `language` should read it. */
+export function vendorNameIn(vendor: { name: string; nameEn?: string }, language: 'ja' | 'en'): string {
+  return language === 'en' && vendor.nameEn ? vendor.nameEn : vendor.name;
+}
 
 const SiteUrl = z
   .string()

@@ -9,6 +9,7 @@ import {
   type VideoNode,
 } from '../../../shared/answers/document';
 import type { Language } from '../../../shared/domain/common';
+import { vendorNameIn } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
 import { readBundleClip, type BundleClip } from './clips';
@@ -63,6 +64,7 @@ export interface ContentRequest {
 // Library settings are JSON the vendor edits in Settings: read leniently, never fail an export on them.
 const Vendor = z.object({
   name: z.string().catch(''),
+  nameEn: z.string().catch(''),
   email: z.string().catch(''),
   phone: z.string().catch(''),
   website: z.string().catch(''),
@@ -73,12 +75,13 @@ const Vendor = z.object({
     .catch(null),
 });
 
-export function readVendor(library: Library): BundleVendor {
+/** The vendor as the customer reads them: the name in the answer's language when there is one. */
+export function readVendor(library: Library, language: Language): BundleVendor {
   const value = library.getSetting<unknown>('vendor');
   const parsed = Vendor.partial().safeParse(value ?? {});
   const v = parsed.success ? parsed.data : {};
   return {
-    name: v.name ?? '',
+    name: vendorNameIn({ name: v.name ?? '', nameEn: v.nameEn ?? '' }, language),
     email: v.email ?? '',
     phone: v.phone ?? '',
     website: v.website ?? '',
@@ -165,7 +168,7 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
     personalised,
     greeting: greetingTemplate && customer ? fillTemplate(greetingTemplate, { name: customer.name }) : null,
     closing: template(db, 'closing', language),
-    vendor: readVendor(library),
+    vendor: readVendor(library, language),
     productName: product?.name ?? null,
     clips: referencedClips(db, doc, (sha, ext) => readStoredText(library, sha, ext)),
     images: referencedImages(doc),

@@ -7,6 +7,8 @@ import { BundleManifest } from '../../../shared/domain/bundle';
 import { KotaeError } from '../../../shared/errors';
 import { listLog } from '../library';
 import { useTempDir } from '../testing/tempDir';
+import { updateVendor } from '../faq';
+import { gatherContent } from './content';
 import { exportBundle, previewBundle } from './export';
 import { sha256Of } from './manifest';
 import { listBundles } from './records';
@@ -357,6 +359,21 @@ describe('exportBundle', () => {
       await expect(verifyBundleZip(zipPath)).resolves.toBeTruthy();
       expect(new Map(rows().map((r) => [r.sha256, r.crc32]))).toEqual(known);
     }
+    fx.library.close();
+  });
+
+  it('names the vendor in the answer’s language: the English name for an English answer', async () => {
+    const dir = tempDir();
+    const fx = await makeBundleFixture(path.join(dir, 'lib'), dir);
+    updateVendor(fx.library, { name: 'Sirius サポート', nameEn: 'Sirius Support' });
+    const content = (language: 'ja' | 'en') => {
+      fx.library.db.prepare('UPDATE answers SET language = ? WHERE id = ?').run(language, fx.answerId);
+      return gatherContent(fx.library, request({ answerId: fx.answerId, customerId: fx.customerId }));
+    };
+    expect(content('en').vendor.name).toBe('Sirius Support');
+    expect(content('ja').vendor.name).toBe('Sirius サポート');
+    updateVendor(fx.library, { nameEn: '' });
+    expect(content('en').vendor.name).toBe('Sirius サポート'); // no English name: the one name for everyone
     fx.library.close();
   });
 

@@ -1,6 +1,7 @@
 import type { Language } from '../../../shared/domain/common';
 import type { QuestionStatus } from '../../../shared/domain/status';
 import type { DraftPurpose, MessageDraft } from '../../../shared/domain/tracking';
+import { vendorNameIn } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import { mailtoUrl } from '../../../shared/tracking/mailto';
 import { fillTemplate, statusTemplateKey, type MessageTemplateKey } from '../../../shared/tracking/templates';
@@ -81,7 +82,7 @@ export function draftMessage(library: Library, request: DraftRequest): MessageDr
       ? letterDate(request.nextCheckpoint, language)
       : t('draft.noCheckpoint'),
     scope: request.purpose === 'decline' ? scopeSummary(library, language) : '',
-    vendor: vendor.name,
+    vendor: vendorNameIn(vendor, language),
   };
   return {
     to: contact.email,

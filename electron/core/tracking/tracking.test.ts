@@ -197,6 +197,26 @@ describe('drafts and templates', () => {
     expect(draft.to).toMatch(/@/);
   });
 
+  it('signs an English customer’s message with the vendor’s English name', () => {
+    const library = open();
+    const english = draftMessage(library, {
+      questionId: questionId(library, 'Google Analytics'),
+      purpose: 'status',
+      status: 'investigating',
+      nextCheckpoint: '2026-11-25',
+    });
+    expect(english.language).toBe('en');
+    expect(english.body).toContain('Sirius Support');
+    expect(english.body).not.toContain('サポート');
+    const japanese = draftMessage(library, {
+      questionId: questionId(library, 'スマートフォンで画像'),
+      purpose: 'status',
+      status: 'investigating',
+      nextCheckpoint: '2026-11-25',
+    });
+    expect(japanese.body).toContain('Sirius サポート');
+  });
+
   it('a decline lists the support scope; an edited template is used and can be reset', () => {
     const library = open();
     const id = questionId(library, 'WordPress');

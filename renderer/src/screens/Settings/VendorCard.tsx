@@ -14,6 +14,7 @@ function VendorForm({ vendor }: { vendor: VendorSettings }) {
   const chooseLogo = useApiMutation('vendor:chooseLogo');
   const [form, setForm] = useState({
     name: vendor.name,
+    nameEn: vendor.nameEn,
     email: vendor.email,
     website: vendor.website,
     colour: vendor.colour,
@@ -39,6 +40,13 @@ function VendorForm({ vendor }: { vendor: VendorSettings }) {
     >
       <p className="muted k-vendor__intro">{t('vendor.intro')}</p>
       <TextField label={t('vendor.name')} maxLength={200} {...field('name')} />
+      <TextField
+        label={t('vendor.nameEn')}
+        hint={t('vendor.nameEnHint')}
+        maxLength={200}
+        lang="en"
+        {...field('nameEn')}
+      />
       <TextField label={t('vendor.email')} type="email" maxLength={320} {...field('email')} />
       <TextField
         label={t('vendor.website')}
