@@ -3,7 +3,6 @@ import { Dialog, Kbd } from '../components';
 import { shortcutLabel } from '../hooks/shortcutLabel';
 import { screens } from './routes';
 
-
 /** Ctrl+/ lists the keyboard shortcuts of the whole app. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation(['common', 'nav']);
