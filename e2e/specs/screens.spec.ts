@@ -36,7 +36,7 @@ test('Customers: a customer page lists their questions and profile', async ({ pa
 test('Capabilities: the scope catalogue is a tree of areas and operations', async ({ page }) => {
   await page.getByRole('link', { name: 'Capabilities' }).click();
   await expect(page.getByRole('tree')).toContainText('ショップ・決済');
-  await page.getByRole('button', { name: '決済サービスを接続する' }).click();
+  await page.getByRole('button', { name: '決済サービスを接続する', exact: true }).click();
   await expect(page.getByTestId('capability-detail')).toContainText(
     'クレジットカード決済サービスとの連携設定',
   );

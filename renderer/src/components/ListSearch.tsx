@@ -33,7 +33,7 @@ export function ListSearchBox({ search, filters = [] }: { search: ListSearch; fi
           <Search size={14} className="k-list-search__icon" aria-hidden />
           <input
             type="search"
-            className="k-input k-list-search__input"
+            className={`k-input k-list-search__input ${isActive(state) ? 'has-clear' : ''}`}
             aria-label={t(`list.label.${search.kind}`)}
             placeholder={t(`list.placeholder.${search.kind}`)}
             value={state.query}
@@ -208,11 +208,13 @@ export function SearchableList({
   return (
     <>
       <ListSearchBox search={search} filters={filters} />
-      {search.active ? (
-        <ListSearchResults search={search} selectedId={selectedId} onOpen={onOpen} />
-      ) : (
-        children
-      )}
+      <div className="k-list-search__scroll">
+        {search.active ? (
+          <ListSearchResults search={search} selectedId={selectedId} onOpen={onOpen} />
+        ) : (
+          children
+        )}
+      </div>
     </>
   );
 }

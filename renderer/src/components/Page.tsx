@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
 /** Top of a screen: title, a short description of what the screen is for, and its main actions. */
 export function PageHeader({
@@ -21,7 +21,10 @@ export function PageHeader({
   );
 }
 
-/** List on the left, the selected item on the right: the shape of most screens. */
+/**
+ * List on the left, the selected item on the right: the shape of most screens. listWidth is the
+ * list's widest; in a narrow window it gives way (components.css) so the detail keeps its room.
+ */
 export function SplitView({
   list,
   detail,
@@ -32,7 +35,7 @@ export function SplitView({
   listWidth?: number;
 }) {
   return (
-    <div className="k-split" style={{ gridTemplateColumns: `${listWidth}px 1fr` }}>
+    <div className="k-split" style={{ '--k-split-list': `${listWidth}px` } as CSSProperties}>
       <div className="k-split__list">{list}</div>
       <div className="k-split__detail">{detail}</div>
     </div>

@@ -1,17 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog, Kbd } from '../components';
+import { shortcutLabel } from '../hooks/shortcutLabel';
 import { screens } from './routes';
-
-const mod = () => (navigator.platform.toLowerCase().includes('mac') ? '⌘' : 'Ctrl');
 
 /** Ctrl+/ lists the keyboard shortcuts of the whole app. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation(['common', 'nav']);
   const rows: [string, string][] = [
-    [`${mod()} K`, t('common:shortcut.palette')],
-    [`${mod()} /`, t('common:shortcut.help')],
-    ...screens.map((s, i): [string, string] => [`${mod()} ${i + 1}`, t('common:shortcut.goTo', { screen: t(`nav:${s}`) })]),
-    [`${mod()} Shift S`, t('tracking:status.shortcut')],
+    [shortcutLabel('mod+k'), t('common:shortcut.palette')],
+    [shortcutLabel('mod+/'), t('common:shortcut.help')],
+    ...screens.map((s, i): [string, string] => [
+      shortcutLabel(`mod+${i + 1}`),
+      t('common:shortcut.goTo', { screen: t(`nav:${s}`) }),
+    ]),
+    [shortcutLabel('mod+shift+s'), t('tracking:status.shortcut')],
     ['Esc', t('common:shortcut.close')],
   ];
   return (

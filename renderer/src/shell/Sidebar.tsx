@@ -2,6 +2,7 @@ import { Clapperboard, Inbox, FileText, Users, ListTree, Globe, Settings, Search
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Kbd } from '../components';
+import { shortcutLabel } from '../hooks/shortcutLabel';
 import { routeHref, type Screen } from './routes';
 
 const items: { screen: Screen; icon: ReactNode }[] = [
@@ -29,6 +30,7 @@ export function Sidebar({
       href={routeHref(screen)}
       className={`k-nav__item ${current === screen ? 'is-active' : ''}`}
       aria-current={current === screen ? 'page' : undefined}
+      title={t(screen)}
     >
       {icon}
       <span>{t(screen)}</span>
@@ -43,10 +45,15 @@ export function Sidebar({
         </span>
         <span>Kotae Studio</span>
       </div>
-      <button type="button" className="k-sidebar__search" onClick={onSearch}>
+      <button
+        type="button"
+        className="k-sidebar__search"
+        onClick={onSearch}
+        title={`${t('search')} (${shortcutLabel('mod+k')})`}
+      >
         <Search size={15} />
         <span>{t('search')}</span>
-        <Kbd>{navigator.platform.toLowerCase().includes('mac') ? '⌘K' : 'Ctrl K'}</Kbd>
+        <Kbd>{shortcutLabel('mod+k')}</Kbd>
       </button>
       <div className="k-nav">{items.map((item) => link(item.screen, item.icon))}</div>
       <div className="k-nav k-nav--bottom">{link('settings', <Settings size={17} />)}</div>

@@ -29,8 +29,15 @@ export function CustomerProfileCard({
         ['urgency', 'technicalLevel', 'hopedOutcome', 'wouldAnger', 'moneyAtStake'].includes(f),
       )
     : fields;
+  // An empty card says what to note and why, instead of being a blank box.
+  const empty = shown.every((field) => !p[field]);
   return (
     <Card title={compact ? t('profileOf', { name: customer.name }) : t('profile')} className="k-profile">
+      {empty && (
+        <p className="faint k-profile__empty" data-testid="customer-profile-empty">
+          {t(compact ? 'profileEmptyCompact' : 'profileEmpty')}
+        </p>
+      )}
       <dl className="k-dl" data-testid="customer-profile">
         {shown.map((field) => {
           const value = p[field];

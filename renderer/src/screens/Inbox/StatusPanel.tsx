@@ -5,10 +5,13 @@ import type { QuestionDetail, StatusChangeView } from '@shared/domain/question';
 import { isOpenStatus, isOverdue, type QuestionStatus } from '@shared/domain/status';
 import { Badge, Button, Card, Kbd, StatusBadge } from '../../components';
 import { useHotkey } from '../../hooks/useHotkey';
+import { shortcutLabel } from '../../hooks/shortcutLabel';
 import { todayDay, useFormat } from '../../hooks/useFormat';
 import { StatusChangeDialog } from './StatusChangeDialog';
 import './tracking.css';
 import { useSendDraft } from './DraftEditor';
+
+const changeStatusKey = 'mod+shift+s';
 
 /** The next step each status usually leads to: the panel's one-click suggestions. */
 const nextSteps: Record<QuestionStatus, QuestionStatus[]> = {
@@ -27,7 +30,7 @@ export function StatusPanel({ question }: { question: QuestionDetail }) {
   const fmt = useFormat();
   const [changing, setChanging] = useState<QuestionStatus | null>(null);
   useHotkey(
-    'mod+shift+s',
+    changeStatusKey,
     () => setChanging(nextSteps[question.status][0] ?? question.status),
     changing === null,
   );
@@ -59,9 +62,9 @@ export function StatusPanel({ question }: { question: QuestionDetail }) {
             size="sm"
             variant="ghost"
             onClick={() => setChanging(question.status)}
-            title="Ctrl/⌘ Shift S"
+            title={`${t('status.shortcut')} (${shortcutLabel(changeStatusKey)})`}
           >
-            {t('status.change')} <Kbd>⇧S</Kbd>
+            {t('status.change')} <Kbd>{shortcutLabel(changeStatusKey)}</Kbd>
           </Button>
         </div>
         {question.statusHistory.length > 0 && (

@@ -51,7 +51,7 @@ export function AnswersCard({
                 )}
               </td>
               <td className="muted">{a.areas.join('、') || t('noArea')}</td>
-              <td>{fmt.date(a.updatedAt)}</td>
+              <td className="k-publish__date">{fmt.date(a.updatedAt)}</td>
               <td>
                 <Badge tone={changeTone[a.change]}>{t(`change.${a.change}`)}</Badge>
               </td>
