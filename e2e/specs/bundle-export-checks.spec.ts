@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { editor, insertFromSlashMenu, waitSaved } from '../answerEditor';
 import { expect, test } from '../fixtures';
 
@@ -7,7 +8,7 @@ import { expect, test } from '../fixtures';
 // question it answers can be marked answered from the export dialog, and the resolution summary
 // is filled in like a form (Tab to the next field).
 
-async function newAnswer(page: import('@playwright/test').Page, question: string, title: string) {
+async function newAnswer(page: Page, question: string, title: string) {
   await page.getByRole('link', { name: 'Answers' }).click();
   await page.getByRole('button', { name: 'New answer' }).first().click();
   const dialog = page.getByRole('dialog');

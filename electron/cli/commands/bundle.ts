@@ -61,9 +61,7 @@ function checksWarning(report: CheckReport): void {
   if (report.counts.error === 0) return;
   const lines = [
     cliText('bundle:cli.checksToFix', { count: report.counts.error, answerId: report.answerId }),
-    ...report.findings
-      .filter((f) => f.severity === 'error')
-      .map((f) => `  [${f.category}] ${f.message}`),
+    ...report.findings.filter((f) => f.severity === 'error').map((f) => `  [${f.category}] ${f.message}`),
   ];
   process.stderr.write(`${lines.join('\n')}\n`);
 }

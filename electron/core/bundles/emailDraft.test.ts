@@ -7,7 +7,15 @@ import { emailDraft, questionTopic } from './emailDraft';
 const clip: BundleClip = {
   id: 5,
   title: 'Regenerating images',
-  output: { sha256: 'a'.repeat(64), ext: 'mp4', mime: 'video/mp4', size: 1, durationS: 9, width: 1, height: 1 },
+  output: {
+    sha256: 'a'.repeat(64),
+    ext: 'mp4',
+    mime: 'video/mp4',
+    size: 1,
+    durationS: 9,
+    width: 1,
+    height: 1,
+  },
   chapters: [],
   captions: [],
 };
@@ -89,7 +97,9 @@ describe('e-mail draft: how to open the bundle', () => {
 describe('e-mail draft: what the question was about', () => {
   it('names the question the customer asked when one is chosen, without Re:/Fwd:', () => {
     const draft = emailDraft(content({ question: 'Re: Images vanish after I change the theme' }), 'a.zip');
-    expect(draft.body).toContain('our answer to your question about “Images vanish after I change the theme”.');
+    expect(draft.body).toContain(
+      'our answer to your question about “Images vanish after I change the theme”.',
+    );
     expect(draft.subject).toBe('Answer: Checking missing images');
     const ja = emailDraft(content({ language: 'ja', question: 'ＲＥ：スマホで画像が出ません' }), 'a.zip');
     expect(ja.body).toContain('「スマホで画像が出ません」についてのご質問への回答をお送りします。');

@@ -101,10 +101,17 @@ describe('bundle pages', () => {
       c.answer.doc = documentOf([paragraph('手順です。'), resolution(fields, null)]);
       return renderIndexHtml(c, meta);
     };
-    const some = withSummary({ cause: 'キャッシュが古い', done: '', remains: '  ', resolved: '', prevention: '更新する' });
+    const some = withSummary({
+      cause: 'キャッシュが古い',
+      done: '',
+      remains: '  ',
+      resolved: '',
+      prevention: '更新する',
+    });
     expect(some).toContain('<dt>原因</dt><dd>キャッシュが古い</dd>');
     expect(some).toContain('<dt>今後の予防策</dt><dd>更新する</dd>');
-    for (const label of ['対応したこと', '残っていること', '完全に解決したか']) expect(some).not.toContain(label);
+    for (const label of ['対応したこと', '残っていること', '完全に解決したか'])
+      expect(some).not.toContain(label);
     expect(some).not.toMatch(/<dd>\s*<\/dd>/);
 
     const none = withSummary({ cause: '', done: '', remains: '', resolved: '', prevention: '' });
