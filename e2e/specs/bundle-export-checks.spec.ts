@@ -40,7 +40,9 @@ test('an answer with checks to fix: the export dialog lists them and exports onl
   await expect(confirm).toContainText('Export with problems left?');
   await expect(confirm.getByTestId('bundle-failing-check').first()).toBeVisible();
   await expect(confirm).toContainText('There is no resolution summary.');
-  await dialog.getByRole('button', { name: 'Back', exact: true }).click();
+  // Focus stays in the dialog, on the safe choice: Enter goes back.
+  await expect(dialog.getByRole('button', { name: 'Back', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(confirm).toBeHidden();
   await expect(dialog.getByTestId('bundle-size')).toBeVisible();
   expect(existsSync(zip)).toBe(false);

@@ -95,7 +95,11 @@ export function ExportBundleDialog({
     <Button onClick={() => jobId && void call('jobs:cancel', { id: jobId })}>{t('dialog.cancel')}</Button>
   ) : confirming ? (
     <>
-      <Button onClick={() => setConfirming(false)}>{t('confirm.back')}</Button>
+      {/* The Export button that had focus is gone: keep focus in the dialog, on the safe choice
+          (a new element, so React focuses it on mount rather than reusing the Cancel button). */}
+      <Button key="back" autoFocus onClick={() => setConfirming(false)}>
+        {t('confirm.back')}
+      </Button>
       <Button variant="danger" icon={<Package size={15} />} onClick={() => void start()}>
         {t('confirm.export')}
       </Button>
