@@ -3,7 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createAnswer } from '../core/answers';
 import { makeBundleFixture } from '../core/bundles/testing';
+import { openLibrary } from '../core/library';
 import { useTempDir } from '../core/testing/tempDir';
 
 // Black-box: `kotae bundle …` as a script would run it, on a library with a real clip.
@@ -90,5 +92,25 @@ describe('kotae bundle', () => {
     expect(kotae('init', '--demo', '--library', lib).code).toBe(0);
     const res = kotae('bundle', 'export', '--library', lib, '999', '--out', path.join(dir, 'x.zip'));
     expect(res.code).toBe(1);
+  });
+
+  it('exports an answer with checks to fix, naming them on stderr (exit 0, stdout unchanged)', async () => {
+    const dir = tempDir();
+    const lib = path.join(dir, 'lib');
+    expect(kotae('init', '--demo', '--library', lib).code).toBe(0);
+    const library = openLibrary(lib, { actor: 'test' });
+    const { id } = createAnswer(library, { title: 'Empty answer', language: 'en', kind: 'answer' });
+    library.close();
+
+    const out = path.join(dir, 'empty.zip');
+    const res = kotae('bundle', 'export', '--library', lib, String(id), '--out', out, '--json');
+    expect(res.code, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ answerId: id, zipPath: out });
+    expect(res.stderr).toMatch(new RegExp(`^Warning: answer ${id} was exported with \\d+ checks? to fix`));
+    expect(res.stderr).toContain('[completeness] There is no resolution summary.');
+
+    // A sound answer exports without a word on stderr.
+    const demo = kotae('bundle', 'export', '--library', lib, '1', '--out', path.join(dir, 'demo.zip'));
+    expect(demo).toMatchObject({ code: 0, stderr: '' });
   });
 });

@@ -171,12 +171,16 @@ export function renderAnswerHtml(doc: AnswerDocument, options: RenderOptions): s
     return `<section class="options"><h2>${text(labels.options)}</h2><div class="option-grid">${items.join('')}</div></section>`;
   };
 
+  // The reader sees only what was filled in: an empty row reads as "we forgot", and a summary with
+  // nothing in it is left out altogether.
   const resolutionBlock = (node: ResolutionNode): string => {
-    const rows = resolutionFields.map((field) => {
+    const rows = resolutionFields.flatMap((field) => {
       const f = node.children.find((c) => (c as ElementBase & { field?: string }).field === field) as
         ElementBase | undefined;
-      return `<dt>${text(labels.fields[field])}</dt><dd>${f ? children(f) : ''}</dd>`;
+      if (!f || !nodeText(f).trim()) return [];
+      return [`<dt>${text(labels.fields[field])}</dt><dd>${children(f)}</dd>`];
     });
+    if (!rows.length) return '';
     return `<section class="resolution"><h2>${text(labels.resolution)}</h2><dl>${rows.join('')}</dl></section>`;
   };
 

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { KotaeError } from '../../../shared/errors';
+import type { CheckReport } from '../../../shared/domain/checks';
+import { checkReport } from '../../core/answers';
 import { exportBundle, freeFolderPath, listBundles, verifyReport } from '../../core/bundles';
 import { openLibrary } from '../../core/library';
 import { printJson, printTable } from '../output';
-import { cliText } from '../messages';
+import { cliLanguage, cliText } from '../messages';
 import { withLibrary, withReadOnlyLibrary } from './library';
 
 // `kotae bundle export|verify|list`: the same code as the app's export dialog and bundle check.
@@ -51,6 +53,19 @@ interface VerifyOptions {
   json?: boolean;
 }
 
+/**
+ * Checks to fix, as a warning on stderr: stdout (and --json) stays the export's result and the exit
+ * code stays 0, so scripts that export keep working; `kotae check` is the command that gates.
+ */
+function checksWarning(report: CheckReport): void {
+  if (report.counts.error === 0) return;
+  const lines = [
+    cliText('bundle:cli.checksToFix', { count: report.counts.error, answerId: report.answerId }),
+    ...report.findings.filter((f) => f.severity === 'error').map((f) => `  [${f.category}] ${f.message}`),
+  ];
+  process.stderr.write(`${lines.join('\n')}\n`);
+}
+
 export function registerBundleCommands(program: Command): void {
   const bundle = program.command('bundle').description('export and check answer bundles');
 
@@ -72,8 +87,11 @@ export function registerBundleCommands(program: Command): void {
       const questionId = opts.question ? id(opts.question, '--question') : null;
       const cancel = cancelOnInterrupt();
       try {
-        const record = await withLibrary(opts.library, (library) =>
-          exportBundle(
+        const { record, checks } = await withLibrary(opts.library, async (library) => {
+          // The app asks before sending an answer with checks to fix; a script cannot answer, so
+          // the export goes ahead and the checks are named on stderr (see checksWarning).
+          const checks = checkReport(library, id(answerId, 'answer-id'), cliLanguage);
+          const record = await exportBundle(
             library,
             {
               answerId: id(answerId, 'answer-id'),
@@ -87,8 +105,10 @@ export function registerBundleCommands(program: Command): void {
             { zipPath, folderPath: opts.folder ? freeFolderPath(zipPath.replace(/\.zip$/i, '')) : null },
             { appVersion: appVersion() },
             { signal: cancel.signal, progress: () => undefined },
-          ),
-        );
+          );
+          return { record, checks };
+        });
+        checksWarning(checks);
         if (opts.json) printJson(record);
         else
           console.log(

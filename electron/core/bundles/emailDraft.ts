@@ -7,7 +7,18 @@ import {
 } from '../../../shared/answers/document';
 import type { EmailDraft } from '../../../shared/domain/bundle';
 import type { BundleContent } from './content';
+import { stepCount } from './content';
 import { bundleT } from './text';
+
+// Reply prefixes mail programs put before a subject, in ASCII and full width (ＲＥ：), repeated or
+// numbered ("Re[2]:"); the customer's own words after them are kept as written.
+const REPLY_PREFIX =
+  /^\s*(?:(?:re|fwd?|fw|aw|sv|wg|返信|転送|ｒｅ|ｆｗｄ?|ｆｗ)\s*(?:\[\d+\]|\(\d+\)|［\d+］)?\s*[:：]\s*)+/i;
+
+/** A question's subject as the topic of our reply: without "Re:"/"Fwd:"/"ＲＥ：" in front. */
+export function questionTopic(subject: string): string {
+  return subject.replace(REPLY_PREFIX, '').trim();
+}
 
 /**
  * The plain-text e-mail the vendor pastes into their mail program with the bundle attached: the
@@ -17,11 +28,12 @@ import { bundleT } from './text';
 export function emailDraft(content: BundleContent, attachmentName: string): EmailDraft {
   const t = bundleT(content.answer.language);
   const title = content.answer.title;
+  // The customer recognises their own question; the answer's title is our name for it.
+  const topic = (content.question && questionTopic(content.question.subject)) || title;
   const parts: string[] = [];
   if (content.greeting) parts.push(content.greeting.trim());
-  parts.push(t('email.intro', { title }));
-  const isZip = /\.(zip|kotae)$/i.test(attachmentName);
-  parts.push(t(isZip ? 'email.howToOpen' : 'email.howToOpenFolder', { file: attachmentName }));
+  parts.push(t('email.intro', { title: topic }));
+  parts.push(howToOpen(content, attachmentName));
 
   const resolution = findNodes<ResolutionNode>(content.answer.doc, 'kotae-resolution')[0];
   if (resolution) {
@@ -36,6 +48,20 @@ export function emailDraft(content: BundleContent, attachmentName: string): Emai
   const signature = [content.vendor.name, content.vendor.email].filter(Boolean).join('\n');
   if (signature) parts.push(signature);
   return { subject: t('email.subject', { title }), body: `${parts.join('\n\n')}\n` };
+}
+
+/**
+ * How to open the bundle, promising only what it holds: ticking off steps when it has steps, videos
+ * when it has videos.
+ */
+function howToOpen(content: BundleContent, attachmentName: string): string {
+  const language = content.answer.language;
+  const t = bundleT(language);
+  const isZip = /\.(zip|kotae)$/i.test(attachmentName);
+  const sentences = [t(isZip ? 'email.howToOpen' : 'email.howToOpenFolder', { file: attachmentName })];
+  if (stepCount(content.answer.doc) > 0) sentences.push(t('email.tickSteps'));
+  if (content.clips.length > 0) sentences.push(t('email.videos', { count: content.clips.length }));
+  return sentences.join(language === 'ja' ? '' : ' ');
 }
 
 /** The draft as one file in the bundle, so it travels with what was sent. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { documentOf, paragraph, step } from '../../../shared/answers/document';
+import { documentOf, paragraph, resolution, step } from '../../../shared/answers/document';
 import type { BundleContent } from './content';
 import { emailDraft } from './emailDraft';
 import { BUNDLE_CSP, jsonForScript, renderIndexHtml, renderVerifyHtml } from './page';
@@ -93,6 +93,32 @@ describe('bundle pages', () => {
     expect(html).toContain('data-clip="5" data-time="3" data-step="s1"');
     // A clip only linked from steps still gets its player.
     expect(html).toContain('<video id="video-5"');
+  });
+
+  it('show only the summary rows that were filled in, and no summary when none was', () => {
+    const withSummary = (fields: Parameters<typeof resolution>[0]) => {
+      const c = content({ answer: { ...content().answer, language: 'ja' } });
+      c.answer.doc = documentOf([paragraph('手順です。'), resolution(fields, null)]);
+      return renderIndexHtml(c, meta);
+    };
+    const some = withSummary({
+      cause: 'キャッシュが古い',
+      done: '',
+      remains: '  ',
+      resolved: '',
+      prevention: '更新する',
+    });
+    expect(some).toContain('<dt>原因</dt><dd>キャッシュが古い</dd>');
+    expect(some).toContain('<dt>今後の予防策</dt><dd>更新する</dd>');
+    for (const label of ['対応したこと', '残っていること', '完全に解決したか'])
+      expect(some).not.toContain(label);
+    expect(some).not.toMatch(/<dd>\s*<\/dd>/);
+
+    const none = withSummary({ cause: '', done: '', remains: '', resolved: '', prevention: '' });
+    expect(none).not.toContain('class="resolution"');
+    expect(none).not.toContain('<dt>原因</dt>');
+    expect(none).not.toContain('解決のまとめ');
+    expect(none).toContain('手順です。');
   });
 
   it('write the verify page in the answer language', () => {

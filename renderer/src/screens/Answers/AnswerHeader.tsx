@@ -2,6 +2,7 @@ import { CheckCircle2, Eye, FlaskConical, History, PenLine, Save } from 'lucide-
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepVerification } from '@shared/answers/document';
+import type { CheckFinding } from '@shared/domain/checks';
 import type { AnswerDetail, SaveResult } from '@shared/domain/answer';
 import { useApiMutation } from '../../api/hooks';
 import { Button, ErrorMessage } from '../../components';
@@ -15,6 +16,8 @@ export interface HeaderActions {
   onReproduce: () => void;
   onTogglePreview: () => void;
   onPublicChange: (value: boolean) => void;
+  /** Saves pending edits (before a bundle is exported). */
+  flush: () => Promise<void>;
 }
 
 /** Title, kind, language, public flag, save state and the answer's main actions. */
@@ -26,6 +29,7 @@ export function AnswerHeader({
   verification,
   preview,
   actions,
+  findings,
 }: {
   answer: AnswerDetail;
   /** Shown at once when clicked; the workspace confirms and stores it. */
@@ -35,6 +39,8 @@ export function AnswerHeader({
   verification: StepVerification | null;
   preview: boolean;
   actions: HeaderActions;
+  /** The live answer checks, for the bundle export's confirmation. */
+  findings: CheckFinding[];
 }) {
   const { t } = useTranslation('answers');
   const fmt = useFormat();
@@ -130,7 +136,12 @@ export function AnswerHeader({
         >
           {preview ? t('editButton') : t('previewButton')}
         </Button>
-        <ExportBundleButton answerId={answer.id} linkedQuestionIds={answer.questions.map((q) => q.id)} />
+        <ExportBundleButton
+          answerId={answer.id}
+          linkedQuestionIds={answer.questions.map((q) => q.id)}
+          findings={findings}
+          flush={actions.flush}
+        />
       </div>
       {update.isError && <ErrorMessage error={update.error} />}
     </header>

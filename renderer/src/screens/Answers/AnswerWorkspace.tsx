@@ -198,7 +198,9 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
         saveInfo={saveInfo}
         verification={answerVerification(doc)}
         preview={preview}
+        findings={findings}
         actions={{
+          flush,
           onSaveVersion: () => void saveVersion(),
           onHistory: () => void flush().then(() => setDialog('history')),
           onReproduce: () => setPanel((p) => (p === 'reproduce' ? 'checks' : 'reproduce')),

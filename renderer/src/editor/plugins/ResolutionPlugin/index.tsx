@@ -1,9 +1,22 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, COMMAND_PRIORITY_LOW, createCommand, type LexicalCommand } from 'lexical';
+import { mergeRegister } from '@lexical/utils';
+import {
+  $getRoot,
+  COMMAND_PRIORITY_LOW,
+  createCommand,
+  KEY_TAB_COMMAND,
+  type ElementNode,
+  type LexicalCommand,
+} from 'lexical';
 import { useEffect } from 'react';
-import { $insertTopLevelBlock } from '../../blocks';
+import { $insertTopLevelBlock, $selectAfter, $selectedPart } from '../../blocks';
 import { ResolutionChrome } from '../../nodes/ResolutionComponent';
-import { $createEmptyResolution, $isResolutionNode, ResolutionNode } from '../../nodes/ResolutionNode';
+import {
+  $createEmptyResolution,
+  $isResolutionFieldNode,
+  $isResolutionNode,
+  ResolutionNode,
+} from '../../nodes/ResolutionNode';
 import { useNodeChrome } from '../../useNodeChrome';
 
 export const INSERT_RESOLUTION_COMMAND: LexicalCommand<void> = createCommand('INSERT_RESOLUTION_COMMAND');
@@ -20,17 +33,47 @@ export function $insertResolution(): void {
   resolution.getFirstChild()?.selectStart();
 }
 
+/**
+ * Tab and Shift+Tab between the five fields, as in a form. Tab in the last field goes on to the
+ * line after the summary (as Enter does); Shift+Tab in the first leaves the editor as usual.
+ */
+function $tab(backwards: boolean): boolean {
+  const part = $selectedPart();
+  if (!$isResolutionFieldNode(part)) return false;
+  const sibling = (backwards ? part.getPreviousSibling() : part.getNextSibling()) as ElementNode | null;
+  if (sibling) {
+    sibling.selectEnd();
+    return true;
+  }
+  if (backwards) return false;
+  const block = part.getParent();
+  if (!block) return false;
+  $selectAfter(block);
+  return true;
+}
+
 export function ResolutionPlugin() {
   const [editor] = useLexicalComposerContext();
   useEffect(
     () =>
-      editor.registerCommand(
-        INSERT_RESOLUTION_COMMAND,
-        () => {
-          $insertResolution();
-          return true;
-        },
-        COMMAND_PRIORITY_LOW,
+      mergeRegister(
+        editor.registerCommand(
+          INSERT_RESOLUTION_COMMAND,
+          () => {
+            $insertResolution();
+            return true;
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          KEY_TAB_COMMAND,
+          (event) => {
+            if (!$tab(event.shiftKey)) return false;
+            event.preventDefault();
+            return true;
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
       ),
     [editor],
   );

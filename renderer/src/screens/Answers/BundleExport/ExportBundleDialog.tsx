@@ -2,6 +2,8 @@ import { CheckCircle2, Copy, FolderOpen, Package } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BundleRecord } from '@shared/domain/bundle';
+import type { CheckFinding } from '@shared/domain/checks';
+import type { QuestionDetail } from '@shared/domain/question';
 import { call } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
 import {
@@ -17,16 +19,27 @@ import { useFormat } from '../../../hooks/useFormat';
 import { BundleHistory } from './BundleHistory';
 import { copyText } from './copyText';
 import { ExportForm, type ExportChoices } from './ExportForm';
+import { FailingChecks } from './FailingChecks';
+import { MarkAnswered, MarkAnsweredDialog } from './MarkAnswered';
 import { useJob } from '../../../hooks/useJob';
 
-/** The export dialog: options and size, then the job's progress with cancel, then the result. */
+/**
+ * The export dialog: options and size (and the answer's checks to fix, confirmed before exporting
+ * anyway), then the job's progress with cancel, then the result and the question's status.
+ */
 export function ExportBundleDialog({
   answerId,
   linkedQuestionIds,
+  findings,
+  flush,
   onClose,
 }: {
   answerId: number;
   linkedQuestionIds: number[];
+  /** The answer's checks as the editor shows them live. */
+  findings: CheckFinding[];
+  /** Saves pending edits, so the bundle holds what was checked. */
+  flush: () => Promise<void>;
   onClose: () => void;
 }) {
   const { t } = useTranslation(['bundle', 'jobs', 'common']);
@@ -48,15 +61,21 @@ export function ExportBundleDialog({
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const job = useJob(jobId);
+  const toFix = findings.filter((f) => f.severity === 'error');
+  // Like publishing with problems left: one deliberate step before the customer gets it as it is.
+  const [confirming, setConfirming] = useState(false);
+  const [marking, setMarking] = useState<QuestionDetail | null>(null);
 
   const status = job?.status ?? (jobId ? 'running' : null);
   const record = status === 'done' ? BundleRecord.safeParse(job?.result).data : undefined;
 
   const start = async () => {
+    setConfirming(false);
     setError(null);
     setJobId(null);
     setStarting(true);
     try {
+      await flush();
       const started = await call('bundles:export', { answerId, ...choices });
       if (started) setJobId(started.jobId);
     } catch (err) {
@@ -74,6 +93,17 @@ export function ExportBundleDialog({
     </Button>
   ) : running ? (
     <Button onClick={() => jobId && void call('jobs:cancel', { id: jobId })}>{t('dialog.cancel')}</Button>
+  ) : confirming ? (
+    <>
+      {/* The Export button that had focus is gone: keep focus in the dialog, on the safe choice
+          (a new element, so React focuses it on mount rather than reusing the Cancel button). */}
+      <Button key="back" autoFocus onClick={() => setConfirming(false)}>
+        {t('confirm.back')}
+      </Button>
+      <Button variant="danger" icon={<Package size={15} />} onClick={() => void start()}>
+        {t('confirm.export')}
+      </Button>
+    </>
   ) : (
     <>
       <Button onClick={onClose}>{t('dialog.cancel')}</Button>
@@ -90,46 +120,63 @@ export function ExportBundleDialog({
   );
 
   return (
-    <Dialog
-      open
-      title={t('dialog.title')}
-      onClose={running ? () => undefined : onClose}
-      footer={footer}
-      width={640}
-    >
-      {record ? (
-        <ExportDone record={record} />
-      ) : running ? (
-        <div className="k-bundle-running" data-testid="bundle-progress">
-          <p>{t(job?.phase || 'bundle:phase.prepare')}</p>
-          <ProgressBar value={job?.progress ?? null} label={t('jobs:kind.export')} />
-          <span className="mono">{Math.round((job?.progress ?? 0) * 100)}%</span>
-        </div>
-      ) : (
-        <form
-          id="k-bundle-export-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void start();
-          }}
-        >
-          {status === 'cancelled' && <p className="k-bundle-notice">{t('dialog.cancelled')}</p>}
-          {error !== null && <ErrorMessage error={error} />}
-          {failed && <ErrorMessage error={failed} />}
-          <ExportForm
-            answerId={answerId}
-            linkedQuestionIds={linkedQuestionIds}
-            choices={choices}
-            onChange={setChoices}
-          />
-          <BundleHistory answerId={answerId} compact />
-        </form>
-      )}
-    </Dialog>
+    <>
+      <Dialog
+        open
+        title={t('dialog.title')}
+        onClose={running ? () => undefined : onClose}
+        footer={footer}
+        width={640}
+      >
+        {record ? (
+          <ExportDone record={record} onMark={setMarking} />
+        ) : running ? (
+          <div className="k-bundle-running" data-testid="bundle-progress">
+            <p>{t(job?.phase || 'bundle:phase.prepare')}</p>
+            <ProgressBar value={job?.progress ?? null} label={t('jobs:kind.export')} />
+            <span className="mono">{Math.round((job?.progress ?? 0) * 100)}%</span>
+          </div>
+        ) : confirming ? (
+          <div className="k-bundle-confirm" data-testid="bundle-confirm">
+            <h3>{t('confirm.title')}</h3>
+            <p>{t('confirm.text')}</p>
+            <FailingChecks findings={toFix} explain />
+          </div>
+        ) : (
+          <form
+            id="k-bundle-export-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (toFix.length) setConfirming(true);
+              else void start();
+            }}
+          >
+            {status === 'cancelled' && <p className="k-bundle-notice">{t('dialog.cancelled')}</p>}
+            {toFix.length > 0 && <FailingChecks findings={toFix} />}
+            {error !== null && <ErrorMessage error={error} />}
+            {failed && <ErrorMessage error={failed} />}
+            <ExportForm
+              answerId={answerId}
+              linkedQuestionIds={linkedQuestionIds}
+              choices={choices}
+              onChange={setChoices}
+            />
+            <BundleHistory answerId={answerId} compact />
+          </form>
+        )}
+      </Dialog>
+      {marking && <MarkAnsweredDialog question={marking} onClose={() => setMarking(null)} />}
+    </>
   );
 }
 
-function ExportDone({ record }: { record: BundleRecord }) {
+function ExportDone({
+  record,
+  onMark,
+}: {
+  record: BundleRecord;
+  onMark: (question: QuestionDetail) => void;
+}) {
   const { t } = useTranslation('bundle');
   const fmt = useFormat();
   const toast = useToast();
@@ -163,6 +210,7 @@ function ExportDone({ record }: { record: BundleRecord }) {
           {t('dialog.copyEmail')}
         </Button>
       </div>
+      {record.questionId !== null && <MarkAnswered questionId={record.questionId} onMark={onMark} />}
       <h3 className="k-bundle-done__title">{t('dialog.emailDraft')}</h3>
       <TextField label={t('dialog.subject')} value={record.emailSubject} readOnly />
       <TextArea label={t('dialog.emailDraft')} value={record.emailBody} readOnly rows={10} />

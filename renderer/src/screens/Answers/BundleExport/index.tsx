@@ -1,6 +1,7 @@
 import { Package } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CheckFinding } from '@shared/domain/checks';
 import { Button } from '../../../components';
 import { useHotkey } from '../../../hooks/useHotkey';
 import './bundleExport.css';
@@ -12,9 +13,14 @@ export { BundleHistory } from './BundleHistory';
 export function ExportBundleButton({
   answerId,
   linkedQuestionIds,
+  findings,
+  flush,
 }: {
   answerId: number;
   linkedQuestionIds: number[];
+  /** The answer's live checks: any to fix are shown and confirmed before exporting. */
+  findings: CheckFinding[];
+  flush: () => Promise<void>;
 }) {
   const { t } = useTranslation('bundle');
   const [open, setOpen] = useState(false);
@@ -33,6 +39,8 @@ export function ExportBundleButton({
         <ExportBundleDialog
           answerId={answerId}
           linkedQuestionIds={linkedQuestionIds}
+          findings={findings}
+          flush={flush}
           onClose={() => setOpen(false)}
         />
       )}
