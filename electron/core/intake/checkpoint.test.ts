@@ -31,7 +31,11 @@ function setup(): { library: Library; dir: string; write: (name: string, raw: st
 }
 
 const checkpointOf = (library: Library, id: number) =>
-  (library.db.prepare('SELECT next_checkpoint AS c FROM questions WHERE id = ?').get(id) as { c: string | null }).c;
+  (
+    library.db.prepare('SELECT next_checkpoint AS c FROM questions WHERE id = ?').get(id) as {
+      c: string | null;
+    }
+  ).c;
 
 const createLog = (library: Library, id: number) =>
   library.db
@@ -62,7 +66,11 @@ describe('a new question gets its first checkpoint', () => {
       write('old.eml', testMail({ date: 'Mon, 02 Nov 2026 12:00:00 +0000', messageId: 'old@example.jp' })),
       write(
         're.eml',
-        testMail({ date: 'Tue, 03 Nov 2026 12:00:00 +0000', messageId: 're@example.jp', inReplyTo: 'old@example.jp' }),
+        testMail({
+          date: 'Tue, 03 Nov 2026 12:00:00 +0000',
+          messageId: 're@example.jp',
+          inReplyTo: 'old@example.jp',
+        }),
       ),
     ]);
     expect(report).toMatchObject({ imported: 1, threaded: 1 });
@@ -82,7 +90,9 @@ describe('a new question gets its first checkpoint', () => {
       html: null,
     });
     expect(checkpointOf(library, questionId)).toBe('2026-11-27');
-    expect(createLog(library, questionId)).toEqual([expect.objectContaining({ nextCheckpoint: '2026-11-27' })]);
+    expect(createLog(library, questionId)).toEqual([
+      expect.objectContaining({ nextCheckpoint: '2026-11-27' }),
+    ]);
     library.close();
   });
 
@@ -91,7 +101,10 @@ describe('a new question gets its first checkpoint', () => {
     mkdirSync(path.join(dir, 'lib'));
     // A library written by the version before, with questions that never got a checkpoint.
     const old = new Database(path.join(dir, 'lib', 'library.sqlite'));
-    migrate(old, migrations.filter((m) => m.version < 110));
+    migrate(
+      old,
+      migrations.filter((m) => m.version < 110),
+    );
     const add = old.prepare(
       `INSERT INTO questions (subject, body, status, received_at, created_at, updated_at)
        VALUES (?, '', ?, ?, ?, ?)`,

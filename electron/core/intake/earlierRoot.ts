@@ -24,7 +24,11 @@ export interface AdoptedRoot {
 }
 
 /** Called inside the intake's transaction, for an incoming message threaded onto `questionId`. */
-export function adoptEarlierRoot(library: Library, questionId: number, mail: EarlierMessage): AdoptedRoot | null {
+export function adoptEarlierRoot(
+  library: Library,
+  questionId: number,
+  mail: EarlierMessage,
+): AdoptedRoot | null {
   const db = library.db;
   const q = prepared(
     db,
@@ -52,7 +56,8 @@ export function adoptEarlierRoot(library: Library, questionId: number, mail: Ear
   let checkpoint = q.next_checkpoint;
   if (q.status === 'received' && q.changes === 0) {
     checkpoint = firstCheckpoint(mail.sentAt, library.today());
-    if (checkpoint !== q.next_checkpoint) adopted.nextCheckpoint = { from: q.next_checkpoint, to: checkpoint };
+    if (checkpoint !== q.next_checkpoint)
+      adopted.nextCheckpoint = { from: q.next_checkpoint, to: checkpoint };
   }
   prepared(
     db,
