@@ -29,13 +29,37 @@ describe('kotae trim explains input it cannot use', () => {
       kotae(language, 'trim', '--library', lib, '1', ...args, '--out', path.join(lib, '..', 'x.mp4'));
     // Each case in English; the Japanese words are checked for the first two (the spawns are slow).
     const cases: [string[], RegExp, RegExp][] = [
-      [['--from', '0:09', '--to', '0:02'], /--to \(0:02\) must come after --from \(0:09\)/, /--to（0:02）は --from（0:09）より後/],
-      [['--from', '0:03', '--to', '0:06', '--cut', '0:02-0:08'], /Nothing is left to render/, /書き出す部分が残っていません/],
+      [
+        ['--from', '0:09', '--to', '0:02'],
+        /--to \(0:02\) must come after --from \(0:09\)/,
+        /--to（0:02）は --from（0:09）より後/,
+      ],
+      [
+        ['--from', '0:03', '--to', '0:06', '--cut', '0:02-0:08'],
+        /Nothing is left to render/,
+        /書き出す部分が残っていません/,
+      ],
       [['--from', 'soon', '--to', '0:02'], /“soon” is not a time/, /「soon」は時刻として読めません/],
-      [['--from', '0', '--to', '5', '--cut', '3'], /“3” is not a part to cut/, /「3」はカットする範囲として読めません/],
-      [['--from', '0', '--to', '5', '--cut', '4-3'], /“4-3” ends before it starts/, /「4-3」は終わりが始まりより前/],
-      [['--from', '0', '--to', '5', '--mode', 'fast'], /--mode must be lossless, accurate or smart/, /--mode には/],
-      [['--from', '0', '--to', '5', '--height', '999'], /--height must be 2160, 1080, 720 or 480/, /--height には/],
+      [
+        ['--from', '0', '--to', '5', '--cut', '3'],
+        /“3” is not a part to cut/,
+        /「3」はカットする範囲として読めません/,
+      ],
+      [
+        ['--from', '0', '--to', '5', '--cut', '4-3'],
+        /“4-3” ends before it starts/,
+        /「4-3」は終わりが始まりより前/,
+      ],
+      [
+        ['--from', '0', '--to', '5', '--mode', 'fast'],
+        /--mode must be lossless, accurate or smart/,
+        /--mode には/,
+      ],
+      [
+        ['--from', '0', '--to', '5', '--height', '999'],
+        /--height must be 2160, 1080, 720 or 480/,
+        /--height には/,
+      ],
     ];
     cases.forEach(([args, en, ja], i) => {
       const a = trim('en', ...args);
