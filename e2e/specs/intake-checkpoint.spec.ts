@@ -17,7 +17,8 @@ function mailFile(dir: string, name: string, raw: string): string {
 
 /** The Inbox's section titles, top to bottom, without their counts. */
 async function sections(page: Page): Promise<string[]> {
-  const titles = await page.locator('.k-list-section__title').allInnerTexts();
+  // textContent: the titles are upper-cased by CSS only.
+  const titles = await page.locator('.k-list-section__title').allTextContents();
   return titles.map((t) => t.replace(/\s*\d+$/, '').trim());
 }
 
