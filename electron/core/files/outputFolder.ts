@@ -10,7 +10,7 @@ import { KotaeError } from '../../../shared/errors';
  */
 export function assertOutputFolder(target: string): void {
   const folder = path.dirname(path.resolve(target));
-  let isFolder = false;
+  let isFolder: boolean;
   try {
     isFolder = statSync(folder).isDirectory();
   } catch {
