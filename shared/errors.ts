@@ -16,6 +16,7 @@ export const errorCodes = [
   'LIBRARY_READ_ONLY',
   'LIBRARY_MISSING',
   'FOLDER_NOT_EMPTY',
+  'FOLDER_MISSING',
   'CANCELLED',
   'DISK_FULL',
   'MEDIA_INVALID',

@@ -8,7 +8,9 @@ export const cliLanguage = (process.env.KOTAE_LANG ?? process.env.LANG ?? '').to
 const i18n = translatorFor(cliLanguage);
 
 export function errorMessage(error: AppError): string {
-  return i18n.t(error.messageKey, { ...error.params, detail: error.detail ?? '' });
+  // A reason given as a parameter ({ detail: 'not a time: x' }) is the message's; the technical
+  // detail only fills in when there is none, so "The request was not valid: " never ends empty.
+  return i18n.t(error.messageKey, { detail: error.detail ?? '', ...error.params });
 }
 
 /** Any message of the app's resources, in the CLI's language (`bundle:cli.sound`). */

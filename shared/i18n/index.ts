@@ -20,6 +20,7 @@ import enIntake from './locales/en/intake.json';
 import enBackup from './locales/en/backup.json';
 import enTracking from './locales/en/tracking.json';
 import enCapabilitiesDnd from './locales/en/capabilitiesDnd.json';
+import enCli from './locales/en/cli.json';
 import jaCommon from './locales/ja/common.json';
 import jaErrors from './locales/ja/errors.json';
 import jaNav from './locales/ja/nav.json';
@@ -40,6 +41,7 @@ import jaIntake from './locales/ja/intake.json';
 import jaBackup from './locales/ja/backup.json';
 import jaTracking from './locales/ja/tracking.json';
 import jaCapabilitiesDnd from './locales/ja/capabilitiesDnd.json';
+import jaCli from './locales/ja/cli.json';
 
 export const resources = {
   en: {
@@ -63,6 +65,7 @@ export const resources = {
     backup: enBackup,
     tracking: enTracking,
     capabilitiesDnd: enCapabilitiesDnd,
+    cli: enCli,
   },
   ja: {
     common: jaCommon,
@@ -85,6 +88,7 @@ export const resources = {
     backup: jaBackup,
     tracking: jaTracking,
     capabilitiesDnd: jaCapabilitiesDnd,
+    cli: jaCli,
   },
 } as const;
 

@@ -21,17 +21,18 @@ export function parseTime(value: string): number {
   const v = value.trim().replace(/s$/, '');
   const parts = v.split(':');
   if (parts.length > 3 || parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) {
-    throw new KotaeError('INVALID_INPUT', { detail: `not a time: ${value}` });
+    throw new KotaeError('INVALID_INPUT', { value }, `not a time: ${value}`, 'cli:trim.badTime');
   }
   return parts.reduce((acc, p) => acc * 60 + Number(p), 0);
 }
 
 function parseRange(value: string): { startS: number; endS: number } {
   const match = /^([^-]+)-([^-]+)$/.exec(value.trim());
-  if (!match) throw new KotaeError('INVALID_INPUT', { detail: `not a range (A-B): ${value}` });
+  if (!match) throw new KotaeError('INVALID_INPUT', { value }, `not a range (A-B): ${value}`, 'cli:trim.badRange');
   const startS = parseTime(match[1]!);
   const endS = parseTime(match[2]!);
-  if (endS <= startS) throw new KotaeError('INVALID_INPUT', { detail: `range ends before it starts: ${value}` });
+  if (endS <= startS)
+    throw new KotaeError('INVALID_INPUT', { value }, `range ends before it starts: ${value}`, 'cli:trim.rangeBackwards');
   return { startS, endS };
 }
 
@@ -129,13 +130,20 @@ export function registerVideoCommands(program: Command): void {
         opts: { library: string; from: string; to: string; cut?: string[]; mode: string; height?: string; size?: string; out: string; json?: boolean },
       ) => {
         const mode = RenderMode.safeParse(opts.mode);
-        if (!mode.success) throw new KotaeError('INVALID_INPUT', { detail: `--mode must be lossless, accurate or smart` });
-        const options = RenderOptions.parse({
+        if (!mode.success) throw new KotaeError('INVALID_INPUT', { mode: opts.mode }, 'bad --mode', 'cli:trim.badMode');
+        const parsedOptions = RenderOptions.safeParse({
           resolution: opts.height ?? 'source',
           targetSizeMb: opts.size ? Number(opts.size) : null,
         });
-        const segments = segmentsFromCuts(parseTime(opts.from), parseTime(opts.to), (opts.cut ?? []).map(parseRange));
-        if (segments.length === 0) throw new KotaeError('INVALID_INPUT', { detail: 'nothing left between --from and --to' });
+        if (!parsedOptions.success)
+          throw new KotaeError('INVALID_INPUT', {}, parsedOptions.error.message, 'cli:trim.badOptions');
+        const options = parsedOptions.data;
+        const [fromS, toS] = [parseTime(opts.from), parseTime(opts.to)];
+        if (toS <= fromS)
+          throw new KotaeError('INVALID_INPUT', { from: opts.from, to: opts.to }, '--to before --from', 'cli:trim.toBeforeFrom');
+        const segments = segmentsFromCuts(fromS, toS, (opts.cut ?? []).map(parseRange));
+        if (segments.length === 0)
+          throw new KotaeError('INVALID_INPUT', {}, 'nothing left between --from and --to', 'videos:errors.emptyEdit');
         const t = await tools();
         const plan = await withLibrary(opts.library, async (library) => {
           let assetId: number;

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/domain/backup';
 import { KotaeError } from '../../../shared/errors';
 import { ZipWriter } from '../archive/zipWriter';
-import { produceAtomically, tempPathFor } from '../files/atomicWrite';
+import { assertOutputFolder, produceAtomically, tempPathFor } from '../files/atomicWrite';
 import { DB_FILE, MEDIA_DIR, schemaVersion, type Library } from '../library';
 
 // File > Back up library: one zip with an online snapshot of the database (better-sqlite3's
@@ -59,6 +59,7 @@ export async function createBackup(
   options: BackupOptions,
 ): Promise<BackupResult> {
   const target = path.resolve(outFile);
+  assertOutputFolder(target);
   const { signal } = options;
   const snapshot = `${tempPathFor(target)}.sqlite`;
   options.progress?.(0, 'backup:phase.database');

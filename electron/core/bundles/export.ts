@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BundleExportRequest, BundlePreview, BundleRecord } from '../../../shared/domain/bundle';
 import { KotaeError, toAppError } from '../../../shared/errors';
-import { tempPathFor } from '../files/atomicWrite';
+import { assertOutputFolder, tempPathFor } from '../files/atomicWrite';
 import type { Library } from '../library';
 import { gatherContent } from './content';
 import { estimateEmailBytes } from '../media';
@@ -144,6 +144,7 @@ export async function exportBundle(
   if (!targets.zipPath && !targets.folderPath) {
     throw new KotaeError('INVALID_INPUT', {}, 'no zip and no folder to write');
   }
+  for (const target of [targets.zipPath, targets.folderPath]) if (target) assertOutputFolder(target);
   job.progress(0, 'bundle:phase.prepare');
   const createdAt = library.now();
   const bundleUid = randomUUID();

@@ -9,6 +9,7 @@ import { storeVideoFile } from '../media/importVideo';
 import { getClip, recordRender } from './clips';
 import { planRender, summarisePlan, type PlanCapabilities, type RenderPlan } from './plan';
 import { renderToFile } from './render';
+import { assertOutputFolder } from '../files/outputFolder';
 
 export interface Progress {
   signal?: AbortSignal;
@@ -149,6 +150,8 @@ export async function trimToFile(
   outputFile: string,
   progress: Progress = {},
 ): Promise<RenderPlanSummary> {
+  // Before minutes of rendering, not at the final rename.
+  assertOutputFolder(outputFile);
   const scratch = scratchDir(library, 'trim');
   try {
     const { plan } = await renderEdit(library, tools, edit, path.resolve(outputFile), scratch.dir, progress);

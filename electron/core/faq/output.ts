@@ -3,7 +3,7 @@ import { constants, existsSync, readdirSync, readFileSync, statSync } from 'node
 import { copyFile, mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KotaeError } from '../../../shared/errors';
-import { writeFileAtomicSync } from '../files/atomicWrite';
+import { assertOutputFolder, writeFileAtomicSync } from '../files/atomicWrite';
 
 // The site folder, changed as a whole or not at all. A publication first writes every new or
 // changed file into a staging folder inside the site's own `.kotae-faq/` (nothing visible
@@ -84,6 +84,8 @@ export class SiteWriter<Extra = unknown> {
     const dir = path.resolve(outDir);
     if (existsSync(dir) && !statSync(dir).isDirectory())
       throw new KotaeError('FOLDER_NOT_EMPTY', { path: dir }, 'not a folder', 'errors:FAQ_FOLDER_NOT_SITE');
+    // The site folder itself is made here, but inside a folder the vendor has.
+    if (!existsSync(dir)) assertOutputFolder(dir);
     await mkdir(dir, { recursive: true });
     const state = path.join(dir, STATE_DIR);
     const manifestFile = path.join(state, MANIFEST);

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { assertOutputFolder } from './outputFolder';
+
+export { assertOutputFolder } from './outputFolder';
 
 /** A temp name beside the target, so the final rename stays on one file system (and is atomic). */
 export function tempPathFor(target: string): string {
@@ -10,6 +13,7 @@ export function tempPathFor(target: string): string {
 
 /** Writes the whole file or nothing: readers see the old content or the new, never a torn file. */
 export function writeFileAtomicSync(target: string, data: string | Uint8Array): void {
+  assertOutputFolder(target);
   const tmp = tempPathFor(target);
   try {
     const fd = openSync(tmp, 'wx');
@@ -27,6 +31,7 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array): 
 }
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  assertOutputFolder(target);
   const tmp = tempPathFor(target);
   try {
     const handle = await open(tmp, 'wx');
@@ -48,6 +53,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
  * failed or cancelled producer leaves no partial file behind.
  */
 export async function produceAtomically<T>(target: string, produce: (tmp: string) => Promise<T>): Promise<T> {
+  assertOutputFolder(target);
   const tmp = tempPathFor(target);
   try {
     const result = await produce(tmp);

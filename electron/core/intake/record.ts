@@ -6,6 +6,8 @@ import type { MailAttachment, ParsedMessage } from './parseMail';
 import { htmlToPlainText, sanitiseMailHtml } from './sanitize';
 import { findDuplicate, findThread, matchOrCreateCustomer } from './threading';
 import { reopenOnCustomerReply } from '../tracking/status';
+import { firstCheckpoint } from '../tracking/firstCheckpoint';
+import { adoptEarlierRoot, type AdoptedRoot } from './earlierRoot';
 
 // One message into the library: its attachments first (content-addressed files, atomic, harmless
 // if nothing ends up referring to them), then, in ONE transaction, its customer, question, message,
@@ -109,16 +111,20 @@ export function recordMessage(
     const text = mail.text.trim() || (mail.html ? htmlToPlainText(mail.html) : '');
     const subject = mail.subject || text.split('\n')[0]!.slice(0, 80) || '—';
 
+    // A new question is open, so it gets its first checkpoint in the same transaction (and its log entry).
+    const checkpoint = threaded ? null : firstCheckpoint(mail.sentAt, library.today());
+    let adopted: AdoptedRoot | null = null;
     if (questionId === null) {
       questionId = Number(
         prepared(
           db,
-          `INSERT INTO questions (customer_id, subject, body, received_at, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?)`,
-        ).run(customerId, subject, text, mail.sentAt, now, now).lastInsertRowid,
+          `INSERT INTO questions (customer_id, subject, body, received_at, next_checkpoint, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        ).run(customerId, subject, text, mail.sentAt, checkpoint, now, now).lastInsertRowid,
       );
     } else {
       prepared(db, 'UPDATE questions SET updated_at = ? WHERE id = ?').run(now, questionId);
+      if (!outgoing) adopted = adoptEarlierRoot(library, questionId, { ...mail, subject, text });
     }
     const messageRowId = Number(
       prepared(
@@ -166,7 +172,13 @@ export function recordMessage(
       questionId,
       customerId,
       summary: subject,
-      detail: { source: options.source, messageId: mail.messageId, attachments: attachments.length },
+      detail: {
+        source: options.source,
+        messageId: mail.messageId,
+        attachments: attachments.length,
+        ...(checkpoint ? { nextCheckpoint: checkpoint } : {}),
+        ...(adopted ? { earlierRoot: adopted } : {}),
+      },
     });
     if (threaded && !outgoing) reopenOnCustomerReply(library, questionId, mail.sentAt);
     return { outcome: threaded ? 'threaded' : 'imported', questionId };

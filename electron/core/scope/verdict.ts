@@ -45,7 +45,14 @@ export function setScope(
       questionId: input.questionId,
       customerId: question.customer_id,
       summary: `${input.verdict}${titles.length ? `: ${titles.join(', ')}` : ''}`,
-      detail: { from: question.scope_verdict, verdict: input.verdict, capabilityIds: ids, note: input.note },
+      detail: {
+        from: question.scope_verdict,
+        verdict: input.verdict,
+        capabilityIds: ids,
+        // The titles as they were then, so the log shows them in words even after a rename.
+        capabilities: titles,
+        note: input.note,
+      },
     },
     (db) => {
       db.prepare('UPDATE questions SET scope_verdict = ?, scope_note = ?, updated_at = ? WHERE id = ?').run(

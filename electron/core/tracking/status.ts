@@ -3,6 +3,8 @@ import type { StatusChangeView } from '../../../shared/domain/question';
 import { KotaeError } from '../../../shared/errors';
 import { checkpointProblem, suggestedCheckpoint } from '../../../shared/tracking/checkpoint';
 import type { Library } from '../library';
+import { questionContact } from './drafts';
+import { customerT } from './text';
 
 export interface StatusChange {
   id: number;
@@ -120,7 +122,9 @@ export function reopenOnCustomerReply(library: Library, questionId: number, repl
     id: questionId,
     to: 'investigating',
     nextCheckpoint: row.checkpoint && row.checkpoint > suggested ? row.checkpoint : suggested,
-    note: 'The customer replied.',
+    // Written in the customer's language like everything about this request; the UI shows it in
+    // its own language (shared/tracking/logText.ts noteText).
+    note: customerT(questionContact(library, questionId).language)('status.automaticNote.customerReplied'),
     customerMessage: '',
   });
 }

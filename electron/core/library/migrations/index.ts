@@ -6,6 +6,7 @@ import { up as faq } from './0060-faq';
 import { up as intake } from './0080-intake';
 import { up as search } from './0090-search';
 import { up as mediaCrc32 } from './0100-media-crc32';
+import { up as firstCheckpoints } from './0110-first-checkpoints';
 
 export interface Migration {
   /** Steps of 10 leave room for a fix-up between two released versions. */
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { version: 80, name: 'intake', up: intake },
   { version: 90, name: 'search', up: search },
   { version: 100, name: 'media-crc32', up: mediaCrc32 },
+  { version: 110, name: 'first-checkpoints', up: firstCheckpoints },
 ];

@@ -10,6 +10,7 @@ import { todayDay, useFormat } from '../../hooks/useFormat';
 import { StatusChangeDialog } from './StatusChangeDialog';
 import './tracking.css';
 import { useSendDraft } from './DraftEditor';
+import { useLogText } from './useLogText';
 
 const changeStatusKey = 'mod+shift+s';
 
@@ -86,6 +87,7 @@ function HistoryEntry({ entry, question }: { entry: StatusChangeView; question: 
   const { t } = useTranslation(['tracking', 'status']);
   const fmt = useFormat();
   const { copy, mail } = useSendDraft(question.id, 'status');
+  const words = useLogText();
   const draft = { subject: `Re: ${question.subject}`, body: entry.customerMessage };
   return (
     <li>
@@ -93,13 +95,13 @@ function HistoryEntry({ entry, question }: { entry: StatusChangeView; question: 
         {entry.fromStatus && <span className="faint">{t(`status:status.${entry.fromStatus}`)} → </span>}
         <strong>{t(`status:status.${entry.toStatus}`)}</strong>{' '}
         <span className="faint">
-          {fmt.dateTime(entry.at)} · {entry.actor}
+          {fmt.dateTime(entry.at)} · {words.actor(entry.actor)}
         </span>
       </div>
       {entry.nextCheckpoint && (
         <div className="muted">{t('status.nextNews', { date: fmt.date(entry.nextCheckpoint) })}</div>
       )}
-      {entry.note && <div className="muted">{t('status.why', { note: entry.note })}</div>}
+      {entry.note && <div className="muted">{t('status.why', { note: words.note(entry.note) })}</div>}
       {entry.customerMessage && (
         <details>
           <summary className="muted">{t('status.messageSent')}</summary>

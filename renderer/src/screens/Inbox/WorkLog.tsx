@@ -3,25 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { Button, Card, ErrorMessage, Loading, useToast } from '../../components';
 import { useFormat } from '../../hooks/useFormat';
-import type { LogEntry } from '@shared/domain/log';
-import { QuestionStatus } from '@shared/domain/status';
 import './tracking.css';
-
-const isStatus = (value: unknown): value is QuestionStatus => QuestionStatus.safeParse(value).success;
+import { useLogText } from './useLogText';
 
 /** The work log of a question or a customer: every action, newest first; exportable as CSV. */
 export function WorkLog({ questionId, customerId }: { questionId?: number; customerId?: number }) {
   const { t } = useTranslation(['tracking', 'status']);
   const fmt = useFormat();
-  // A status change is shown in words from what it recorded; other entries by their summary.
-  const describe = (e: LogEntry): string => {
-    const { from, to, nextCheckpoint } = e.detail;
-    if (e.action !== 'question.status_changed' || !isStatus(from) || !isStatus(to)) return e.summary;
-    const change = `${t(`status:status.${from}`)} → ${t(`status:status.${to}`)}`;
-    return typeof nextCheckpoint === 'string'
-      ? `${change} (${t('log.nextCheckpoint', { date: fmt.date(nextCheckpoint) })})`
-      : change;
-  };
+  // Each entry in words from what it recorded (a status change, a verdict, a draft's purpose).
+  const { describe } = useLogText();
   const toast = useToast();
   const filter = questionId !== undefined ? { questionId } : { customerId };
   const log = useApi('log:list', { ...filter, limit: 200 });
