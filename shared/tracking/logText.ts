@@ -66,6 +66,15 @@ export function describeLogEntry(e: LogEntryText, t: Translate, date: (day: stri
         )
         .join(', ');
     }
+    case 'bundle.exported': {
+      // The summary is "answer.zip (rev. 3) → 高橋 由美": the file and customer are words already.
+      const m = /^(.*) \(rev\. (\d+)\)(?: → (.*))?$/.exec(e.summary);
+      if (!m) return e.summary;
+      const [, name, revision, customer] = m;
+      return customer
+        ? t('tracking:log.bundleFor', { name, revision, customer })
+        : t('tracking:log.bundle', { name, revision });
+    }
     default:
       return e.summary;
   }

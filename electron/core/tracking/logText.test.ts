@@ -100,6 +100,15 @@ describe('work log and status history in words', () => {
     expect(line).toBe('対応範囲内：ショップ・決済');
   });
 
+  it('a bundle sent reads without the abbreviation "rev."', () => {
+    const entry = { action: 'bundle.exported', summary: 'answer.zip (rev. 3) → 高橋 由美', detail: {} };
+    expect(describeLogEntry(entry, tIn('ja'), date)).toBe('answer.zip（第 3 版）→ 高橋 由美 様');
+    expect(describeLogEntry(entry, tIn('en'), date)).toBe('answer.zip (revision 3) for 高橋 由美');
+    expect(describeLogEntry({ ...entry, summary: 'a.zip (rev. 1)' }, tIn('en'), date)).toBe(
+      'a.zip (revision 1)',
+    );
+  });
+
   it('the status history names who acted and shows Kotae’s own note in the UI language', async () => {
     const library = createLibrary(path.join(tempDir(), 'lib'), { clock });
     const report = await importMail(library, [path.join(fixtures, 'original-ja.eml')]);
