@@ -31,6 +31,13 @@ export function describeLogEntry(e: LogEntryText, t: Translate, date: (day: stri
         ? `${change} (${t('tracking:log.nextCheckpoint', { date: date(checkpoint) })})`
         : change;
     }
+    case 'question.create': {
+      // The subject, and the first checkpoint the new question was given.
+      const checkpoint = str(d.nextCheckpoint);
+      return checkpoint
+        ? `${e.summary} (${t('tracking:log.nextCheckpoint', { date: date(checkpoint) })})`
+        : e.summary;
+    }
     case 'question.checkpoint_set': {
       const checkpoint = str(d.nextCheckpoint);
       return checkpoint ? t('tracking:log.nextCheckpoint', { date: date(checkpoint) }) : e.summary;

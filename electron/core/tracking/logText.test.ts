@@ -10,6 +10,8 @@ import { getQuestion } from '../questions';
 import { setScope } from '../scope/verdict';
 import { useTempDir } from '../testing/tempDir';
 import { sendDraft } from './drafts';
+import { suggestedCheckpoint } from '../../../shared/tracking/checkpoint';
+import { localDay } from './firstCheckpoint';
 import { changeStatus } from './status';
 
 // What the vendor reads in the work log and the status history of a Japanese customer's question,
@@ -88,6 +90,8 @@ describe('work log and status history in words', () => {
     expect(ja).toContain('状況のお知らせ：Re: 決済画面で画像が崩れます（受け付けました）');
     expect(ja).toContain('実現したいことの確認：確認させてください');
     expect(ja).toContain('お客様の返信待ち → 調査中 (次回連絡 <2026-12-01>)');
+    const first = suggestedCheckpoint(localDay('2026-11-23T01:00:00.000Z')!); // the day she wrote, in this time zone
+    expect(ja).toContain(`決済画面で画像が崩れます (次回連絡 <${first}>)`);
     library.close();
   });
 
