@@ -2,10 +2,10 @@ import { translatorFor } from '../core/i18n/translator';
 import type { AppError } from '../../shared/errors';
 
 // The CLI speaks the same messages as the app. English unless KOTAE_LANG=ja or LANG starts with ja.
-const language = (process.env.KOTAE_LANG ?? process.env.LANG ?? '').toLowerCase().startsWith('ja')
+export const cliLanguage = (process.env.KOTAE_LANG ?? process.env.LANG ?? '').toLowerCase().startsWith('ja')
   ? 'ja'
   : 'en';
-const i18n = translatorFor(language);
+const i18n = translatorFor(cliLanguage);
 
 export function errorMessage(error: AppError): string {
   // A reason given as a parameter ({ detail: 'not a time: x' }) is the message's; the technical
