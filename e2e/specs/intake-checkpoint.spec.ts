@@ -60,6 +60,12 @@ test('a question typed by hand shows its next checkpoint and is listed as new, a
   await change.getByRole('button', { name: /Save status change/ }).click();
   await expect(change).toBeHidden();
   await expect(section(page, 'Upcoming').getByText('Contact form does not send')).toBeVisible();
+  // The history says who acted in words, and the work log shows the first checkpoint it was given.
+  const history = status.getByTestId('status-history');
+  await expect(history).toContainText('Received → Investigating');
+  await expect(history).toContainText('· you');
+  await expect(history).not.toContainText('vendor');
+  await expect(page.getByTestId('work-log')).toContainText(/Contact form does not send \(next news by \S/);
   await expect(fresh.getByText('Contact form does not send')).toHaveCount(0);
 });
 

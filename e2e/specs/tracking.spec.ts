@@ -168,7 +168,9 @@ test('work log: exports the question log as CSV', async ({ page, app }) => {
     csv.startsWith('\uFEFFat,actor,action,question_id,customer_id,answer_id,summary,note,message\r\n'),
   ).toBe(true);
   expect(csv).toContain('question.received');
-  expect(csv).toContain('received → investigating');
+  // The summary in words of the UI, as the work log shows it; the action column keeps its code.
+  expect(csv).toContain('Received → Investigating');
+  expect(csv).not.toContain('received → investigating');
   expect(csv).toContain('"note, with ""quotes"""');
 });
 

@@ -72,7 +72,8 @@ export const trackingChannels = defineChannels({
   'questions:changeStatus': { input: StatusChangeInput, output: StatusChangeView },
   /** Asks where to save, writes the work log as CSV; null when the dialog was cancelled. */
   'log:exportCsv': {
-    input: z.object({ questionId: Id.optional(), customerId: Id.optional() }),
+    // language: the UI's, for the summaries in words (shared/tracking/logText.ts).
+    input: z.object({ questionId: Id.optional(), customerId: Id.optional(), language: Language.optional() }),
     output: z.object({ path: z.string(), rows: z.number().int() }).nullable(),
   },
   'customers:update': {

@@ -31,6 +31,13 @@ export function describeLogEntry(e: LogEntryText, t: Translate, date: (day: stri
         ? `${change} (${t('tracking:log.nextCheckpoint', { date: date(checkpoint) })})`
         : change;
     }
+    case 'question.create': {
+      // The subject, and the first checkpoint the new question was given.
+      const checkpoint = str(d.nextCheckpoint);
+      return checkpoint
+        ? `${e.summary} (${t('tracking:log.nextCheckpoint', { date: date(checkpoint) })})`
+        : e.summary;
+    }
     case 'question.checkpoint_set': {
       const checkpoint = str(d.nextCheckpoint);
       return checkpoint ? t('tracking:log.nextCheckpoint', { date: date(checkpoint) }) : e.summary;
@@ -65,6 +72,15 @@ export function describeLogEntry(e: LogEntryText, t: Translate, date: (day: stri
           t(contact.includes(f) ? `customers:edit.${f}` : `customers:field.${f}`, { defaultValue: f }),
         )
         .join(', ');
+    }
+    case 'bundle.exported': {
+      // The summary is "answer.zip (rev. 3) → 高橋 由美": the file and customer are words already.
+      const m = /^(.*) \(rev\. (\d+)\)(?: → (.*))?$/.exec(e.summary);
+      if (!m) return e.summary;
+      const [, name, revision, customer] = m;
+      return customer
+        ? t('tracking:log.bundleFor', { name, revision, customer })
+        : t('tracking:log.bundle', { name, revision });
     }
     default:
       return e.summary;

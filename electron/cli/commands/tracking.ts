@@ -6,6 +6,7 @@ import { suggestedCheckpoint } from '../../../shared/tracking/checkpoint';
 import { exportCatalogue, importCatalogueFile } from '../../core/capabilities';
 import { writeFileAtomic } from '../../core/files/atomicWrite';
 import { changeStatus, workLogCsv } from '../../core/tracking';
+import { cliLanguage } from '../messages';
 import { printJson } from '../output';
 import { withLibrary, withReadOnlyLibrary } from './library';
 
@@ -72,10 +73,14 @@ export function registerTrackingCommands(program: Command): void {
     .option('--customer <id>', 'only this customer')
     .action(async (opts: { library: string; out: string; question?: string; customer?: string }) => {
       const { csv, rows } = withReadOnlyLibrary(opts.library, (library) =>
-        workLogCsv(library.db, {
-          questionId: opts.question === undefined ? undefined : positiveId(opts.question, 'question'),
-          customerId: opts.customer === undefined ? undefined : positiveId(opts.customer, 'customer'),
-        }),
+        workLogCsv(
+          library.db,
+          {
+            questionId: opts.question === undefined ? undefined : positiveId(opts.question, 'question'),
+            customerId: opts.customer === undefined ? undefined : positiveId(opts.customer, 'customer'),
+          },
+          cliLanguage,
+        ),
       );
       await writeFileAtomic(opts.out, csv);
       console.log(`${rows} entries → ${opts.out}`);

@@ -35,7 +35,7 @@ export function trackingHandlers(studio: Studio): Handlers<TrackingChannel> {
       changed(resetMessageTemplate(studio.writableLibrary(), input), 'messageTemplates'),
     'questions:changeStatus': (input) =>
       changed(changeStatus(studio.writableLibrary(), input), 'questions', 'log'),
-    'log:exportCsv': async ({ questionId, customerId }) => {
+    'log:exportCsv': async ({ questionId, customerId, language }) => {
       const library = studio.library();
       const target = await studio.dialogs.chooseSaveFile({
         title: 'Export work log',
@@ -43,7 +43,7 @@ export function trackingHandlers(studio: Studio): Handlers<TrackingChannel> {
         filters: [{ name: 'CSV', extensions: ['csv'] }],
       });
       if (target === null) return null;
-      const { csv, rows } = workLogCsv(library.db, { questionId, customerId });
+      const { csv, rows } = workLogCsv(library.db, { questionId, customerId }, language);
       await writeFileAtomic(target, csv);
       return { path: target, rows };
     },

@@ -10,7 +10,10 @@ import { getQuestion } from '../questions';
 import { setScope } from '../scope/verdict';
 import { useTempDir } from '../testing/tempDir';
 import { sendDraft } from './drafts';
+import { suggestedCheckpoint } from '../../../shared/tracking/checkpoint';
+import { localDay } from './firstCheckpoint';
 import { changeStatus } from './status';
+import { workLogCsv } from './workLog';
 
 // What the vendor reads in the work log and the status history of a Japanese customer's question,
 // written by the real services: every line in words of the UI language, never in the codes the
@@ -88,6 +91,22 @@ describe('work log and status history in words', () => {
     expect(ja).toContain('状況のお知らせ：Re: 決済画面で画像が崩れます（受け付けました）');
     expect(ja).toContain('実現したいことの確認：確認させてください');
     expect(ja).toContain('お客様の返信待ち → 調査中 (次回連絡 <2026-12-01>)');
+    const first = suggestedCheckpoint(localDay('2026-11-23T01:00:00.000Z')!); // the day she wrote, in this time zone
+    expect(ja).toContain(`決済画面で画像が崩れます (次回連絡 <${first}>)`);
+    library.close();
+  });
+
+  it('the CSV export reads the same in the language asked for; without one it keeps the stored codes', async () => {
+    const { library, id } = await japaneseQuestionWorkedOn();
+    const ja = workLogCsv(library.db, { questionId: id }, 'ja').csv;
+    expect(ja).toContain('対応範囲内：ショップ・決済');
+    expect(ja).toContain('お客様の返信待ち → 調査中 (次回連絡 2026-12-01)');
+    expect(ja).toContain('お客様から返信がありました。');
+    expect(ja).not.toMatch(/,in_scope|,status: /);
+    const en = workLogCsv(library.db, { questionId: id }, 'en').csv;
+    expect(en).toContain('In scope: ショップ・決済');
+    expect(en).toContain('The customer replied.');
+    expect(workLogCsv(library.db, { questionId: id }).csv).toContain('in_scope: ショップ・決済');
     library.close();
   });
 
@@ -98,6 +117,15 @@ describe('work log and status history in words', () => {
       date,
     );
     expect(line).toBe('対応範囲内：ショップ・決済');
+  });
+
+  it('a bundle sent reads without the abbreviation "rev."', () => {
+    const entry = { action: 'bundle.exported', summary: 'answer.zip (rev. 3) → 高橋 由美', detail: {} };
+    expect(describeLogEntry(entry, tIn('ja'), date)).toBe('answer.zip（第 3 版）→ 高橋 由美 様');
+    expect(describeLogEntry(entry, tIn('en'), date)).toBe('answer.zip (revision 3) for 高橋 由美');
+    expect(describeLogEntry({ ...entry, summary: 'a.zip (rev. 1)' }, tIn('en'), date)).toBe(
+      'a.zip (revision 1)',
+    );
   });
 
   it('the status history names who acted and shows Kotae’s own note in the UI language', async () => {

@@ -1,5 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Database } from 'better-sqlite3';
+import type { Language } from '../../../shared/domain/common';
+import { describeLogEntry, noteText, type Translate } from '../../../shared/tracking/logText';
+import { translatorFor } from '../i18n/translator';
 
 // The work log as CSV, for the vendor's records or a dispute: every entry about a question or a
 // customer (or all of them), oldest first, with the note and the customer message when there was one.
@@ -61,9 +64,27 @@ function detailText(detail: string, key: 'note' | 'body'): string {
   }
 }
 
-/** CSV with a header row; a UTF-8 byte-order mark so spreadsheet programs read Japanese correctly. */
-export function workLogCsv(db: Database, filter: WorkLogFilter): { csv: string; rows: number } {
+function parsedDetail(detail: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(detail);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * CSV with a header row; a UTF-8 byte-order mark so spreadsheet programs read Japanese correctly.
+ * With a language, the summary and Kotae's own notes are in its words (as the work log shows
+ * them); the action column keeps its code, for sorting and filtering.
+ */
+export function workLogCsv(
+  db: Database,
+  filter: WorkLogFilter,
+  language?: Language,
+): { csv: string; rows: number } {
   const rows = workLogRows(db, filter);
+  const words = language ? inWords(language) : null;
   const statusMessages = db.prepare('SELECT customer_message FROM status_changes WHERE id = ?');
   const records = rows.map((r) => {
     let message = detailText(r.detail, 'body');
@@ -80,11 +101,22 @@ export function workLogCsv(db: Database, filter: WorkLogFilter): { csv: string; 
       r.question_id,
       r.customer_id,
       r.answer_id,
-      r.summary,
-      detailText(r.detail, 'note'),
+      words ? words.summary(r) : r.summary,
+      words ? words.note(detailText(r.detail, 'note')) : detailText(r.detail, 'note'),
       message,
     ];
   });
   const csv = stringify(records, { header: true, columns: [...workLogColumns], record_delimiter: 'windows' });
   return { csv: `\uFEFF${csv}`, rows: records.length };
+}
+
+function inWords(language: Language) {
+  const i18n = translatorFor(language);
+  const t = i18n.getFixedT(language) as unknown as Translate;
+  const inLanguage = (lng: 'en' | 'ja', key: string) => i18n.t(key, { lng });
+  return {
+    // Days stay YYYY-MM-DD: a spreadsheet sorts and reads them in any language.
+    summary: (r: Row) => describeLogEntry({ ...r, detail: parsedDetail(r.detail) }, t, (day) => day),
+    note: (note: string) => noteText(note, t, inLanguage),
+  };
 }

@@ -25,7 +25,18 @@ export function up(db: Database): void {
     const since = q.last_change && q.last_change > q.received_at ? q.last_change : q.received_at;
     const checkpoint = firstCheckpoint(since, today);
     set.run(checkpoint, q.id);
-    const entry = { action: 'question.checkpoint_set', detail: { nextCheckpoint: checkpoint, from: 'upgrade' } };
-    log.run(now.toISOString(), entry.action, q.id, q.id, q.customer_id, checkpoint, JSON.stringify(entry.detail));
+    const entry = {
+      action: 'question.checkpoint_set',
+      detail: { nextCheckpoint: checkpoint, from: 'upgrade' },
+    };
+    log.run(
+      now.toISOString(),
+      entry.action,
+      q.id,
+      q.id,
+      q.customer_id,
+      checkpoint,
+      JSON.stringify(entry.detail),
+    );
   }
 }

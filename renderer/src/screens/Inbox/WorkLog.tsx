@@ -8,7 +8,7 @@ import { useLogText } from './useLogText';
 
 /** The work log of a question or a customer: every action, newest first; exportable as CSV. */
 export function WorkLog({ questionId, customerId }: { questionId?: number; customerId?: number }) {
-  const { t } = useTranslation(['tracking', 'status']);
+  const { t, i18n } = useTranslation(['tracking', 'status']);
   const fmt = useFormat();
   // Each entry in words from what it recorded (a status change, a verdict, a draft's purpose).
   const { describe } = useLogText();
@@ -27,7 +27,8 @@ export function WorkLog({ questionId, customerId }: { questionId?: number; custo
             icon={<Download size={14} />}
             disabled={exportCsv.isPending}
             onClick={async () => {
-              const done = await exportCsv.mutateAsync(filter).catch(() => null);
+              const language = i18n.language === 'ja' ? 'ja' : 'en';
+              const done = await exportCsv.mutateAsync({ ...filter, language }).catch(() => null);
               if (done) toast.show(t('log.exported', { count: done.rows, path: done.path }));
             }}
           >
