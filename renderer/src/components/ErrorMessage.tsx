@@ -7,9 +7,11 @@ import { toUiError } from '../api/client';
 export function ErrorMessage({ error, title }: { error: unknown; title?: string }) {
   const { t } = useTranslation(['errors', 'common']);
   const appError: AppError = toUiError(error);
+  // A reason given as a parameter is the message's; the technical detail only fills in without one
+  // (as in the CLI: electron/cli/messages.ts), so "The request was not valid: " never ends empty.
   const message = t(appError.messageKey, {
-    ...appError.params,
     detail: appError.detail ?? '',
+    ...appError.params,
     interpolation: { escapeValue: false },
   });
   return (

@@ -6,6 +6,6 @@ export function ErrorText({ error }: { error: unknown }) {
   const { t } = useTranslation('errors');
   const e = toUiError(error);
   return (
-    <>{t(e.messageKey, { ...e.params, detail: e.detail ?? '', interpolation: { escapeValue: false } })}</>
+    <>{t(e.messageKey, { detail: e.detail ?? '', ...e.params, interpolation: { escapeValue: false } })}</>
   );
 }
