@@ -241,8 +241,13 @@ test.describe('list search box', () => {
     await go(page, 'Inbox');
     const box = page.getByRole('searchbox', { name: 'Search questions' });
     await expect(page.getByRole('button', { name: new RegExp(PAYMENT) })).toBeVisible();
-    await page.locator('.k-list-search__scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await page.locator('.k-list-search__scroll').evaluate((el) => el.scrollBy(0, -40));
+    // Scroll the list to near its end, as a user with a long inbox does, whichever box scrolls.
+    await page.locator('.k-split__list').evaluate((pane) => {
+      const scroller = [pane, ...pane.querySelectorAll('*')].find(
+        (el) => el.scrollHeight > el.clientHeight && /auto|scroll/.test(getComputedStyle(el).overflowY),
+      )!;
+      scroller.scrollTo(0, scroller.scrollHeight - scroller.clientHeight - 40);
+    });
     const hit = await box.evaluate((el) => {
       const r = el.getBoundingClientRect();
       const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
