@@ -42,6 +42,9 @@ test('publish the demo FAQ, then search it, open an answer and play its video fr
   context,
 }) => {
   addDemoClip(app.userData);
+  // The folder dialog hands back a folder inside one that exists (the site folder itself is made
+  // by the publisher); a missing parent is refused (FOLDER_MISSING, tested in faq output tests).
+  mkdirSync(app.tempDir, { recursive: true });
   const out = path.join(app.tempDir, 'faq-site');
 
   await page.getByRole('link', { name: 'Publish' }).click();
