@@ -1,24 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createAnswer } from '../core/answers';
 import { makeBundleFixture } from '../core/bundles/testing';
 import { openLibrary } from '../core/library';
 import { useTempDir } from '../core/testing/tempDir';
+import { kotae } from './testing';
 
 // Black-box: `kotae bundle …` as a script would run it, on a library with a real clip.
 const tempDir = useTempDir('kotae-cli-bundle-');
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-function kotae(...args: string[]) {
-  const res = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', KOTAE_LANG: 'en' },
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
 
 describe('kotae bundle', () => {
   it('exports a bundle that verify calls sound (exit 0), and lists it', async () => {

@@ -1,20 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../core/testing/tempDir';
+import { kotaeIn as kotae } from './testing';
 
 // Black-box: `kotae check` as a script runs it, on the demo library.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tempDir = useTempDir();
-
-function kotae(lang: 'en' | 'ja', ...args: string[]) {
-  const res = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', KOTAE_LANG: lang },
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
 
 function demo(): { lib: string; id: (title: string) => number } {
   const lib = path.join(tempDir(), 'lib');

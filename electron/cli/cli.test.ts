@@ -1,23 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../core/library';
 import { useTempDir } from '../core/testing/tempDir';
+import { kotae } from './testing';
 
 // Black-box: the kotae command as a script would run it.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tempDir = useTempDir();
-
-export function kotae(...args: string[]) {
-  const res = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', KOTAE_LANG: 'en' },
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
 
 describe('kotae CLI', () => {
   it('init --demo, then info --json prints the counts and integrity ok', () => {

@@ -1,22 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decideAll } from '../core/faq/testing';
 import { openLibrary } from '../core/library';
 import { useTempDir } from '../core/testing/tempDir';
+import { kotae } from './testing';
 
 const tempDir = useTempDir();
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-function kotae(...args: string[]) {
-  const res = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', KOTAE_LANG: 'en' },
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
 
 describe('kotae faq', () => {
   it('refuses to publish while findings are undecided, then publishes, then rewrites nothing', () => {

@@ -1,25 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../core/testing/tempDir';
 import { makeVideo } from '../core/testing/videos';
+import { kotaeIn as kotae } from './testing';
 
 // What a script or a person reads when a command's input or its --out cannot work: a message that
 // says what is wrong and what to do (never "The request was not valid: " with nothing after it,
 // never "internal error: ENOENT"), and exit code 1 (their mistake), not 2 (ours).
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tempDir = useTempDir('kotae-cli-outputs-');
-
-function kotae(language: 'en' | 'ja', ...args: string[]) {
-  const res = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', KOTAE_LANG: language },
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
 
 describe('kotae trim explains input it cannot use', () => {
   it('says why, in English and Japanese, with exit code 1', () => {

@@ -1,21 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../core/testing/tempDir';
+import { kotae } from './testing';
 
 // Black-box: status changes, the work log as CSV and the catalogue as JSON, as a script runs them.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tempDir = useTempDir();
-
-function kotae(...args: string[]) {
-  const res = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', KOTAE_LANG: 'en' },
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
 
 describe('kotae status, log export, capabilities', () => {
   it('changes a status with its checkpoint rule, exports the log, round-trips the catalogue', () => {

@@ -1,21 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../core/testing/tempDir';
 import { makeVideo, readFrameIds } from '../core/testing/videos';
+import { kotae } from './testing';
 
 // kotae probe / media add / trim, black-box, as a script would run them.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tempDir = useTempDir('kotae-cli-video-');
-
-function kotae(...args: string[]) {
-  const res = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', KOTAE_LANG: 'en' },
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
 
 describe('kotae video commands', () => {
   it('probe --json tells duration, streams, size, frame rate, rotation and keyframes', async () => {
