@@ -13,3 +13,4 @@ export {
   type ArchiveProblem,
   type ReadEntryOptions,
 } from './safeZip';
+export { parseVersionedManifest, type ManifestProblem } from './manifest';

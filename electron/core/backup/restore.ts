@@ -19,6 +19,7 @@ import {
   shownName,
   type ArchiveFail,
   type ArchiveLimits,
+  parseVersionedManifest,
 } from '../archive';
 import { DB_FILE, isLibraryFolder, openLibrary } from '../library';
 
@@ -95,22 +96,12 @@ async function readManifest(zip: ZipFile, entries: Map<string, Entry>, limits: t
       chunks.push(chunk);
     },
   });
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch (err) {
-    throw backupInvalid('badManifest', { detail: (err as Error).message });
-  }
-  const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
-  if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION) {
-    throw backupInvalid('unsupportedFormat', { found: version, supported: BACKUP_FORMAT_VERSION });
-  }
-  const parsed = BackupManifest.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw backupInvalid('badManifest', { detail: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` });
-  }
-  const manifest = parsed.data;
+  const manifest = parseVersionedManifest(
+    Buffer.concat(chunks),
+    BackupManifest,
+    BACKUP_FORMAT_VERSION,
+    backupInvalid,
+  );
   const listed = new Set<string>();
   for (const f of manifest.files) {
     if (listed.has(f.path)) throw backupInvalid('badManifest', { detail: `${f.path} listed twice` });

@@ -18,6 +18,7 @@ import {
   type ArchiveFail,
   type ArchiveLimits,
   type ArchiveProblem,
+  parseVersionedManifest,
 } from '../archive';
 
 // Checking a bundle someone hands us (or the customer's copy): the zip is read by the archive
@@ -162,27 +163,13 @@ export async function verifyBundleZip(file: string, options: VerifyOptions = {})
 }
 
 export function parseManifest(data: Buffer): BundleManifest {
-  let json: unknown;
-  try {
-    json = JSON.parse(data.toString('utf8'));
-  } catch (err) {
-    throw invalid('badManifest', { detail: (err as Error).message });
-  }
-  const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
-  if (typeof version === 'number' && version > BUNDLE_FORMAT_VERSION) {
-    throw invalid('unsupportedFormat', { found: version, supported: BUNDLE_FORMAT_VERSION });
-  }
-  const parsed = BundleManifest.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw invalid('badManifest', { detail: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` });
-  }
+  const manifest = parseVersionedManifest(data, BundleManifest, BUNDLE_FORMAT_VERSION, invalid);
   const paths = new Set<string>();
-  for (const f of parsed.data.files) {
+  for (const f of manifest.files) {
     if (f.path === MANIFEST_FILE || paths.has(f.path)) {
       throw invalid('badManifest', { detail: `${f.path} listed twice` });
     }
     paths.add(f.path);
   }
-  return parsed.data;
+  return manifest;
 }
