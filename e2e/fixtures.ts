@@ -81,8 +81,6 @@ export function electronAvailable(): { ok: boolean; reason: string } {
     const dir = path.dirname(require.resolve('electron/package.json'));
     if (!existsSync(path.join(dir, 'path.txt')))
       return { ok: false, reason: 'no Electron binary (ELECTRON_SKIP_BINARY_DOWNLOAD)' };
-    if (!existsSync(path.join(root, 'native/electron/better_sqlite3.node')))
-      return { ok: false, reason: 'no Electron build of better-sqlite3' };
     return { ok: true, reason: '' };
   } catch {
     return { ok: false, reason: 'electron package missing' };

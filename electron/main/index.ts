@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
 import { createHandlers, dispatch } from '../core/api';
 import { Studio } from '../core/studio';
@@ -7,7 +7,7 @@ import { handleDisplayMedia } from './displayMedia';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { mailFilesToImport } from './openedFiles';
-import { sqliteNativeBinding } from './paths';
+import { rendererDir } from './paths';
 import { APP_ORIGIN, handleProtocols, registerSchemes } from './protocols';
 import { sameOrigin } from './policy';
 import { applySecurityPolicy } from './security';
@@ -61,14 +61,6 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(() => {
-    let nativeBinding: string | undefined;
-    try {
-      nativeBinding = sqliteNativeBinding();
-    } catch (err) {
-      dialog.showErrorBox('Kotae Studio', (err as Error).message);
-      app.quit();
-      return;
-    }
     studio = new Studio({
       userDataDir: app.getPath('userData'),
       systemLocale: app.getLocale(),
@@ -76,7 +68,6 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       platform: process.platform,
       dialogs: electronDialogs(() => mainWindow),
-      ...(nativeBinding ? { nativeBinding } : {}),
     });
     studio.on((event, payload) => {
       for (const win of BrowserWindow.getAllWindows()) win.webContents.send(event, payload);
@@ -85,7 +76,7 @@ if (!app.requestSingleInstanceLock()) {
     handlers = createHandlers(studio);
     registerIpc(handlers, isTrustedUrl);
     handleDisplayMedia(isTrustedUrl);
-    handleProtocols(path.join(__dirname, '../renderer'), studio);
+    handleProtocols(rendererDir(), studio);
     const language = studio.settings.get().language;
     const menuLanguage = language === 'system' ? (app.getLocale().startsWith('ja') ? 'ja' : 'en') : language;
     buildMenu(() => mainWindow, menuLanguage);

@@ -84,10 +84,25 @@ describe('electron-builder.yml', () => {
     expect(config.fileAssociations.map((a) => a.ext)).toEqual(['eml']);
   });
 
-  it('ships the built app (main, preload, renderer) and rebuilds native modules for Electron', () => {
+  it('ships the built app (main, preload, renderer) and never rebuilds the repo’s node_modules', () => {
     expect(config.files).toContain('out/**');
     expect(pkg.main).toBe('out/main/index.js');
-    expect(config.npmRebuild).toBe(true);
+    // npmRebuild would compile the repo's own node_modules for Electron in place, after which npm test
+    // (under Node) could no longer load them. Nothing needs it: see the next test.
+    expect(config.npmRebuild).toBe(false);
+  });
+
+  it('loads SQLite in Electron and Node from one Node-API binary, prebuilt for every installer platform', () => {
+    // better-sqlite3 13 is a Node-API addon (ABI-stable across Node and Electron) with its prebuilt
+    // binaries inside the npm package; an addon built against V8's ABI would export
+    // node_register_module_vNNN instead and need a build per runtime.
+    const prebuilds = path.join(path.dirname(require.resolve('better-sqlite3/package.json')), 'prebuilds');
+    for (const target of ['linux-x64', 'linux-arm64', 'darwin-x64', 'darwin-arm64', 'win32-x64']) {
+      const binary = readFileSync(path.join(prebuilds, `${target}.node`)).toString('latin1');
+      expect(binary.includes('napi_register_module_v1'), `${target} is Node-API`).toBe(true);
+      expect(/node_register_module_v\d/.test(binary), `${target} has no V8-ABI entry`).toBe(false);
+    }
+    expect(pkg.dependencies['@electron/rebuild']).toBeUndefined();
   });
 
   it('unpacks ffmpeg, ffprobe and better-sqlite3, and the globs match the real binaries', () => {
@@ -103,7 +118,11 @@ describe('electron-builder.yml', () => {
       for (const f of filesUnder(dir)) matched.add(path.relative(root, f).split(path.sep).join('/'));
     }
     const binaries = [
-      require.resolve('better-sqlite3/build/Release/better_sqlite3.node'),
+      path.join(
+        path.dirname(require.resolve('better-sqlite3/package.json')),
+        'prebuilds',
+        `${process.platform}-${process.arch}.node`,
+      ),
       (require('@ffmpeg-installer/ffmpeg') as { path: string }).path,
       (require('@ffprobe-installer/ffprobe') as { path: string }).path,
     ];

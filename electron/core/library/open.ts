@@ -27,8 +27,6 @@ export const MEDIA_DIR = 'media';
 export interface OpenOptions {
   /** Open without writing anything: no lock, no migration, no WAL switch. */
   readOnly?: boolean;
-  /** Path of a better-sqlite3 build for this runtime (Electron's ABI differs from Node's). */
-  nativeBinding?: string;
   actor?: string;
   clock?: Clock;
   /** For migration tests: the list to migrate to. */
@@ -137,11 +135,7 @@ export function openLibrary(rootIn: string, options: OpenOptions = {}): Library 
 
   let db: Db | null = null;
   try {
-    db = new Database(dbPath, {
-      readonly: readOnly,
-      fileMustExist: true,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
+    db = new Database(dbPath, { readonly: readOnly, fileMustExist: true });
     db.pragma('busy_timeout = 5000');
     assertNotNewer(db, list);
     assertIsLibrary(db, root, list);
@@ -203,7 +197,7 @@ export function createLibrary(rootIn: string, options: CreateOptions = {}): Libr
   const list = options.migrations ?? allMigrations;
   const building = path.join(root, `.${DB_FILE}.creating`);
   rmSync(building, { force: true });
-  const db = new Database(building, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = new Database(building);
   try {
     db.pragma('foreign_keys = ON');
     migrate(db, list);

@@ -17,8 +17,6 @@ export interface StudioOptions {
   appVersion: string;
   platform: string;
   dialogs: Dialogs;
-  /** better-sqlite3 build for this runtime (Electron); Node uses the installed one. */
-  nativeBinding?: string;
   clock?: Clock;
   actor?: string;
 }
@@ -96,7 +94,6 @@ export class Studio {
   private libraryOptions() {
     return {
       actor: this.options.actor ?? 'vendor',
-      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
       ...(this.options.clock ? { clock: this.options.clock } : {}),
     };
   }
