@@ -1,12 +1,20 @@
 import { test as base, _electron, expect, type ElectronApplication, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startHarness } from './harness/start';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Playwright's names for what electron/main/policy.ts allows: clipboard-sanitized-write is
+ * 'clipboard-write'; media capture is answered by Chromium's fake-UI flags (playwright.config.ts);
+ * fullscreen needs no grant in Chromium. A spec that reads the clipboard to check it grants
+ * 'clipboard-read' itself: the app never may.
+ */
+const harnessPermissions = ['clipboard-write', 'microphone'];
 const useElectron = process.env.KOTAE_ELECTRON === '1';
 
 export interface DialogAnswers {
@@ -34,45 +42,6 @@ export interface AppUnderTest {
 interface Options {
   /** The OS locale the app sees (it picks the UI language from it). */
   systemLocale: string;
-}
-
-function startHarness(userData: string, locale: string): Promise<{ url: string; child: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(root, 'e2e/harness/server.ts'),
-        '--user-data',
-        userData,
-        '--locale',
-        locale,
-      ],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${out}`)), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /KOTAE_HARNESS_READY (\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[1]!, child });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      process.stderr.write(`[harness] ${chunk.toString()}`);
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`harness exited with ${code}:\n${out}`));
-    });
-  });
 }
 
 export function electronAvailable(): { ok: boolean; reason: string } {
@@ -113,8 +82,13 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
       return;
     }
     const userData = testInfo.outputPath('user-data');
-    const { url, child } = await startHarness(userData, systemLocale);
-    await page.addInitScript({ path: path.join(root, 'e2e/harness/bridge.js') });
+    const { url, child, bridgeScript } = await startHarness(userData, {
+      locale: systemLocale,
+      onStderr: (text) => process.stderr.write(`[harness] ${text}`),
+    });
+    // The permissions Electron's policy grants our page (electron/main/policy.ts), and no others.
+    await page.context().grantPermissions(harnessPermissions, { origin: url });
+    await page.addInitScript({ content: bridgeScript });
     (page as Page & { harnessUrl?: string }).harnessUrl = url;
     await page.goto(url);
     // The shell is up (keyboard shortcuts bound, first data requested) before the test starts.
