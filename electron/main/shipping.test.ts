@@ -24,10 +24,17 @@ interface BuilderConfig {
   asarUnpack: string[];
   npmRebuild: boolean;
   electronFuses: Record<string, boolean>;
-  fileAssociations: { ext: string; name: string }[];
+  fileAssociations: { ext: string; name: string; mimeType?: string }[];
   linux: { target: string[]; icon: string };
   win: { target: string[]; icon: string };
-  mac: { target: string[]; icon: string };
+  mac: {
+    target: string[];
+    icon: string;
+    hardenedRuntime: boolean;
+    entitlements: string;
+    entitlementsInherit: string;
+    extendInfo: Record<string, string>;
+  };
   directories: { buildResources: string };
 }
 
@@ -82,6 +89,21 @@ describe('electron-builder.yml', () => {
   // it from every archive tool, and an extension nothing writes would be a dead association.
   it('registers .eml files (mail opened with the app is imported), and nothing else', () => {
     expect(config.fileAssociations.map((a) => a.ext)).toEqual(['eml']);
+    // A Linux .desktop file lists MIME types: without one the association claims nothing there.
+    expect(config.fileAssociations[0]!.mimeType).toBe('message/rfc822');
+  });
+
+  it('lets the signed macOS app record narration: microphone entitlement and usage text', () => {
+    // With the hardened runtime, a missing com.apple.security.device.audio-input entitlement denies
+    // the microphone silently (electron-builder's default entitlements do not include it).
+    expect(config.mac.hardenedRuntime).toBe(true);
+    for (const file of [config.mac.entitlements, config.mac.entitlementsInherit]) {
+      const plist = readFileSync(path.join(root, file), 'utf8');
+      const entitled = (key: string) => new RegExp(`<key>${key.replace(/\./g, '\\.')}</key>\\s*<true/>`).test(plist);
+      expect(entitled('com.apple.security.device.audio-input'), file).toBe(true);
+      expect(entitled('com.apple.security.cs.allow-jit'), file).toBe(true);
+    }
+    expect(config.mac.extendInfo.NSMicrophoneUsageDescription).toMatch(/narration/);
   });
 
   it('ships the built app (main, preload, renderer) and never rebuilds the repo’s node_modules', () => {
