@@ -35,6 +35,10 @@ export interface AppUnderTest {
   openedUrls(): Promise<string[]>;
   /** Files the app asked the OS file manager to show ("Show in folder"). */
   shownInFolder(): Promise<string[]>;
+  /** What the OS answers about screen-recording consent (harness only: macOS's answer can't be faked in Electron). */
+  setScreenAccess(status: 'not-determined' | 'granted' | 'denied' | 'restricted' | 'unknown'): Promise<void>;
+  /** How often the app opened the OS's screen-recording settings. */
+  screenSettingsOpened(): Promise<number>;
   /** Drops real files onto the element, as a user dragging them from the file manager. */
   dropFiles(selector: string, files: string[]): Promise<void>;
 }
@@ -131,6 +135,16 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
         if (electronApp) return [];
         const res = await page.request.get(`${harnessUrl}/__kotae/test/opened`);
         return ((await res.json()) as { opened: string[] }).opened;
+      },
+      async setScreenAccess(status) {
+        if (electronApp) throw new Error('setScreenAccess needs the harness');
+        const res = await page.request.post(`${harnessUrl}/__kotae/test/screenAccess`, { data: { status } });
+        expect(res.ok()).toBe(true);
+      },
+      async screenSettingsOpened() {
+        if (electronApp) return 0;
+        const res = await page.request.get(`${harnessUrl}/__kotae/test/opened`);
+        return ((await res.json()) as { screenSettingsOpened: number }).screenSettingsOpened;
       },
       async shownInFolder() {
         if (electronApp) return [];

@@ -134,7 +134,17 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     return;
   }
   if (p === '/__kotae/test/opened') {
-    json(res, 200, { opened: dialogs.opened, shown: dialogs.shown });
+    json(res, 200, {
+      opened: dialogs.opened,
+      shown: dialogs.shown,
+      screenSettingsOpened: dialogs.screenSettingsOpened,
+    });
+    return;
+  }
+  if (req.method === 'POST' && p === '/__kotae/test/screenAccess') {
+    const body = (await readBody(req)) as { status: typeof dialogs.screenAccess };
+    dialogs.screenAccess = body.status;
+    json(res, 200, { status: dialogs.screenAccess });
     return;
   }
   const response = serveApp(toFetchRequest(req, APP_ORIGIN));

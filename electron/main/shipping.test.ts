@@ -99,7 +99,8 @@ describe('electron-builder.yml', () => {
     expect(config.mac.hardenedRuntime).toBe(true);
     for (const file of [config.mac.entitlements, config.mac.entitlementsInherit]) {
       const plist = readFileSync(path.join(root, file), 'utf8');
-      const entitled = (key: string) => new RegExp(`<key>${key.replace(/\./g, '\\.')}</key>\\s*<true/>`).test(plist);
+      const entitled = (key: string) =>
+        new RegExp(`<key>${key.replace(/\./g, '\\.')}</key>\\s*<true/>`).test(plist);
       expect(entitled('com.apple.security.device.audio-input'), file).toBe(true);
       expect(entitled('com.apple.security.cs.allow-jit'), file).toBe(true);
     }
