@@ -51,6 +51,12 @@ export interface StepNode extends ElementBase {
   screenshot: { sha256: string; ext: string; alt: string } | null;
   /** A moment in a clip that shows this step. */
   videoLink: { clipId: number; timeS: number } | null;
+  /**
+   * Capabilities of the catalogue this step uses (issue 22): a release that changes one of them
+   * puts the answer on the list to re-check. Absent in documents written before, and left out
+   * when empty so those documents stay byte for byte what they were.
+   */
+  capabilityIds?: number[];
 }
 
 export type ResolutionField = 'cause' | 'done' | 'remains' | 'resolved' | 'prevention';
@@ -127,7 +133,7 @@ export function bulletList(items: string[]): ElementBase {
 export function step(
   action: string,
   expected: string,
-  extra: Partial<Pick<StepNode, 'stepId' | 'verified' | 'screenshot' | 'videoLink'>> = {},
+  extra: Partial<Pick<StepNode, 'stepId' | 'verified' | 'screenshot' | 'videoLink' | 'capabilityIds'>> = {},
 ): StepNode {
   return {
     type: 'kotae-step',
@@ -135,6 +141,7 @@ export function step(
     verified: extra.verified ?? null,
     screenshot: extra.screenshot ?? null,
     videoLink: extra.videoLink ?? null,
+    ...(extra.capabilityIds?.length ? { capabilityIds: extra.capabilityIds } : {}),
     children: [
       { type: 'kotae-step-action', children: inline(action), ...elementDefaults } as ElementBase,
       { type: 'kotae-step-expected', children: inline(expected), ...elementDefaults } as ElementBase,

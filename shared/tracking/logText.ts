@@ -93,7 +93,7 @@ export function actorText(actor: string, t: Translate): string {
 }
 
 /** Notes Kotae writes itself: stored in the customer's language, shown in the UI language. */
-export const automaticNotes = ['customerReplied'] as const;
+export const automaticNotes = ['customerReplied', 'customerNotSolved'] as const;
 export type AutomaticNote = (typeof automaticNotes)[number];
 
 /** The note of a status change in the UI language when Kotae wrote it; the vendor's own note as it is. */

@@ -4,6 +4,7 @@ import { answerVerification } from '../../../shared/answers/verification';
 import type { AnswerDetail, Revision, RevisionSummary } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
+import { refreshRechecks } from '../releases';
 import { getAnswer, latestRevisionDoc } from './queries';
 import { insertRevision, nextRevision } from './service';
 
@@ -130,6 +131,7 @@ export function restoreRevision(library: Library, answerId: number, revision: nu
         now,
         answerId,
       );
+      refreshRechecks(library, answerId, target.doc as AnswerDocument, target.title);
     },
   );
   return getAnswer(library.db, answerId);

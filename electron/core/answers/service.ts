@@ -5,6 +5,7 @@ import { answerVerification } from '../../../shared/answers/verification';
 import type { AnswerDetail, SaveResult } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
+import { refreshRechecks } from '../releases';
 import { getAnswer, latestRevisionDoc } from './queries';
 
 // Changes to answers. Every change is a Library.mutate (change + work-log entry in one
@@ -191,6 +192,7 @@ export function saveAnswerDoc(library: Library, id: number, doc: AnswerDocument)
         detail: { version: verification.version, at: verification.at },
       });
     }
+    refreshRechecks(library, id, doc, row.title);
   })();
   return result();
 }
