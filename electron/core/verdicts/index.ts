@@ -3,4 +3,5 @@
 export { recogniseVerdict, type VerdictDecision, type RefusedReason } from './recognise';
 export { recordVerdict, logRefusedVerdict } from './record';
 export { questionVerdicts, answerFeedback, dismissOffer, getVerdict } from './queries';
+export { verdictMails } from './pageMail';
 export { verdictHandlers } from './handlers';
