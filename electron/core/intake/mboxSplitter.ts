@@ -19,7 +19,6 @@ export interface MboxMessage {
 
 const FROM = Buffer.from('From ');
 const GT = Buffer.from('>');
-const LF_ONLY = Buffer.from('\n');
 const LF = 0x0a;
 const CR = 0x0d;
 const GT_BYTE = 0x3e;
@@ -62,6 +61,8 @@ export class MboxSplitter {
 
   private parts: Buffer[] = [];
   private size = 0;
+  /** Line ends of the message that are a CR alone: made CRLF when the message is complete. */
+  private loneCrs = 0;
   private tooLarge = false;
   private started = false;
   /** The message is the text before the first "From " line (a file that is not an mbox). */
@@ -86,7 +87,7 @@ export class MboxSplitter {
     if (this.crAtChunkEnd) {
       this.crAtChunkEnd = false;
       if (chunk[0] === LF) pos = 1; // the LF of a CRLF split across chunks: already part of the line
-      else if (this.mode === 'body') this.add(LF_ONLY); // a CR alone becomes CRLF
+      else if (this.mode === 'body') this.loneCrs++;
       this.endLine(pos);
     }
     while (pos < chunk.length) pos = this.mode === 'head' ? this.head(pos) : this.rest(pos);
@@ -98,7 +99,7 @@ export class MboxSplitter {
 
   end(): MboxMessage[] {
     this.chunk = Buffer.alloc(0);
-    if (this.crAtChunkEnd && this.mode === 'body') this.add(LF_ONLY);
+    if (this.crAtChunkEnd && this.mode === 'body') this.loneCrs++;
     if (this.mode === 'head' && (this.quoteDepth > 0 || this.fromMatched > 0)) this.releaseHeld();
     this.finish();
     const out = this.done;
@@ -192,11 +193,7 @@ export class MboxSplitter {
       return chunk.length;
     }
     if (chunk[end + 1] === LF) return this.endLine(end + 2);
-    if (this.mode === 'body') {
-      this.flush(end + 1);
-      this.add(LF_ONLY);
-      this.segment = end + 1;
-    }
+    if (this.mode === 'body') this.loneCrs++;
     return this.endLine(end + 1);
   }
 
@@ -247,6 +244,7 @@ export class MboxSplitter {
   private finish(): void {
     if (this.started) {
       let raw = this.tooLarge ? Buffer.alloc(0) : Buffer.concat(this.parts);
+      if (this.loneCrs > 0 && !this.tooLarge) raw = crToCrlf(raw);
       // The line end before the next "From " line (or the end of the file) belongs to the mbox.
       if (raw.length && raw[raw.length - 1] === LF) raw = raw.subarray(0, raw.length - (raw.at(-2) === CR ? 2 : 1));
       // Blank lines before the first "From " line are not a message.
@@ -256,8 +254,27 @@ export class MboxSplitter {
     }
     this.parts = [];
     this.size = 0;
+    this.loneCrs = 0;
     this.tooLarge = false;
     this.started = false;
     this.preamble = false;
   }
+}
+
+/**
+ * The message with each CR that is not followed by LF (each ended a line) turned into CRLF. A plain
+ * loop over the bytes: an indexOf call per short line cost twice the split itself (bench/mbox).
+ */
+function crToCrlf(raw: Buffer): Buffer {
+  const last = raw.length - 1;
+  let lone = 0;
+  for (let i = 0; i <= last; i++) if (raw[i] === CR && (i === last || raw[i + 1] !== LF)) lone++;
+  const out = Buffer.allocUnsafe(raw.length + lone);
+  let to = 0;
+  for (let i = 0; i <= last; i++) {
+    const byte = raw[i]!;
+    out[to++] = byte;
+    if (byte === CR && (i === last || raw[i + 1] !== LF)) out[to++] = LF;
+  }
+  return out;
 }
