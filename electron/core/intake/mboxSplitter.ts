@@ -243,7 +243,7 @@ export class MboxSplitter {
 
   private finish(): void {
     if (this.started) {
-      let raw = this.tooLarge ? Buffer.alloc(0) : Buffer.concat(this.parts);
+      let raw: Buffer = this.tooLarge ? Buffer.alloc(0) : Buffer.concat(this.parts);
       if (this.loneCrs > 0 && !this.tooLarge) raw = crToCrlf(raw);
       // The line end before the next "From " line (or the end of the file) belongs to the mbox.
       if (raw.length && raw[raw.length - 1] === LF) raw = raw.subarray(0, raw.length - (raw.at(-2) === CR ? 2 : 1));
