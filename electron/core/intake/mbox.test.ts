@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useTempDir } from '../testing/tempDir';
 import fc from 'fast-check';
 import { splitMbox } from './mbox';
@@ -92,6 +92,28 @@ describe('splitMbox, whatever the line ends', () => {
       expect(found[0]!.text.startsWith('Subject: 1\n\nyyy')).toBe(true);
       expect(found[0]!.text.endsWith(firstEnds!), JSON.stringify(tail)).toBe(true);
       expect(found[1]!.text).toBe(second);
+    }
+  });
+
+  it('copies each byte a bounded number of times, whatever the line ends (no work that grows with the square)', async () => {
+    // The old splitter joined the unfinished line with every 1 MB read: a file without a LF was
+    // copied again and again (200 MB: 40 s). Copies are counted, not timed.
+    const copied = vi.spyOn(Buffer, 'concat');
+    try {
+      for (const eol of ['', '\r']) {
+        const file = path.join(tempDir(), 'x.mbox');
+        const line = `Subject: a line of a mail ${'x'.repeat(60)}${eol}`;
+        // Without any line end the whole file is one line: one message past the limit.
+        writeFileSync(file, `${eol ? `From a@x${eol}` : ''}${line.repeat(Math.ceil((16 << 20) / line.length))}`);
+        copied.mockClear();
+        let messages = 0;
+        for await (const m of splitMbox(file, 1 << 20)) messages += m.tooLarge ? 1 : 0;
+        expect(messages, JSON.stringify(eol)).toBe(1);
+        const bytes = copied.mock.results.reduce((n, r) => n + (r.value as Buffer).length, 0);
+        expect(bytes, JSON.stringify(eol)).toBeLessThan(2 * (16 << 20));
+      }
+    } finally {
+      copied.mockRestore();
     }
   });
 
