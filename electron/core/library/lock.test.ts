@@ -114,9 +114,10 @@ interface Racer {
   next: () => Promise<string>;
 }
 
-function startRacer(root: string, control: string): Racer {
+function startRacer(root: string, control: string, noHardLinks: boolean): Racer {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'lockRacer.ts'), root, control], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...(noHardLinks ? { KOTAE_RACE_NO_HARD_LINKS: '1' } : {}) },
   });
   const lines: string[] = [];
   const waiting: ((line: string) => void)[] = [];
@@ -140,13 +141,13 @@ afterEach(() => {
 });
 
 describe('LibraryLock race', () => {
-  it('16 processes trying at the same millisecond: exactly one holds it, round after round, with or without a stale lock', async () => {
+  async function race(noHardLinks: boolean, rounds: number): Promise<void> {
     const work = tempDir();
     const root = path.join(work, 'lib');
     const control = path.join(work, 'control');
     mkdirSync(root);
     mkdirSync(control);
-    for (let i = 0; i < 16; i++) racers.push(startRacer(root, control));
+    for (let i = 0; i < 16; i++) racers.push(startRacer(root, control, noHardLinks));
     expect(await Promise.all(racers.map((r) => r.next()))).toEqual(racers.map(() => 'ready'));
 
     const file = path.join(root, LOCK_FILE);
@@ -160,7 +161,7 @@ describe('LibraryLock race', () => {
       },
     };
     const kinds = Object.keys(before);
-    for (let round = 0; round < 12; round++) {
+    for (let round = 0; round < rounds; round++) {
       const kind = kinds[round % kinds.length]!;
       before[kind]!();
       // Far enough ahead for every racer to be waiting on a loaded machine.
@@ -178,6 +179,14 @@ describe('LibraryLock race', () => {
       // No temp or break file is left behind.
       expect(readdirSync(root)).toEqual([]);
     }
-    writeFileSync(path.join(control, 'go-12'), 'stop');
+    writeFileSync(path.join(control, `go-${rounds}`), 'stop');
+  }
+
+  it('16 processes trying at the same millisecond: exactly one holds it, round after round, with or without a stale lock', async () => {
+    await race(false, 12);
+  }, 240_000);
+
+  it('the same where the file system has no hard links (the lock is created in place)', async () => {
+    await race(true, 6);
   }, 240_000);
 });

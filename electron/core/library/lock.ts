@@ -148,7 +148,8 @@ function createExclusive(source: string, target: string, record: string): boolea
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+    // No hard links on this file system (exFAT, FAT, some network shares; Windows may say UNKNOWN).
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EINVAL', 'UNKNOWN'].includes(code ?? '')) throw err;
   }
   // No hard links here: create exclusively and write in place. Readers see an empty file for a
   // moment and wait for it (BEING_WRITTEN_MS).

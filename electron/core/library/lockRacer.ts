@@ -1,13 +1,24 @@
-import { existsSync, readFileSync } from 'node:fs';
+import fs, { existsSync, readFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { LibraryLock } from './lock';
 
-// One of the processes of the lock race (lock.test.ts): node --import tsx lockRacer.ts ROOT CONTROL.
+// One of the processes of the lock race (lock.test.ts): node --import tsx lockRacer.ts ROOT CONTROL
+// (with KOTAE_RACE_NO_HARD_LINKS=1: as on a file system without hard links).
 // Round after round it waits for CONTROL/go-N (which holds the instant to start at), spins until
 // that millisecond, tries to take the lock of ROOT and prints "N won TOKEN-PID" or "N lost CODE".
 // A winner holds the lock until CONTROL/end-N appears, then releases it and prints "N released".
 
 const [root, control] = process.argv.slice(2) as [string, string];
+
+if (process.env.KOTAE_RACE_NO_HARD_LINKS) {
+  // A file system without hard links (exFAT, FAT, some shares), as link() fails there: the lock
+  // falls back to an exclusive create and writes in place.
+  fs.linkSync = () => {
+    throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+  };
+  syncBuiltinESMExports();
+}
 const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
