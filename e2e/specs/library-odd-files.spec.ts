@@ -1,7 +1,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLibrary, seedDemo } from '../../electron/core/library';
-import { expect, test, type Page } from '../fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
 
 // Issue 15: a library folder with odd files in it (a folder named library.lock, a database log
 // that is a link to another library's) is refused with a message that names the file and says
