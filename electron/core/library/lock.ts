@@ -261,8 +261,12 @@ export class LibraryLock {
 
   release(): void {
     heldHere.delete(this.token);
-    const holder = readLockFile(this.file);
-    // Only our own lock: after a takeover (we were judged dead) the name is someone else's.
-    if (holder.state === 'record' && holder.record.token === this.token) unlinkIfThere(this.file);
+    try {
+      const holder = readLockFile(this.file);
+      // Only our own lock: after a takeover (we were judged dead) the name is someone else's.
+      if (holder.state === 'record' && holder.record.token === this.token) unlinkIfThere(this.file);
+    } catch {
+      /* the folder went away or became unreadable: a lock left behind is stale once we exit */
+    }
   }
 }
