@@ -244,7 +244,7 @@ export class MboxSplitter {
   private finish(): void {
     if (this.started) {
       let raw: Buffer = this.tooLarge ? Buffer.alloc(0) : Buffer.concat(this.parts);
-      if (this.loneCrs > 0 && !this.tooLarge) raw = crToCrlf(raw);
+      if (this.loneCrs > 0 && !this.tooLarge) raw = crToCrlf(raw, this.loneCrs);
       // The line end before the next "From " line (or the end of the file) belongs to the mbox.
       if (raw.length && raw[raw.length - 1] === LF) raw = raw.subarray(0, raw.length - (raw.at(-2) === CR ? 2 : 1));
       // Blank lines before the first "From " line are not a message.
@@ -262,19 +262,22 @@ export class MboxSplitter {
 }
 
 /**
- * The message with each CR that is not followed by LF (each ended a line) turned into CRLF. A plain
- * loop over the bytes: an indexOf call per short line cost twice the split itself (bench/mbox).
+ * The message with each CR that is not followed by LF (each ended a line) turned into CRLF, in one
+ * plain loop over the bytes (an indexOf call per short line cost twice the split itself, bench/mbox).
+ * `lone` is how many the splitter counted; should it be wrong, the copy is made again at its size.
  */
-function crToCrlf(raw: Buffer): Buffer {
+function crToCrlf(raw: Buffer, lone: number): Buffer {
   const last = raw.length - 1;
-  let lone = 0;
-  for (let i = 0; i <= last; i++) if (raw[i] === CR && (i === last || raw[i + 1] !== LF)) lone++;
   const out = Buffer.allocUnsafe(raw.length + lone);
   let to = 0;
+  let found = 0;
   for (let i = 0; i <= last; i++) {
     const byte = raw[i]!;
     out[to++] = byte;
-    if (byte === CR && (i === last || raw[i + 1] !== LF)) out[to++] = LF;
+    if (byte === CR && (i === last || raw[i + 1] !== LF)) {
+      out[to++] = LF;
+      found++;
+    }
   }
-  return out;
+  return found === lone ? out : crToCrlf(raw, found);
 }
