@@ -10,6 +10,7 @@ import type { Library } from '../library';
 import { gatherContent } from './content';
 import { estimateEmailBytes } from '../media';
 import { buildManifest, manifestBytes } from './manifest';
+import { assertMediaAsStored } from './mediaSent';
 import { bundleBaseName, entryBytes, planBundle, zipSizeEstimate } from './plan';
 import { getBundle, recordBundle } from './records';
 import { renderSmallerVideos } from './smallerVideos';
@@ -158,6 +159,7 @@ export async function exportBundle(
     videoRendition: request.videoRendition,
     viewerDir: env.viewerDir,
   });
+  await assertMediaAsStored(library, plan.entries, job.signal);
 
   const cleanup: string[] = [];
   try {
