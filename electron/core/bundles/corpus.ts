@@ -1,6 +1,7 @@
 import { sha256Of } from './manifest';
 import type { InvalidReason } from './verify';
 import { rawZip, type RawEntry } from './zip/rawZip';
+import zlib from 'node:zlib';
 
 // The hostile-bundle corpus (issue 9): zips a customer could send back or a vendor could be handed
 // as "our bundle", each with the outcome verifyBundleZip must give. Cases are pure functions of the
@@ -32,6 +33,34 @@ function editManifest(sound: RawEntry[], edit: (m: { files: { path: string; size
 
 function replace(sound: RawEntry[], name: string, data: (old: Buffer) => Buffer): RawEntry[] {
   return sound.map((e) => (e.name === name ? { ...e, data: data(e.data), method: 0 } : e));
+}
+
+const phishing = Buffer.from('<!doctype html><p>Send your password to us</p>');
+
+function renamedLocally(sound: RawEntry[], name: string, localName: string): RawEntry[] {
+  return sound.map((e) => (e.name === name ? { ...e, localName } : e));
+}
+
+/** An Info-ZIP Unicode Path extra field: a second name for `name`, which some tools show instead. */
+function unicodePath(name: string, second: string): Buffer {
+  const text = Buffer.from(second);
+  const field = Buffer.alloc(9 + text.length);
+  field.writeUInt16LE(0x7075, 0);
+  field.writeUInt16LE(5 + text.length, 2);
+  field.writeUInt8(1, 4);
+  field.writeUInt32LE(zlib.crc32(Buffer.from(name)), 5);
+  text.copy(field, 9);
+  return field;
+}
+
+/** The zip with one byte of index.html's stored data changed and both headers left as they were. */
+function changedUnderHeaders(sound: RawEntry[]): Buffer {
+  const stored = sound.map((e) => ({ ...e, method: 0 }));
+  const bytes = rawZip(stored);
+  const page = stored.find((e) => e.name === 'index.html')!.data;
+  const at = bytes.indexOf(page);
+  bytes[at + (page.length >> 1)]! ^= 0x20;
+  return bytes;
 }
 
 /** A central directory of `count` tiny entries: only the entry count should be read. */
@@ -88,6 +117,30 @@ export const bundleCorpus: BundleCase[] = [
     bytes: (s) => rawZip([...s, { name: 'INDEX.html', data: s.find((e) => e.name === 'index.html')!.data }]),
     expected: { rejected: 'duplicateName' },
   },
+
+  // Zips that other tools read differently from the central directory (issue 15): refused.
+  { name: 'a local header naming another file than the directory', bytes: (s) => rawZip(renamedLocally(s, 'index.html', 'evil.html')), expected: { rejected: 'localHeaderMismatch' } },
+  {
+    name: 'a local header whose size differs from the directory',
+    bytes: (s) => rawZip(s.map((e) => (e.name === 'index.html' ? { ...e, method: 0, local: { uncompressedSize: 3, compressedSize: 3 } } : e))),
+    expected: { rejected: 'localHeaderMismatch' },
+  },
+  { name: 'a hidden index.html before the first entry (a streaming extractor shows it)', bytes: (s) => rawZip([{ name: 'index.html', data: phishing, hidden: true }, ...s]), expected: { rejected: 'strayBytes' } },
+  { name: 'a hidden page between two entries', bytes: (s) => rawZip([s[0]!, { name: 'index.html', data: phishing, hidden: true }, ...s.slice(1)]), expected: { rejected: 'strayBytes' } },
+  { name: 'a hidden index.html after the last entry', bytes: (s) => rawZip([...s, { name: 'index.html', data: phishing, hidden: true }]), expected: { rejected: 'strayBytes' } },
+  { name: 'a self-extractor stub before the zip', bytes: (s) => rawZip(s, { prefix: Buffer.from('MZ\x90\x00 not a real program') }), expected: { rejected: 'strayBytes' } },
+  { name: 'another whole zip before the bundle', bytes: (s) => rawZip(s, { prefix: rawZip([{ name: 'index.html', data: phishing }]) }), expected: { rejected: 'strayBytes' } },
+  { name: 'bytes between two entries', bytes: (s) => rawZip(s, { gap: { after: 0, bytes: Buffer.alloc(64) } }), expected: { rejected: 'strayBytes' } },
+  { name: 'bytes appended after the end record', bytes: (s) => Buffer.concat([rawZip(s), Buffer.from('appended')]), expected: { rejected: 'strayBytes' } },
+  { name: 'a zip comment', bytes: (s) => rawZip(s, { comment: Buffer.from('made by hand') }), expected: { rejected: 'zipComment' } },
+  { name: 'an end record counting one record fewer than the directory holds', bytes: (s) => rawZip(s, { declaredEntries: s.length - 1 }), expected: { rejected: 'strayBytes' } },
+  { name: 'two directory records for one local entry', bytes: (s) => rawZip([...s, { name: 'media/copy.html', data: s[0]!.data, method: s[0]!.method ?? 0, pointsAt: 0 }]), expected: { rejected: 'overlappingEntries' } },
+  { name: 'a data descriptor (a re-packed zip)', bytes: plus({ name: 'media/x.bin', data: x, flags: 0x08 }), expected: { rejected: 'dataDescriptor' } },
+  { name: 'a second name in an Info-ZIP Unicode Path field', bytes: (s) => rawZip(s.map((e) => (e.name === 'index.html' ? { ...e, extra: unicodePath('index.html', 'evil.html') } : e))), expected: { rejected: 'unsupportedFeature' } },
+  { name: 'a zip needing a newer version than zip64 (6.3)', bytes: (s) => { const z = rawZip(s); z.writeUInt16LE(63, 4); return z; }, expected: { rejected: 'unsupportedFeature' } },
+  { name: 'a file and a folder of the same name (index.html/)', bytes: plus({ name: 'index.html/', data: Buffer.alloc(0) }), expected: { rejected: 'fileFolderClash' } },
+  { name: 'a file that is also a folder (media/video-1.mp4/x)', bytes: plus({ name: 'media/video-1.mp4/x', data: x }), expected: { rejected: 'fileFolderClash' } },
+  { name: 'stored data changed under unchanged headers (CRC-32 mismatch)', bytes: changedUnderHeaders, expected: { rejected: 'tampered' } },
 
   // Bombs and lies about sizes.
   { name: 'a zip bomb (20 MB of zeros, ratio past 200)', bytes: plus({ name: 'media/bomb.bin', data: Buffer.alloc(20 << 20), method: 8 }), expected: { rejected: 'ratio' } },

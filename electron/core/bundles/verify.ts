@@ -63,10 +63,13 @@ export interface VerifiedBundle {
   bytes: number;
 }
 
-/** The archive module's problems become BUNDLE_INVALID with the bundle's own messages. */
+/**
+ * The archive module's problems become BUNDLE_INVALID with the bundle's own messages. Data that
+ * fails its CRC-32 was changed after the zip was written: for the customer, the bundle was tampered.
+ */
 const fail: ArchiveFail = (problem, params, detail) =>
   invalid(
-    problem,
+    problem === 'crcMismatch' ? 'tampered' : problem,
     problem === 'tooLarge' && params ? { ...params, limit: formatBytes(Number(params.limit)) } : params,
     detail,
   );
@@ -128,7 +131,7 @@ export interface VerifyOptions {
 /** Verifies a bundle zip; resolves with its manifest when sound, rejects with BUNDLE_INVALID otherwise. */
 export async function verifyBundleZip(file: string, options: VerifyOptions = {}): Promise<VerifiedBundle> {
   const limits = { ...DEFAULT_VERIFY_LIMITS, ...options.limits };
-  const zip = await openZip(file, fail);
+  const zip = await openZip(file, fail, limits);
   try {
     const entries = await readCentralDirectory(zip, limits, fail, isBundlePath);
     const total = { bytes: 0 };
