@@ -5,6 +5,7 @@ import type { ArchiveFail, ArchiveProblem } from './safeZip';
 // read, and compared the way the file systems they may be unpacked onto compare them.
 
 const FLAG_UTF8 = 0x800;
+const UNIX = 3;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Printable form of a hostile name for messages: control characters shown as escapes, kept short. */
@@ -20,8 +21,15 @@ export function shownName(name: string): string {
 /**
  * The entry's name as text. Flag bit 11 says UTF-8, and then it must be valid UTF-8; without it
  * tools guess (Python and unzip read CP437, others the system's code page), so only ASCII is taken.
+ * unzip also recodes the names of entries made on MS-DOS, Windows or OS/2 from the OEM code page
+ * even under the UTF-8 flag (found by the differential fuzzer): non-ASCII names are taken only from
+ * entries made on Unix, as ours are.
  */
-export function decodeEntryName(raw: Buffer, flags: number, fail: ArchiveFail): string {
+export function decodeEntryName(raw: Buffer, flags: number, versionMadeBy: number, fail: ArchiveFail): string {
+  const ascii = !raw.some((b) => b > 0x7f);
+  if (!ascii && versionMadeBy >> 8 !== UNIX) {
+    throw fail('badFileName', { file: shownName(raw.toString('latin1')) }, 'non-ASCII name not made on Unix');
+  }
   if (flags & FLAG_UTF8) {
     try {
       return utf8.decode(raw);
@@ -29,7 +37,7 @@ export function decodeEntryName(raw: Buffer, flags: number, fail: ArchiveFail): 
       throw fail('badFileName', { file: shownName(raw.toString('latin1')) }, 'not valid UTF-8');
     }
   }
-  if (raw.some((b) => b > 0x7f)) {
+  if (!ascii) {
     throw fail('badFileName', { file: shownName(raw.toString('latin1')) }, 'non-ASCII name without the UTF-8 flag');
   }
   return raw.toString('latin1');

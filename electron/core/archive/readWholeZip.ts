@@ -6,6 +6,8 @@ import { openZip, readCentralDirectory, readEntry } from './safeZip';
 
 export interface ZipReading {
   files: { name: string; data: Buffer }[];
+  /** Every entry, folders included. */
+  entryCount: number;
 }
 
 export async function readWholeZip(
@@ -23,7 +25,7 @@ export async function readWholeZip(
       await readEntry(zip, name, entry, { limits, total, fail, sink: (chunk) => void chunks.push(chunk) });
       files.push({ name, data: Buffer.concat(chunks) });
     }
-    return { files };
+    return { files, entryCount: zip.entryCount };
   } finally {
     zip.close();
   }

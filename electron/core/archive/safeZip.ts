@@ -186,7 +186,7 @@ export async function readCentralDirectory(
         if (!sameAsLayout(entry, layout.entries[index++])) {
           throw fail('corrupt', { detail: 'central directory' }, `record ${index} read two ways`);
         }
-        const name = decodeEntryName(entry.fileNameRaw, entry.generalPurposeBitFlag, fail);
+        const name = decodeEntryName(entry.fileNameRaw, entry.generalPurposeBitFlag, entry.versionMadeBy, fail);
         const problem = checkArchiveName(name, allowedName);
         if (problem) throw fail(problem, { file: shownName(name) });
         if (isSymlink(entry)) throw fail('symlink', { file: shownName(name) });

@@ -1,4 +1,7 @@
+import { SIGNATURE_FILE } from '../../../shared/domain/signing';
+import { testSigner } from '../signing/testing';
 import { sha256Of } from './manifest';
+import { signatureFile } from './signature';
 import type { InvalidReason } from './verify';
 import { rawZip, type RawEntry } from './zip/rawZip';
 import zlib from 'node:zlib';
@@ -22,13 +25,42 @@ function plus(...extra: RawEntry[]): (sound: RawEntry[]) => Buffer {
   return (sound) => rawZip([...sound, ...extra]);
 }
 
-function editManifest(sound: RawEntry[], edit: (m: { files: { path: string; size: number; sha256: string }[] } & Record<string, unknown>) => void): RawEntry[] {
-  return sound.map((e) => {
-    if (e.name !== 'manifest.json') return e;
-    const manifest = JSON.parse(e.data.toString()) as Parameters<typeof edit>[0];
-    edit(manifest);
-    return { ...e, data: Buffer.from(JSON.stringify(manifest)) };
-  });
+/** Someone else's key: a manifest edited by an attacker is signed again with it, so it verifies. */
+const otherKey = testSigner();
+
+/** The manifest changed by `edit` and, unless `resign` is false, signed again (with another key). */
+function editManifest(
+  sound: RawEntry[],
+  edit: (m: { files: { path: string; size: number; sha256: string }[] } & Record<string, unknown>) => void,
+  resign = true,
+): RawEntry[] {
+  const old = sound.find((e) => e.name === 'manifest.json')!;
+  const manifest = JSON.parse(old.data.toString()) as Parameters<typeof edit>[0];
+  edit(manifest);
+  const data = Buffer.from(JSON.stringify(manifest));
+  return sound.map((e) =>
+    e.name === 'manifest.json'
+      ? { ...e, data }
+      : e.name === SIGNATURE_FILE && resign
+        ? { ...e, data: signatureFile(otherKey, data) }
+        : e,
+  );
+}
+
+/** index.html with a phishing line, and the manifest listing its new hash (re-signed or not). */
+function phishingRehashed(sound: RawEntry[], resign: boolean): RawEntry[] {
+  const page = sound.find((e) => e.name === 'index.html')!;
+  const changed = Buffer.from(page.data.toString().replace('</main>', '<p>Send your password</p></main>'));
+  const edited = editManifest(
+    sound,
+    (m) => {
+      const f = m.files.find((x) => x.path === 'index.html')!;
+      f.size = changed.length;
+      f.sha256 = sha256Of(changed);
+    },
+    resign,
+  );
+  return edited.map((e) => (e.name === 'index.html' ? { ...e, data: changed } : e));
 }
 
 function replace(sound: RawEntry[], name: string, data: (old: Buffer) => Buffer): RawEntry[] {
@@ -163,7 +195,14 @@ export const bundleCorpus: BundleCase[] = [
   { name: 'a manifest listing ../outside', bytes: (s) => rawZip(editManifest(s, (m) => { m.files[0]!.path = '../outside'; })), expected: { rejected: 'badManifest' } },
   { name: 'a manifest listing a file twice', bytes: (s) => rawZip(editManifest(s, (m) => { m.files.push(m.files[0]!); })), expected: { rejected: 'badManifest' } },
   { name: 'a manifest from a future format (7)', bytes: (s) => rawZip(editManifest(s, (m) => { m.formatVersion = 7; })), expected: { rejected: 'unsupportedFormat' } },
-  { name: 'a manifest whose __proto__ is polluted', bytes: (s) => rawZip(replace(s, 'manifest.json', (old) => Buffer.from(old.toString().replace('{', '{"__proto__":{"polluted":true},')))), expected: 'verified' },
+  {
+    name: 'a manifest whose __proto__ is polluted (signed again)',
+    bytes: (s) => {
+      const manifest = Buffer.from(s.find((e) => e.name === 'manifest.json')!.data.toString().replace('{', '{"__proto__":{"polluted":true},'));
+      return rawZip(replace(replace(s, 'manifest.json', () => manifest), SIGNATURE_FILE, () => signatureFile(otherKey, manifest)));
+    },
+    expected: 'verified',
+  },
   { name: 'a file listed but missing', bytes: (s) => rawZip(s.filter((e) => e.name !== 'media/video-1.mp4')), expected: { rejected: 'missingFile' } },
   { name: 'a file present but not listed (an added page)', bytes: plus({ name: 'media/payload.html', data: Buffer.from('<script>alert(1)</script>') }), expected: { rejected: 'extraFile' } },
   {
@@ -171,6 +210,37 @@ export const bundleCorpus: BundleCase[] = [
     bytes: (s) => rawZip(replace(s, 'index.html', (old) => Buffer.from(old.toString().replace('</main>', '<p>Send your password</p></main>')))),
     expected: { rejected: 'tampered' },
   },
+  // The signature (issue 15).
+  { name: 'a changed page whose manifest was re-hashed but not signed again', bytes: (s) => rawZip(phishingRehashed(s, false)), expected: { rejected: 'badSignature' } },
+  // verifyBundleZip proves who signed; that it was not the vendor shows in the fingerprint (the
+  // report and `kotae bundle verify --library` then say "signed with another key", and refuse).
+  { name: 'a changed page, re-hashed and signed again with another key', bytes: (s) => rawZip(phishingRehashed(s, true)), expected: 'verified' },
+  { name: 'the signature removed from a signed bundle', bytes: (s) => rawZip(s.filter((e) => e.name !== SIGNATURE_FILE)), expected: { rejected: 'signatureMissing' } },
+  { name: 'a signature.json that is not JSON', bytes: (s) => rawZip(replace(s, SIGNATURE_FILE, () => Buffer.from('{oops'))), expected: { rejected: 'badSignature' } },
+  {
+    name: 'a signature with one bit flipped',
+    bytes: (s) =>
+      rawZip(replace(s, SIGNATURE_FILE, (old) => {
+        const sig = JSON.parse(old.toString()) as { signature: string };
+        const bytes = Buffer.from(sig.signature, 'base64');
+        bytes[10]! ^= 1;
+        return Buffer.from(JSON.stringify({ ...sig, signature: bytes.toString('base64') }));
+      })),
+    expected: { rejected: 'badSignature' },
+  },
+  {
+    name: 'a signature.json with a field added',
+    bytes: (s) => rawZip(replace(s, SIGNATURE_FILE, (old) => Buffer.from(JSON.stringify({ ...JSON.parse(old.toString()), note: 'trust me' })))),
+    expected: { rejected: 'badSignature' },
+  },
+  // A downgrade to the unsigned format 1: the files match, but nobody vouches for them (the report
+  // says "unsigned"; the app and the CLI accept it only when the library has its record).
+  {
+    name: 'a changed page, re-hashed, downgraded to format 1 and its signature removed',
+    bytes: (s) => rawZip(phishingRehashed(editManifest(s, (m) => { m.formatVersion = 1; }, false), false).filter((e) => e.name !== SIGNATURE_FILE)),
+    expected: 'verified',
+  },
+  { name: 'signature.json in an unsigned (format 1) bundle', bytes: (s) => rawZip(editManifest(s, (m) => { m.formatVersion = 1; }, false)), expected: { rejected: 'extraFile' } },
   {
     name: 'one byte flipped in the video',
     bytes: (s) => rawZip(replace(s, 'media/video-1.mp4', (old) => { const d = Buffer.from(old); d[d.length >> 1]! ^= 0xff; return d; })),

@@ -33,6 +33,7 @@ function content(over: Partial<BundleContent> = {}): BundleContent {
       phone: '',
       website: 'javascript:alert(1)',
       colour: '#112233',
+      fingerprint: '3F2A 9C1D 0B7E 44A1 8D02 6E5F A913 C7B0',
     },
     productName: 'Sirius',
     clips: [
