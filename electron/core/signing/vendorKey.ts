@@ -55,9 +55,17 @@ export function vendorKeyInfo(key: VendorKey): VendorKeyInfo {
   return { fingerprint: key.fingerprint, protection: key.protection, createdAt: key.createdAt };
 }
 
-/** The library's key, made now if it has none (a read-only library cannot make one: null). */
+/**
+ * The library's key, made now if it has none (a read-only library cannot make one: null). A key
+ * stored plain (made by the CLI, or restored from a backup) is sealed as soon as a process with a
+ * keychain touches it.
+ */
 export async function ensureVendorKey(library: Library): Promise<VendorKey | null> {
   const existing = readVendorKey(library);
+  if (existing && existing.protection === 'plain' && library.sealer.kind !== 'plain' && !library.readOnly) {
+    await openPrivateKey(library, readRow(library)!);
+    return readVendorKey(library);
+  }
   if (existing || library.readOnly) return existing;
   const pair = newKeyPair();
   const sealed = await library.sealer.seal(pair.privateKey);
