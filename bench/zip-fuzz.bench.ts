@@ -32,12 +32,17 @@ try {
   for (let done = 0; done < cases; done += BATCH) {
     const batchDir = mkdtempSync(path.join(dir, 'batch-'));
     // Each batch has its own seed derived from the run's: the same run always makes the same zips.
-    const result = await runDifferential(fuzzCases(seed * 1_000_003 + done, Math.min(BATCH, cases - done)), batchDir);
+    const result = await runDifferential(
+      fuzzCases(seed * 1_000_003 + done, Math.min(BATCH, cases - done)),
+      batchDir,
+    );
     accepted += result.accepted;
     refusedPythonRead += result.refusedPythonRead;
     disagreements.push(...result.disagreements.map((d) => ({ ...d, index: d.index + done })));
     if (!result.disagreements.length) rmSync(batchDir, { recursive: true, force: true });
-    process.stderr.write(`\r${Math.min(done + BATCH, cases)} / ${cases} cases, ${disagreements.length} disagreements`);
+    process.stderr.write(
+      `\r${Math.min(done + BATCH, cases)} / ${cases} cases, ${disagreements.length} disagreements`,
+    );
   }
   process.stderr.write('\n');
   for (const d of disagreements.slice(0, 20)) console.log(JSON.stringify(d));

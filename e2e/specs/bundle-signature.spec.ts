@@ -19,14 +19,20 @@ interface Exported {
 
 /** A library with a real clip, its bundle exported as a folder (e2e/helpers/bundleLibrary.ts). */
 function exportFolder(dir: string): Exported {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'e2e/helpers/bundleLibrary.ts'), dir], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'e2e/helpers/bundleLibrary.ts'), dir],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop()!) as Exported;
 }
 
-async function offlinePage(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+async function offlinePage(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({ offline: true, locale: 'ja-JP' });
   await context.route(/^(?!file:)/, (route) => route.abort('blockedbyclient'));
   const page = await context.newPage();
@@ -42,21 +48,34 @@ async function offlinePage(browser: Browser): Promise<{ context: BrowserContext;
 function forgedCopy(folder: string, to: string): Buffer {
   cpSync(folder, to, { recursive: true });
   const index = path.join(to, 'index.html');
-  const page = Buffer.from(readFileSync(index, 'utf8').replace('</main>', '<p>振込先が変わりました</p></main>'));
+  const page = Buffer.from(
+    readFileSync(index, 'utf8').replace('</main>', '<p>振込先が変わりました</p></main>'),
+  );
   writeFileSync(index, page);
   const manifestFile = path.join(to, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { files: { path: string; size: number; sha256: string }[] };
-  Object.assign(manifest.files.find((f) => f.path === 'index.html')!, {
-    size: page.length,
-    sha256: createHash('sha256').update(page).digest('hex'),
-  });
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+    files: { path: string; size: number; sha256: string }[];
+  };
+  Object.assign(
+    manifest.files.find((f) => f.path === 'index.html')!,
+    {
+      size: page.length,
+      sha256: createHash('sha256').update(page).digest('hex'),
+    },
+  );
   const bytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(manifestFile, bytes);
   return bytes;
 }
 
 function fingerprintOf(rawKey: Buffer): string {
-  return createHash('sha256').update(rawKey).digest('hex').slice(0, 32).toUpperCase().match(/.{4}/g)!.join(' ');
+  return createHash('sha256')
+    .update(rawKey)
+    .digest('hex')
+    .slice(0, 32)
+    .toUpperCase()
+    .match(/.{4}/g)!
+    .join(' ');
 }
 
 async function checkFolder(page: Page, folder: string): Promise<void> {
@@ -72,7 +91,9 @@ test.beforeAll(({ browser: _ }, testInfo) => {
   expect(exported.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/);
 });
 
-test('the bundle shows the vendor key, and verify.html says the signature is valid, by that key', async ({ browser }) => {
+test('the bundle shows the vendor key, and verify.html says the signature is valid, by that key', async ({
+  browser,
+}) => {
   const { context, page, problems } = await offlinePage(browser);
   await page.goto(pathToFileURL(path.join(exported.folder, 'index.html')).href);
   const block = page.locator('#kb-signed');
@@ -87,28 +108,39 @@ test('the bundle shows the vendor key, and verify.html says the signature is val
     `署名は有効です。ファイルの一覧（manifest.json）は鍵 ${exported.fingerprint} で署名されており、その後変更されていません。`,
     { timeout: 20_000 },
   );
-  await expect(page.locator('#kb-result')).toContainText('すべて manifest と一致しました', { timeout: 20_000 });
+  await expect(page.locator('#kb-result')).toContainText('すべて manifest と一致しました', {
+    timeout: 20_000,
+  });
   expect(problems).toEqual([]);
   await context.close();
 });
 
-test('a changed page with a re-hashed manifest is not "valid": the signature does not match', async ({ browser }, testInfo) => {
+test('a changed page with a re-hashed manifest is not "valid": the signature does not match', async ({
+  browser,
+}, testInfo) => {
   const forged = testInfo.outputPath('forged');
   forgedCopy(exported.folder, forged);
   const { context, page, problems } = await offlinePage(browser);
   await checkFolder(page, forged);
   const status = page.locator('#kb-signature-status');
-  await expect(status).toHaveText(/署名がファイルの一覧と一致しません。署名の後にバンドルが変更されています。/, { timeout: 20_000 });
+  await expect(status).toHaveText(
+    /署名がファイルの一覧と一致しません。署名の後にバンドルが変更されています。/,
+    { timeout: 20_000 },
+  );
   await expect(status).not.toContainText('有効');
   // Every file matches the forged manifest, yet the bundle is not called sound.
-  await expect(page.locator('#kb-result')).toContainText('送られたときの状態ではありません（問題 1 件）', { timeout: 20_000 });
+  await expect(page.locator('#kb-result')).toContainText('送られたときの状態ではありません（問題 1 件）', {
+    timeout: 20_000,
+  });
   await expect(page.locator('tr[data-path="index.html"]')).toContainText('変更なし');
   expect(problems).toEqual([]);
   await context.close();
   rmSync(forged, { recursive: true, force: true });
 });
 
-test('a bundle signed again with another key, or with its signature removed, is not trusted', async ({ browser }, testInfo) => {
+test('a bundle signed again with another key, or with its signature removed, is not trusted', async ({
+  browser,
+}, testInfo) => {
   const { context, page } = await offlinePage(browser);
   // The forger signs the re-hashed manifest with a key of their own: WebCrypto says the signature
   // works, and the page says whose it is and that it is not the key the bundle names.
@@ -116,7 +148,10 @@ test('a bundle signed again with another key, or with its signature removed, is 
   const manifest = forgedCopy(exported.folder, forged);
   const pair = generateKeyPairSync('ed25519');
   const raw = Buffer.from(pair.publicKey.export({ format: 'jwk' }).x!, 'base64url');
-  const signature = JSON.parse(readFileSync(path.join(forged, 'signature.json'), 'utf8')) as Record<string, string>;
+  const signature = JSON.parse(readFileSync(path.join(forged, 'signature.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
   signature.publicKey = raw.toString('base64');
   signature.signature = sign(null, manifest, pair.privateKey).toString('base64');
   writeFileSync(path.join(forged, 'signature.json'), JSON.stringify(signature));
@@ -124,18 +159,24 @@ test('a bundle signed again with another key, or with its signature removed, is 
   const status = page.locator('#kb-signature-status');
   await expect(status).toContainText(`鍵 ${fingerprintOf(raw)} で署名されています`, { timeout: 20_000 });
   await expect(status).toContainText(`このページに記載された鍵（${exported.fingerprint}）ではなく`);
-  await expect(page.locator('#kb-result')).toContainText('送られたときの状態ではありません', { timeout: 20_000 });
+  await expect(page.locator('#kb-result')).toContainText('送られたときの状態ではありません', {
+    timeout: 20_000,
+  });
 
   const stripped = testInfo.outputPath('stripped');
   cpSync(exported.folder, stripped, { recursive: true });
   rmSync(path.join(stripped, 'signature.json'));
   await checkFolder(page, stripped);
   await expect(status).toContainText('本来あるはずの署名（signature.json）がありません', { timeout: 20_000 });
-  await expect(page.locator('#kb-result')).toContainText('送られたときの状態ではありません', { timeout: 20_000 });
+  await expect(page.locator('#kb-result')).toContainText('送られたときの状態ではありません', {
+    timeout: 20_000,
+  });
   await context.close();
 });
 
-test('a browser without Ed25519 in WebCrypto is told so, and nothing is claimed about the signer', async ({ browser }) => {
+test('a browser without Ed25519 in WebCrypto is told so, and nothing is claimed about the signer', async ({
+  browser,
+}) => {
   const { context, page } = await offlinePage(browser);
   // As in a browser from before Ed25519 shipped: importing such a key is not supported.
   await context.addInitScript(() => {
@@ -143,7 +184,8 @@ test('a browser without Ed25519 in WebCrypto is told so, and nothing is claimed 
     crypto.subtle.importKey = ((...args: Parameters<SubtleCrypto['importKey']>) => {
       const algorithm = args[2] as { name?: string } | string;
       const name = typeof algorithm === 'string' ? algorithm : algorithm.name;
-      if (name === 'Ed25519') return Promise.reject(new DOMException('Unrecognized name', 'NotSupportedError'));
+      if (name === 'Ed25519')
+        return Promise.reject(new DOMException('Unrecognized name', 'NotSupportedError'));
       return importKey(...args);
     }) as SubtleCrypto['importKey'];
   });
@@ -152,6 +194,8 @@ test('a browser without Ed25519 in WebCrypto is told so, and nothing is claimed 
   await expect(status).toContainText('このブラウザは署名を確認できない', { timeout: 20_000 });
   await expect(status).not.toContainText('有効');
   // The files themselves were still checked.
-  await expect(page.locator('#kb-result')).toContainText('すべて manifest と一致しました', { timeout: 20_000 });
+  await expect(page.locator('#kb-result')).toContainText('すべて manifest と一致しました', {
+    timeout: 20_000,
+  });
   await context.close();
 });

@@ -26,7 +26,9 @@ test('Settings shows the signing key, and the customer messages carry its finger
   await detail.getByTestId('status-panel').getByRole('button', { name: '→ Investigating' }).click();
   const message = page.getByTestId('status-dialog').getByTestId('status-draft').getByLabel('Message');
   // The customer writes Japanese: the signature line is Japanese too.
-  await expect(message).toHaveValue(new RegExp(`フィンガープリント ${fingerprint} の鍵で電子署名しています。$`));
+  await expect(message).toHaveValue(
+    new RegExp(`フィンガープリント ${fingerprint} の鍵で電子署名しています。$`),
+  );
   await page.keyboard.press('Escape');
 });
 
@@ -70,7 +72,9 @@ test('Check a bundle: signed with this library’s key, or with another key', as
           data: Buffer.from(
             JSON.stringify({
               ...JSON.parse(e.data.toString()),
-              publicKey: Buffer.from(pair.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('base64'),
+              publicKey: Buffer.from(pair.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString(
+                'base64',
+              ),
               signature: sign(null, manifest, pair.privateKey).toString('base64'),
             }),
           ),
@@ -82,6 +86,6 @@ test('Check a bundle: signed with this library’s key, or with another key', as
   await app.queueDialogs({ chooseFiles: [[other]] });
   await history.getByRole('button', { name: 'Check a bundle…' }).click();
   await expect(signature).toHaveAttribute('data-verdict', 'otherKey');
-  await expect(signature).toContainText('not this library\'s: this library did not make it.');
+  await expect(signature).toContainText("not this library's: this library did not make it.");
   await expect(signature).not.toContainText(fingerprint);
 });

@@ -129,9 +129,16 @@ async function entriesOf(zipFile: string): Promise<RawEntry[]> {
 /** The bundle with a phishing line in index.html and a manifest re-hashed to match it. */
 function rehashed(entries: RawEntry[], signer: ReturnType<typeof testSigner> | null): Buffer {
   const get = (name: string) => entries.find((e) => e.name === name)!.data;
-  const page = Buffer.from(get('index.html').toString().replace('</main>', '<p>Send your password</p></main>'));
-  const manifest = JSON.parse(get('manifest.json').toString()) as { files: { path: string; size: number; sha256: string }[] };
-  Object.assign(manifest.files.find((f) => f.path === 'index.html')!, { size: page.length, sha256: sha256Of(page) });
+  const page = Buffer.from(
+    get('index.html').toString().replace('</main>', '<p>Send your password</p></main>'),
+  );
+  const manifest = JSON.parse(get('manifest.json').toString()) as {
+    files: { path: string; size: number; sha256: string }[];
+  };
+  Object.assign(
+    manifest.files.find((f) => f.path === 'index.html')!,
+    { size: page.length, sha256: sha256Of(page) },
+  );
   const bytes = Buffer.from(JSON.stringify(manifest, null, 2));
   return rawZip(
     entries.map((e) =>
@@ -161,7 +168,15 @@ describe('kotae bundle verify: who made it (issue 15)', () => {
     out = path.join(dir, 'a.zip');
     await exportBundle(
       fx.library,
-      { answerId: fx.answerId, customerId: null, questionId: null, personalised: false, videoRendition: 'original', zip: true, folder: false },
+      {
+        answerId: fx.answerId,
+        customerId: null,
+        questionId: null,
+        personalised: false,
+        videoRendition: 'original',
+        zip: true,
+        folder: false,
+      },
       { zipPath: out, folderPath: null },
       { appVersion: 'test' },
       { signal: new AbortController().signal, progress: () => undefined },
@@ -195,7 +210,9 @@ describe('kotae bundle verify: who made it (issue 15)', () => {
     for (const args of [[], ['--library', lib]]) {
       const res = kotae('bundle', 'verify', forged, ...args);
       expect(res.code).toBe(1);
-      expect(res.stderr).toMatch(/signature does not match its list of files: it was changed after it was signed/);
+      expect(res.stderr).toMatch(
+        /signature does not match its list of files: it was changed after it was signed/,
+      );
       expect(res.stdout).toBe('');
     }
   });
@@ -223,7 +240,10 @@ describe('kotae bundle verify: who made it (issue 15)', () => {
           : e,
       );
     const downgraded = write('old.zip', rawZip(old));
-    expect(kotae('bundle', 'verify', downgraded)).toMatchObject({ code: 1, stderr: expect.stringMatching(/not signed/) });
+    expect(kotae('bundle', 'verify', downgraded)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/not signed/),
+    });
     expect(kotae('bundle', 'verify', downgraded, '--library', lib)).toMatchObject({
       code: 1,
       stderr: expect.stringMatching(/this library has no record of its manifest/),

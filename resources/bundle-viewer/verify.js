@@ -111,7 +111,10 @@
     } catch (err) {
       return { state: 'bad' };
     }
-    var key = sig && sig.format === 'kotae-bundle-signature' && sig.algorithm === 'Ed25519' ? fromBase64(sig.publicKey, 32) : null;
+    var key =
+      sig && sig.format === 'kotae-bundle-signature' && sig.algorithm === 'Ed25519'
+        ? fromBase64(sig.publicKey, 32)
+        : null;
     var signature = key ? fromBase64(sig.signature, 64) : null;
     if (!key || !signature) return { state: 'bad' };
     var fingerprint = await keyFingerprint(key);
@@ -121,7 +124,10 @@
       cryptoKey = await subtle.importKey('raw', key, { name: 'Ed25519' }, false, ['verify']);
     } catch (err) {
       // NotSupportedError: no Ed25519 in this browser. Anything else: a key that is not one.
-      return { state: err && err.name === 'NotSupportedError' ? 'unsupported' : 'bad', fingerprint: fingerprint };
+      return {
+        state: err && err.name === 'NotSupportedError' ? 'unsupported' : 'bad',
+        fingerprint: fingerprint,
+      };
     }
     var valid = await subtle.verify({ name: 'Ed25519' }, cryptoKey, signature, manifestBytes);
     if (!valid) return { state: 'bad', fingerprint: fingerprint };
@@ -145,7 +151,12 @@
       expected: expectedKey || '',
     });
     signatureStatus.className =
-      'kb-signed__status ' + (result.state === 'valid' ? 'is-ok' : result.state === 'unsigned' || result.state === 'unsupported' ? '' : 'is-bad');
+      'kb-signed__status ' +
+      (result.state === 'valid'
+        ? 'is-ok'
+        : result.state === 'unsigned' || result.state === 'unsupported'
+          ? ''
+          : 'is-bad');
     signatureStatus.setAttribute('data-state', result.state);
   }
 
@@ -213,7 +224,8 @@
     fingerprintBox.hidden = false;
     if (!subtle) say(labels.slow);
 
-    var problems = signed.state === 'bad' || signed.state === 'missing' || signed.state === 'otherKey' ? 1 : 0;
+    var problems =
+      signed.state === 'bad' || signed.state === 'missing' || signed.state === 'otherKey' ? 1 : 0;
     var listed = {};
     if (signed.state !== 'unsigned') listed[SIGNATURE_FILE] = true;
     table.hidden = false;

@@ -155,7 +155,10 @@ export function registerBundleCommands(program: Command): void {
       const refuse = (key: string, params: Record<string, string>) =>
         new KotaeError('BUNDLE_INVALID', { reason: verdict, file, ...params }, undefined, key);
       if (verdict === 'otherKey') {
-        throw refuse('bundle:cli.otherKey', { fingerprint: fingerprint!, library: libraryFingerprint ?? '—' });
+        throw refuse('bundle:cli.otherKey', {
+          fingerprint: fingerprint!,
+          library: libraryFingerprint ?? '—',
+        });
       }
       if (verdict === 'unsigned' && !report.record) {
         throw refuse(opts.library ? 'bundle:cli.unsignedNotHere' : 'bundle:cli.unsigned', {});

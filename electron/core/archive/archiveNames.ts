@@ -25,7 +25,12 @@ export function shownName(name: string): string {
  * even under the UTF-8 flag (found by the differential fuzzer): non-ASCII names are taken only from
  * entries made on Unix, as ours are.
  */
-export function decodeEntryName(raw: Buffer, flags: number, versionMadeBy: number, fail: ArchiveFail): string {
+export function decodeEntryName(
+  raw: Buffer,
+  flags: number,
+  versionMadeBy: number,
+  fail: ArchiveFail,
+): string {
   const ascii = !raw.some((b) => b > 0x7f);
   if (!ascii && versionMadeBy >> 8 !== UNIX) {
     throw fail('badFileName', { file: shownName(raw.toString('latin1')) }, 'non-ASCII name not made on Unix');
@@ -38,7 +43,11 @@ export function decodeEntryName(raw: Buffer, flags: number, versionMadeBy: numbe
     }
   }
   if (!ascii) {
-    throw fail('badFileName', { file: shownName(raw.toString('latin1')) }, 'non-ASCII name without the UTF-8 flag');
+    throw fail(
+      'badFileName',
+      { file: shownName(raw.toString('latin1')) },
+      'non-ASCII name without the UTF-8 flag',
+    );
   }
   return raw.toString('latin1');
 }

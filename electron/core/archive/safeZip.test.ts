@@ -103,8 +103,12 @@ describe('safe zip reading', () => {
 
   it('says when the file is missing or not a zip', async () => {
     const dir = tempDir();
-    await expect(openZip(path.join(dir, 'nope.zip'), fail, limits)).rejects.toMatchObject({ problem: 'noFile' });
+    await expect(openZip(path.join(dir, 'nope.zip'), fail, limits)).rejects.toMatchObject({
+      problem: 'noFile',
+    });
     writeFileSync(path.join(dir, 'x.zip'), 'not a zip');
-    await expect(openZip(path.join(dir, 'x.zip'), fail, limits)).rejects.toMatchObject({ problem: 'notAZip' });
+    await expect(openZip(path.join(dir, 'x.zip'), fail, limits)).rejects.toMatchObject({
+      problem: 'notAZip',
+    });
   });
 });

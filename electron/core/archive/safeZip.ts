@@ -87,7 +87,10 @@ const layouts = new WeakMap<ZipFile, ZipLayout>();
  * A Unix mode, when the record has one, must say what the name says: a folder for `name/`, a regular
  * file otherwise (unzip creates what the mode says, Python what the name says).
  */
-function typeMatchesName(entry: Pick<Entry, 'versionMadeBy' | 'externalFileAttributes'>, name: string): boolean {
+function typeMatchesName(
+  entry: Pick<Entry, 'versionMadeBy' | 'externalFileAttributes'>,
+  name: string,
+): boolean {
   const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
   if (entry.versionMadeBy >> 8 !== UNIX || type === 0) return true;
   return type === (name.endsWith('/') ? S_IFDIR : S_IFREG);
@@ -172,7 +175,11 @@ export async function readCentralDirectory(
   if (!layout) throw new Error('readCentralDirectory needs a zip opened by openZip');
   if (zip.entryCount > limits.maxEntries) throw fail('tooManyEntries', { limit: limits.maxEntries });
   if (zip.entryCount !== layout.entries.length) {
-    throw fail('corrupt', { detail: 'entry count' }, `yauzl ${zip.entryCount}, layout ${layout.entries.length}`);
+    throw fail(
+      'corrupt',
+      { detail: 'entry count' },
+      `yauzl ${zip.entryCount}, layout ${layout.entries.length}`,
+    );
   }
   const entries = new Map<string, Entry>();
   const names = new NameSet(fail);
@@ -186,7 +193,12 @@ export async function readCentralDirectory(
         if (!sameAsLayout(entry, layout.entries[index++])) {
           throw fail('corrupt', { detail: 'central directory' }, `record ${index} read two ways`);
         }
-        const name = decodeEntryName(entry.fileNameRaw, entry.generalPurposeBitFlag, entry.versionMadeBy, fail);
+        const name = decodeEntryName(
+          entry.fileNameRaw,
+          entry.generalPurposeBitFlag,
+          entry.versionMadeBy,
+          fail,
+        );
         const problem = checkArchiveName(name, allowedName);
         if (problem) throw fail(problem, { file: shownName(name) });
         if (isSymlink(entry)) throw fail('symlink', { file: shownName(name) });

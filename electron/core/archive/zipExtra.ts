@@ -24,12 +24,20 @@ export function parseExtraFields(extra: Buffer, file: string, fail: ArchiveFail)
     const id = extra.readUInt16LE(p);
     const length = extra.readUInt16LE(p + 2);
     if (p + 4 + length > extra.length) {
-      throw fail('corrupt', { detail: `extra field of ${file}` }, `field 0x${id.toString(16)} runs past the end`);
+      throw fail(
+        'corrupt',
+        { detail: `extra field of ${file}` },
+        `field 0x${id.toString(16)} runs past the end`,
+      );
     }
     if (!KNOWN_EXTRAS.has(id)) {
-      throw fail('unsupportedFeature', { file, feature: `extra field 0x${id.toString(16).padStart(4, '0')}` });
+      throw fail('unsupportedFeature', {
+        file,
+        feature: `extra field 0x${id.toString(16).padStart(4, '0')}`,
+      });
     }
-    if (fields.has(id)) throw fail('corrupt', { detail: `extra field of ${file}` }, `0x${id.toString(16)} twice`);
+    if (fields.has(id))
+      throw fail('corrupt', { detail: `extra field of ${file}` }, `0x${id.toString(16)} twice`);
     fields.set(id, extra.subarray(p + 4, p + 4 + length));
     p += 4 + length;
   }
@@ -69,7 +77,8 @@ export function resolveZip64<T extends Partial<Wide>>(
     }
     if (width === 8) {
       const value = extra.readBigUInt64LE(p);
-      if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw fail('corrupt', { detail: `zip64 field of ${file}` });
+      if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw fail('corrupt', { detail: `zip64 field of ${file}` });
       out[key] = Number(value);
     } else {
       out[key] = extra.readUInt32LE(p);
@@ -77,7 +86,11 @@ export function resolveZip64<T extends Partial<Wide>>(
     p += width;
   }
   if (extra && p !== extra.length) {
-    throw fail('corrupt', { detail: `zip64 field of ${file}` }, `${extra.length - p} bytes no field asks for`);
+    throw fail(
+      'corrupt',
+      { detail: `zip64 field of ${file}` },
+      `${extra.length - p} bytes no field asks for`,
+    );
   }
   return out as T;
 }

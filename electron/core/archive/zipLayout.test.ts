@@ -23,7 +23,12 @@ class Refused extends Error {
   }
 }
 const fail: ArchiveFail = (problem, params = {}) => new Refused(problem, params);
-const limits: ArchiveLimits = { maxEntries: 100, maxTotalBytes: 10_000_000, maxRatio: 100, ratioFloorBytes: 10_000 };
+const limits: ArchiveLimits = {
+  maxEntries: 100,
+  maxTotalBytes: 10_000_000,
+  maxRatio: 100,
+  ratioFloorBytes: 10_000,
+};
 
 const index = { name: 'index.html', data: Buffer.from('<p>The answer</p>') };
 const video = { name: 'media/video-1.mp4', data: Buffer.from('not really a video, but bytes'), method: 8 };
@@ -82,7 +87,9 @@ describe('zip layout', () => {
 
   it('refuses bytes before, between and after the entries, and after the end record', async () => {
     expect(await zip([index, video], { prefix: Buffer.from('MZ self-extractor stub') })).toBe('strayBytes');
-    expect(await zip([index, video], { prefix: rawZip([{ name: 'index.html', data: evil }]) })).toBe('strayBytes');
+    expect(await zip([index, video], { prefix: rawZip([{ name: 'index.html', data: evil }]) })).toBe(
+      'strayBytes',
+    );
     expect(await zip([index, video], { gap: { after: 0, bytes: Buffer.alloc(16) } })).toBe('strayBytes');
     expect(await zip([index, video], { gap: { after: 1, bytes: Buffer.alloc(16) } })).toBe('strayBytes');
     expect(await zip([index, video], { trailing: Buffer.from('appended') })).toBe('strayBytes');
@@ -97,7 +104,9 @@ describe('zip layout', () => {
   });
 
   it('refuses two central records for one local entry', async () => {
-    expect(await zip([index, { name: 'copy.html', data: index.data, pointsAt: 0 }])).toBe('overlappingEntries');
+    expect(await zip([index, { name: 'copy.html', data: index.data, pointsAt: 0 }])).toBe(
+      'overlappingEntries',
+    );
   });
 
   it('refuses data descriptors, unknown flags, newer versions and unknown or second-name extra fields', async () => {
@@ -126,10 +135,30 @@ describe('zip layout', () => {
 
   it('refuses two names that are equal after Unicode NFC and case folding', async () => {
     const data = Buffer.from('x');
-    expect(await zip([{ name: 'caf\u00e9.txt', data }, { name: 'cafe\u0301.txt', data }])).toBe('duplicateName');
-    expect(await zip([{ name: 'stra\u00dfe.txt', data }, { name: 'STRASSE.txt', data }])).toBe('duplicateName');
-    expect(await zip([{ name: 'Readme.txt', data }, { name: 'README.TXT', data }])).toBe('duplicateName');
-    expect(await zip([{ name: 'a.txt', data }, { name: 'a.txt.', data }])).toBe('duplicateName');
+    expect(
+      await zip([
+        { name: 'caf\u00e9.txt', data },
+        { name: 'cafe\u0301.txt', data },
+      ]),
+    ).toBe('duplicateName');
+    expect(
+      await zip([
+        { name: 'stra\u00dfe.txt', data },
+        { name: 'STRASSE.txt', data },
+      ]),
+    ).toBe('duplicateName');
+    expect(
+      await zip([
+        { name: 'Readme.txt', data },
+        { name: 'README.TXT', data },
+      ]),
+    ).toBe('duplicateName');
+    expect(
+      await zip([
+        { name: 'a.txt', data },
+        { name: 'a.txt.', data },
+      ]),
+    ).toBe('duplicateName');
   });
 
   it('refuses names in no stated encoding, and empty or dot segments', async () => {

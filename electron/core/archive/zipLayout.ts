@@ -102,7 +102,8 @@ function readEnd(fd: number, size: number, fail: ArchiveFail): EndOfDirectory {
     for (let i = span - END_FIXED; i >= 0; i--) {
       if (tail.readUInt32LE(i) !== END_SIG) continue;
       const commentLength = tail.readUInt16LE(i + 20);
-      if (commentLength === span - i - END_FIXED) throw fail('zipComment', {}, `${commentLength} bytes of comment`);
+      if (commentLength === span - i - END_FIXED)
+        throw fail('zipComment', {}, `${commentLength} bytes of comment`);
       throw fail('strayBytes', { offset: size - span + i + END_FIXED }, 'bytes after the end record');
     }
     throw fail('notAZip', { detail: 'no end of central directory record' }, 'no end record');
@@ -119,13 +120,21 @@ function readEnd(fd: number, size: number, fail: ArchiveFail): EndOfDirectory {
   const locator = locatorAt >= 0 ? readAt(fd, LOCATOR_SIZE, locatorAt)! : null;
   if (!locator || locator.readUInt32LE(0) !== ZIP64_LOCATOR_SIG) {
     if (disk !== 0 || directoryDisk !== 0 || onDisk !== entries) {
-      throw fail('corrupt', { detail: 'a multi-disk zip' }, `disk ${disk}/${directoryDisk}, ${onDisk} of ${entries}`);
+      throw fail(
+        'corrupt',
+        { detail: 'a multi-disk zip' },
+        `disk ${disk}/${directoryDisk}, ${onDisk} of ${entries}`,
+      );
     }
     return { entries, centralSize, centralOffset, directoryEnd: size - END_FIXED, zip64: false };
   }
   const zip64At = locatorAt - ZIP64_END_FIXED;
   if (locator.readUInt32LE(4) !== 0 || locator.readUInt32LE(16) !== 1 || u64(locator, 8) !== zip64At) {
-    throw fail('corrupt', { detail: 'zip64 locator' }, 'the zip64 locator does not point right before itself');
+    throw fail(
+      'corrupt',
+      { detail: 'zip64 locator' },
+      'the zip64 locator does not point right before itself',
+    );
   }
   const z = zip64At >= 0 ? readAt(fd, ZIP64_END_FIXED, zip64At)! : null;
   if (!z || z.readUInt32LE(0) !== ZIP64_END_SIG || u64(z, 4) !== ZIP64_END_FIXED - 12) {
@@ -175,10 +184,18 @@ function readCentral(fd: number, end: EndOfDirectory, fail: ArchiveFail): Centra
     if (centralOffset + centralSize > directoryEnd) {
       throw fail('corrupt', { detail: 'the central directory overlaps the end record' });
     }
-    throw fail('strayBytes', { offset: centralOffset + centralSize }, 'bytes between the directory and the end record');
+    throw fail(
+      'strayBytes',
+      { offset: centralOffset + centralSize },
+      'bytes between the directory and the end record',
+    );
   }
   if (centralSize > MAX_CENTRAL_BYTES || centralSize > entries * (CENTRAL_FIXED + 3 * MAX_16)) {
-    throw fail('corrupt', { detail: 'central directory size' }, `${centralSize} bytes for ${entries} entries`);
+    throw fail(
+      'corrupt',
+      { detail: 'central directory size' },
+      `${centralSize} bytes for ${entries} entries`,
+    );
   }
   const cd = readAt(fd, centralSize, centralOffset);
   if (!cd) throw fail('corrupt', { detail: 'central directory past the end of the file' });
@@ -195,7 +212,11 @@ function readCentral(fd: number, end: EndOfDirectory, fail: ArchiveFail): Centra
     if (next > cd.length) throw fail('corrupt', { detail: `central directory record ${i + 1}` });
     const nameRaw = Buffer.from(cd.subarray(p + CENTRAL_FIXED, p + CENTRAL_FIXED + nameLength));
     const shown = nameForMessage(nameRaw);
-    const extras = parseExtraFields(cd.subarray(p + CENTRAL_FIXED + nameLength, p + CENTRAL_FIXED + nameLength + extraLength), shown, fail);
+    const extras = parseExtraFields(
+      cd.subarray(p + CENTRAL_FIXED + nameLength, p + CENTRAL_FIXED + nameLength + extraLength),
+      shown,
+      fail,
+    );
     const wide = resolveZip64(
       extras,
       {
@@ -207,7 +228,8 @@ function readCentral(fd: number, end: EndOfDirectory, fail: ArchiveFail): Centra
       shown,
       fail,
     );
-    if (wide.disk !== 0) throw fail('corrupt', { detail: 'a multi-disk zip' }, `${shown} on disk ${wide.disk}`);
+    if (wide.disk !== 0)
+      throw fail('corrupt', { detail: 'a multi-disk zip' }, `${shown} on disk ${wide.disk}`);
     records.push({
       nameRaw,
       versionMadeBy: cd.readUInt16LE(p + 4),
@@ -226,7 +248,11 @@ function readCentral(fd: number, end: EndOfDirectory, fail: ArchiveFail): Centra
   // Python reads records until the directory's size is used up, yauzl reads as many as the end
   // record counts: a directory with room for one more record would be read differently.
   if (p !== cd.length) {
-    throw fail('strayBytes', { offset: centralOffset + p }, `${cd.length - p} bytes after the last central record`);
+    throw fail(
+      'strayBytes',
+      { offset: centralOffset + p },
+      `${cd.length - p} bytes after the last central record`,
+    );
   }
   return records;
 }
@@ -271,9 +297,11 @@ function checkLocal(fd: number, r: CentralRecord, fail: ArchiveFail): number {
   if (versionNeeded > MAX_VERSION_NEEDED) {
     throw fail('unsupportedFeature', { file, feature: `version ${versionNeeded / 10}` });
   }
-  if (head.readUInt16LE(6) !== r.flags) throw mismatch('flags', `local 0x${head.readUInt16LE(6).toString(16)}`);
+  if (head.readUInt16LE(6) !== r.flags)
+    throw mismatch('flags', `local 0x${head.readUInt16LE(6).toString(16)}`);
   if (head.readUInt16LE(8) !== r.method) throw mismatch('method', `local ${head.readUInt16LE(8)}`);
-  if (head.readUInt32LE(14) !== r.crc32) throw mismatch('crc32', `local ${head.readUInt32LE(14).toString(16)}`);
+  if (head.readUInt32LE(14) !== r.crc32)
+    throw mismatch('crc32', `local ${head.readUInt32LE(14).toString(16)}`);
   const extras: ExtraFields = parseExtraFields(rest.subarray(nameLength), file, fail);
   const sizes = resolveZip64(
     extras,
@@ -281,7 +309,8 @@ function checkLocal(fd: number, r: CentralRecord, fail: ArchiveFail): number {
     file,
     fail,
   );
-  if (sizes.compressedSize !== r.compressedSize) throw mismatch('compressedSize', `local ${sizes.compressedSize}`);
+  if (sizes.compressedSize !== r.compressedSize)
+    throw mismatch('compressedSize', `local ${sizes.compressedSize}`);
   if (sizes.uncompressedSize !== r.uncompressedSize) {
     throw mismatch('uncompressedSize', `local ${sizes.uncompressedSize}`);
   }

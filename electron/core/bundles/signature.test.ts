@@ -37,7 +37,15 @@ beforeAll(async () => {
   folderPath = path.join(shared, 'answer');
   const record = await exportBundle(
     library,
-    { answerId: fx.answerId, customerId: fx.customerId, questionId: null, personalised: true, videoRendition: 'original', zip: true, folder: true },
+    {
+      answerId: fx.answerId,
+      customerId: fx.customerId,
+      questionId: null,
+      personalised: true,
+      videoRendition: 'original',
+      zip: true,
+      folder: true,
+    },
     { zipPath, folderPath },
     { appVersion: 'test' },
     { signal: new AbortController().signal, progress: () => undefined },
@@ -68,8 +76,12 @@ function write(entries: RawEntry[]): string {
 
 /** index.html changed, and the manifest re-hashed to match; signed again by `signer`, or left as it was. */
 function forged(signer: ReturnType<typeof testSigner> | null): RawEntry[] {
-  const page = Buffer.from(entry('index.html').toString().replace('</main>', '<p>Send your password</p></main>'));
-  const manifest = JSON.parse(entry('manifest.json').toString()) as { files: { path: string; size: number; sha256: string }[] };
+  const page = Buffer.from(
+    entry('index.html').toString().replace('</main>', '<p>Send your password</p></main>'),
+  );
+  const manifest = JSON.parse(entry('manifest.json').toString()) as {
+    files: { path: string; size: number; sha256: string }[];
+  };
   const f = manifest.files.find((x) => x.path === 'index.html')!;
   f.size = page.length;
   f.sha256 = sha256Of(page);
@@ -91,18 +103,25 @@ describe('signed bundles', () => {
     expect(key.fingerprint).toMatch(FINGERPRINT_PATTERN);
     const verified = await verifyBundleZip(zipPath);
     expect(verified.manifest.formatVersion).toBe(2);
-    expect(verified.signer).toEqual({ publicKey: key.publicKey.toString('base64'), fingerprint: key.fingerprint });
+    expect(verified.signer).toEqual({
+      publicKey: key.publicKey.toString('base64'),
+      fingerprint: key.fingerprint,
+    });
     // The folder carries the same manifest and signature.
     const manifest = readFileSync(path.join(folderPath, 'manifest.json'));
     expect(manifest.equals(entry('manifest.json'))).toBe(true);
-    expect(checkSignature(readFileSync(path.join(folderPath, SIGNATURE_FILE)), manifest).fingerprint).toBe(key.fingerprint);
+    expect(checkSignature(readFileSync(path.join(folderPath, SIGNATURE_FILE)), manifest).fingerprint).toBe(
+      key.fingerprint,
+    );
     // A second export signs with the same key.
     expect((await ensureVendorKey(library))!.fingerprint).toBe(key.fingerprint);
   });
 
   it('show the fingerprint on both pages and in the e-mail, and never carry the private key', async () => {
     const { fingerprint } = readVendorKey(library)!;
-    expect(entry('index.html').toString()).toContain(`data-testid="bundle-fingerprint">${fingerprint}</code>`);
+    expect(entry('index.html').toString()).toContain(
+      `data-testid="bundle-fingerprint">${fingerprint}</code>`,
+    );
     expect(entry('verify.html').toString()).toContain(`data-fingerprint="${fingerprint}"`);
     expect(entry('email.txt').toString()).toContain(fingerprint);
     expect(emailBody).toContain(`フィンガープリント ${fingerprint} の鍵で電子署名しています。`);
@@ -119,7 +138,12 @@ describe('signed bundles', () => {
     };
     walk(folderPath);
     for (const data of [...files, ...sound.map((e) => e.data)]) {
-      for (const secret of [seed, Buffer.from(seed.toString('base64')), Buffer.from(seed.toString('hex')), pkcs8]) {
+      for (const secret of [
+        seed,
+        Buffer.from(seed.toString('base64')),
+        Buffer.from(seed.toString('hex')),
+        pkcs8,
+      ]) {
         expect(data.includes(secret)).toBe(false);
       }
     }
@@ -132,7 +156,11 @@ describe('signed bundles', () => {
       fingerprint,
       libraryFingerprint: fingerprint,
     });
-    expect((await verifyReport(zipPath, null)).signature).toEqual({ verdict: 'signed', fingerprint, libraryFingerprint: null });
+    expect((await verifyReport(zipPath, null)).signature).toEqual({
+      verdict: 'signed',
+      fingerprint,
+      libraryFingerprint: null,
+    });
     const other = createLibrary(path.join(tempDir(), 'other'));
     const otherKey = (await ensureVendorKey(other))!;
     expect((await verifyReport(zipPath, other)).signature).toEqual({
@@ -147,7 +175,11 @@ describe('signed bundles', () => {
     const file = write(forged(null));
     await expect(verifyBundleZip(file)).rejects.toMatchObject({ params: { reason: 'badSignature' } });
     const report = await verifyReport(file, library);
-    expect(report).toMatchObject({ sound: false, error: { params: { reason: 'badSignature' } }, signature: null });
+    expect(report).toMatchObject({
+      sound: false,
+      error: { params: { reason: 'badSignature' } },
+      signature: null,
+    });
   });
 
   it('show a bundle signed again by a forger as signed by another key', async () => {
@@ -169,15 +201,32 @@ describe('signed bundles', () => {
 
     // A bundle exported before signing: format 1, no signature.json. The library's record (its
     // manifest's sha256) is what still proves it was sent from here.
-    const manifest = Buffer.from(entry('manifest.json').toString().replace('"formatVersion": 2', '"formatVersion": 1'));
-    const old = write(sound.filter((e) => e.name !== SIGNATURE_FILE).map((e) => (e.name === 'manifest.json' ? { ...e, data: manifest } : e)));
+    const manifest = Buffer.from(
+      entry('manifest.json').toString().replace('"formatVersion": 2', '"formatVersion": 1'),
+    );
+    const old = write(
+      sound
+        .filter((e) => e.name !== SIGNATURE_FILE)
+        .map((e) => (e.name === 'manifest.json' ? { ...e, data: manifest } : e)),
+    );
     const unknown = await verifyReport(old, library);
-    expect(unknown).toMatchObject({ sound: true, record: null, signature: { verdict: 'unsigned', fingerprint: null } });
+    expect(unknown).toMatchObject({
+      sound: true,
+      record: null,
+      signature: { verdict: 'unsigned', fingerprint: null },
+    });
     const id = library.db.prepare('SELECT id FROM bundles ORDER BY id DESC LIMIT 1').pluck().get() as number;
-    const current = library.db.prepare('SELECT manifest_sha256 FROM bundles WHERE id = ?').pluck().get(id) as string;
+    const current = library.db
+      .prepare('SELECT manifest_sha256 FROM bundles WHERE id = ?')
+      .pluck()
+      .get(id) as string;
     library.db.prepare('UPDATE bundles SET manifest_sha256 = ? WHERE id = ?').run(sha256Of(manifest), id);
     try {
-      expect(await verifyReport(old, library)).toMatchObject({ sound: true, record: { id }, signature: { verdict: 'unsigned' } });
+      expect(await verifyReport(old, library)).toMatchObject({
+        sound: true,
+        record: { id },
+        signature: { verdict: 'unsigned' },
+      });
     } finally {
       library.db.prepare('UPDATE bundles SET manifest_sha256 = ? WHERE id = ?').run(current, id);
     }

@@ -35,7 +35,8 @@ export function checkSignature(data: Buffer, manifest: Buffer): BundleSigner {
     throw invalid('badSignature', {}, `signature.json is not JSON: ${(err as Error).message}`);
   }
   const parsed = BundleSignature.safeParse(json);
-  if (!parsed.success) throw invalid('badSignature', {}, `signature.json: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw invalid('badSignature', {}, `signature.json: ${parsed.error.issues[0]?.message}`);
   const publicKey = Buffer.from(parsed.data.publicKey, 'base64');
   if (!verifySignature(publicKey, manifest, Buffer.from(parsed.data.signature, 'base64'))) {
     throw invalid('badSignature', {}, 'the signature does not match the bytes of manifest.json');

@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { formatFingerprint } from '../../../shared/signing/fingerprint';
 
 // Ed25519 with Node's crypto: raw 32-byte public keys (what signature.json carries and WebCrypto
@@ -33,6 +41,9 @@ export function signBytes(privateKey: KeyObject, data: Buffer): Buffer {
 /** Whether `signature` is `publicKey`'s Ed25519 signature of exactly `data`. */
 export function verifySignature(publicKey: Buffer, data: Buffer, signature: Buffer): boolean {
   if (publicKey.length !== 32 || signature.length !== 64) return false;
-  const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey.toString('base64url') }, format: 'jwk' });
+  const key = createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: publicKey.toString('base64url') },
+    format: 'jwk',
+  });
   return verify(null, data, key, signature);
 }

@@ -101,7 +101,10 @@ describe('the vendor key', () => {
 
     const keychain = testKeychain();
     const app = openLibrary(dir, { sealer: keychain });
-    expect(await ensureVendorKey(app)).toMatchObject({ fingerprint: made!.fingerprint, protection: 'safeStorage' });
+    expect(await ensureVendorKey(app)).toMatchObject({
+      fingerprint: made!.fingerprint,
+      protection: 'safeStorage',
+    });
     const sealed = storedPrivateKey(dir).private_key;
     keychain.rotate();
     const signer = await vendorSigner(app);

@@ -85,12 +85,7 @@ export async function ensureVendorKey(library: Library): Promise<VendorKey | nul
 }
 
 function keySealed(detail: string): KotaeError {
-  return new KotaeError(
-    'BUNDLE_EXPORT_BLOCKED',
-    { reason: 'keySealed' },
-    detail,
-    'bundle:blocked.keySealed',
-  );
+  return new KotaeError('BUNDLE_EXPORT_BLOCKED', { reason: 'keySealed' }, detail, 'bundle:blocked.keySealed');
 }
 
 /** Opens the private key, resealing it when the keychain asks or when it was stored plain. */
@@ -102,19 +97,23 @@ async function openPrivateKey(library: Library, row: Row): Promise<KeyObject> {
   let secret: Buffer;
   let reseal: boolean;
   try {
-    ({ secret, reseal } = row.sealed_by === 'plain'
-      ? { secret: Buffer.from(row.private_key), reseal: sealer.kind !== 'plain' }
-      : await sealer.unseal(row.private_key));
+    ({ secret, reseal } =
+      row.sealed_by === 'plain'
+        ? { secret: Buffer.from(row.private_key), reseal: sealer.kind !== 'plain' }
+        : await sealer.unseal(row.private_key));
   } catch (err) {
     throw keySealed(`the keychain did not open the key: ${(err as Error).message}`);
   }
   const key = privateKeyFrom(secret);
   // A key that does not match its public half would sign bundles no one can check: never use it.
-  if (!publicKeyOf(key).equals(row.public_key)) throw keySealed('the private key does not match the public key');
+  if (!publicKeyOf(key).equals(row.public_key))
+    throw keySealed('the private key does not match the public key');
   if (reseal && !library.readOnly) {
     const sealed = await sealer.seal(secret);
     library.mutate({ action: 'vendor_key.sealed', entity: 'vendor_key', summary: sealer.kind }, (db) =>
-      db.prepare('UPDATE vendor_keys SET private_key = ?, sealed_by = ? WHERE id = 1').run(sealed, sealer.kind),
+      db
+        .prepare('UPDATE vendor_keys SET private_key = ?, sealed_by = ? WHERE id = 1')
+        .run(sealed, sealer.kind),
     );
   }
   secret.fill(0);

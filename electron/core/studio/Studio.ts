@@ -4,7 +4,14 @@ import type { EventName, EventPayload } from '../../../shared/api';
 import type { LibraryInfo, LibraryState } from '../../../shared/domain/library';
 import { KotaeError, toAppError } from '../../../shared/errors';
 import { JobRunner, libraryJournal, markInterruptedJobs } from '../jobs';
-import { createLibrary, openLibrary, seedDemo, type Clock, type Library, type SecretSealer } from '../library';
+import {
+  createLibrary,
+  openLibrary,
+  seedDemo,
+  type Clock,
+  type Library,
+  type SecretSealer,
+} from '../library';
 import { removeAbandonedScratch } from '../media/assets';
 import { stopAllMediaProcesses } from '../media/ffmpeg/runner';
 import { AppSettingsStore } from '../settings';

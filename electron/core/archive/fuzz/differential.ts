@@ -84,7 +84,12 @@ export async function runDifferential(cases: FuzzCase[], dir: string): Promise<D
   const ours: (ZipReading | string)[] = [];
   for (const file of files) ours.push(await ourReading(file));
   const python = pythonReadings(files);
-  const result: DifferentialResult = { cases: cases.length, accepted: 0, disagreements: [], refusedPythonRead: 0 };
+  const result: DifferentialResult = {
+    cases: cases.length,
+    accepted: 0,
+    disagreements: [],
+    refusedPythonRead: 0,
+  };
   cases.forEach((c, i) => {
     const mine = ours[i]!;
     const file = files[i]!;

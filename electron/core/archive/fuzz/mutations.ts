@@ -16,7 +16,16 @@ export interface FuzzCase {
 type Mutation = { label: string; apply: (m: ZipModel) => void };
 type ByteMutation = { label: string; apply: (b: Buffer) => Buffer };
 
-const NAMES = ['a.txt', 'b.bin', 'dir/', 'dir/c.txt', 'index.html', 'media/v.mp4', '\u00fc/\u00f6.txt', 'empty.txt'];
+const NAMES = [
+  'a.txt',
+  'b.bin',
+  'dir/',
+  'dir/c.txt',
+  'index.html',
+  'media/v.mp4',
+  '\u00fc/\u00f6.txt',
+  'empty.txt',
+];
 const ODD_NAMES = [
   'A.TXT',
   'a.txt/',
@@ -45,17 +54,23 @@ const INTERESTING_16 = [0, 1, 0x7fff, 0xffff, 0x0800, 0x0008, 20, 45, 63];
 const bytes = (max: number) => fc.uint8Array({ minLength: 0, maxLength: max }).map((a) => Buffer.from(a));
 const someData = fc.oneof(
   bytes(200),
-  fc.tuple(fc.constantFrom('Kotae ', 'ab', '\u7b54\u3048 '), fc.integer({ min: 0, max: 400 })).map(([s, n]) =>
-    Buffer.from(s.repeat(n)),
-  ),
+  fc
+    .tuple(fc.constantFrom('Kotae ', 'ab', '\u7b54\u3048 '), fc.integer({ min: 0, max: 400 }))
+    .map(([s, n]) => Buffer.from(s.repeat(n))),
 );
 
 const baseEntries: fc.Arbitrary<ModelEntry[]> = fc
   .uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 4 })
   .chain((names) =>
-    fc.tuple(...names.map((name) => fc.tuple(someData, fc.constantFrom(0, 8)).map(([data, method]) =>
-      name.endsWith('/') ? entry(name, Buffer.alloc(0)) : entry(name, data, method),
-    ))),
+    fc.tuple(
+      ...names.map((name) =>
+        fc
+          .tuple(someData, fc.constantFrom(0, 8))
+          .map(([data, method]) =>
+            name.endsWith('/') ? entry(name, Buffer.alloc(0)) : entry(name, data, method),
+          ),
+      ),
+    ),
   );
 
 function extraField(id: number, data: Buffer): Buffer {
@@ -80,7 +95,11 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
     apply: (m: ZipModel) => void (pick(m.entries, i).localName = other),
   })),
   fc
-    .tuple(fc.nat(), fc.constantFrom('flags', 'method', 'crc32', 'compressedSize', 'uncompressedSize', 'versionNeeded'), fc.integer({ min: -2, max: 2 }))
+    .tuple(
+      fc.nat(),
+      fc.constantFrom('flags', 'method', 'crc32', 'compressedSize', 'uncompressedSize', 'versionNeeded'),
+      fc.integer({ min: -2, max: 2 }),
+    )
     .map(([i, field, delta]) => ({
       label: `local(${i}.${field}${delta >= 0 ? '+' : ''}${delta})`,
       apply: (m: ZipModel) => {
@@ -96,20 +115,32 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
         e.local = { ...e.local, [field]: Math.max(0, current[field]! + delta) >>> 0 };
       },
     })),
-  fc.tuple(fc.nat(), fc.constantFrom('crc32', 'compressedSize', 'uncompressedSize'), fc.constantFrom(...INTERESTING_32, -1, 1)).map(
-    ([i, field, value]) => ({
+  fc
+    .tuple(
+      fc.nat(),
+      fc.constantFrom('crc32', 'compressedSize', 'uncompressedSize'),
+      fc.constantFrom(...INTERESTING_32, -1, 1),
+    )
+    .map(([i, field, value]) => ({
       label: `both(${i}.${field}=${value})`,
       apply: (m: ZipModel) => {
         const e = pick(m.entries, i);
-        const base = field === 'crc32' ? zlib.crc32(e.data) : field === 'uncompressedSize' ? e.data.length : e.method === 8 ? zlib.deflateRawSync(e.data).length : e.data.length;
+        const base =
+          field === 'crc32'
+            ? zlib.crc32(e.data)
+            : field === 'uncompressedSize'
+              ? e.data.length
+              : e.method === 8
+                ? zlib.deflateRawSync(e.data).length
+                : e.data.length;
         const v = value === -1 || value === 1 ? Math.max(0, base + value) : value;
         e.both = { ...e.both, [field]: v >>> 0 };
       },
-    }),
-  ),
+    })),
   fc.tuple(fc.nat(), fc.constantFrom(...NAMES, ...ODD_NAMES), someData).map(([at, name, data]) => ({
     label: `hidden(${at},${JSON.stringify(name)})`,
-    apply: (m: ZipModel) => void m.entries.splice(at % (m.entries.length + 1), 0, { ...entry(name, data), hidden: true }),
+    apply: (m: ZipModel) =>
+      void m.entries.splice(at % (m.entries.length + 1), 0, { ...entry(name, data), hidden: true }),
   })),
   fc.tuple(fc.nat(), fc.constantFrom(...NAMES, ...ODD_NAMES)).map(([i, name]) => ({
     label: `pointsAt(${i},${JSON.stringify(name)})`,
@@ -119,19 +150,26 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
       m.entries.push({ ...t, name, localName: undefined, pointsAt: target });
     },
   })),
-  fc.oneof(bytes(64), fc.constant(serialize({ entries: [entry('index.html', Buffer.from('<p>other</p>'))] }))).map((prefix) => ({
-    label: `prefix(${prefix.length})`,
-    apply: (m: ZipModel) => void (m.prefix = prefix),
-  })),
+  fc
+    .oneof(bytes(64), fc.constant(serialize({ entries: [entry('index.html', Buffer.from('<p>other</p>'))] })))
+    .map((prefix) => ({
+      label: `prefix(${prefix.length})`,
+      apply: (m: ZipModel) => void (m.prefix = prefix),
+    })),
   fc.tuple(fc.nat(), bytes(32)).map(([after, gap]) => ({
     label: `gap(${after},${gap.length})`,
     apply: (m: ZipModel) => void (m.gap = { after: after % m.entries.length, bytes: gap }),
   })),
-  bytes(32).map((trailing) => ({ label: `trailing(${trailing.length})`, apply: (m: ZipModel) => void (m.trailing = trailing) })),
-  fc.oneof(bytes(40), fc.constant(Buffer.from('PK\u0005\u0006' + '\u0000'.repeat(18), 'latin1'))).map((comment) => ({
-    label: `comment(${comment.length})`,
-    apply: (m: ZipModel) => void (m.comment = comment),
+  bytes(32).map((trailing) => ({
+    label: `trailing(${trailing.length})`,
+    apply: (m: ZipModel) => void (m.trailing = trailing),
   })),
+  fc
+    .oneof(bytes(40), fc.constant(Buffer.from('PK\u0005\u0006' + '\u0000'.repeat(18), 'latin1')))
+    .map((comment) => ({
+      label: `comment(${comment.length})`,
+      apply: (m: ZipModel) => void (m.comment = comment),
+    })),
   fc.integer({ min: -2, max: 2 }).map((d) => ({
     label: `declaredEntries(${d})`,
     apply: (m: ZipModel) => void (m.declaredEntries = m.entries.filter((e) => !e.hidden).length + d),
@@ -145,22 +183,33 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
     },
   })),
   fc.constant({ label: 'reverseCentral', apply: (m: ZipModel) => void (m.reverseCentral = true) }),
-  fc.tuple(fc.nat(), fc.constantFrom(0, 1, 2, 3, 5, 6, 11, 12, 13, 15), fc.boolean()).map(([i, bit, realDescriptor]) => ({
-    label: `flagBit(${i},${bit}${bit === 3 && realDescriptor ? ',descriptor' : ''})`,
-    apply: (m: ZipModel) => {
-      const e = pick(m.entries, i);
-      e.flags ^= 1 << bit;
-      if (bit === 3 && realDescriptor) {
-        e.descriptor = true;
-        e.local = { ...e.local, crc32: 0, compressedSize: 0, uncompressedSize: 0 };
-      }
-    },
-  })),
+  fc
+    .tuple(fc.nat(), fc.constantFrom(0, 1, 2, 3, 5, 6, 11, 12, 13, 15), fc.boolean())
+    .map(([i, bit, realDescriptor]) => ({
+      label: `flagBit(${i},${bit}${bit === 3 && realDescriptor ? ',descriptor' : ''})`,
+      apply: (m: ZipModel) => {
+        const e = pick(m.entries, i);
+        e.flags ^= 1 << bit;
+        if (bit === 3 && realDescriptor) {
+          e.descriptor = true;
+          e.local = { ...e.local, crc32: 0, compressedSize: 0, uncompressedSize: 0 };
+        }
+      },
+    })),
   fc
     .tuple(
       fc.nat(),
       fc.oneof(
-        fc.constantFrom('unicodePath', 'emptyZip64', 'ntfs', 'timestamp', 'unknown', 'overrun', 'localOnly', 'partial'),
+        fc.constantFrom(
+          'unicodePath',
+          'emptyZip64',
+          'ntfs',
+          'timestamp',
+          'unknown',
+          'overrun',
+          'localOnly',
+          'partial',
+        ),
       ),
       fc.constantFrom(...NAMES, ...ODD_NAMES),
     )
@@ -196,27 +245,29 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
       if (need45) e.versionNeeded = 45;
     },
   })),
-  fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('same', 'upper', 'nfd', 'folder', 'child')).map(([i, j, how]) => ({
-    label: `collide(${i},${j},${how})`,
-    apply: (m: ZipModel) => {
-      const a = pick(m.entries, i);
-      const b = pick(m.entries, j);
-      const bare = a.name.replace(/\/$/, '');
-      const name =
-        how === 'same'
-          ? a.name
-          : how === 'upper'
-            ? a.name.toUpperCase()
-            : how === 'nfd'
-              ? a.name.normalize('NFD')
-              : how === 'folder'
-                ? `${bare}/`
-                : `${bare}/x`;
-      b.name = name;
-      b.localName = undefined;
-      if (name.endsWith('/')) b.data = Buffer.alloc(0);
-    },
-  })),
+  fc
+    .tuple(fc.nat(), fc.nat(), fc.constantFrom('same', 'upper', 'nfd', 'folder', 'child'))
+    .map(([i, j, how]) => ({
+      label: `collide(${i},${j},${how})`,
+      apply: (m: ZipModel) => {
+        const a = pick(m.entries, i);
+        const b = pick(m.entries, j);
+        const bare = a.name.replace(/\/$/, '');
+        const name =
+          how === 'same'
+            ? a.name
+            : how === 'upper'
+              ? a.name.toUpperCase()
+              : how === 'nfd'
+                ? a.name.normalize('NFD')
+                : how === 'folder'
+                  ? `${bare}/`
+                  : `${bare}/x`;
+        b.name = name;
+        b.localName = undefined;
+        if (name.endsWith('/')) b.data = Buffer.alloc(0);
+      },
+    })),
   fc.tuple(fc.nat(), fc.constantFrom(...ODD_NAMES)).map(([i, name]) => ({
     label: `rename(${i},${JSON.stringify(name)})`,
     apply: (m: ZipModel) => {
@@ -225,19 +276,21 @@ const mutations: fc.Arbitrary<Mutation> = fc.oneof(
       if (name.endsWith('/')) e.data = Buffer.alloc(0);
     },
   })),
-  fc.tuple(fc.nat(), fc.constantFrom('noUtf8Flag', 'symlink', 'dirType', 'dosDir', 'noMode')).map(([i, how]) => ({
-    label: `attributes(${i},${how})`,
-    apply: (m: ZipModel) => {
-      const e = pick(m.entries, i);
-      if (how === 'noUtf8Flag') e.flags &= ~0x800;
-      else if (how === 'symlink') e.externalAttributes = (0o120777 << 16) >>> 0;
-      else if (how === 'dirType') e.externalAttributes = (0o040755 << 16) >>> 0;
-      else if (how === 'dosDir') {
-        e.versionMadeBy = 20;
-        e.externalAttributes = 0x10;
-      } else e.externalAttributes = 0;
-    },
-  })),
+  fc
+    .tuple(fc.nat(), fc.constantFrom('noUtf8Flag', 'symlink', 'dirType', 'dosDir', 'noMode'))
+    .map(([i, how]) => ({
+      label: `attributes(${i},${how})`,
+      apply: (m: ZipModel) => {
+        const e = pick(m.entries, i);
+        if (how === 'noUtf8Flag') e.flags &= ~0x800;
+        else if (how === 'symlink') e.externalAttributes = (0o120777 << 16) >>> 0;
+        else if (how === 'dirType') e.externalAttributes = (0o040755 << 16) >>> 0;
+        else if (how === 'dosDir') {
+          e.versionMadeBy = 20;
+          e.externalAttributes = 0x10;
+        } else e.externalAttributes = 0;
+      },
+    })),
   fc.tuple(fc.nat(), fc.constantFrom(1, 8, 9, 12, 14, 93, 99)).map(([i, method]) => ({
     label: `method(${i},${method})`,
     apply: (m: ZipModel) => {
@@ -262,8 +315,15 @@ const byteMutations: fc.Arbitrary<ByteMutation> = fc.oneof(
       return out;
     },
   })),
-  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(fc.constantFrom(...INTERESTING_32).map((v) => ({ v, w: 4 })), fc.constantFrom(...INTERESTING_16).map((v) => ({ v, w: 2 })))).map(
-    ([f, { v, w }]) => ({
+  fc
+    .tuple(
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.oneof(
+        fc.constantFrom(...INTERESTING_32).map((v) => ({ v, w: 4 })),
+        fc.constantFrom(...INTERESTING_16).map((v) => ({ v, w: 2 })),
+      ),
+    )
+    .map(([f, { v, w }]) => ({
       label: `set${w * 8}(${f.toFixed(4)},${v})`,
       apply: (b: Buffer) => {
         if (b.length < w) return b;
@@ -273,8 +333,7 @@ const byteMutations: fc.Arbitrary<ByteMutation> = fc.oneof(
         else out.writeUInt16LE(v & 0xffff, at);
         return out;
       },
-    }),
-  ),
+    })),
   fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), bytes(8)).map(([f, add]) => ({
     label: `insert(${f.toFixed(4)},${add.length})`,
     apply: (b: Buffer) => {
@@ -289,16 +348,20 @@ const byteMutations: fc.Arbitrary<ByteMutation> = fc.oneof(
       return Buffer.concat([b.subarray(0, at), b.subarray(at + n)]);
     },
   })),
-  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 4, max: 64 })).map(
-    ([f, g, n]) => ({
+  fc
+    .tuple(
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.integer({ min: 4, max: 64 }),
+    )
+    .map(([f, g, n]) => ({
       label: `duplicate(${f.toFixed(4)},${g.toFixed(4)},${n})`,
       apply: (b: Buffer) => {
         const from = Math.floor(f * b.length);
         const to = Math.floor(g * b.length);
         return Buffer.concat([b.subarray(0, to), b.subarray(from, from + n), b.subarray(to)]);
       },
-    }),
-  ),
+    })),
   fc.double({ min: 0, max: 1, noNaN: true }).map((f) => ({
     label: `truncate(${f.toFixed(4)})`,
     apply: (b: Buffer) => b.subarray(0, Math.floor(f * b.length)),
@@ -310,7 +373,10 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
   .tuple(
     baseEntries,
     fc.array(mutations, { minLength: 0, maxLength: 3 }),
-    fc.oneof({ weight: 3, arbitrary: fc.constant([] as ByteMutation[]) }, { weight: 1, arbitrary: fc.array(byteMutations, { minLength: 1, maxLength: 2 }) }),
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant([] as ByteMutation[]) },
+      { weight: 1, arbitrary: fc.array(byteMutations, { minLength: 1, maxLength: 2 }) },
+    ),
   )
   .map(([entries, structural, blind]) => {
     const model: ZipModel = { entries: entries.map((e) => ({ ...e })) };

@@ -53,7 +53,12 @@ export function pythonReadings(files: string[]): ToolReading[] {
   const lines = r.stdout.trim().split('\n');
   if (lines.length !== files.length) throw new Error(`python3 read ${lines.length} of ${files.length} zips`);
   return lines.map((line) => {
-    const o = JSON.parse(line) as { ok: boolean; names?: string[]; files?: [string, string][]; error?: string };
+    const o = JSON.parse(line) as {
+      ok: boolean;
+      names?: string[];
+      files?: [string, string][];
+      error?: string;
+    };
     return {
       ok: o.ok,
       names: o.names ?? [],
@@ -85,13 +90,23 @@ function walk(dir: Buffer, prefix = ''): [string, string][] {
 export function unzipReading(file: string): ToolReading {
   const list = spawnSync('unzip', ['-Z1', file], { encoding: 'utf8', env: unzipEnv });
   if (list.status !== 0) {
-    return { ok: false, names: [], files: new Map(), error: `unzip -Z1 exit ${list.status}: ${list.stderr.trim()}` };
+    return {
+      ok: false,
+      names: [],
+      files: new Map(),
+      error: `unzip -Z1 exit ${list.status}: ${list.stderr.trim()}`,
+    };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kotae-unzip-'));
   try {
     const x = spawnSync('unzip', ['-qq', '-o', file, '-d', dir], { encoding: 'utf8', env: unzipEnv });
     if (x.status !== 0) {
-      return { ok: false, names: [], files: new Map(), error: `unzip exit ${x.status}: ${(x.stdout + x.stderr).trim().slice(0, 300)}` };
+      return {
+        ok: false,
+        names: [],
+        files: new Map(),
+        error: `unzip exit ${x.status}: ${(x.stdout + x.stderr).trim().slice(0, 300)}`,
+      };
     }
     return {
       ok: true,

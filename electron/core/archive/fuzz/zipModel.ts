@@ -28,7 +28,14 @@ export interface ModelEntry {
   /** Name in the local header, when it differs. */
   localName?: string;
   /** Local header fields that differ from the central record. */
-  local?: Partial<{ flags: number; method: number; crc32: number; compressedSize: number; uncompressedSize: number; versionNeeded: number }>;
+  local?: Partial<{
+    flags: number;
+    method: number;
+    crc32: number;
+    compressedSize: number;
+    uncompressedSize: number;
+    versionNeeded: number;
+  }>;
   /** Lies told by both headers. */
   both?: Partial<{ crc32: number; compressedSize: number; uncompressedSize: number }>;
   /** Only a local entry (no central record). */

@@ -101,7 +101,8 @@ export function rawZip(entries: RawEntry[], options: RawZipOptions = {}): Buffer
       centralHeader({
         ...fields,
         ...(e.versionMadeBy !== undefined ? { versionMadeBy: e.versionMadeBy } : {}),
-        externalAttributes: e.externalAttributes ?? (e.name.endsWith('/') ? FOLDER_ATTRIBUTES : FILE_ATTRIBUTES),
+        externalAttributes:
+          e.externalAttributes ?? (e.name.endsWith('/') ? FOLDER_ATTRIBUTES : FILE_ATTRIBUTES),
         localHeaderOffset: at,
       }),
     );

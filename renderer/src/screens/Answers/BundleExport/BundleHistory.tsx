@@ -134,7 +134,9 @@ function VerifyButton({ onError }: { onError: (err: unknown) => void }) {
               </p>
               {signature && (
                 <p
-                  className={signature.verdict === 'thisLibrary' ? 'k-bundle-verify__ok' : 'k-bundle-verify__warn'}
+                  className={
+                    signature.verdict === 'thisLibrary' ? 'k-bundle-verify__ok' : 'k-bundle-verify__warn'
+                  }
                   data-testid="bundle-verify-signature"
                   data-verdict={signature.verdict}
                 >
