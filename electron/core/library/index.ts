@@ -20,6 +20,7 @@ export {
   type MediaProblem,
   type StoredFileRef,
 } from './mediaCheck';
+export { plainSealer, type SecretSealer, type SealerKind } from './secretSealer';
 export { listLog, type LogFilter } from './log';
 export { migrations, type Migration } from './migrations';
 export { latestVersion, schemaVersion } from './migrations/runner';

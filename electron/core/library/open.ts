@@ -18,6 +18,7 @@ import { KotaeError } from '../../../shared/errors';
 import { Library, type Clock } from './Library';
 import { LibraryLock } from './lock';
 import { assertFileOrMissing, entryKind, linkTarget, oddEntryError, targetKind } from './oddEntry';
+import type { SecretSealer } from './secretSealer';
 import { migrations as allMigrations, type Migration } from './migrations';
 import { assertNotNewer, migrate, schemaVersion } from './migrations/runner';
 
@@ -31,6 +32,8 @@ export interface OpenOptions {
   clock?: Clock;
   /** For migration tests: the list to migrate to. */
   migrations?: readonly Migration[];
+  /** How secrets are kept at rest (the app: the OS keychain); plain by default. */
+  sealer?: SecretSealer | undefined;
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -181,6 +184,7 @@ export function openLibrary(rootIn: string, options: OpenOptions = {}): Library 
       integrity,
       actor: options.actor ?? 'vendor',
       clock: options.clock,
+      sealer: options.sealer,
     });
   } catch (err) {
     db?.close();
