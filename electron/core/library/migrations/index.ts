@@ -7,11 +7,8 @@ import { up as intake } from './0080-intake';
 import { up as search } from './0090-search';
 import { up as mediaCrc32 } from './0100-media-crc32';
 import { up as firstCheckpoints } from './0110-first-checkpoints';
-<<<<<<< HEAD
-import { up as releasesVerdicts } from './0150-releases-verdicts';
-=======
 import { up as vendorKey } from './0120-vendor-key';
->>>>>>> main
+import { up as releasesVerdicts } from './0150-releases-verdicts';
 
 export interface Migration {
   /** Steps of 10 leave room for a fix-up between two released versions. */
@@ -30,9 +27,6 @@ export const migrations: readonly Migration[] = [
   { version: 90, name: 'search', up: search },
   { version: 100, name: 'media-crc32', up: mediaCrc32 },
   { version: 110, name: 'first-checkpoints', up: firstCheckpoints },
-<<<<<<< HEAD
-  { version: 150, name: 'releases-verdicts', up: releasesVerdicts },
-=======
   { version: 120, name: 'vendor-key', up: vendorKey },
->>>>>>> main
+  { version: 150, name: 'releases-verdicts', up: releasesVerdicts },
 ];
