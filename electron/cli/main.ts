@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError, toAppError } from '../../shared/errors';
+import { registerAnswerCommands } from './commands/answers';
 import { registerBackupCommands } from './commands/backup';
 import { registerCheckCommand } from './commands/check';
 import { registerBundleCommands } from './commands/bundle';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerLibraryCommands(program);
   registerCheckCommand(program);
+  registerAnswerCommands(program);
   registerVideoCommands(program);
   registerBundleCommands(program);
   registerFaqCommands(program);

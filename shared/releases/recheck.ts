@@ -20,7 +20,10 @@ export function verifiedBefore(doc: AnswerDocument, version: string): boolean {
  */
 export function recheckDone(doc: AnswerDocument, version: string): boolean {
   const all = steps(doc);
-  return all.length > 0 && all.every((s) => s.verified !== null && compareVersions(s.verified.version, version) >= 0);
+  return (
+    all.length > 0 &&
+    all.every((s) => s.verified !== null && compareVersions(s.verified.version, version) >= 0)
+  );
 }
 
 /** The capabilities the answer's steps are linked to (besides those of the questions it serves). */

@@ -6,7 +6,9 @@ import { compareVersions, oldestVersion } from './version';
 
 describe('compareVersions', () => {
   it('orders versions as vendors write them', () => {
-    const sorted = ['5.0', '4.10', '4.2.1', '4.9', 'v4.2.0', '5.0-rc1', '5.0.1', '2024.3'].sort(compareVersions);
+    const sorted = ['5.0', '4.10', '4.2.1', '4.9', 'v4.2.0', '5.0-rc1', '5.0.1', '2024.3'].sort(
+      compareVersions,
+    );
     expect(sorted).toEqual(['v4.2.0', '4.2.1', '4.9', '4.10', '5.0-rc1', '5.0', '5.0.1', '2024.3']);
   });
   it('treats a missing part as 0', () => {

@@ -16,12 +16,24 @@ describe('the verdict tag of a subject', () => {
   });
 
   it('is found when forwarded or quoted, in Japanese and English mail programs', () => {
-    for (const prefix of ['Fwd: ', 'FW: ', 'Re: ', 'RE: Fwd: ', '返信: ', '転送: ', 'Re: 転送：', 'AW: ', 'TR: '])
+    for (const prefix of [
+      'Fwd: ',
+      'FW: ',
+      'Re: ',
+      'RE: Fwd: ',
+      '返信: ',
+      '転送: ',
+      'Re: 転送：',
+      'AW: ',
+      'TR: ',
+    ])
       expect(parseVerdictTag(`${prefix}解決しました：画像の差し替え ${verdictTag(solved)}`)).toEqual(solved);
   });
 
   it('survives full-width brackets, letters and spaces, and folded lines', () => {
-    expect(parseVerdictTag('まだ解決していません ［Ｋｏｔａｅ　ａ７　ｒ２　ｎｏｔ－ｙｅｔ］')).toEqual(notYet);
+    expect(parseVerdictTag('まだ解決していません ［Ｋｏｔａｅ　ａ７　ｒ２　ｎｏｔ－ｙｅｔ］')).toEqual(
+      notYet,
+    );
     expect(parseVerdictTag('Not solved yet: x [Kotae\r\n a7\tr2 not-yet]')).toEqual(notYet);
     expect(parseVerdictTag('[kotae A7 R2 NOT_YET]')).toEqual(notYet);
   });
@@ -43,7 +55,9 @@ describe('the verdict tag of a subject', () => {
   });
 
   it('takes the first well-formed tag after broken ones', () => {
-    expect(parseVerdictTag(`[Kotae a1 broken] [kotae ${'x'.repeat(200)} ${verdictTag(notYet)}`)).toEqual(notYet);
+    expect(parseVerdictTag(`[Kotae a1 broken] [kotae ${'x'.repeat(200)} ${verdictTag(notYet)}`)).toEqual(
+      notYet,
+    );
   });
 
   it('reads a subject of a hundred thousand "[kotae" without a tag to its end (bounded look-ahead)', () => {
@@ -109,7 +123,12 @@ describe('the prepared verdict mail', () => {
         '回答番号：12（第3版）／お問い合わせ番号：45',
       ].join('\n'),
     );
-    expect(parseVerdictTag(mail.subject)).toEqual({ answerId: 12, revision: 3, questionId: 45, verdict: 'not_yet' });
+    expect(parseVerdictTag(mail.subject)).toEqual({
+      answerId: 12,
+      revision: 3,
+      questionId: 45,
+      verdict: 'not_yet',
+    });
     const url = new URL(mail.url);
     expect(url.protocol).toBe('mailto:');
     expect(url.searchParams.get('subject')).toBe(mail.subject);

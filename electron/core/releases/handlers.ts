@@ -3,7 +3,8 @@ import type { Studio } from '../studio';
 import { answerRechecks, listReleases, staleAnswers } from './queries';
 import { deleteRelease, recordRelease } from './record';
 
-type ReleaseChannel = 'releases:list' | 'releases:record' | 'releases:delete' | 'answers:stale' | 'answers:rechecks';
+type ReleaseChannel =
+  'releases:list' | 'releases:record' | 'releases:delete' | 'answers:stale' | 'answers:rechecks';
 
 export function releaseHandlers(studio: Studio): Handlers<ReleaseChannel> {
   return {

@@ -87,7 +87,11 @@ function mostReadFirst(a: RecheckItem & { updatedAt: string }, b: RecheckItem & 
   );
 }
 
-function openRechecks(db: Database, where: string, ...params: number[]): (RecheckItem & { updatedAt: string })[] {
+function openRechecks(
+  db: Database,
+  where: string,
+  ...params: number[]
+): (RecheckItem & { updatedAt: string })[] {
   const rows = db
     .prepare(
       `SELECT r.answer_id, a.title, a.is_public, a.doc, a.updated_at, r.version_id, v.version, r.capabilities, r.listed_at,
@@ -170,6 +174,9 @@ export function answerRechecks(db: Database, answerId: number): AnswerRecheck[] 
 /** Ids of the answers still to re-check (the Publish screen's warning). */
 export function staleAnswerIds(db: Database): Set<number> {
   return new Set(
-    db.prepare('SELECT DISTINCT answer_id FROM answer_rechecks WHERE done_at IS NULL').pluck().all() as number[],
+    db
+      .prepare('SELECT DISTINCT answer_id FROM answer_rechecks WHERE done_at IS NULL')
+      .pluck()
+      .all() as number[],
   );
 }

@@ -29,7 +29,9 @@ function listAnswersToRecheck(
   const tree = capabilityTree(db);
   const ids = new Set(changed.keys());
   const out: { answer: AnswerRow; capabilities: string[] }[] = [];
-  for (const answer of db.prepare('SELECT id, title, doc FROM answers ORDER BY id').iterate() as Iterable<AnswerRow>) {
+  for (const answer of db
+    .prepare('SELECT id, title, doc FROM answers ORDER BY id')
+    .iterate() as Iterable<AnswerRow>) {
     let doc: AnswerDocument;
     try {
       doc = JSON.parse(answer.doc) as AnswerDocument;
@@ -55,7 +57,12 @@ export function recordRelease(
       .prepare('SELECT id, recorded_at FROM product_versions WHERE product_id = ? AND version = ?')
       .get(productId, input.version) as { id: number; recorded_at: string | null } | undefined;
     if (existing?.recorded_at)
-      throw new KotaeError('CONFLICT', { version: input.version }, 'release already recorded', 'followUp:errors.releaseExists');
+      throw new KotaeError(
+        'CONFLICT',
+        { version: input.version },
+        'release already recorded',
+        'followUp:errors.releaseExists',
+      );
     const changed = new Map<number, string>();
     const title = db.prepare('SELECT title FROM capabilities WHERE id = ?').pluck();
     for (const id of input.capabilityIds) {
@@ -78,10 +85,15 @@ export function recordRelease(
       now,
       id,
     );
-    const addCapability = db.prepare('INSERT INTO release_capabilities (version_id, capability_id, title) VALUES (?, ?, ?)');
+    const addCapability = db.prepare(
+      'INSERT INTO release_capabilities (version_id, capability_id, title) VALUES (?, ?, ?)',
+    );
     for (const [capabilityId, t] of changed) addCapability.run(id, capabilityId, t);
     // The newest release is what the vendor now verifies with (reproduction mode's default).
-    const current = db.prepare('SELECT current_version FROM products WHERE id = ?').pluck().get(productId) as string;
+    const current = db
+      .prepare('SELECT current_version FROM products WHERE id = ?')
+      .pluck()
+      .get(productId) as string;
     if (!current || compareVersions(input.version, current) > 0)
       db.prepare('UPDATE products SET current_version = ? WHERE id = ?').run(input.version, productId);
 
@@ -140,12 +152,18 @@ export function deleteRelease(library: Library, id: number): { deleted: boolean 
       detail: { version: release.version, open: release.open },
     },
     (db) => {
-      const productId = db.prepare('SELECT product_id FROM product_versions WHERE id = ?').pluck().get(id) as number;
+      const productId = db
+        .prepare('SELECT product_id FROM product_versions WHERE id = ?')
+        .pluck()
+        .get(id) as number;
       db.prepare('DELETE FROM product_versions WHERE id = ?').run(id);
       // The product's current version falls back to the newest one left.
       const current = db.prepare('SELECT current_version FROM products WHERE id = ?').pluck().get(productId);
       if (current === release.version) {
-        const left = db.prepare('SELECT version FROM product_versions WHERE product_id = ?').pluck().all(productId) as string[];
+        const left = db
+          .prepare('SELECT version FROM product_versions WHERE product_id = ?')
+          .pluck()
+          .all(productId) as string[];
         const newest = left.sort((a, b) => compareVersions(b, a))[0] ?? '';
         db.prepare('UPDATE products SET current_version = ? WHERE id = ?').run(newest, productId);
       }

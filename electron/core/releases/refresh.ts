@@ -7,7 +7,12 @@ import type { Library } from '../library';
 // every step verified with the release's version or newer. Called inside the save's transaction,
 // so the answer and its list state never disagree. A document that falls back (a revision
 // restored, a step marked "does not work") puts the answer back on the list.
-export function refreshRechecks(library: Library, answerId: number, doc: AnswerDocument, title: string): void {
+export function refreshRechecks(
+  library: Library,
+  answerId: number,
+  doc: AnswerDocument,
+  title: string,
+): void {
   const db = library.db;
   const rows = db
     .prepare(
@@ -21,12 +26,9 @@ export function refreshRechecks(library: Library, answerId: number, doc: AnswerD
   for (const r of rows) {
     const done = recheckDone(doc, r.version);
     if (done === (r.done_at !== null)) continue;
-    db.prepare('UPDATE answer_rechecks SET done_at = ?, done_version = ? WHERE answer_id = ? AND version_id = ?').run(
-      done ? now : null,
-      done ? checkedWith : null,
-      answerId,
-      r.version_id,
-    );
+    db.prepare(
+      'UPDATE answer_rechecks SET done_at = ?, done_version = ? WHERE answer_id = ? AND version_id = ?',
+    ).run(done ? now : null, done ? checkedWith : null, answerId, r.version_id);
     library.writeLog({
       action: done ? 'answer.rechecked' : 'answer.recheck_reopened',
       entity: 'answer',

@@ -95,7 +95,15 @@ describe('recording a release', () => {
     const send = (answerId: number, questionId: number, n: number) =>
       exportBundle(
         library,
-        { answerId, customerId: customerOf(questionId), questionId, personalised: true, videoRendition: 'original', zip: true, folder: false },
+        {
+          answerId,
+          customerId: customerOf(questionId),
+          questionId,
+          personalised: true,
+          videoRendition: 'original',
+          zip: true,
+          folder: false,
+        },
         { zipPath: path.join(out, `a${answerId}-${n}.zip`), folderPath: null },
         { appVersion: 'test' },
         { signal: new AbortController().signal, progress: () => undefined },
@@ -103,7 +111,12 @@ describe('recording a release', () => {
     await send(1, 1, 1);
     await send(1, 1, 2);
     await send(3, 4, 1);
-    recordRelease(library, { version: '5.0', releasedOn: '2026-11-20', capabilityIds: [5, 9, 16, 23], note: '' });
+    recordRelease(library, {
+      version: '5.0',
+      releasedOn: '2026-11-20',
+      capabilityIds: [5, 9, 16, 23],
+      note: '',
+    });
     // Public: 2 (domain, never sent), 3 (blog, sent once), 4 (theme, never sent); then private 1 (sent twice).
     const list = staleAnswers(library.db);
     expect(list.map((s) => [s.answerId, s.isPublic, s.sent])).toEqual([
@@ -123,7 +136,13 @@ describe('recording a release', () => {
     expect(() =>
       recordRelease(library, { version: '5.1', releasedOn: '2026-11-21', capabilityIds: [9999], note: '' }),
     ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-    expect(listReleases(library.db).map((r) => r.version)).toEqual(['5.0', '4.2.1', '4.2.0', '4.1.0', '4.0.0']);
+    expect(listReleases(library.db).map((r) => r.version)).toEqual([
+      '5.0',
+      '4.2.1',
+      '4.2.0',
+      '4.1.0',
+      '4.0.0',
+    ]);
   });
 
   it('writes the release and each listed answer into the work log of the questions it serves', () => {
@@ -150,7 +169,9 @@ describe('re-walking an answer in reproduction mode', () => {
     const library = open();
     recordRelease(library, { version: '5.0', releasedOn: '2026-11-20', capabilityIds: [9, 24], note: '' });
     expect(staleIds(library).sort()).toEqual([1, 2]);
-    expect(answerRechecks(library.db, 1)).toMatchObject([{ version: '5.0', capabilities: ['画像・メディア'] }]);
+    expect(answerRechecks(library.db, 1)).toMatchObject([
+      { version: '5.0', capabilities: ['画像・メディア'] },
+    ]);
 
     // One step does not work with 5.0 any more: still to re-check (the answer needs rewriting).
     const doc = docOf(library, 1);
@@ -163,7 +184,9 @@ describe('re-walking an answer in reproduction mode', () => {
     expect(answerRechecks(library.db, 1)).toEqual([]);
     expect(getAnswer(library.db, 1).verifiedVersion).toBe('5.0');
     expect(listReleases(library.db)[0]).toMatchObject({ version: '5.0', listed: 2, open: 1 });
-    const logged = listLog(library.db, { answerId: 1, limit: 20 }).find((e) => e.action === 'answer.rechecked');
+    const logged = listLog(library.db, { answerId: 1, limit: 20 }).find(
+      (e) => e.action === 'answer.rechecked',
+    );
     expect(logged?.detail).toMatchObject({ version: '5.0', checkedWith: '5.0' });
   });
 

@@ -1,5 +1,10 @@
 import type { Language } from '../../../shared/domain/common';
-import { verdictMail, type VerdictMail, type VerdictMailInput } from '../../../shared/verdicts/mail';
+import {
+  verdictMail,
+  type VerdictMail,
+  type VerdictMailInput,
+  type VerdictTranslate,
+} from '../../../shared/verdicts/mail';
 import { textIn } from '../i18n/translator';
 
 /**
@@ -11,6 +16,6 @@ export function verdictMails(
   language: Language,
 ): { solved: VerdictMail; notYet: VerdictMail } | null {
   if (!input.vendorEmail.trim()) return null;
-  const t = textIn(language, 'followUp');
+  const t = textIn(language, 'followUp') as unknown as VerdictTranslate;
   return { solved: verdictMail(input, 'solved', t), notYet: verdictMail(input, 'not_yet', t) };
 }

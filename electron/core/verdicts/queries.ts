@@ -45,7 +45,9 @@ function toVerdict(r: VerdictRow): Verdict {
 /** The verdicts a question received, newest first. */
 export function questionVerdicts(db: Database, questionId: number): Verdict[] {
   return (
-    db.prepare(`${select} WHERE v.question_id = ? ORDER BY v.received_at DESC, v.id DESC`).all(questionId) as VerdictRow[]
+    db
+      .prepare(`${select} WHERE v.question_id = ? ORDER BY v.received_at DESC, v.id DESC`)
+      .all(questionId) as VerdictRow[]
   ).map(toVerdict);
 }
 
@@ -70,7 +72,8 @@ export function dismissOffer(library: Library, id: number): Verdict {
       summary: `${verdict.answerTitle} (${verdict.revision})`,
       detail: { verdict: verdict.verdict, revision: verdict.revision, title: verdict.answerTitle },
     },
-    (db) => db.prepare('UPDATE answer_verdicts SET offer_dismissed_at = ? WHERE id = ?').run(library.now(), id),
+    (db) =>
+      db.prepare('UPDATE answer_verdicts SET offer_dismissed_at = ? WHERE id = ?').run(library.now(), id),
   );
   return getVerdict(library.db, id);
 }
@@ -125,7 +128,11 @@ export function answerFeedback(db: Database, answerIds: readonly number[]): Answ
       .map(([revision, counts]) => ({ revision, ...counts }))
       .sort((a, b) => b.revision - a.revision);
     const total = revisions.reduce(
-      (sum, r) => ({ sent: sum.sent + r.sent, solved: sum.solved + r.solved, notSolved: sum.notSolved + r.notSolved }),
+      (sum, r) => ({
+        sent: sum.sent + r.sent,
+        solved: sum.solved + r.solved,
+        notSolved: sum.notSolved + r.notSolved,
+      }),
       zero(),
     );
     return { answerId, ...total, revisions };

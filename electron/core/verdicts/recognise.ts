@@ -24,12 +24,15 @@ export type VerdictDecision =
     }
   | { kind: 'refused'; tag: VerdictTag; reason: RefusedReason; answerTitle: string | null };
 
-export function recogniseVerdict(db: Database, subject: string, customerId: number | null): VerdictDecision | null {
+export function recogniseVerdict(
+  db: Database,
+  subject: string,
+  customerId: number | null,
+): VerdictDecision | null {
   const tag = parseVerdictTag(subject);
   if (!tag) return null;
   const answer = db.prepare('SELECT title, revision FROM answers WHERE id = ?').get(tag.answerId) as
-    | { title: string; revision: number }
-    | undefined;
+    { title: string; revision: number } | undefined;
   if (!answer) return { kind: 'refused', tag, reason: 'unknownAnswer', answerTitle: null };
   if (tag.revision > answer.revision)
     return { kind: 'refused', tag, reason: 'unknownRevision', answerTitle: answer.title };

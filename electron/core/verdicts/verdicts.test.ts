@@ -41,7 +41,10 @@ function setup() {
       library,
       {
         answerId,
-        customerId: library.db.prepare('SELECT customer_id FROM questions WHERE id = ?').pluck().get(questionId) as number,
+        customerId: library.db
+          .prepare('SELECT customer_id FROM questions WHERE id = ?')
+          .pluck()
+          .get(questionId) as number,
         questionId,
         personalised: true,
         videoRendition: 'original',
@@ -57,13 +60,23 @@ function setup() {
 
 /** The two mails a page prepares, as the page would (same service, same words). */
 function pageMails(library: Library, answerId: number, questionId: number | null, source: 'bundle' | 'faq') {
-  const a = library.db.prepare('SELECT title, revision, language FROM answers WHERE id = ?').get(answerId) as {
+  const a = library.db
+    .prepare('SELECT title, revision, language FROM answers WHERE id = ?')
+    .get(answerId) as {
     title: string;
     revision: number;
     language: 'ja' | 'en';
   };
   return verdictMails(
-    { answerId, revision: a.revision, questionId, title: a.title, vendorName: 'Sirius', vendorEmail: VENDOR, source },
+    {
+      answerId,
+      revision: a.revision,
+      questionId,
+      title: a.title,
+      vendorName: 'Sirius',
+      vendorEmail: VENDOR,
+      source,
+    },
     a.language,
   )!;
 }
@@ -71,7 +84,14 @@ function pageMails(library: Library, answerId: number, questionId: number | null
 /** ISO-2022-JP as an old Japanese mail program writes it: JIS runs between escapes, ASCII outside. */
 function iso2022jp(text: string): Buffer {
   const parts: Buffer[] = [];
-  for (const run of text.match(/[\x00-\x7f]+|[^\x00-\x7f]+/g) ?? []) {
+  const runs: string[] = [];
+  for (const ch of text) {
+    const ascii = ch.charCodeAt(0) < 0x80;
+    const last = runs.at(-1);
+    if (last !== undefined && (last.charCodeAt(0) < 0x80) === ascii) runs[runs.length - 1] = last + ch;
+    else runs.push(ch);
+  }
+  for (const run of runs) {
     if (run.charCodeAt(0) < 0x80) parts.push(Buffer.from(run, 'latin1'));
     else
       parts.push(
@@ -86,7 +106,13 @@ function iso2022jp(text: string): Buffer {
 describe('a customer\'s "Not yet"', () => {
   it('forwarded in Japanese, puts the answered question back to investigating with a checkpoint', async () => {
     const { library, importOne, send } = setup();
-    changeStatus(library, { id: 1, to: 'answered', nextCheckpoint: '2026-12-10', note: '', customerMessage: '' });
+    changeStatus(library, {
+      id: 1,
+      to: 'answered',
+      nextCheckpoint: '2026-12-10',
+      note: '',
+      customerMessage: '',
+    });
     await send(1, 1);
     const mail = pageMails(library, 1, 1, 'bundle').notYet;
     expect(mail.subject).toContain('[Kotae a1 r1 q1 not-yet]');
@@ -123,13 +149,25 @@ describe('a customer\'s "Not yet"', () => {
       expect.objectContaining({ kind: 'verdict', title: 'not_yet', questionId: 1, answerId: 1 }),
     );
     expect(answerFeedback(library.db, [1])).toEqual([
-      { answerId: 1, sent: 1, solved: 0, notSolved: 1, revisions: [{ revision: 1, sent: 1, solved: 0, notSolved: 1 }] },
+      {
+        answerId: 1,
+        sent: 1,
+        solved: 0,
+        notSolved: 1,
+        revisions: [{ revision: 1, sent: 1, solved: 0, notSolved: 1 }],
+      },
     ]);
   });
 
   it('in ISO-2022-JP, quoted by a reply, is recognised all the same', async () => {
     const { library, importOne, send } = setup();
-    changeStatus(library, { id: 1, to: 'waiting_on_customer', nextCheckpoint: '2026-12-10', note: '', customerMessage: '' });
+    changeStatus(library, {
+      id: 1,
+      to: 'waiting_on_customer',
+      nextCheckpoint: '2026-12-10',
+      note: '',
+      customerMessage: '',
+    });
     await send(1, 1);
     const subject = `返信: ${pageMails(library, 1, 1, 'bundle').notYet.subject}`;
     const raw = Buffer.concat([
@@ -150,11 +188,17 @@ describe('a customer\'s "Solved"', () => {
     const { library, importOne } = setup();
     const mail = pageMails(library, 5, null, 'faq').solved;
     expect(mail.subject).toBe('Solved: Adding a Google Analytics tag [Kotae a5 r1 solved]');
-    const item = await importOne(testMail({ from: `John Miller <${JOHN}>`, subject: `Re: ${mail.subject}`, text: mail.body }));
+    const item = await importOne(
+      testMail({ from: `John Miller <${JOHN}>`, subject: `Re: ${mail.subject}`, text: mail.body }),
+    );
     expect(item).toMatchObject({ outcome: 'threaded', questionId: 10, verdict: 'solved' });
     expect(getQuestion(library.db, 10).status).toBe('answered');
     const [verdict] = questionVerdicts(library.db, 10);
-    expect(verdict).toMatchObject({ verdict: 'solved', offer: 'pending', answerTitle: 'Adding a Google Analytics tag' });
+    expect(verdict).toMatchObject({
+      verdict: 'solved',
+      offer: 'pending',
+      answerTitle: 'Adding a Google Analytics tag',
+    });
 
     // "Not now": the offer goes, the question stays; the log says so.
     expect(dismissOffer(library, verdict!.id).offer).toBe('dismissed');
@@ -162,7 +206,9 @@ describe('a customer\'s "Solved"', () => {
     expect(listLog(library.db, { questionId: 10, limit: 5 })[0]?.action).toBe('verdict.offer_dismissed');
 
     // A second "Solved"; the vendor resolves the question: the offer was taken.
-    await importOne(testMail({ from: JOHN, subject: `Fwd: ${mail.subject}`, date: 'Tue, 24 Nov 2026 09:00:00 +0000' }));
+    await importOne(
+      testMail({ from: JOHN, subject: `Fwd: ${mail.subject}`, date: 'Tue, 24 Nov 2026 09:00:00 +0000' }),
+    );
     changeStatus(library, { id: 10, to: 'resolved', nextCheckpoint: null, note: '', customerMessage: '' });
     expect(questionVerdicts(library.db, 10).map((v) => v.offer)).toEqual(['accepted', 'dismissed']);
     // The same customer on the same revision counts once.
@@ -173,8 +219,12 @@ describe('a customer\'s "Solved"', () => {
     const { library, importOne, send } = setup();
     await send(1, 1);
     const mails = pageMails(library, 1, 1, 'bundle');
-    await importOne(testMail({ from: MISAKI, subject: mails.notYet.subject, date: 'Mon, 23 Nov 2026 10:00:00 +0000' }));
-    await importOne(testMail({ from: MISAKI, subject: mails.solved.subject, date: 'Mon, 23 Nov 2026 11:00:00 +0000' }));
+    await importOne(
+      testMail({ from: MISAKI, subject: mails.notYet.subject, date: 'Mon, 23 Nov 2026 10:00:00 +0000' }),
+    );
+    await importOne(
+      testMail({ from: MISAKI, subject: mails.solved.subject, date: 'Mon, 23 Nov 2026 11:00:00 +0000' }),
+    );
     expect(answerFeedback(library.db, [1])[0]).toMatchObject({ sent: 1, solved: 1, notSolved: 0 });
   });
 });
@@ -203,7 +253,9 @@ describe('a look-alike subject', () => {
   it('from a known customer about an answer they never got, or an answer that does not exist, is not a verdict', async () => {
     const { library, importOne } = setup();
     // Misaki never asked about analytics (answer 5).
-    const other = await importOne(testMail({ from: MISAKI, subject: pageMails(library, 5, null, 'faq').solved.subject }));
+    const other = await importOne(
+      testMail({ from: MISAKI, subject: pageMails(library, 5, null, 'faq').solved.subject }),
+    );
     expect(other.verdict).toBeUndefined();
     const missing = await importOne(testMail({ from: JOHN, subject: 'Solved: x [Kotae a999 r1 solved]' }));
     expect(missing.verdict).toBeUndefined();
@@ -216,7 +268,7 @@ describe('a look-alike subject', () => {
     expect(reasons.sort()).toEqual(['notTheCustomer', 'unknownAnswer', 'unknownRevision']);
   });
 
-  it('in our own reply quoting the customer\'s verdict is not a verdict', async () => {
+  it("in our own reply quoting the customer's verdict is not a verdict", async () => {
     const { library, importOne, send } = setup();
     await send(1, 1);
     const subject = pageMails(library, 1, 1, 'bundle').solved.subject;

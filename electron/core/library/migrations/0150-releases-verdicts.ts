@@ -55,7 +55,7 @@ export function up(db: Database): void {
   const answers = db.prepare('SELECT id, doc FROM answers').all() as { id: number; doc: string }[];
   const set = db.prepare('UPDATE answers SET verified_version = ?, verified_at = ? WHERE id = ?');
   for (const a of answers) {
-    let verification: ReturnType<typeof answerVerification> = null;
+    let verification: ReturnType<typeof answerVerification>;
     try {
       verification = answerVerification(JSON.parse(a.doc) as AnswerDocument);
     } catch {

@@ -16,9 +16,15 @@ import { BlockPartNode, chromeContainer } from './BlockPartNode';
 // themselves wherever they are moved. The screenshot, badges and menu are React chrome rendered
 // into the step's unmanaged containers (StepsPlugin); the two text parts are Lexical children.
 
-export type StepProps = Pick<StoredStep, 'stepId' | 'verified' | 'screenshot' | 'videoLink'>;
+export type StepProps = Pick<StoredStep, 'stepId' | 'verified' | 'screenshot' | 'videoLink'> & {
+  /** Capabilities of the catalogue the step uses (issue 22); [] for none. */
+  capabilityIds: number[];
+};
 
-export type SerializedStepNode = Spread<StepProps & { type: 'kotae-step' }, SerializedElementNode>;
+export type SerializedStepNode = Spread<
+  Omit<StepProps, 'capabilityIds'> & { type: 'kotae-step'; capabilityIds?: number[] },
+  SerializedElementNode
+>;
 
 export function newStepId(): string {
   return Math.random().toString(36).slice(2, 10);
@@ -29,6 +35,7 @@ export class StepNode extends ElementNode {
   __verified: StepProps['verified'];
   __screenshot: StepProps['screenshot'];
   __videoLink: StepProps['videoLink'];
+  __capabilityIds: number[];
 
   static override getType(): string {
     return 'kotae-step';
@@ -41,6 +48,7 @@ export class StepNode extends ElementNode {
         verified: node.__verified,
         screenshot: node.__screenshot,
         videoLink: node.__videoLink,
+        capabilityIds: node.__capabilityIds,
       },
       node.__key,
     );
@@ -52,6 +60,7 @@ export class StepNode extends ElementNode {
     this.__verified = props?.verified ?? null;
     this.__screenshot = props?.screenshot ?? null;
     this.__videoLink = props?.videoLink ?? null;
+    this.__capabilityIds = props?.capabilityIds ?? [];
   }
 
   static override importJSON(json: SerializedStepNode): StepNode {
@@ -66,6 +75,8 @@ export class StepNode extends ElementNode {
       verified: this.__verified,
       screenshot: this.__screenshot,
       videoLink: this.__videoLink,
+      // Left out when empty: documents from before issue 22 stay exactly what they were.
+      ...(this.__capabilityIds.length ? { capabilityIds: this.__capabilityIds } : {}),
     };
   }
 
@@ -112,6 +123,7 @@ export class StepNode extends ElementNode {
       verified: self.__verified,
       screenshot: self.__screenshot,
       videoLink: self.__videoLink,
+      capabilityIds: self.__capabilityIds,
     };
   }
 
@@ -127,6 +139,7 @@ export class StepNode extends ElementNode {
     if (patch.verified !== undefined) self.__verified = patch.verified;
     if (patch.screenshot !== undefined) self.__screenshot = patch.screenshot;
     if (patch.videoLink !== undefined) self.__videoLink = patch.videoLink;
+    if (patch.capabilityIds !== undefined) self.__capabilityIds = patch.capabilityIds;
     return self;
   }
 }

@@ -40,6 +40,7 @@ describe('editor nodes', () => {
         verified: { version: '4.2.1', at: '2026-11-23T09:00:00.000Z' },
         screenshot: { sha256: 'a'.repeat(64), ext: 'png', alt: 'shot' },
         videoLink: { clipId: 3, timeS: 12.5 },
+        capabilityIds: [9, 12],
       }),
       options([
         { title: 'A', pros: 'p', cons: 'c' },

@@ -19,6 +19,8 @@ import { ChecksPanel } from './ChecksPanel';
 import { DocumentView } from './DocumentView';
 import { HistoryDialog } from './HistoryDialog';
 import { QuestionsCard } from './QuestionsCard';
+import { FeedbackCard } from './FeedbackCard';
+import { RecheckBanner } from './RecheckBanner';
 import { ReproductionPanel } from './ReproductionPanel';
 import { RulesDialog } from './RulesDialog';
 
@@ -72,6 +74,8 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
       );
       setSaveInfo({ revision: result.revision, editedSinceRevision: result.editedSinceRevision });
       void queryClient.invalidateQueries({ queryKey: queryKey('answers:list') });
+      // A save that re-walked the steps may have cleared a re-check (issue 22).
+      void queryClient.invalidateQueries({ queryKey: queryKey('answers:stale') });
     },
     [answer.id, queryClient],
   );
@@ -209,6 +213,12 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
         }}
       />
       {saveState === 'error' && <ErrorMessage error={saveError} />}
+      <RecheckBanner
+        answerId={answer.id}
+        doc={doc}
+        reproducing={panel === 'reproduce'}
+        onReproduce={() => setPanel('reproduce')}
+      />
       <div className="k-answer__body">
         <div className="k-answer__main">
           {preview && (
@@ -251,6 +261,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
             />
           )}
           <QuestionsCard answer={answer} context={context.data} />
+          <FeedbackCard answerId={answer.id} />
         </aside>
       </div>
       {dialog === 'history' && (

@@ -1,4 +1,4 @@
-import { FileText, Plus } from 'lucide-react';
+import { FileText, Plus, RefreshCcw } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
@@ -23,6 +23,7 @@ import './workspace.css';
 import './dialogs.css';
 import { AnswerWorkspace } from './AnswerWorkspace';
 import { NewAnswerDialog } from './NewAnswerDialog';
+import { RecheckList } from './RecheckList';
 
 function AnswerDetailView({ id }: { id: number }) {
   // The editor starts from this copy, so it must be current: read after the answer's own pending
@@ -46,10 +47,13 @@ function AnswerDetailView({ id }: { id: number }) {
 }
 
 export default function Answers({ id, navigate }: ScreenProps) {
-  const { t } = useTranslation('answers');
+  const { t } = useTranslation(['answers', 'followUp']);
   const fmt = useFormat();
   const answers = useApi('answers:list', {});
+  const stale = useApi('answers:stale', {});
   const [creating, setCreating] = useState(false);
+  // The "to re-check" filter (issue 22): the answers a release put on the list, most read first.
+  const [recheckOnly, setRecheckOnly] = useState(false);
   const list = () => {
     if (answers.isPending) return <Loading />;
     if (answers.isError) return <ErrorMessage error={answers.error} />;
@@ -97,22 +101,45 @@ export default function Answers({ id, navigate }: ScreenProps) {
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          <Button variant="primary" icon={<Plus size={15} />} onClick={() => setCreating(true)}>
-            {t('newAnswer')}
-          </Button>
+          <>
+            <Button
+              icon={<RefreshCcw size={15} />}
+              aria-pressed={recheckOnly}
+              variant={recheckOnly ? 'primary' : 'secondary'}
+              onClick={() => setRecheckOnly((on) => !on)}
+              data-testid="recheck-filter"
+            >
+              {t('followUp:recheck.filter')} ({stale.data?.length ?? 0})
+            </Button>
+            <Button variant="primary" icon={<Plus size={15} />} onClick={() => setCreating(true)}>
+              {t('newAnswer')}
+            </Button>
+          </>
         }
       />
       <SplitView
         listWidth={320}
         list={
-          <SearchableList
-            kind="answer"
-            filters={['customer', 'capability', 'date']}
-            selectedId={id}
-            onOpen={(hit) => navigate('answers', hit)}
-          >
-            {list()}
-          </SearchableList>
+          recheckOnly ? (
+            stale.isError ? (
+              <ErrorMessage error={stale.error} />
+            ) : (
+              <RecheckList
+                items={stale.data ?? []}
+                selectedId={id}
+                onOpen={(answerId) => navigate('answers', answerId)}
+              />
+            )
+          ) : (
+            <SearchableList
+              kind="answer"
+              filters={['customer', 'capability', 'date']}
+              selectedId={id}
+              onOpen={(hit) => navigate('answers', hit)}
+            >
+              {list()}
+            </SearchableList>
+          )
         }
         detail={
           id ? (

@@ -10,6 +10,7 @@ import { CustomerProfileCard } from '../Customers/CustomerProfileCard';
 import { MessageThread } from './MessageThread';
 import { ScopePanel } from './ScopePanel';
 import { StatusPanel } from './StatusPanel';
+import { VerdictsCard } from './VerdictsCard';
 import { WorkLog } from './WorkLog';
 
 export function QuestionDetailView({ id, navigate }: { id: number; navigate: ScreenProps['navigate'] }) {
@@ -48,6 +49,7 @@ export function QuestionDetailView({ id, navigate }: { id: number; navigate: Scr
       </div>
       <div className="k-grid-2">
         <div>
+          <VerdictsCard question={q} />
           <MessageThread questionId={q.id} />
           <ScopePanel question={q} />
           <StatusPanel question={q} />

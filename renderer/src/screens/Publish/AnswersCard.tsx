@@ -1,6 +1,7 @@
 import { Film } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { FaqOverview } from '@shared/domain/faq';
+import { useApi } from '../../api/hooks';
 import { Badge, Card } from '../../components';
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
@@ -11,12 +12,23 @@ const changeTone = { new: 'info', changed: 'accent', unchanged: 'neutral' } as c
 export function AnswersCard({
   overview,
   navigate,
+  toRecheck,
 }: {
   overview: FaqOverview;
   navigate: ScreenProps['navigate'];
+  /** Answers a release put on the list to re-check (issue 22). */
+  toRecheck: ReadonlySet<number>;
 }) {
-  const { t } = useTranslation('publish');
+  const { t } = useTranslation(['publish', 'followUp']);
   const fmt = useFormat();
+  // Sent, solved, not yet: how each answer fares with customers (issue 22).
+  const feedback = useApi('answers:feedback', { ids: overview.answers.map((a) => a.id) });
+  const summaryOf = (id: number) => {
+    const f = feedback.data?.find((x) => x.answerId === id);
+    return f
+      ? t('followUp:feedback.summary', { sent: f.sent, solved: f.solved, notSolved: f.notSolved })
+      : '';
+  };
   return (
     <Card title={t('publicAnswers', { count: overview.answers.length })}>
       <table className="k-table" data-testid="public-answers">
@@ -26,6 +38,7 @@ export function AnswersCard({
             <th>{t('column.areas')}</th>
             <th>{t('column.updated')}</th>
             <th>{t('column.change')}</th>
+            <th>{t('followUp:publish.column')}</th>
             <th>{t('column.privacy')}</th>
           </tr>
         </thead>
@@ -44,6 +57,11 @@ export function AnswersCard({
                   {a.title}
                 </a>
                 {a.language === 'en' && <Badge>EN</Badge>}
+                {toRecheck.has(a.id) && (
+                  <Badge tone="warning" data-testid="publish-recheck-badge">
+                    {t('followUp:publish.badge')}
+                  </Badge>
+                )}
                 {a.videos > 0 && (
                   <span className="k-publish__videos" title={t('videos', { count: a.videos })}>
                     <Film size={12} /> {a.videos}
@@ -54,6 +72,9 @@ export function AnswersCard({
               <td className="k-publish__date">{fmt.date(a.updatedAt)}</td>
               <td>
                 <Badge tone={changeTone[a.change]}>{t(`change.${a.change}`)}</Badge>
+              </td>
+              <td className="muted" data-testid="publish-feedback">
+                {summaryOf(a.id)}
               </td>
               <td>
                 {a.unresolved ? (
