@@ -43,6 +43,8 @@ export interface BundleContent {
     doc: AnswerDocument;
     verifiedVersion: string | null;
     verifiedAt: string | null;
+    /** A decline asks for no verdict (issue 22). */
+    kind: 'answer' | 'decline';
   };
   customer: { id: number; name: string; email: string | null } | null;
   question: { id: number; subject: string } | null;
@@ -109,7 +111,7 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
   const db = library.db;
   const answer = db
     .prepare(
-      'SELECT id, title, revision, language, doc, verified_version, verified_at FROM answers WHERE id = ?',
+      'SELECT id, title, revision, language, doc, verified_version, verified_at, kind FROM answers WHERE id = ?',
     )
     .get(request.answerId) as
     | {
@@ -120,6 +122,7 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
         doc: string;
         verified_version: string | null;
         verified_at: string | null;
+        kind: 'answer' | 'decline';
       }
     | undefined;
   if (!answer) throw new KotaeError('NOT_FOUND', { id: request.answerId });
@@ -166,6 +169,7 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
       doc,
       verifiedVersion: answer.verified_version,
       verifiedAt: answer.verified_at,
+      kind: answer.kind,
     },
     customer: customer ?? null,
     question: question ? { id: question.id, subject: question.subject } : null,

@@ -10,6 +10,7 @@ import { prepare, type Prepared } from './prepare';
 import { relatedAnswers } from './model';
 import { renderAnswer, type MediaCopy, type RenderedAnswer } from './renderAnswer';
 import { updateSearchIndex } from './searchUpdate';
+import { faqVerdictSection } from './site/verdict';
 import { answerPage, movedPage, type SiteAnswer } from './site/pages';
 import { fileOf, paths, rootFrom, safeSlug } from './site/paths';
 import { siteChrome } from './siteChrome';
@@ -255,6 +256,8 @@ async function build(
     const rel = (related.get(a.id) ?? []).map((id) => siteAnswers.get(id)!);
     const pageKey = sha([
       rec.renderKey,
+      // The verdict buttons' prepared mails name the revision (issue 22).
+      a.revision,
       topic?.id,
       topic?.title,
       topic?.path,
@@ -282,6 +285,10 @@ async function build(
       html: r.html,
       videos: r.videos,
       related: rel,
+      verdict: faqVerdictSection(
+        { id: a.id, revision: a.revision, title: rec.title, language: a.language },
+        snapshot.vendor,
+      ),
     });
     await writer.put(file, html, pageKey);
     for (const m of r.media) await copyMedia(m);

@@ -4,4 +4,5 @@ export { recogniseVerdict, type VerdictDecision, type RefusedReason } from './re
 export { recordVerdict, logRefusedVerdict } from './record';
 export { questionVerdicts, answerFeedback, dismissOffer, getVerdict } from './queries';
 export { verdictMails } from './pageMail';
+export { verdictSectionHtml, type VerdictSectionOptions } from './pageSection';
 export { verdictHandlers } from './handlers';
