@@ -53,7 +53,8 @@ export function verdictAndReleaseItems(db: Database, customerId: number): Timeli
       questionSubject: v.subject,
       // The verdict's code; the screen says it in words ("Solved" / "Not yet").
       title: v.verdict,
-      text: `${v.title} (${v.revision})`,
+      // The answer it is about; the question's page says which revision.
+      text: v.title,
       answerId: v.answer_id,
     })),
     ...releases.map((r) => ({

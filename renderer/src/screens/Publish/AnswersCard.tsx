@@ -23,11 +23,20 @@ export function AnswersCard({
   const fmt = useFormat();
   // Sent, solved, not yet: how each answer fares with customers (issue 22).
   const feedback = useApi('answers:feedback', { ids: overview.answers.map((a) => a.id) });
+  // Only what happened ("Sent 3 · Solved 2"), so the column stays narrow; a dash for nothing yet.
   const summaryOf = (id: number) => {
     const f = feedback.data?.find((x) => x.answerId === id);
-    return f
-      ? t('followUp:feedback.summary', { sent: f.sent, solved: f.solved, notSolved: f.notSolved })
-      : '';
+    if (!f) return '';
+    const parts = (
+      [
+        ['sent', f.sent],
+        ['solved', f.solved],
+        ['notSolved', f.notSolved],
+      ] as const
+    )
+      .filter(([, n]) => n > 0)
+      .map(([key, n]) => `${t(`followUp:feedback.${key}`)} ${n}`);
+    return parts.length ? parts.join(' · ') : '—';
   };
   return (
     <Card title={t('publicAnswers', { count: overview.answers.length })}>

@@ -29,16 +29,12 @@ export function ReleasesCard({ navigate }: { navigate: ScreenProps['navigate'] }
   const knownVersions = releases.data?.filter((r) => !r.recordedAt).map((r) => r.version) ?? [];
 
   return (
-    <Card
-      title={t('releases.title')}
-      actions={
-        <Button size="sm" icon={<PackagePlus size={14} />} onClick={() => setRecording(true)}>
-          {t('releases.recordButton')}
-        </Button>
-      }
-    >
+    <Card title={t('releases.title')}>
       <div data-testid="releases">
         <p className="muted">{t('releases.intro')}</p>
+        <Button icon={<PackagePlus size={15} />} onClick={() => setRecording(true)}>
+          {t('releases.recordButton')}
+        </Button>
         {recorded && (
           <div className="k-release-result" role="status" data-testid="release-result">
             <p>
