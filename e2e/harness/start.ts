@@ -46,7 +46,11 @@ export function startHarness(
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${out}`)), 30_000);
+    // A harness that has not said it is ready is stopped, never left running beside the tests.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`harness did not start within 60 s:\n${out}`));
+    }, 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /KOTAE_HARNESS_READY (\S+) (\S+)/.exec(out);
