@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Capability } from '../domain/capability';
+import { Capability, CapabilityTexts } from '../domain/capability';
 import { Id, Language, Text } from '../domain/common';
 import { CustomerProfile, CustomerSummary } from '../domain/customer';
 import { StatusChangeView } from '../domain/question';
@@ -17,8 +17,8 @@ import {
 import { defineChannels } from './channel';
 
 const CapabilityFields = {
-  title: z.string().trim().min(1).max(300),
-  description: Text(10_000).default(''),
+  /** Title and description per language; at least one title. */
+  texts: CapabilityTexts,
   keywords: z.array(z.string().max(100)).max(200).default([]),
 };
 

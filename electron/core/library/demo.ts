@@ -49,8 +49,9 @@ export function seedDemo(library: Library): void {
 
       const capabilityIds = new Map<string, number>();
       const addCapability = db.prepare(
-        `INSERT INTO capabilities (product_id, parent_id, kind, title, description, keywords, position, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO capabilities (product_id, parent_id, kind, title, description, title_ja, description_ja,
+           title_en, description_en, keywords, position, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertCapability = (c: DemoCapability, parentId: number | null, position: number) => {
         const id = Number(
@@ -60,6 +61,10 @@ export function seedDemo(library: Library): void {
             parentId === null ? 'area' : 'operation',
             c.title,
             c.description,
+            c.title,
+            c.description,
+            c.en.title,
+            c.en.description,
             JSON.stringify(c.keywords),
             position,
             stamp,
