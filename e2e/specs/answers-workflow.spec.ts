@@ -74,7 +74,7 @@ test('snippets: a greeting with the customer’s name, and steps saved as a snip
   await page.keyboard.press('ArrowUp');
   await insertFromSlashMenu(page, '挨拶', 'Snippet: 挨拶');
   await expect(editor(page)).toContainText('鈴木 一郎 様');
-  await expect(editor(page)).toContainText('お問い合わせいただきありがとうございます。');
+  await expect(editor(page)).toContainText('いつもお世話になっております。');
 
   // Select the three steps and keep them as a snippet.
   await steps(page).nth(0).locator('.k-step__action').click();

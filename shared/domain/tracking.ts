@@ -22,6 +22,11 @@ export const MessageDraft = z.object({
   language: Language,
   subject: z.string(),
   body: z.string(),
+  /**
+   * Texts of the draft that have no translation in the customer's language (capabilities listed in
+   * the other language): shown next to the draft, so the vendor sees them before sending.
+   */
+  untranslated: z.array(z.string()).default([]),
 });
 export type MessageDraft = z.infer<typeof MessageDraft>;
 

@@ -124,9 +124,20 @@ export function bulletLines(items: string[], language: Language): string {
   return items.map((item) => `${bullet}${item.replace(/\n/g, language === 'ja' ? '\n　' : '\n  ')}`).join('\n');
 }
 
-/** "Title: description" joined as the language writes it. */
+/**
+ * An entry of a list with what it covers: 「ページ編集：説明」 in Japanese; in English the description
+ * on its own line under the title, so a description written as a sentence keeps its capital.
+ */
 export function titleWithDescription(title: string, description: string, language: Language): string {
   const d = description.trim();
   if (!d) return title;
-  return language === 'ja' ? `${title}：${d}` : `${title}: ${d}`;
+  return language === 'ja' ? `${title}：${d}` : `${title}\n${d}`;
+}
+
+/**
+ * A quoted subject that ends in ? or ! already ends the clause in English: “Can I …?”, never
+ * “Can I …?”. or “Can I …?”, (Chicago 6.119). Japanese keeps its punctuation as written.
+ */
+export function tidyQuotedPunctuation(text: string, language: Language): string {
+  return language === 'en' ? text.replace(/([?!])([”"’])[.,]/g, '$1$2') : text;
 }

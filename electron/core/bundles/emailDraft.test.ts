@@ -89,7 +89,13 @@ describe('e-mail draft: how to open the bundle', () => {
       resolution({ cause: 'Old cache.', done: '', remains: '', resolved: '', prevention: '' }, true),
     );
     const body = emailDraft(c, 'a.zip').body;
-    expect(body).toContain('■ What caused it\nOld cache.');
+    expect(body).toContain('- What caused it: Old cache.');
+    expect(body).not.toContain('■');
+    const ja = content({ language: 'ja' });
+    ja.answer.doc.root.children.push(
+      resolution({ cause: '古いキャッシュ。', done: '', remains: '', resolved: '', prevention: '' }, true),
+    );
+    expect(emailDraft(ja, 'a.zip').body).toContain('■ 原因\n古いキャッシュ。');
     expect(body).not.toContain('What was done');
   });
 });

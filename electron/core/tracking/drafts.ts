@@ -4,11 +4,23 @@ import type { DraftPurpose, MessageDraft } from '../../../shared/domain/tracking
 import { vendorNameIn } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import { mailtoUrl } from '../../../shared/tracking/mailto';
+import { capabilityTextIn } from '../../../shared/domain/capability';
+import {
+  addresseeLine,
+  bulletLines,
+  letterDate,
+  personalName,
+  tidyQuotedPunctuation,
+  titleWithDescription,
+  topicOf,
+  withoutReplyPrefix,
+} from '../../../shared/tracking/letter';
 import { fillTemplate, statusTemplateKey, type MessageTemplateKey } from '../../../shared/tracking/templates';
+import { listCapabilities } from '../capabilities';
 import { readVendor } from '../faq/settings';
 import type { Library } from '../library';
 import { getMessageTemplate } from './templates';
-import { customerT, letterDate } from './text';
+import { customerT } from './text';
 
 export interface QuestionContact {
   questionId: number;
@@ -16,13 +28,14 @@ export interface QuestionContact {
   customerId: number | null;
   customerName: string;
   email: string | null;
+  company: string;
   language: Language;
 }
 
 export function questionContact(library: Library, questionId: number): QuestionContact {
   const row = library.db
     .prepare(
-      `SELECT q.id, q.subject, q.customer_id, c.name, c.email, c.language
+      `SELECT q.id, q.subject, q.customer_id, c.name, c.email, c.company, c.language
        FROM questions q LEFT JOIN customers c ON c.id = q.customer_id WHERE q.id = ?`,
     )
     .get(questionId) as
@@ -32,6 +45,7 @@ export function questionContact(library: Library, questionId: number): QuestionC
         customer_id: number | null;
         name: string | null;
         email: string | null;
+        company: string | null;
         language: Language | null;
       }
     | undefined;
@@ -42,17 +56,29 @@ export function questionContact(library: Library, questionId: number): QuestionC
     customerId: row.customer_id,
     customerName: row.name ?? '',
     email: row.email,
+    company: row.company ?? '',
     language: row.language ?? 'ja',
   };
 }
 
-/** The support scope in words, for a decline: each area of the catalogue and what it covers. */
-function scopeSummary(library: Library, language: Language): string {
-  const areas = library.db
-    .prepare('SELECT title, description FROM capabilities WHERE parent_id IS NULL ORDER BY position, id')
-    .all() as { title: string; description: string }[];
-  if (!areas.length) return customerT(language)('draft.noScope');
-  return areas.map((a) => `・${a.title}${a.description ? ` — ${a.description}` : ''}`).join('\n');
+/**
+ * The support scope in words, for a decline: each area of the catalogue and what it covers, in
+ * the customer's language. An area with no text in that language is listed in the other one (the
+ * customer still learns what is covered) and named in `untranslated`, which the vendor sees beside
+ * the draft before sending it.
+ */
+function scopeSummary(library: Library, language: Language): { text: string; untranslated: string[] } {
+  const areas = listCapabilities(library.db)
+    .filter((c) => c.parentId === null)
+    .sort((a, b) => a.position - b.position || a.id - b.id);
+  if (!areas.length) return { text: customerT(language)('draft.noScope'), untranslated: [] };
+  const untranslated: string[] = [];
+  const lines = areas.map((area) => {
+    const text = capabilityTextIn(area.texts, language);
+    if (!text.translated) untranslated.push(text.title);
+    return titleWithDescription(text.title, text.description, language);
+  });
+  return { text: bulletLines(lines, language), untranslated };
 }
 
 export interface DraftRequest {
@@ -74,21 +100,27 @@ export function draftMessage(library: Library, request: DraftRequest): MessageDr
   else key = statusTemplateKey(request.status ?? 'received');
   const template = getMessageTemplate(library, key, language);
   const vendor = readVendor(library);
+  const addressee = { name: contact.customerName, email: contact.email, company: contact.company };
+  const scope = request.purpose === 'decline' ? scopeSummary(library, language) : null;
   const variables = {
-    customer: contact.customerName || t('draft.customerFallback'),
-    subject: contact.subject,
+    // From the customer's record only: a name intake took from the address is no name.
+    addressee: addresseeLine(contact.customerId === null ? null : addressee, language),
+    customer: personalName(addressee) ?? t('draft.customerFallback'),
+    subject: withoutReplyPrefix(contact.subject),
+    topic: topicOf(contact.subject),
     status: request.status ? t(`status:status.${request.status}`) : '',
     checkpoint: request.nextCheckpoint
-      ? letterDate(request.nextCheckpoint, language)
+      ? letterDate(request.nextCheckpoint, language, library.today())
       : t('draft.noCheckpoint'),
-    scope: request.purpose === 'decline' ? scopeSummary(library, language) : '',
+    scope: scope?.text ?? '',
     vendor: vendorNameIn(vendor, language),
   };
   return {
     to: contact.email,
     language,
     subject: fillTemplate(template.subject, variables),
-    body: fillTemplate(template.body, variables),
+    body: tidyQuotedPunctuation(fillTemplate(template.body, variables), language),
+    untranslated: scope?.untranslated ?? [],
   };
 }
 

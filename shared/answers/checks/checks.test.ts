@@ -13,7 +13,7 @@ import {
   type AnswerDocument,
   type DocNode,
 } from '../document';
-import { checkAnswer, findingText, type CheckInput } from './index';
+import { checkAnswer, checkMessage, findingText, type CheckInput } from './index';
 
 const rules = CheckRules.parse(defaultRulesJson);
 const fullResolution = resolution(
@@ -293,5 +293,21 @@ describe('findingText', () => {
     expect(findingText(blame, t('en')).explanation).toContain('State the cause as a fact');
     const unverified = checkAnswer(input(documentOf([step('a', 'b'), step('c', 'd'), fullResolution])))[0]!;
     expect(findingText(unverified, t('en')).message).toBe('Steps 1, 2 are not verified yet.');
+  });
+});
+
+describe('what a new user saw in the checks panel (issue 18)', () => {
+  it('an empty answer does not pass the tone check', () => {
+    const findings = checkAnswer(input(documentOf([paragraph('')]), { language: 'ja' }));
+    expect(findings.find((f) => f.category === 'tone')?.code).toBe('tone_empty');
+  });
+
+  it('flags 「マニュアルをよく読んでください」 and "read the instructions carefully" as talking down', () => {
+    const ja = checkMessage('田中 様\n\nマニュアルをよく読んでください。', 'ja', rules);
+    expect(ja.map((f) => f.code)).toContain('tone_talkDown');
+    const en = checkMessage('Dear Jo,\n\nPlease read the instructions carefully.', 'en', rules);
+    expect(en.map((f) => f.code)).toContain('tone_talkDown');
+    // And a blaming message is an error, so a template that slipped would fail its test.
+    expect(checkMessage('お客様の設定ミスです。', 'ja', rules)[0]).toMatchObject({ severity: 'error' });
   });
 });

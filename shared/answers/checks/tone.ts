@@ -13,6 +13,8 @@ const APOLOGY_START = 12;
 const severityOf = { blame: 'error', argue: 'error', talkDown: 'warning' } as const;
 
 export function toneFindings(blocks: TextBlock[], rules: LanguageRules): Finding[] {
+  // Nothing written is not a kind tone: the panel must not praise an empty answer's opening.
+  if (!blocks.some((b) => b.text.trim())) return [finding('tone', 'warning', 'tone_empty', null)];
   const out: Finding[] = [];
   for (const rule of rules.tone) {
     for (const phrase of rule.phrases) {
