@@ -57,8 +57,16 @@ export const trackingChannels = defineChannels({
       subject: Text(500),
       body: Text(20_000),
     }),
-    /** bodyOmitted: the message was too long for a mailto: link; the mail opened without it. */
-    output: z.object({ url: z.string().nullable(), bodyOmitted: z.boolean() }),
+    /**
+     * file: the draft was too long for a mailto: link and was opened as an unsent .eml; bodyOmitted:
+     * neither worked, the mail opened with the subject only (the UI copies the text).
+     */
+    output: z.object({ url: z.string().nullable(), bodyOmitted: z.boolean(), file: z.string().nullable() }),
+  },
+  /** The vendor says a drafted message was sent (ref from the timeline: 'status:<id>' or 'log:<id>'). */
+  'drafts:markSent': {
+    input: z.object({ ref: z.string().regex(/^(status|log):\d{1,15}$/) }),
+    output: z.object({ ref: z.string() }),
   },
   'messageTemplates:list': { input: z.object({}), output: z.array(MessageTemplate) },
   'messageTemplates:save': {

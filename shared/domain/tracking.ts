@@ -52,6 +52,15 @@ export const TimelineItem = z.object({
   title: z.string(),
   text: z.string(),
   answerId: Id.nullable(),
+  /** A message to the customer on this item (a status change's, a draft), as an excerpt. */
+  message: z.string().nullable().default(null),
+  /**
+   * Whether that message reached the customer: 'sent' once the vendor marked it sent or it went
+   * whole to the mail program; 'draft' otherwise (saved, copied, but nobody said it was sent).
+   */
+  delivery: z.enum(['draft', 'sent']).nullable().default(null),
+  /** What Mark as sent refers to ('status:<id>' or 'log:<id>'). */
+  ref: z.string().max(40).nullable().default(null),
 });
 export type TimelineItem = z.infer<typeof TimelineItem>;
 

@@ -48,27 +48,37 @@ export function seedDemo(library: Library): void {
       for (const version of demoProduct.versions) addVersion.run(productId, version);
 
       const capabilityIds = new Map<string, number>();
+      // Tests seed libraries made with older migrations too: there the texts per language
+      // (migration 0130) do not exist yet, and 0130 gives the Japanese ones when it runs.
+      const perLanguage =
+        (db
+          .prepare("SELECT count(*) FROM pragma_table_info('capabilities') WHERE name = 'title_en'")
+          .pluck()
+          .get() as number) > 0;
       const addCapability = db.prepare(
-        `INSERT INTO capabilities (product_id, parent_id, kind, title, description, title_ja, description_ja,
-           title_en, description_en, keywords, position, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        perLanguage
+          ? `INSERT INTO capabilities (product_id, parent_id, kind, title, description, keywords, position, created_at, updated_at,
+               title_ja, description_ja, title_en, description_en)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+          : `INSERT INTO capabilities (product_id, parent_id, kind, title, description, keywords, position, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertCapability = (c: DemoCapability, parentId: number | null, position: number) => {
+        const values = [
+          productId,
+          parentId,
+          parentId === null ? 'area' : 'operation',
+          c.title,
+          c.description,
+          JSON.stringify(c.keywords),
+          position,
+          stamp,
+          stamp,
+        ];
         const id = Number(
           addCapability.run(
-            productId,
-            parentId,
-            parentId === null ? 'area' : 'operation',
-            c.title,
-            c.description,
-            c.title,
-            c.description,
-            c.en.title,
-            c.en.description,
-            JSON.stringify(c.keywords),
-            position,
-            stamp,
-            stamp,
+            ...values,
+            ...(perLanguage ? [c.title, c.description, c.en.title, c.en.description] : []),
           ).lastInsertRowid,
         );
         capabilityIds.set(c.title, id);

@@ -20,6 +20,7 @@ import { listCapabilities } from '../capabilities';
 import { readVendor } from '../faq/settings';
 import type { Library } from '../library';
 import { getMessageTemplate } from './templates';
+import { writeUnsentEml } from './unsentEml';
 import { customerT } from './text';
 
 export interface QuestionContact {
@@ -135,21 +136,63 @@ export interface SendDraftInput {
   body: string;
 }
 
+export interface DraftOpeners {
+  openExternal: (url: string) => Promise<void>;
+  /** Opens a file with the OS (the .eml in the mail program); false when it could not. */
+  openFile?: ((file: string) => Promise<boolean>) | undefined;
+  /** Where .eml drafts are written (tests); the OS temp folder otherwise. */
+  draftFolder?: string | undefined;
+}
+
+export interface SentDraft {
+  url: string | null;
+  /** The draft did not fit a mailto: link and could not be opened as a file: the UI copies it. */
+  bodyOmitted: boolean;
+  /** The .eml the mail program was asked to open, when the mailto: link was too long. */
+  file: string | null;
+}
+
 /**
  * Records that a draft left the app (copied, or handed to the mail program) and, for `mail`, opens
- * it as a mailto: URL. The log keeps the text, so what was said can be shown later.
+ * it: as a mailto: URL when the whole text fits one, else as an unsent .eml the mail program opens
+ * as a new message, else (no way to open a file) a mailto: with the subject only, and the UI
+ * copies the text. The log keeps the text, so what was said can be shown later; a draft handed to
+ * the mail program counts as sent, a copied one stays a draft until the vendor marks it sent.
  */
 export async function sendDraft(
   library: Library,
-  openExternal: (url: string) => Promise<void>,
+  openers: DraftOpeners | ((url: string) => Promise<void>),
   input: SendDraftInput,
-): Promise<{ url: string | null; bodyOmitted: boolean }> {
+): Promise<SentDraft> {
+  const { openExternal, openFile, draftFolder } =
+    typeof openers === 'function'
+      ? { openExternal: openers, openFile: undefined, draftFolder: undefined }
+      : openers;
   const contact = questionContact(library, input.questionId);
   let url = input.via === 'mail' ? mailtoUrl(contact.email, input.subject, input.body) : null;
+  let file: string | null = null;
   // Mail programs and Windows' URL handler cut long mailto: links (percent-encoded Japanese takes
-  // nine characters a letter); then the mail opens without the body and the UI copies it instead.
-  const bodyOmitted = url !== null && url.length > MAX_MAILTO_LENGTH;
+  // nine characters a letter, so about 220 letters fit): then the draft goes as an .eml file.
+  let bodyOmitted = url !== null && url.length > MAX_MAILTO_LENGTH;
+  if (bodyOmitted && openFile) {
+    const written = await writeUnsentEml(
+      {
+        from: readVendor(library).email || null,
+        to: contact.email,
+        subject: input.subject,
+        body: input.body,
+        date: new Date(library.now()),
+      },
+      draftFolder,
+    );
+    if (await openFile(written)) {
+      file = written;
+      url = null;
+      bodyOmitted = false;
+    }
+  }
   if (bodyOmitted) url = mailtoUrl(contact.email, input.subject, '');
+  const handedOver = input.via === 'mail' && !bodyOmitted;
   library.mutate(
     {
       action: input.via === 'mail' ? 'draft.opened_in_mail' : 'draft.copied',
@@ -158,10 +201,69 @@ export async function sendDraft(
       questionId: input.questionId,
       customerId: contact.customerId,
       summary: `${input.purpose}: ${input.subject}`,
-      detail: { purpose: input.purpose, subject: input.subject, body: input.body, to: contact.email },
+      detail: {
+        purpose: input.purpose,
+        subject: input.subject,
+        body: input.body,
+        to: contact.email,
+        // Sent: the whole text went to the mail program. A copy (or a cut mail link) stays a draft.
+        sent: handedOver,
+        ...(file ? { file } : {}),
+      },
     },
     () => undefined,
   );
   if (url) await openExternal(url);
-  return { url, bodyOmitted };
+  return { url, bodyOmitted, file };
+}
+
+/**
+ * The vendor says a message reached the customer (they pasted it into their mail and sent it):
+ * the status change's message ('status:<id>') or a drafted message from the log ('log:<id>').
+ * Until then the timeline and the work log call it a draft.
+ */
+export function markDraftSent(library: Library, ref: string): { ref: string } {
+  const match = /^(status|log):(\d{1,15})$/.exec(ref);
+  if (!match) throw new KotaeError('INVALID_INPUT', { detail: 'ref' });
+  const id = Number(match[2]);
+  let message: { questionId: number; subject: string; body: string; purpose: DraftPurpose } | undefined;
+  if (match[1] === 'status') {
+    const row = library.db
+      .prepare(
+        `SELECT s.question_id, s.customer_message, q.subject FROM status_changes s
+         JOIN questions q ON q.id = s.question_id WHERE s.id = ?`,
+      )
+      .get(id) as { question_id: number; customer_message: string; subject: string } | undefined;
+    if (row?.customer_message.trim())
+      message = { questionId: row.question_id, subject: row.subject, body: row.customer_message, purpose: 'status' };
+  } else {
+    const row = library.db
+      .prepare(
+        "SELECT question_id, detail FROM log_entries WHERE id = ? AND action IN ('draft.copied', 'draft.opened_in_mail')",
+      )
+      .get(id) as { question_id: number | null; detail: string } | undefined;
+    const detail = row ? (JSON.parse(row.detail) as { subject?: string; body?: string; purpose?: string }) : null;
+    if (row?.question_id && detail?.body)
+      message = {
+        questionId: row.question_id,
+        subject: detail.subject ?? '',
+        body: detail.body,
+        purpose: (['decline', 'clarification', 'status'] as const).find((p) => p === detail.purpose) ?? 'status',
+      };
+  }
+  if (!message) throw new KotaeError('NOT_FOUND', { id });
+  const contact = questionContact(library, message.questionId);
+  library.mutate(
+    {
+      action: 'draft.marked_sent',
+      entity: 'question',
+      entityId: message.questionId,
+      questionId: message.questionId,
+      customerId: contact.customerId,
+      summary: `${message.purpose}: ${message.subject}`,
+      detail: { ...message, to: contact.email, sent: true, ref },
+    },
+    () => undefined,
+  );
+  return { ref };
 }

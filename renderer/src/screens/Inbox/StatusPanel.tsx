@@ -9,6 +9,7 @@ import { shortcutLabel } from '../../hooks/shortcutLabel';
 import { todayDay, useFormat } from '../../hooks/useFormat';
 import { StatusChangeDialog } from './StatusChangeDialog';
 import './tracking.css';
+import { MessageDelivery } from './MessageDelivery';
 import { useSendDraft } from './DraftEditor';
 import { useLogText } from './useLogText';
 
@@ -104,7 +105,10 @@ function HistoryEntry({ entry, question }: { entry: StatusChangeView; question: 
       {entry.note && <div className="muted">{t('status.why', { note: words.note(entry.note) })}</div>}
       {entry.customerMessage && (
         <details>
-          <summary className="muted">{t('status.messageSent')}</summary>
+          <summary className="muted">
+            {t('status.messageSent')}{' '}
+            {entry.delivery && <MessageDelivery delivery={entry.delivery} sentRef={`status:${entry.id}`} />}
+          </summary>
           <div className="k-history-message">{entry.customerMessage}</div>
           <div className="k-actions">
             <Button size="sm" variant="ghost" icon={<Copy size={13} />} onClick={() => void copy(draft)}>
