@@ -311,3 +311,15 @@ describe('what a new user saw in the checks panel (issue 18)', () => {
     expect(checkMessage('お客様の設定ミスです。', 'ja', rules)[0]).toMatchObject({ severity: 'error' });
   });
 });
+
+describe('a step that did not work when reproduced (issue 18)', () => {
+  it('is an error until it is verified again', () => {
+    const failing = step('Open Settings', 'The plan badge shows', {
+      stepId: 's1',
+      failed: { version: '4.2.1', at: '2026-01-01T00:00:00.000Z' },
+    });
+    const codes = checkAnswer(input(documentOf([failing, fullResolution]))).map((f) => f.code);
+    expect(codes).toContain('step_failed');
+    expect(codes).not.toContain('steps_unverified');
+  });
+});
