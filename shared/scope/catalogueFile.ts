@@ -92,13 +92,13 @@ export function readCatalogueFile(json: unknown): CatalogueFile {
   if (version === 1) {
     const parsed = V1File.safeParse(json);
     if (!parsed.success)
-      throw new CatalogueFileError(describeIssues(parsed.error.issues, 1), pathsOf(parsed.error.issues));
+      throw new CatalogueFileError(describeIssues(parsed.error.issues, 1, json), pathsOf(parsed.error.issues));
     return checkDuplicates(fromV1(parsed.data));
   }
   if (version === 2) {
     const parsed = V2File.safeParse(json);
     if (!parsed.success)
-      throw new CatalogueFileError(describeIssues(parsed.error.issues, 2), pathsOf(parsed.error.issues));
+      throw new CatalogueFileError(describeIssues(parsed.error.issues, 2, json), pathsOf(parsed.error.issues));
     return checkDuplicates(fromV2(parsed.data));
   }
   throw new CatalogueFileError(
@@ -204,7 +204,7 @@ const knownFields = new Set([
 ]);
 
 /** zod's issues as lines a person can act on: where in the file, which field, what is wrong. */
-function describeIssues(issues: readonly z.core.$ZodIssue[], version: 1 | 2): ErrorItem[] {
+function describeIssues(issues: readonly z.core.$ZodIssue[], version: 1 | 2, json: unknown): ErrorItem[] {
   const items = issues.map((issue): ErrorItem => {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const area = path[0] === 'areas' && typeof path[1] === 'number' ? path[1] : undefined;
@@ -225,21 +225,31 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], version: 1 | 2): Er
     if (fieldName === 'keywords' && typeof rest[1] === 'number')
       return {
         key: 'capabilities:importIssue.keyword',
-        params: { where, n: rest[1] + 1, problem: problemOf(issue) },
+        params: { where, n: rest[1] + 1, problem: problemOf(issue, json) },
       };
     const field = { key: `capabilities:importIssue.field.${fieldName}` };
     return {
       key: 'capabilities:importIssue.line',
-      params: { where, field, problem: problemOf(issue) },
+      params: { where, field, problem: problemOf(issue, json) },
     };
   });
   return limitItems(items);
 }
 
-function problemOf(issue: z.core.$ZodIssue): MessageRef {
+/** The value at a path of the parsed JSON (zod does not hand it back by default). */
+function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  let value = json;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = Object.hasOwn(value, key as string) ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return value;
+}
+
+function problemOf(issue: z.core.$ZodIssue, json: unknown): MessageRef {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      return valueAt(json, issue.path) === undefined
         ? { key: 'capabilities:importIssue.problem.missing' }
         : { key: `capabilities:importIssue.problem.expected.${expectedOf(issue.expected)}` };
     case 'too_big':

@@ -123,7 +123,7 @@ export function suggestAnswersForQuestion(
       capabilities,
       // Shown to the vendor: the question's own words, not index bigrams (「ジ作」).
       terms: readableTerms(
-        text,
+        `${question.subject}\n${question.body}`,
         shared.sort((a, b) => b.weight - a.weight).map((s) => s.term),
         5,
       ),

@@ -90,7 +90,7 @@ export function DateField({
         <button
           type="button"
           className="k-icon-btn"
-          aria-label={t('date.choose', { field: label })}
+          aria-label={t('date.choose')}
           aria-expanded={open}
           onClick={() => setOpen(!open)}
         >
@@ -105,7 +105,6 @@ export function DateField({
       {open && (
         <Calendar
           locale={locale}
-          label={label}
           value={date ? value : (min ?? todayDay())}
           min={min}
           max={max}
@@ -124,7 +123,6 @@ export function DateField({
 
 function Calendar({
   locale,
-  label,
   value,
   min,
   max,
@@ -132,7 +130,6 @@ function Calendar({
   onClose,
 }: {
   locale: string;
-  label: string;
   value: string;
   min?: string | undefined;
   max?: string | undefined;
@@ -184,7 +181,7 @@ function Calendar({
     <div
       className="k-calendar"
       role="dialog"
-      aria-label={t('date.calendar', { field: label })}
+      aria-label={t('date.calendar')}
       onKeyDown={onKey}
     >
       <div className="k-calendar__head">

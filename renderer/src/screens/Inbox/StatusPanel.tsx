@@ -103,12 +103,12 @@ function HistoryEntry({ entry, question }: { entry: StatusChangeView; question: 
         <div className="muted">{t('status.nextNews', { date: fmt.date(entry.nextCheckpoint) })}</div>
       )}
       {entry.note && <div className="muted">{t('status.why', { note: words.note(entry.note) })}</div>}
+      {entry.customerMessage && entry.delivery && (
+        <MessageDelivery delivery={entry.delivery} sentRef={`status:${entry.id}`} />
+      )}
       {entry.customerMessage && (
         <details>
-          <summary className="muted">
-            {t('status.messageSent')}{' '}
-            {entry.delivery && <MessageDelivery delivery={entry.delivery} sentRef={`status:${entry.id}`} />}
-          </summary>
+          <summary className="muted">{t('status.messageSent')}</summary>
           <div className="k-history-message">{entry.customerMessage}</div>
           <div className="k-actions">
             <Button size="sm" variant="ghost" icon={<Copy size={13} />} onClick={() => void copy(draft)}>
