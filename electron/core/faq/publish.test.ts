@@ -218,7 +218,8 @@ describe('publishing the demo library', () => {
     await decideAll(library);
     library.db
       .prepare(
-        "UPDATE capabilities SET description = description || '（佐藤様のご要望で追加）' WHERE title = 'ブログ'",
+        // The label and the Japanese text (what the site in Japanese shows), as the editor writes both.
+        "UPDATE capabilities SET description = description || '（佐藤様のご要望で追加）', description_ja = description_ja || '（佐藤様のご要望で追加）' WHERE title = 'ブログ'",
       )
       .run();
     const finding = faqOverview(library).findings.find((f) => f.subject === 'capability');
