@@ -108,7 +108,7 @@ describe('e-mail draft: what the question was about', () => {
     );
     expect(draft.subject).toBe('Answer: Checking missing images');
     const ja = emailDraft(content({ language: 'ja', question: 'ＲＥ：スマホで画像が出ません' }), 'a.zip');
-    expect(ja.body).toContain('「スマホで画像が出ません」についてのご質問への回答をお送りします。');
+    expect(ja.body).toContain('「スマホで画像が出ません」の件について、回答をお送りいたします。');
   });
 
   it('falls back to the answer title without a question', () => {

@@ -43,14 +43,21 @@ export function emailDraft(content: BundleContent, attachmentName: string): Emai
       if (!text) return [];
       const label = t(`answers:doc.field.${field}`);
       // Japanese mail marks a heading with ■; English reads a "-" list with the label first.
-      return [language === 'ja' ? `■ ${label}\n${text}` : `- ${label}: ${text.replace(/\n/g, '\n  ')}`];
+      // "Fully resolved? Yes." — a label that asks a question takes no colon after it.
+      const separator = /[?？]$/.test(label) ? ' ' : ': ';
+      return [language === 'ja' ? `■ ${label}\n${text}` : `- ${label}${separator}${text.replace(/\n/g, '\n  ')}`];
     });
     if (lines.length)
       parts.push(`${t('email.summary')}\n\n${lines.join(content.answer.language === 'ja' ? '\n\n' : '\n')}`);
   }
-  if (content.closing) parts.push(content.closing.trim());
   const signature = [content.vendor.name, content.vendor.email].filter(Boolean).join('\n');
-  if (signature) parts.push(signature);
+  const closing = content.closing?.trim() ?? '';
+  // A closing that ends in a sign-off ("Kind regards,") takes the name on the next line.
+  if (closing && signature && /[,，]$/.test(closing)) parts.push(`${closing}\n${signature}`);
+  else {
+    if (closing) parts.push(closing);
+    if (signature) parts.push(signature);
+  }
   return { subject: t('email.subject', { title }), body: `${parts.join('\n\n')}\n` };
 }
 
