@@ -34,9 +34,18 @@ export interface AppUnderTest {
 interface Options {
   /** The OS locale the app sees (it picks the UI language from it). */
   systemLocale: string;
+  /**
+   * The demo library's language. The app's own choice ('ui': the UI's language) is what a user
+   * gets; most specs were written against the Japanese demo, so that is the default here.
+   */
+  demoLanguage: 'ja' | 'en' | 'ui';
 }
 
-function startHarness(userData: string, locale: string): Promise<{ url: string; child: ChildProcess }> {
+function startHarness(
+  userData: string,
+  locale: string,
+  demoLanguage: Options['demoLanguage'],
+): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -48,6 +57,7 @@ function startHarness(userData: string, locale: string): Promise<{ url: string; 
         userData,
         '--locale',
         locale,
+        ...(demoLanguage === 'ui' ? [] : ['--demo-language', demoLanguage]),
       ],
       {
         cwd: root,
@@ -89,8 +99,9 @@ export function electronAvailable(): { ok: boolean; reason: string } {
 
 export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplication | null } & Options>({
   systemLocale: ['en-US', { option: true }],
+  demoLanguage: ['ja', { option: true }],
 
-  electronApp: async ({ systemLocale }, use) => {
+  electronApp: async ({ systemLocale, demoLanguage }, use) => {
     if (!useElectron) {
       await use(null);
       return;
@@ -98,14 +109,18 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
     const userData = mkdtempSync(path.join(os.tmpdir(), 'kotae-electron-'));
     const app = await _electron.launch({
       args: [path.join(root, 'out/main/index.js'), `--lang=${systemLocale}`],
-      env: { ...process.env, KOTAE_USER_DATA: userData },
+      env: {
+        ...process.env,
+        KOTAE_USER_DATA: userData,
+        ...(demoLanguage === 'ui' ? {} : { KOTAE_DEMO_LANGUAGE: demoLanguage }),
+      },
     });
     await use(app);
     await app.close();
     rmSync(userData, { recursive: true, force: true });
   },
 
-  page: async ({ page, electronApp, systemLocale }, use, testInfo) => {
+  page: async ({ page, electronApp, systemLocale, demoLanguage }, use, testInfo) => {
     if (electronApp) {
       const window = await electronApp.firstWindow();
       await window.locator('.k-app').waitFor();
@@ -113,7 +128,7 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
       return;
     }
     const userData = testInfo.outputPath('user-data');
-    const { url, child } = await startHarness(userData, systemLocale);
+    const { url, child } = await startHarness(userData, systemLocale, demoLanguage);
     await page.addInitScript({ path: path.join(root, 'e2e/harness/bridge.js') });
     (page as Page & { harnessUrl?: string }).harnessUrl = url;
     await page.goto(url);

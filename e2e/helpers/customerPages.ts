@@ -12,13 +12,23 @@ import { createLibrary, seedDemo } from '../../electron/core/library';
 const dir = path.resolve(process.argv[2] ?? '');
 mkdirSync(dir, { recursive: true });
 const library = createLibrary(path.join(dir, 'lib'), { seed: seedDemo });
-const idOf = (sql: string, ...args: unknown[]) => library.db.prepare(sql).pluck().get(...args) as number;
+const idOf = (sql: string, ...args: unknown[]) =>
+  library.db
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number;
 
 // The demo answers name customers: decide every finding so the publication is not blocked (the
 // privacy scanner has its own tests).
 for (const f of prepare(library).findings)
   if (f.decision === null)
-    decideFinding(library, { subject: f.subject, subjectId: f.subjectId, kind: f.kind, key: f.key, decision: 'not_personal' });
+    decideFinding(library, {
+      subject: f.subject,
+      subjectId: f.subjectId,
+      kind: f.kind,
+      key: f.key,
+      decision: 'not_personal',
+    });
 
 async function bundle(answerTitle: string, customerName: string, name: string): Promise<string> {
   const answerId = idOf('SELECT id FROM answers WHERE title = ?', answerTitle);
@@ -31,7 +41,15 @@ async function bundle(answerTitle: string, customerName: string, name: string): 
   const folder = path.join(dir, name);
   await exportBundle(
     library,
-    { answerId, customerId, questionId, personalised: true, videoRendition: 'original', zip: false, folder: true },
+    {
+      answerId,
+      customerId,
+      questionId,
+      personalised: true,
+      videoRendition: 'original',
+      zip: false,
+      folder: true,
+    },
     { zipPath: null, folderPath: folder },
     { appVersion: 'e2e' },
     { signal: new AbortController().signal, progress: () => undefined },

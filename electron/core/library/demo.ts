@@ -10,7 +10,48 @@ import {
   demoVendor,
 } from '../../../resources/demo';
 import type { DemoCapability } from '../../../resources/demo/capabilities';
+import {
+  demoAnswersEn,
+  demoCustomersEn,
+  demoProductEn,
+  demoQuestionTextsEn,
+} from '../../../resources/demo/english';
 import type { Library } from './Library';
+
+/**
+ * The demo in one language: a Japanese vendor sees Japanese customers and answers, an English one
+ * English (issue 18). The catalogue and the message templates carry both languages either way.
+ */
+function demoIn(language: 'ja' | 'en') {
+  if (language === 'ja')
+    return { product: demoProduct, customers: demoCustomers, questions: demoQuestions, answers: demoAnswers };
+  const texts = new Map(demoQuestionTextsEn.map((q) => [q.key, q]));
+  return {
+    product: { ...demoProduct, ...demoProductEn },
+    customers: demoCustomersEn,
+    questions: demoQuestions.map((q) => {
+      const en = texts.get(q.key);
+      if (!en) throw new Error(`demo: no English text for ${q.key}`);
+      return {
+        ...q,
+        subject: en.subject,
+        body: en.body,
+        history: q.history.map((h, i) => ({
+          ...h,
+          note: en.notes[i] ?? '',
+          customerMessage: en.messages[i] ?? '',
+        })),
+        replies: q.replies?.map((r, i) => ({ ...r, text: en.replies?.[i] ?? r.text })),
+      };
+    }),
+    answers: demoAnswersEn,
+  };
+}
+
+/** A seed for createLibrary: the demo in the given language. */
+export function seedDemoIn(language: 'ja' | 'en'): (library: Library) => void {
+  return (library) => seedDemo(library, language);
+}
 
 const DAY_MS = 86_400_000;
 
@@ -24,7 +65,13 @@ function dayOffset(now: Date, days: number): string {
  * Fills a new library with the demo content (resources/demo), dated relative to today so the
  * Inbox always shows something due, something overdue and something closed.
  */
-export function seedDemo(library: Library): void {
+export function seedDemo(library: Library, language: 'ja' | 'en' = 'ja'): void {
+  const {
+    product: demoProduct,
+    customers: demoCustomers,
+    questions: demoQuestions,
+    answers: demoAnswers,
+  } = demoIn(language);
   const now = new Date(library.now());
   const ago = (days: number, hour = 10) => {
     const d = new Date(now.getTime() - days * DAY_MS);
@@ -35,7 +82,12 @@ export function seedDemo(library: Library): void {
   const stamp = library.now();
 
   library.mutate(
-    { action: 'library.demo_seeded', entity: 'library', summary: 'Demo library created' },
+    {
+      action: 'library.demo_seeded',
+      entity: 'library',
+      summary: 'Demo library created',
+      detail: { language },
+    },
     () => {
       const productId = Number(
         db

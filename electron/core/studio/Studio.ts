@@ -4,7 +4,7 @@ import type { EventName, EventPayload } from '../../../shared/api';
 import type { LibraryInfo, LibraryState } from '../../../shared/domain/library';
 import { KotaeError, toAppError } from '../../../shared/errors';
 import { JobRunner, libraryJournal, markInterruptedJobs } from '../jobs';
-import { createLibrary, openLibrary, seedDemo, type Clock, type Library } from '../library';
+import { createLibrary, openLibrary, seedDemoIn, type Clock, type Library } from '../library';
 import { removeAbandonedScratch } from '../media/assets';
 import { stopAllMediaProcesses } from '../media/ffmpeg/runner';
 import { AppSettingsStore } from '../settings';
@@ -19,6 +19,11 @@ export interface StudioOptions {
   dialogs: Dialogs;
   clock?: Clock;
   actor?: string;
+  /**
+   * The language of the demo library made on first run; by default the UI's (English system →
+   * English demo). Specs written against the Japanese demo set it.
+   */
+  demoLanguage?: 'ja' | 'en' | undefined;
 }
 
 type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -88,7 +93,18 @@ export class Studio {
   }
 
   private create(root: string, demo: boolean): Library {
-    return createLibrary(root, { ...this.libraryOptions(), ...(demo ? { seed: seedDemo } : {}) });
+    return createLibrary(root, {
+      ...this.libraryOptions(),
+      ...(demo ? { seed: seedDemoIn(this.demoLanguage()) } : {}),
+    });
+  }
+
+  /** The demo speaks the UI's language: the setting, else the system's. */
+  private demoLanguage(): 'ja' | 'en' {
+    if (this.options.demoLanguage) return this.options.demoLanguage;
+    const setting = this.settings.get().language;
+    const ui = setting === 'system' ? this.options.systemLocale : setting;
+    return ui.toLowerCase().startsWith('ja') ? 'ja' : 'en';
   }
 
   private libraryOptions() {

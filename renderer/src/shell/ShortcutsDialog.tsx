@@ -55,7 +55,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
     [s('section.publish'), [[k('mod+Enter'), s('publish')]]],
   ];
   return (
-    <Dialog open={open} title={s('title')} onClose={onClose} width={620}>
+    <Dialog open={open} title={s('title')} onClose={onClose} width={620} scrollableText>
       <div data-testid="shortcuts">
         {sections.map(([title, rows]) => (
           <section key={title} className="k-shortcuts">

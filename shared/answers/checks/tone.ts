@@ -69,7 +69,9 @@ export function jargonFindings(
     const matcher = phraseMatcher(term.term);
     for (const b of blocks) {
       const at = matcher.find(b.normalized);
-      if (at < 0 || explainedAt(b.normalized, at, term.term.length)) continue;
+      if (at < 0) continue;
+      // Explained where it is first used: later uses need no brackets again.
+      if (explainedAt(b.normalized, at, term.term.length)) break;
       out.push(
         finding(
           'jargon',
