@@ -69,7 +69,9 @@ export function errorItemText(
   const params: Record<string, unknown> = { interpolation: { escapeValue: false } };
   for (const [name, value] of Object.entries(item.params ?? {}))
     params[name] =
-      typeof value === 'object' ? t(value.key, { ...value.params, interpolation: { escapeValue: false } }) : value;
+      typeof value === 'object'
+        ? t(value.key, { ...value.params, interpolation: { escapeValue: false } })
+        : value;
   return t(item.key, params);
 }
 

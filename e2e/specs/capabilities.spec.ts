@@ -82,7 +82,9 @@ test('capabilities: export as JSON, import it back changed; a broken file is ref
   await app.queueDialogs({ chooseFiles: [[broken]] });
   await page.getByRole('button', { name: 'Import JSON' }).click();
   const error = page.getByTestId('catalogue-error');
-  await expect(error).toContainText('This catalogue file cannot be imported. Nothing in the library was changed.');
+  await expect(error).toContainText(
+    'This catalogue file cannot be imported. Nothing in the library was changed.',
+  );
   await expect(error).toContainText('Area 2, operation 1: the title is missing.');
   await expect(error).toContainText('Area 3: the English description must be text.');
   await expect(error).not.toContainText('Invalid input');
@@ -98,7 +100,11 @@ test.describe('on a Japanese system', () => {
     const broken = path.join(app.tempDir, 'broken.json');
     writeFileSync(
       broken,
-      JSON.stringify({ format: 'kotae-capabilities', version: 1, areas: [{ title: 'ショップ' }, { title: 7 }] }),
+      JSON.stringify({
+        format: 'kotae-capabilities',
+        version: 1,
+        areas: [{ title: 'ショップ' }, { title: 7 }],
+      }),
     );
     await app.queueDialogs({ chooseFiles: [[broken]] });
     await page.getByRole('button', { name: 'JSON を読み込む' }).click();

@@ -40,7 +40,9 @@ test('Capabilities: the scope catalogue is a tree of areas and operations', asyn
   await page.getByRole('button', { name: 'Connect a payment service', exact: true }).click();
   await expect(page.getByTestId('capability-detail')).toContainText('Setting up a card payment service.');
   // Both languages customers read, side by side.
-  await expect(page.getByTestId('capability-texts')).toContainText('クレジットカード決済サービスとの連携設定');
+  await expect(page.getByTestId('capability-texts')).toContainText(
+    'クレジットカード決済サービスとの連携設定',
+  );
   await page.getByRole('button', { name: 'Collapse' }).first().click();
   await expect(page.getByRole('button', { name: 'Add and delete pages' })).toHaveCount(0);
 });

@@ -45,7 +45,9 @@ test('scope: a suggested capability puts a question in scope; out of scope draft
   const other = await openQuestion(page, RESTORE);
   await other.getByTestId('scope-panel').getByRole('button', { name: 'Out of scope' }).click();
   const draft = other.getByTestId('decline-draft');
-  await expect(draft.getByLabel('Message')).toHaveValue(/弊社のサポートでは、製品の使い方や不具合についてご案内/);
+  await expect(draft.getByLabel('Message')).toHaveValue(
+    /弊社のサポートでは、製品の使い方や不具合についてご案内/,
+  );
   await expect(draft.getByLabel('Message')).toHaveValue(/・ページ編集：/);
   await expect(draft).toContainText('To: ');
   await draft.getByLabel('Message').fill('鈴木 様\n\n恐れ入りますが、対象外です。');
@@ -108,7 +110,9 @@ test('status: a change needs a checkpoint, drafts the customer message and lands
   const message = dialog.getByTestId('status-draft').getByLabel('Message');
   // The customer writes Japanese: the draft is in business Japanese, with the date as a letter has it.
   const thisYear = y === new Date().getFullYear();
-  await expect(message).toHaveValue(new RegExp(`お世話になっております[\\s\\S]*${thisYear ? '' : `${y}年`}${m}月${d}日（.）までに`));
+  await expect(message).toHaveValue(
+    new RegExp(`お世話になっております[\\s\\S]*${thisYear ? '' : `${y}年`}${m}月${d}日（.）までに`),
+  );
   await message.fill(`${await message.inputValue()}\n追伸：iPhone の設定も確認しています。`);
   await dialog.getByLabel('Why (for the work log)').fill('Reproduced on an iPhone SE');
   await page.getByRole('button', { name: 'Save status change' }).click();

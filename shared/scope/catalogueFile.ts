@@ -92,13 +92,19 @@ export function readCatalogueFile(json: unknown): CatalogueFile {
   if (version === 1) {
     const parsed = V1File.safeParse(json);
     if (!parsed.success)
-      throw new CatalogueFileError(describeIssues(parsed.error.issues, 1, json), pathsOf(parsed.error.issues));
+      throw new CatalogueFileError(
+        describeIssues(parsed.error.issues, 1, json),
+        pathsOf(parsed.error.issues),
+      );
     return checkDuplicates(fromV1(parsed.data));
   }
   if (version === 2) {
     const parsed = V2File.safeParse(json);
     if (!parsed.success)
-      throw new CatalogueFileError(describeIssues(parsed.error.issues, 2, json), pathsOf(parsed.error.issues));
+      throw new CatalogueFileError(
+        describeIssues(parsed.error.issues, 2, json),
+        pathsOf(parsed.error.issues),
+      );
     return checkDuplicates(fromV2(parsed.data));
   }
   throw new CatalogueFileError(

@@ -62,7 +62,14 @@ export function withoutReplyPrefix(subject: string): string {
 
 // A Japanese subject often already ends in について or の件; quoted and followed by について again
 // it reads 「…について」について. These endings are cut before the subject is quoted.
-const JA_TOPIC_ENDINGS = ['についてのご質問', 'についての質問', 'について', 'に関して', 'に関する質問', 'の件'];
+const JA_TOPIC_ENDINGS = [
+  'についてのご質問',
+  'についての質問',
+  'について',
+  'に関して',
+  'に関する質問',
+  'の件',
+];
 
 /**
  * The subject as the topic of a sentence, to be quoted: without reply prefixes, without a
@@ -121,7 +128,9 @@ export function daysBetween(today: string, day: string): number {
 /** A list in a plain-text mail: 「・」 in Japanese, "- " in English. */
 export function bulletLines(items: string[], language: Language): string {
   const bullet = language === 'ja' ? '・' : '- ';
-  return items.map((item) => `${bullet}${item.replace(/\n/g, language === 'ja' ? '\n　' : '\n  ')}`).join('\n');
+  return items
+    .map((item) => `${bullet}${item.replace(/\n/g, language === 'ja' ? '\n　' : '\n  ')}`)
+    .join('\n');
 }
 
 /**

@@ -31,7 +31,9 @@ export function fillTemplate(template: string, variables: TemplateVariables): st
   // Templates written before {{addressee}} put 様 after {{customer}} themselves; the addressee line
   // knows when there is no name to put it after (「お客様」, never 「お客 様」).
   const source =
-    variables.addressee === undefined ? template : template.replace(/\{\{\s*customer\s*\}\} ?様/g, '{{addressee}}');
+    variables.addressee === undefined
+      ? template
+      : template.replace(/\{\{\s*customer\s*\}\} ?様/g, '{{addressee}}');
   return source.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
     const value = (variables as Record<string, string | undefined>)[name];
     return value === undefined ? whole : value;

@@ -45,7 +45,9 @@ export function emailDraft(content: BundleContent, attachmentName: string): Emai
       // Japanese mail marks a heading with ■; English reads a "-" list with the label first.
       // "Fully resolved? Yes." — a label that asks a question takes no colon after it.
       const separator = /[?？]$/.test(label) ? ' ' : ': ';
-      return [language === 'ja' ? `■ ${label}\n${text}` : `- ${label}${separator}${text.replace(/\n/g, '\n  ')}`];
+      return [
+        language === 'ja' ? `■ ${label}\n${text}` : `- ${label}${separator}${text.replace(/\n/g, '\n  ')}`,
+      ];
     });
     if (lines.length)
       parts.push(`${t('email.summary')}\n\n${lines.join(content.answer.language === 'ja' ? '\n\n' : '\n')}`);

@@ -235,20 +235,28 @@ export function markDraftSent(library: Library, ref: string): { ref: string } {
       )
       .get(id) as { question_id: number; customer_message: string; subject: string } | undefined;
     if (row?.customer_message.trim())
-      message = { questionId: row.question_id, subject: row.subject, body: row.customer_message, purpose: 'status' };
+      message = {
+        questionId: row.question_id,
+        subject: row.subject,
+        body: row.customer_message,
+        purpose: 'status',
+      };
   } else {
     const row = library.db
       .prepare(
         "SELECT question_id, detail FROM log_entries WHERE id = ? AND action IN ('draft.copied', 'draft.opened_in_mail')",
       )
       .get(id) as { question_id: number | null; detail: string } | undefined;
-    const detail = row ? (JSON.parse(row.detail) as { subject?: string; body?: string; purpose?: string }) : null;
+    const detail = row
+      ? (JSON.parse(row.detail) as { subject?: string; body?: string; purpose?: string })
+      : null;
     if (row?.question_id && detail?.body)
       message = {
         questionId: row.question_id,
         subject: detail.subject ?? '',
         body: detail.body,
-        purpose: (['decline', 'clarification', 'status'] as const).find((p) => p === detail.purpose) ?? 'status',
+        purpose:
+          (['decline', 'clarification', 'status'] as const).find((p) => p === detail.purpose) ?? 'status',
       };
   }
   if (!message) throw new KotaeError('NOT_FOUND', { id });

@@ -178,12 +178,7 @@ function Calendar({
     }
   };
   return (
-    <div
-      className="k-calendar"
-      role="dialog"
-      aria-label={t('date.calendar')}
-      onKeyDown={onKey}
-    >
+    <div className="k-calendar" role="dialog" aria-label={t('date.calendar')} onKeyDown={onKey}>
       <div className="k-calendar__head">
         <button
           type="button"

@@ -327,10 +327,17 @@ describe('a step that did not work when reproduced (issue 18)', () => {
 describe('jargon explained once', () => {
   it('a term explained in brackets where it is first used is not flagged again later', () => {
     const doc = documentOf([
-      paragraph('Your domain’s DNS (the setting that connects your domain name to a server) needs one change.'),
+      paragraph(
+        'Your domain’s DNS (the setting that connects your domain name to a server) needs one change.',
+      ),
       paragraph('Wait until the DNS change has reached everyone.'),
     ]);
-    const beginner = { id: 1, subject: 'Q', scopeVerdict: 'in_scope' as const, technicalLevel: 'beginner' as const };
+    const beginner = {
+      id: 1,
+      subject: 'Q',
+      scopeVerdict: 'in_scope' as const,
+      technicalLevel: 'beginner' as const,
+    };
     const codes = checkAnswer(input(doc, { questions: [beginner] })).filter((f) => f.category === 'jargon');
     expect(codes).toEqual([]);
   });

@@ -1,4 +1,10 @@
-import type { CheckCategory, CheckFinding, CheckRules, CheckSeverity, TechnicalLevel } from '../../domain/checks';
+import type {
+  CheckCategory,
+  CheckFinding,
+  CheckRules,
+  CheckSeverity,
+  TechnicalLevel,
+} from '../../domain/checks';
 import { documentOf, paragraph } from '../document';
 import { completenessFindings } from './completeness';
 import { scopeFindings } from './scope';

@@ -8,7 +8,13 @@ import { succeeded } from './succeeded';
  * Whether a message reached the customer. Saving a status or copying a draft sends nothing, so a
  * message is a draft until the vendor marks it sent or it goes whole to the mail program.
  */
-export function MessageDelivery({ delivery, sentRef }: { delivery: 'draft' | 'sent'; sentRef: string | null }) {
+export function MessageDelivery({
+  delivery,
+  sentRef,
+}: {
+  delivery: 'draft' | 'sent';
+  sentRef: string | null;
+}) {
   const { t } = useTranslation('tracking');
   const toast = useToast();
   const mark = useApiMutation('drafts:markSent');
