@@ -1,7 +1,12 @@
 import { dialog, shell, type BrowserWindow } from 'electron';
 import type { Dialogs } from '../core/studio';
 import { KotaeError } from '../../shared/errors';
+import { screenAccessStatus } from './displayMedia';
 import { isSafeExternalUrl } from './policy';
+
+/** macOS System Settings, Privacy & Security, Screen Recording (a fixed URL, not from the page). */
+const SCREEN_RECORDING_SETTINGS =
+  'x-apple.systempreferences:com.apple.preference.security?Privacy_ScreenCapture';
 
 export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
   const parent = () => getWindow() ?? undefined;
@@ -44,6 +49,12 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
       // Only the drafts the core wrote: an .eml in the temp folder, never a path from the renderer.
       if (!/\.eml$/i.test(file)) return false;
       return (await shell.openPath(file)) === '';
+    },
+    screenRecordingAccess: screenAccessStatus,
+    async openScreenRecordingSettings() {
+      if (process.platform !== 'darwin') return false;
+      await shell.openExternal(SCREEN_RECORDING_SETTINGS);
+      return true;
     },
   };
 }

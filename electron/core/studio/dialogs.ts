@@ -1,3 +1,5 @@
+import type { ScreenAccessStatus } from '../../../shared/api/app';
+
 export interface FileFilter {
   name: string;
   extensions: string[];
@@ -25,4 +27,8 @@ export interface Dialogs {
    * is copied instead.
    */
   openFile?(file: string): Promise<boolean>;
+  /** Whether the OS lets the app record the screen (macOS asks the user; elsewhere 'granted'). */
+  screenRecordingAccess(): ScreenAccessStatus;
+  /** Opens the OS's screen-recording privacy settings; false where the OS has none. */
+  openScreenRecordingSettings(): Promise<boolean>;
 }
