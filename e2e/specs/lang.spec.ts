@@ -49,3 +49,38 @@ test('lang: a capability with no English text is named beside the English draft'
   await expect(warning).toContainText('These capabilities have no English text');
   await expect(warning).toContainText('ブログ');
 });
+
+test('lang: the chosen scope verdict is readable without hovering', async ({ page }) => {
+  const detail = await openQuestion(page, ANALYTICS);
+  const chosen = detail.getByTestId('scope-panel').getByRole('button', { name: 'In scope' });
+  await expect(chosen).toHaveAttribute('aria-pressed', 'true');
+  await page.mouse.move(0, 0);
+  const colours = await chosen.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { text: style.color, background: style.backgroundColor };
+  });
+  // The primary (accent) background under its white text, not white on white.
+  expect(colours.background).not.toBe('rgb(255, 255, 255)');
+  expect(colours.background).not.toBe(colours.text);
+});
+
+test.describe('on a Japanese system', () => {
+  test.use({ systemLocale: 'ja-JP' });
+
+  test('lang: the date field and its calendar speak Japanese', async ({ page }) => {
+    await page.getByRole('link', { name: '受信箱' }).click();
+    await page.getByRole('button', { name: /決済ボタンを押すとエラーになる/ }).click();
+    await page.keyboard.press('Control+Shift+s');
+    const dialog = page.getByTestId('status-dialog');
+    await expect(dialog.getByTestId('date-words')).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日[日月火水木金土]曜日$/);
+    await dialog.getByRole('button', { name: 'カレンダーを開く' }).click();
+    const calendar = dialog.getByRole('dialog', { name: 'カレンダー' });
+    await expect(calendar.getByRole('grid')).toHaveAccessibleName(/^\d{4}年\d{1,2}月$/);
+    await expect(calendar.getByRole('columnheader').first()).toHaveText('日');
+    // Pick a day with the keyboard: a week later, Enter.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(calendar).toHaveCount(0);
+    await expect(dialog.getByLabel('次回連絡日')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
