@@ -161,7 +161,8 @@ describe('publishing the demo library', () => {
   it('uses the vendor name, colour and site language from the settings', async () => {
     const { library, out } = demo();
     await decideAll(library);
-    updateVendor(library, { name: 'Acme Support', colour: '#aa3300' });
+    // An English site reads the vendor's English name.
+    updateVendor(library, { name: 'アクメサポート', nameEn: 'Acme Support', colour: '#aa3300' });
     updateFaqSettings(library, { language: 'en', siteUrl: 'https://faq.example.com' });
     await publishFaq(library, { outDir: out });
     const files = siteFiles(out);
