@@ -29,6 +29,8 @@ export interface AppUnderTest {
   userData: string;
   /** A fresh temp folder for the test's own files. */
   tempDir: string;
+  /** Whether a URL is the app's own: its page or its media (another origin, as in Electron). */
+  isOwnUrl(url: string): boolean;
   /** Answers the next OS dialogs (folder/file pickers) will give. */
   queueDialogs(answers: DialogAnswers): Promise<void>;
   /** URLs the app asked the OS to open (mailto:, https:). */
@@ -96,7 +98,7 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
       return;
     }
     const userData = testInfo.outputPath('user-data');
-    const { url, child, bridgeScript } = await startHarness(userData, {
+    const { url, mediaOrigin, child, bridgeScript } = await startHarness(userData, {
       locale: systemLocale,
       demoLanguage,
       onStderr: (text) => process.stderr.write(`[harness] ${text}`),
@@ -104,7 +106,7 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
     // The permissions Electron's policy grants our page (electron/main/policy.ts), and no others.
     await page.context().grantPermissions(harnessPermissions, { origin: url });
     await page.addInitScript({ content: bridgeScript });
-    (page as Page & { harnessUrl?: string }).harnessUrl = url;
+    Object.assign(page, { harnessUrl: url, harnessMediaOrigin: mediaOrigin });
     await page.goto(url);
     // The shell is up (keyboard shortcuts bound, first data requested) before the test starts.
     await page.locator('.k-app').waitFor();
@@ -115,10 +117,19 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
 
   app: async ({ page, electronApp }, use, testInfo) => {
     const tempDir = testInfo.outputPath('files');
-    const harnessUrl = (page as Page & { harnessUrl?: string }).harnessUrl;
+    const { harnessUrl, harnessMediaOrigin } = page as Page & {
+      harnessUrl?: string;
+      harnessMediaOrigin?: string;
+    };
+    const ownOrigins = electronApp
+      ? ['kotae-app://app', 'kotae-media://media']
+      : [harnessUrl!, harnessMediaOrigin!];
     const app: AppUnderTest = {
       userData: testInfo.outputPath('user-data'),
       tempDir,
+      isOwnUrl(url) {
+        return ownOrigins.some((origin) => url === origin || url.startsWith(`${origin}/`));
+      },
       async queueDialogs(answers) {
         if (electronApp) {
           await electronApp.evaluate(({ dialog }, queued) => {

@@ -13,6 +13,7 @@ import type { Language } from '../../../shared/domain/common';
 import { vendorNameIn } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
+import { readVendorKey } from '../signing';
 import { readBundleClip, type BundleClip } from './clips';
 
 // Everything a bundle shows, read from the library in one go: plain data, so pages, the e-mail
@@ -24,6 +25,8 @@ export interface BundleVendor {
   phone: string;
   website: string;
   colour: string | null;
+  /** The fingerprint of the key that signs the bundle (null only in a preview before the first). */
+  fingerprint: string | null;
 }
 
 export interface BundleImage {
@@ -87,6 +90,7 @@ export function readVendor(library: Library, language: Language): BundleVendor {
     phone: v.phone ?? '',
     website: v.website ?? '',
     colour: v.colour ?? null,
+    fingerprint: readVendorKey(library)?.fingerprint ?? null,
   };
 }
 

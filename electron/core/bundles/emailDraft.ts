@@ -52,7 +52,11 @@ export function emailDraft(content: BundleContent, attachmentName: string): Emai
     if (lines.length)
       parts.push(`${t('email.summary')}\n\n${lines.join(content.answer.language === 'ja' ? '\n\n' : '\n')}`);
   }
-  const signature = [content.vendor.name, content.vendor.email].filter(Boolean).join('\n');
+  // The key's fingerprint in every signature (issue 15): the customer compares it with the bundle's.
+  const keyLine = content.vendor.fingerprint
+    ? t('email.keyFingerprint', { fingerprint: content.vendor.fingerprint })
+    : '';
+  const signature = [content.vendor.name, content.vendor.email, keyLine].filter(Boolean).join('\n');
   const closing = content.closing?.trim() ?? '';
   // A closing that ends in a sign-off ("Kind regards,") takes the name on the next line.
   if (closing && signature && /[,，]$/.test(closing)) parts.push(`${closing}\n${signature}`);

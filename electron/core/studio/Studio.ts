@@ -4,7 +4,14 @@ import type { EventName, EventPayload } from '../../../shared/api';
 import type { LibraryInfo, LibraryState } from '../../../shared/domain/library';
 import { KotaeError, toAppError } from '../../../shared/errors';
 import { JobRunner, libraryJournal, markInterruptedJobs } from '../jobs';
-import { createLibrary, openLibrary, seedDemoIn, type Clock, type Library } from '../library';
+import {
+  createLibrary,
+  openLibrary,
+  seedDemoIn,
+  type Clock,
+  type Library,
+  type SecretSealer,
+} from '../library';
 import { removeAbandonedScratch } from '../media/assets';
 import { stopAllMediaProcesses } from '../media/ffmpeg/runner';
 import { AppSettingsStore } from '../settings';
@@ -24,6 +31,8 @@ export interface StudioOptions {
    * English demo). Specs written against the Japanese demo set it.
    */
   demoLanguage?: 'ja' | 'en' | undefined;
+  /** How libraries keep their secrets: the OS keychain in the app; plain in the harness. */
+  sealer?: SecretSealer;
 }
 
 type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -111,6 +120,7 @@ export class Studio {
     return {
       actor: this.options.actor ?? 'vendor',
       ...(this.options.clock ? { clock: this.options.clock } : {}),
+      ...(this.options.sealer ? { sealer: this.options.sealer } : {}),
     };
   }
 

@@ -18,6 +18,7 @@ import {
 import { fillTemplate, statusTemplateKey, type MessageTemplateKey } from '../../../shared/tracking/templates';
 import { listCapabilities } from '../capabilities';
 import { readVendor } from '../faq/settings';
+import { readVendorKey } from '../signing';
 import type { Library } from '../library';
 import { getMessageTemplate } from './templates';
 import { writeUnsentEml } from './unsentEml';
@@ -116,11 +117,15 @@ export function draftMessage(library: Library, request: DraftRequest): MessageDr
     scope: scope?.text ?? '',
     vendor: vendorNameIn(vendor, language),
   };
+  // The signing key's fingerprint closes every message (issue 15), so the customer always has a
+  // copy to compare the bundles' with; the template is the vendor's, this line is not.
+  const fingerprint = readVendorKey(library)?.fingerprint;
+  const body = tidyQuotedPunctuation(fillTemplate(template.body, variables), language).trimEnd();
   return {
     to: contact.email,
     language,
     subject: fillTemplate(template.subject, variables),
-    body: tidyQuotedPunctuation(fillTemplate(template.body, variables), language),
+    body: fingerprint ? `${body}\n${t('draft.keyFingerprint', { fingerprint })}` : body,
     untranslated: scope?.untranslated ?? [],
   };
 }
