@@ -29,7 +29,12 @@ export function bridgeFor(mediaOrigin: string): string {
 
 export function startHarness(
   userData: string,
-  options: { locale?: string; onStderr?: (text: string) => void } = {},
+  options: {
+    locale?: string;
+    /** The demo's language: 'ui' lets the app choose (the UI's); specs and benches default to ja. */
+    demoLanguage?: 'ja' | 'en' | 'ui';
+    onStderr?: (text: string) => void;
+  } = {},
 ): Promise<RunningHarness> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -42,6 +47,7 @@ export function startHarness(
         userData,
         '--locale',
         options.locale ?? 'en-US',
+        ...((options.demoLanguage ?? 'ja') === 'ui' ? [] : ['--demo-language', options.demoLanguage ?? 'ja']),
       ],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
