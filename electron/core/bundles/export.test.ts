@@ -96,7 +96,7 @@ describe('exportBundle', () => {
     }
     const index = readFileSync(path.join(folderPath, 'index.html'), 'utf8');
     expect(index).toContain(`${fx.customerName} 様`);
-    expect(index).toContain('お問い合わせいただきありがとうございます。');
+    expect(index).toContain('いつもお世話になっております。');
     expect(index).toContain('support@sirius.example.jp');
     expect(index).toContain('Sirius サイトビルダー 4.2.1');
     expect(index).toContain('http-equiv="Content-Security-Policy"');
@@ -153,7 +153,7 @@ describe('exportBundle', () => {
     );
     const index = readFileSync(path.join(folderPath, 'index.html'), 'utf8');
     expect(index).not.toContain(fx.customerName);
-    expect(index).not.toContain('お問い合わせいただきありがとうございます');
+    expect(index).not.toContain('いつもお世話になっております');
     expect(record.customerId).toBeNull();
     expect(record.personalised).toBe(false);
     expect(record.emailBody).not.toContain(fx.customerName);

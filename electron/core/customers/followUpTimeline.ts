@@ -56,6 +56,9 @@ export function verdictAndReleaseItems(db: Database, customerId: number): Timeli
       // The answer it is about; the question's page says which revision.
       text: v.title,
       answerId: v.answer_id,
+      message: null,
+      delivery: null,
+      ref: null,
     })),
     ...releases.map((r) => ({
       at: r.at,
@@ -65,6 +68,9 @@ export function verdictAndReleaseItems(db: Database, customerId: number): Timeli
       title: r.version,
       text: [r.title, titles(r.capabilities).join(', ')].filter(Boolean).join(' — '),
       answerId: r.answer_id,
+      message: null,
+      delivery: null,
+      ref: null,
     })),
   ];
 }

@@ -169,7 +169,8 @@ describe('publishing the demo library', () => {
   it('uses the vendor name, colour and site language from the settings', async () => {
     const { library, out } = demo();
     await decideAll(library);
-    updateVendor(library, { name: 'Acme Support', colour: '#aa3300' });
+    // An English site reads the vendor's English name.
+    updateVendor(library, { name: 'アクメサポート', nameEn: 'Acme Support', colour: '#aa3300' });
     updateFaqSettings(library, { language: 'en', siteUrl: 'https://faq.example.com' });
     await publishFaq(library, { outDir: out });
     const files = siteFiles(out);
@@ -226,7 +227,8 @@ describe('publishing the demo library', () => {
     await decideAll(library);
     library.db
       .prepare(
-        "UPDATE capabilities SET description = description || '（佐藤様のご要望で追加）' WHERE title = 'ブログ'",
+        // The label and the Japanese text (what the site in Japanese shows), as the editor writes both.
+        "UPDATE capabilities SET description = description || '（佐藤様のご要望で追加）', description_ja = description_ja || '（佐藤様のご要望で追加）' WHERE title = 'ブログ'",
       )
       .run();
     const finding = faqOverview(library).findings.find((f) => f.subject === 'capability');

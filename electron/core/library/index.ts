@@ -9,7 +9,7 @@ export {
   type OpenOptions,
   type CreateOptions,
 } from './open';
-export { seedDemo } from './demo';
+export { seedDemo, seedDemoIn } from './demo';
 export { MediaStore, safeExtension, type StoredFile } from './mediaStore';
 export { LOCK_FILE } from './lock';
 export {

@@ -8,6 +8,7 @@ import { up as search } from './0090-search';
 import { up as mediaCrc32 } from './0100-media-crc32';
 import { up as firstCheckpoints } from './0110-first-checkpoints';
 import { up as vendorKey } from './0120-vendor-key';
+import { up as capabilityLanguages } from './0130-capability-languages';
 import { up as releasesVerdicts } from './0150-releases-verdicts';
 
 export interface Migration {
@@ -28,5 +29,6 @@ export const migrations: readonly Migration[] = [
   { version: 100, name: 'media-crc32', up: mediaCrc32 },
   { version: 110, name: 'first-checkpoints', up: firstCheckpoints },
   { version: 120, name: 'vendor-key', up: vendorKey },
+  { version: 130, name: 'capability-languages', up: capabilityLanguages },
   { version: 150, name: 'releases-verdicts', up: releasesVerdicts },
 ];

@@ -4,6 +4,7 @@ import type { TimelineItem } from '@shared/domain/tracking';
 import { useApi } from '../../api/hooks';
 import { Card, ErrorMessage, Loading } from '../../components';
 import { useFormat } from '../../hooks/useFormat';
+import { MessageDelivery } from '../Inbox/MessageDelivery';
 
 /** All of a customer's questions, mails, status changes and answers on one timeline. */
 export function CustomerTimeline({ customerId }: { customerId: number }) {
@@ -39,6 +40,12 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
                 </a>
               </div>
               {item.text && <div className="muted">{item.text}</div>}
+              {item.message && (
+                <div className="k-timeline__message">
+                  {item.delivery && <MessageDelivery delivery={item.delivery} sentRef={item.ref} />}
+                  <div className="muted">{item.message}</div>
+                </div>
+              )}
             </li>
           ))}
         </ol>
