@@ -56,7 +56,7 @@ describe('rendering with the bundled ffmpeg 4.1', () => {
     const plan = await trimToFile(
       library,
       tools,
-      { assetId: source.assetId, segments: edit, chapters: [], captions: [], renderMode: mode, options: { resolution: 'source', targetSizeMb: null, burnCaptions: false }, title: mode },
+      { assetId: source.assetId, segments: edit, chapters: [], captions: [], renderMode: mode, options: { resolution: 'source', targetSizeMb: null, burnCaptions: false, cleanNarration: false }, title: mode },
       outputFile,
     );
     expect(plan).toMatchObject({ requestedMode: mode, mode: 'accurate', fallback: 'oldFfmpeg', refused: false });

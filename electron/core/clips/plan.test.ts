@@ -37,7 +37,7 @@ const probe: MediaProbe = {
   },
   audio: { codec: 'aac', sampleRate: 48000, channels: 1, startS: 0, bitRate: null },
 };
-const opts = { resolution: 'source' as const, targetSizeMb: null, burnCaptions: false };
+const opts = { resolution: 'source' as const, targetSizeMb: null, burnCaptions: false, cleanNarration: false };
 
 describe('planning a render', () => {
   const frames = stream();
