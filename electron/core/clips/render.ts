@@ -6,7 +6,13 @@ import { produceAtomically } from '../files/atomicWrite';
 import { adtsFrames, pickAudioFrames } from '../media/adts';
 import type { FfmpegTools } from '../media/ffmpeg/binaries';
 import { ffmetadata, type ChapterMark } from '../media/ffmpeg/args/metadata';
-import { measureNarrationInvocation, narrationFilters, parseLoudnorm } from '../media/ffmpeg/args/narration';
+import {
+  cleanupDelayInvocation,
+  clickDelayS,
+  measureNarrationInvocation,
+  narrationFilters,
+  parseLoudnorm,
+} from '../media/ffmpeg/args/narration';
 import {
   accurateInvocation,
   concatScript,
@@ -63,14 +69,34 @@ function audioSegments(plan: RenderPlan): AudioSegments {
   return plan.segments.map((s) => ({ seekS: s.startS, startS: s.startS, endS: s.endS }));
 }
 
+const cleanupDelays = new Map<string, Promise<number>>();
+
+/** How late this ffmpeg's noise reduction hands the sound on (measured once per binary). */
+function cleanupDelay(job: RenderJob): Promise<number> {
+  const key = job.tools.ffmpeg.path;
+  let known = cleanupDelays.get(key);
+  if (!known) {
+    const file = path.join(job.workDir, 'click.f32');
+    known = run(job, cleanupDelayInvocation(file), 1.5).then(async () => {
+      const bytes = await readFile(file);
+      return clickDelayS(new Float32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.length / 4)));
+    });
+    // A failed or cancelled measurement is not remembered: the next render measures again.
+    known.catch(() => cleanupDelays.delete(key));
+    cleanupDelays.set(key, known);
+  }
+  return known;
+}
+
 /**
  * Clean narration's audio filters: the first loudnorm pass measures the cleaned sound of the kept
  * segments, the filters apply it. Null when the plan keeps the sound as it is.
  */
 async function narrationFor(job: RenderJob, segments: AudioSegments, progress?: (f: number) => void): Promise<string | null> {
   if (!job.plan.cleanNarration) return null;
+  const delayS = await cleanupDelay(job);
   const stderr = await run(job, measureNarrationInvocation({ path: job.sourcePath }, segments), job.plan.outputDurationS, progress);
-  return narrationFilters(parseLoudnorm(stderr));
+  return narrationFilters(parseLoudnorm(stderr), delayS, job.plan.outputDurationS);
 }
 
 async function run(job: RenderJob, inv: FfmpegInvocation, durationS: number, onProgress?: (f: number) => void): Promise<string> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FfmpegInput, FfmpegInvocation } from '../runner';
+import { fileUrl, secs } from './common';
 import { audioTrim, decodeInput, type SourceRef } from './render';
 
 // Clean narration (issue 21): hum and rumble off (highpass), steady noise down (afftdn, tracking
@@ -55,18 +56,50 @@ export function parseLoudnorm(stderr: string): LoudnormMeasurement | null {
   return values.every((v) => Number.isFinite(v)) ? parsed.data : null;
 }
 
+// afftdn hands the sound on late by its analysis window: 25 ms in ffmpeg 5.1 (whatever the sample
+// rate), nothing in 4.1 (which drops those samples instead). Picture and sound must stay together,
+// so the render measures the delay of the ffmpeg in use once, with a click, and cuts it off again.
+const CLICK_AT_S = 0.5;
+
+/** A click at CLICK_AT_S through the cleanup, written as mono float samples at 48 kHz. */
+export function cleanupDelayInvocation(outputFile: string): FfmpegInvocation {
+  return {
+    // Our own synthetic sound (no file is read): a 20 ms 1 kHz tone.
+    inputs: [{ options: ['-f', 'lavfi'], url: `aevalsrc='0.5*sin(2*PI*1000*t)*between(t,${CLICK_AT_S},${CLICK_AT_S + 0.02})':s=48000:d=1.5` }],
+    outputs: [{ options: ['-af', cleanupFilters(), '-ac', '1', '-c:a', 'pcm_f32le', '-f', 'f32le'], url: fileUrl(outputFile) }],
+  };
+}
+
+/** How late the click comes out (seconds, to the millisecond): where its energy is centred. */
+export function clickDelayS(samples: Float32Array, sampleRate = 48000): number {
+  let weighted = 0;
+  let total = 0;
+  samples.forEach((v, i) => {
+    weighted += i * v * v;
+    total += v * v;
+  });
+  if (total === 0) return 0;
+  const centre = weighted / total / sampleRate;
+  return Math.max(0, Math.round((centre - (CLICK_AT_S + 0.01)) * 1000) / 1000);
+}
+
 /**
- * The second pass with the first pass's values (or, for silence, the cleanup alone), back to
- * 48 kHz: loudnorm works at 192 kHz to find true peaks and hands that rate on.
+ * The second pass with the first pass's values (or, for silence, the cleanup alone), the cleanup's
+ * delay cut off the front, back to 48 kHz (loudnorm works at 192 kHz to find true peaks and hands
+ * that rate on), and exactly `durationS` long again (silence where the delay took sound off the end).
  */
-export function narrationFilters(measured: LoudnormMeasurement | null): string {
-  if (!measured) return `${cleanupFilters()},aresample=48000`;
-  const m = measured;
-  return (
-    `${cleanupFilters()},loudnorm=${target()}:measured_I=${m.input_i}:measured_TP=${m.input_tp}` +
-    `:measured_LRA=${m.input_lra}:measured_thresh=${m.input_thresh}:offset=${m.target_offset}` +
-    `:linear=true:print_format=none,aresample=48000`
-  );
+export function narrationFilters(measured: LoudnormMeasurement | null, delayS: number, durationS: number): string {
+  const chain = [cleanupFilters()];
+  if (delayS > 0) chain.push(`atrim=start=${secs(delayS)}`, 'asetpts=PTS-STARTPTS');
+  if (measured) {
+    const m = measured;
+    chain.push(
+      `loudnorm=${target()}:measured_I=${m.input_i}:measured_TP=${m.input_tp}:measured_LRA=${m.input_lra}` +
+        `:measured_thresh=${m.input_thresh}:offset=${m.target_offset}:linear=true:print_format=none`,
+    );
+  }
+  chain.push('aresample=48000', `apad=whole_dur=${secs(durationS)}`, `atrim=end=${secs(durationS)}`);
+  return chain.join(',');
 }
 
 /**
