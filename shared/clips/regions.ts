@@ -76,16 +76,11 @@ export function redactionBoxes(
  * around its centre, no smaller than 1/MAX_ZOOM of the picture, kept inside it.
  */
 export function zoomBox(rect: Rect, width: number, height: number): PixelBox {
-  const aspect = width / height;
-  let w = rect.w * width;
-  let h = rect.h * height;
-  if (w / h > aspect) h = w / aspect;
-  else w = h * aspect;
-  const scale = Math.max(1 / MAX_ZOOM, Math.min(1, w / width));
-  w = evenUp(width * scale);
-  h = evenUp(height * scale);
-  w = Math.min(w, evenDown(width));
-  h = Math.min(h, evenDown(height));
+  // The share of the picture's width (= of its height) the widened rectangle spans.
+  const share = Math.max(rect.w, rect.h);
+  const scale = Math.max(1 / MAX_ZOOM, Math.min(1, share));
+  const w = Math.min(evenUp(width * scale), evenDown(width));
+  const h = Math.min(evenUp(height * scale), evenDown(height));
   const cx = (rect.x + rect.w / 2) * width;
   const cy = (rect.y + rect.h / 2) * height;
   return {

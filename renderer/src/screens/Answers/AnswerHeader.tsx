@@ -1,10 +1,10 @@
-import { CheckCircle2, Eye, FlaskConical, History, PenLine, Save } from 'lucide-react';
+import { CheckCircle2, Eye, FlaskConical, History, Images, PenLine, Save } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepVerification } from '@shared/answers/document';
 import type { CheckFinding } from '@shared/domain/checks';
 import type { AnswerDetail, SaveResult } from '@shared/domain/answer';
-import { useApiMutation } from '../../api/hooks';
+import { useApi, useApiMutation } from '../../api/hooks';
 import { Button, ErrorMessage } from '../../components';
 import type { SaveState } from '../../editor/autosave';
 import { useFormat } from '../../hooks/useFormat';
@@ -18,6 +18,8 @@ export interface HeaderActions {
   onPublicChange: (value: boolean) => void;
   /** Saves pending edits (before a bundle is exported). */
   flush: () => Promise<void>;
+  /** Puts pictures from the answer's rendered videos into the steps their chapters show. */
+  onStepPictures: () => void;
 }
 
 /** Title, kind, language, public flag, save state and the answer's main actions. */
@@ -30,6 +32,7 @@ export function AnswerHeader({
   preview,
   actions,
   findings,
+  takingPictures,
 }: {
   answer: AnswerDetail;
   /** Shown at once when clicked; the workspace confirms and stores it. */
@@ -41,11 +44,14 @@ export function AnswerHeader({
   actions: HeaderActions;
   /** The live answer checks, for the bundle export's confirmation. */
   findings: CheckFinding[];
+  takingPictures: boolean;
 }) {
   const { t } = useTranslation('answers');
   const fmt = useFormat();
   const update = useApiMutation('answers:update');
   const [title, setTitle] = useState(answer.title);
+  const clips = useApi('clips:list', { answerId: answer.id });
+  const hasChapters = (clips.data ?? []).some((c) => c.chapterCount > 0);
 
   const commitTitle = () => {
     const next = title.trim();
@@ -136,6 +142,18 @@ export function AnswerHeader({
         >
           {preview ? t('editButton') : t('previewButton')}
         </Button>
+        {hasChapters && (
+          <Button
+            size="sm"
+            icon={<Images size={14} />}
+            title={t('stepPictures.hint')}
+            disabled={takingPictures}
+            onClick={actions.onStepPictures}
+            data-testid="step-pictures"
+          >
+            {takingPictures ? t('stepPictures.running') : t('stepPictures.button')}
+          </Button>
+        )}
         <ExportBundleButton
           answerId={answer.id}
           linkedQuestionIds={answer.questions.map((q) => q.id)}

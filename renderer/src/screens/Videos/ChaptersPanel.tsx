@@ -1,4 +1,4 @@
-import { Play, Trash2, Wand2 } from 'lucide-react';
+import { Camera, Play, RotateCcw, Trash2, Wand2 } from 'lucide-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findNodes, nodeText, type AnswerDocument, type StepNode } from '@shared/answers/document';
@@ -33,6 +33,8 @@ function ChapterRow({
   onCaption,
   onRemove,
   onJump,
+  currentS,
+  onJumpTo,
 }: {
   chapter: Chapter;
   index: number;
@@ -42,6 +44,8 @@ function ChapterRow({
   onCaption: (text: string) => void;
   onRemove: () => void;
   onJump: () => void;
+  currentS: number;
+  onJumpTo: (s: number) => void;
 }) {
   const { t } = useTranslation('videos');
   const step = steps.find((s) => s.stepId === chapter.stepId);
@@ -94,6 +98,28 @@ function ChapterRow({
             <Wand2 size={13} /> {t('chapters.fromStep')}
           </button>
         )}
+        {chapter.stepId && (
+          // The frame the answer's "Pictures from the video" puts into the linked step.
+          <div className="k-chapter__picture" data-testid="chapter-picture">
+            <span className="k-field__label">{t('chapters.picture')}</span>
+            {chapter.pictureS === null ? (
+              <span className="faint">{t('chapters.pictureDefault')}</span>
+            ) : (
+              <button type="button" className="k-link mono" onClick={() => onJumpTo(chapter.pictureS!)}>
+                {t('chapters.pictureAt', { time: timecode(chapter.pictureS) })}
+              </button>
+            )}
+            <IconButton
+              label={t('chapters.pictureHere', { time: timecode(currentS) })}
+              icon={<Camera size={14} />}
+              onClick={() => onChange({ pictureS: currentS })}
+              data-testid="chapter-picture-here"
+            />
+            {chapter.pictureS !== null && (
+              <IconButton label={t('chapters.pictureReset')} icon={<RotateCcw size={14} />} onClick={() => onChange({ pictureS: null })} />
+            )}
+          </div>
+        )}
       </div>
     </li>
   );
@@ -104,11 +130,14 @@ export function ChaptersPanel({
   edit,
   change,
   onJump,
+  currentS,
 }: {
   edit: ClipEdit;
   change: (update: (e: ClipEdit) => ClipEdit) => void;
   onJump: (c: Chapter) => void;
   durationS: number;
+  /** The frame on screen: what "use this frame" picks for a step's picture. */
+  currentS: number;
 }) {
   const { t } = useTranslation('videos');
   const answers = useApi('answers:list', {});
@@ -161,6 +190,8 @@ export function ChaptersPanel({
                 }))
               }
               onJump={() => onJump(c)}
+              currentS={currentS}
+              onJumpTo={(startS) => onJump({ ...c, startS })}
             />
           ))}
         </ol>
