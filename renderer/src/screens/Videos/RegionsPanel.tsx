@@ -1,7 +1,7 @@
-import { EyeOff, Play, SquareDashedMousePointer, Trash2, ZoomIn } from 'lucide-react';
+import { Play, SquareDashedMousePointer, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ClipEdit, Redaction, RedactionStyle, ZoomRegion } from '@shared/domain/clip';
-import { Button, Card, IconButton, SelectField, TextField } from '../../components';
+import { Card, IconButton, SelectField, TextField } from '../../components';
 import { removeRegion, updateRegion, type RegionKind, type RegionRef } from './regionEdit';
 import { timecode } from './timecode';
 
@@ -17,7 +17,6 @@ export function RegionsPanel({
   selected,
   onSelect,
   tool,
-  onTool,
   onJump,
 }: {
   edit: ClipEdit;
@@ -25,7 +24,6 @@ export function RegionsPanel({
   selected: RegionRef | null;
   onSelect: (ref: RegionRef | null) => void;
   tool: RegionKind | null;
-  onTool: (tool: RegionKind | null) => void;
   onJump: (s: number) => void;
 }) {
   const { t } = useTranslation('videos');
@@ -36,28 +34,6 @@ export function RegionsPanel({
   ];
   return (
     <Card title={t('regions.title')} className="k-regions-panel" actions={<SquareDashedMousePointer size={16} aria-hidden />}>
-      <div className="k-regions-panel__tools" role="group" aria-label={t('regions.draw')}>
-        <Button
-          size="sm"
-          icon={<EyeOff size={14} />}
-          aria-pressed={tool === 'redaction'}
-          variant={tool === 'redaction' ? 'primary' : 'secondary'}
-          onClick={() => onTool(tool === 'redaction' ? null : 'redaction')}
-          data-testid="tool-redact"
-        >
-          {t('regions.redact')}
-        </Button>
-        <Button
-          size="sm"
-          icon={<ZoomIn size={14} />}
-          aria-pressed={tool === 'zoom'}
-          variant={tool === 'zoom' ? 'primary' : 'secondary'}
-          onClick={() => onTool(tool === 'zoom' ? null : 'zoom')}
-          data-testid="tool-zoom"
-        >
-          {t('regions.zoom')}
-        </Button>
-      </div>
       <p className="faint k-regions-panel__hint" aria-live="polite">
         {tool ? t(tool === 'zoom' ? 'regions.drawZoomHint' : 'regions.drawHint') : selected ? t('regions.selectedHint') : t('regions.hint')}
       </p>

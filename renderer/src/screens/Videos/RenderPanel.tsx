@@ -39,6 +39,13 @@ export function RenderPanel({
   const plan = useApi('clips:plan', planInput, { placeholderData: (previous) => previous });
   const lossless = useApi('clips:plan', { ...planInput, renderMode: 'lossless' }, { placeholderData: (previous) => previous });
   const losslessRefused = lossless.data?.refused ? lossless.data.fallback : null;
+  // A redaction or zoom is the edit's doing, not the video's: say what to choose instead.
+  const losslessWhy =
+    losslessRefused === 'redaction' || losslessRefused === 'zoom'
+      ? t(`errors.losslessRefused.${losslessRefused}`)
+      : losslessRefused
+        ? `${t('render.lossless')}: ${t('render.unavailable')} — ${t(`fallback.${losslessRefused}`)}`
+        : null;
   const [job, setJob] = useState<JobState | null>(null);
   const [startError, setStartError] = useState<unknown>(null);
 
@@ -78,7 +85,7 @@ export function RenderPanel({
               <label
                 key={mode}
                 className={`k-mode ${edit.renderMode === mode ? 'is-selected' : ''} ${unavailable ? 'is-unavailable' : ''}`}
-                title={unavailable ? `${t('render.unavailable')}: ${t(`fallback.${losslessRefused}`)}` : t(`render.${mode}Help`)}
+                title={unavailable ? (losslessWhy ?? '') : t(`render.${mode}Help`)}
               >
                 <input
                   type="radio"
@@ -97,9 +104,9 @@ export function RenderPanel({
         <p className="k-mode__help" data-testid="mode-help">
           {t(`render.${edit.renderMode}Help`)}
         </p>
-        {losslessRefused && (
+        {losslessWhy && (
           <p className="k-mode__why" data-testid="lossless-unavailable">
-            {t('render.lossless')}: {t('render.unavailable')} — {t(`fallback.${losslessRefused}`)}
+            {losslessWhy}
           </p>
         )}
       </fieldset>

@@ -1,6 +1,21 @@
-import { ChevronLeft, ChevronRight, Flag, Pause, Play, RotateCcw, Scissors, SkipBack, SquareArrowDown, SquareArrowUp, Trash2 } from 'lucide-react';
+import {
+  ChevronLeft,
+  ChevronRight,
+  EyeOff,
+  Flag,
+  Pause,
+  Play,
+  RotateCcw,
+  Scissors,
+  SkipBack,
+  SquareArrowDown,
+  SquareArrowUp,
+  Trash2,
+  ZoomIn,
+} from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { IconButton } from '../../components';
+import type { RegionKind } from './regionEdit';
 import { timecode } from './timecode';
 
 export interface TransportActions {
@@ -22,6 +37,8 @@ export function Transport({
   onPlay,
   onPause,
   actions,
+  tool,
+  onTool,
 }: {
   playing: boolean;
   here: number;
@@ -31,6 +48,9 @@ export function Transport({
   onPlay: () => void;
   onPause: () => void;
   actions: TransportActions;
+  /** Drawing a redaction or zoom on the picture, or null. */
+  tool: RegionKind | null;
+  onTool: (tool: RegionKind | null) => void;
 }) {
   const { t } = useTranslation('videos');
   return (
@@ -59,6 +79,23 @@ export function Transport({
       />
       <IconButton label={t('transport.addChapter')} icon={<Flag size={16} />} onClick={actions.addChapter} data-testid="add-chapter" />
       <IconButton label={t('transport.restore')} icon={<RotateCcw size={16} />} onClick={actions.restore} />
+      <span className="k-trim__sep" aria-hidden />
+      <IconButton
+        label={t('regions.redact')}
+        icon={<EyeOff size={16} />}
+        aria-pressed={tool === 'redaction'}
+        className={tool === 'redaction' ? 'is-on' : ''}
+        onClick={() => onTool(tool === 'redaction' ? null : 'redaction')}
+        data-testid="tool-redact"
+      />
+      <IconButton
+        label={t('regions.zoom')}
+        icon={<ZoomIn size={16} />}
+        aria-pressed={tool === 'zoom'}
+        className={tool === 'zoom' ? 'is-on' : ''}
+        onClick={() => onTool(tool === 'zoom' ? null : 'zoom')}
+        data-testid="tool-zoom"
+      />
     </div>
   );
 }

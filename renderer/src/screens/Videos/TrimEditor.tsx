@@ -223,6 +223,11 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
               onCreate={regionActions.create}
               onChange={regionActions.move}
             />
+            {tool && (
+              <div className="k-trim__drawhint" aria-hidden>
+                {t(tool === 'zoom' ? 'regions.drawZoomHint' : 'regions.drawHint')}
+              </div>
+            )}
           </div>
           {!playable && <div className="k-trim__noplay">{t('noSource')}</div>}
           <Transport
@@ -234,6 +239,11 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
             onPlay={() => play(1)}
             onPause={pause}
             actions={actions}
+            tool={tool}
+            onTool={(next) => {
+              setNotice(null);
+              setTool(next);
+            }}
           />
           <div className="k-trim__facts faint">
             <span>{t('sourceInfo', { width: video.asset.width, height: video.asset.height, fps: Math.round(v.fps * 100) / 100, codec: v.codec })}</span>
@@ -278,10 +288,6 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
           selected={selected}
           onSelect={setSelected}
           tool={tool}
-          onTool={(next) => {
-            setNotice(null);
-            setTool(next);
-          }}
           onJump={(s) => {
             pause();
             seek(s);
