@@ -5,6 +5,7 @@ import type { Clip, StepPicturesResult } from '../../../shared/domain/clip';
 import { createHandlers, dispatch, type HandlerTable } from '../api';
 import { resolveMediaRequest } from '../media';
 import { Studio } from '../studio';
+import { testDialogs } from '../testing/dialogs';
 import { decodeFrames, meanDeviation } from '../testing/pictures';
 import { useTempDir } from '../testing/tempDir';
 import { makeVideo, readFrameIds } from '../testing/videos';
@@ -24,13 +25,7 @@ function studio() {
     shell: 'harness',
     appVersion: '0.0.0',
     platform: 'linux',
-    dialogs: {
-      chooseFolder: async () => null,
-      chooseFiles: async () => [],
-      chooseSaveFile: async () => null,
-      openExternal: async () => undefined,
-      showInFolder: async () => undefined,
-    },
+    dialogs: testDialogs(),
   });
   s.start();
   return { s, dir, h: createHandlers(s) };
