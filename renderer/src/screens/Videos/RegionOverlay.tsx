@@ -141,6 +141,25 @@ export function RegionOverlay(props: RegionOverlayProps) {
         return (
           <div
             key={`${kind}-${region.id}`}
+            role="button"
+            tabIndex={0}
+            aria-label={t(kind === 'redaction' ? 'regions.redactionKeys' : 'regions.zoomKeys')}
+            aria-pressed={isSelected}
+            onFocus={() => !isSelected && props.onSelect({ kind, id: region.id })}
+            onKeyDown={(e) => {
+              // Arrows move it (Shift: change its size) by a hundredth of the picture; the editor's
+              // own arrow keys (frame by frame) wait until the rectangle loses focus.
+              const step = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[e.key];
+              if (!step) return;
+              e.preventDefault();
+              e.stopPropagation();
+              const end = endFor(region, kind);
+              const origin = originOf(region, kind, rect, end);
+              const ref = { kind, id: region.id };
+              const d: Drag = { mode: e.shiftKey ? 'se' : 'move', kind, ref, end, start: { x: 0, y: 0 }, origin };
+              const next = dragged(d, step[0]! * 0.01, step[1]! * 0.01);
+              props.onChange(ref, { [end]: next });
+            }}
             className={`k-region k-region--${style} ${isSelected ? 'is-selected' : ''} ${on ? '' : 'is-off'}`}
             style={{ left: `${shown.x * 100}%`, top: `${shown.y * 100}%`, width: `${shown.w * 100}%`, height: `${shown.h * 100}%` }}
             data-testid={`region-${kind}`}
