@@ -89,6 +89,12 @@ test('draw a redaction on the preview, render, and the customer’s bundle shows
   await expect.poll(async () => (await region.boundingBox())!.x).toBeLessThan(before.x - 5);
   await dragOn(page, page.getByTestId('region-handle-se'), [0.5, 0.5], [0.5, 3]);
   await expect.poll(async () => (await region.boundingBox())!.height).toBeGreaterThan(before.height + 10);
+  // And by the keyboard: focused, the arrow keys move it (the frame stays where it was).
+  const moved = (await region.boundingBox())!;
+  await region.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await region.boundingBox())!.y).toBeGreaterThan(moved.y + 0.5);
+  await expect(page.getByTestId('current-time')).toHaveText('0:01.967');
   await expect(page.getByTestId('region-style')).toHaveValue('blur');
 
   // The plan says what is re-encoded and why, before rendering; lossless says it cannot.
