@@ -190,3 +190,37 @@ test('step pictures come from the rendered video, one per chapter linked to a st
   await page.getByRole('toolbar', { name: 'Formatting and blocks' }).getByRole('button', { name: /^Redo/ }).click();
   await expect(steps(page).locator('img[data-testid="step-screenshot"]')).toHaveCount(2);
 });
+
+test('a zoom is drawn the picture’s shape and never over another; clean narration is a per-clip choice the plan shows', async ({ page, app }) => {
+  await importGridVideo(page, app, 'small-text.mp4');
+  await page.getByTestId('tool-zoom').click();
+  // A wide, flat rectangle around a line of small text: the zoom widens it to the picture's shape.
+  await dragOn(page, page.getByTestId('region-overlay'), [0.2, 0.45], [0.6, 0.55]);
+  const zoom = page.getByTestId('region-zoom');
+  await expect(zoom).toHaveCount(1);
+  const box = (await zoom.boundingBox())!;
+  expect(Math.abs(box.width / box.height - 320 / 180)).toBeLessThan(0.1);
+  await expect(page.getByTestId('timeline-zoom')).toHaveAttribute('data-end', '3');
+  await expect(page.getByTestId('plan-regions')).toHaveText('In the result, re-encoded: 1 zoom');
+  await expect(page.getByTestId('plan-part').filter({ hasText: 're-encoded (zoom' })).toHaveCount(1);
+
+  // A second zoom where one already runs is refused, and the editor says why.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.getByTestId('tool-zoom').click();
+  await dragOn(page, page.getByTestId('region-overlay'), [0.1, 0.1], [0.4, 0.4]);
+  await expect(page.getByRole('status').filter({ hasText: 'A zoom is already running at this moment.' })).toBeVisible();
+  await expect(page.getByTestId('timeline-zoom')).toHaveCount(1);
+
+  // Clean narration: the plan says the sound is cleaned (and re-encoded); undo takes it back.
+  await expect(page.getByTestId('plan-output')).toContainText('Sound copied');
+  await page.getByTestId('clean-narration').check();
+  await expect(page.getByTestId('plan-output')).toContainText('Sound cleaned and evened (re-encoded)');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('clean-narration')).not.toBeChecked();
+  await expect(page.getByTestId('plan-output')).toContainText('Sound copied');
+  // Removing the zoom from its panel takes it off the picture and the timeline.
+  await page.getByRole('button', { name: 'Remove Zoom 1' }).click();
+  await expect(page.getByTestId('timeline-zoom')).toHaveCount(0);
+  await expect(page.getByTestId('plan-regions')).toHaveCount(0);
+});

@@ -157,7 +157,12 @@ export function RenderPanel({
           </div>
           {(p.redactions > 0 || p.zooms > 0) && (
             <div className="faint" data-testid="plan-regions">
-              {t('render.planRegions', { redactions: p.redactions, zooms: p.zooms })}
+              {t('render.planRegions', {
+                list: [
+                  ...(p.redactions ? [t('render.planRedactions', { count: p.redactions })] : []),
+                  ...(p.zooms ? [t('render.planZooms', { count: p.zooms })] : []),
+                ].join(t('render.whyJoin')),
+              })}
             </div>
           )}
           {p.zooms > 0 && !p.zoomEased && <p className="k-plan__fallback">{t('render.zoomNotEased')}</p>}
