@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { MAX_PAGE_LIMIT, type ListPage } from '../../../shared/domain/listPage';
 import { KotaeError } from '../../../shared/errors';
 import { listAnswers } from '../../core/answers';
 import { listCapabilities } from '../../core/capabilities';
@@ -28,9 +29,19 @@ export async function withLibrary<T>(dir: string, use: (library: Library) => T |
   }
 }
 
+/** Every row of a list the services hand out a window at a time. */
+function everyRow<T>(page: (window: { offset: number; limit: number }) => ListPage<T>): T[] {
+  const rows: T[] = [];
+  for (;;) {
+    const { items, total } = page({ offset: rows.length, limit: MAX_PAGE_LIMIT });
+    rows.push(...items);
+    if (items.length === 0 || rows.length >= total) return rows;
+  }
+}
+
 const lists = {
   questions: (l: Library) =>
-    listQuestions(l.db, { limit: 1_000_000 }).map((q) => ({
+    everyRow((w) => listQuestions(l.db, w)).map((q) => ({
       id: q.id,
       title: q.subject,
       status: q.status,
@@ -38,7 +49,7 @@ const lists = {
       nextCheckpoint: q.nextCheckpoint,
     })),
   answers: (l: Library) =>
-    listAnswers(l.db).map((a) => ({
+    everyRow((w) => listAnswers(l.db, w)).map((a) => ({
       id: a.id,
       title: a.title,
       kind: a.kind,
@@ -46,7 +57,7 @@ const lists = {
       revision: a.revision,
     })),
   customers: (l: Library) =>
-    listCustomers(l.db).map((c) => ({
+    everyRow((w) => listCustomers(l.db, w)).map((c) => ({
       id: c.id,
       name: c.name,
       email: c.email,

@@ -41,7 +41,7 @@ export function answerHandlers(studio: Studio): Handlers<AnswerChannel> {
     return value;
   };
   return {
-    'answers:list': () => listAnswers(studio.library().db),
+    'answers:list': (window) => listAnswers(studio.library().db, window),
     'answers:get': ({ id }) => getAnswer(studio.library().db, id),
     'answers:create': (input) =>
       changed(createAnswer(studio.writableLibrary(), input), 'answers', 'questions'),
