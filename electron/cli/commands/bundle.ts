@@ -7,7 +7,7 @@ import { exportBundle, freeFolderPath, listBundles, verifyReport } from '../../c
 import { openLibrary } from '../../core/library';
 import { printJson, printTable } from '../output';
 import { cliLanguage, cliText } from '../messages';
-import { withLibrary, withReadOnlyLibrary } from './library';
+import { checkLevel, withLibrary, withReadOnlyLibrary } from './library';
 
 // `kotae bundle export|verify|list`: the same code as the app's export dialog and bundle check.
 
@@ -176,26 +176,32 @@ export function registerBundleCommands(program: Command): void {
     .requiredOption('--library <dir>', 'library folder')
     .option('--answer <id>', 'only bundles of this answer')
     .option('--customer <id>', 'only bundles sent to this customer')
+    .option('--check', 'run the full integrity check first (reads the whole file)')
     .option('--json', 'print as JSON')
-    .action((opts: { library: string; answer?: string; customer?: string; json?: boolean }) => {
-      const rows = withReadOnlyLibrary(opts.library, (l) =>
-        listBundles(l.db, {
-          ...(opts.answer ? { answerId: id(opts.answer, '--answer') } : {}),
-          ...(opts.customer ? { customerId: id(opts.customer, '--customer') } : {}),
-        }),
-      );
-      if (opts.json) return printJson(rows);
-      printTable(
-        rows.map((r) => ({
-          id: r.id,
-          createdAt: r.createdAt,
-          answer: r.answerTitle,
-          revision: r.revision,
-          customer: r.customerName ?? '—',
-          file: r.fileName,
-          fingerprint: r.manifestSha256.slice(0, 16),
-        })),
-        ['id', 'createdAt', 'answer', 'revision', 'customer', 'file', 'fingerprint'],
-      );
-    });
+    .action(
+      (opts: { library: string; answer?: string; customer?: string; json?: boolean; check?: boolean }) => {
+        const rows = withReadOnlyLibrary(
+          opts.library,
+          (l) =>
+            listBundles(l.db, {
+              ...(opts.answer ? { answerId: id(opts.answer, '--answer') } : {}),
+              ...(opts.customer ? { customerId: id(opts.customer, '--customer') } : {}),
+            }),
+          { check: checkLevel(opts) },
+        );
+        if (opts.json) return printJson(rows);
+        printTable(
+          rows.map((r) => ({
+            id: r.id,
+            createdAt: r.createdAt,
+            answer: r.answerTitle,
+            revision: r.revision,
+            customer: r.customerName ?? '—',
+            file: r.fileName,
+            fingerprint: r.manifestSha256.slice(0, 16),
+          })),
+          ['id', 'createdAt', 'answer', 'revision', 'customer', 'file', 'fingerprint'],
+        );
+      },
+    );
 }

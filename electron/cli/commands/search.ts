@@ -4,7 +4,7 @@ import { KotaeError, toAppError } from '../../../shared/errors';
 import type { Library } from '../../core/library';
 import { searchLibrary } from '../../core/search';
 import { printJson, printTable } from '../output';
-import { withLibrary, withReadOnlyLibrary } from './library';
+import { checkLevel, withLibrary, withReadOnlyLibrary } from './library';
 
 // `kotae search`: the library search of the app (the same index, the same ranking) for scripts.
 // It opens the library for writing when it can, so documents changed since the last search are
@@ -20,8 +20,12 @@ export function registerSearchCommand(program: Command): void {
     .option('--kind <kind>', `only this kind: ${SearchHitKind.options.join('|')}`)
     .option('--limit <n>', 'number of hits', '20')
     .option('--json', 'print a JSON array of {kind, id, title, snippet, ranges}')
+    .option('--check', 'run the full integrity check first (reads the whole file)')
     .action(
-      async (query: string, opts: { library: string; kind?: string; limit: string; json?: boolean }) => {
+      async (
+        query: string,
+        opts: { library: string; kind?: string; limit: string; json?: boolean; check?: boolean },
+      ) => {
         const kind = SearchHitKind.safeParse(opts.kind);
         if (opts.kind !== undefined && !kind.success)
           throw new KotaeError(
@@ -40,11 +44,12 @@ export function registerSearchCommand(program: Command): void {
           });
         let hits: SearchHit[];
         try {
-          hits = await withLibrary(opts.library, search);
+          // A search only reads (and brings the index up to date): the checks of a read.
+          hits = await withLibrary(opts.library, search, { check: checkLevel(opts) });
         } catch (err) {
           const code = toAppError(err).code;
           if (code !== 'LIBRARY_LOCKED' && code !== 'LIBRARY_READ_ONLY') throw err;
-          hits = withReadOnlyLibrary(opts.library, search);
+          hits = withReadOnlyLibrary(opts.library, search, { check: checkLevel(opts) });
         }
         if (opts.json) {
           printJson(

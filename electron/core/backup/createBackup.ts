@@ -11,7 +11,7 @@ import {
 import { KotaeError } from '../../../shared/errors';
 import { ZipWriter } from '../archive/zipWriter';
 import { assertOutputFolder, produceAtomically, tempPathFor } from '../files/atomicWrite';
-import { DB_FILE, MEDIA_DIR, schemaVersion, type Library } from '../library';
+import { DB_FILE, MEDIA_DIR, integrityCheckInWorker, schemaVersion, type Library } from '../library';
 
 // File > Back up library: one zip with an online snapshot of the database (better-sqlite3's
 // db.backup(), consistent while the app keeps writing), every file of the media folder, and a
@@ -68,6 +68,13 @@ export async function createBackup(
       progress: () => (signal.aborted ? 0 : 1000),
     });
     cancelled(signal);
+    // A backup is only worth keeping if it can be restored, and restoring runs integrity_check:
+    // check the snapshot now (off the main thread), before anything is written.
+    options.progress?.(0.01, 'backup:phase.checkingLibrary');
+    const integrity = await integrityCheckInWorker(snapshot, signal);
+    if (integrity !== 'ok') {
+      throw new KotaeError('LIBRARY_CORRUPT', { path: library.root }, integrity, 'backup:damaged');
+    }
     const media = listMediaFiles(library);
     const entries = [{ rel: DB_FILE, file: snapshot, size: (await stat(snapshot)).size }, ...media];
     const total = entries.reduce((sum, e) => sum + e.size, 0) || 1;
@@ -100,7 +107,9 @@ export async function createBackup(
     if (signal.aborted) throw new KotaeError('CANCELLED');
     throw err;
   } finally {
-    await rm(snapshot, { force: true });
+    // The snapshot is in WAL mode like the library: the check's read-only connection leaves its
+    // -wal and -shm files behind.
+    for (const file of [snapshot, `${snapshot}-wal`, `${snapshot}-shm`]) await rm(file, { force: true });
   }
 }
 

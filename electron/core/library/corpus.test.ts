@@ -20,7 +20,7 @@ describe('hostile library corpus', () => {
       let error: unknown = null;
       try {
         const library = openLibrary(root);
-        expect(library.integrity).toBe('ok');
+        expect(library.integrity.status).toBe('ok');
         expect(library.counts().questions).toBeGreaterThan(0);
         library.close();
       } catch (err) {

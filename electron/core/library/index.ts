@@ -12,6 +12,7 @@ export {
 export { seedDemo } from './demo';
 export { MediaStore, safeExtension, type StoredFile } from './mediaStore';
 export { LOCK_FILE } from './lock';
+export { integrityCheckInWorker, QUICK_CHECK_MAX_BYTES, type CheckLevel } from './integrity';
 export { listLog, type LogFilter } from './log';
 export { migrations, type Migration } from './migrations';
 export { latestVersion, schemaVersion } from './migrations/runner';

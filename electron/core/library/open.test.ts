@@ -32,7 +32,7 @@ describe('opening a library', () => {
     const library = openLibrary(root);
     expect(library.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(library.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(library.integrity).toBe('ok');
+    expect(library.integrity.status).toBe('ok');
     const counts = library.counts();
     expect(counts).toMatchObject({ customers: 5, questions: 12, answers: 6 });
     expect(counts.capabilities).toBeGreaterThanOrEqual(28);

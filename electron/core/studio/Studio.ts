@@ -4,7 +4,15 @@ import type { EventName, EventPayload } from '../../../shared/api';
 import type { LibraryInfo, LibraryState } from '../../../shared/domain/library';
 import { KotaeError, toAppError } from '../../../shared/errors';
 import { JobRunner, libraryJournal, markInterruptedJobs } from '../jobs';
-import { createLibrary, openLibrary, seedDemo, type Clock, type Library } from '../library';
+import {
+  DB_FILE,
+  createLibrary,
+  integrityCheckInWorker,
+  openLibrary,
+  seedDemo,
+  type Clock,
+  type Library,
+} from '../library';
 import { removeAbandonedScratch } from '../media/assets';
 import { stopAllMediaProcesses } from '../media/ffmpeg/runner';
 import { AppSettingsStore } from '../settings';
@@ -109,9 +117,43 @@ export class Studio {
       removeAbandonedScratch(library);
     }
     this.settings.rememberLibrary(library.root);
+    this.checkInBackground(library);
     const info = library.info();
     this.setState({ status: 'open', info });
     return info;
+  }
+
+  /**
+   * The full integrity_check of a library opened with the quick checks: a job in a worker thread,
+   * so no request waits for it (9 s at 50,000 questions). Its state shows in the status bar; a
+   * problem makes the library refuse changes (writableLibrary), so nothing is written into a
+   * damaged file while the vendor decides what to do.
+   */
+  private checkInBackground(library: Library): void {
+    if (library.integrity.checked === 'full') return;
+    const update = (integrity: Library['integrity']) => {
+      library.integrity = integrity;
+      if (this.current === library && !library.isClosed) this.emit('library:integrity', integrity);
+    };
+    update({ ...library.integrity, status: 'checking' });
+    const file = path.join(library.root, DB_FILE);
+    const job = this.jobs.start('integrity', (ctx) => integrityCheckInWorker(file, ctx.signal), 'jobs:kind.integrity');
+    job.done.then(
+      (result) =>
+        update({
+          checked: 'full',
+          status: result === 'ok' ? 'ok' : 'problem',
+          detail: result === 'ok' ? null : result,
+          at: new Date().toISOString(),
+        }),
+      // Cancelled (another library, quit) or the check could not run: what was checked at open stands.
+      () => update({ ...library.integrity, status: 'ok' }),
+    );
+  }
+
+  /** Resolves when the background integrity check of the open library has ended (for tests). */
+  async integritySettled(): Promise<void> {
+    await this.jobs.settle();
   }
 
   private setState(state: LibraryState): void {
@@ -142,10 +184,18 @@ export class Studio {
     return this.current;
   }
 
-  /** The open library, refusing when it was opened read-only. */
+  /** The open library, refusing when it was opened read-only or its integrity check failed. */
   writableLibrary(): Library {
     const library = this.library();
     if (library.readOnly) throw new KotaeError('LIBRARY_READ_ONLY', { path: library.root });
+    if (library.integrity.status === 'problem') {
+      throw new KotaeError(
+        'LIBRARY_CORRUPT',
+        { path: library.root },
+        library.integrity.detail ?? undefined,
+        'library:damaged',
+      );
+    }
     return library;
   }
 
