@@ -44,12 +44,10 @@ function groupOf(q: QuestionSummary): InboxGroup {
 
 function everyWindow<T>(fetch: (w: { offset: number; limit: number }) => { items: T[]; total: number }, limit = 37) {
   const items: T[] = [];
-  let total = -1;
   for (;;) {
     const page = fetch({ offset: items.length, limit });
-    total = page.total;
     items.push(...page.items);
-    if (page.items.length < limit) return { items, total };
+    if (page.items.length < limit) return { items, total: page.total };
   }
 }
 

@@ -5,6 +5,8 @@ import { useApi } from '../api/hooks';
 /** What a list's search box holds: words and filters. */
 export interface ListSearchState extends SearchFilters {
   query: string;
+  /** The name of the customer filtered by, to show in the picker (not sent). */
+  customerName?: string;
 }
 
 export const emptyListSearch: ListSearchState = { query: '' };
@@ -32,7 +34,7 @@ export function useListSearch(kind: SearchHitKind) {
   const [state, setState] = useState<ListSearchState>(emptyListSearch);
   const debounced = useDebounced(state, 150);
   const active = isActive(debounced);
-  const { query, ...filters } = debounced;
+  const { query, customerName: _shown, ...filters } = debounced;
   const hits = useApi(
     'search:global',
     { ...filters, query: query.trim(), kinds: [kind], limit: 100 },
