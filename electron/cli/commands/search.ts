@@ -4,7 +4,7 @@ import { KotaeError, toAppError } from '../../../shared/errors';
 import type { Library } from '../../core/library';
 import { searchLibrary } from '../../core/search';
 import { printJson, printTable } from '../output';
-import { checkLevel, withLibrary, withReadOnlyLibrary } from './library';
+import { checkLevel, withLibrary, withReadOnlyLibrary } from '../open';
 
 // `kotae search`: the library search of the app (the same index, the same ranking) for scripts.
 // It opens the library for writing when it can, so documents changed since the last search are

@@ -16,6 +16,7 @@ export function ListItem({
   testId,
   roving,
   loading,
+  group,
 }: {
   selected?: boolean;
   onSelect: () => void;
@@ -26,6 +27,8 @@ export function ListItem({
   testId?: string;
   roving?: RovingProps;
   loading?: boolean;
+  /** The part of the list the row is in (the Inbox's groups), for specs and styles. */
+  group?: string;
 }) {
   return (
     <button
@@ -35,6 +38,7 @@ export function ListItem({
       aria-busy={loading || undefined}
       onClick={onSelect}
       data-testid={testId}
+      data-group={group}
       {...roving}
     >
       <div className="k-list-item__top">

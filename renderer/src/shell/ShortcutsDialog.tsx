@@ -14,6 +14,8 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       t('common:shortcut.goTo', { screen: t(`nav:${s}`) }),
     ]),
     [shortcutLabel('mod+shift+s'), t('tracking:status.shortcut')],
+    ['↑ ↓  Home End  PgUp PgDn', t('common:shortcut.listMove')],
+    ['Enter', t('common:shortcut.listOpen')],
     ['Esc', t('common:shortcut.close')],
   ];
   return (

@@ -32,10 +32,11 @@ const QuestionRow = memo(function QuestionRow({
   fmt: Format;
 }) {
   const roving: RovingProps = { tabIndex, 'data-roving': true };
-  if (!q) return <ListItem loading roving={roving} title={t('common:loading')} onSelect={() => undefined} />;
+  if (!q) return <ListItem loading roving={roving} group={group} title={t('common:loading')} onSelect={() => undefined} />;
   return (
     <ListItem
       testId={`question-${q.id}`}
+      group={group}
       selected={selected}
       roving={roving}
       onSelect={() => onOpen(q.id)}

@@ -16,6 +16,9 @@ export function QuestionDetailView({ id, navigate }: { id: number; navigate: Scr
   const { t } = useTranslation(['inbox', 'status']);
   const fmt = useFormat();
   const question = useApi('questions:get', { id });
+  // The thread is asked for at once, beside the question, not after it: MessageThread finds it
+  // in the cache (same query) instead of starting its own request when the question has arrived.
+  useApi('intake:thread', { questionId: id });
   // Only this question's customer, not every customer (1.6 MB at 50,000 questions).
   const customer = useApi(
     'customers:get',
