@@ -5,15 +5,10 @@ import { createLibrary, seedDemo } from '../library';
 import { makeIndexStale } from '../testing/damage';
 import { useTempDir } from '../testing/tempDir';
 import { DEFAULT_LIBRARY_DIR, Studio } from './Studio';
+import { testDialogs } from '../testing/dialogs';
 
 const tempDir = useTempDir();
-const dialogs = {
-  chooseFolder: async () => null,
-  chooseFiles: async () => [],
-  chooseSaveFile: async () => null,
-  openExternal: async () => undefined,
-  showInFolder: async () => undefined,
-};
+const dialogs = testDialogs();
 const make = (userDataDir: string) =>
   new Studio({
     userDataDir,
