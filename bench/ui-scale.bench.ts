@@ -1,10 +1,11 @@
 import { chromium, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { startHarness } from '../e2e/harness/start';
 import { openLibrary } from '../electron/core/library';
 import { percentile, report } from './report';
 import { benchLibrary } from './uiScaleLibrary';
@@ -79,32 +80,14 @@ const userData = path.join(work, 'user-data');
 mkdirSync(userData, { recursive: true });
 writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ lastLibrary: lib, recentLibraries: [lib] }));
 
-function startHarness(): Promise<{ url: string; child: ChildProcess; startedAt: number }> {
-  const startedAt = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(root, 'e2e/harness/server.ts'), '--user-data', userData, '--locale', 'ja-JP'],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /KOTAE_HARNESS_READY (\S+)/.exec(out);
-      if (match) resolve({ url: match[1]!, child, startedAt });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`harness exited with ${code}:\n${out}`)));
-  });
-}
-
-const harness = await startHarness();
+const harnessStartedAt = performance.now();
+const harness = await startHarness(userData, { locale: 'ja-JP' });
 const browser = await chromium.launch({
   executablePath: process.env.KOTAE_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
 const page: Page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-await page.addInitScript({ path: path.join(root, 'e2e/harness/bridge.js') });
+await page.addInitScript({ content: harness.bridgeScript });
 await page.addInitScript({ content: PROBE_SOURCE });
 
 /** A full page load (a new document, as at app start), then the time to the first row. */
@@ -117,7 +100,7 @@ async function load(hash: string): Promise<number> {
 log('first load, while the full integrity check runs in the background…');
 const firstRowDuringCheck = await load('#/inbox');
 await page.getByTestId('library-integrity').filter({ hasNotText: /検査しています|Checking/ }).waitFor({ timeout: 600_000 });
-const checkSeconds = (performance.now() - harness.startedAt) / 1000;
+const checkSeconds = (performance.now() - harnessStartedAt) / 1000;
 
 const firstRow: number[] = [];
 for (let i = 0; i < 5; i++) firstRow.push(await load('#/inbox'));
