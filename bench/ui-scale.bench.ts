@@ -68,9 +68,13 @@ library.close();
 const cliSamples: number[] = [];
 for (let i = 0; i < 3; i++) {
   t0 = performance.now();
-  const run = spawnSync(process.execPath, [path.join(root, 'bin/kotae.mjs'), 'search', '画像', '--library', lib, '--json'], {
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, 'bin/kotae.mjs'), 'search', '画像', '--library', lib, '--json'],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0) throw new Error(`kotae search failed: ${run.stderr}`);
   cliSamples.push((performance.now() - t0) / 1000);
 }
@@ -78,7 +82,10 @@ for (let i = 0; i < 3; i++) {
 // The UI through the harness, with this library as the last one opened.
 const userData = path.join(work, 'user-data');
 mkdirSync(userData, { recursive: true });
-writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ lastLibrary: lib, recentLibraries: [lib] }));
+writeFileSync(
+  path.join(userData, 'settings.json'),
+  JSON.stringify({ lastLibrary: lib, recentLibraries: [lib] }),
+);
 
 const harnessStartedAt = performance.now();
 const harness = await startHarness(userData, { locale: 'ja-JP' });
@@ -99,7 +106,10 @@ async function load(hash: string): Promise<number> {
 
 log('first load, while the full integrity check runs in the background…');
 const firstRowDuringCheck = await load('#/inbox');
-await page.getByTestId('library-integrity').filter({ hasNotText: /検査しています|Checking/ }).waitFor({ timeout: 600_000 });
+await page
+  .getByTestId('library-integrity')
+  .filter({ hasNotText: /検査しています|Checking/ })
+  .waitFor({ timeout: 600_000 });
 const checkSeconds = (performance.now() - harnessStartedAt) / 1000;
 
 const firstRow: number[] = [];
@@ -110,7 +120,28 @@ const openQuestion: number[] = [];
 for (let i = 0; i < 20; i++) openQuestion.push(await page.evaluate<number>(probeCall('openQuestion', i)));
 
 log('searching the list…');
-const words = ['画像', '決済', 'ボタン', 'フォーム', '表示', 'ドメイン', 'ギャラリー', '予約', 'ロゴ', 'メニュー', 'picture', 'contact', 'broken', 'checkout', '背景色', 'バックアップ', 'クーポン', '地図', '見出し', '動画'];
+const words = [
+  '画像',
+  '決済',
+  'ボタン',
+  'フォーム',
+  '表示',
+  'ドメイン',
+  'ギャラリー',
+  '予約',
+  'ロゴ',
+  'メニュー',
+  'picture',
+  'contact',
+  'broken',
+  'checkout',
+  '背景色',
+  'バックアップ',
+  'クーポン',
+  '地図',
+  '見出し',
+  '動画',
+];
 const listSearch: number[] = [];
 for (const word of words) {
   const ms = await page.evaluate<number>(probeCall('searchList', word)).catch((err: unknown) => {

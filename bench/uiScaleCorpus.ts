@@ -25,13 +25,109 @@ function rng(seed: number): () => number {
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
 const ja = {
-  family: ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '山本', '中村', '小林', '加藤', '吉田', '山田', '佐々木', '山口', '松本', '井上', '木村', '林', '斎藤', '清水'],
-  given: ['健', '美咲', '一郎', '陽子', '大輔', '由美', '翔', '恵', '誠', '愛', '拓也', '直子', '亮', '真由美', '学'],
-  company: ['整体院', '雑貨店', '珈琲', '工務店', '歯科医院', '写真館', 'ベーカリー', '不動産', '税理士事務所', '花店', '料理教室', 'ヨガスタジオ'],
-  page: ['トップページ', '商品ページ', 'お問い合わせフォーム', 'ブログ', '予約フォーム', 'ギャラリー', '会社概要', 'カート', '決済画面', 'ニュース一覧', '採用ページ', '店舗案内'],
-  thing: ['画像', 'ボタン', 'リンク', 'メニュー', '文字', '動画', '地図', '表', '見出し', 'フォント', '背景色', 'ロゴ'],
-  problem: ['表示されません', '崩れてしまいます', '消えてしまいました', '反応しません', 'ずれています', '小さすぎます', '更新されません', '二重に表示されます'],
-  feature: ['独自ドメイン', 'SSL', '送料設定', '予約公開', '会員登録', 'メールマガジン', 'Google アナリティクス', 'バックアップ', '多言語表示', 'クーポン'],
+  family: [
+    '佐藤',
+    '鈴木',
+    '高橋',
+    '田中',
+    '伊藤',
+    '渡辺',
+    '山本',
+    '中村',
+    '小林',
+    '加藤',
+    '吉田',
+    '山田',
+    '佐々木',
+    '山口',
+    '松本',
+    '井上',
+    '木村',
+    '林',
+    '斎藤',
+    '清水',
+  ],
+  given: [
+    '健',
+    '美咲',
+    '一郎',
+    '陽子',
+    '大輔',
+    '由美',
+    '翔',
+    '恵',
+    '誠',
+    '愛',
+    '拓也',
+    '直子',
+    '亮',
+    '真由美',
+    '学',
+  ],
+  company: [
+    '整体院',
+    '雑貨店',
+    '珈琲',
+    '工務店',
+    '歯科医院',
+    '写真館',
+    'ベーカリー',
+    '不動産',
+    '税理士事務所',
+    '花店',
+    '料理教室',
+    'ヨガスタジオ',
+  ],
+  page: [
+    'トップページ',
+    '商品ページ',
+    'お問い合わせフォーム',
+    'ブログ',
+    '予約フォーム',
+    'ギャラリー',
+    '会社概要',
+    'カート',
+    '決済画面',
+    'ニュース一覧',
+    '採用ページ',
+    '店舗案内',
+  ],
+  thing: [
+    '画像',
+    'ボタン',
+    'リンク',
+    'メニュー',
+    '文字',
+    '動画',
+    '地図',
+    '表',
+    '見出し',
+    'フォント',
+    '背景色',
+    'ロゴ',
+  ],
+  problem: [
+    '表示されません',
+    '崩れてしまいます',
+    '消えてしまいました',
+    '反応しません',
+    'ずれています',
+    '小さすぎます',
+    '更新されません',
+    '二重に表示されます',
+  ],
+  feature: [
+    '独自ドメイン',
+    'SSL',
+    '送料設定',
+    '予約公開',
+    '会員登録',
+    'メールマガジン',
+    'Google アナリティクス',
+    'バックアップ',
+    '多言語表示',
+    'クーポン',
+  ],
   want: ['使いたい', '設定したい', '変更したい', '解除したい', '確認したい'],
   device: ['iPhone の Safari', 'Android の Chrome', 'Windows の Edge', 'Mac の Safari', 'iPad'],
   when: ['昨日から', '今朝から', '先週の更新のあとから', 'テーマを変えてから', '画像を差し替えてから'],
@@ -40,9 +136,26 @@ const en = {
   family: ['Smith', 'Wilson', 'Brown', 'Taylor', 'Davies', 'Evans', 'Thomas', 'Roberts', 'Walker', 'Wright'],
   given: ['Emma', 'James', 'Olivia', 'Noah', 'Mia', 'Liam', 'Ava', 'Lucas', 'Grace', 'Henry'],
   company: ['Bakery', 'Studio', 'Dental', 'Florist', 'Books', 'Travel', 'Garage', 'Yoga'],
-  page: ['home page', 'product page', 'contact form', 'blog', 'booking form', 'gallery', 'checkout', 'news page'],
+  page: [
+    'home page',
+    'product page',
+    'contact form',
+    'blog',
+    'booking form',
+    'gallery',
+    'checkout',
+    'news page',
+  ],
   thing: ['picture', 'button', 'link', 'menu', 'text', 'video', 'map', 'heading', 'logo'],
-  problem: ['does not show', 'is broken', 'disappeared', 'does nothing', 'is misaligned', 'is too small', 'does not update'],
+  problem: [
+    'does not show',
+    'is broken',
+    'disappeared',
+    'does nothing',
+    'is misaligned',
+    'is too small',
+    'does not update',
+  ],
 };
 
 export interface Customer {
@@ -147,9 +260,23 @@ export function corpusMails(o: CorpusOptions): Dated[] {
     const kind = r();
     const attachments: TestAttachment[] =
       kind < 0.08
-        ? [{ name: 'screenshot.png', type: 'image/png', data: Buffer.concat([PIXEL_PNG, Buffer.from(`shot ${i}`)]), cid: `shot${i}@x`, inline: true }]
+        ? [
+            {
+              name: 'screenshot.png',
+              type: 'image/png',
+              data: Buffer.concat([PIXEL_PNG, Buffer.from(`shot ${i}`)]),
+              cid: `shot${i}@x`,
+              inline: true,
+            },
+          ]
         : kind < 0.12
-          ? [{ name: `log-${i}.txt`, type: 'text/plain', data: Buffer.from(`[info] request ${i}\n`.repeat(40)) }]
+          ? [
+              {
+                name: `log-${i}.txt`,
+                type: 'text/plain',
+                data: Buffer.from(`[info] request ${i}\n`.repeat(40)),
+              },
+            ]
           : [];
     mails.push({
       at,
@@ -159,7 +286,9 @@ export function corpusMails(o: CorpusOptions): Dated[] {
         subject,
         date: rfc2822(new Date(at)),
         text: body.replace(/\n/g, '\r\n'),
-        ...(attachments[0]?.cid ? { html: `<p>${body.replace(/\n/g, '<br>')}</p><img src="cid:${attachments[0].cid}">` } : {}),
+        ...(attachments[0]?.cid
+          ? { html: `<p>${body.replace(/\n/g, '<br>')}</p><img src="cid:${attachments[0].cid}">` }
+          : {}),
         ...(attachments.length ? { attachments } : {}),
       }),
     });
@@ -210,7 +339,8 @@ export async function writeMboxes(mails: Dated[], dir: string, perFile = 5000): 
     for (const { raw, at } of mails.slice(f * perFile, (f + 1) * perFile)) {
       // mboxrd: a body line starting with "From " (after any ">") gets one more ">".
       const body = raw.replace(/\r\n/g, '\n').replace(/^(>*From )/gm, '>$1');
-      if (!out.write(`From MAILER-DAEMON ${new Date(at).toUTCString()}\n${body}\n\n`)) await once(out, 'drain');
+      if (!out.write(`From MAILER-DAEMON ${new Date(at).toUTCString()}\n${body}\n\n`))
+        await once(out, 'drain');
     }
     out.end();
     await once(out, 'finish');

@@ -55,7 +55,11 @@ export async function benchLibrary(questions: number): Promise<BuiltLibrary> {
   const stampFile = path.join(cache, 'now.txt');
   mkdirSync(cache, { recursive: true });
   if (!existsSync(stampFile)) writeFileSync(stampFile, new Date().toISOString());
-  const files = await mboxFiles(path.join(cache, 'mbox'), questions, new Date(readFileSync(stampFile, 'utf8')));
+  const files = await mboxFiles(
+    path.join(cache, 'mbox'),
+    questions,
+    new Date(readFileSync(stampFile, 'utf8')),
+  );
 
   const building = path.join(cache, 'building');
   rmSync(building, { recursive: true, force: true });
@@ -75,7 +79,9 @@ export async function benchLibrary(questions: number): Promise<BuiltLibrary> {
   });
   const importSeconds = (performance.now() - t0) / 1000;
   if (report.rejected) throw new Error(`bench: ${report.rejected} mails rejected`);
-  log(`imported ${report.imported} questions and ${report.threaded} replies in ${importSeconds.toFixed(0)} s`);
+  log(
+    `imported ${report.imported} questions and ${report.threaded} replies in ${importSeconds.toFixed(0)} s`,
+  );
 
   // Most requests of two years are closed; the last weeks' are still being worked on.
   t0 = performance.now();
@@ -91,7 +97,8 @@ export async function benchLibrary(questions: number): Promise<BuiltLibrary> {
       const change = (to: 'resolved' | 'declined' | 'investigating', nextCheckpoint: string | null) =>
         changeStatus(library, { id: q.id, to, nextCheckpoint, note: '', customerMessage: '' });
       if (old || q.id % 2 === 0) change(q.id % 9 === 0 ? 'declined' : 'resolved', null);
-      else if (q.id % 4 === 1) change('investigating', q.id % 8 === 1 ? today : addWorkingDays(today, 1 + (q.id % 6)));
+      else if (q.id % 4 === 1)
+        change('investigating', q.id % 8 === 1 ? today : addWorkingDays(today, 1 + (q.id % 6)));
       // The rest stay 'received' with the checkpoint intake gave them (overdue once two working
       // days have passed).
     }

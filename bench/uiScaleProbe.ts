@@ -112,6 +112,9 @@ export interface Reach {
 }
 
 /** A call of one of the probe's functions, as the expression page.evaluate runs. */
-export function probeCall(name: 'firstRow' | 'openQuestion' | 'searchList' | 'openScreen' | 'scrollThrough', arg?: unknown): string {
+export function probeCall(
+  name: 'firstRow' | 'openQuestion' | 'searchList' | 'openScreen' | 'scrollThrough',
+  arg?: unknown,
+): string {
   return `window.__kotaeProbe.${name}(${arg === undefined ? '' : JSON.stringify(arg)})`;
 }

@@ -13,7 +13,14 @@ const root = path.join(path.resolve(dirArg ?? ''), 'lib');
 const archive = createQuestionArchive(root, { questions, now: new Date() });
 const { library } = archive;
 const today = library.today();
-const groups: Record<string, number> = { overdue: 0, today: 0, new: 0, upcoming: 0, unscheduled: 0, closed: 0 };
+const groups: Record<string, number> = {
+  overdue: 0,
+  today: 0,
+  new: 0,
+  upcoming: 0,
+  unscheduled: 0,
+  closed: 0,
+};
 const rows = library.db.prepare('SELECT status, next_checkpoint AS cp FROM questions').all() as {
   status: string;
   cp: string | null;

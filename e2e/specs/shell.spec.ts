@@ -12,7 +12,9 @@ test.describe('first run', () => {
     const list = page.getByTestId('question-list');
     await expect(list.locator('.k-list-section__title').first()).toContainText('Overdue');
     await expect(list.locator('.k-list-item').first()).toHaveAttribute('data-group', 'overdue');
-    await expect(list.locator('.k-list-item[data-group="overdue"]').first()).toContainText('先週の状態にサイトを戻したい');
+    await expect(list.locator('.k-list-item[data-group="overdue"]').first()).toContainText(
+      '先週の状態にサイトを戻したい',
+    );
   });
 });
 

@@ -43,4 +43,3 @@ export async function withLibrary<T>(
 export function checkLevel(opts: { check?: boolean }): CheckLevel {
   return opts.check ? 'full' : 'open';
 }
-

@@ -38,7 +38,11 @@ export function App() {
   const [route, navigate] = useRoute();
   const library = useApi('library:state', {});
   // The badge counts every open question (issue 20: it said 1000, the size of a fetched page).
-  const counts = useApi('questions:inboxCounts', { today: todayDay() }, { enabled: library.data?.status === 'open' });
+  const counts = useApi(
+    'questions:inboxCounts',
+    { today: todayDay() },
+    { enabled: library.data?.status === 'open' },
+  );
   const jobs = useJobs();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [libraryError, setLibraryError] = useState<unknown>(null);

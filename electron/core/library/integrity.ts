@@ -52,14 +52,17 @@ export function openCheck(db: Db, file: string, root: string): IntegrityState {
     throw corrupt(root, `page size ${rawPageSize} in the header`);
   }
   const size = statSync(file).size;
-  if (size % pageSize !== 0) throw corrupt(root, `${size} bytes is not a whole number of ${pageSize}-byte pages`);
+  if (size % pageSize !== 0)
+    throw corrupt(root, `${size} bytes is not a whole number of ${pageSize}-byte pages`);
   // The page count in the header is valid when the change counter matches "version-valid-for".
   const pages = head.readUInt32BE(28);
   if (head.readUInt32BE(24) === head.readUInt32BE(92) && pages * pageSize > size) {
     throw corrupt(root, `the header counts ${pages} pages, the file holds ${size / pageSize}`);
   }
   if (size <= QUICK_CHECK_MAX_BYTES) {
-    const result = (db.pragma('quick_check(20)') as { quick_check: string }[]).map((r) => r.quick_check).join('; ');
+    const result = (db.pragma('quick_check(20)') as { quick_check: string }[])
+      .map((r) => r.quick_check)
+      .join('; ');
     if (result !== 'ok') throw corrupt(root, result);
   }
   return { checked: 'open', status: 'ok', detail: null, at: new Date().toISOString() };

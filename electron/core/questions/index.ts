@@ -1,9 +1,3 @@
 export { getQuestion } from './queries';
-export {
-  inboxCounts,
-  listInboxGroup,
-  listQuestions,
-  type QuestionFilter,
-  type Window,
-} from './list';
+export { inboxCounts, listInboxGroup, listQuestions, type QuestionFilter, type Window } from './list';
 export { questionHandlers } from './handlers';

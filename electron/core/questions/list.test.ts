@@ -42,7 +42,10 @@ function groupOf(q: QuestionSummary): InboxGroup {
   return q.status === 'received' ? 'new' : 'upcoming';
 }
 
-function everyWindow<T>(fetch: (w: { offset: number; limit: number }) => { items: T[]; total: number }, limit = 37) {
+function everyWindow<T>(
+  fetch: (w: { offset: number; limit: number }) => { items: T[]; total: number },
+  limit = 37,
+) {
   const items: T[] = [];
   for (;;) {
     const page = fetch({ offset: items.length, limit });
@@ -52,7 +55,9 @@ function everyWindow<T>(fetch: (w: { offset: number; limit: number }) => { items
 }
 
 function plan(db: Database.Database, sql: string, params: unknown = {}): string[] {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params as object) as { detail: string }[]).map((r) => r.detail);
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params as object) as { detail: string }[]).map(
+    (r) => r.detail,
+  );
 }
 
 /** A page read by walking the whole table, or sorted after reading it, is what issue 20 measured. */
@@ -125,12 +130,17 @@ describe('the Inbox', () => {
     const last = listInboxGroup(library.db, 'closed', today, { offset: closed.total - 1, limit: 100 });
     expect(last.items).toHaveLength(1);
     expect(last.items[0]!.subject).toBe('スマートフォンで画像が表示されません（No.1）');
-    expect(listInboxGroup(library.db, 'closed', today, { offset: closed.total, limit: 100 }).items).toEqual([]);
+    expect(listInboxGroup(library.db, 'closed', today, { offset: closed.total, limit: 100 }).items).toEqual(
+      [],
+    );
   });
 
   it('lists one customer’s questions newest first, all of them', () => {
     const customer = listCustomers(library.db, { offset: 0, limit: 1 }).items[0]!;
-    const { items, total } = everyWindow((w) => listQuestions(library.db, { customerId: customer.id, ...w }), 2);
+    const { items, total } = everyWindow(
+      (w) => listQuestions(library.db, { customerId: customer.id, ...w }),
+      2,
+    );
     expect(total).toBe(customer.totalQuestions);
     expect(items).toHaveLength(customer.totalQuestions);
     expect(items.every((q) => q.customerId === customer.id)).toBe(true);
@@ -148,17 +158,34 @@ describe('customers: counts kept by the library itself', () => {
                 (SELECT max(updated_at) FROM questions q WHERE q.customer_id = c.id) AS last2
          FROM customers c`,
       )
-      .all() as { open: number; open2: number; total: number; total2: number; last: string | null; last2: string | null }[];
+      .all() as {
+      open: number;
+      open2: number;
+      total: number;
+      total2: number;
+      last: string | null;
+      last2: string | null;
+    }[];
 
   it('match a recount after intake, status changes, a moved and a deleted question', () => {
-    for (const r of recount(library.db)) expect([r.open, r.total, r.last]).toEqual([r.open2, r.total2, r.last2]);
+    for (const r of recount(library.db))
+      expect([r.open, r.total, r.last]).toEqual([r.open2, r.total2, r.last2]);
     const db = library.db;
     const [a, b] = db.prepare('SELECT id FROM customers ORDER BY id LIMIT 2').pluck().all() as number[];
-    const moved = db.prepare('SELECT id FROM questions WHERE customer_id = ? LIMIT 1').pluck().get(a) as number;
+    const moved = db
+      .prepare('SELECT id FROM questions WHERE customer_id = ? LIMIT 1')
+      .pluck()
+      .get(a) as number;
     db.prepare('UPDATE questions SET customer_id = ? WHERE id = ?').run(b, moved);
-    db.prepare("UPDATE questions SET status = 'answered', updated_at = '2099-01-01T00:00:00.000Z' WHERE customer_id = ?").run(b);
-    db.prepare('DELETE FROM questions WHERE id = (SELECT max(id) FROM questions WHERE customer_id = ?)').run(a);
-    db.prepare('UPDATE questions SET customer_id = NULL WHERE id = (SELECT min(id) FROM questions WHERE customer_id = ?)').run(a);
+    db.prepare(
+      "UPDATE questions SET status = 'answered', updated_at = '2099-01-01T00:00:00.000Z' WHERE customer_id = ?",
+    ).run(b);
+    db.prepare('DELETE FROM questions WHERE id = (SELECT max(id) FROM questions WHERE customer_id = ?)').run(
+      a,
+    );
+    db.prepare(
+      'UPDATE questions SET customer_id = NULL WHERE id = (SELECT min(id) FROM questions WHERE customer_id = ?)',
+    ).run(a);
     for (const r of recount(db)) expect([r.open, r.total, r.last]).toEqual([r.open2, r.total2, r.last2]);
   });
 
@@ -172,16 +199,25 @@ describe('customers: counts kept by the library itself', () => {
 
   it('are filled in when a library from before is upgraded', () => {
     const db = new Database(':memory:');
-    migrate(db, migrations.filter((m) => m.version < 180));
+    migrate(
+      db,
+      migrations.filter((m) => m.version < 180),
+    );
     const at = '2026-01-01T00:00:00.000Z';
-    db.prepare(`INSERT INTO customers (id, name, created_at, updated_at) VALUES (1, 'A', ?, ?), (2, 'B', ?, ?)`).run(at, at, at, at);
+    db.prepare(
+      `INSERT INTO customers (id, name, created_at, updated_at) VALUES (1, 'A', ?, ?), (2, 'B', ?, ?)`,
+    ).run(at, at, at, at);
     const q = db.prepare(
       'INSERT INTO questions (customer_id, subject, status, received_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
     q.run(1, 'x', 'received', at, at, '2026-02-01T00:00:00.000Z');
     q.run(1, 'y', 'resolved', at, at, '2026-03-01T00:00:00.000Z');
     migrate(db, migrations);
-    expect(db.prepare('SELECT id, open_questions, total_questions, last_contact_at FROM customers ORDER BY id').all()).toEqual([
+    expect(
+      db
+        .prepare('SELECT id, open_questions, total_questions, last_contact_at FROM customers ORDER BY id')
+        .all(),
+    ).toEqual([
       { id: 1, open_questions: 1, total_questions: 2, last_contact_at: '2026-03-01T00:00:00.000Z' },
       { id: 2, open_questions: 0, total_questions: 0, last_contact_at: null },
     ]);

@@ -145,7 +145,10 @@ export interface QuestionFilter extends Window {
   ids?: number[];
 }
 
-export function questionListSql(filter: Omit<QuestionFilter, keyof Window>): { where: string; params: unknown[] } {
+export function questionListSql(filter: Omit<QuestionFilter, keyof Window>): {
+  where: string;
+  params: unknown[];
+} {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.customerId !== undefined) {
@@ -168,10 +171,15 @@ export function listQuestions(db: Database, filter: QuestionFilter): ListPage<Qu
   const { where, params } = questionListSql(filter);
   return db.transaction(() => {
     const ids = db
-      .prepare(`SELECT q.id FROM questions q ${where} ORDER BY q.received_at DESC, q.id DESC LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT q.id FROM questions q ${where} ORDER BY q.received_at DESC, q.id DESC LIMIT ? OFFSET ?`,
+      )
       .pluck()
       .all(...params, filter.limit, filter.offset) as number[];
-    const total = db.prepare(`SELECT count(*) FROM questions q ${where}`).pluck().get(...params) as number;
+    const total = db
+      .prepare(`SELECT count(*) FROM questions q ${where}`)
+      .pluck()
+      .get(...params) as number;
     return { items: summariesOf(db, ids), total };
   })();
 }

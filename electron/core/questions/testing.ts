@@ -8,7 +8,20 @@ import { changeStatus } from '../tracking';
 // last weeks' still open, some overdue, some due today, some new, some upcoming. For tests and UI
 // specs of long lists (issue 20); `npm run bench -- ui-scale` imports real mail instead.
 
-const familyNames = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '山本', '中村', '小林', '加藤', '吉田', '山田'];
+const familyNames = [
+  '佐藤',
+  '鈴木',
+  '高橋',
+  '田中',
+  '伊藤',
+  '渡辺',
+  '山本',
+  '中村',
+  '小林',
+  '加藤',
+  '吉田',
+  '山田',
+];
 const givenNames = ['健', '美咲', '一郎', '陽子', '大輔', '由美', '翔', '恵', '誠', '愛'];
 const englishNames = ['Emma Wilson', 'James Brown', 'Olivia Taylor', 'Noah Davies', 'Mia Evans'];
 const subjects = [
@@ -93,11 +106,23 @@ export function createQuestionArchive(root: string, options: ArchiveOptions): Ar
       const id = ids[i]!;
       const note = '';
       if (received < openSince) {
-        changeStatus(library, { id, to: i % 9 === 0 ? 'declined' : 'resolved', nextCheckpoint: null, note, customerMessage: '' });
+        changeStatus(library, {
+          id,
+          to: i % 9 === 0 ? 'declined' : 'resolved',
+          nextCheckpoint: null,
+          note,
+          customerMessage: '',
+        });
       } else if (i % 4 === 1) {
         // Under investigation, next news in a few working days (or today, for some).
         const checkpoint = i % 8 === 1 ? today : addWorkingDays(today, 1 + (i % 5));
-        changeStatus(library, { id, to: 'investigating', nextCheckpoint: checkpoint, note, customerMessage: '' });
+        changeStatus(library, {
+          id,
+          to: 'investigating',
+          nextCheckpoint: checkpoint,
+          note,
+          customerMessage: '',
+        });
       }
       // The others stay 'received' with the first checkpoint intake gave them: overdue when older
       // than two working days, otherwise new.

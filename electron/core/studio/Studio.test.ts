@@ -70,7 +70,10 @@ describe('Studio', () => {
       if (event === 'library:integrity') integrity.push((payload as { status: string }).status);
     });
     const state = studio.start();
-    expect(state).toMatchObject({ status: 'open', info: { integrity: { checked: 'open', status: 'checking' } } });
+    expect(state).toMatchObject({
+      status: 'open',
+      info: { integrity: { checked: 'open', status: 'checking' } },
+    });
     await studio.integritySettled();
     expect(integrity).toEqual(['checking', 'ok']);
     expect(studio.getState()).toMatchObject({ info: { integrity: { checked: 'full', status: 'ok' } } });
@@ -88,9 +91,17 @@ describe('Studio', () => {
     expect(studio.openLibrary(root).integrity.status).toBe('checking');
     await studio.integritySettled();
     expect(studio.getState()).toMatchObject({
-      info: { integrity: { checked: 'full', status: 'problem', detail: expect.stringMatching(/questions_customer/) } },
+      info: {
+        integrity: {
+          checked: 'full',
+          status: 'problem',
+          detail: expect.stringMatching(/questions_customer/),
+        },
+      },
     });
-    expect(() => studio.writableLibrary()).toThrow(expect.objectContaining({ code: 'LIBRARY_CORRUPT', messageKey: 'library:damaged' }));
+    expect(() => studio.writableLibrary()).toThrow(
+      expect.objectContaining({ code: 'LIBRARY_CORRUPT', messageKey: 'library:damaged' }),
+    );
     // What is there can still be read.
     expect(studio.library().counts().questions).toBe(12);
     await studio.close();

@@ -137,7 +137,11 @@ export class Studio {
     };
     update({ ...library.integrity, status: 'checking' });
     const file = path.join(library.root, DB_FILE);
-    const job = this.jobs.start('integrity', (ctx) => integrityCheckInWorker(file, ctx.signal), 'jobs:kind.integrity');
+    const job = this.jobs.start(
+      'integrity',
+      (ctx) => integrityCheckInWorker(file, ctx.signal),
+      'jobs:kind.integrity',
+    );
     job.done.then(
       (result) =>
         update({

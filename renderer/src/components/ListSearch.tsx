@@ -95,7 +95,9 @@ export function ListSearchBox({ search, filters = [] }: { search: ListSearch; fi
               label={t('list.customer')}
               placeholder={t('picker.customer')}
               value={
-                state.customerId ? { id: state.customerId, title: state.customerName ?? String(state.customerId) } : null
+                state.customerId
+                  ? { id: state.customerId, title: state.customerName ?? String(state.customerId) }
+                  : null
               }
               onChange={(picked) =>
                 setState({ ...state, customerId: picked?.id, customerName: picked?.title })
@@ -200,7 +202,11 @@ export function ListSearchResults({
   const found = hits.data;
   const selected = found.findIndex((h) => h.id === selectedId);
   return (
-    <div aria-label={t('list.results', { count: found.length })} role="region" className="k-list-search__results">
+    <div
+      aria-label={t('list.results', { count: found.length })}
+      role="region"
+      className="k-list-search__results"
+    >
       <div className="k-list-section__title">{t('list.results', { count: found.length })}</div>
       <VirtualList
         label={t('list.results', { count: found.length })}
@@ -209,7 +215,12 @@ export function ListSearchResults({
         getKey={(i) => `${found[i]!.kind}:${found[i]!.id}`}
         selectedIndex={selected >= 0 ? selected : null}
         renderRow={(i, roving) => (
-          <HitRow hit={found[i]!} selected={found[i]!.id === selectedId} tabIndex={roving.tabIndex} onOpen={onOpen} />
+          <HitRow
+            hit={found[i]!}
+            selected={found[i]!.id === selectedId}
+            tabIndex={roving.tabIndex}
+            onOpen={onOpen}
+          />
         )}
       />
     </div>
@@ -239,14 +250,20 @@ export function SearchableList({
   return (
     <>
       <ListSearchBox search={search} filters={filters} />
-      <div className="k-list-search__scroll" hidden={search.active}>
-        {children}
-      </div>
-      {search.active && (
-        <div className="k-list-search__scroll">
-          <ListSearchResults search={search} selectedId={selectedId} onOpen={onOpen} />
+      <div className="k-list-search__body">
+        {/* Hidden, not removed: laid out still, so it keeps its rows and where it was scrolled. */}
+        <div
+          className={`k-list-search__scroll ${search.active ? 'is-covered' : ''}`}
+          aria-hidden={search.active || undefined}
+        >
+          {children}
         </div>
-      )}
+        {search.active && (
+          <div className="k-list-search__scroll k-list-search__hits">
+            <ListSearchResults search={search} selectedId={selectedId} onOpen={onOpen} />
+          </div>
+        )}
+      </div>
     </>
   );
 }

@@ -65,7 +65,11 @@ export function RecordPicker({
     { enabled: open && debounced.length > 0, placeholderData: keepPreviousData },
   );
   const options: PickedRecord[] = words
-    ? (hits.data ?? []).map((h) => ({ id: h.id, title: h.title, ...(h.snippet ? { detail: h.snippet } : {}) }))
+    ? (hits.data ?? []).map((h) => ({
+        id: h.id,
+        title: h.title,
+        ...(h.snippet ? { detail: h.snippet } : {}),
+      }))
     : recent;
   const current = Math.min(active, Math.max(0, options.length - 1));
   const shown = open && options.length > 0;

@@ -61,7 +61,8 @@ export function VirtualList({
     [count, isItem],
   );
   const focused = focusIndex !== null && focusIndex < count ? focusIndex : null;
-  const roving = focused ?? (selectedIndex !== null && selectedIndex < count ? selectedIndex : firstItem(0, 1));
+  const roving =
+    focused ?? (selectedIndex !== null && selectedIndex < count ? selectedIndex : firstItem(0, 1));
 
   const activeSticky = useRef<number | null>(null);
   const rangeExtractor = useCallback(
@@ -121,7 +122,10 @@ export function VirtualList({
     const from = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
     if (!from || !(e.target as HTMLElement).hasAttribute('data-roving')) return;
     const current = Number(from.dataset.index);
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / estimateSize(current)) - 1);
+    const pageRows = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? 0) / estimateSize(current)) - 1,
+    );
     const target: Record<string, () => number | null> = {
       ArrowDown: () => firstItem(current + 1, 1),
       ArrowUp: () => firstItem(current - 1, -1),
@@ -146,7 +150,8 @@ export function VirtualList({
       onKeyDown={onKeyDown}
       onFocus={(e) => {
         const row = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
-        if (row && (e.target as HTMLElement).hasAttribute('data-roving')) setFocusIndex(Number(row.dataset.index));
+        if (row && (e.target as HTMLElement).hasAttribute('data-roving'))
+          setFocusIndex(Number(row.dataset.index));
       }}
     >
       <div className="k-virtual-list__inner" style={{ height: virtualizer.getTotalSize() }}>

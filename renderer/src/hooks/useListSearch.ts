@@ -45,7 +45,9 @@ export function useListSearch(kind: SearchHitKind) {
       // something else (typed after clearing the box) never shows the hits of the one before.
       placeholderData: (previous, previousQuery) => {
         const before = (previousQuery?.queryKey[1] as { query?: string } | undefined)?.query ?? '';
-        return before && words && (words.startsWith(before) || before.startsWith(words)) ? previous : undefined;
+        return before && words && (words.startsWith(before) || before.startsWith(words))
+          ? previous
+          : undefined;
       },
     },
   );

@@ -15,7 +15,11 @@ export function IntegrityStatus({ integrity }: { integrity: IntegrityState }) {
   const [explain, setExplain] = useState(false);
   if (integrity.status === 'checking') {
     return (
-      <span className="k-statusbar__item" title={t('integrity.checkingTitle')} data-testid="library-integrity">
+      <span
+        className="k-statusbar__item"
+        title={t('integrity.checkingTitle')}
+        data-testid="library-integrity"
+      >
         <Loader2 size={13} className="k-statusbar__spin" aria-hidden />
         {t('integrity.checking')}
       </span>

@@ -66,7 +66,8 @@ export function QuestionsCard({
           icon={<Link2 size={14} />}
           disabled={!choice || link.isPending}
           onClick={() =>
-            choice && link.mutate({ id: answer.id, questionId: choice.id }, { onSuccess: () => setChoice(null) })
+            choice &&
+            link.mutate({ id: answer.id, questionId: choice.id }, { onSuccess: () => setChoice(null) })
           }
         >
           {t('questions.linkButton')}

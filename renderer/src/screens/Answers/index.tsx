@@ -118,7 +118,14 @@ export default function Answers({ id, navigate }: ScreenProps) {
         </EmptyState>
       }
       renderItem={(answer, selected, roving) => (
-        <AnswerRow answer={answer} selected={selected} tabIndex={roving.tabIndex} onOpen={open} t={t} fmt={fmt} />
+        <AnswerRow
+          answer={answer}
+          selected={selected}
+          tabIndex={roving.tabIndex}
+          onOpen={open}
+          t={t}
+          fmt={fmt}
+        />
       )}
     />
   );

@@ -32,7 +32,16 @@ const QuestionRow = memo(function QuestionRow({
   fmt: Format;
 }) {
   const roving: RovingProps = { tabIndex, 'data-roving': true };
-  if (!q) return <ListItem loading roving={roving} group={group} title={t('common:loading')} onSelect={() => undefined} />;
+  if (!q)
+    return (
+      <ListItem
+        loading
+        roving={roving}
+        group={group}
+        title={t('common:loading')}
+        onSelect={() => undefined}
+      />
+    );
   return (
     <ListItem
       testId={`question-${q.id}`}
@@ -66,28 +75,42 @@ const QuestionRow = memo(function QuestionRow({
  * The Inbox's questions, every one of them: each part (overdue, due today, …) with its true count
  * as a header, rows fetched a window at a time as they scroll into view (issue 20).
  */
-export function InboxList({ selectedId, onOpen }: { selectedId: number | null; onOpen: (id: number) => void }) {
+export function InboxList({
+  selectedId,
+  onOpen,
+}: {
+  selectedId: number | null;
+  onOpen: (id: number) => void;
+}) {
   const { t } = useTranslation('inbox');
   const fmt = useFormat();
   const today = todayDay();
   const counts = useApi('questions:inboxCounts', { today });
   const parts = useMemo(
-    () => (counts.data?.groups ?? []).filter((g) => g.count > 0).map((g) => ({ key: g.group, count: g.count, header: true })),
+    () =>
+      (counts.data?.groups ?? [])
+        .filter((g) => g.count > 0)
+        .map((g) => ({ key: g.group, count: g.count, header: true })),
     [counts.data],
   );
   const list = useWindowedList({
     parts,
-    queryKey: (group: InboxGroup, offset, limit) => queryKey('questions:inbox', { group, today, offset, limit }),
-    fetchWindow: (group: InboxGroup, offset, limit) => call('questions:inbox', { group, today, offset, limit }),
+    queryKey: (group: InboxGroup, offset, limit) =>
+      queryKey('questions:inbox', { group, today, offset, limit }),
+    fetchWindow: (group: InboxGroup, offset, limit) =>
+      call('questions:inbox', { group, today, offset, limit }),
   });
   const { layout } = list;
   const open = useCallback((id: number) => onOpen(id), [onOpen]);
   const isItem = useCallback((i: number) => layout.at(i)?.offset !== null, [layout]);
   const estimateSize = useCallback((i: number) => (isItem(i) ? ROW_HEIGHT : HEADER_HEIGHT), [isItem]);
-  const getKey = useCallback((i: number) => {
-    const row = layout.at(i);
-    return row ? `${row.part}:${row.offset ?? 'header'}` : i;
-  }, [layout]);
+  const getKey = useCallback(
+    (i: number) => {
+      const row = layout.at(i);
+      return row ? `${row.part}:${row.offset ?? 'header'}` : i;
+    },
+    [layout],
+  );
 
   if (counts.isPending) return <Loading />;
   if (counts.isError) return <ErrorMessage error={counts.error} />;

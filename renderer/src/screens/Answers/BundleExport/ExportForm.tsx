@@ -27,7 +27,11 @@ export function ExportForm({
   const { t } = useTranslation('bundle');
   const fmt = useFormat();
   // The chosen customer and their questions only: a library of years has thousands of each.
-  const customer = useApi('customers:get', { id: choices.customerId ?? 1 }, { enabled: choices.customerId !== null });
+  const customer = useApi(
+    'customers:get',
+    { id: choices.customerId ?? 1 },
+    { enabled: choices.customerId !== null },
+  );
   const questions = useApi(
     'questions:list',
     { customerId: choices.customerId ?? 1, limit: 100 },
