@@ -18,7 +18,7 @@ import { PROBE_SOURCE, probeCall, type Reach } from './uiScaleProbe';
 // until the DOM shows the result and the next frame), so Playwright's own round trips do not count.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const QUESTIONS = Number(process.argv[2] ?? 50_000);
+const QUESTIONS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 50_000);
 const SEARCH_DEBOUNCE_MS = 150; // renderer/src/hooks/useListSearch.ts
 const median = (xs: number[]) => percentile(xs, 50);
 const round = (n: number) => Math.round(n * 10) / 10;

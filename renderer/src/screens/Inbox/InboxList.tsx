@@ -1,13 +1,15 @@
 import { CalendarClock, Inbox as InboxIcon } from 'lucide-react';
-import { memo, useCallback, useMemo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { InboxGroup, QuestionSummary } from '@shared/domain/question';
+import { inboxGroups, type InboxGroup, type QuestionSummary } from '@shared/domain/question';
 import { call } from '../../api/client';
 import { queryKey, useApi } from '../../api/hooks';
 import { Badge, EmptyState, ErrorMessage, ListItem, Loading, StatusBadge } from '../../components';
 import { VirtualList, type RovingProps } from '../../components/VirtualList';
 import { todayDay, useFormat, type Format } from '../../hooks/useFormat';
+import { WINDOW_ROWS } from '../../hooks/listWindows';
 import { useWindowedList } from '../../hooks/useWindowedList';
 
 const ROW_HEIGHT = 60;
@@ -86,6 +88,18 @@ export function InboxList({
   const fmt = useFormat();
   const today = todayDay();
   const counts = useApi('questions:inboxCounts', { today });
+  // The first window of every part is asked for beside the counts, not after them: which parts
+  // have rows is known only then, and the first rows would wait a round trip more.
+  const client = useQueryClient();
+  useEffect(() => {
+    for (const group of inboxGroups) {
+      const input = { group, today, offset: 0, limit: WINDOW_ROWS };
+      void client.prefetchQuery({
+        queryKey: queryKey('questions:inbox', input),
+        queryFn: () => call('questions:inbox', input),
+      });
+    }
+  }, [client, today]);
   const parts = useMemo(
     () =>
       (counts.data?.groups ?? [])
