@@ -14,7 +14,9 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       t('common:shortcut.goTo', { screen: t(`nav:${s}`) }),
     ]),
     [shortcutLabel('mod+shift+s'), t('tracking:status.shortcut')],
-    ['↑ ↓  Home End  PgUp PgDn', t('common:shortcut.listMove')],
+    ['↑ ↓', t('common:shortcut.listMove')],
+    ['PgUp PgDn', t('common:shortcut.listPage')],
+    ['Home End', t('common:shortcut.listEnds')],
     ['Enter', t('common:shortcut.listOpen')],
     ['Esc', t('common:shortcut.close')],
   ];
