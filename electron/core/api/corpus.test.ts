@@ -33,7 +33,7 @@ beforeAll(async () => {
   handlers = createHandlers(studio);
   const answers = await dispatch(handlers, 'answers:list', {});
   if (!answers.ok) throw new Error('no answers');
-  ctx = { answerId: (answers.value as { id: number }[])[0]!.id };
+  ctx = { answerId: (answers.value as { items: { id: number }[] }).items[0]!.id };
 });
 
 afterAll(async () => {
