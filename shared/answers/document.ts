@@ -48,6 +48,8 @@ export interface StepNode extends ElementBase {
   /** Stable across reorders, so verification and video links follow the step. */
   stepId: string;
   verified: StepVerification | null;
+  /** Reproduction found that the step did not work as written (with this version); cleared when verified. */
+  failed?: StepVerification | null;
   screenshot: { sha256: string; ext: string; alt: string } | null;
   /** A moment in a clip that shows this step. */
   videoLink: { clipId: number; timeS: number } | null;
@@ -127,12 +129,13 @@ export function bulletList(items: string[]): ElementBase {
 export function step(
   action: string,
   expected: string,
-  extra: Partial<Pick<StepNode, 'stepId' | 'verified' | 'screenshot' | 'videoLink'>> = {},
+  extra: Partial<Pick<StepNode, 'stepId' | 'verified' | 'failed' | 'screenshot' | 'videoLink'>> = {},
 ): StepNode {
   return {
     type: 'kotae-step',
     stepId: extra.stepId ?? Math.random().toString(36).slice(2, 10),
     verified: extra.verified ?? null,
+    ...(extra.failed ? { failed: extra.failed } : {}),
     screenshot: extra.screenshot ?? null,
     videoLink: extra.videoLink ?? null,
     children: [

@@ -4,7 +4,15 @@ import { KotaeError } from '../../../shared/errors';
 import { listAnswers } from '../../core/answers';
 import { listCapabilities } from '../../core/capabilities';
 import { listCustomers } from '../../core/customers';
-import { createLibrary, seedDemo, type CheckLevel, type Library } from '../../core/library';
+import {
+  checkMediaFiles,
+  createLibrary,
+  mediaFindingsError,
+  openLibrary,
+  seedDemo,
+  type CheckLevel,
+  type Library,
+} from '../../core/library';
 import { checkLevel, withReadOnlyLibrary } from '../open';
 import { listMedia } from '../../core/media';
 import { listQuestions } from '../../core/questions';
@@ -84,10 +92,22 @@ export function registerLibraryCommands(program: Command): void {
     .description('counts per table, schema version and integrity of a library')
     .requiredOption('--library <dir>', 'library folder')
     .option('--check', 'run the full integrity check (reads the whole file)')
+    .option(
+      '--check-media',
+      'also read every media file and check it against its checksum (exit 1 if one is missing or changed)',
+    )
     .option('--json', 'print as JSON')
-    .action((opts: { library: string; json?: boolean; check?: boolean }) => {
-      const info = withReadOnlyLibrary(opts.library, (l) => l.info(), { check: checkLevel(opts) });
-      // A failed check ends in LIBRARY_CORRUPT before this: what is printed passed.
+    .action(async (opts: { library: string; check?: boolean; checkMedia?: boolean; json?: boolean }) => {
+      // A failed check ends in LIBRARY_CORRUPT at open: what is printed passed.
+      const library = openLibrary(opts.library, { readOnly: true, actor: 'cli', check: checkLevel(opts) });
+      let info;
+      let media: Awaited<ReturnType<typeof checkMediaFiles>> | null = null;
+      try {
+        info = library.info();
+        if (opts.checkMedia) media = await checkMediaFiles(library);
+      } finally {
+        library.close();
+      }
       if (opts.json) {
         printJson({
           path: info.path,
@@ -95,16 +115,21 @@ export function registerLibraryCommands(program: Command): void {
           integrity: 'ok',
           checked: info.integrity.checked,
           counts: info.counts,
+          ...(media ? { media } : {}),
         });
-        return;
+      } else {
+        console.log(`Library    ${info.path}`);
+        console.log(`Schema     ${info.schemaVersion}`);
+        console.log(`Integrity  ok (${checkedText[info.integrity.checked]})`);
+        if (media) console.log(`Media      ${media.checked} files checked, ${media.findings.length} not as stored`);
+        printTable(
+          Object.entries(info.counts).map(([table, rows]) => ({ table, rows })),
+          ['table', 'rows'],
+        );
+        if (media?.findings.length) printTable(media.findings.map((f) => ({ ...f })), ['name', 'problem', 'sha256', 'ext']);
       }
-      console.log(`Library    ${info.path}`);
-      console.log(`Schema     ${info.schemaVersion}`);
-      console.log(`Integrity  ok (${checkedText[info.integrity.checked]})`);
-      printTable(
-        Object.entries(info.counts).map(([table, rows]) => ({ table, rows })),
-        ['table', 'rows'],
-      );
+      const damaged = media ? mediaFindingsError(info.path, media.findings) : null;
+      if (damaged) throw damaged;
     });
 
   program

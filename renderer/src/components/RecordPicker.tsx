@@ -93,7 +93,8 @@ export function RecordPicker({
           role="combobox"
           aria-autocomplete="list"
           aria-expanded={shown}
-          aria-controls={`${id}-options`}
+          // Only while the list is there: an id that names nothing is an error for screen readers.
+          aria-controls={shown ? `${id}-options` : undefined}
           aria-activedescendant={shown ? `${id}-option-${current}` : undefined}
           autoComplete="off"
           placeholder={placeholder ?? t('picker.placeholder')}

@@ -23,7 +23,7 @@ import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { BundleHistory } from '../Answers/BundleExport';
 import { WorkLog } from '../Inbox/WorkLog';
-import { CustomerEditor, draftOf, type CustomerDraft } from './CustomerEditor';
+import { CustomerEditor, draftOf, isEdited, type CustomerDraft } from './CustomerEditor';
 import { CustomerProfileCard } from './CustomerProfileCard';
 import { CustomerTimeline } from './CustomerTimeline';
 
@@ -124,7 +124,7 @@ export default function Customers({ id, navigate }: ScreenProps) {
         <CustomerRow
           customer={customer}
           selected={isSelected}
-          unsaved={customer !== undefined && drafts[customer.id] !== undefined}
+          unsaved={customer !== undefined && !!drafts[customer.id] && isEdited(drafts[customer.id]!, customer)}
           tabIndex={roving.tabIndex}
           onOpen={open}
           t={t}

@@ -1,3 +1,5 @@
+import { nameWithCompany } from '@shared/tracking/letter';
+import { useUiLanguage } from '../../../hooks/useCapabilityText';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { BundleExportRequest, BundlePreview } from '@shared/domain/bundle';
@@ -25,6 +27,7 @@ export function ExportForm({
   onChange: (next: ExportChoices) => void;
 }) {
   const { t } = useTranslation('bundle');
+  const uiLanguage = useUiLanguage();
   const fmt = useFormat();
   // The chosen customer and their questions only: a library of years has thousands of each.
   const customer = useApi(
@@ -56,8 +59,6 @@ export function ExportForm({
     const linked = (linkedQuestions.data?.items ?? []).find((q) => q.customerId === customerId);
     set({ customerId, questionId: linked?.id ?? null, personalised: customerId !== null });
   };
-  const customerLabel = (c: { name: string; company: string }) =>
-    c.company ? `${c.name}（${c.company}）` : c.name;
 
   const p: BundlePreview | undefined = preview.data;
   const smaller = choices.videoRendition === 'email';
@@ -71,7 +72,7 @@ export function ExportForm({
           value={
             choices.customerId === null
               ? null
-              : { id: choices.customerId, title: customer.data ? customerLabel(customer.data) : '…' }
+              : { id: choices.customerId, title: customer.data ? nameWithCompany(customer.data, uiLanguage) : '…' }
           }
           onChange={chooseCustomer}
         />
