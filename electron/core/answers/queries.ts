@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { sameJson } from '../../../shared/answers/canonical';
+import { parseAnswerDocument, parseDocumentJson, documentError } from '../../../shared/answers/validate';
+import type { AnswerDocument } from '../../../shared/answers/document';
 import type { AnswerDetail, AnswerSummary } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
 
@@ -40,6 +42,21 @@ export function latestRevisionDoc(db: Database, answerId: number): { revision: n
   );
 }
 
+/**
+ * A stored working copy, checked like any document at a door. Every door checks what it writes and
+ * migration 0125 repaired older libraries, so a failure here means the database was changed from
+ * outside the app: it is named (answer, node), never passed on to the editor or a renderer.
+ */
+export function storedDocument(json: string, answer: { id: number; title: string }): AnswerDocument {
+  const result = parseDocumentJson(json, parseAnswerDocument);
+  if (!result.ok)
+    throw documentError(result.problem, {
+      messageKey: 'errors:DOCUMENT_STORED_INVALID',
+      params: { answer: answer.title, answerId: answer.id },
+    });
+  return result.doc;
+}
+
 export function getAnswer(db: Database, id: number): AnswerDetail {
   const row = db
     .prepare(`SELECT ${summaryColumns}, a.doc, a.plain_text FROM answers a WHERE a.id = ?`)
@@ -54,7 +71,7 @@ export function getAnswer(db: Database, id: number): AnswerDetail {
     .all(id) as { id: number; subject: string; customer_name: string | null }[];
   return {
     ...toSummary(row),
-    doc: JSON.parse(row.doc) as unknown,
+    doc: storedDocument(row.doc, row),
     plainText: row.plain_text,
     questions: questions.map((q) => ({ id: q.id, subject: q.subject, customerName: q.customer_name })),
     editedSinceRevision: !sameJson(latestRevisionDoc(db, id)?.doc, row.doc),

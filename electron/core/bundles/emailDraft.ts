@@ -1,9 +1,8 @@
 import {
   findNodes,
   nodeText,
+  resolutionFieldOf,
   resolutionFields,
-  type ElementBase,
-  type ResolutionNode,
 } from '../../../shared/answers/document';
 import type { EmailDraft } from '../../../shared/domain/bundle';
 import type { BundleContent } from './content';
@@ -35,10 +34,10 @@ export function emailDraft(content: BundleContent, attachmentName: string): Emai
   parts.push(t('email.intro', { title: topic }));
   parts.push(howToOpen(content, attachmentName));
 
-  const resolution = findNodes<ResolutionNode>(content.answer.doc, 'kotae-resolution')[0];
+  const resolution = findNodes(content.answer.doc, 'kotae-resolution')[0];
   if (resolution) {
     const lines = resolutionFields.flatMap((field) => {
-      const node = resolution.children.find((c) => (c as ElementBase & { field?: string }).field === field);
+      const node = resolutionFieldOf(resolution, field);
       const text = node ? nodeText(node).trim() : '';
       return text ? [`■ ${t(`answers:doc.field.${field}`)}\n${text}`] : [];
     });

@@ -146,7 +146,7 @@ export async function makeBundleFixture(
     .prepare("SELECT id, doc FROM answers WHERE slug = 'images-not-shown-on-smartphones'")
     .get() as { id: number; doc: string };
   const doc = JSON.parse(answer.doc) as AnswerDocument;
-  const steps = findNodes<StepNode>(doc, 'kotae-step');
+  const steps = findNodes(doc, 'kotae-step');
   const now = library.now();
   const durationS = options.videoDurationS ?? 6;
   const chapters = [

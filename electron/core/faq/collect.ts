@@ -122,8 +122,8 @@ export function customerIdentities(db: Database): CustomerIdentity[] {
 
 export function clipIdsOf(doc: AnswerDocument): number[] {
   const ids = [
-    ...findNodes<VideoNode>(doc, 'kotae-video').map((v) => v.clipId),
-    ...findNodes<StepNode>(doc, 'kotae-step').map((s) => s.videoLink?.clipId ?? null),
+    ...findNodes(doc, 'kotae-video').map((v) => v.clipId),
+    ...findNodes(doc, 'kotae-step').map((s) => s.videoLink?.clipId ?? null),
   ].filter((id): id is number => typeof id === 'number');
   return [...new Set(ids)];
 }

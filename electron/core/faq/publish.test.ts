@@ -133,7 +133,7 @@ describe('publishing the demo library', () => {
     const doc = JSON.parse(
       (library.db.prepare('SELECT doc FROM answers WHERE id = ?').get(answer.id) as { doc: string }).doc,
     ) as AnswerDocument;
-    findNodes<StepNode>(doc, 'kotae-step').find((n) => n.stepId === 'img-2')!.videoLink = {
+    findNodes(doc, 'kotae-step').find((n) => n.stepId === 'img-2')!.videoLink = {
       clipId: clip.clipId,
       timeS: 99,
     };

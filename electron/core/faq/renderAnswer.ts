@@ -83,7 +83,7 @@ export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAns
   const doc = structuredClone(answer.doc);
   redactDocument(doc, redactUnit, placeholder);
   // A step's "watch" link goes to the chapter that shows it, in the rendered file's time.
-  for (const s of findNodes<StepNode>(doc, 'kotae-step')) {
+  for (const s of findNodes(doc, 'kotae-step')) {
     const chapter =
       s.videoLink && ctx.clips.get(s.videoLink.clipId)?.chapters.find((c) => c.stepId === s.stepId);
     if (s.videoLink && chapter) s.videoLink = { ...s.videoLink, timeS: chapter.startS };

@@ -37,8 +37,8 @@ class EditorBoundary extends Component<{ fallback: ReactNode; children: ReactNod
 
 function mediaIn(doc: AnswerDocument): string[] {
   return [
-    ...findNodes<ImageNode>(doc, 'kotae-image').map((i) => i.sha256),
-    ...findNodes<StepNode>(doc, 'kotae-step').flatMap((s) => (s.screenshot ? [s.screenshot.sha256] : [])),
+    ...findNodes(doc, 'kotae-image').map((i) => i.sha256),
+    ...findNodes(doc, 'kotae-step').flatMap((s) => (s.screenshot ? [s.screenshot.sha256] : [])),
   ];
 }
 

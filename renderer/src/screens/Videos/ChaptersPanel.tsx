@@ -17,7 +17,7 @@ export interface StepOption {
 /** The steps of an answer, in order, with the words a caption would use. */
 export function stepsOf(doc: unknown): StepOption[] {
   if (!doc || typeof doc !== 'object' || !('root' in doc)) return [];
-  return findNodes<StepNode>(doc as AnswerDocument, 'kotae-step').map((s, i) => {
+  return findNodes(doc as AnswerDocument, 'kotae-step').map((s, i) => {
     const action = s.children[0] ? nodeText(s.children[0]).trim() : '';
     const expected = s.children[1] ? nodeText(s.children[1]).trim() : '';
     return { stepId: s.stepId, n: i + 1, action, text: [action, expected].filter(Boolean).join('\n') };
