@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { confinedRealPath } from '../../electron/core/media';
+import { confinedRealPath } from '../../electron/core/files/confine';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

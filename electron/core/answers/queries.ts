@@ -1,9 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { sameJson } from '../../../shared/answers/canonical';
-import { parseAnswerDocument, parseDocumentJson, documentError } from '../../../shared/answers/validate';
-import type { AnswerDocument } from '../../../shared/answers/document';
 import type { AnswerDetail, AnswerSummary } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
+import { storedDocument } from './documents';
 
 interface Row {
   id: number;
@@ -40,21 +39,6 @@ export function latestRevisionDoc(db: Database, answerId: number): { revision: n
       )
       .get(answerId) as { revision: number; doc: string } | undefined) ?? null
   );
-}
-
-/**
- * A stored working copy, checked like any document at a door. Every door checks what it writes and
- * migration 0125 repaired older libraries, so a failure here means the database was changed from
- * outside the app: it is named (answer, node), never passed on to the editor or a renderer.
- */
-export function storedDocument(json: string, answer: { id: number; title: string }): AnswerDocument {
-  const result = parseDocumentJson(json, parseAnswerDocument);
-  if (!result.ok)
-    throw documentError(result.problem, {
-      messageKey: 'errors:DOCUMENT_STORED_INVALID',
-      params: { answer: answer.title, answerId: answer.id },
-    });
-  return result.doc;
 }
 
 export function getAnswer(db: Database, id: number): AnswerDetail {

@@ -16,14 +16,12 @@ function describeIssues(error: { issues: { path: PropertyKey[]; message: string 
 
 /**
  * The error a schema states for its own refusal (`params.appError` of a custom issue), such as
- * DOCUMENT_INVALID naming the node of an answer document, rather than a generic INVALID_INPUT.
+ * DOCUMENT_INVALID naming the node of an answer document, when that is the only thing wrong;
+ * anything else wrong with the input makes it a plain INVALID_INPUT.
  */
 function statedError(error: { issues: { code: string; params?: Record<string, unknown> }[] }): AppError | null {
-  for (const issue of error.issues) {
-    const stated = issue.code === 'custom' ? issue.params?.appError : undefined;
-    if (isAppError(stated)) return stated;
-  }
-  return null;
+  const stated = error.issues.map((issue) => (issue.code === 'custom' ? issue.params?.appError : undefined));
+  return stated.length > 0 && stated.every(isAppError) ? stated[0]! : null;
 }
 
 /**

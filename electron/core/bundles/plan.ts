@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
+import { whereParams } from '../../../shared/answers/validate';
 import type { EmailDraft } from '../../../shared/domain/bundle';
 import type { Library } from '../library';
 import { blocked, type BundleContent } from './content';
@@ -52,20 +53,24 @@ export interface BundlePlan {
   email: EmailDraft;
 }
 
+/**
+ * A library file for the bundle, found through MediaStore.locate (so it lies inside media/), or the
+ * export stops with `missing`: it never goes ahead without a file it was asked to include.
+ */
 function mediaFile(
   library: Library,
-  sha256: string,
-  ext: string,
-  label: string,
+  ref: { sha256: string; ext: string },
+  missing: () => Error,
 ): { file: string; size: number; crc32: number | null } {
-  const file = library.media.pathFor(sha256, ext);
-  const row = library.db.prepare('SELECT crc32 FROM media_assets WHERE sha256 = ?').get(sha256) as
+  const file = library.media.fileOf(ref);
+  if (!file) throw missing();
+  const row = library.db.prepare('SELECT crc32 FROM media_assets WHERE sha256 = ?').get(ref.sha256) as
     | { crc32: number | null }
     | undefined;
   try {
     return { file, size: statSync(file).size, crc32: row?.crc32 ?? null };
   } catch {
-    throw blocked('mediaMissing', { name: label });
+    throw missing();
   }
 }
 
@@ -75,13 +80,15 @@ export function planBundle(library: Library, content: BundleContent, meta: PlanM
   const media: FileEntry[] = [];
 
   content.images.forEach((img, i) => {
-    const bundlePath = `media/image-${i + 1}${img.ext ? `.${img.ext}` : ''}`;
+    // The name in the zip is ours; the extension comes from the schema's closed list.
+    const bundlePath = `media/image-${i + 1}.${img.ext}`;
     const label = img.alt || `image-${i + 1}`;
     imagePaths.set(img.sha256, bundlePath);
+    const missing = () => blocked('imageMissing', { ...whereParams(img.where), answer: content.answer.title });
     media.push({
       kind: 'file',
       path: bundlePath,
-      ...mediaFile(library, img.sha256, img.ext, label),
+      ...mediaFile(library, img, missing),
       expectedSha256: img.sha256,
       label,
     });
@@ -95,7 +102,7 @@ export function planBundle(library: Library, content: BundleContent, meta: PlanM
     media.push({
       kind: 'file',
       path: bundlePath,
-      ...mediaFile(library, output.sha256, output.ext, label),
+      ...mediaFile(library, output, () => blocked('mediaMissing', { name: label })),
       expectedSha256: output.sha256,
       label,
     });

@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import {
-  findNodes,
-  type AnswerDocument,
-  type StepNode,
-  type VideoNode,
-} from '../../../shared/answers/document';
+import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
+import { documentError, parseAnswerDocument, parseDocumentJson } from '../../../shared/answers/validate';
 import type { FaqSettings, VendorSettings } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import type { CustomerIdentity } from '../../../shared/privacy';
@@ -120,6 +116,21 @@ export function customerIdentities(db: Database): CustomerIdentity[] {
   return customers;
 }
 
+/**
+ * A public answer's document, checked: the publication stops on one that fails the schema, naming
+ * the answer and the node, as a bundle export does (issue 15).
+ */
+function publishedDocument(json: string, answer: { title: string }): AnswerDocument {
+  const checked = parseDocumentJson(json, parseAnswerDocument);
+  if (!checked.ok)
+    throw documentError(checked.problem, {
+      code: 'PUBLISH_BLOCKED',
+      messageKey: 'errors:PUBLISH_BLOCKED_DOCUMENT',
+      params: { answer: answer.title },
+    });
+  return checked.doc;
+}
+
 export function clipIdsOf(doc: AnswerDocument): number[] {
   const ids = [
     ...findNodes(doc, 'kotae-video').map((v) => v.clipId),
@@ -166,7 +177,7 @@ export function collectSite(library: Library): SiteSnapshot {
         language: r.language,
         // Read and parsed when first needed: a republish renders only what changed.
         get doc() {
-          return (parsed ??= JSON.parse(docJson()) as AnswerDocument);
+          return (parsed ??= publishedDocument(docJson(), r));
         },
         get docJson() {
           return docJson();
@@ -183,7 +194,7 @@ export function collectSite(library: Library): SiteSnapshot {
         updatedAt: r.updated_at,
         verifiedVersion: r.verified_version,
         capabilityIds: caps.get(r.id) ?? [],
-        clipIds: r.may_have_clips ? clipIdsOf(JSON.parse(docJson()) as AnswerDocument) : [],
+        clipIds: r.may_have_clips ? clipIdsOf((parsed ??= publishedDocument(docJson(), r))) : [],
       };
     });
     const clips = loadClips(

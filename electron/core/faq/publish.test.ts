@@ -150,7 +150,7 @@ describe('publishing the demo library', () => {
     // Source time 1.7 s is 1.2 s into the kept segment that starts at 0.5 s.
     expect(page).toContain(`data-seek="1.2"><span class="chapters__time">0:01</span> 画像を差し替える`);
     expect(files.get(`media/${clip.sha256}.mp4`)?.length).toBe(
-      statSync(library.media.pathFor(clip.sha256, 'mp4')).size,
+      statSync(library.media.fileOf({ sha256: clip.sha256, ext: 'mp4' })!).size,
     );
     expect(page).toContain(`<a class="step-video" href="#clip-${clip.clipId}" data-time="1.2">`);
     // Captions travel in the page (a track file would not load from file://).

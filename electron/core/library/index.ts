@@ -10,7 +10,7 @@ export {
   type CreateOptions,
 } from './open';
 export { seedDemo } from './demo';
-export { MediaStore, safeExtension, type StoredFile } from './mediaStore';
+export { MediaStore, safeExtension, type StoredFile, type MediaRef, type MediaLocation } from './mediaStore';
 export { LOCK_FILE } from './lock';
 export { listLog, type LogFilter } from './log';
 export { migrations, type Migration } from './migrations';
