@@ -90,7 +90,7 @@ const placeOfType: Record<string, DocumentPlace> = {
   'kotae-video': 'video',
 };
 
-const partOfType: Record<string, DocumentPart> = {
+export const partOfType: Readonly<Record<string, DocumentPart>> = {
   'kotae-step-action': 'action',
   'kotae-step-expected': 'expected',
   'kotae-option': 'option',
@@ -109,7 +109,7 @@ const partOfType: Record<string, DocumentPart> = {
   tablecell: 'cell',
 };
 
-const partOfProperty: Record<string, DocumentPart> = {
+export const partOfProperty: Readonly<Record<string, DocumentPart>> = {
   screenshot: 'image',
   videoLink: 'videoLink',
   verified: 'verification',
@@ -119,7 +119,8 @@ type Json = Record<PropertyKey, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const typeOf = (v: unknown): string => (isObject(v) && typeof v.type === 'string' ? v.type : '');
 
-function placeIn(siblings: readonly unknown[], index: number): { place: DocumentPlace; number: number } {
+/** The place of a top-level block among its siblings ("step 3"), from the raw JSON. */
+export function placeIn(siblings: readonly unknown[], index: number): { place: DocumentPlace; number: number } {
   const place = placeOfType[typeOf(siblings[index])] ?? 'block';
   if (place === 'block') return { place, number: index + 1 };
   let number = 0;
