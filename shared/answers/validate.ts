@@ -22,6 +22,8 @@ export type { AnswerDocument, ClipboardFragment, Snippet };
 /** Where a problem is, as the vendor finds it: the top-level block by its kind and number. */
 export type DocumentPlace =
   | 'document'
+  /** A paste or a snippet as a whole (it is a list of blocks, not a document). */
+  | 'fragment'
   | 'paragraph'
   | 'heading'
   | 'quote'
@@ -209,14 +211,19 @@ function check<T>(
   shape: z.ZodType<T>,
   tops: (raw: Json) => unknown[] | null,
   topsPath: readonly PropertyKey[],
+  wholePlace: 'document' | 'fragment' = 'document',
 ): DocumentCheck<T> {
-  if (!isObject(raw)) return { ok: false, problem: whole('notADocument', 'not a JSON object') };
+  const refuse = (problem: DocumentProblem): DocumentCheck<T> => ({
+    ok: false,
+    problem: problem.place === 'document' ? { ...problem, place: wholePlace } : problem,
+  });
+  if (!isObject(raw)) return refuse(whole('notADocument', 'not a JSON object'));
   const top = tops(raw);
-  if (!top) return { ok: false, problem: whole('notADocument', `no ${topsPath.map(String).join('.')} list`) };
+  if (!top) return refuse(whole('notADocument', `no ${topsPath.map(String).join('.')} list`));
   const measured = measure(top);
-  if (measured) return { ok: false, problem: measured };
+  if (measured) return refuse(measured);
   const parsed = shape.safeParse(raw);
-  if (!parsed.success) return { ok: false, problem: locate(top, topsPath, parsed.error.issues[0]!) };
+  if (!parsed.success) return refuse(locate(top, topsPath, parsed.error.issues[0]!));
   return { ok: true, doc: parsed.data };
 }
 
@@ -236,7 +243,7 @@ export function parseAnswerDocument(raw: unknown): DocumentCheck<AnswerDocument>
 
 /** The `application/x-lexical-editor` clipboard payload of the editor, checked the same way. */
 export function parseClipboardFragment(raw: unknown): DocumentCheck<ClipboardFragment> {
-  return check(raw, ClipboardFragmentShape, (p) => (Array.isArray(p.nodes) ? p.nodes : null), ['nodes']);
+  return check(raw, ClipboardFragmentShape, (p) => (Array.isArray(p.nodes) ? p.nodes : null), ['nodes'], 'fragment');
 }
 
 export type SnippetBody =
@@ -258,7 +265,7 @@ export function snippetBody(body: string): SnippetBody {
     return { kind: 'text' };
   }
   if (!isObject(raw) || !Object.hasOwn(raw, 'nodes')) return { kind: 'text' };
-  const result = check(raw, SnippetShape, (p) => (Array.isArray(p.nodes) ? p.nodes : null), ['nodes']);
+  const result = check(raw, SnippetShape, (p) => (Array.isArray(p.nodes) ? p.nodes : null), ['nodes'], 'fragment');
   return result.ok ? { kind: 'nodes', nodes: result.doc.nodes } : { kind: 'invalid', problem: result.problem };
 }
 
