@@ -20,8 +20,11 @@ async function pasteLexical(page: Page, payload: string): Promise<void> {
     const transfer = new DataTransfer();
     transfer.setData('application/x-lexical-editor', data);
     transfer.setData('text/plain', 'plain text fallback');
-    const target = document.activeElement && root.contains(document.activeElement) ? document.activeElement : root;
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    const target =
+      document.activeElement && root.contains(document.activeElement) ? document.activeElement : root;
+    target.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+    );
   }, payload);
 }
 
@@ -29,7 +32,8 @@ const locales = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 
 /** The app's own messages (read from its resource files: the spec loader takes no JSON modules). */
 function translator(language: 'en' | 'ja'): i18n {
-  const load = (ns: string) => JSON.parse(readFileSync(path.join(locales, language, `${ns}.json`), 'utf8')) as object;
+  const load = (ns: string) =>
+    JSON.parse(readFileSync(path.join(locales, language, `${ns}.json`), 'utf8')) as object;
   const t = i18next.createInstance();
   void t.init({
     lng: language,
@@ -44,7 +48,10 @@ function translator(language: 'en' | 'ja'): i18n {
 function refusal(c: DocumentCase, language: 'en' | 'ja'): string {
   // A paste is a list of blocks: what a document calls a whole is the paste as a whole.
   const place = c.expected.place === 'document' ? 'fragment' : c.expected.place;
-  const error = documentError({ ...c.expected, place, detail: '' }, { messageKey: 'answers:editor.pasteRefused' });
+  const error = documentError(
+    { ...c.expected, place, detail: '' },
+    { messageKey: 'answers:editor.pasteRefused' },
+  );
   return translator(language).t(error.messageKey, { ...error.params });
 }
 
@@ -54,7 +61,9 @@ async function openAnswer(page: Page, title: string | RegExp): Promise<void> {
   await expect(steps(page).first()).toBeVisible();
 }
 
-test('hostile Lexical clipboard data is refused with the node named, and the answer is unchanged', async ({ page }) => {
+test('hostile Lexical clipboard data is refused with the node named, and the answer is unchanged', async ({
+  page,
+}) => {
   await openAnswer(page, /Adding a Google Analytics tag/);
   const before = await editor(page).innerText();
   const stepCount = await steps(page).count();
@@ -80,7 +89,10 @@ test.describe('in Japanese', () => {
 
   test('the exact attack of the issue is named', async ({ page }) => {
     await page.getByRole('link', { name: '回答' }).click();
-    await page.getByRole('button', { name: /テーマカラーを変更する/ }).first().click();
+    await page
+      .getByRole('button', { name: /テーマカラーを変更する/ })
+      .first()
+      .click();
     await steps(page).first().locator('.k-step__action').click();
     await pasteLexical(page, clipboardPayload(hostileDocuments[0]!.json()));
     const toast = page.getByRole('status').filter({ hasText: '貼り付けませんでした' });

@@ -24,11 +24,15 @@ async function hostileLibrary() {
   const lib = path.join(dir, 'lib');
   const fx = await makeBundleFixture(lib, dir);
   // Written as main's answers:save wrote it: straight into the working copy.
-  const row = fx.library.db.prepare('SELECT doc FROM answers WHERE id = ?').get(fx.answerId) as { doc: string };
+  const row = fx.library.db.prepare('SELECT doc FROM answers WHERE id = ?').get(fx.answerId) as {
+    doc: string;
+  };
   const doc = row.doc.replace(`"ext":"png"`, `"ext":${JSON.stringify(HOSTILE_EXT)}`);
   expect(doc).not.toBe(row.doc);
   fx.library.db.prepare('UPDATE answers SET doc = ? WHERE id = ?').run(doc, fx.answerId);
-  const title = (fx.library.db.prepare('SELECT title FROM answers WHERE id = ?').get(fx.answerId) as { title: string }).title;
+  const title = (
+    fx.library.db.prepare('SELECT title FROM answers WHERE id = ?').get(fx.answerId) as { title: string }
+  ).title;
   fx.library.close();
   return { dir, lib, fx, title };
 }
@@ -47,14 +51,25 @@ describe('kotae bundle export of an answer whose image names another file', () =
     expect(existsSync(out)).toBe(false);
     expect(existsSync(out.replace(/\.zip$/, ''))).toBe(false);
     // Nothing new anywhere beside the library (no zip, no folder, no database copy outside it)…
-    expect(filesUnder(dir).filter((f) => !f.startsWith('lib'))).toEqual(before.filter((f) => !f.startsWith('lib')));
+    expect(filesUnder(dir).filter((f) => !f.startsWith('lib'))).toEqual(
+      before.filter((f) => !f.startsWith('lib')),
+    );
     // …and the database is where it was, as it was (byte for byte, apart from what opening logs).
     expect(readFileSync(path.join(lib, 'library.sqlite')).length).toBeGreaterThanOrEqual(database.length);
   });
 
   it('says so in Japanese too', async () => {
     const { lib, fx, title, dir } = await hostileLibrary();
-    const run = kotaeIn('ja', 'bundle', 'export', '--library', lib, String(fx.answerId), '--out', path.join(dir, 'a.zip'));
+    const run = kotaeIn(
+      'ja',
+      'bundle',
+      'export',
+      '--library',
+      lib,
+      String(fx.answerId),
+      '--out',
+      path.join(dir, 'a.zip'),
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`回答「${title}」の手順 1の画像：ファイルの参照が正しくありません`);
   });

@@ -49,7 +49,15 @@ export function paragraph(content: string | DocNode[] = ''): NodeOf<'paragraph'>
 }
 
 export function link(url: string, content: string | DocNode[]): NodeOf<'link'> {
-  return { type: 'link', url, rel: null, target: null, title: null, children: inline(content), ...elementDefaults };
+  return {
+    type: 'link',
+    url,
+    rel: null,
+    target: null,
+    title: null,
+    children: inline(content),
+    ...elementDefaults,
+  };
 }
 
 export function heading(tag: 'h1' | 'h2' | 'h3', content: string): NodeOf<'heading'> {

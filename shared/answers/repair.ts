@@ -111,7 +111,12 @@ export function repairAnswerDocument(raw: unknown, extOf: ImageExtensionOf): Rep
   const problems: DocumentProblem[] = [];
   let nodes = 0;
 
-  const repairNode = (input: unknown, depth: number, top: number, part: DocumentProblem['part']): DocNode[] => {
+  const repairNode = (
+    input: unknown,
+    depth: number,
+    top: number,
+    part: DocumentProblem['part'],
+  ): DocNode[] => {
     const where = { ...placeIn(tops, top), part };
     const note = (problem: DocumentProblem['problem'], detail: string, at = where.part) =>
       problems.push({ ...where, part: at, problem, detail: detail.slice(0, 300) });
@@ -128,16 +133,20 @@ export function repairAnswerDocument(raw: unknown, extOf: ImageExtensionOf): Rep
     const nodePart = depth > 1 ? (partOfType[node.type] ?? 'content') : null;
     if (!schema) {
       note('unknownNode', `unknown node type ${node.type.slice(0, 50)}`, nodePart);
-      if (Array.isArray(node.children))
-        return node.children.flatMap((c) => repairNode(c, depth, top, part));
+      if (Array.isArray(node.children)) return node.children.flatMap((c) => repairNode(c, depth, top, part));
       const words = wordsOf(node);
       return words ? [text(words)] : [];
     }
     if (node.type === 'kotae-image' && !schema.safeParse(node).success) {
       const ref = fixImageRef(node, extOf);
-      if (ref && (ref.sha256 !== node.sha256 || ref.ext !== node.ext)) note('mediaRef', 'picture reference put right', nodePart);
+      if (ref && (ref.sha256 !== node.sha256 || ref.ext !== node.ext))
+        note('mediaRef', 'picture reference put right', nodePart);
       if (!ref) {
-        note('mediaRef', `picture ${String(node.sha256).slice(0, 70)}.${String(node.ext).slice(0, 70)} left as its description`, nodePart);
+        note(
+          'mediaRef',
+          `picture ${String(node.sha256).slice(0, 70)}.${String(node.ext).slice(0, 70)} left as its description`,
+          nodePart,
+        );
         const alt = typeof node.alt === 'string' ? node.alt.slice(0, 2_000) : '';
         return alt ? [depth === 1 ? paragraph(alt) : text(alt)] : [];
       }
@@ -149,7 +158,11 @@ export function repairAnswerDocument(raw: unknown, extOf: ImageExtensionOf): Rep
       let value = node[key];
       if (key === 'screenshot' && isObject(value) && !(field as z.ZodType).safeParse(value).success) {
         const ref = fixImageRef(value, extOf);
-        note('mediaRef', ref ? 'screenshot reference put right' : 'screenshot that names no stored picture removed', partOfProperty.screenshot);
+        note(
+          'mediaRef',
+          ref ? 'screenshot reference put right' : 'screenshot that names no stored picture removed',
+          partOfProperty.screenshot,
+        );
         value = ref ? { ...ref, alt: typeof value.alt === 'string' ? value.alt : '' } : null;
       }
       if (value !== undefined && !(field as z.ZodType).safeParse(value).success) {
@@ -159,7 +172,8 @@ export function repairAnswerDocument(raw: unknown, extOf: ImageExtensionOf): Rep
       if (value !== undefined) out[key] = value;
     }
     const extra = Object.keys(node).filter((k) => !(k in schema.shape));
-    if (extra.length) note('extraProperty', `${node.type}: ${extra.join(', ').slice(0, 200)} left out`, nodePart);
+    if (extra.length)
+      note('extraProperty', `${node.type}: ${extra.join(', ').slice(0, 200)} left out`, nodePart);
     if ('children' in schema.shape) {
       const kids = Array.isArray(node.children) ? node.children : [];
       if (depth >= documentLimits.maxDepth - 1 && kids.length) {

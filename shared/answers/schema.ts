@@ -311,9 +311,11 @@ const clipboardObject = z.strictObject({
 const snippetObject = z.strictObject({ nodes: z.array(DocNode).max(documentLimits.maxNodes) });
 
 // Interfaces, not aliases, so a declaration can name them (below); they add nothing to the schema.
+/* eslint-disable @typescript-eslint/no-empty-object-type -- a name for the inferred type is the point */
 export interface AnswerDocument extends z.infer<typeof documentObject> {}
 export interface ClipboardFragment extends z.infer<typeof clipboardObject> {}
 export interface Snippet extends z.infer<typeof snippetObject> {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
 
 // Exported under their inferred types' names: schemas that embed them (AnswerDetail, the channel
 // contracts) would otherwise spell the whole recursive union out in every declaration, past what

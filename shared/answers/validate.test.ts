@@ -38,7 +38,10 @@ describe('parseAnswerDocument', () => {
   it('accepts what the builders make and returns a clean copy', () => {
     const doc = documentOf([
       paragraph([text('Hello '), text('there', 1)]),
-      step('Do', 'See', { screenshot: { sha256: sha, ext: 'png', alt: 'x' }, videoLink: { clipId: 1, timeS: 2 } }),
+      step('Do', 'See', {
+        screenshot: { sha256: sha, ext: 'png', alt: 'x' },
+        videoLink: { clipId: 1, timeS: 2 },
+      }),
       resolution({ cause: 'c', done: 'd', remains: 'r', resolved: 'y', prevention: 'p' }, true),
       image({ sha256: sha, ext: 'webp' }, 'pic'),
     ]);
@@ -58,7 +61,11 @@ describe('parseAnswerDocument', () => {
   });
 
   it('names an image block by its own number, without a part', () => {
-    const doc = documentOf([image({ sha256: sha, ext: 'png' }, 'a'), paragraph('x'), image({ sha256: sha, ext: 'png' }, 'b')]);
+    const doc = documentOf([
+      image({ sha256: sha, ext: 'png' }, 'a'),
+      paragraph('x'),
+      image({ sha256: sha, ext: 'png' }, 'b'),
+    ]);
     const raw = JSON.parse(JSON.stringify(doc)) as { root: { children: Record<string, unknown>[] } };
     raw.root.children[2]!.sha256 = sha.toUpperCase();
     const problem = problemOf(raw);
@@ -81,7 +88,11 @@ describe('parseAnswerDocument', () => {
   it('refuses deep nesting and too many nodes before the schema walks them, without recursion', () => {
     let node: Record<string, unknown> = text('deep');
     for (let i = 0; i < 100_000; i++) node = { ...paragraph(), children: [node] };
-    expect(problemOf(documentOf([node as never]))).toMatchObject({ place: 'paragraph', number: 1, problem: 'tooDeep' });
+    expect(problemOf(documentOf([node as never]))).toMatchObject({
+      place: 'paragraph',
+      number: 1,
+      problem: 'tooDeep',
+    });
     const many = documentOf(Array.from({ length: documentLimits.maxNodes + 1 }, () => paragraph()));
     expect(problemOf(many)).toMatchObject({ place: 'document', problem: 'tooManyNodes' });
   });
@@ -89,12 +100,20 @@ describe('parseAnswerDocument', () => {
   it('is the door of answers:save: the refusal is the DOCUMENT_INVALID error itself', () => {
     const parsed = AnswerDocumentInput.safeParse(withShot('../x'));
     expect(parsed.success).toBe(false);
-    const issue = parsed.error!.issues[0]! as { params?: { appError?: { code: string; params: Record<string, unknown> } } };
-    expect(issue.params?.appError).toMatchObject({ code: 'DOCUMENT_INVALID', params: { place: 'step', number: 3 } });
+    const issue = parsed.error!.issues[0]! as {
+      params?: { appError?: { code: string; params: Record<string, unknown> } };
+    };
+    expect(issue.params?.appError).toMatchObject({
+      code: 'DOCUMENT_INVALID',
+      params: { place: 'step', number: 3 },
+    });
   });
 
   it('lists every picture with where it is', () => {
-    const doc = documentOf([step('a', 'b', { screenshot: { sha256: sha, ext: 'png', alt: 's' } }), image({ sha256: sha, ext: 'gif' }, 'i')]);
+    const doc = documentOf([
+      step('a', 'b', { screenshot: { sha256: sha, ext: 'png', alt: 's' } }),
+      image({ sha256: sha, ext: 'gif' }, 'i'),
+    ]);
     expect(documentImages(doc).map((i) => [i.ext, i.where])).toEqual([
       ['png', { place: 'step', number: 1, part: 'image' }],
       ['gif', { place: 'image', number: 1, part: null }],
@@ -116,12 +135,16 @@ describe('clipboard and snippets', () => {
     expect(snippetBody('{{name}} 様').kind).toBe('text');
     expect(snippetBody('{"greeting": 1}').kind).toBe('text');
     expect(snippetBody(JSON.stringify({ nodes: [step('a', 'b')] })).kind).toBe('nodes');
-    expect(snippetBody('{"nodes": [{"type": "script"}]}')).toMatchObject({ kind: 'invalid', problem: { problem: 'unknownNode' } });
+    expect(snippetBody('{"nodes": [{"type": "script"}]}')).toMatchObject({
+      kind: 'invalid',
+      problem: { problem: 'unknownNode' },
+    });
   });
 });
 
 describe('the schema', () => {
   it('bounds every string and list', () => {
-    for (const schema of [AnswerDocumentShape, ClipboardFragmentShape, SnippetShape]) expect(unboundedPaths(schema)).toEqual([]);
+    for (const schema of [AnswerDocumentShape, ClipboardFragmentShape, SnippetShape])
+      expect(unboundedPaths(schema)).toEqual([]);
   });
 });

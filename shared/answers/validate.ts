@@ -122,7 +122,10 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const typeOf = (v: unknown): string => (isObject(v) && typeof v.type === 'string' ? v.type : '');
 
 /** The place of a top-level block among its siblings ("step 3"), from the raw JSON. */
-export function placeIn(siblings: readonly unknown[], index: number): { place: DocumentPlace; number: number } {
+export function placeIn(
+  siblings: readonly unknown[],
+  index: number,
+): { place: DocumentPlace; number: number } {
   const place = placeOfType[typeOf(siblings[index])] ?? 'block';
   if (place === 'block') return { place, number: index + 1 };
   let number = 0;
@@ -144,20 +147,30 @@ const whole = (problem: DocumentProblemKind, detail: string): DocumentProblem =>
  * constant stack, never by a stack overflow inside the parser.
  */
 function measure(tops: readonly unknown[]): DocumentProblem | null {
-  const stack: { node: unknown; depth: number; top: number }[] = tops.map((node, top) => ({ node, depth: 1, top }));
+  const stack: { node: unknown; depth: number; top: number }[] = tops.map((node, top) => ({
+    node,
+    depth: 1,
+    top,
+  }));
   let nodes = 0;
   let chars = 0;
   for (let item = stack.pop(); item; item = stack.pop()) {
     if (++nodes > documentLimits.maxNodes)
       return whole('tooManyNodes', `more than ${documentLimits.maxNodes} nodes`);
     if (item.depth > documentLimits.maxDepth)
-      return { ...placeIn(tops, item.top), part: null, problem: 'tooDeep', detail: `nested deeper than ${documentLimits.maxDepth}` };
+      return {
+        ...placeIn(tops, item.top),
+        part: null,
+        problem: 'tooDeep',
+        detail: `nested deeper than ${documentLimits.maxDepth}`,
+      };
     if (!isObject(item.node)) continue;
     for (const key of Object.keys(item.node)) {
       const value = item.node[key];
       if (typeof value === 'string') chars += value.length;
     }
-    if (chars > documentLimits.maxChars) return whole('tooLong', `more than ${documentLimits.maxChars} characters`);
+    if (chars > documentLimits.maxChars)
+      return whole('tooLong', `more than ${documentLimits.maxChars} characters`);
     const kids = item.node.children;
     if (Array.isArray(kids)) {
       if (kids.length > documentLimits.maxNodes)
@@ -179,7 +192,11 @@ function problemKind(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): Doc
 }
 
 /** The vendor's words for where a schema issue is: the top-level block, then its part. */
-function locate(tops: readonly unknown[], topsPath: readonly PropertyKey[], issue: z.core.$ZodIssue): DocumentProblem {
+function locate(
+  tops: readonly unknown[],
+  topsPath: readonly PropertyKey[],
+  issue: z.core.$ZodIssue,
+): DocumentProblem {
   const path = issue.path;
   const detail = `${path.map(String).join('.') || '(document)'}: ${issue.message}`.slice(0, 500);
   const problem = problemKind(issue, path);
@@ -237,13 +254,22 @@ export function parseAnswerDocument(raw: unknown): DocumentCheck<AnswerDocument>
   );
   // The stored JSON is held to the same size as the IPC contract always promised.
   if (result.ok && JSON.stringify(result.doc).length > documentLimits.maxJsonChars)
-    return { ok: false, problem: whole('tooLong', `more than ${documentLimits.maxJsonChars} characters of JSON`) };
+    return {
+      ok: false,
+      problem: whole('tooLong', `more than ${documentLimits.maxJsonChars} characters of JSON`),
+    };
   return result;
 }
 
 /** The `application/x-lexical-editor` clipboard payload of the editor, checked the same way. */
 export function parseClipboardFragment(raw: unknown): DocumentCheck<ClipboardFragment> {
-  return check(raw, ClipboardFragmentShape, (p) => (Array.isArray(p.nodes) ? p.nodes : null), ['nodes'], 'fragment');
+  return check(
+    raw,
+    ClipboardFragmentShape,
+    (p) => (Array.isArray(p.nodes) ? p.nodes : null),
+    ['nodes'],
+    'fragment',
+  );
 }
 
 export type SnippetBody =
@@ -265,8 +291,16 @@ export function snippetBody(body: string): SnippetBody {
     return { kind: 'text' };
   }
   if (!isObject(raw) || !Object.hasOwn(raw, 'nodes')) return { kind: 'text' };
-  const result = check(raw, SnippetShape, (p) => (Array.isArray(p.nodes) ? p.nodes : null), ['nodes'], 'fragment');
-  return result.ok ? { kind: 'nodes', nodes: result.doc.nodes } : { kind: 'invalid', problem: result.problem };
+  const result = check(
+    raw,
+    SnippetShape,
+    (p) => (Array.isArray(p.nodes) ? p.nodes : null),
+    ['nodes'],
+    'fragment',
+  );
+  return result.ok
+    ? { kind: 'nodes', nodes: result.doc.nodes }
+    : { kind: 'invalid', problem: result.problem };
 }
 
 /** Where a node sits, as the vendor finds it (the `where` of a DocumentProblem). */
@@ -280,7 +314,12 @@ export function documentImages(doc: AnswerDocument): (Screenshot & { where: Docu
     const { place, number } = placeIn(blocks, index);
     const walk = (node: DocNode, top: boolean) => {
       if (node.type === 'kotae-image')
-        found.push({ sha256: node.sha256, ext: node.ext, alt: node.alt, where: { place, number, part: top ? null : 'image' } });
+        found.push({
+          sha256: node.sha256,
+          ext: node.ext,
+          alt: node.alt,
+          where: { place, number, part: top ? null : 'image' },
+        });
       if (node.type === 'kotae-step' && node.screenshot)
         found.push({ ...node.screenshot, where: { place, number, part: 'image' } });
       if ('children' in node) for (const child of node.children) walk(child, false);
@@ -301,7 +340,10 @@ export function whereParams(where: DocumentWhere): Record<string, string | numbe
 }
 
 /** A parse of JSON text that never throws: text that is not JSON is a problem like any other. */
-export function parseDocumentJson<T>(text: string, parse: (raw: unknown) => DocumentCheck<T>): DocumentCheck<T> {
+export function parseDocumentJson<T>(
+  text: string,
+  parse: (raw: unknown) => DocumentCheck<T>,
+): DocumentCheck<T> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -339,13 +381,15 @@ export function documentError(
  * The document as a channel's input: the same check, and a refusal that dispatch passes on as the
  * DOCUMENT_INVALID error itself (not as a generic INVALID_INPUT), so the vendor reads where.
  */
-export const AnswerDocumentInput: z.ZodType<AnswerDocument, unknown> = z.unknown().transform((raw, ctx): AnswerDocument => {
-  const result = parseAnswerDocument(raw);
-  if (result.ok) return result.doc;
-  ctx.addIssue({
-    code: 'custom',
-    message: result.problem.detail,
-    params: { appError: documentError(result.problem).toJSON() },
+export const AnswerDocumentInput: z.ZodType<AnswerDocument, unknown> = z
+  .unknown()
+  .transform((raw, ctx): AnswerDocument => {
+    const result = parseAnswerDocument(raw);
+    if (result.ok) return result.doc;
+    ctx.addIssue({
+      code: 'custom',
+      message: result.problem.detail,
+      params: { appError: documentError(result.problem).toJSON() },
+    });
+    return z.NEVER;
   });
-  return z.NEVER;
-});

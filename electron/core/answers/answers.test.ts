@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentOf, paragraph, step, type AnswerDocument } from '../../../shared/answers/document';
@@ -215,7 +214,10 @@ describe('answers', () => {
     const a = createAnswer(library, { title: 'T', language: 'en', kind: 'answer' });
     saveAnswerDoc(library, a.id, doc('good'));
     expect(() => saveAnswerDoc(library, a.id, doc('x'.repeat(5_100_000)))).toThrow(
-      expect.objectContaining({ code: 'DOCUMENT_INVALID', params: expect.objectContaining({ problem: 'tooLong' }) }),
+      expect.objectContaining({
+        code: 'DOCUMENT_INVALID',
+        params: expect.objectContaining({ problem: 'tooLong' }),
+      }),
     );
     expect(getAnswer(library.db, a.id).plainText).toBe('good');
     library.close();

@@ -8,9 +8,17 @@ import { documentError, parseAnswerDocument, parseDocumentJson } from '../../../
  * A document about to be kept (autosave, a new answer, a restored revision): checked here even
  * when the caller's type says it is a document, because this is where it is written.
  */
-export function checkedDocument(doc: unknown, messageKey?: string, params?: Record<string, string | number>): AnswerDocument {
+export function checkedDocument(
+  doc: unknown,
+  messageKey?: string,
+  params?: Record<string, string | number>,
+): AnswerDocument {
   const result = parseAnswerDocument(doc);
-  if (!result.ok) throw documentError(result.problem, { ...(messageKey ? { messageKey } : {}), ...(params ? { params } : {}) });
+  if (!result.ok)
+    throw documentError(result.problem, {
+      ...(messageKey ? { messageKey } : {}),
+      ...(params ? { params } : {}),
+    });
   return result.doc;
 }
 

@@ -61,8 +61,9 @@ export function saveRevision(
   answerId: number,
   note: string,
 ): { revision: RevisionSummary; created: boolean } {
-  const answer = library.db.prepare('SELECT title, doc, plain_text FROM answers WHERE id = ?').get(answerId) as
-    { title: string; doc: string; plain_text: string } | undefined;
+  const answer = library.db
+    .prepare('SELECT title, doc, plain_text FROM answers WHERE id = ?')
+    .get(answerId) as { title: string; doc: string; plain_text: string } | undefined;
   if (!answer) throw new KotaeError('NOT_FOUND', { id: answerId });
   const latest = latestRevisionDoc(library.db, answerId);
   if (latest && sameJson(latest.doc, answer.doc) && !note) {
@@ -102,7 +103,9 @@ export function saveRevision(
 export function restoreRevision(library: Library, answerId: number, revision: number): AnswerDetail {
   const target = getRevision(library, answerId, revision);
   const doc = checkedDocument(target.doc, 'errors:REVISION_INVALID', { revision });
-  const answer = library.db.prepare('SELECT title, doc, plain_text FROM answers WHERE id = ?').get(answerId) as {
+  const answer = library.db
+    .prepare('SELECT title, doc, plain_text FROM answers WHERE id = ?')
+    .get(answerId) as {
     title: string;
     doc: string;
     plain_text: string;
@@ -142,15 +145,7 @@ export function restoreRevision(library: Library, answerId: number, revision: nu
       );
       db.prepare(
         `UPDATE answers SET title = ?, doc = ?, plain_text = ?, verified_version = ?, verified_at = ?, updated_at = ? WHERE id = ?`,
-      ).run(
-        target.title,
-        json,
-        text,
-        verification?.version ?? null,
-        verification?.at ?? null,
-        now,
-        answerId,
-      );
+      ).run(target.title, json, text, verification?.version ?? null, verification?.at ?? null, now, answerId);
     },
   );
   return getAnswer(library.db, answerId);

@@ -44,7 +44,8 @@ export interface TemplateFields {
 /** A rich snippet is a piece of document: refused like one (SNIPPET_INVALID, naming the node). */
 export function checkTemplateBody(body: string): void {
   const snippet = snippetBody(body);
-  if (snippet.kind === 'invalid') throw documentError(snippet.problem, { messageKey: 'errors:SNIPPET_INVALID' });
+  if (snippet.kind === 'invalid')
+    throw documentError(snippet.problem, { messageKey: 'errors:SNIPPET_INVALID' });
 }
 
 export function saveTemplate(library: Library, input: TemplateFields): Template {

@@ -19,7 +19,9 @@ function describeIssues(error: { issues: { path: PropertyKey[]; message: string 
  * DOCUMENT_INVALID naming the node of an answer document, when that is the only thing wrong;
  * anything else wrong with the input makes it a plain INVALID_INPUT.
  */
-function statedError(error: { issues: { code: string; params?: Record<string, unknown> }[] }): AppError | null {
+function statedError(error: {
+  issues: { code: string; params?: Record<string, unknown> }[];
+}): AppError | null {
   const stated = error.issues.map((issue) => (issue.code === 'custom' ? issue.params?.appError : undefined));
   return stated.length > 0 && stated.every(isAppError) ? stated[0]! : null;
 }

@@ -1,9 +1,4 @@
-import {
-  findNodes,
-  nodeText,
-  resolutionFieldOf,
-  resolutionFields,
-} from '../../../shared/answers/document';
+import { findNodes, nodeText, resolutionFieldOf, resolutionFields } from '../../../shared/answers/document';
 import type { EmailDraft } from '../../../shared/domain/bundle';
 import type { BundleContent } from './content';
 import { stepCount } from './content';

@@ -1,13 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import {
-  findNodes,
-  plainText,
-  type AnswerDocument,
-  type StepNode,
-  type VideoNode,
-} from '../../../shared/answers/document';
+import { findNodes, plainText, type AnswerDocument, type VideoNode } from '../../../shared/answers/document';
 import { createLibrary, seedDemo, type Library } from '../library';
 import { RenderedClip } from '../../../shared/domain/clip';
 

@@ -119,7 +119,8 @@ export function redactDocument(doc: AnswerDocument, redactions: Redactions, plac
       return;
     }
     if (!isElement(node)) return;
-    if (node.type === 'kotae-step' && node.screenshot) node.screenshot.alt = plain('image', node.screenshot.alt);
+    if (node.type === 'kotae-step' && node.screenshot)
+      node.screenshot.alt = plain('image', node.screenshot.alt);
     const hasInline = node.children.some(
       (c) => c.type === 'text' || c.type === 'linebreak' || INLINE_CONTAINERS.has(c.type),
     );

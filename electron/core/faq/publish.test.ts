@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoCustomers } from '../../../resources/demo';
-import { findNodes, type AnswerDocument, type StepNode } from '../../../shared/answers/document';
+import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
 import { KotaeError } from '../../../shared/errors';
 import { createLibrary, seedDemo, type Library } from '../library';
 import { useTempDir } from '../testing/tempDir';

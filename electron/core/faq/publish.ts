@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { PublicationStats } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import { TOKENIZER_PROBE } from '../../../shared/faq';

@@ -263,7 +263,8 @@ export function seedDemo(library: Library): void {
       );
       for (const t of demoTemplates) {
         const snippet = snippetBody(t.body);
-        if (snippet.kind === 'invalid') throw documentError(snippet.problem, { messageKey: 'errors:SNIPPET_INVALID' });
+        if (snippet.kind === 'invalid')
+          throw documentError(snippet.problem, { messageKey: 'errors:SNIPPET_INVALID' });
         addTemplate.run(t.kind, t.language, t.name, t.body, stamp, stamp);
       }
 

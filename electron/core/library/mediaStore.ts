@@ -83,7 +83,8 @@ export class MediaStore {
 
   /** Where the store writes a file of this content (relative to media/); writers only. */
   private relPathFor(sha256: string, ext: string): string {
-    if (!validRef({ sha256, ext })) throw new Error(`not a media reference: ${JSON.stringify({ sha256, ext }).slice(0, 200)}`);
+    if (!validRef({ sha256, ext }))
+      throw new Error(`not a media reference: ${JSON.stringify({ sha256, ext }).slice(0, 200)}`);
     return path.join(sha256.slice(0, 2), ext ? `${sha256}.${ext}` : sha256);
   }
 
@@ -96,7 +97,11 @@ export class MediaStore {
    */
   locate(ref: MediaRef): MediaLocation {
     if (!validRef(ref)) return { ok: false, reason: 'invalid' };
-    const candidate = path.join(this.dir, ref.sha256.slice(0, 2), ref.ext ? `${ref.sha256}.${ref.ext}` : ref.sha256);
+    const candidate = path.join(
+      this.dir,
+      ref.sha256.slice(0, 2),
+      ref.ext ? `${ref.sha256}.${ref.ext}` : ref.sha256,
+    );
     let stats;
     try {
       stats = lstatSync(candidate);

@@ -1,4 +1,11 @@
-import { isElement, nodeText, resolutionFields, resolutionFieldOf, type DocNode, type ElementNode } from '../document';
+import {
+  isElement,
+  nodeText,
+  resolutionFields,
+  resolutionFieldOf,
+  type DocNode,
+  type ElementNode,
+} from '../document';
 import { finding, type CheckInput, type Finding } from './types';
 
 // A complete answer (DESIGN.md): steps the customer can replay, each with the result they should

@@ -20,7 +20,9 @@ const LOGGED_PROBLEMS = 20;
 type Problems = DocumentProblem[];
 
 function describe(problems: Problems) {
-  return problems.slice(0, LOGGED_PROBLEMS).map(({ place, number, part, problem }) => ({ place, number, part, problem }));
+  return problems
+    .slice(0, LOGGED_PROBLEMS)
+    .map(({ place, number, part, problem }) => ({ place, number, part, problem }));
 }
 
 export function up(db: Database): void {
@@ -51,7 +53,11 @@ export function up(db: Database): void {
      VALUES (?, 'upgrade', ?, ?, ?, ?, ?, ?)`,
   );
 
-  const answers = db.prepare('SELECT id, title, doc FROM answers').all() as { id: number; title: string; doc: string }[];
+  const answers = db.prepare('SELECT id, title, doc FROM answers').all() as {
+    id: number;
+    title: string;
+    doc: string;
+  }[];
   const updateAnswer = db.prepare(
     'UPDATE answers SET doc = ?, plain_text = ?, verified_version = ?, verified_at = ?, updated_at = ? WHERE id = ?',
   );
@@ -66,20 +72,56 @@ export function up(db: Database): void {
     if (!problems.length) continue;
     const verification = answerVerification(doc);
     // A new update time, so everything keyed on it (the FAQ's document fingerprint) sees the change.
-    updateAnswer.run(canonicalJson(doc), plainText(doc), verification?.version ?? null, verification?.at ?? null, now, a.id);
+    updateAnswer.run(
+      canonicalJson(doc),
+      plainText(doc),
+      verification?.version ?? null,
+      verification?.at ?? null,
+      now,
+      a.id,
+    );
     keep.run('answer', a.id, a.doc, JSON.stringify(problems), now);
-    log.run(now, 'answer.repaired', 'answer', a.id, a.id, a.title, JSON.stringify({ problems: describe(problems), count: problems.length }));
+    log.run(
+      now,
+      'answer.repaired',
+      'answer',
+      a.id,
+      a.id,
+      a.title,
+      JSON.stringify({ problems: describe(problems), count: problems.length }),
+    );
   }
 
-  const templates = db.prepare('SELECT id, name, body FROM templates').all() as { id: number; name: string; body: string }[];
+  const templates = db.prepare('SELECT id, name, body FROM templates').all() as {
+    id: number;
+    name: string;
+    body: string;
+  }[];
   const updateTemplate = db.prepare('UPDATE templates SET body = ?, updated_at = ? WHERE id = ?');
   for (const t of templates) {
     if (snippetBody(t.body).kind !== 'invalid') continue;
     const nodes = (JSON.parse(t.body) as { nodes?: unknown }).nodes;
-    const asDocument = { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: Array.isArray(nodes) ? nodes : [] } };
+    const asDocument = {
+      root: {
+        type: 'root',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
+        children: Array.isArray(nodes) ? nodes : [],
+      },
+    };
     const { doc, problems } = repairAnswerDocument(asDocument, extOf);
     updateTemplate.run(JSON.stringify({ nodes: doc.root.children }), now, t.id);
     keep.run('template', t.id, t.body, JSON.stringify(problems), now);
-    log.run(now, 'template.repaired', 'template', t.id, null, t.name, JSON.stringify({ problems: describe(problems), count: problems.length }));
+    log.run(
+      now,
+      'template.repaired',
+      'template',
+      t.id,
+      null,
+      t.name,
+      JSON.stringify({ problems: describe(problems), count: problems.length }),
+    );
   }
 }

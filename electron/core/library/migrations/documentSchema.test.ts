@@ -27,9 +27,15 @@ function oldLibrary() {
   const hostile = JSON.parse(JSON.stringify(documentOf([paragraph('Before'), step('Open it', 'It opens')])));
   hostile.root.children[1].screenshot = { sha256: sha, ext: 'png/../../../library.sqlite', alt: 'shot' };
   hostile.root.children.push({ type: 'iframe', version: 1, children: [{ ...paragraph('kept words') }] });
-  hostile.root.children.push({ ...image({ sha256: 'd'.repeat(64), ext: 'png' }, 'a picture we never stored'), ext: '../x' });
+  hostile.root.children.push({
+    ...image({ sha256: 'd'.repeat(64), ext: 'png' }, 'a picture we never stored'),
+    ext: '../x',
+  });
   // A prototype key, as JSON text carries it (an object literal would set the prototype instead).
-  const hostileJson = JSON.stringify(hostile).replace('"type":"paragraph"', '"__proto__":{"polluted":true},"type":"paragraph"');
+  const hostileJson = JSON.stringify(hostile).replace(
+    '"type":"paragraph"',
+    '"__proto__":{"polluted":true},"type":"paragraph"',
+  );
   const hostileId = Number(insertAnswer.run('Hostile', 'hostile', hostileJson).lastInsertRowid);
   // Valid JSON (the table insists) that is no document at all.
   const brokenId = Number(insertAnswer.run('Not a document', 'not-json', '{"root": 42}').lastInsertRowid);
@@ -47,7 +53,8 @@ describe('migration 0125 (document schema)', () => {
     const old = oldLibrary();
     const library = openLibrary(old.root);
     const db = library.db;
-    const docOf = (id: number) => JSON.parse((db.prepare('SELECT doc FROM answers WHERE id = ?').get(id) as { doc: string }).doc);
+    const docOf = (id: number) =>
+      JSON.parse((db.prepare('SELECT doc FROM answers WHERE id = ?').get(id) as { doc: string }).doc);
 
     // Every working copy and snippet passes the schema now.
     for (const row of db.prepare('SELECT doc FROM answers').all() as { doc: string }[])
@@ -74,12 +81,23 @@ describe('migration 0125 (document schema)', () => {
       { subject: 'answer', subject_id: old.brokenId, original: '{"root": 42}' },
       expect.objectContaining({ subject: 'template' }),
     ]);
-    const logged = db.prepare("SELECT action, actor, detail FROM log_entries WHERE actor = 'upgrade' AND action LIKE '%.repaired'").all() as { detail: string }[];
+    const logged = db
+      .prepare(
+        "SELECT action, actor, detail FROM log_entries WHERE actor = 'upgrade' AND action LIKE '%.repaired'",
+      )
+      .all() as { detail: string }[];
     expect(logged).toHaveLength(3);
-    expect(JSON.parse(logged[0]!.detail).problems).toContainEqual({ place: 'step', number: 1, part: 'image', problem: 'mediaRef' });
+    expect(JSON.parse(logged[0]!.detail).problems).toContainEqual({
+      place: 'step',
+      number: 1,
+      part: 'image',
+      problem: 'mediaRef',
+    });
 
     // Nothing else was touched: the demo answers and the history are as they were.
-    expect(db.prepare("SELECT id, doc FROM answers WHERE slug NOT IN ('hostile', 'not-json')").all()).toEqual(old.demo);
+    expect(db.prepare("SELECT id, doc FROM answers WHERE slug NOT IN ('hostile', 'not-json')").all()).toEqual(
+      old.demo,
+    );
     expect(db.prepare('SELECT count(*) AS n FROM answer_revisions').get()).toEqual(old.revisionsBefore);
     library.close();
   });

@@ -3,7 +3,12 @@ import { $createCodeNode } from '@lexical/code';
 import { $createAutoLinkNode, $createLinkNode } from '@lexical/link';
 import { $createListItemNode, $createListNode } from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
-import { $createTableNodeWithDimensions, $isTableCellNode, $isTableNode, $isTableRowNode } from '@lexical/table';
+import {
+  $createTableNodeWithDimensions,
+  $isTableCellNode,
+  $isTableNode,
+  $isTableRowNode,
+} from '@lexical/table';
 import {
   $createLineBreakNode,
   $createParagraphNode,
@@ -57,25 +62,43 @@ const sha = 'a'.repeat(64);
 
 /** One of every node the editor knows, made as the editor makes them, with their options set. */
 function $everyNode(): void {
-  const text = (s: string, format = 0) => $createTextNode(s).setFormat(format).setStyle(format ? 'color: red' : '');
+  const text = (s: string, format = 0) =>
+    $createTextNode(s)
+      .setFormat(format)
+      .setStyle(format ? 'color: red' : '');
   const intro = $createParagraphNode().append(
     text('plain '),
     text('bold', 1),
     $createLineBreakNode(),
     $createTabNode(),
-    $createLinkNode('https://example.com', { rel: 'noopener', target: '_blank', title: 'Example' }).append(text('a link')),
+    $createLinkNode('https://example.com', { rel: 'noopener', target: '_blank', title: 'Example' }).append(
+      text('a link'),
+    ),
     $createAutoLinkNode('https://auto.example').append(text('https://auto.example')),
   );
   const emptyBold = $createParagraphNode();
   emptyBold.setTextFormat(1); // an emptied bold line keeps its format: textFormat on the element
-  const headings = (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((tag) => $createHeadingNode(tag).append(text(tag)));
+  const headings = (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((tag) =>
+    $createHeadingNode(tag).append(text(tag)),
+  );
   const quote = $createQuoteNode().append(text('quoted'));
   const nested = $createListNode('number', 3).append($createListItemNode().append(text('inner')));
   const lists = [
-    $createListNode('bullet').append($createListItemNode().append(text('one')), $createListItemNode().append(nested)),
-    $createListNode('check').append($createListItemNode(true).append(text('done')), $createListItemNode(false).append(text('todo'))),
+    $createListNode('bullet').append(
+      $createListItemNode().append(text('one')),
+      $createListItemNode().append(nested),
+    ),
+    $createListNode('check').append(
+      $createListItemNode(true).append(text('done')),
+      $createListItemNode(false).append(text('todo')),
+    ),
   ];
-  const code = $createCodeNode('javascript').append(text('let x = 1;'), $createLineBreakNode(), $createTabNode(), text('x++'));
+  const code = $createCodeNode('javascript').append(
+    text('let x = 1;'),
+    $createLineBreakNode(),
+    $createTabNode(),
+    text('x++'),
+  );
   const table = $createTableNodeWithDimensions(2, 3, true);
   if ($isTableNode(table)) {
     table.setColWidths([120, 80, 200]).setRowStriping(true).setFrozenColumns(1).setFrozenRows(1);
@@ -83,7 +106,8 @@ function $everyNode(): void {
     if ($isTableRowNode(row)) {
       row.setHeight(40);
       const cell = row.getFirstChild();
-      if ($isTableCellNode(cell)) cell.setBackgroundColor('#ffeecc').setWidth(120).setVerticalAlign('middle').setColSpan(1);
+      if ($isTableCellNode(cell))
+        cell.setBackgroundColor('#ffeecc').setWidth(120).setVerticalAlign('middle').setColSpan(1);
     }
   }
   const verifiedStep = $createEmptyStep({
@@ -166,7 +190,9 @@ describe('the editor against the document schema', () => {
     editor.update($everyNode, { discrete: true });
     const exported = editor.getEditorState().toJSON();
     // Every node type of the schema was made (so none goes untested).
-    expect([...typesIn(exported.root)].filter((t) => t !== 'root').sort()).toEqual([...documentNodeTypes].sort());
+    expect([...typesIn(exported.root)].filter((t) => t !== 'root').sort()).toEqual(
+      [...documentNodeTypes].sort(),
+    );
 
     const parsed = parseAnswerDocument(JSON.parse(JSON.stringify(exported)));
     expect(parsed.ok ? 'valid' : parsed.problem).toBe('valid');
@@ -185,7 +211,9 @@ describe('the editor against the document schema', () => {
         copies.push($generateJSONFromSelectedNodes(editor, null));
         // The caret's selection inside the first step's action: a part of a block.
         const step1 = $getRoot().getChildren().find($isStepNode)!;
-        const action = step1.getFirstChildOrThrow<ReturnType<typeof $createParagraphNode>>().getFirstDescendant()!;
+        const action = step1
+          .getFirstChildOrThrow<ReturnType<typeof $createParagraphNode>>()
+          .getFirstDescendant()!;
         const selection = $createRangeSelection();
         selection.anchor.set(action.getKey(), 1, 'text');
         selection.focus.set(action.getKey(), 5, 'text');

@@ -65,10 +65,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
 
   const save = useCallback(
     async (next: AnswerDocument) => {
-      const result = await trackSave(
-        answer.id,
-        call('answers:save', { id: answer.id, doc: next }),
-      );
+      const result = await trackSave(answer.id, call('answers:save', { id: answer.id, doc: next }));
       setSaveInfo({ revision: result.revision, editedSinceRevision: result.editedSinceRevision });
       void queryClient.invalidateQueries({ queryKey: queryKey('answers:list') });
     },

@@ -86,7 +86,10 @@ export function HistoryDialog({
   const checked = revision.data ? parseAnswerDocument(revision.data.doc) : null;
   const unreadable =
     checked && !checked.ok && selected !== null
-      ? documentError(checked.problem, { messageKey: 'errors:REVISION_INVALID', params: { revision: selected } }).toJSON()
+      ? documentError(checked.problem, {
+          messageKey: 'errors:REVISION_INVALID',
+          params: { revision: selected },
+        }).toJSON()
       : null;
   const rows = checked?.ok ? diffDocuments(checked.doc, current) : [];
   const changes = rows.filter((r) => r.op !== 'same');

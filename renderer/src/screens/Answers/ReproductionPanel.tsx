@@ -1,7 +1,13 @@
 import { CheckCircle2, ChevronLeft, ChevronRight, FlaskConical } from 'lucide-react';
 import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findNodes, nodeText, type AnswerDocument, type DocNode, type StepNode } from '@shared/answers/document';
+import {
+  findNodes,
+  nodeText,
+  type AnswerDocument,
+  type DocNode,
+  type StepNode,
+} from '@shared/answers/document';
 import { mediaUrl } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { Button, Card } from '../../components';

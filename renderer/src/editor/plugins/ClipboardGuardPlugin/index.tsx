@@ -48,7 +48,11 @@ export function ClipboardGuardPlugin(): null {
         (event) => (event instanceof ClipboardEvent ? guard(event.clipboardData, event) : false),
         COMMAND_PRIORITY_CRITICAL,
       ),
-      editor.registerCommand(DROP_COMMAND, (event) => guard(event.dataTransfer, event), COMMAND_PRIORITY_CRITICAL),
+      editor.registerCommand(
+        DROP_COMMAND,
+        (event) => guard(event.dataTransfer, event),
+        COMMAND_PRIORITY_CRITICAL,
+      ),
     );
   }, [editor, toast]);
   return null;

@@ -30,7 +30,6 @@ import { $isStepNode } from '../../nodes/StepNode';
 export const INSERT_SNIPPET_COMMAND: LexicalCommand<{ template: Template; customerName: string | null }> =
   createCommand('INSERT_SNIPPET_COMMAND');
 
-
 function $textBlocks(body: string, customerName: string | null): LexicalNode[] {
   const text = body.replace(/\{\{\s*name\s*\}\}/g, customerName ?? '');
   return text
@@ -52,7 +51,11 @@ function $renewIds(node: LexicalNode): void {
 }
 
 /** Inserts checked snippet blocks, or the template's text. */
-export function $insertSnippet(template: Template, nodes: Snippet['nodes'] | null, customerName: string | null): void {
+export function $insertSnippet(
+  template: Template,
+  nodes: Snippet['nodes'] | null,
+  customerName: string | null,
+): void {
   const blocks = nodes
     ? nodes.map((json) => {
         // The schema's nodes are what exportJSON writes (roundtrip.test.ts), in Lexical's own types.
