@@ -3,7 +3,7 @@ import { emptyDocument, paragraph, text } from './document';
 import type { DocNode } from './document';
 import { ImageExtension, Sha256Hex } from './media';
 import { DocNode as DocNodeSchema, documentLimits, type AnswerDocument } from './schema';
-import { parseAnswerDocument, partOfProperty, partOfType, placeIn, type DocumentProblem } from './validate';
+import { parseAnswerDocument, partOfProperty, partOfType, placesOf, type DocumentProblem } from './validate';
 
 // Bringing a stored document written before the schema (issue 15) into it, for migration 0125:
 // what can be put right is (an extension the library knows for that picture, an upper-case hash,
@@ -25,6 +25,13 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const schemaOf = new Map(DocNodeSchema.options.map((o) => [o.shape.type.value as string, o]));
+/** Each node's schema without its children: a node is checked once, not once per ancestor. */
+const ownSchemaOf = new Map<string, z.ZodType>(
+  DocNodeSchema.options.map((o) => [
+    o.shape.type.value as string,
+    'children' in o.shape ? (o as z.ZodObject).omit({ children: true }) : o,
+  ]),
+);
 const textTypes = new Set(['text', 'tab']);
 
 /** What a property falls back to when its stored value fails the schema; undefined drops it. */
@@ -108,6 +115,7 @@ export function repairAnswerDocument(raw: unknown, extOf: ImageExtensionOf): Rep
   if (!root || !Array.isArray(root.children)) return { doc: emptyDocument(), problems: [checked.problem] };
 
   const tops = root.children as unknown[];
+  const places = placesOf(tops);
   const problems: DocumentProblem[] = [];
   let nodes = 0;
 
@@ -117,7 +125,7 @@ export function repairAnswerDocument(raw: unknown, extOf: ImageExtensionOf): Rep
     top: number,
     part: DocumentProblem['part'],
   ): DocNode[] => {
-    const where = { ...placeIn(tops, top), part };
+    const where = { ...places[top]!, part };
     const note = (problem: DocumentProblem['problem'], detail: string, at = where.part) =>
       problems.push({ ...where, part: at, problem, detail: detail.slice(0, 300) });
     if (++nodes > documentLimits.maxNodes) {
@@ -137,7 +145,8 @@ export function repairAnswerDocument(raw: unknown, extOf: ImageExtensionOf): Rep
       const words = wordsOf(node);
       return words ? [text(words)] : [];
     }
-    if (node.type === 'kotae-image' && !schema.safeParse(node).success) {
+    const ownSchema = ownSchemaOf.get(node.type)!;
+    if (node.type === 'kotae-image' && !ownSchema.safeParse(node).success) {
       const ref = fixImageRef(node, extOf);
       if (ref && (ref.sha256 !== node.sha256 || ref.ext !== node.ext))
         note('mediaRef', 'picture reference put right', nodePart);
@@ -152,30 +161,33 @@ export function repairAnswerDocument(raw: unknown, extOf: ImageExtensionOf): Rep
       }
       node = { ...node, ...ref };
     }
-    const out: Json = { type: node.type };
-    for (const [key, field] of Object.entries(schema.shape)) {
-      if (key === 'type' || key === 'children') continue;
-      let value = node[key];
-      if (key === 'screenshot' && isObject(value) && !(field as z.ZodType).safeParse(value).success) {
-        const ref = fixImageRef(value, extOf);
-        note(
-          'mediaRef',
-          ref ? 'screenshot reference put right' : 'screenshot that names no stored picture removed',
-          partOfProperty.screenshot,
-        );
-        value = ref ? { ...ref, alt: typeof value.alt === 'string' ? value.alt : '' } : null;
+    const { children: rawKids, ...own } = node;
+    const quick = ownSchema.safeParse(own);
+    const out: Json = quick.success ? { ...(quick.data as Json) } : { type: node.type };
+    if (!quick.success)
+      for (const [key, field] of Object.entries(schema.shape)) {
+        if (key === 'type' || key === 'children') continue;
+        let value = node[key];
+        if (key === 'screenshot' && isObject(value) && !(field as z.ZodType).safeParse(value).success) {
+          const ref = fixImageRef(value, extOf);
+          note(
+            'mediaRef',
+            ref ? 'screenshot reference put right' : 'screenshot that names no stored picture removed',
+            partOfProperty.screenshot,
+          );
+          value = ref ? { ...ref, alt: typeof value.alt === 'string' ? value.alt : '' } : null;
+        }
+        if (value !== undefined && !(field as z.ZodType).safeParse(value).success) {
+          note('invalid', `${node.type}.${key} reset`, partOfProperty[key] ?? nodePart);
+          value = fallback(node.type, key);
+        }
+        if (value !== undefined) out[key] = value;
       }
-      if (value !== undefined && !(field as z.ZodType).safeParse(value).success) {
-        note('invalid', `${node.type}.${key} reset`, partOfProperty[key] ?? nodePart);
-        value = fallback(node.type, key);
-      }
-      if (value !== undefined) out[key] = value;
-    }
-    const extra = Object.keys(node).filter((k) => !(k in schema.shape));
+    const extra = quick.success ? [] : Object.keys(node).filter((k) => !(k in schema.shape));
     if (extra.length)
       note('extraProperty', `${node.type}: ${extra.join(', ').slice(0, 200)} left out`, nodePart);
     if ('children' in schema.shape) {
-      const kids = Array.isArray(node.children) ? node.children : [];
+      const kids = Array.isArray(rawKids) ? rawKids : [];
       if (depth >= documentLimits.maxDepth - 1 && kids.length) {
         // Past the nesting the schema allows, what is below keeps its words as one text.
         note('tooDeep', 'nesting flattened', nodePart);
@@ -183,10 +195,11 @@ export function repairAnswerDocument(raw: unknown, extOf: ImageExtensionOf): Rep
         out.children = words ? [text(words)] : [];
       } else out.children = kids.flatMap((c) => repairNode(c, depth + 1, top, nodePart ?? part));
     }
-    const parsed = schema.safeParse(out);
-    if (parsed.success) return [parsed.data as DocNode];
+    // Its children were each checked on their way up; the node's own fields are checked here.
+    const { children: keptKids, ...keptOwn } = out;
+    if (ownSchema.safeParse(keptOwn).success) return [out as DocNode];
     note('invalid', `${node.type} could not be kept`, nodePart);
-    return Array.isArray(out.children) ? (out.children as DocNode[]) : [];
+    return Array.isArray(keptKids) ? (keptKids as DocNode[]) : [];
   };
 
   const blocks = tops.flatMap((node, i) => repairNode(node, 1, i, null));

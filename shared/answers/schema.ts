@@ -57,8 +57,10 @@ const textFields = {
   style: str(5_000),
 };
 
-const children = () => z.array(DocNode).max(documentLimits.maxNodes);
 type Children = z.ZodArray<typeof DocNode>;
+let childList: Children | undefined;
+/** The children of an element: made once, on first use (the union is defined below). */
+const children = (): Children => (childList ??= z.array(DocNode).max(documentLimits.maxNodes));
 
 // ---- Lexical's own nodes (lexical, @lexical/rich-text, list, link, code, table) ----
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { KotaeError, type AppError } from '../errors';
 import { mediaRefKeys } from './media';
 import {
   AnswerDocumentShape,
@@ -11,6 +10,18 @@ import {
   type Snippet,
 } from './schema';
 import type { DocNode, Screenshot } from './document';
+import {
+  documentError,
+  partOfProperty,
+  partOfType,
+  placeIn,
+  placesOf,
+  whole,
+  type DocumentPart,
+  type DocumentProblem,
+  type DocumentProblemKind,
+  type DocumentWhere,
+} from './problems';
 
 // The one check every door runs on an answer document (save, revision restore, snippets, paste,
 // the demo library, bundle export, FAQ publish): bounded work first, then the schema, and a
@@ -18,128 +29,26 @@ import type { DocNode, Screenshot } from './document';
 // not valid"), as a code and message parameters the UI and the CLI put into words.
 
 export type { AnswerDocument, ClipboardFragment, Snippet };
-
-/** Where a problem is, as the vendor finds it: the top-level block by its kind and number. */
-export type DocumentPlace =
-  | 'document'
-  /** A paste or a snippet as a whole (it is a list of blocks, not a document). */
-  | 'fragment'
-  | 'paragraph'
-  | 'heading'
-  | 'quote'
-  | 'list'
-  | 'code'
-  | 'table'
-  | 'step'
-  | 'options'
-  | 'resolution'
-  | 'image'
-  | 'video'
-  | 'block';
-
-/** The part of that block (a step's screenshot, an option's pros, a link in a paragraph…). */
-export type DocumentPart =
-  | 'image'
-  | 'videoLink'
-  | 'verification'
-  | 'action'
-  | 'expected'
-  | 'option'
-  | 'optionTitle'
-  | 'pros'
-  | 'cons'
-  | 'field'
-  | 'link'
-  | 'text'
-  | 'item'
-  | 'row'
-  | 'cell'
-  | 'content';
-
-export type DocumentProblemKind =
-  | 'notADocument'
-  | 'mediaRef'
-  | 'unknownNode'
-  | 'extraProperty'
-  | 'tooDeep'
-  | 'tooManyNodes'
-  | 'tooLong'
-  | 'invalid';
-
-export interface DocumentProblem {
-  place: DocumentPlace;
-  /** 1-based among the top-level blocks of its kind (step 3), or among all blocks for `block`. */
-  number: number;
-  part: DocumentPart | null;
-  problem: DocumentProblemKind;
-  /** Where and what in the JSON, for the log: `root.children.2.screenshot.ext: …`. */
-  detail: string;
-}
+export {
+  documentError,
+  partOfProperty,
+  partOfType,
+  placeIn,
+  placesOf,
+  problemParams,
+  whereParams,
+  type DocumentPart,
+  type DocumentPlace,
+  type DocumentProblem,
+  type DocumentProblemKind,
+  type DocumentWhere,
+} from './problems';
 
 export type DocumentCheck<T> = { ok: true; doc: T } | { ok: false; problem: DocumentProblem };
-
-const placeOfType: Record<string, DocumentPlace> = {
-  paragraph: 'paragraph',
-  heading: 'heading',
-  quote: 'quote',
-  list: 'list',
-  code: 'code',
-  table: 'table',
-  'kotae-step': 'step',
-  'kotae-options': 'options',
-  'kotae-resolution': 'resolution',
-  'kotae-image': 'image',
-  'kotae-video': 'video',
-};
-
-export const partOfType: Readonly<Record<string, DocumentPart>> = {
-  'kotae-step-action': 'action',
-  'kotae-step-expected': 'expected',
-  'kotae-option': 'option',
-  'kotae-option-title': 'optionTitle',
-  'kotae-option-pros': 'pros',
-  'kotae-option-cons': 'cons',
-  'kotae-resolution-field': 'field',
-  'kotae-image': 'image',
-  link: 'link',
-  autolink: 'link',
-  text: 'text',
-  tab: 'text',
-  linebreak: 'text',
-  listitem: 'item',
-  tablerow: 'row',
-  tablecell: 'cell',
-};
-
-export const partOfProperty: Readonly<Record<string, DocumentPart>> = {
-  screenshot: 'image',
-  videoLink: 'videoLink',
-  verified: 'verification',
-};
 
 type Json = Record<PropertyKey, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const typeOf = (v: unknown): string => (isObject(v) && typeof v.type === 'string' ? v.type : '');
-
-/** The place of a top-level block among its siblings ("step 3"), from the raw JSON. */
-export function placeIn(
-  siblings: readonly unknown[],
-  index: number,
-): { place: DocumentPlace; number: number } {
-  const place = placeOfType[typeOf(siblings[index])] ?? 'block';
-  if (place === 'block') return { place, number: index + 1 };
-  let number = 0;
-  for (let i = 0; i <= index; i++) if (placeOfType[typeOf(siblings[i])] === place) number++;
-  return { place, number };
-}
-
-const whole = (problem: DocumentProblemKind, detail: string): DocumentProblem => ({
-  place: 'document',
-  number: 0,
-  part: null,
-  problem,
-  detail,
-});
 
 /**
  * Counts nodes, nesting and characters without recursion, before the schema walks the tree: a
@@ -303,15 +212,13 @@ export function snippetBody(body: string): SnippetBody {
     : { kind: 'invalid', problem: result.problem };
 }
 
-/** Where a node sits, as the vendor finds it (the `where` of a DocumentProblem). */
-export type DocumentWhere = Pick<DocumentProblem, 'place' | 'number' | 'part'>;
-
 /** Every picture a (checked) document shows, in order, with where it is: image blocks and screenshots. */
 export function documentImages(doc: AnswerDocument): (Screenshot & { where: DocumentWhere })[] {
   const found: (Screenshot & { where: DocumentWhere })[] = [];
   const blocks = doc.root.children;
+  const places = placesOf(blocks);
   blocks.forEach((block, index) => {
-    const { place, number } = placeIn(blocks, index);
+    const { place, number } = places[index]!;
     const walk = (node: DocNode, top: boolean) => {
       if (node.type === 'kotae-image')
         found.push({
@@ -329,16 +236,6 @@ export function documentImages(doc: AnswerDocument): (Screenshot & { where: Docu
   return found;
 }
 
-/** Message parameters for a place alone ("step 3: image"), as `errors:document.where` reads them. */
-export function whereParams(where: DocumentWhere): Record<string, string | number> {
-  const params: Record<string, string | number> = { place: where.place, number: where.number };
-  if (where.part) {
-    params.part = where.part;
-    params.context = 'part';
-  }
-  return params;
-}
-
 /** A parse of JSON text that never throws: text that is not JSON is a problem like any other. */
 export function parseDocumentJson<T>(
   text: string,
@@ -351,30 +248,6 @@ export function parseDocumentJson<T>(
     return { ok: false, problem: whole('notADocument', 'not JSON') };
   }
   return parse(raw);
-}
-
-/**
- * The message parameters of a problem. The `errors:document.where` resource turns them into
- * "step 3: image" in the UI's (or the CLI's) language; `context: 'part'` picks the variant with a part.
- */
-export function problemParams(problem: DocumentProblem): Record<string, string | number> {
-  return { ...whereParams(problem), problem: problem.problem };
-}
-
-/**
- * The error a door raises for a refused document: DOCUMENT_INVALID by default, or the door's own
- * code and message (a blocked export, a blocked publication) with the same parameters.
- */
-export function documentError(
-  problem: DocumentProblem,
-  options: { code?: AppError['code']; messageKey?: string; params?: Record<string, string | number> } = {},
-): KotaeError {
-  return new KotaeError(
-    options.code ?? 'DOCUMENT_INVALID',
-    { ...problemParams(problem), ...options.params },
-    problem.detail,
-    options.messageKey,
-  );
 }
 
 /**
