@@ -11,6 +11,7 @@ import { exportBundle } from '../bundles';
 import { publishFaq } from '../faq';
 import type { Library } from '../library';
 import { Studio } from '../studio';
+import { testDialogs } from '../testing/dialogs';
 import { isReadableRefusal, messageText } from '../testing/hostile';
 import { useTempDir } from '../testing/tempDir';
 import { translatorFor } from '../i18n/translator';
@@ -36,19 +37,15 @@ beforeAll(async () => {
     shell: 'harness',
     appVersion: '0.0.0',
     platform: 'linux',
-    dialogs: {
-      chooseFolder: async () => null,
-      chooseFiles: async () => [],
-      chooseSaveFile: async () => null,
-      openExternal: async () => undefined,
-      showInFolder: async () => undefined,
-    },
+    dialogs: testDialogs(),
   });
   studio.start();
   handlers = createHandlers(studio);
   library = studio.writableLibrary();
   answerId = (library.db.prepare('SELECT min(id) AS id FROM answers').get() as { id: number }).id;
-  original = library.db.prepare('SELECT doc, updated_at, is_public FROM answers WHERE id = ?').get(answerId) as typeof original;
+  original = library.db
+    .prepare('SELECT doc, updated_at, is_public FROM answers WHERE id = ?')
+    .get(answerId) as typeof original;
 });
 
 afterAll(async () => {
@@ -57,7 +54,11 @@ afterAll(async () => {
 
 /** The refusal must name the node the same way in both languages. */
 function expectNamed(error: AppError, c: DocumentCase): void {
-  expect(error.params).toMatchObject({ place: c.expected.place, number: c.expected.number, problem: c.expected.problem });
+  expect(error.params).toMatchObject({
+    place: c.expected.place,
+    number: c.expected.number,
+    problem: c.expected.problem,
+  });
   if (c.expected.part) expect(error.params).toMatchObject({ part: c.expected.part, context: 'part' });
   else expect(error.params?.part).toBeUndefined();
   expect(isReadableRefusal(error)).toBe(true);
@@ -74,7 +75,8 @@ function expectNamed(error: AppError, c: DocumentCase): void {
 }
 
 /** The working copy as the database holds it: what must not change when a door refuses. */
-const stored = () => library.db.prepare('SELECT doc, plain_text, updated_at, revision FROM answers WHERE id = ?').get(answerId);
+const stored = () =>
+  library.db.prepare('SELECT doc, plain_text, updated_at, revision FROM answers WHERE id = ?').get(answerId);
 
 /** Puts the case into the working copy behind the app's back, as an older version could have. */
 function plant(json: string): boolean {
@@ -114,7 +116,10 @@ describe('hostile answer documents', () => {
         const result = await dispatch(handlers, 'answers:save', { id: answerId, doc: JSON.parse(c.json()) });
         expect(result.ok).toBe(false);
         if (result.ok) return;
-        expect(result.error).toMatchObject({ code: 'DOCUMENT_INVALID', messageKey: 'errors:DOCUMENT_INVALID' });
+        expect(result.error).toMatchObject({
+          code: 'DOCUMENT_INVALID',
+          messageKey: 'errors:DOCUMENT_INVALID',
+        });
         expectNamed(result.error, c);
         expect(stored()).toEqual(before);
       });
@@ -139,7 +144,11 @@ describe('hostile answer documents', () => {
         const result = await dispatch(handlers, 'answers:restoreRevision', { id: answerId, revision });
         expect(result.ok).toBe(false);
         if (result.ok) return;
-        expect(result.error).toMatchObject({ code: 'DOCUMENT_INVALID', messageKey: 'errors:REVISION_INVALID', params: { revision } });
+        expect(result.error).toMatchObject({
+          code: 'DOCUMENT_INVALID',
+          messageKey: 'errors:REVISION_INVALID',
+          params: { revision },
+        });
         expectNamed(result.error, c);
         expect(stored()).toEqual(before);
         expect(library.db.prepare('SELECT count(*) AS n FROM answer_revisions').get()).toEqual(revisions);
@@ -153,13 +162,24 @@ describe('hostile answer documents', () => {
           const error = await refusal(() =>
             exportBundle(
               library,
-              { answerId, customerId: null, questionId: null, personalised: false, videoRendition: 'original', zip: true, folder: true },
+              {
+                answerId,
+                customerId: null,
+                questionId: null,
+                personalised: false,
+                videoRendition: 'original',
+                zip: true,
+                folder: true,
+              },
               { zipPath, folderPath: path.join(dir, 'answer') },
               { appVersion: '0.0.0' },
               { signal: new AbortController().signal, progress: () => undefined },
             ),
           );
-          expect(error).toMatchObject({ code: 'BUNDLE_EXPORT_BLOCKED', messageKey: 'bundle:blocked.documentInvalid' });
+          expect(error).toMatchObject({
+            code: 'BUNDLE_EXPORT_BLOCKED',
+            messageKey: 'bundle:blocked.documentInvalid',
+          });
           expectNamed(error, c);
           expect(readdirSync(dir)).toEqual([]);
         } finally {
@@ -172,7 +192,10 @@ describe('hostile answer documents', () => {
         try {
           const outDir = path.join(tempDir(), 'site');
           const error = await refusal(() => publishFaq(library, { outDir }));
-          expect(error).toMatchObject({ code: 'PUBLISH_BLOCKED', messageKey: 'errors:PUBLISH_BLOCKED_DOCUMENT' });
+          expect(error).toMatchObject({
+            code: 'PUBLISH_BLOCKED',
+            messageKey: 'errors:PUBLISH_BLOCKED_DOCUMENT',
+          });
           expectNamed(error, c);
           expect(existsSync(outDir)).toBe(false);
         } finally {
