@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,8 @@ import { expect, test } from '../fixtures';
 // web page can put it on the clipboard. Every hostile document of electron/core/answers/corpus.ts is
 // pasted as the blocks a copy would carry, in this editor's namespace, as Chromium hands Lexical a
 // paste: each is refused whole with a toast naming the node, and the answer stays as it was. Blocks
-// copied from another answer with Ctrl+C still paste with Ctrl+V, steps and all.
+// copied from another answer with Ctrl+C still paste with Ctrl+V, steps and all. History holds
+// what older versions wrote: a revision that fails the schema is named there and not restored.
 
 /** Hands the editor a paste of Lexical data (and the plain text a page would put beside it). */
 async function pasteLexical(page: Page, payload: string): Promise<void> {
@@ -123,4 +125,44 @@ test('blocks copied from another answer paste with their steps', async ({ page }
   await expect(steps(page).first()).toContainText('デザイン');
   await expect(page.getByRole('status').filter({ hasText: 'Nothing was pasted' })).toHaveCount(0);
   await waitSaved(page);
+});
+
+test('a revision from before the schema is named in History and cannot be restored', async ({
+  page,
+  app,
+}) => {
+  // History written by an older version, holding the issue's picture: kept as it was, never rewritten.
+  const db = new Database(path.join(app.userData, 'Kotae Library', 'library.sqlite'));
+  let revision: number;
+  try {
+    const { id } = db
+      .prepare("SELECT id FROM answers WHERE title = 'Adding a Google Analytics tag'")
+      .get() as { id: number };
+    revision =
+      (
+        db.prepare('SELECT max(revision) AS n FROM answer_revisions WHERE answer_id = ?').get(id) as {
+          n: number;
+        }
+      ).n + 1;
+    db.prepare(
+      `INSERT INTO answer_revisions (answer_id, revision, title, doc, plain_text, note, created_at)
+       VALUES (?, ?, 'Adding a Google Analytics tag', ?, '', 'from an older version', '2026-01-01T00:00:00.000Z')`,
+    ).run(id, revision, hostileDocuments[0]!.json());
+  } finally {
+    db.close();
+  }
+  await openAnswer(page, /Adding a Google Analytics tag/);
+  const before = await editor(page).innerText();
+  await page.getByRole('button', { name: 'History' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: new RegExp(`Revision ${revision}`) }).click();
+  await expect(dialog.getByRole('alert')).toContainText(
+    `Revision ${revision} cannot be restored: step 3: image: the file reference is not valid. Nothing was changed.`,
+  );
+  await expect(dialog.getByRole('button', { name: `Restore revision ${revision}` })).toBeDisabled();
+  await dialog
+    .getByRole('button', { name: /Close|×/ })
+    .first()
+    .click();
+  expect(await editor(page).innerText()).toBe(before);
 });

@@ -15,7 +15,7 @@ import { testDialogs } from '../testing/dialogs';
 import { isReadableRefusal, messageText } from '../testing/hostile';
 import { useTempDir } from '../testing/tempDir';
 import { translatorFor } from '../i18n/translator';
-import { hostileDocuments, type DocumentCase } from './corpus';
+import { hostileDocuments, snippetPayload, type DocumentCase } from './corpus';
 
 // Runs the hostile documents (corpus.ts) at every door of the core, through the real services on
 // a demo library: answers:save (dispatch, as the window sends it), a restore of a revision that
@@ -153,6 +153,35 @@ describe('hostile answer documents', () => {
         expect(stored()).toEqual(before);
         expect(library.db.prepare('SELECT count(*) AS n FROM answer_revisions').get()).toEqual(revisions);
       });
+
+      it.skipIf(c.wholeDocumentOnly)(
+        'is refused as a snippet by templates:save, and nothing is saved',
+        async () => {
+          const before = library.db.prepare('SELECT * FROM templates ORDER BY id').all();
+          const body = snippetPayload(c.json());
+          const result = await dispatch(handlers, 'templates:save', {
+            kind: 'steps',
+            language: 'en',
+            name: 'Steps',
+            body,
+          });
+          expect(result.ok).toBe(false);
+          if (result.ok) return;
+          if (body.length > 500_000) {
+            // Past the channel's own bound on a template body, it is refused there.
+            expect(result.error).toMatchObject({ code: 'INVALID_INPUT' });
+          } else {
+            // A snippet is a list of blocks: what a document calls a whole is the snippet as a whole.
+            const place = c.expected.place === 'document' ? 'fragment' : c.expected.place;
+            expect(result.error).toMatchObject({
+              code: 'DOCUMENT_INVALID',
+              messageKey: 'errors:SNIPPET_INVALID',
+            });
+            expectNamed(result.error, { ...c, expected: { ...c.expected, place } });
+          }
+          expect(library.db.prepare('SELECT * FROM templates ORDER BY id').all()).toEqual(before);
+        },
+      );
 
       it('stops a bundle export, which writes nothing', async () => {
         if (!plant(c.json())) return;

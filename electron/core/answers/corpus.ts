@@ -1,4 +1,11 @@
-import { documentOf, image, paragraph, step, text, type AnswerDocument } from '../../../shared/answers/document';
+import {
+  documentOf,
+  image,
+  paragraph,
+  step,
+  text,
+  type AnswerDocument,
+} from '../../../shared/answers/document';
 import type { DocumentProblem } from '../../../shared/answers/validate';
 
 // Hostile answer documents (issue 15): each arrives as JSON text, as it would from the window
@@ -25,7 +32,9 @@ function base(): AnswerDocument {
     paragraph('Thank you for your question.'),
     step('Open Settings', 'The settings page opens'),
     step('Choose Images', 'The image list shows'),
-    step('Upload the picture again', 'It shows on phones', { screenshot: { sha256: sha, ext: 'png', alt: 'upload' } }),
+    step('Upload the picture again', 'It shows on phones', {
+      screenshot: { sha256: sha, ext: 'png', alt: 'upload' },
+    }),
     paragraph('Kind regards'),
   ]);
 }
@@ -50,16 +59,36 @@ export const hostileDocuments: DocumentCase[] = [
     json: edited((d) => (shot(d).ext = 'png/../../../library.sqlite')),
     expected: step3Image,
   },
-  { name: 'an absolute path as the extension', json: edited((d) => (shot(d).ext = '/etc/passwd')), expected: step3Image },
+  {
+    name: 'an absolute path as the extension',
+    json: edited((d) => (shot(d).ext = '/etc/passwd')),
+    expected: step3Image,
+  },
   {
     name: 'backslashes (a Windows path) in the extension',
     json: edited((d) => (shot(d).ext = 'png\\..\\..\\..\\library.sqlite')),
     expected: step3Image,
   },
-  { name: 'a NUL byte in the extension', json: edited((d) => (shot(d).ext = 'png\u0000.sqlite')), expected: step3Image },
-  { name: 'an extension outside the closed list (SVG can carry script)', json: edited((d) => (shot(d).ext = 'svg')), expected: step3Image },
-  { name: 'an upper-case sha256', json: edited((d) => (shot(d).sha256 = sha.toUpperCase())), expected: step3Image },
-  { name: 'a sha256 one digit short', json: edited((d) => (shot(d).sha256 = sha.slice(1))), expected: step3Image },
+  {
+    name: 'a NUL byte in the extension',
+    json: edited((d) => (shot(d).ext = 'png\u0000.sqlite')),
+    expected: step3Image,
+  },
+  {
+    name: 'an extension outside the closed list (SVG can carry script)',
+    json: edited((d) => (shot(d).ext = 'svg')),
+    expected: step3Image,
+  },
+  {
+    name: 'an upper-case sha256',
+    json: edited((d) => (shot(d).sha256 = sha.toUpperCase())),
+    expected: step3Image,
+  },
+  {
+    name: 'a sha256 one digit short',
+    json: edited((d) => (shot(d).sha256 = sha.slice(1))),
+    expected: step3Image,
+  },
   {
     name: 'a path where the sha256 goes',
     json: edited((d) => (shot(d).sha256 = `../../../../../../etc/${'x'.repeat(40)}`)),
@@ -68,18 +97,26 @@ export const hostileDocuments: DocumentCase[] = [
   {
     name: 'an image block that names a file by URL',
     json: edited((d) =>
-      d.root.children.splice(1, 0, { ...image({ sha256: sha, ext: 'png' }, 'x'), ext: 'png', sha256: 'https://evil.example/x.png' }),
+      d.root.children.splice(1, 0, {
+        ...image({ sha256: sha, ext: 'png' }, 'x'),
+        ext: 'png',
+        sha256: 'https://evil.example/x.png',
+      }),
     ),
     expected: { place: 'image', number: 1, part: null, problem: 'mediaRef' },
   },
   {
     name: 'an unknown node type (an iframe)',
-    json: edited((d) => d.root.children.splice(2, 0, { type: 'iframe', version: 1, src: 'https://evil.example/' })),
+    json: edited((d) =>
+      d.root.children.splice(2, 0, { type: 'iframe', version: 1, src: 'https://evil.example/' }),
+    ),
     expected: { place: 'block', number: 3, part: null, problem: 'unknownNode' },
   },
   {
     name: 'an unknown node inside a step',
-    json: edited((d) => (d.root.children[1]!.children as unknown[]).push({ type: 'script', version: 1, text: 'alert(1)' })),
+    json: edited((d) =>
+      (d.root.children[1]!.children as unknown[]).push({ type: 'script', version: 1, text: 'alert(1)' }),
+    ),
     expected: { place: 'step', number: 1, part: 'content', problem: 'unknownNode' },
   },
   {
@@ -121,7 +158,11 @@ export const hostileDocuments: DocumentCase[] = [
   },
   {
     name: 'five megabytes of text in one step',
-    json: edited((d) => (((d.root.children[2]!.children as Record<string, unknown>[])[0]!.children as Record<string, unknown>[]).push(text('x'.repeat(5 * 1024 * 1024))))),
+    json: edited((d) =>
+      (
+        (d.root.children[2]!.children as Record<string, unknown>[])[0]!.children as Record<string, unknown>[]
+      ).push(text('x'.repeat(5 * 1024 * 1024))),
+    ),
     expected: { place: 'document', number: 0, part: null, problem: 'tooLong' },
   },
   {
@@ -142,7 +183,18 @@ export const hostileDocuments: DocumentCase[] = [
  * its last `,"direction"` (documentOf writes the root's own fields after them).
  */
 export function clipboardPayload(json: string): string {
+  return `{"namespace":"kotae-answer","nodes":${blocksOf(json)}}`;
+}
+
+/** The body of a rich snippet made of the case's blocks (templates:save). */
+export function snippetPayload(json: string): string {
+  return `{"nodes":${blocksOf(json)}}`;
+}
+
+function blocksOf(json: string): string {
   const start = json.indexOf('"children":') + '"children":'.length;
-  const end = json.startsWith('{"root":{"type":"root","version":1') ? json.length - 2 : json.lastIndexOf(',"direction"');
-  return `{"namespace":"kotae-answer","nodes":${json.slice(start, end)}}`;
+  const end = json.startsWith('{"root":{"type":"root","version":1')
+    ? json.length - 2
+    : json.lastIndexOf(',"direction"');
+  return json.slice(start, end);
 }
