@@ -83,12 +83,13 @@ export function bulletList(items: string[]): NodeOf<'list'> {
 export function step(
   action: string,
   expected: string,
-  extra: Partial<Pick<StepNode, 'stepId' | 'verified' | 'screenshot' | 'videoLink'>> = {},
+  extra: Partial<Pick<StepNode, 'stepId' | 'verified' | 'failed' | 'screenshot' | 'videoLink'>> = {},
 ): StepNode {
   return {
     type: 'kotae-step',
     stepId: extra.stepId ?? Math.random().toString(36).slice(2, 10),
     verified: extra.verified ?? null,
+    ...(extra.failed ? { failed: extra.failed } : {}),
     screenshot: extra.screenshot ?? null,
     videoLink: extra.videoLink ?? null,
     children: [

@@ -214,6 +214,8 @@ export const StepNode = z.strictObject({
   /** Stable across reorders, so verification and video links follow the step. */
   stepId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   verified: StepVerification.nullable(),
+  /** Reproduction found that the step did not work as written (with this version); written only when set. */
+  failed: StepVerification.nullable().optional(),
   screenshot: Screenshot.nullable(),
   /** A moment in a clip that shows this step. */
   videoLink: VideoLink.nullable(),

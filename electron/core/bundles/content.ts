@@ -1,3 +1,4 @@
+import { personalName } from '../../../shared/tracking/letter';
 import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import type { Language } from '../../../shared/domain/common';
 import { vendorNameIn } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
+import { readVendorKey } from '../signing';
 import { readBundleClip, type BundleClip } from './clips';
 
 // Everything a bundle shows, read from the library in one go: plain data, so pages, the e-mail
@@ -25,6 +27,8 @@ export interface BundleVendor {
   phone: string;
   website: string;
   colour: string | null;
+  /** The fingerprint of the key that signs the bundle (null only in a preview before the first). */
+  fingerprint: string | null;
 }
 
 export interface BundleImage {
@@ -90,6 +94,7 @@ export function readVendor(library: Library, language: Language): BundleVendor {
     phone: v.phone ?? '',
     website: v.website ?? '',
     colour: v.colour ?? null,
+    fingerprint: readVendorKey(library)?.fingerprint ?? null,
   };
 }
 
@@ -143,8 +148,8 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
     throw blocked('questionMismatch');
   }
   const customer = customerId
-    ? (db.prepare('SELECT id, name, email FROM customers WHERE id = ?').get(customerId) as
-        { id: number; name: string; email: string | null } | undefined)
+    ? (db.prepare('SELECT id, name, email, company FROM customers WHERE id = ?').get(customerId) as
+        { id: number; name: string; email: string | null; company: string } | undefined)
     : undefined;
   if (customerId && !customer) throw new KotaeError('NOT_FOUND', { id: customerId });
   if (request.personalised && !customer) throw blocked('customerNeeded');
@@ -179,7 +184,7 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
     customer: customer ?? null,
     question: question ? { id: question.id, subject: question.subject } : null,
     personalised,
-    greeting: greetingTemplate && customer ? fillTemplate(greetingTemplate, { name: customer.name }) : null,
+    greeting: greetingTemplate && customer ? personalGreeting(greetingTemplate, customer, language) : null,
     closing: template(db, 'closing', language),
     vendor: readVendor(library, language),
     productName: product?.name ?? null,
@@ -241,4 +246,23 @@ export function blocked(reason: string, params: Record<string, string | number> 
 /** Step count, for the e-mail and the viewer's progress line. */
 export function stepCount(doc: AnswerDocument): number {
   return findNodes(doc, 'kotae-step').length;
+}
+
+/**
+ * The greeting template with the customer's name from their record. A record whose name only
+ * repeats the address has no name: the greeting then addresses them neutrally (「お客様」,
+ * "Hello,"), never "sato 様".
+ */
+export function personalGreeting(
+  template: string,
+  customer: { name: string; email: string | null; company: string },
+  language: 'ja' | 'en',
+): string {
+  const name = personalName(customer);
+  if (name) return fillTemplate(template, { name });
+  const neutral =
+    language === 'ja'
+      ? template.replace(/\{\{\s*name\s*\}\}\s?(様|さま)/g, 'お客様')
+      : template.replace(/(Dear|Hi|Hello)\s+\{\{\s*name\s*\}\}\s?,?/g, 'Hello,');
+  return fillTemplate(neutral, { name: language === 'ja' ? 'お客様' : 'customer' });
 }

@@ -65,7 +65,7 @@ describe('exportBundle', () => {
     const manifest = verified.manifest;
     expect(manifest).toMatchObject({
       format: 'kotae-answer-bundle',
-      formatVersion: 1,
+      formatVersion: 2,
       answer: { id: fx.answerId, revision: 1, language: 'ja' },
       app: { version: '9.9.9-test' },
     });
@@ -96,7 +96,7 @@ describe('exportBundle', () => {
     }
     const index = readFileSync(path.join(folderPath, 'index.html'), 'utf8');
     expect(index).toContain(`${fx.customerName} 様`);
-    expect(index).toContain('お問い合わせいただきありがとうございます。');
+    expect(index).toContain('いつもお世話になっております。');
     expect(index).toContain('support@sirius.example.jp');
     expect(index).toContain('Sirius サイトビルダー 4.2.1');
     expect(index).toContain('http-equiv="Content-Security-Policy"');
@@ -119,7 +119,7 @@ describe('exportBundle', () => {
       folderPath,
       personalised: true,
       videoRendition: 'original',
-      fileCount: manifest.files.length + 1,
+      fileCount: manifest.files.length + 2,
     });
     const stored = fx.library.db.prepare('SELECT manifest FROM bundles WHERE id = ?').get(record.id) as {
       manifest: string;
@@ -153,7 +153,7 @@ describe('exportBundle', () => {
     );
     const index = readFileSync(path.join(folderPath, 'index.html'), 'utf8');
     expect(index).not.toContain(fx.customerName);
-    expect(index).not.toContain('お問い合わせいただきありがとうございます');
+    expect(index).not.toContain('いつもお世話になっております');
     expect(record.customerId).toBeNull();
     expect(record.personalised).toBe(false);
     expect(record.emailBody).not.toContain(fx.customerName);

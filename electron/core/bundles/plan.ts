@@ -55,15 +55,18 @@ export interface BundlePlan {
 
 /**
  * A library file for the bundle, found through MediaStore.locate (so it lies inside media/), or the
- * export stops with `missing`: it never goes ahead without a file it was asked to include.
+ * export stops: `missing` when there is no file, `mediaChanged` when what is there is not a file
+ * the store wrote (a link, a folder, a way out of media/). It never goes ahead without it.
  */
 function mediaFile(
   library: Library,
   ref: { sha256: string; ext: string },
+  label: string,
   missing: () => Error,
 ): { file: string; size: number; crc32: number | null } {
-  const file = library.media.fileOf(ref);
-  if (!file) throw missing();
+  const found = library.media.locate(ref);
+  if (!found.ok) throw found.reason === 'missing' ? missing() : blocked('mediaChanged', { name: label });
+  const file = found.file;
   const row = library.db.prepare('SELECT crc32 FROM media_assets WHERE sha256 = ?').get(ref.sha256) as
     | { crc32: number | null }
     | undefined;
@@ -88,7 +91,7 @@ export function planBundle(library: Library, content: BundleContent, meta: PlanM
     media.push({
       kind: 'file',
       path: bundlePath,
-      ...mediaFile(library, img, missing),
+      ...mediaFile(library, img, label, missing),
       expectedSha256: img.sha256,
       label,
     });
@@ -102,7 +105,7 @@ export function planBundle(library: Library, content: BundleContent, meta: PlanM
     media.push({
       kind: 'file',
       path: bundlePath,
-      ...mediaFile(library, output, () => blocked('mediaMissing', { name: label })),
+      ...mediaFile(library, output, label, () => blocked('mediaMissing', { name: label })),
       expectedSha256: output.sha256,
       label,
     });
@@ -128,6 +131,9 @@ export function planBundle(library: Library, content: BundleContent, meta: PlanM
   };
 }
 
+/** signature.json: the key and the signature in base64, in a small JSON object. */
+const SIGNATURE_BYTES = 260;
+
 export function entryBytes(entry: BundleEntry): number {
   return entry.kind === 'data' ? entry.data.length : entry.size;
 }
@@ -143,6 +149,8 @@ export function zipSizeEstimate(entries: BundleEntry[], manifestBytes = 3000): n
     entries.reduce((sum, e) => sum + packed(e) + headers(e.path), 0) +
     Math.ceil(manifestBytes / 2) +
     headers('manifest.json') +
+    SIGNATURE_BYTES +
+    headers('signature.json') +
     22
   );
 }

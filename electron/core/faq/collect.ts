@@ -8,6 +8,8 @@ import type { CustomerIdentity } from '../../../shared/privacy';
 import type { Library } from '../library';
 import { loadClips, type FaqClip } from './clips';
 import { readFaqSettings, readVendor } from './settings';
+import { capabilityTextIn } from '../../../shared/domain/capability';
+import { listCapabilities } from '../capabilities';
 
 // Everything a publication needs, read from the library in one go (one consistent snapshot; the
 // rest of the publication works on this and never touches the database until it records itself).
@@ -37,6 +39,8 @@ export interface FaqCapability {
   title: string;
   description: string;
   position: number;
+  /** Set when the text is not in the site's language (no translation yet). */
+  language?: 'ja' | 'en';
 }
 
 export interface SiteSnapshot {
@@ -206,23 +210,20 @@ export function collectSite(library: Library): SiteSnapshot {
       for (const clip of clips.values())
         if (clip.answerId === a.id && !a.clipIds.includes(clip.id)) a.clipIds.push(clip.id);
     }
-    const capabilities = (
-      db
-        .prepare('SELECT id, parent_id, title, description, position FROM capabilities ORDER BY position, id')
-        .all() as {
-        id: number;
-        parent_id: number | null;
-        title: string;
-        description: string;
-        position: number;
-      }[]
-    ).map((c) => ({
-      id: c.id,
-      parentId: c.parent_id,
-      title: c.title,
-      description: c.description,
-      position: c.position,
-    }));
+    // Topics speak the site's language: each capability's text in it, else (not translated yet)
+    // the other language's, which the page marks with its own lang attribute.
+    const siteLanguage = readFaqSettings(library).language;
+    const capabilities = listCapabilities(db).map((c) => {
+      const text = capabilityTextIn(c.texts, siteLanguage);
+      return {
+        id: c.id,
+        parentId: c.parentId,
+        title: text.title,
+        description: text.description,
+        position: c.position,
+        ...(text.language !== siteLanguage ? { language: text.language } : {}),
+      };
+    });
     const product = db.prepare('SELECT name FROM products ORDER BY id LIMIT 1').get() as
       { name: string } | undefined;
     return {

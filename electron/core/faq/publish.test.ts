@@ -5,6 +5,7 @@ import { demoCustomers } from '../../../resources/demo';
 import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
 import { KotaeError } from '../../../shared/errors';
 import { createLibrary, seedDemo, type Library } from '../library';
+import { readVendorKey } from '../signing';
 import { useTempDir } from '../testing/tempDir';
 import { decideFinding, faqOverview, publishFaq, updateFaqSettings, updateVendor } from '.';
 import { addClipToAnswer, decideAll, siteFiles, siteSearch } from './testing';
@@ -50,6 +51,13 @@ describe('publishing the demo library', () => {
         if (value) expect(all, value).not.toContain(value);
       }
       expect(all).not.toContain(new URL(c.website).host);
+    }
+    // Every page's footer carries the key that signs the vendor's bundles (issue 15).
+    const { fingerprint } = readVendorKey(library)!;
+    for (const page of ['index.html', 'answers/connect-a-custom-domain/index.html']) {
+      expect(Buffer.from(files.get(page)!, 'latin1').toString('utf8')).toContain(
+        `当方の回答バンドルは、フィンガープリント ${fingerprint} の鍵で電子署名しています。`,
+      );
     }
     const domain = files.get('answers/connect-a-custom-domain/index.html')!;
     expect(Buffer.from(domain, 'latin1').toString('utf8')).toContain('［非公開］のサイト（［非公開］）で');
@@ -161,7 +169,8 @@ describe('publishing the demo library', () => {
   it('uses the vendor name, colour and site language from the settings', async () => {
     const { library, out } = demo();
     await decideAll(library);
-    updateVendor(library, { name: 'Acme Support', colour: '#aa3300' });
+    // An English site reads the vendor's English name.
+    updateVendor(library, { name: 'アクメサポート', nameEn: 'Acme Support', colour: '#aa3300' });
     updateFaqSettings(library, { language: 'en', siteUrl: 'https://faq.example.com' });
     await publishFaq(library, { outDir: out });
     const files = siteFiles(out);
@@ -218,7 +227,8 @@ describe('publishing the demo library', () => {
     await decideAll(library);
     library.db
       .prepare(
-        "UPDATE capabilities SET description = description || '（佐藤様のご要望で追加）' WHERE title = 'ブログ'",
+        // The label and the Japanese text (what the site in Japanese shows), as the editor writes both.
+        "UPDATE capabilities SET description = description || '（佐藤様のご要望で追加）', description_ja = description_ja || '（佐藤様のご要望で追加）' WHERE title = 'ブログ'",
       )
       .run();
     const finding = faqOverview(library).findings.find((f) => f.subject === 'capability');

@@ -38,8 +38,12 @@ export type MediaLocation =
   | { ok: true; file: string }
   | {
       ok: false;
-      /** `invalid`: not a reference the store makes; `missing`: no such file; `outside`: it leads out of media/. */
-      reason: 'invalid' | 'missing' | 'outside';
+      /**
+       * `invalid`: not a reference the store makes; `missing`: no such file; `link`: a link where
+       * the file should be (the store writes none; it may lead to any private file); `notAFile`: a
+       * folder, a pipe or a device; `outside`: reached through a linked folder that leads out of media/.
+       */
+      reason: 'invalid' | 'missing' | 'link' | 'notAFile' | 'outside';
     };
 
 function validRef(ref: MediaRef): boolean {
@@ -109,7 +113,8 @@ export class MediaStore {
       return { ok: false, reason: 'missing' };
     }
     // The store writes regular files only: a link (even to another file inside) is not one of ours.
-    if (!stats.isFile()) return { ok: false, reason: 'outside' };
+    if (stats.isSymbolicLink()) return { ok: false, reason: 'link' };
+    if (!stats.isFile()) return { ok: false, reason: 'notAFile' };
     const file = confinedRealPath(this.dir, candidate);
     return file ? { ok: true, file } : { ok: false, reason: 'outside' };
   }

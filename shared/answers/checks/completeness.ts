@@ -41,7 +41,15 @@ export function completenessFindings(input: CheckInput): Finding[] {
             add('error', 'step_no_action', block, { step: stepNumber }, step.stepId);
           if (!part(step, 'kotae-step-expected'))
             add('error', 'step_no_expected', block, { step: stepNumber }, step.stepId);
-          if (!step.verified) unverified.push({ n: stepNumber, block });
+          if (step.failed && !step.verified)
+            add(
+              'error',
+              'step_failed',
+              block,
+              { step: stepNumber, version: step.failed.version },
+              step.stepId,
+            );
+          else if (!step.verified) unverified.push({ n: stepNumber, block });
         } else if (n.type === 'kotae-resolution' && !resolutionSeen) {
           resolutionSeen = true;
           for (const field of resolutionFields) {

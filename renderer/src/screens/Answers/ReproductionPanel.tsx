@@ -56,7 +56,10 @@ export function ReproductionPanel({
     if (!step || !editor) return;
     editor.dispatchCommand(UPDATE_STEP_COMMAND, {
       stepId: step.stepId,
-      patch: { verified: ok ? { version: chosenVersion, at: new Date().toISOString() } : null },
+      // "Does not work" leaves its mark on the step (with the version), so it is fixed before sending.
+      patch: ok
+        ? { verified: { version: chosenVersion, at: new Date().toISOString() }, failed: null }
+        : { verified: null, failed: { version: chosenVersion, at: new Date().toISOString() } },
     });
     setVerifiedNow((prev) => {
       const next = new Set(prev);
@@ -104,8 +107,8 @@ export function ReproductionPanel({
               <div className="k-repro__count">{t('repro.stepOf', { n: index + 1, total: steps.length })}</div>
               <div className="k-repro__action">{part(step!, 'kotae-step-action')}</div>
               <div className="k-repro__expected">
-                <span className="k-repro__label">{t('repro.expected')}</span>{' '}
-                {part(step!, 'kotae-step-expected')}
+                <div className="k-repro__label">{t('repro.expected')}</div>
+                <div>{part(step!, 'kotae-step-expected')}</div>
               </div>
               {step!.screenshot && (
                 <img
