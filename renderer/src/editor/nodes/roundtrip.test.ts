@@ -130,7 +130,7 @@ function $everyNode(): void {
       code,
       table,
       verifiedStep,
-      $createEmptyStep(),
+      $createEmptyStep({ failed: { version: '4.2.0', at: '2026-11-20T09:00:00.000Z' } }),
       $createEmptyOptions(),
       summary,
       $createImageNode({ sha256: sha, ext: 'webp', alt: 'A picture' }),
