@@ -354,14 +354,22 @@ describe('checks', () => {
     ).id;
     const report = checkReport(library, id, 'ja');
     expect(report.ok).toBe(true);
-    // The domain answer is written for Tanaka, a beginner: DNS and CNAME need explaining.
-    expect(report.findings.map((f) => [f.code, f.params.term])).toEqual(
+    // The domain answer is written for Tanaka, a beginner, and explains DNS and CNAME where it
+    // first uses them: no jargon finding.
+    expect(report.findings.filter((f) => f.code === 'jargon')).toEqual([]);
+    // The same terms used before they are explained are reported, in Japanese, for a beginner.
+    const doc = getAnswer(library.db, id).doc!;
+    const blocks = [paragraph('DNS の CNAME を変更します。'), ...doc.root.children];
+    saveAnswerDoc(library, id, { root: { ...doc.root, children: blocks } });
+    const early = checkReport(library, id, 'ja');
+    expect(early.findings.map((f) => [f.code, f.params.term])).toEqual(
       expect.arrayContaining([
         ['jargon', 'DNS'],
         ['jargon', 'CNAME'],
       ]),
     );
-    expect(report.findings[0]!.message).toMatch(/初心者/);
+    const jargon = early.findings.find((f) => f.code === 'jargon')!;
+    expect(jargon.message).toMatch(/初心者/);
     library.close();
   });
 
