@@ -52,7 +52,7 @@ export class Automaton {
       order.push(s);
       for (const [c, t] of children[s]!) {
         let f = this.fail[s]!;
-        let to = 0;
+        let to: number;
         for (;;) {
           to = f === 0 ? this.root[c]! : (this.next.get(f * 0x10000 + c) ?? -1);
           if (to >= 0 || f === 0) break;

@@ -7,7 +7,7 @@ const LOOSE: ReadonlySet<PrivacyKind> = new Set(['name', 'company', 'phone', 'po
 
 /**
  * What a decision is keyed on: the folded text (fold.ts) without spaces (and, for names, numbers
- * and companies, without punctuation), so 田中 美咲, 田中美咲 and 田​中美咲 are one decision.
+ * and companies, without punctuation), so 田中 美咲, 田中美咲 and 田中美咲 with a zero-width space inside are one decision.
  */
 export function findingKey(text: string, kind?: PrivacyKind): string {
   const folded = foldString(text);

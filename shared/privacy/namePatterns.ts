@@ -6,7 +6,7 @@ import type { CustomerIdentity } from './types';
 // The patterns a customer is recognised by, built once per library: the whole name in either
 // order, each part of it (found only where it stands as a name, see nameMentions.ts), and the
 // company with and without its legal form. Everything is folded (fold.ts) and its gaps removed, so
-// the automaton reads 田中 美咲, 田中・美咲 and 田中​美咲 as one; what a gap may or must be between
+// the automaton reads 田中 美咲, 田中・美咲 and 田中美咲 with a zero-width space inside as one; what a gap may or must be between
 // two characters of a pattern is kept beside it.
 
 /** What may stand between two characters of a pattern. */
