@@ -1,6 +1,6 @@
 import { CJK, classTable } from './charClass';
 import type { PatternMatch } from './contacts';
-import { isDash, isDigit, type DigitRun } from './digitRuns';
+import { isDash, isDigit } from './digitRuns';
 import { foldString } from './fold';
 
 // Street addresses. Japanese: a municipality (渋谷区, 大阪市北区) followed within a few characters
@@ -42,12 +42,11 @@ function blockNumbersEnd(t: string, at: number): number {
   return address ? e : -1;
 }
 
-export function findJapaneseAddresses(t: string, runs: readonly DigitRun[]): PatternMatch[] {
+export function findJapaneseAddresses(t: string, numberStarts: readonly number[]): PatternMatch[] {
   const cls = classTable();
   const isCjk = (i: number) => i >= 0 && i < t.length && (cls[t.charCodeAt(i)]! & CJK) !== 0;
   const out: PatternMatch[] = [];
-  for (const run of runs) {
-    const s = run.groups[0]!.start;
+  for (const s of numberStarts) {
     let p = s;
     if (t[p - 1] === ' ') p--;
     // The municipality: the last 市/区/町/村/郡 within ten kanji or kana before the number.

@@ -27,8 +27,10 @@ const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0;
 /** 'strong': a dash, dot or bracket joins the groups; 'weak': only spaces (may be two numbers). */
 export type Join = 'strong' | 'weak';
 
-/** The separator after a group (at most three characters), or null when the run ends there. */
-function separator(t: string, at: number): { join: Join; next: number } | null {
+let lastJoin: Join = 'weak';
+
+/** The separator after a group (at most three characters): where the next group starts, or -1. */
+function separator(t: string, at: number): number {
   let blanks = 0;
   let marks = 0;
   let p = at;
@@ -39,13 +41,34 @@ function separator(t: string, at: number): { join: Join; next: number } | null {
     else break;
     p++;
   }
-  if (p === at || p >= t.length || !isDigit(t.charCodeAt(p)) || blanks > 2 || marks > 2) return null;
-  return { join: marks > 0 ? 'strong' : 'weak', next: p };
+  if (p === at || p >= t.length || !isDigit(t.charCodeAt(p)) || blanks > 2 || marks > 2) return -1;
+  lastJoin = marks > 0 ? 'strong' : 'weak';
+  return p;
 }
 
-/** Every run of digit groups in the text, in order. */
-export function digitRuns(t: string): DigitRun[] {
+/**
+ * Runs that may be a phone number (eight digits or more) or a postal code (3-4, 7, 5 or 5-4
+ * digits): everything else (versions, dates, prices, hex dumps) is passed over without keeping
+ * anything.
+ */
+const mayBeNumber = (digits: number) => digits >= 8 || digits === 5 || digits === 7;
+
+/** A run right after kanji or kana (渋谷区神宮前1-2-3): may be the number of an address. */
+function afterJapanese(t: string, first: number): boolean {
+  const before = t.charCodeAt(first - 1);
+  return before >= 0x3000 || (before === 0x20 && t.charCodeAt(first - 2) >= 0x3000);
+}
+
+export interface DigitRuns {
+  runs: DigitRun[];
+  /** Where the runs right after Japanese text start. */
+  afterJapanese: number[];
+}
+
+/** Every run of digit groups in the text that may matter, in order. */
+export function digitRuns(t: string): DigitRuns {
   const runs: DigitRun[] = [];
+  const starts: number[] = [];
   const n = t.length;
   let i = 0;
   while (i < n) {
@@ -53,30 +76,46 @@ export function digitRuns(t: string): DigitRun[] {
       i++;
       continue;
     }
-    let start = i;
-    let plus = -1;
-    let p = i - 1;
-    if (p >= 0 && t.charCodeAt(p) === 0x28) start = p--;
-    while (p >= 0 && i - p <= 2 && isBlank(t.charCodeAt(p))) p--;
-    if (p >= 0 && t.charCodeAt(p) === 0x2b) start = plus = p;
-    const groups: DigitGroup[] = [];
-    const seps: Join[] = ['weak'];
+    // First pass: how many digits and where the run ends, keeping nothing (a hex dump is a
+    // million short runs that do not matter).
+    const first = i;
+    let digits = 0;
     let at = i;
     for (;;) {
       let e = at;
       while (e < n && isDigit(t.charCodeAt(e))) e++;
-      groups.push({ start: at, end: e });
-      const sep = separator(t, e);
-      if (!sep) {
+      digits += e - at;
+      const next = separator(t, e);
+      if (next < 0) {
         i = e;
         break;
       }
-      seps.push(sep.join);
-      at = sep.next;
+      at = next;
     }
+    if (afterJapanese(t, first)) starts.push(first);
+    if (!mayBeNumber(digits)) continue;
+    // Second pass over the few that may: the groups and how they are joined.
+    const groups: DigitGroup[] = [];
+    const seps: Join[] = ['weak'];
+    at = first;
+    for (;;) {
+      let e = at;
+      while (e < n && isDigit(t.charCodeAt(e))) e++;
+      groups.push({ start: at, end: e });
+      const next = separator(t, e);
+      if (next < 0) break;
+      seps.push(lastJoin);
+      at = next;
+    }
+    let start = first;
+    let plus = -1;
+    let p = first - 1;
+    if (p >= 0 && t.charCodeAt(p) === 0x28) start = p--;
+    while (p >= 0 && first - p <= 2 && isBlank(t.charCodeAt(p))) p--;
+    if (p >= 0 && t.charCodeAt(p) === 0x2b) start = plus = p;
     runs.push({ groups, seps, plus, start });
   }
-  return runs;
+  return { runs, afterJapanese: starts };
 }
 
 export const digitCount = (run: DigitRun, a: number, b: number) => {

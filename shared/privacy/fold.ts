@@ -54,6 +54,7 @@ function plain(code: number): boolean {
   );
 }
 
+/** Folded code units and where each came from; grows only when a character expands (㈱ → (株)). */
 class Output {
   codes: Uint16Array;
   start: Int32Array;
@@ -66,32 +67,55 @@ class Output {
     this.end = new Int32Array(capacity);
   }
 
+  reserve(extra: number): void {
+    if (this.length + extra <= this.codes.length) return;
+    const size = (this.length + extra) * 2;
+    const codes = new Uint16Array(size);
+    const start = new Int32Array(size);
+    const end = new Int32Array(size);
+    codes.set(this.codes);
+    start.set(this.start);
+    end.set(this.end);
+    this.codes = codes;
+    this.start = start;
+    this.end = end;
+  }
+
   push(code: number, start: number, end: number): void {
-    if (this.length === this.codes.length) {
-      const grow = <T extends Uint16Array | Int32Array>(a: T, make: (n: number) => T): T => {
-        const b = make(a.length * 2 + 16);
-        b.set(a);
-        return b;
-      };
-      this.codes = grow(this.codes, (n) => new Uint16Array(n));
-      this.start = grow(this.start, (n) => new Int32Array(n));
-      this.end = grow(this.end, (n) => new Int32Array(n));
-    }
+    this.reserve(1);
     this.codes[this.length] = code;
     this.start[this.length] = start;
     this.end[this.length] = end;
     this.length++;
   }
 
+  /**
+   * The folded string. TextDecoder is native and about ten times faster than String.fromCharCode
+   * over chunks; it turns a lone surrogate into U+FFFD, one code unit for one, so offsets hold.
+   */
   text(): string {
-    const parts: string[] = [];
-    for (let i = 0; i < this.length; i += 8192)
-      parts.push(String.fromCharCode(...this.codes.subarray(i, Math.min(this.length, i + 8192))));
-    return parts.join('');
+    return utf16.decode(this.codes.subarray(0, this.length));
   }
 }
 
+const utf16 = new TextDecoder('utf-16le');
+const halfKana = new Map<number, number>();
+
+/** The folded form of a half-width katakana (and its voiced sound mark), or 0 if it has several units. */
+function halfWidthKana(code: number, mark: number): number {
+  const key = code * 0x10000 + mark;
+  let to = halfKana.get(key);
+  if (to === undefined) {
+    const s = String.fromCharCode(code, ...(mark ? [mark] : [])).normalize('NFKC');
+    to = s.length === 1 ? foldUnit(s.charCodeAt(0), classTable()) : 0;
+    halfKana.set(key, to < 0 ? 0 : to);
+  }
+  return to < 0 ? 0 : to;
+}
+
 const MARK_RE = /\p{M}/u;
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 function isMarkAt(s: string, i: number, cls: Uint8Array): boolean {
   const c = s.charCodeAt(i);
@@ -110,18 +134,44 @@ export function fold(original: string): Folded {
   let i = 0;
   while (i < n) {
     const code = original.charCodeAt(i);
-    if (plain(code) && (i + 1 >= n || !isMarkAt(original, i + 1, cls))) {
+    const next = i + 1 < n ? original.charCodeAt(i + 1) : 0;
+    if (plain(code) && (next < 0x300 || !isMarkAt(original, i + 1, cls))) {
+      // The common case, written out: one unit in, at most one out, and room was reserved.
       const lower = code >= 0x41 && code <= 0x5a ? code + 32 : code;
-      const f = foldUnit(lower, cls);
-      if (f >= 0) out.push(f, i, i + 1);
+      const f = code < 0x80 ? lower : foldUnit(lower, cls);
+      if (f >= 0) {
+        const k = out.length++;
+        out.codes[k] = f;
+        out.start[k] = i;
+        out.end[k] = i + 1;
+      }
       i++;
       continue;
     }
+    // Invisible characters alone: nothing to normalise, nothing to keep.
+    if (cls[code]! & FORMAT && (next < 0x300 || !isMarkAt(original, i + 1, cls))) {
+      i++;
+      continue;
+    }
+    // Half-width katakana, with a voiced sound mark after it or not (ﾀﾞ → だ), from a table.
+    if (code >= 0xff61 && code <= 0xff9f) {
+      const voiced = next === 0xff9e || next === 0xff9f;
+      const folded = halfWidthKana(code, voiced ? next : 0);
+      if (folded) {
+        const len = voiced ? 2 : 1;
+        out.reserve(1 + n - i - len);
+        out.push(folded, i, i + len);
+        i += len;
+        continue;
+      }
+    }
     // A character with the marks that follow it (ｶﾞ, か + combining dakuten, 辻 + a variation
     // selector), normalised together.
-    let j = i + (code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1);
-    while (j < n && isMarkAt(original, j, cls)) j += original.charCodeAt(j) >= 0xd800 ? 2 : 1;
+    let j = i + (isHighSurrogate(code) && isLowSurrogate(original.charCodeAt(i + 1)) ? 2 : 1);
+    while (j < n && isMarkAt(original, j, cls)) j += isHighSurrogate(original.charCodeAt(j)) ? 2 : 1;
     const normal = original.slice(i, j).normalize('NFKC').toLowerCase();
+    // Room for what the cluster became, plus what is left of the text one unit for one.
+    out.reserve(normal.length + (n - j));
     for (let k = 0; k < normal.length; k++) {
       const u = normal.charCodeAt(k);
       if (u >= 0xd800 && u <= 0xdbff && k + 1 < normal.length) {

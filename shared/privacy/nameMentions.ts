@@ -17,6 +17,7 @@ const HONORIFICS = [
   '様', 'さま', 'さん', '殿', 'どの', '氏', 'くん', '君', 'ちゃん', '先生', '御中', '社長', '院長',
   '店長', '部長', '課長', '先輩',
 ].map(foldString);
+const HONORIFIC_FIRST = new Set(HONORIFICS.map((h) => h.charCodeAt(0)));
 const LATIN_HONORIFICS = ['san', 'sama', 'kun', 'chan', 'sensei'];
 const TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir'];
 // prettier-ignore
@@ -26,6 +27,20 @@ const GREETINGS = new Set([
 ]);
 /** "Thank you, John", "Thanks again, John": the greeting is the word before. */
 const GREETING_TAILS = new Set(['you', 'again', 'so', 'much']);
+const LEGAL_PREFIXES = ['株式会社', '有限会社', '合同会社', '(株)', '(有)', '(同)'].map(foldString);
+const LEGAL_SUFFIXES = [
+  ...LEGAL_PREFIXES,
+  'co., ltd',
+  'co.,ltd',
+  'co. ltd',
+  'co ltd',
+  'inc',
+  'ltd',
+  'llc',
+  'corp',
+  'gmbh',
+  'limited',
+];
 const ENDS_ADDRESS = new Set([...'.!?,;:\n']);
 
 export interface Mention {
@@ -65,7 +80,12 @@ export class NameMatcher {
   }
 
   private mention(r: Reader, pattern: NamePattern, fs: number, fe: number): Mention | null {
-    if (pattern.kind === 'company') return { kind: 'company', start: fs, end: r.honorificAfter(fe) ?? fe };
+    if (pattern.kind === 'company') {
+      // (株)ミドリ珈琲 and ミドリ珈琲 Inc. when the stored name says 株式会社ミドリ珈琲.
+      const start = r.legalFormBefore(fs) ?? fs;
+      const end = r.legalFormAfter(fe) ?? fe;
+      return { kind: 'company', start, end: r.honorificAfter(end) ?? end };
+    }
     let start = fs;
     let end = fe;
     let parts = pattern.kind === 'full' ? 2 : 1;
@@ -100,14 +120,14 @@ export class NameMatcher {
     const honorific = r.honorificAfter(end);
     if (title !== null) start = title;
     if (honorific !== null) end = honorific;
+    // Greetings are English: a Japanese name alone needs its honorific.
+    const latin = pattern.latinStart || pattern.latinEnd;
     const stands =
       parts >= 2 ||
       initial ||
       title !== null ||
       honorific !== null ||
-      r.greetingBefore(start) ||
-      r.vocative(start, end) ||
-      r.salutation(start, end);
+      (latin && (r.greetingBefore(start) || r.vocative(start, end) || r.salutation(start, end)));
     return stands ? { kind: 'name', start, end } : null;
   }
 }
@@ -193,6 +213,7 @@ class Reader {
   titleBefore(start: number): number | null {
     let p = start;
     while (p > 0 && start - p < 2 && (this.isSpace(p - 1) || this.at(p - 1) === 0x2e)) p--;
+    if (!this.isLatin(p - 1)) return null;
     for (const title of TITLES) {
       if (!this.endsWithAt(title, p) || this.isLatin(p - title.length - 1)) continue;
       if (p === start && this.isLatin(start)) continue;
@@ -206,10 +227,31 @@ class Reader {
     let p = end;
     while (p < this.t.length && p - end < 2 && (this.isSpace(p) || this.at(p) === 0x2d || this.at(p) === 0x30fb))
       p++;
-    for (const h of HONORIFICS) if (this.t.startsWith(h, p)) return p + h.length;
+    if (HONORIFIC_FIRST.has(this.at(p)))
+      for (const h of HONORIFICS) if (this.t.startsWith(h, p)) return p + h.length;
     if (!this.isLatin(end - 1) || p === end) return null;
     for (const h of LATIN_HONORIFICS)
       if (this.t.startsWith(h, p) && !this.isLatin(p + h.length)) return p + h.length;
+    return null;
+  }
+
+  legalFormBefore(start: number): number | null {
+    let p = start;
+    if (this.isSpace(p - 1)) p--;
+    const form = LEGAL_PREFIXES.find((f) => this.endsWithAt(f, p));
+    return form ? p - form.length : null;
+  }
+
+  legalFormAfter(end: number): number | null {
+    let p = end;
+    if (this.isSpace(p) || this.at(p) === 0x2c) p++;
+    if (this.isSpace(p)) p++;
+    for (const f of LEGAL_SUFFIXES) {
+      if (!this.t.startsWith(f, p)) continue;
+      const e = p + f.length;
+      if (this.isLatin(e - 1) && this.isLatin(e)) continue;
+      return this.at(e) === 0x2e ? e + 1 : e;
+    }
     return null;
   }
 

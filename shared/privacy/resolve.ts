@@ -1,8 +1,9 @@
-import { findingKey } from './key';
-import type { PrivacyKind, TextFinding } from './types';
+import type { PatternMatch } from './contacts';
+import type { PrivacyKind } from './types';
 
 // Findings that overlap, resolved by sorting once and sweeping (O(n log n); comparing every pair
-// took 9.6 s for 40,000 findings):
+// took 9.6 s for 40,000 findings). Offsets are those of the folded text: the findings are mapped
+// back to the original once, after this.
 // - mentions of the same name or company that overlap (田中美咲様 found whole and as 美咲様) become
 //   one finding over their union, so one decision covers the whole name;
 // - anything inside a longer e-mail address or URL is that address (a name in
@@ -14,42 +15,37 @@ const MERGED: ReadonlySet<PrivacyKind> = new Set(['name', 'company']);
 /** Kinds whose findings are single tokens: anything inside one of them is the same finding. */
 const ATOMIC: ReadonlySet<PrivacyKind> = new Set(['email', 'url']);
 
-const byPosition = (a: TextFinding, b: TextFinding) =>
+const byPosition = (a: PatternMatch, b: PatternMatch) =>
   a.start - b.start || b.end - a.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
 
-function mergeKind(text: string, list: TextFinding[]): TextFinding[] {
+function mergeKind(list: PatternMatch[], into: PatternMatch[]): void {
   list.sort(byPosition);
-  const out: TextFinding[] = [];
+  let last: PatternMatch | null = null;
   for (const f of list) {
-    const last = out[out.length - 1];
     if (last && f.start < last.end) {
-      if (f.end > last.end) {
-        last.end = f.end;
-        last.text = text.slice(last.start, last.end);
-        last.key = findingKey(last.text, last.kind);
-      }
+      if (f.end > last.end) last.end = f.end;
       continue;
     }
-    out.push({ ...f });
+    last = { ...f };
+    into.push(last);
   }
-  return out;
 }
 
-export function resolveOverlaps(text: string, findings: readonly TextFinding[]): TextFinding[] {
-  const merged: TextFinding[] = [];
-  const byKind = new Map<PrivacyKind, TextFinding[]>();
-  for (const f of findings) {
+export function resolveOverlaps(found: readonly PatternMatch[]): PatternMatch[] {
+  const merged: PatternMatch[] = [];
+  const byKind = new Map<PrivacyKind, PatternMatch[]>();
+  for (const f of found) {
     if (!MERGED.has(f.kind)) merged.push(f);
     else if (byKind.has(f.kind)) byKind.get(f.kind)!.push(f);
     else byKind.set(f.kind, [f]);
   }
-  for (const list of byKind.values()) merged.push(...mergeKind(text, list));
+  for (const list of byKind.values()) mergeKind(list, merged);
   merged.sort(byPosition);
-  const out: TextFinding[] = [];
+  const out: PatternMatch[] = [];
   // The atomic finding reaching furthest so far: whatever starts after it and ends before its end
   // lies inside it.
-  let atomic: TextFinding | null = null;
-  let previous: TextFinding | null = null;
+  let atomic: PatternMatch | null = null;
+  let previous: PatternMatch | null = null;
   for (const f of merged) {
     if (previous && previous.kind === f.kind && previous.start === f.start && previous.end === f.end) continue;
     if (atomic && atomic !== f && atomic.end >= f.end && atomic.end - atomic.start > f.end - f.start) continue;

@@ -10,7 +10,7 @@ import {
 } from './contacts';
 import type { CustomerMatcher } from './customers';
 import { fold, toOriginal } from './fold';
-import { findingKey } from './key';
+import { keyOfFolded } from './key';
 import type { QuoteIndex } from './quotes';
 import { findReferences } from './references';
 import { resolveOverlaps } from './resolve';
@@ -25,6 +25,7 @@ export interface ScanContext {
 }
 
 const NOT_BLANK = /\S/;
+const HAS_DIGIT = /[0-9]/;
 
 /**
  * Every customer detail in a text, in reading order, with offsets into the text as written.
@@ -42,11 +43,12 @@ export function scanText(text: string, ctx: ScanContext): TextFinding[] {
   };
   add(ctx.customers.match(t, view));
   if (t.includes('@') || t.includes('[at]') || t.includes('(at)')) add(findEmails(t));
-  const runs = digitRuns(t);
-  if (runs.length) {
+  // Every remaining detector needs a digit: most sentences have none and skip them all.
+  if (HAS_DIGIT.test(t)) {
+    const { runs, afterJapanese } = digitRuns(t);
     add(findPhones(t, runs));
     add(findPostalCodes(t, runs));
-    add(findJapaneseAddresses(t, runs));
+    add(findJapaneseAddresses(t, afterJapanese));
     add(findUkPostcodes(t));
     add(findEnglishAddresses(t));
     add(findReferences(t, view));
@@ -56,17 +58,18 @@ export function scanText(text: string, ctx: ScanContext): TextFinding[] {
   const ignoredEmails = new Set(ctx.ignore?.emails ?? []);
   const ignoredHosts = ctx.ignore?.hosts ?? [];
   const findings: TextFinding[] = [];
-  for (const m of raw) {
+  for (const m of resolveOverlaps(raw)) {
     const [start, end] = toOriginal(folded, m.start, m.end);
     if (end <= start) continue;
-    const slice = text.slice(start, end);
-    const key = findingKey(slice, m.kind);
+    // The key from the folded text: folding each finding again would cost as much as the scan
+    // when a text holds a million of them.
+    const key = keyOfFolded(t.slice(m.start, m.end), m.kind);
     if (!key) continue;
     if (m.kind === 'email' && (ignoredEmails.has(key) || ignoredHosts.some((h) => key.endsWith(`@${h}`))))
       continue;
-    findings.push({ kind: m.kind, start, end, text: slice, key });
+    findings.push({ kind: m.kind, start, end, text: text.slice(start, end), key });
   }
-  return resolveOverlaps(text, findings);
+  return findings;
 }
 
 /**

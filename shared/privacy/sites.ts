@@ -41,20 +41,22 @@ export class SiteMatcher {
         i++;
         continue;
       }
-      // One host-like run: labels joined by dots.
-      const labels: [number, number][] = [];
+      // One host-like run: labels joined by dots. Most runs are plain words: their labels are
+      // only collected when the run has a dot.
+      let labels: [number, number][] | null = null;
       let p = i;
       for (;;) {
         const s = p;
         while (p < t.length && isLabel(t.charCodeAt(p))) p++;
-        labels.push([s, p]);
-        const dot = dotAt(t, p);
-        if (!dot || !isLabel(t.charCodeAt(p + dot))) break;
+        const dot = t.charCodeAt(p) === 0x2e || t.charCodeAt(p) === 0x5b || t.charCodeAt(p) === 0x28 ? dotAt(t, p) : 0;
+        const more = dot > 0 && isLabel(t.charCodeAt(p + dot));
+        if (labels || more) (labels ??= []).push([s, p]);
+        if (!more) break;
         p += dot;
       }
       const runStart = i;
       i = p;
-      if (labels.length < 2 || t[runStart - 1] === '@') continue;
+      if (!labels || labels.length < 2 || t[runStart - 1] === '@') continue;
       if (!this.isCustomerHost(t, labels)) continue;
       let start = runStart;
       for (const scheme of ['https://', 'http://'])
