@@ -42,8 +42,8 @@ export function lastPublication(
 }
 
 /** What the Publish screen shows. */
-export function faqOverview(library: Library): FaqOverview {
-  const prepared = prepare(library);
+export async function faqOverview(library: Library): Promise<FaqOverview> {
+  const prepared = await prepare(library);
   const { snapshot, structure } = prepared;
   const last = lastPublication(library.db);
   const lastKeys = new Map(last?.answers.map((a) => [a.id, a.key]) ?? []);
