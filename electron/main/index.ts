@@ -9,7 +9,7 @@ import { buildMenu } from './menu';
 import { mailFilesToImport } from './openedFiles';
 import { rendererDir } from './paths';
 import { APP_ORIGIN, handleProtocols, registerSchemes } from './protocols';
-import { sameOrigin } from './policy';
+import { originOf, sameOrigin } from './policy';
 import { applySecurityPolicy } from './security';
 import { createMainWindow } from './window';
 
@@ -23,6 +23,8 @@ const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
 
 /** Our page, and nothing else, may call the API, navigate, or get media permissions. */
 const isTrustedUrl = sameOrigin(startUrl);
+/** The page's origin: the media protocol answers CORS requests from it (and only it). */
+const appOrigin = originOf(startUrl)!;
 
 let mainWindow: BrowserWindow | null = null;
 let studio: Studio | null = null;
@@ -76,7 +78,7 @@ if (!app.requestSingleInstanceLock()) {
     handlers = createHandlers(studio);
     registerIpc(handlers, isTrustedUrl);
     handleDisplayMedia(isTrustedUrl);
-    handleProtocols(rendererDir(), studio);
+    handleProtocols(rendererDir(), studio, appOrigin);
     const language = studio.settings.get().language;
     const menuLanguage = language === 'system' ? (app.getLocale().startsWith('ja') ? 'ja' : 'en') : language;
     buildMenu(() => mainWindow, menuLanguage);

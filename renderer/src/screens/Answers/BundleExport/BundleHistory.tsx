@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { BundleVerifyReport, type BundleRecord } from '@shared/domain/bundle';
 import { call } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
-import { Badge, Button, ErrorMessage, IconButton, ProgressBar, useToast } from '../../../components';
+import { Badge, Button, ErrorMessage, IconButton, ProgressBar, useCopy } from '../../../components';
 import { useFormat } from '../../../hooks/useFormat';
-import { copyText } from './copyText';
 import { useJob } from '../../../hooks/useJob';
 
 /** The bundle's fingerprint as the customer's verify page shows it: 8 groups of 4 hex digits. */
@@ -29,7 +28,7 @@ export function BundleHistory({
 }) {
   const { t } = useTranslation('bundle');
   const fmt = useFormat();
-  const toast = useToast();
+  const copy = useCopy();
   const bundles = useApi('bundles:list', {
     ...(answerId !== undefined ? { answerId } : {}),
     ...(customerId !== undefined ? { customerId } : {}),
@@ -76,8 +75,7 @@ export function BundleHistory({
                 label={t('history.copyEmail')}
                 icon={<Copy size={15} />}
                 onClick={async () => {
-                  await copyText(`${b.emailSubject}\n\n${b.emailBody}`);
-                  toast.show(t('dialog.emailCopied'), { tone: 'ok' });
+                  await copy(`${b.emailSubject}\n\n${b.emailBody}`, t('dialog.emailCopied'));
                 }}
               />
             </div>
