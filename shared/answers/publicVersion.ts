@@ -28,7 +28,9 @@ export function nodeState(node: DocNode): Record<string, unknown> {
 
 export function isCustomerOnly(node: DocNode): boolean {
   const state = nodeState(node);
-  return state[CUSTOMER_ONLY_STATE] === true || state[ROLE_STATE] === 'greeting' || state[ROLE_STATE] === 'closing';
+  return (
+    state[CUSTOMER_ONLY_STATE] === true || state[ROLE_STATE] === 'greeting' || state[ROLE_STATE] === 'closing'
+  );
 }
 
 /** The title the FAQ shows: the public title when the vendor gave one, else the answer's title. */
@@ -48,10 +50,14 @@ const text = (node: DocNode): string =>
 
 /** Longer than this, a paragraph is content, whatever it starts with. */
 const MAX_GREETING = 300;
-const GREETING_EN = /^(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\b|^thanks? (?:you )?(?:so much |very much )?for (?:getting in touch|contacting|reaching out|your (?:message|e-?mail|mail|question|inquiry|enquiry|patience))/i;
-const GREETING_JA = /^(?:いつもお世話になっております|お世話になっております|お問い合わせ(?:いただき)?ありがとうございます|ご連絡(?:いただき)?ありがとうございます|ご質問(?:いただき)?ありがとうございます)|^[^\n]{1,40}(?:様|さま|さん|殿|御中)[、,]?\s*(?:\n|$)/;
-const CLOSING_EN = /^(?:(?:best|kind|warm|warmest)\s+)?regards\b|^(?:sincerely|cheers|thanks again|best wishes|all the best|yours)\b|^if (?:anything|you have (?:any )?(?:more |other |further )?questions?)\b[^\n]{0,120}\b(?:reply|let us know|contact|write)/i;
-const CLOSING_JA = /よろしくお願い(?:いた|致)します|よろしくお願い申し上げます|ご不明な点が(?:ありましたら|ございましたら)|何かございましたら|今後とも/;
+const GREETING_EN =
+  /^(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\b|^thanks? (?:you )?(?:so much |very much )?for (?:getting in touch|contacting|reaching out|your (?:message|e-?mail|mail|question|inquiry|enquiry|patience))/i;
+const GREETING_JA =
+  /^(?:いつもお世話になっております|お世話になっております|お問い合わせ(?:いただき)?ありがとうございます|ご連絡(?:いただき)?ありがとうございます|ご質問(?:いただき)?ありがとうございます)|^[^\n]{1,40}(?:様|さま|さん|殿|御中)[、,]?\s*(?:\n|$)/;
+const CLOSING_EN =
+  /^(?:(?:best|kind|warm|warmest)\s+)?regards\b|^thanks? (?:you )?(?:again |so much |very much )?for (?:your patience|bearing with us|waiting|getting in touch|contacting us|your understanding)|^(?:sincerely|cheers|thanks again|best wishes|all the best|yours)\b|^if (?:anything|you have (?:any )?(?:more |other |further )?questions?)\b[^\n]{0,120}\b(?:reply|let us know|contact|write)/i;
+const CLOSING_JA =
+  /よろしくお願い(?:いた|致)します|よろしくお願い申し上げます|ご不明な点が(?:ありましたら|ございましたら)|何かございましたら|今後とも/;
 
 /** A paragraph that greets the customer (at the start of an answer). */
 export function looksLikeGreeting(block: DocNode): boolean {

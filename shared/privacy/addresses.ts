@@ -14,7 +14,12 @@ const MUNICIPALITY = new Set([...'市区町村郡'].map((c) => c.charCodeAt(0)))
  * folded to ゖ and の); not running hiragana, which is a sentence (区切り線を2番目に).
  */
 const isPlaceName = (c: number) =>
-  (c >= 0x4e00 && c <= 0x9fff) || c === 0x30fc || c === 0x3005 || c === 0x3096 || c === 0x3095 || c === 0x306e;
+  (c >= 0x4e00 && c <= 0x9fff) ||
+  c === 0x30fc ||
+  c === 0x3005 ||
+  c === 0x3096 ||
+  c === 0x3095 ||
+  c === 0x306e;
 const BLOCK_SUFFIXES = ['丁目', '番地', '番', '号'].map(foldString);
 
 /** The block numbers starting at `at`: their end, or -1 unless they look like an address. */
@@ -72,6 +77,7 @@ const STREET =
 
 export function findEnglishAddresses(t: string): PatternMatch[] {
   const out: PatternMatch[] = [];
-  for (const m of t.matchAll(STREET)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of t.matchAll(STREET))
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   return out;
 }

@@ -108,7 +108,11 @@ export function findPhones(t: string, runs: readonly DigitRun[]): PatternMatch[]
       for (let b = Math.min(m - 1, a + 5); b >= a; b--) {
         if (b < m - 1 && run.seps[b + 1] === 'strong') continue;
         if (!isPhone(t, run, a, b)) continue;
-        out.push({ kind: 'phone', start: a === 0 ? run.start : run.groups[a]!.start, end: run.groups[b]!.end });
+        out.push({
+          kind: 'phone',
+          start: a === 0 ? run.start : run.groups[a]!.start,
+          end: run.groups[b]!.end,
+        });
         a = b;
         break;
       }
@@ -128,8 +132,10 @@ const PREFECTURES = (
   .map(foldString);
 const MUNICIPALITY = new Set([...'市区町村郡'].map((c) => c.charCodeAt(0)));
 const US_STATES = new Set(
-  ('al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny ' +
-    'nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc').split(' '),
+  (
+    'al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny ' +
+    'nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc'
+  ).split(' '),
 );
 
 export const startsWithPrefecture = (t: string, at: number) => PREFECTURES.some((p) => t.startsWith(p, at));
@@ -172,7 +178,11 @@ export function findPostalCodes(t: string, runs: readonly DigitRun[]): PatternMa
       if (t[s - 1] !== ' ' || s < 4) continue;
       const state = t.slice(s - 3, s - 1);
       const lead = t[s - 4]!;
-      if (US_STATES.has(state) && (lead === ' ' || lead === ',') && /,\s{0,2}$/.test(t.slice(Math.max(0, s - 7), s - 3)))
+      if (
+        US_STATES.has(state) &&
+        (lead === ' ' || lead === ',') &&
+        /,\s{0,2}$/.test(t.slice(Math.max(0, s - 7), s - 3))
+      )
         out.push({ kind: 'postal', start: s - 3, end: g[g.length - 1]!.end });
     }
   }
@@ -184,7 +194,8 @@ const UK_POSTCODE = /\b[a-z]{1,2}\d[a-z\d]? {1,2}\d(?!st|nd|rd|th)[a-z]{2}\b/g;
 
 export function findUkPostcodes(t: string): PatternMatch[] {
   const out: PatternMatch[] = [];
-  for (const m of t.matchAll(UK_POSTCODE)) out.push({ kind: 'postal', start: m.index, end: m.index + m[0].length });
+  for (const m of t.matchAll(UK_POSTCODE))
+    out.push({ kind: 'postal', start: m.index, end: m.index + m[0].length });
   return out;
 }
 

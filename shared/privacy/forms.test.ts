@@ -151,7 +151,11 @@ describe('contact details with separators and format characters inside', () => {
     ['order no. 88-4412-X9', 'order', '88-4412-X9'],
     ['Key XK2P-9QQA-77LM-0ZZ1', 'order', 'XK2P-9QQA-77LM-0ZZ1'],
     ['tanaka-seitai[.]example[.]jp', 'url', 'tanaka-seitai[.]example[.]jp'],
-    [`https://tanaka-seitai.example${ZWSP}.jp/news を開く`, 'url', `https://tanaka-seitai.example${ZWSP}.jp/news`],
+    [
+      `https://tanaka-seitai.example${ZWSP}.jp/news を開く`,
+      'url',
+      `https://tanaka-seitai.example${ZWSP}.jp/news`,
+    ],
     ['blog.midori-coffee.example.jp', 'url', 'blog.midori-coffee.example.jp'],
   ])('%s', (text, kind, value) => {
     expect(scan(text)).toContainEqual([kind, value]);
@@ -195,7 +199,9 @@ describe('mapping back and overlaps', () => {
     expect(new Set(keys).size).toBe(1);
     const companies = ['タナカ整体院', 'ﾀﾅｶ整体院', 'たなか整体院'].map((t) => scanChecked(t)[0]!.key);
     expect(new Set(companies).size).toBe(1);
-    const phones = ['03-1234-5678', '03 1234 5678', '０３ー１２３４ー５６７８'].map((t) => scanChecked(t)[0]!.key);
+    const phones = ['03-1234-5678', '03 1234 5678', '０３ー１２３４ー５６７８'].map(
+      (t) => scanChecked(t)[0]!.key,
+    );
     expect(new Set(phones).size).toBe(1);
   });
 });

@@ -225,7 +225,11 @@ class Reader {
   /** 様, さん, 殿 …, -san: where the honorific ends, or null. */
   honorificAfter(end: number): number | null {
     let p = end;
-    while (p < this.t.length && p - end < 2 && (this.isSpace(p) || this.at(p) === 0x2d || this.at(p) === 0x30fb))
+    while (
+      p < this.t.length &&
+      p - end < 2 &&
+      (this.isSpace(p) || this.at(p) === 0x2d || this.at(p) === 0x30fb)
+    )
       p++;
     if (HONORIFIC_FIRST.has(this.at(p)))
       for (const h of HONORIFICS) if (this.t.startsWith(h, p)) return p + h.length;

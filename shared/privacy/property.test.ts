@@ -9,12 +9,30 @@ import { NAME_VARIANTS } from './nameVariants';
 // its finding covers every character of it. Likewise e-mail addresses and phone numbers.
 
 const FORMAT_CHARS = [
-  '\u200b', '\u200c', '\u200d', '\u00ad', '\u200e', '\u200f', '\u202a', '\u202c', '\u2066', '\u2069',
-  '\u2060', '\ufeff', '\ufe00', '\ufe0f', '\u{e0100}', '\u034f',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u00ad',
+  '\u200e',
+  '\u200f',
+  '\u202a',
+  '\u202c',
+  '\u2066',
+  '\u2069',
+  '\u2060',
+  '\ufeff',
+  '\ufe00',
+  '\ufe0f',
+  '\u{e0100}',
+  '\u034f',
 ];
-const FAMILY_KANJI = [...'田中鈴木佐藤高橋渡辺伊山本村小林加吉松井上清水斎崎森池橋阿部石川前岡後長谷西福太原島野沢浜徳'];
+const FAMILY_KANJI = [
+  ...'田中鈴木佐藤高橋渡辺伊山本村小林加吉松井上清水斎崎森池橋阿部石川前岡後長谷西福太原島野沢浜徳',
+];
 const GIVEN_KANJI = [...'美咲一郎健太花子誠翔陽菜結愛大輝真由理恵'];
-const KATAKANA = [...'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワガギグゲゴザジズゼゾダデドバビブベボパピプペポ'];
+const KATAKANA = [
+  ...'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワガギグゲゴザジズゼゾダデドバビブベボパピプペポ',
+];
 const VARIANTS_OF = new Map<string, string[]>();
 for (const [from, to] of NAME_VARIANTS) {
   const common = String.fromCodePoint(to);
@@ -24,7 +42,8 @@ const STOP = new Set(['dear', 'thanks', 'hello', 'hi', 'mr', 'mrs', 'ms', 'dr', 
 
 /** Half-width forms of katakana (the reverse of NFKC), voiced sounds as two characters. */
 const HALF = new Map<string, string>();
-for (let c = 0xff66; c <= 0xff9d; c++) HALF.set(String.fromCharCode(c).normalize('NFKC'), String.fromCharCode(c));
+for (let c = 0xff66; c <= 0xff9d; c++)
+  HALF.set(String.fromCharCode(c).normalize('NFKC'), String.fromCharCode(c));
 function halfWidth(k: string): string {
   const base = k.normalize('NFD');
   const h = HALF.get(base[0]!);
@@ -39,7 +58,8 @@ const fullWidth = (c: string) =>
 const disguise = (c: string): fc.Arbitrary<string> => {
   const forms = [fc.constant(c)];
   if (/\p{Script=Katakana}/u.test(c)) forms.push(fc.constant(toHiragana(c)), fc.constant(halfWidth(c)));
-  if (/[A-Za-z]/.test(c)) forms.push(fc.constant(c.toUpperCase()), fc.constant(c.toLowerCase()), fc.constant(fullWidth(c)));
+  if (/[A-Za-z]/.test(c))
+    forms.push(fc.constant(c.toUpperCase()), fc.constant(c.toLowerCase()), fc.constant(fullWidth(c)));
   for (const v of VARIANTS_OF.get(c) ?? []) forms.push(fc.constant(v));
   return fc.oneof(...forms);
 };
@@ -54,8 +74,11 @@ const disguised = (s: string): fc.Arbitrary<string> =>
     )
     .map((chars) => chars.map(([c, f], i) => (i < chars.length - 1 && f ? c + f : c)).join(''));
 
-const kanjiName = (pool: string[]) => fc.array(fc.constantFrom(...pool), { minLength: 2, maxLength: 3 }).map((a) => a.join(''));
-const katakanaName = fc.array(fc.constantFrom(...KATAKANA), { minLength: 2, maxLength: 4 }).map((a) => a.join(''));
+const kanjiName = (pool: string[]) =>
+  fc.array(fc.constantFrom(...pool), { minLength: 2, maxLength: 3 }).map((a) => a.join(''));
+const katakanaName = fc
+  .array(fc.constantFrom(...KATAKANA), { minLength: 2, maxLength: 4 })
+  .map((a) => a.join(''));
 const latinWord = fc
   .stringMatching(/^[a-z]{3,8}$/)
   .filter((w) => !STOP.has(w))
@@ -117,7 +140,17 @@ describe('property: disguised names are found whole', () => {
       .record({
         given: latinWord,
         family: latinWord,
-        form: fc.constantFrom('dear', 'thanks', 'vocative', 'colon', 'title', 'titleNoSpace', 'initial', 'full', 'lastFirst'),
+        form: fc.constantFrom(
+          'dear',
+          'thanks',
+          'vocative',
+          'colon',
+          'title',
+          'titleNoSpace',
+          'initial',
+          'full',
+          'lastFirst',
+        ),
       })
       .filter(({ given, family }) => given !== family)
       .chain(({ given, family, form }) => {
@@ -133,7 +166,12 @@ describe('property: disguised names are found whole', () => {
           lastFirst: ['Signed ', `${family}, ${given}`, ' today.'],
         };
         const [before, name, after] = parts[form]!;
-        return disguised(name).map((written) => ({ stored: `${given} ${family}`, before, name: written, after }));
+        return disguised(name).map((written) => ({
+          stored: `${given} ${family}`,
+          before,
+          name: written,
+          after,
+        }));
       });
     fc.assert(fc.property(english, check), { numRuns: 400 });
   });
@@ -144,7 +182,9 @@ describe('property: disguised contact details are found whole', () => {
   const coveredBy = (kind: string, before: string, value: string, after: string) => {
     const text = before + value + after;
     const found = scanText(text, { customers });
-    const ok = found.some((f) => f.kind === kind && f.start <= before.length && f.end >= before.length + value.length);
+    const ok = found.some(
+      (f) => f.kind === kind && f.start <= before.length && f.end >= before.length + value.length,
+    );
     if (!ok) throw new Error(`${kind} not found: ${JSON.stringify(text)} → ${JSON.stringify(found)}`);
   };
 
@@ -166,7 +206,10 @@ describe('property: disguised contact details are found whole', () => {
 
   it('e-mail addresses with format characters and full-width letters', () => {
     const email = fc
-      .record({ local: fc.stringMatching(/^[a-z][a-z0-9.]{1,10}[a-z0-9]$/), domain: fc.stringMatching(/^[a-z]{2,10}$/) })
+      .record({
+        local: fc.stringMatching(/^[a-z][a-z0-9.]{1,10}[a-z0-9]$/),
+        domain: fc.stringMatching(/^[a-z]{2,10}$/),
+      })
       .filter(({ local }) => !local.includes('..'))
       .chain(({ local, domain }) => disguised(`${local}@${domain}.example.jp`));
     fc.assert(

@@ -77,7 +77,8 @@ export function findReferences(t: string, view: CompactView): PatternMatch[] {
   const automaton = labels;
   automaton.scan(view.codes, view.length, (label, end) => {
     const start = view.toFolded[end - automaton.lengths[label]!]!;
-    if (start > 0 && cls[LABELS[label]!.charCodeAt(0)]! & LATIN && cls[t.charCodeAt(start - 1)]! & LATIN) return;
+    if (start > 0 && cls[LABELS[label]!.charCodeAt(0)]! & LATIN && cls[t.charCodeAt(start - 1)]! & LATIN)
+      return;
     const value = valueAt(t, view.toFolded[end - 1]! + 1);
     if (value) out.push(value);
   });
@@ -96,7 +97,8 @@ export function findReferences(t: string, view: CompactView): PatternMatch[] {
       else break;
     }
     const before = s > 0 ? t.charCodeAt(s - 1) : 0;
-    if (!shaped || groups < 4 || isDash(before) || !hasDigit(t, s, i) || !/[a-z]/.test(t.slice(s, i))) continue;
+    if (!shaped || groups < 4 || isDash(before) || !hasDigit(t, s, i) || !/[a-z]/.test(t.slice(s, i)))
+      continue;
     out.push({ kind: 'order', start: s, end: i });
   }
   return out;

@@ -47,8 +47,10 @@ export function resolveOverlaps(found: readonly PatternMatch[]): PatternMatch[] 
   let atomic: PatternMatch | null = null;
   let previous: PatternMatch | null = null;
   for (const f of merged) {
-    if (previous && previous.kind === f.kind && previous.start === f.start && previous.end === f.end) continue;
-    if (atomic && atomic !== f && atomic.end >= f.end && atomic.end - atomic.start > f.end - f.start) continue;
+    if (previous && previous.kind === f.kind && previous.start === f.start && previous.end === f.end)
+      continue;
+    if (atomic && atomic !== f && atomic.end >= f.end && atomic.end - atomic.start > f.end - f.start)
+      continue;
     out.push(f);
     previous = f;
     if (ATOMIC.has(f.kind) && (!atomic || f.end > atomic.end)) atomic = f;

@@ -48,7 +48,8 @@ export class SiteMatcher {
       for (;;) {
         const s = p;
         while (p < t.length && isLabel(t.charCodeAt(p))) p++;
-        const dot = t.charCodeAt(p) === 0x2e || t.charCodeAt(p) === 0x5b || t.charCodeAt(p) === 0x28 ? dotAt(t, p) : 0;
+        const dot =
+          t.charCodeAt(p) === 0x2e || t.charCodeAt(p) === 0x5b || t.charCodeAt(p) === 0x28 ? dotAt(t, p) : 0;
         const more = dot > 0 && isLabel(t.charCodeAt(p + dot));
         if (labels || more) (labels ??= []).push([s, p]);
         if (!more) break;

@@ -1,4 +1,11 @@
-import { CustomerMatcher, scanText, vendorKeys, type CustomerIdentity, type ScanContext, type TextFinding } from '.';
+import {
+  CustomerMatcher,
+  scanText,
+  vendorKeys,
+  type CustomerIdentity,
+  type ScanContext,
+  type TextFinding,
+} from '.';
 
 // The customers the scanner tests know, and a scan that checks every finding maps back to the
 // characters of the original text it claims (the property every caller relies on).
@@ -26,7 +33,10 @@ export const testCustomers: CustomerIdentity[] = [
   customer('お客様'),
 ];
 
-export const testVendor = vendorKeys({ email: 'support@sirius.example.jp', website: 'https://sirius.example.jp' });
+export const testVendor = vendorKeys({
+  email: 'support@sirius.example.jp',
+  website: 'https://sirius.example.jp',
+});
 
 export const testContext: ScanContext = {
   customers: new CustomerMatcher(testCustomers, testVendor.hosts),
@@ -37,7 +47,8 @@ export const testContext: ScanContext = {
 export function scanChecked(text: string, ctx: Partial<ScanContext> = {}): TextFinding[] {
   const found = scanText(text, { ...testContext, ...ctx });
   for (const f of found) {
-    if (text.slice(f.start, f.end) !== f.text) throw new Error(`finding ${f.kind} does not map back: ${f.text}`);
+    if (text.slice(f.start, f.end) !== f.text)
+      throw new Error(`finding ${f.kind} does not map back: ${f.text}`);
   }
   return found;
 }

@@ -5,7 +5,7 @@ import type { Handlers } from '../api/types';
 import type { Studio } from '../studio';
 import { decideFinding } from './decisions';
 import { STATE_DIR } from './output';
-import { faqOverview } from './overview';
+import { faqOverview, previewAnswer } from './overview';
 import { prepare } from './prepare';
 import { publishFaq } from './publish';
 import { readFaqSettings, readVendor, updateFaqSettings, updateVendor } from './settings';
@@ -14,6 +14,7 @@ import { LOGO_EXTENSIONS, setVendorLogo } from './vendor';
 type FaqChannel =
   | 'faq:overview'
   | 'faq:decide'
+  | 'faq:preview'
   | 'faq:publish'
   | 'faq:chooseFolder'
   | 'faq:updateSettings'
@@ -44,6 +45,7 @@ export function faqHandlers(studio: Studio): Handlers<FaqChannel> {
       studio.changed('faq');
       return { unresolved: (await prepare(library)).unresolved };
     },
+    'faq:preview': ({ answerId }) => previewAnswer(studio.library(), answerId),
     'faq:publish': async () => {
       const library = studio.writableLibrary();
       if (!readFaqSettings(library).outDir)

@@ -99,7 +99,10 @@ export function answerUnits(
   answer: Pick<FaqAnswer, 'title' | 'doc' | 'clipIds'>,
   clips: ReadonlyMap<number, FaqClip>,
 ): TextUnit[] {
-  const units: TextUnit[] = [{ place: 'title', text: answer.title }, ...documentUnits(publicDocument(answer.doc))];
+  const units: TextUnit[] = [
+    { place: 'title', text: answer.title },
+    ...documentUnits(publicDocument(answer.doc)),
+  ];
   for (const id of answer.clipIds) {
     const clip = clips.get(id);
     if (!clip?.video) continue;
@@ -162,7 +165,11 @@ const StoredScan = z.object({
 });
 
 function stored(scan: Omit<AnswerScan, 'hash'>): string {
-  return JSON.stringify({ v: SCANNER_VERSION, findings: scan.findings, units: Object.fromEntries(scan.units) });
+  return JSON.stringify({
+    v: SCANNER_VERSION,
+    findings: scan.findings,
+    units: Object.fromEntries(scan.units),
+  });
 }
 
 /** Hash of what an answer's scan depends on. */
@@ -183,7 +190,11 @@ export interface ScanOptions {
 }
 
 /** The findings of units scanned in the worker, grouped, with the units that had any. */
-export function scanOf(hash: string, units: readonly TextUnit[], found: readonly TextFinding[][]): AnswerScan {
+export function scanOf(
+  hash: string,
+  units: readonly TextUnit[],
+  found: readonly TextFinding[][],
+): AnswerScan {
   const unitMap = new Map<string, TextFinding[]>();
   const all: UnitFinding[] = [];
   units.forEach((unit, i) => {
@@ -226,7 +237,11 @@ export async function scanAnswers(
     const hit = cached.get(a.id);
     const parsed = hit && hit.input_hash === hash ? StoredScan.safeParse(JSON.parse(hit.findings)) : null;
     if (hit && parsed?.success) {
-      out.set(a.id, { hash, findings: parsed.data.findings, units: new Map(Object.entries(parsed.data.units)) });
+      out.set(a.id, {
+        hash,
+        findings: parsed.data.findings,
+        units: new Map(Object.entries(parsed.data.units)),
+      });
       // Saved again without a change (new revision, same text): remember the new fingerprint.
       if (hit.doc_fingerprint !== a.docFingerprint)
         fresh.push([a.id, hash, hit.findings, a.docFingerprint, a.docHash]);
@@ -238,7 +253,10 @@ export async function scanAnswers(
     const found = await scanWorker.scan(
       scanner.spec,
       misses.map((m) => ({ units: m.units.map((u) => u.text), customerTexts: texts.get(m.answer.id) ?? [] })),
-      { ...(options.signal ? { signal: options.signal } : {}), ...(options.progress ? { progress: options.progress } : {}) },
+      {
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.progress ? { progress: options.progress } : {}),
+      },
     );
     misses.forEach((m, i) => {
       const scan = scanOf(m.hash, m.units, found[i]!);

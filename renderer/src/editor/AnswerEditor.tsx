@@ -32,6 +32,7 @@ import './media-menus.css';
 import { editorNodes } from './nodes';
 import { AutosavePlugin, type EditorHandle } from './plugins/AutosavePlugin';
 import { BlockKeysPlugin } from './plugins/BlockKeysPlugin';
+import { CustomerOnlyPlugin } from './plugins/CustomerOnlyPlugin';
 import { ImagesPlugin, useStoreAndInsert } from './plugins/ImagesPlugin';
 import { MoveBlockPlugin } from './plugins/MoveBlockPlugin';
 import { OptionsPlugin } from './plugins/OptionsPlugin';
@@ -174,6 +175,7 @@ function AnswerEditorView(props: AnswerEditorProps) {
         <ImagesPlugin />
         <VideoPlugin />
         <SnippetsPlugin />
+        <CustomerOnlyPlugin />
         <SlashMenuPlugin pickImage={pickImage} snippets={props.snippets} customerName={props.customerName} />
         <MoveBlockPlugin anchor={anchor} />
         <AutosavePlugin

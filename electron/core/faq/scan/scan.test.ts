@@ -9,6 +9,7 @@ import { createHandlers } from '../../api/handlers';
 import type { HandlerTable } from '../../api/types';
 import type { Library } from '../../library';
 import { Studio } from '../../studio';
+import { testDialogs } from '../../testing/dialogs';
 import { useTempDir } from '../../testing/tempDir';
 import { updateFaqSettings } from '../settings';
 import { decideAll } from '../testing';
@@ -33,7 +34,9 @@ function bigText(): string {
 
 function setDoc(id: number, doc: unknown): void {
   library.db
-    .prepare("UPDATE answers SET doc = ?, revision = revision + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ') WHERE id = ?")
+    .prepare(
+      "UPDATE answers SET doc = ?, revision = revision + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ') WHERE id = ?",
+    )
     .run(JSON.stringify(doc), id);
 }
 
@@ -44,19 +47,14 @@ beforeAll(() => {
     shell: 'harness',
     appVersion: '0.0.0',
     platform: 'linux',
-    dialogs: {
-      chooseFolder: async () => null,
-      chooseFiles: async () => [],
-      chooseSaveFile: async () => null,
-      openExternal: async () => undefined,
-      showInFolder: async () => undefined,
-    },
+    dialogs: testDialogs(),
   });
   studio.start();
   handlers = createHandlers(studio);
   library = studio.writableLibrary();
-  bigId = (library.db.prepare("SELECT id FROM answers WHERE slug = 'schedule-a-blog-post'").get() as { id: number })
-    .id;
+  bigId = (
+    library.db.prepare("SELECT id FROM answers WHERE slug = 'schedule-a-blog-post'").get() as { id: number }
+  ).id;
   setDoc(bigId, documentOf([paragraph(bigText())]));
 });
 
@@ -98,7 +96,9 @@ describe('the privacy scan in its worker thread', () => {
     setDoc(bigId, documentOf([paragraph('鈴木 一郎様の手順です。')]));
     const edited = (await dispatch(handlers, 'faq:overview', {})) as { ok: true; value: FaqOverview };
     expect(scanWorker.requests).toBe(before + 1);
-    expect(edited.value.findings.filter((f) => f.subjectId === bigId).map((f) => f.text)).toEqual(['鈴木 一郎様']);
+    expect(edited.value.findings.filter((f) => f.subjectId === bigId).map((f) => f.text)).toEqual([
+      '鈴木 一郎様',
+    ]);
   });
 
   it('stops a scan in progress when it is cancelled, and the next scan starts afresh', async () => {

@@ -13,7 +13,10 @@ parentPort!.on('message', (request: ScanRequest) => {
   try {
     const { scanner } = request;
     if (matcher?.hash !== scanner.hash)
-      matcher = { hash: scanner.hash, customers: new CustomerMatcher(scanner.customers, scanner.ignore.hosts) };
+      matcher = {
+        hash: scanner.hash,
+        customers: new CustomerMatcher(scanner.customers, scanner.ignore.hosts),
+      };
     const customers = matcher.customers;
     const findings = request.jobs.map((job) => {
       const quotes = job.customerTexts.length ? new QuoteIndex(job.customerTexts) : undefined;
@@ -22,7 +25,11 @@ parentPort!.on('message', (request: ScanRequest) => {
     });
     reply = { requestId: request.requestId, ok: true, findings };
   } catch (err) {
-    reply = { requestId: request.requestId, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    reply = {
+      requestId: request.requestId,
+      ok: false,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    };
   }
   parentPort!.postMessage(reply);
 });

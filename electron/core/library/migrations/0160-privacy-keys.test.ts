@@ -7,7 +7,10 @@ import { migrate } from './runner';
 describe('migration 160: privacy decisions keyed on the new fold', () => {
   it('keeps every decision under the key the scanner now gives the same text', () => {
     const db = new Database(':memory:');
-    migrate(db, migrations.filter((m) => m.version < 160));
+    migrate(
+      db,
+      migrations.filter((m) => m.version < 160),
+    );
     const add = db.prepare(
       "INSERT INTO faq_privacy_decisions (subject, subject_id, kind, match_key, decision, decided_at) VALUES ('answer', 1, ?, ?, ?, ?)",
     );
@@ -18,7 +21,9 @@ describe('migration 160: privacy decisions keyed on the new fold', () => {
     add.run('phone', '0312345678', 'redact', '2026-01-02'); // the same number: the later decision wins
     add.run('url', 'tanaka-seitai.example.jp', 'redact', '2026-01-01');
     migrate(db, migrations);
-    const rows = db.prepare('SELECT kind, match_key, decision FROM faq_privacy_decisions ORDER BY kind').all();
+    const rows = db
+      .prepare('SELECT kind, match_key, decision FROM faq_privacy_decisions ORDER BY kind')
+      .all();
     expect(rows).toEqual([
       { kind: 'company', match_key: 'みどり珈琲', decision: 'redact' },
       { kind: 'name', match_key: 'mrmiller', decision: 'redact' },

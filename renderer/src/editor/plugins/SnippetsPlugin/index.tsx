@@ -8,6 +8,7 @@ import {
   $isElementNode,
   $isRangeSelection,
   $parseSerializedNode,
+  $setState,
   COMMAND_PRIORITY_LOW,
   createCommand,
   type LexicalCommand,
@@ -17,6 +18,7 @@ import {
 import { useEffect } from 'react';
 import type { Template } from '@shared/domain/answer';
 import { $insertTopLevelBlock, $topLevelOf } from '../../blocks';
+import { roleState } from '../../nodeState';
 import { $isStepNode } from '../../nodes/StepNode';
 
 // Snippets and templates (greeting, closing, common steps). A template body is plain text
@@ -65,7 +67,10 @@ export function $insertSnippet(template: Template, customerName: string | null):
         return $isElementNode(node) || $isDecoratorNode(node) ? node : $createParagraphNode().append(node);
       })
     : $textBlocks(template.body, customerName);
+  // A greeting or closing speaks to this customer: the FAQ leaves it out (publicVersion.ts).
+  const role = template.kind === 'greeting' || template.kind === 'closing' ? template.kind : null;
   for (const block of blocks) {
+    if (role) $setState(block, roleState, role);
     $insertTopLevelBlock(block);
     block.selectEnd();
   }
