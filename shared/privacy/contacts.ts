@@ -153,13 +153,13 @@ function municipalityAhead(t: string, at: number): boolean {
 
 export function findPostalCodes(t: string, runs: readonly DigitRun[]): PatternMatch[] {
   const out: PatternMatch[] = [];
+  const len = (g: readonly { start: number; end: number }[], k: number) => g[k]!.end - g[k]!.start;
   for (const run of runs) {
     const g = run.groups;
-    const len = (k: number) => g[k]!.end - g[k]!.start;
     // Japanese: 〒150-0001, 郵便番号 1500001, or 150-0001 right before an address.
     const jp =
-      (g.length === 2 && len(0) === 3 && len(1) === 4 && isDash(t.charCodeAt(g[0]!.end))) ||
-      (g.length === 1 && len(0) === 7);
+      (g.length === 2 && len(g, 0) === 3 && len(g, 1) === 4 && isDash(t.charCodeAt(g[0]!.end))) ||
+      (g.length === 1 && len(g, 0) === 7);
     if (jp && run.plus < 0) {
       let p = g[0]!.start;
       while (p > 0 && g[0]!.start - p < 3 && /[\s:]/.test(t[p - 1]!)) p--;
@@ -173,7 +173,7 @@ export function findPostalCodes(t: string, runs: readonly DigitRun[]): PatternMa
       continue;
     }
     // US ZIP after a state: ", CA 94105", ", NY 10001-1234".
-    if ((g.length === 1 && len(0) === 5) || (g.length === 2 && len(0) === 5 && len(1) === 4)) {
+    if ((g.length === 1 && len(g, 0) === 5) || (g.length === 2 && len(g, 0) === 5 && len(g, 1) === 4)) {
       const s = g[0]!.start;
       if (t[s - 1] !== ' ' || s < 4) continue;
       const state = t.slice(s - 3, s - 1);

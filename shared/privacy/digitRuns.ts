@@ -47,11 +47,15 @@ function separator(t: string, at: number): number {
 }
 
 /**
- * Runs that may be a phone number (eight digits or more) or a postal code (3-4, 7, 5 or 5-4
- * digits): everything else (versions, dates, prices, hex dumps) is passed over without keeping
- * anything.
+ * Runs that may be a phone number (eight digits or more) or a postal code (3-4 or 7 digits in
+ * Japan, 5 or 5-4 in the US): everything else (versions, dates, prices, hex dumps) is passed over
+ * without keeping anything.
  */
-const mayBeNumber = (digits: number) => digits >= 8 || digits === 5 || digits === 7;
+function mayBeNumber(digits: number, groups: number, first: number, last: number): boolean {
+  if (digits >= 8) return true;
+  if (groups === 1) return first === 7 || first === 5;
+  return groups === 2 && ((first === 3 && last === 4) || (first === 5 && last === 4));
+}
 
 /** A run right after kanji or kana (渋谷区神宮前1-2-3): may be the number of an address. */
 function afterJapanese(t: string, first: number): boolean {
@@ -80,11 +84,16 @@ export function digitRuns(t: string): DigitRuns {
     // million short runs that do not matter).
     const first = i;
     let digits = 0;
+    let count = 0;
+    let firstLength = 0;
+    let lastLength = 0;
     let at = i;
     for (;;) {
       let e = at;
       while (e < n && isDigit(t.charCodeAt(e))) e++;
       digits += e - at;
+      if (count++ === 0) firstLength = e - at;
+      lastLength = e - at;
       const next = separator(t, e);
       if (next < 0) {
         i = e;
@@ -93,7 +102,7 @@ export function digitRuns(t: string): DigitRuns {
       at = next;
     }
     if (afterJapanese(t, first)) starts.push(first);
-    if (!mayBeNumber(digits)) continue;
+    if (!mayBeNumber(digits, count, firstLength, lastLength)) continue;
     // Second pass over the few that may: the groups and how they are joined.
     const groups: DigitGroup[] = [];
     const seps: Join[] = ['weak'];

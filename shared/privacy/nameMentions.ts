@@ -52,6 +52,7 @@ export interface Mention {
 
 export class NameMatcher {
   private readonly automaton: Automaton;
+  private readonly seen: string[] = [];
 
   constructor(private readonly index: NameIndex) {
     this.automaton = new Automaton(index.patterns.map((p) => p.text));
@@ -92,21 +93,24 @@ export class NameMatcher {
     let initial = false;
     // The rest of the name: other parts of the same person next to it (a middle name, a family
     // name hidden from the whole-name pattern by an odd gap), and an initial before it.
-    // The same part twice (田中田中) is not a longer name.
-    const seen = new Set([pattern.text]);
+    // The same part twice (田中田中) is not a longer name. (A reused array: this runs for every
+    // match, and a text can hold millions.)
+    const seen = this.seen;
+    seen.length = 0;
+    seen.push(pattern.text);
     for (const owner of pattern.owners) {
       const person = this.index.people[owner]!;
       for (let round = 0; round < 3; round++) {
         const left = r.partBefore(start, person);
-        if (left === null || seen.has(left.part)) break;
-        seen.add(left.part);
+        if (left === null || seen.includes(left.part)) break;
+        seen.push(left.part);
         start = left.at;
         parts++;
       }
       for (let round = 0; round < 3; round++) {
         const right = r.partAfter(end, person);
-        if (right === null || seen.has(right.part)) break;
-        seen.add(right.part);
+        if (right === null || seen.includes(right.part)) break;
+        seen.push(right.part);
         end = right.at;
         parts++;
       }

@@ -18,15 +18,26 @@ const ATOMIC: ReadonlySet<PrivacyKind> = new Set(['email', 'url']);
 const byPosition = (a: PatternMatch, b: PatternMatch) =>
   a.start - b.start || b.end - a.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
 
+/** Sorts in place unless already in order (matches mostly come in order: one pass to tell). */
+function sortByPosition(list: PatternMatch[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if (byPosition(list[i - 1]!, list[i]!) > 0) {
+      list.sort(byPosition);
+      return;
+    }
+  }
+}
+
 function mergeKind(list: PatternMatch[], into: PatternMatch[]): void {
-  list.sort(byPosition);
+  sortByPosition(list);
   let last: PatternMatch | null = null;
   for (const f of list) {
     if (last && f.start < last.end) {
       if (f.end > last.end) last.end = f.end;
       continue;
     }
-    last = { ...f };
+    // The matches are this scan's own objects: the union is written into the first of them.
+    last = f;
     into.push(last);
   }
 }
@@ -40,7 +51,7 @@ export function resolveOverlaps(found: readonly PatternMatch[]): PatternMatch[] 
     else byKind.set(f.kind, [f]);
   }
   for (const list of byKind.values()) mergeKind(list, merged);
-  merged.sort(byPosition);
+  sortByPosition(merged);
   const out: PatternMatch[] = [];
   // The atomic finding reaching furthest so far: whatever starts after it and ends before its end
   // lies inside it.

@@ -9,12 +9,12 @@ import {
   type PatternMatch,
 } from './contacts';
 import type { CustomerMatcher } from './customers';
-import { fold, toOriginal } from './fold';
+import { fold } from './fold';
 import { keyOfFolded } from './key';
 import type { QuoteIndex } from './quotes';
 import { findReferences } from './references';
 import { resolveOverlaps } from './resolve';
-import type { TextFinding } from './types';
+import type { PrivacyKind, TextFinding } from './types';
 
 export interface ScanContext {
   customers: CustomerMatcher;
@@ -58,12 +58,17 @@ export function scanText(text: string, ctx: ScanContext): TextFinding[] {
   const ignoredEmails = new Set(ctx.ignore?.emails ?? []);
   const ignoredHosts = ctx.ignore?.hosts ?? [];
   const findings: TextFinding[] = [];
+  // The same text found again has the same key: a text with a name on every line folds it once.
+  const keys = new Map<PrivacyKind, Map<string, string>>();
   for (const m of resolveOverlaps(raw)) {
-    const [start, end] = toOriginal(folded, m.start, m.end);
-    if (end <= start) continue;
-    // The key from the folded text: folding each finding again would cost as much as the scan
-    // when a text holds a million of them.
-    const key = keyOfFolded(t.slice(m.start, m.end), m.kind);
+    if (m.end <= m.start) continue;
+    const start = folded.start[m.start]!;
+    const end = folded.end[m.end - 1]!;
+    const slice = t.slice(m.start, m.end);
+    let byText = keys.get(m.kind);
+    if (!byText) keys.set(m.kind, (byText = new Map()));
+    let key = byText.get(slice);
+    if (key === undefined) byText.set(slice, (key = keyOfFolded(slice, m.kind)));
     if (!key) continue;
     if (m.kind === 'email' && (ignoredEmails.has(key) || ignoredHosts.some((h) => key.endsWith(`@${h}`))))
       continue;
