@@ -92,7 +92,10 @@ test('every form of a name is found, redacted whole, and nothing for one custome
   // One click per finding redacts the whole name (family name, zero-width space and honorific).
   const name = page
     .locator('[data-testid="finding"]')
-    .filter({ has: page.locator('mark', { hasText: `田${ZWSP}中様` }) });
+    .filter({ hasText: 'のタナカ整体院のブログでも' })
+    .filter({ has: page.locator('mark', { hasText: '中様' }) });
+  // The whole name as written, the zero-width space inside it included.
+  expect(await name.locator('mark').evaluate((m) => m.textContent)).toBe(`田${ZWSP}中様`);
   await name.getByRole('button', { name: 'Redact' }).click();
   await expect(name).toHaveAttribute('data-decision', 'redact');
   await expect(name).toContainText('Will be redacted');
