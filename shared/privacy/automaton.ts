@@ -4,9 +4,10 @@
 //
 // Our own rather than an npm package: the scanner feeds it a Uint16Array view of the folded text
 // with the gaps between name parts removed and needs the pattern index and end offset of each
-// match, not substrings. On 5 MB of ordinary mixed text with the 40 patterns of 10 customers it
-// scans at about 90 MB/s (bench/privacy.bench.ts, `automaton_mb_per_s`), with the transitions
-// out of the root (where a scan spends most of its time) in a flat table.
+// match, not substrings. Measured on 5 million characters of ordinary answer text with the demo
+// library's 25 name patterns (CPU time, shared 2-core machine): this automaton 150–335 MB/s,
+// @monyone/aho-corasick 1.1.11 (the best-kept package on npm, Map-of-Map tries) 26–29 MB/s. The
+// transitions out of the root, where a scan spends most of its time, are a flat table.
 
 export class Automaton {
   private readonly root = new Int32Array(0x10000);
