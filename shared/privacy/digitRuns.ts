@@ -86,7 +86,7 @@ export function digitRuns(t: string): DigitRuns {
     let digits = 0;
     let count = 0;
     let firstLength = 0;
-    let lastLength = 0;
+    let lastLength: number;
     let at = i;
     for (;;) {
       let e = at;
