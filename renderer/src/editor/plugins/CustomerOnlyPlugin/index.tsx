@@ -50,8 +50,11 @@ export function CustomerOnlyPlugin(): null {
               if (!el) continue;
               const role = $getState(block, roleState);
               const on = $getState(block, customerOnlyState) || role !== null;
-              if (on) el.setAttribute('data-customer-only', role ? t(`editor.customerOnly.${role}`) : label);
-              else el.removeAttribute('data-customer-only');
+              // Touch the DOM only when the mark changes: this runs after every keystroke.
+              const want = on ? (role ? t(`editor.customerOnly.${role}`) : label) : null;
+              if (el.getAttribute('data-customer-only') === want) continue;
+              if (want === null) el.removeAttribute('data-customer-only');
+              else el.setAttribute('data-customer-only', want);
             }
           }),
         ),
