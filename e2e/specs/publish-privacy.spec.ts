@@ -43,6 +43,8 @@ test('every form of a name is found, redacted whole, and nothing for one custome
   app,
   context,
 }) => {
+  // A whole flow (edit an answer, decide, publish, read the site): longer than one screen's test.
+  test.slow();
   writeJapaneseAnswer(app.userData);
   mkdirSync(app.tempDir, { recursive: true });
   const out = path.join(app.tempDir, 'faq-site');

@@ -147,7 +147,8 @@ export function fold(original: string): Folded {
     const next = i + 1 < n ? original.charCodeAt(i + 1) : 0;
     // Whether the next unit is a mark, without a call in the common cases.
     const nextIsMark =
-      next >= 0x300 && (next >= 0xd800 && next <= 0xdbff ? isMarkAt(original, i + 1, cls) : (cls[next]! & MARK) !== 0);
+      next >= 0x300 &&
+      (next >= 0xd800 && next <= 0xdbff ? isMarkAt(original, i + 1, cls) : (cls[next]! & MARK) !== 0);
     if (plain(code) && !nextIsMark) {
       // The common case, written out: one unit in, at most one out, and room was reserved.
       const lower = code >= 0x41 && code <= 0x5a ? code + 32 : code;

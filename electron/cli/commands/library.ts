@@ -19,7 +19,10 @@ export function withReadOnlyLibrary<T>(dir: string, use: (library: Library) => T
 }
 
 /** withReadOnlyLibrary for work that finishes later (the library stays open until it has). */
-export async function withReadOnlyLibraryAsync<T>(dir: string, use: (library: Library) => Promise<T>): Promise<T> {
+export async function withReadOnlyLibraryAsync<T>(
+  dir: string,
+  use: (library: Library) => Promise<T>,
+): Promise<T> {
   const library = openLibrary(dir, { readOnly: true, actor: 'cli' });
   try {
     return await use(library);
