@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { documentOf, paragraph, plainText, resolution, step, type DocNode } from './document';
 import {
+  BlockStateSchema,
   CUSTOMER_ONLY_STATE,
   PUBLIC_TITLE_STATE,
   ROLE_STATE,
+  RootStateSchema,
   looksLikeClosing,
   looksLikeGreeting,
   publicDocument,
@@ -65,6 +67,12 @@ describe('the public version of an answer', () => {
     expect(publicDocument(doc).root.children).toHaveLength(3);
     expect(looksLikeGreeting(paragraph('田中様のサイトでは'))).toBe(false);
     expect(looksLikeClosing(paragraph('Regarding the domain, open Settings.'))).toBe(false);
+  });
+
+  it('describes its node state for the document schema', () => {
+    expect(BlockStateSchema.safeParse({ [CUSTOMER_ONLY_STATE]: true }).success).toBe(true);
+    expect(BlockStateSchema.safeParse({ [ROLE_STATE]: 'signature' }).success).toBe(false);
+    expect(RootStateSchema.safeParse({ [PUBLIC_TITLE_STATE]: 'x'.repeat(301) }).success).toBe(false);
   });
 
   it('has a public title when the vendor gave one', () => {

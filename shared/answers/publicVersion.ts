@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { isElement, type AnswerDocument, type DocNode, type ElementBase } from './document';
 
 // The public version of an answer (issue 16): what the FAQ may show. An answer is written for one
@@ -18,6 +19,20 @@ export const ROLE_STATE = 'kotaeRole';
 export const PUBLIC_TITLE_STATE = 'kotaePublicTitle';
 
 export type BlockRole = 'greeting' | 'closing';
+
+/**
+ * The node state these marks add, for the answer document's schema: `$` on any block node, and on
+ * the root also the public title. (Lexical writes only the values that differ from the default.)
+ */
+export const BlockStateSchema = z
+  .strictObject({
+    [CUSTOMER_ONLY_STATE]: z.boolean().optional(),
+    [ROLE_STATE]: z.enum(['greeting', 'closing']).optional(),
+  })
+  .optional();
+export const RootStateSchema = z
+  .strictObject({ [PUBLIC_TITLE_STATE]: z.string().max(300).optional() })
+  .optional();
 
 type WithState = DocNode & { $?: Record<string, unknown> };
 
