@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { isElement, type AnswerDocument, type DocNode, type ElementBase } from './document';
+import { isElement, type AnswerDocument, type AnyNode, type DocNode } from './document';
 
 // The public version of an answer (issue 16): what the FAQ may show. An answer is written for one
 // customer first; the FAQ never shows
@@ -11,32 +10,19 @@ import { isElement, type AnswerDocument, type DocNode, type ElementBase } from '
 // The marks are Lexical node state (`"$": {…}` in the stored JSON), so the editor keeps them on
 // every node type without a node class of its own.
 
-/** Node state: the block is for this customer only. */
-export const CUSTOMER_ONLY_STATE = 'kotaeCustomerOnly';
-/** Node state: the block is the greeting or the closing of a template. */
-export const ROLE_STATE = 'kotaeRole';
-/** Root state: the title the FAQ shows. */
-export const PUBLIC_TITLE_STATE = 'kotaePublicTitle';
+export {
+  BlockStateSchema,
+  CUSTOMER_ONLY_STATE,
+  PUBLIC_TITLE_STATE,
+  ROLE_STATE,
+  RootStateSchema,
+  type BlockRole,
+} from './marks';
+import { CUSTOMER_ONLY_STATE, PUBLIC_TITLE_STATE, ROLE_STATE } from './marks';
 
-export type BlockRole = 'greeting' | 'closing';
+type WithState = AnyNode & { $?: Record<string, unknown> };
 
-/**
- * The node state these marks add, for the answer document's schema: `$` on any block node, and on
- * the root also the public title. (Lexical writes only the values that differ from the default.)
- */
-export const BlockStateSchema = z
-  .strictObject({
-    [CUSTOMER_ONLY_STATE]: z.boolean().optional(),
-    [ROLE_STATE]: z.enum(['greeting', 'closing']).optional(),
-  })
-  .optional();
-export const RootStateSchema = z
-  .strictObject({ [PUBLIC_TITLE_STATE]: z.string().max(300).optional() })
-  .optional();
-
-type WithState = DocNode & { $?: Record<string, unknown> };
-
-export function nodeState(node: DocNode): Record<string, unknown> {
+export function nodeState(node: AnyNode): Record<string, unknown> {
   const state = (node as WithState).$;
   return state && typeof state === 'object' ? state : {};
 }
@@ -88,13 +74,13 @@ export function looksLikeClosing(block: DocNode): boolean {
   return t.length > 0 && t.length <= MAX_GREETING && (CLOSING_EN.test(t) || CLOSING_JA.test(t));
 }
 
-function withoutPrivate(node: DocNode): DocNode {
+function withoutPrivate<N extends AnyNode>(node: N): N {
   if (!isElement(node)) return node;
-  const children = node.children
+  const children: DocNode[] = node.children
     .filter((c) => !isCustomerOnly(c))
-    .filter((c) => !(c.type === 'kotae-resolution-field' && (c as { field?: unknown }).field === 'remains'))
-    .map(withoutPrivate);
-  return { ...node, children } as ElementBase;
+    .filter((c) => !(c.type === 'kotae-resolution-field' && c.field === 'remains'))
+    .map((c) => withoutPrivate(c));
+  return { ...node, children };
 }
 
 /**
@@ -102,7 +88,7 @@ function withoutPrivate(node: DocNode): DocNode {
  * customer only, the greeting and closing, and what remains for whom. The original is untouched.
  */
 export function publicDocument(doc: AnswerDocument): AnswerDocument {
-  const root = withoutPrivate(doc.root) as AnswerDocument['root'];
+  const root = withoutPrivate(doc.root);
   const blocks = [...root.children];
   // Unmarked greetings and closings, as typed: the first two and the last three blocks at most.
   for (let i = 0; i < 2 && blocks.length && looksLikeGreeting(blocks[0]!); i++) blocks.shift();

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentOf, paragraph, step, type AnswerDocument } from '../../../shared/answers/document';
@@ -214,7 +213,12 @@ describe('answers', () => {
     const { library } = open();
     const a = createAnswer(library, { title: 'T', language: 'en', kind: 'answer' });
     saveAnswerDoc(library, a.id, doc('good'));
-    expect(() => saveAnswerDoc(library, a.id, doc('x'.repeat(5_100_000)))).toThrow(/limit/);
+    expect(() => saveAnswerDoc(library, a.id, doc('x'.repeat(5_100_000)))).toThrow(
+      expect.objectContaining({
+        code: 'DOCUMENT_INVALID',
+        params: expect.objectContaining({ problem: 'tooLong' }),
+      }),
+    );
     expect(getAnswer(library.db, a.id).plainText).toBe('good');
     library.close();
   });
@@ -302,7 +306,7 @@ describe('screenshots', () => {
     const again = await storeImage(library, 'other-name.png', png.toString('base64'));
     expect(again.sha256).toBe(first.sha256);
     expect(first).toMatchObject({ ext: 'png', width: 64, height: 48, size: png.length });
-    expect(existsSync(library.media.pathFor(first.sha256, 'png'))).toBe(true);
+    expect(library.media.fileOf({ sha256: first.sha256, ext: 'png' })).not.toBeNull();
     const rows = library.db.prepare('SELECT original_name, kind FROM media_assets').all();
     expect(rows).toEqual([{ original_name: 'shot.png', kind: 'image' }]);
     library.close();

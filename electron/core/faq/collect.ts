@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import {
-  findNodes,
-  type AnswerDocument,
-  type StepNode,
-  type VideoNode,
-} from '../../../shared/answers/document';
+import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
+import { documentError, parseAnswerDocument, parseDocumentJson } from '../../../shared/answers/validate';
 import { PUBLIC_TITLE_STATE } from '../../../shared/answers/publicVersion';
 import type { FaqSettings, VendorSettings } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
@@ -13,6 +9,8 @@ import type { CustomerIdentity } from '../../../shared/privacy';
 import type { Library } from '../library';
 import { loadClips, type FaqClip } from './clips';
 import { readFaqSettings, readVendor } from './settings';
+import { capabilityTextIn } from '../../../shared/domain/capability';
+import { listCapabilities } from '../capabilities';
 
 // Everything a publication needs, read from the library in one go (one consistent snapshot; the
 // rest of the publication works on this and never touches the database until it records itself).
@@ -45,6 +43,8 @@ export interface FaqCapability {
   title: string;
   description: string;
   position: number;
+  /** Set when the text is not in the site's language (no translation yet). */
+  language?: 'ja' | 'en';
 }
 
 export interface SiteSnapshot {
@@ -128,10 +128,25 @@ export function customerIdentities(db: Database): CustomerIdentity[] {
   return customers;
 }
 
+/**
+ * A public answer's document, checked: the publication stops on one that fails the schema, naming
+ * the answer and the node, as a bundle export does (issue 15).
+ */
+function publishedDocument(json: string, answer: { title: string }): AnswerDocument {
+  const checked = parseDocumentJson(json, parseAnswerDocument);
+  if (!checked.ok)
+    throw documentError(checked.problem, {
+      code: 'PUBLISH_BLOCKED',
+      messageKey: 'errors:PUBLISH_BLOCKED_DOCUMENT',
+      params: { answer: answer.title },
+    });
+  return checked.doc;
+}
+
 export function clipIdsOf(doc: AnswerDocument): number[] {
   const ids = [
-    ...findNodes<VideoNode>(doc, 'kotae-video').map((v) => v.clipId),
-    ...findNodes<StepNode>(doc, 'kotae-step').map((s) => s.videoLink?.clipId ?? null),
+    ...findNodes(doc, 'kotae-video').map((v) => v.clipId),
+    ...findNodes(doc, 'kotae-step').map((s) => s.videoLink?.clipId ?? null),
   ].filter((id): id is number => typeof id === 'number');
   return [...new Set(ids)];
 }
@@ -175,7 +190,7 @@ export function collectSite(library: Library): SiteSnapshot {
         language: r.language,
         // Read and parsed when first needed: a republish renders only what changed.
         get doc() {
-          return (parsed ??= JSON.parse(docJson()) as AnswerDocument);
+          return (parsed ??= publishedDocument(docJson(), r));
         },
         get docJson() {
           return docJson();
@@ -192,7 +207,7 @@ export function collectSite(library: Library): SiteSnapshot {
         updatedAt: r.updated_at,
         verifiedVersion: r.verified_version,
         capabilityIds: caps.get(r.id) ?? [],
-        clipIds: r.may_have_clips ? clipIdsOf(JSON.parse(docJson()) as AnswerDocument) : [],
+        clipIds: r.may_have_clips ? clipIdsOf((parsed ??= publishedDocument(docJson(), r))) : [],
       };
     });
     const clips = loadClips(
@@ -204,23 +219,20 @@ export function collectSite(library: Library): SiteSnapshot {
       for (const clip of clips.values())
         if (clip.answerId === a.id && !a.clipIds.includes(clip.id)) a.clipIds.push(clip.id);
     }
-    const capabilities = (
-      db
-        .prepare('SELECT id, parent_id, title, description, position FROM capabilities ORDER BY position, id')
-        .all() as {
-        id: number;
-        parent_id: number | null;
-        title: string;
-        description: string;
-        position: number;
-      }[]
-    ).map((c) => ({
-      id: c.id,
-      parentId: c.parent_id,
-      title: c.title,
-      description: c.description,
-      position: c.position,
-    }));
+    // Topics speak the site's language: each capability's text in it, else (not translated yet)
+    // the other language's, which the page marks with its own lang attribute.
+    const siteLanguage = readFaqSettings(library).language;
+    const capabilities = listCapabilities(db).map((c) => {
+      const text = capabilityTextIn(c.texts, siteLanguage);
+      return {
+        id: c.id,
+        parentId: c.parentId,
+        title: text.title,
+        description: text.description,
+        position: c.position,
+        ...(text.language !== siteLanguage ? { language: text.language } : {}),
+      };
+    });
     const product = db.prepare('SELECT name FROM products ORDER BY id LIMIT 1').get() as
       { name: string } | undefined;
     return {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { PublicationStats } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import { TOKENIZER_PROBE } from '../../../shared/faq';
@@ -15,6 +15,7 @@ import { updateSearchIndex } from './searchUpdate';
 import { answerPage, movedPage, type SiteAnswer } from './site/pages';
 import { fileOf, paths, rootFrom, safeSlug } from './site/paths';
 import { siteChrome } from './siteChrome';
+import { ensureVendorKey } from '../signing';
 import { writeListPages, type AnswerRecord, type SiteState } from './sitePages';
 import { siteTopics } from './siteTopics';
 import { loadTheme, type Theme } from './theme';
@@ -68,6 +69,8 @@ export async function publishFaq(library: Library, options: PublishOptions = {})
     );
   }
   check();
+  // Every page's footer shows the signing key's fingerprint (issue 15): made on first need.
+  await ensureVendorKey(library);
   const writer = await SiteWriter.open<SiteState>(outDir);
   try {
     const result = await build(library, prepared, writer, options, progress, check);
@@ -284,11 +287,15 @@ async function build(
       : relatedAnswers(snapshot.answers, structure);
   let pagesDone = 0;
   const copied = new Set<string>();
-  const copyMedia = async (m: Pick<MediaCopy, 'path' | 'sha256'> & { source?: string; ext?: string }) => {
+  // A page kept from the last publication names its media by what the site's manifest says; they
+  // are found through MediaStore.locate like any reference, so a manifest edited to name
+  // `png/../../../library.sqlite` leads nowhere (the page is rendered again instead, below).
+  const locatable = (m: { sha256: string; ext: string } | null) => !!m && library.media.locate(m).ok;
+  const copyMedia = async (m: Pick<MediaCopy, 'path' | 'sha256' | 'ext'> & { source?: string }) => {
     if (copied.has(m.path)) return;
     copied.add(m.path);
-    const source = m.source ?? library.media.pathFor(m.sha256, m.ext ?? '');
-    if (!existsSync(source)) return;
+    const source = m.source ?? library.media.fileOf(m);
+    if (!source) return;
     await writer.copy(m.path, source, m.sha256, statSync(source).size);
   };
   const pages = snapshot.answers.map((a) => {
@@ -312,12 +319,14 @@ async function build(
       check();
       progress(0.4 + 0.3 * (pagesDone / Math.max(1, total)), 'render');
     }
-    if (!rendered.has(a.id) && reusable.has(file)) {
+    if (!rendered.has(a.id) && reusable.has(file) && Array.isArray(rec.media) && rec.media.every(locatable)) {
       writer.keep(file);
       for (const m of rec.media) await copyMedia(m);
       continue;
     }
+    // Rendering checks the document and stops on a missing picture, naming the answer and the node.
     const r = render(a);
+    rec.media = r.media.map((m) => ({ path: m.path, sha256: m.sha256, ext: m.ext }));
     const html = answerPage(chrome, {
       answer: siteAnswers.get(a.id)!,
       topic,

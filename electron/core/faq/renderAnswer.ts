@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { findNodes, plainText, type StepNode, type VideoNode } from '../../../shared/answers/document';
+import { findNodes, plainText, type VideoNode } from '../../../shared/answers/document';
+import { documentImages, whereParams } from '../../../shared/answers/validate';
 import { renderAnswerHtml } from '../../../shared/answers/renderHtml';
 import { KotaeError } from '../../../shared/errors';
 import { publicDocument } from '../../../shared/answers/publicVersion';
@@ -88,16 +88,28 @@ export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAns
   const doc = publicDocument(structuredClone(answer.doc));
   redactDocument(doc, redactUnit, placeholder);
   // A step's "watch" link goes to the chapter that shows it, in the rendered file's time.
-  for (const s of findNodes<StepNode>(doc, 'kotae-step')) {
+  for (const s of findNodes(doc, 'kotae-step')) {
     const chapter =
       s.videoLink && ctx.clips.get(s.videoLink.clipId)?.chapters.find((c) => c.stepId === s.stepId);
     if (s.videoLink && chapter) s.videoLink = { ...s.videoLink, timeS: chapter.startS };
   }
 
+  // Every picture's file must be there before anything is rendered: a publication stops on a
+  // missing one, naming the answer and the node, rather than publishing a page without it.
+  for (const img of documentImages(doc)) {
+    if (!ctx.media.fileOf(img))
+      throw new KotaeError(
+        'PUBLISH_BLOCKED',
+        { ...whereParams(img.where), answer: answer.title },
+        `answer ${answer.id}: media file ${img.sha256}.${img.ext} missing`,
+        'errors:PUBLISH_BLOCKED_MEDIA',
+      );
+  }
   const media: MediaCopy[] = [];
+  /** The site path of a library file, found through MediaStore.locate; null when it is not there. */
   const addMedia = (sha256: string, ext: string): string | null => {
-    const source = ctx.media.pathFor(sha256, ext);
-    if (!existsSync(source)) return null;
+    const source = ctx.media.fileOf({ sha256, ext });
+    if (!source) return null;
     const p = `media/${sha256}${ext ? `.${ext}` : ''}`;
     if (!media.some((m) => m.path === p)) media.push({ path: p, source, sha256, ext });
     return p;

@@ -5,7 +5,14 @@ import type { LibraryInfo, LibraryState } from '../../../shared/domain/library';
 import { KotaeError, toAppError } from '../../../shared/errors';
 import { stopPrivacyScans } from '../faq';
 import { JobRunner, libraryJournal, markInterruptedJobs } from '../jobs';
-import { createLibrary, openLibrary, seedDemo, type Clock, type Library } from '../library';
+import {
+  createLibrary,
+  openLibrary,
+  seedDemoIn,
+  type Clock,
+  type Library,
+  type SecretSealer,
+} from '../library';
 import { removeAbandonedScratch } from '../media/assets';
 import { stopAllMediaProcesses } from '../media/ffmpeg/runner';
 import { AppSettingsStore } from '../settings';
@@ -20,6 +27,13 @@ export interface StudioOptions {
   dialogs: Dialogs;
   clock?: Clock;
   actor?: string;
+  /**
+   * The language of the demo library made on first run; by default the UI's (English system →
+   * English demo). Specs written against the Japanese demo set it.
+   */
+  demoLanguage?: 'ja' | 'en' | undefined;
+  /** How libraries keep their secrets: the OS keychain in the app; plain in the harness. */
+  sealer?: SecretSealer;
 }
 
 type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -89,13 +103,25 @@ export class Studio {
   }
 
   private create(root: string, demo: boolean): Library {
-    return createLibrary(root, { ...this.libraryOptions(), ...(demo ? { seed: seedDemo } : {}) });
+    return createLibrary(root, {
+      ...this.libraryOptions(),
+      ...(demo ? { seed: seedDemoIn(this.demoLanguage()) } : {}),
+    });
+  }
+
+  /** The demo speaks the UI's language: the setting, else the system's. */
+  private demoLanguage(): 'ja' | 'en' {
+    if (this.options.demoLanguage) return this.options.demoLanguage;
+    const setting = this.settings.get().language;
+    const ui = setting === 'system' ? this.options.systemLocale : setting;
+    return ui.toLowerCase().startsWith('ja') ? 'ja' : 'en';
   }
 
   private libraryOptions() {
     return {
       actor: this.options.actor ?? 'vendor',
       ...(this.options.clock ? { clock: this.options.clock } : {}),
+      ...(this.options.sealer ? { sealer: this.options.sealer } : {}),
     };
   }
 

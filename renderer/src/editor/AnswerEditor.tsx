@@ -32,6 +32,7 @@ import './media-menus.css';
 import { editorNodes } from './nodes';
 import { AutosavePlugin, type EditorHandle } from './plugins/AutosavePlugin';
 import { BlockKeysPlugin } from './plugins/BlockKeysPlugin';
+import { ClipboardGuardPlugin } from './plugins/ClipboardGuardPlugin';
 import { CustomerOnlyPlugin } from './plugins/CustomerOnlyPlugin';
 import { ImagesPlugin, useStoreAndInsert } from './plugins/ImagesPlugin';
 import { MoveBlockPlugin } from './plugins/MoveBlockPlugin';
@@ -162,6 +163,7 @@ function AnswerEditorView(props: AnswerEditorProps) {
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
+        <ClipboardGuardPlugin />
         <HistoryPlugin />
         <ListPlugin />
         <LinkPlugin validateUrl={isSafeUrl} />

@@ -25,12 +25,12 @@ let handlers: HandlerTable;
 let library: Library;
 let bigId: number;
 
-/** About three million characters of ordinary answer text, with customer details near the end. */
-function bigText(): string {
-  const line =
-    'スマートフォンで画像が表示されないときは、iPhone の「設定」→「カメラ」を開きます。Open Settings and press Save. ';
-  return `${line.repeat(Math.ceil(3_000_000 / line.length))}田\u200b中様、Thanks for your patience, John.`;
-}
+const line =
+  'スマートフォンで画像が表示されないときは、iPhone の「設定」→「カメラ」を開きます。Open Settings and press Save. ';
+/** Ordinary answer text, as long as the document schema lets an answer be (documentLimits). */
+const fillerText = (): string => line.repeat(Math.floor(950_000 / line.length));
+/** The biggest answer a vendor can save, with customer details near the end. */
+const bigText = (): string => `${fillerText()}田\u200b中様、Thanks for your patience, John.`;
 
 function setDoc(id: number, doc: unknown): void {
   library.db
@@ -44,6 +44,8 @@ beforeAll(() => {
   studio = new Studio({
     userDataDir: mkdtempSync(path.join(os.tmpdir(), 'kotae-scan-user-')),
     systemLocale: 'en-US',
+    // The Japanese demo library: its customers are the ones the answers below name.
+    demoLanguage: 'ja',
     shell: 'harness',
     appVersion: '0.0.0',
     platform: 'linux',
@@ -56,6 +58,12 @@ beforeAll(() => {
     library.db.prepare("SELECT id FROM answers WHERE slug = 'schedule-a-blog-post'").get() as { id: number }
   ).id;
   setDoc(bigId, documentOf([paragraph(bigText())]));
+  // Two more answers as long, without customer details: about three million characters to scan.
+  const others = library.db
+    .prepare("SELECT id FROM answers WHERE id <> ? AND is_public = 1 ORDER BY id LIMIT 2")
+    .pluck()
+    .all(bigId) as number[];
+  for (const id of others) setDoc(id, documentOf([paragraph(fillerText())]));
 });
 
 afterAll(async () => {

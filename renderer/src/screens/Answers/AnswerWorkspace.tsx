@@ -3,10 +3,9 @@ import { $getRoot, $setState } from 'lexical';
 import { Component, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkAnswer, readerLevel } from '@shared/answers/checks';
-import { findNodes, type AnswerDocument, type ImageNode, type StepNode } from '@shared/answers/document';
+import { findNodes, type AnswerDocument } from '@shared/answers/document';
 import { PUBLIC_TITLE_STATE, nodeState } from '@shared/answers/publicVersion';
 import { answerVerification } from '@shared/answers/verification';
-import type { Input } from '@shared/api';
 import type { AnswerDetail, SaveResult, Template } from '@shared/domain/answer';
 import { call } from '../../api/client';
 import { queryKey, useApi, useApiMutation } from '../../api/hooks';
@@ -39,8 +38,8 @@ class EditorBoundary extends Component<{ fallback: ReactNode; children: ReactNod
 
 function mediaIn(doc: AnswerDocument): string[] {
   return [
-    ...findNodes<ImageNode>(doc, 'kotae-image').map((i) => i.sha256),
-    ...findNodes<StepNode>(doc, 'kotae-step').flatMap((s) => (s.screenshot ? [s.screenshot.sha256] : [])),
+    ...findNodes(doc, 'kotae-image').map((i) => i.sha256),
+    ...findNodes(doc, 'kotae-step').flatMap((s) => (s.screenshot ? [s.screenshot.sha256] : [])),
   ];
 }
 
@@ -57,7 +56,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
   const queryClient = useQueryClient();
   const handleRef = useRef<EditorHandle | null>(null);
   const [generation, setGeneration] = useState(0);
-  const [doc, setDoc] = useState(answer.doc as AnswerDocument);
+  const [doc, setDoc] = useState(answer.doc);
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saveInfo, setSaveInfo] = useState<Pick<SaveResult, 'revision' | 'editedSinceRevision'>>({
@@ -74,10 +73,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
 
   const save = useCallback(
     async (next: AnswerDocument) => {
-      const result = await trackSave(
-        answer.id,
-        call('answers:save', { id: answer.id, doc: next as unknown as Input<'answers:save'>['doc'] }),
-      );
+      const result = await trackSave(answer.id, call('answers:save', { id: answer.id, doc: next }));
       setSaveInfo({ revision: result.revision, editedSinceRevision: result.editedSinceRevision });
       void queryClient.invalidateQueries({ queryKey: queryKey('answers:list') });
     },
@@ -153,7 +149,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
       await flush();
       const restored = await call('answers:restoreRevision', { id: answer.id, revision });
       setDialog(null);
-      setDoc(restored.doc as AnswerDocument);
+      setDoc(restored.doc);
       setSaveInfo({ revision: restored.revision, editedSinceRevision: false });
       setGeneration((g) => g + 1);
       queryClient.setQueryData(queryKey('answers:get', { id: answer.id }), restored);
@@ -234,7 +230,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
               fallback={
                 <>
                   <ErrorMessage error={{ code: 'INTERNAL', messageKey: 'answers:unreadable' }} />
-                  <DocumentView doc={answer.doc as AnswerDocument} />
+                  <DocumentView doc={answer.doc} />
                 </>
               }
             >
