@@ -26,4 +26,3 @@ export const BlockStateSchema = z
 export const RootStateSchema = z
   .strictObject({ [PUBLIC_TITLE_STATE]: z.string().max(300).optional() })
   .optional();
-

@@ -60,7 +60,7 @@ beforeAll(() => {
   setDoc(bigId, documentOf([paragraph(bigText())]));
   // Two more answers as long, without customer details: about three million characters to scan.
   const others = library.db
-    .prepare("SELECT id FROM answers WHERE id <> ? AND is_public = 1 ORDER BY id LIMIT 2")
+    .prepare('SELECT id FROM answers WHERE id <> ? AND is_public = 1 ORDER BY id LIMIT 2')
     .pluck()
     .all(bigId) as number[];
   for (const id of others) setDoc(id, documentOf([paragraph(fillerText())]));
