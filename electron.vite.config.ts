@@ -10,7 +10,13 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // The privacy scan's worker thread (electron/core/faq/scan/ScanWorker.ts looks for it here).
+          privacyScanWorker: resolve(import.meta.dirname, 'electron/core/faq/scan/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BlockStateSchema, RootStateSchema } from './marks';
 import { ImageRef } from './media';
 
 // The answer document as stored: Lexical's serialized editor state (the legacy form its
@@ -46,6 +47,8 @@ const elementFields = {
   // (an emptied bold line keeps its bold for the next character typed).
   textFormat: textFormat.optional(),
   textStyle: str(5_000).optional(),
+  /** Node state: the public version's marks (marks.ts), written only when set. */
+  $: BlockStateSchema,
 };
 
 const textFields = {
@@ -71,6 +74,8 @@ export const LineBreakNode = z.strictObject({ type: z.literal('linebreak'), vers
 export const RootNode = z.strictObject({
   type: z.literal('root'),
   ...elementFields,
+  /** The root's state holds the FAQ's public title. */
+  $: RootStateSchema,
   get children(): Children {
     return children();
   },
@@ -268,6 +273,7 @@ export const ImageNode = z.strictObject({
   version,
   ...ImageRef.shape,
   alt: str(2_000),
+  $: BlockStateSchema,
 });
 
 export const VideoNode = z.strictObject({
@@ -275,6 +281,7 @@ export const VideoNode = z.strictObject({
   version,
   clipId: z.number().int().positive().nullable(),
   title: str(1_000),
+  $: BlockStateSchema,
 });
 
 /** Every node the editor writes (renderer/src/editor/nodes/index.ts lists the same classes). */

@@ -85,6 +85,23 @@ describe('parseAnswerDocument', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('keeps the public version\'s marks (node state) and refuses any other state', () => {
+    const doc = documentOf([
+      { ...paragraph('Dear Ms Tanaka,'), $: { kotaeRole: 'greeting' } },
+      { ...paragraph('Only for you'), $: { kotaeCustomerOnly: true } },
+      { ...image({ sha256: sha, ext: 'png' }, 'pic'), $: { kotaeCustomerOnly: true } },
+    ]);
+    const titled = { root: { ...doc.root, $: { kotaePublicTitle: 'Images on phones' } } };
+    expect(parseAnswerDocument(JSON.parse(JSON.stringify(titled)))).toEqual({ ok: true, doc: titled });
+
+    const other = JSON.parse(JSON.stringify(doc)) as { root: { children: Record<string, unknown>[] } };
+    other.root.children[0]!.$ = { onclick: 'alert(1)' };
+    expect(problemOf(other)).toMatchObject({ place: 'paragraph', number: 1, problem: 'extraProperty' });
+    const blockTitle = JSON.parse(JSON.stringify(doc)) as { root: { children: Record<string, unknown>[] } };
+    blockTitle.root.children[1]!.$ = { kotaePublicTitle: 'x' };
+    expect(problemOf(blockTitle)).toMatchObject({ place: 'paragraph', number: 2 });
+  });
+
   it('refuses deep nesting and too many nodes before the schema walks them, without recursion', () => {
     let node: Record<string, unknown> = text('deep');
     for (let i = 0; i < 100_000; i++) node = { ...paragraph(), children: [node] };

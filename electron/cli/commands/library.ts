@@ -25,6 +25,19 @@ export function withReadOnlyLibrary<T>(dir: string, use: (library: Library) => T
   }
 }
 
+/** withReadOnlyLibrary for work that finishes later (the library stays open until it has). */
+export async function withReadOnlyLibraryAsync<T>(
+  dir: string,
+  use: (library: Library) => Promise<T>,
+): Promise<T> {
+  const library = openLibrary(dir, { readOnly: true, actor: 'cli' });
+  try {
+    return await use(library);
+  } finally {
+    library.close();
+  }
+}
+
 /** Opens a library for writing: takes the library lock, which the app and other commands honour. */
 export async function withLibrary<T>(dir: string, use: (library: Library) => T | Promise<T>): Promise<T> {
   const library = openLibrary(dir, { actor: 'cli' });

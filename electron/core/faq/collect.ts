@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
 import { documentError, parseAnswerDocument, parseDocumentJson } from '../../../shared/answers/validate';
+import { PUBLIC_TITLE_STATE } from '../../../shared/answers/publicVersion';
 import type { FaqSettings, VendorSettings } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import type { CustomerIdentity } from '../../../shared/privacy';
@@ -16,7 +17,10 @@ import { listCapabilities } from '../capabilities';
 
 export interface FaqAnswer {
   id: number;
+  /** The title the FAQ shows: the public title, or the answer's title when it has none. */
   title: string;
+  /** The answer's own title, as the vendor sees it in the app. */
+  ownTitle: string;
   slug: string;
   language: 'ja' | 'en';
   doc: AnswerDocument;
@@ -55,7 +59,10 @@ export interface SiteSnapshot {
 
 interface AnswerRow {
   id: number;
+  /** The public title when the vendor gave one (root node state of the document), else the title. */
   title: string;
+  /** The answer's own title (the customer's subject, often). */
+  own_title: string;
   slug: string;
   language: 'ja' | 'en';
   revision: number;
@@ -72,7 +79,8 @@ interface AnswerRow {
 export function publicAnswerRows(db: Database): AnswerRow[] {
   return db
     .prepare(
-      `SELECT id, title, slug, language, revision, updated_at, verified_version, length(doc) AS doc_length,
+      `SELECT id, coalesce(nullif(trim(json_extract(doc, '$.root."$".${PUBLIC_TITLE_STATE}')), ''), title) AS title,
+              title AS own_title, slug, language, revision, updated_at, verified_version, length(doc) AS doc_length,
               (instr(doc, '"kotae-video"') > 0 OR instr(doc, '"videoLink":{') > 0) AS may_have_clips
        FROM answers WHERE is_public = 1 ORDER BY id`,
     )
@@ -177,6 +185,7 @@ export function collectSite(library: Library): SiteSnapshot {
       return {
         id: r.id,
         title: r.title,
+        ownTitle: r.own_title,
         slug: r.slug,
         language: r.language,
         // Read and parsed when first needed: a republish renders only what changed.

@@ -21,7 +21,7 @@ function demo(): { library: Library; out: string } {
 describe('publishing the demo library', () => {
   it('is blocked while customer details are undecided, and publishes none of them once redacted', async () => {
     const { library, out } = demo();
-    const overview = faqOverview(library);
+    const overview = await faqOverview(library);
     expect(overview.unresolved).toBe(3);
     expect(overview.findings.map((f) => [f.kind, f.text])).toEqual(
       expect.arrayContaining([
@@ -185,7 +185,7 @@ describe('publishing the demo library', () => {
 
   it('records the publication with a work-log entry; "not personal" keeps the text', async () => {
     const { library, out } = demo();
-    for (const f of faqOverview(library).findings)
+    for (const f of (await faqOverview(library)).findings)
       decideFinding(library, { ...f, decision: f.kind === 'url' ? 'not_personal' : 'redact' });
     const result = await publishFaq(library, { outDir: out });
     const row = library.db
@@ -203,7 +203,7 @@ describe('publishing the demo library', () => {
       'latin1',
     ).toString('utf8');
     expect(page).toContain('［非公開］のサイト（tanaka-seitai.example.jp）');
-    const overview = faqOverview(library);
+    const overview = await faqOverview(library);
     expect(overview.answers.every((a) => a.change === 'unchanged')).toBe(true);
     expect(overview.lastPublication?.stats.answers).toBe(5);
     library.close();
@@ -231,7 +231,7 @@ describe('publishing the demo library', () => {
         "UPDATE capabilities SET description = description || '（佐藤様のご要望で追加）', description_ja = description_ja || '（佐藤様のご要望で追加）' WHERE title = 'ブログ'",
       )
       .run();
-    const finding = faqOverview(library).findings.find((f) => f.subject === 'capability');
+    const finding = (await faqOverview(library)).findings.find((f) => f.subject === 'capability');
     expect(finding).toMatchObject({ kind: 'name', text: '佐藤様', place: 'description', decision: null });
     await expect(publishFaq(library, { outDir: out })).rejects.toMatchObject({ code: 'PUBLISH_BLOCKED' });
     decideFinding(library, { ...finding!, decision: 'redact' });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { EventName, EventPayload } from '../../../shared/api';
 import type { LibraryInfo, LibraryState } from '../../../shared/domain/library';
 import { KotaeError, toAppError } from '../../../shared/errors';
+import { stopPrivacyScans } from '../faq';
 import { JobRunner, libraryJournal, markInterruptedJobs } from '../jobs';
 import {
   createLibrary,
@@ -183,6 +184,8 @@ export class Studio {
     this.jobs.cancelAll();
     // ffmpeg/ffprobe runs outside jobs too (thumbnails, probes): none may outlive the app.
     stopAllMediaProcesses();
+    // Nor the privacy scan's worker thread.
+    stopPrivacyScans();
     await this.jobs.settle();
     this.current?.close();
     this.current = null;

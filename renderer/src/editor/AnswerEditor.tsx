@@ -33,6 +33,7 @@ import { editorNodes } from './nodes';
 import { AutosavePlugin, type EditorHandle } from './plugins/AutosavePlugin';
 import { BlockKeysPlugin } from './plugins/BlockKeysPlugin';
 import { ClipboardGuardPlugin } from './plugins/ClipboardGuardPlugin';
+import { CustomerOnlyPlugin } from './plugins/CustomerOnlyPlugin';
 import { ImagesPlugin, useStoreAndInsert } from './plugins/ImagesPlugin';
 import { MoveBlockPlugin } from './plugins/MoveBlockPlugin';
 import { OptionsPlugin } from './plugins/OptionsPlugin';
@@ -176,6 +177,7 @@ function AnswerEditorView(props: AnswerEditorProps) {
         <ImagesPlugin />
         <VideoPlugin />
         <SnippetsPlugin />
+        <CustomerOnlyPlugin />
         <SlashMenuPlugin pickImage={pickImage} snippets={props.snippets} customerName={props.customerName} />
         <MoveBlockPlugin anchor={anchor} />
         <AutosavePlugin

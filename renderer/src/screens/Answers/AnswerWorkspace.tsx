@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { $getRoot } from 'lexical';
+import { $getRoot, $setState } from 'lexical';
 import { Component, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkAnswer, readerLevel } from '@shared/answers/checks';
 import { findNodes, type AnswerDocument } from '@shared/answers/document';
+import { PUBLIC_TITLE_STATE, nodeState } from '@shared/answers/publicVersion';
 import { answerVerification } from '@shared/answers/verification';
 import type { AnswerDetail, SaveResult, Template } from '@shared/domain/answer';
 import { call } from '../../api/client';
@@ -11,6 +12,7 @@ import { queryKey, useApi, useApiMutation } from '../../api/hooks';
 import { Button, Dialog, ErrorMessage, useToast } from '../../components';
 import { AnswerEditor, type EditorHandle } from '../../editor/AnswerEditor';
 import type { SaveState } from '../../editor/autosave';
+import { publicTitleState } from '../../editor/nodeState';
 import { trackSave } from '../../editor/pendingSaves';
 import { useHotkey } from '../../hooks/useHotkey';
 import { AnswerHeader } from './AnswerHeader';
@@ -39,6 +41,12 @@ function mediaIn(doc: AnswerDocument): string[] {
     ...findNodes(doc, 'kotae-image').map((i) => i.sha256),
     ...findNodes(doc, 'kotae-step').flatMap((s) => (s.screenshot ? [s.screenshot.sha256] : [])),
   ];
+}
+
+/** The public title kept in the document (root node state), or '' when there is none. */
+function publicTitleIn(doc: AnswerDocument): string {
+  const value = nodeState(doc.root)[PUBLIC_TITLE_STATE];
+  return typeof value === 'string' ? value : '';
 }
 
 /** One answer open for writing: header, editor, and beside it the checks and linked questions. */
@@ -190,6 +198,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
         key={answer.title}
         answer={answer}
         isPublic={isPublic}
+        publicTitle={publicTitleIn(doc)}
         saveState={saveState}
         saveInfo={saveInfo}
         verification={answerVerification(doc)}
@@ -202,6 +211,10 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
           onReproduce: () => setPanel((p) => (p === 'reproduce' ? 'checks' : 'reproduce')),
           onTogglePreview: () => setPreview((p) => !p),
           onPublicChange: setPublic,
+          onPublicTitle: (value) =>
+            handleRef.current?.editor.update(() => {
+              $setState($getRoot(), publicTitleState, value);
+            }),
         }}
       />
       {saveState === 'error' && <ErrorMessage error={saveError} />}

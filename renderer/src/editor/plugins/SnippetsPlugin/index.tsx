@@ -8,6 +8,7 @@ import {
   $isElementNode,
   $isRangeSelection,
   $parseSerializedNode,
+  $setState,
   COMMAND_PRIORITY_LOW,
   createCommand,
   type LexicalCommand,
@@ -20,6 +21,7 @@ import type { Template } from '@shared/domain/answer';
 import { useToast } from '../../../components';
 import { ErrorText } from '../../ErrorText';
 import { $insertTopLevelBlock, $topLevelOf } from '../../blocks';
+import { roleState } from '../../nodeState';
 import { $isStepNode } from '../../nodes/StepNode';
 
 // Snippets and templates (greeting, closing, common steps). A template body is plain text
@@ -64,7 +66,10 @@ export function $insertSnippet(
         return $isElementNode(node) || $isDecoratorNode(node) ? node : $createParagraphNode().append(node);
       })
     : $textBlocks(template.body, customerName);
+  // A greeting or closing speaks to this customer: the FAQ leaves it out (publicVersion.ts).
+  const role = template.kind === 'greeting' || template.kind === 'closing' ? template.kind : null;
   for (const block of blocks) {
+    if (role) $setState(block, roleState, role);
     $insertTopLevelBlock(block);
     block.selectEnd();
   }
