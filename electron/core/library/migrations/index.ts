@@ -7,6 +7,7 @@ import { up as intake } from './0080-intake';
 import { up as search } from './0090-search';
 import { up as mediaCrc32 } from './0100-media-crc32';
 import { up as firstCheckpoints } from './0110-first-checkpoints';
+import { up as compactSearch } from './0140-compact-search';
 
 export interface Migration {
   /** Steps of 10 leave room for a fix-up between two released versions. */
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   { version: 90, name: 'search', up: search },
   { version: 100, name: 'media-crc32', up: mediaCrc32 },
   { version: 110, name: 'first-checkpoints', up: firstCheckpoints },
+  { version: 140, name: 'compact-search', up: compactSearch },
 ];

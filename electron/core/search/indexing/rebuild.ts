@@ -1,0 +1,293 @@
+import type { Database } from 'better-sqlite3';
+import { KIND_OF_CODE, loadDocuments } from '../documents';
+import { ImpactCounter } from '../impacts';
+import { prepared, readStats, setStats } from '../indexTables';
+import { topOfBlocks } from '../postings/best';
+import { BLOCK_SIZE, encodeBlock, encodeTop, TOP_MIN, TOP_SIZE } from '../postings/codec';
+
+// A whole index built at once: an old library's first (migration 0140), a repair, or a backlog so
+// long that appending it document by document would cost more. Every document is read and
+// tokenised in chunks (each step a bounded piece of work, so the worker stays responsive and a
+// cancel is heard), its postings gathered per term in memory and cut into full blocks as they fill;
+// then the blocks are written, term by term, into tables beside the live ones, and one short
+// transaction swaps them in. Searches use the old index (or the direct scan) until then.
+//
+// What the build read may be older than what is in the library when it ends: at the start it
+// notes the version of every queued document, and the swap takes off the queue only those still
+// at that version, so anything changed meanwhile is indexed again afterwards.
+
+const KINDS: readonly [number, string][] = [
+  [0, 'questions'],
+  [1, 'answers'],
+  [2, 'customers'],
+  [3, 'capabilities'],
+];
+/** Documents read and tokenised per step. */
+const READ_CHUNK = 2000;
+/** Blocks written per transaction. */
+const WRITE_CHUNK = 20_000;
+
+interface Block {
+  last: number;
+  max: number;
+  n: number;
+  data: Buffer;
+}
+
+/** The postings of one term in one kind: the block being filled, and the full ones before it. */
+class Accumulator {
+  docnos = new Int32Array(4);
+  impacts = new Uint8Array(4);
+  n = 0;
+  total = 0;
+  blocks: Block[] = [];
+
+  push(docno: number, impact: number): void {
+    if (this.n === this.docnos.length) {
+      // 4, 16, 64, 128: a rare term stays small, a common one reuses its arrays block after block.
+      const size = Math.min(BLOCK_SIZE, this.n * 4);
+      const docnos = new Int32Array(size);
+      docnos.set(this.docnos);
+      this.docnos = docnos;
+      const impacts = new Uint8Array(size);
+      impacts.set(this.impacts);
+      this.impacts = impacts;
+    }
+    this.docnos[this.n] = docno;
+    this.impacts[this.n++] = impact;
+    this.total++;
+    if (this.n === BLOCK_SIZE) this.cut();
+  }
+
+  cut(): void {
+    let max = 0;
+    for (let i = 0; i < this.n; i++) if (this.impacts[i]! > max) max = this.impacts[i]!;
+    this.blocks.push({
+      last: this.docnos[this.n - 1]!,
+      max,
+      n: this.n,
+      data: encodeBlock(this.docnos, this.impacts, 0, this.n),
+    });
+    this.n = 0;
+  }
+}
+
+export interface RebuildProgress {
+  done: number;
+  total: number;
+}
+
+export class Rebuild {
+  private readonly claimed = new Map<string, number>();
+  private readonly pending: { kind: number; ids: number[] }[];
+  private readonly total: number;
+  private read = 0;
+  private readonly firstDocno: number;
+  private nextDocno: number;
+  private readonly termIds = new Map<string, number>();
+  private nextTermId: number;
+  /** Indexed by term id × 4 + kind (grown by push: a sparse array would fall back to a dictionary). */
+  private readonly postings: (Accumulator | undefined)[] = [];
+  /** The document being read, for add(). */
+  private kind = 0;
+  private docno = 0;
+  private readonly addPosting = (termId: number, impact: number) => this.add(termId, impact);
+  private df = new Int32Array(1 << 16);
+  private readonly counter = new ImpactCounter();
+  private postingCount = 0;
+  private written: number[] | null = null;
+  private writeAt = 0;
+
+  /** Notes the queue and the documents to read; creates the tables the build writes into. */
+  constructor(private readonly db: Database) {
+    const start = db.transaction(() => {
+      for (const q of db.prepare('SELECT kind, doc_id, version FROM search_queue').all() as {
+        kind: number;
+        doc_id: number;
+        version: number;
+      }[])
+        this.claimed.set(`${q.kind}:${q.doc_id}`, q.version);
+      for (const row of db.prepare('SELECT id, term FROM search_terms').all() as {
+        id: number;
+        term: string;
+      }[])
+        this.termIds.set(row.term, row.id);
+      db.exec(`
+        DROP TABLE IF EXISTS search_blocks_next;
+        DROP TABLE IF EXISTS search_docs_next;
+        DROP TABLE IF EXISTS search_top_next;
+        CREATE TABLE search_top_next (key INTEGER PRIMARY KEY, n INTEGER NOT NULL, data BLOB NOT NULL) STRICT;
+        CREATE TABLE search_blocks_next (
+          term_id INTEGER NOT NULL, kind INTEGER NOT NULL, last_docno INTEGER NOT NULL,
+          max_impact INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL,
+          PRIMARY KEY (term_id, kind, last_docno)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE search_docs_next (
+          docno INTEGER PRIMARY KEY, kind INTEGER NOT NULL, doc_id INTEGER NOT NULL, terms INTEGER NOT NULL
+        ) STRICT;`);
+      return {
+        pending: KINDS.map(([kind, table]) => ({
+          kind,
+          ids: db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as number[],
+        })).filter((p) => p.ids.length),
+        firstDocno: readStats(db).next_docno,
+        nextTermId:
+          ((db.prepare('SELECT max(id) FROM search_terms').pluck().get() as number | null) ?? 0) + 1,
+      };
+    })();
+    this.pending = start.pending;
+    this.firstDocno = this.nextDocno = start.firstDocno;
+    this.nextTermId = start.nextTermId;
+    this.total = this.pending.reduce((n, p) => n + p.ids.length, 0);
+  }
+
+  progress(): RebuildProgress {
+    // Reading is most of the work; writing and the swap count as the last documents.
+    return {
+      done: this.written ? Math.min(this.total, this.read) : Math.max(0, this.read - 1),
+      total: this.total,
+    };
+  }
+
+  /** One bounded piece of work; true when the new index is in place. */
+  step(): boolean {
+    if (!this.written) {
+      this.readChunk();
+      if (this.pending.length) return false;
+      this.flushPartials();
+      this.written = [];
+      this.postings.forEach((acc, key) => acc && this.written!.push(key));
+      return false;
+    }
+    if (this.writeAt < this.written.length) {
+      this.writeChunk();
+      return false;
+    }
+    this.swap();
+    return true;
+  }
+
+  /** Drops what was built; the live index and the queue are as they were. */
+  cancel(): void {
+    this.db.exec(
+      'DROP TABLE IF EXISTS search_blocks_next; DROP TABLE IF EXISTS search_docs_next; DROP TABLE IF EXISTS search_top_next;',
+    );
+  }
+
+  private readChunk(): void {
+    const next = this.pending[0];
+    if (!next) return;
+    const ids = next.ids.splice(0, READ_CHUNK);
+    if (!next.ids.length) this.pending.shift();
+    const docs = loadDocuments(this.db, KIND_OF_CODE[next.kind]!, ids);
+    const newTerms: [number, string][] = [];
+    const idOf = (term: string) => {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        // Only the indexer writes search_terms: the next id is ours to give.
+        id = this.nextTermId++;
+        this.termIds.set(term, id);
+        newTerms.push([id, term]);
+      }
+      return id;
+    };
+    this.kind = next.kind;
+    const docRows: number[] = [];
+    for (const id of ids) {
+      const doc = docs.get(id);
+      this.read++;
+      if (!doc) continue;
+      this.docno = this.nextDocno;
+      const distinct = this.counter.count(doc, idOf, this.addPosting);
+      if (!distinct) continue;
+      this.nextDocno++;
+      docRows.push(this.docno, this.kind, id, distinct);
+    }
+    this.db.transaction(() => {
+      const term = prepared(this.db, 'INSERT INTO search_terms (id, term, df) VALUES (?, ?, 0)');
+      for (const [id, text] of newTerms) term.run(id, text);
+      const insert = prepared(
+        this.db,
+        'INSERT INTO search_docs_next (docno, kind, doc_id, terms) VALUES (?, ?, ?, ?)',
+      );
+      for (let i = 0; i < docRows.length; i += 4)
+        insert.run(docRows[i]!, docRows[i + 1]!, docRows[i + 2]!, docRows[i + 3]!);
+    })();
+  }
+
+  private add(termId: number, impact: number): void {
+    const key = termId * 4 + this.kind;
+    while (this.postings.length <= key) this.postings.push(undefined);
+    let acc = this.postings[key];
+    if (!acc) this.postings[key] = acc = new Accumulator();
+    acc.push(this.docno, impact);
+    if (termId >= this.df.length) {
+      const grown = new Int32Array(Math.max(termId + 1, this.df.length * 2));
+      grown.set(this.df);
+      this.df = grown;
+    }
+    this.df[termId]!++;
+    this.postingCount++;
+  }
+
+  private flushPartials(): void {
+    for (const acc of this.postings) if (acc && acc.n) acc.cut();
+  }
+
+  private writeChunk(): void {
+    const keys = this.written!;
+    const insert = prepared(
+      this.db,
+      'INSERT INTO search_blocks_next (term_id, kind, last_docno, max_impact, n, data) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const top = prepared(this.db, 'INSERT INTO search_top_next (key, n, data) VALUES (?, ?, ?)');
+    const topRow = (blocks: Block[]): [number, Buffer] => {
+      const list = topOfBlocks(blocks, TOP_SIZE);
+      return [list.docnos.length, encodeTop(list)];
+    };
+    this.db.transaction(() => {
+      let rows = 0;
+      while (this.writeAt < keys.length && rows < WRITE_CHUNK) {
+        const key = keys[this.writeAt++]!;
+        const acc = this.postings[key]!;
+        const termId = Math.floor(key / 4);
+        const kind = key - termId * 4;
+        for (const b of acc.blocks) insert.run(termId, kind, b.last, b.max, b.n, b.data);
+        if (acc.total >= TOP_MIN) top.run(key, ...topRow(acc.blocks));
+        rows += acc.blocks.length;
+        this.postings[key] = undefined;
+      }
+    })();
+  }
+
+  private swap(): void {
+    const db = this.db;
+    db.transaction(() => {
+      db.exec(`
+        DROP TABLE search_blocks;
+        ALTER TABLE search_blocks_next RENAME TO search_blocks;
+        DROP TABLE search_docs;
+        ALTER TABLE search_docs_next RENAME TO search_docs;
+        DROP TABLE search_top;
+        ALTER TABLE search_top_next RENAME TO search_top;
+        CREATE UNIQUE INDEX search_docs_doc ON search_docs(kind, doc_id);
+        DELETE FROM search_fresh;
+        UPDATE search_terms SET df = 0 WHERE df <> 0;`);
+      const setDf = prepared(db, 'UPDATE search_terms SET df = ? WHERE id = ?');
+      this.df.forEach((count, termId) => count && setDf.run(count, termId));
+      setStats(db, {
+        doc_count: this.nextDocno - this.firstDocno,
+        next_docno: this.nextDocno,
+        postings: this.postingCount,
+        fresh_postings: 0,
+        dead_postings: 0,
+      });
+      const dequeue = prepared(db, 'DELETE FROM search_queue WHERE kind = ? AND doc_id = ? AND version = ?');
+      for (const [key, version] of this.claimed) {
+        const [kind, id] = key.split(':').map(Number);
+        dequeue.run(kind, id, version);
+      }
+    })();
+    this.postings.length = 0;
+  }
+}
