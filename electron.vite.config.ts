@@ -9,7 +9,13 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // The search index worker (worker_threads), started by electron/core/search/background.
+          searchIndexWorker: resolve(import.meta.dirname, 'electron/core/search/background/indexWorker.ts'),
+        },
+      },
     },
   },
   preload: {

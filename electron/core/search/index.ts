@@ -6,5 +6,5 @@ export { SearchIndexer, refreshSearchIndex, mergeAllFresh, type IndexerProgress 
 export { queueEverything } from './indexing/queue';
 export { documentImpacts, termImpact } from './impacts';
 export { moreLikeThis, termRarity, type SimilarDocument } from './moreLikeThis';
-export { BackgroundIndexer, type BackgroundIndexerEvents } from './background/BackgroundIndexer';
+export { SearchIndexing } from './background/SearchIndexing';
 export { searchHandlers } from './handlers';

@@ -6,6 +6,7 @@ import { KotaeError, toAppError } from '../../../shared/errors';
 import { JobRunner, libraryJournal, markInterruptedJobs } from '../jobs';
 import { createLibrary, openLibrary, seedDemo, type Clock, type Library } from '../library';
 import { removeAbandonedScratch } from '../media/assets';
+import { SearchIndexing } from '../search';
 import { stopAllMediaProcesses } from '../media/ffmpeg/runner';
 import { AppSettingsStore } from '../settings';
 import type { Dialogs } from './dialogs';
@@ -32,6 +33,8 @@ export const DEFAULT_LIBRARY_DIR = 'Kotae Library';
 export class Studio {
   readonly settings: AppSettingsStore;
   readonly jobs: JobRunner;
+  /** The open library's search index, kept up to date by a background worker. */
+  readonly searchIndexing: SearchIndexing;
   private current: Library | null = null;
   private state: LibraryState = { status: 'none' };
   private readonly listeners = new Set<Listener>();
@@ -43,6 +46,10 @@ export class Studio {
       this.current && !this.current.readOnly ? libraryJournal(this.current) : null,
     );
     this.jobs.onUpdate((job) => this.emit('job:update', job));
+    this.searchIndexing = new SearchIndexing(this.jobs, {
+      caughtUp: () => this.emit('data:changed', { entities: ['search'] }),
+      error: (message) => console.error(`[search index] ${message}`),
+    });
   }
 
   on(listener: Listener): () => void {
@@ -54,8 +61,9 @@ export class Studio {
     for (const listener of this.listeners) listener(event, payload);
   }
 
-  /** Tells every window that data changed, so lists refetch. */
+  /** Tells every window that data changed, so lists refetch; and the indexer, so it indexes it. */
   changed(...entities: string[]): void {
+    this.searchIndexing.kick();
     this.emit('data:changed', { entities });
   }
 
@@ -101,6 +109,9 @@ export class Studio {
   private adopt(library: Library): LibraryInfo {
     if (this.current && this.current !== library) {
       this.jobs.cancelAll();
+      // Its worker closes its own connection after the step in hand (the last to close leaves the
+      // library without a WAL file).
+      void this.searchIndexing.close();
       this.current.close();
     }
     this.current = library;
@@ -108,6 +119,7 @@ export class Studio {
       markInterruptedJobs(library);
       removeAbandonedScratch(library);
     }
+    this.searchIndexing.open(library);
     this.settings.rememberLibrary(library.root);
     const info = library.info();
     this.setState({ status: 'open', info });
@@ -157,6 +169,7 @@ export class Studio {
     this.jobs.cancelAll();
     // ffmpeg/ffprobe runs outside jobs too (thumbnails, probes): none may outlive the app.
     stopAllMediaProcesses();
+    await this.searchIndexing.close();
     await this.jobs.settle();
     this.current?.close();
     this.current = null;

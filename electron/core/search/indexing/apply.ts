@@ -36,40 +36,42 @@ const ROWS_PER_INSERT = 64;
 export function applyDocuments(db: Database, docs: readonly TokenisedDocument[]): number {
   const terms = new TermTable(db);
   try {
-    return db.transaction(() => {
-      const stats = readStats(db);
-      const delta: Partial<IndexStats> = {};
-      const bump = (key: keyof IndexStats, by: number) => (delta[key] = (delta[key] ?? 0) + by);
-      let nextDocno = stats.next_docno;
-      let applied = 0;
-      const rows: number[] = [];
-      for (const { doc, impacts } of docs) {
-        if (!dequeue(db, doc)) continue;
-        applied++;
-        retire(db, terms, doc, bump);
-        if (!impacts || !impacts.size) continue;
-        const docno = nextDocno++;
-        prepared(db, 'INSERT INTO search_docs (docno, kind, doc_id, terms) VALUES (?, ?, ?, ?)').run(
-          docno,
-          doc.kind,
-          doc.docId,
-          impacts.size,
-        );
-        for (const [term, impact] of impacts) {
-          const termId = terms.idOf(term);
-          terms.count(termId, 1);
-          rows.push(termId, doc.kind, docno, impact);
+    return db
+      .transaction(() => {
+        const stats = readStats(db);
+        const delta: Partial<IndexStats> = {};
+        const bump = (key: keyof IndexStats, by: number) => (delta[key] = (delta[key] ?? 0) + by);
+        let nextDocno = stats.next_docno;
+        let applied = 0;
+        const rows: number[] = [];
+        for (const { doc, impacts } of docs) {
+          if (!dequeue(db, doc)) continue;
+          applied++;
+          retire(db, terms, doc, bump);
+          if (!impacts || !impacts.size) continue;
+          const docno = nextDocno++;
+          prepared(db, 'INSERT INTO search_docs (docno, kind, doc_id, terms) VALUES (?, ?, ?, ?)').run(
+            docno,
+            doc.kind,
+            doc.docId,
+            impacts.size,
+          );
+          for (const [term, impact] of impacts) {
+            const termId = terms.idOf(term);
+            terms.count(termId, 1);
+            rows.push(termId, doc.kind, docno, impact);
+          }
+          bump('doc_count', 1);
+          bump('postings', impacts.size);
+          bump('fresh_postings', impacts.size);
         }
-        bump('doc_count', 1);
-        bump('postings', impacts.size);
-        bump('fresh_postings', impacts.size);
-      }
-      insertFresh(db, rows);
-      terms.flush();
-      if (nextDocno !== stats.next_docno) bump('next_docno', nextDocno - stats.next_docno);
-      addStats(db, delta);
-      return applied;
-    })();
+        insertFresh(db, rows);
+        terms.flush();
+        if (nextDocno !== stats.next_docno) bump('next_docno', nextDocno - stats.next_docno);
+        addStats(db, delta);
+        return applied;
+      })
+      .immediate();
   } catch (err) {
     terms.forget();
     throw err;

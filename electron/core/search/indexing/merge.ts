@@ -18,8 +18,8 @@ import {
 // decoded, extended and written again; then full blocks follow. Postings of retired versions are
 // dropped on the way.
 
-/** Rows of search_fresh moved per transaction (~20 ms of work). */
-export const MERGE_ROWS = 20_000;
+/** Rows of search_fresh moved per transaction (~10 ms of the library's write lock). */
+export const MERGE_ROWS = 5000;
 
 interface FreshRow {
   term_id: number;
@@ -30,83 +30,85 @@ interface FreshRow {
 
 /** Merges the next chunk of fresh postings; returns how many rows left search_fresh (0: none left). */
 export function mergeFreshChunk(db: Database, maxRows = MERGE_ROWS): number {
-  return db.transaction(() => {
-    let rows = prepared(
-      db,
-      'SELECT term_id, kind, docno, impact FROM search_fresh ORDER BY term_id, kind, docno LIMIT ?',
-    ).all(maxRows + 1) as FreshRow[];
-    if (!rows.length) return 0;
-    if (rows.length > maxRows) {
-      // Whole groups only: drop the last, unless it is the only one (then read all of it).
-      const last = rows[rows.length - 1]!;
-      const cut = rows.findIndex((r) => r.term_id === last.term_id && r.kind === last.kind);
-      rows =
-        cut > 0
-          ? rows.slice(0, cut)
-          : (prepared(
-              db,
-              'SELECT term_id, kind, docno, impact FROM search_fresh WHERE term_id = ? AND kind = ? ORDER BY docno',
-            ).all(last.term_id, last.kind) as FreshRow[]);
-    }
-    const groups: { termId: number; kind: number; rows: FreshRow[] }[] = [];
-    for (const r of rows) {
-      const g = groups[groups.length - 1];
-      if (g && g.termId === r.term_id && g.kind === r.kind) g.rows.push(r);
-      else groups.push({ termId: r.term_id, kind: r.kind, rows: [r] });
-    }
-    const tails = groups.map(
-      (g) =>
-        prepared(
-          db,
-          `SELECT last_docno AS last, n, data FROM search_blocks WHERE term_id = ? AND kind = ?
+  return db
+    .transaction(() => {
+      let rows = prepared(
+        db,
+        'SELECT term_id, kind, docno, impact FROM search_fresh ORDER BY term_id, kind, docno LIMIT ?',
+      ).all(maxRows + 1) as FreshRow[];
+      if (!rows.length) return 0;
+      if (rows.length > maxRows) {
+        // Whole groups only: drop the last, unless it is the only one (then read all of it).
+        const last = rows[rows.length - 1]!;
+        const cut = rows.findIndex((r) => r.term_id === last.term_id && r.kind === last.kind);
+        rows =
+          cut > 0
+            ? rows.slice(0, cut)
+            : (prepared(
+                db,
+                'SELECT term_id, kind, docno, impact FROM search_fresh WHERE term_id = ? AND kind = ? ORDER BY docno',
+              ).all(last.term_id, last.kind) as FreshRow[]);
+      }
+      const groups: { termId: number; kind: number; rows: FreshRow[] }[] = [];
+      for (const r of rows) {
+        const g = groups[groups.length - 1];
+        if (g && g.termId === r.term_id && g.kind === r.kind) g.rows.push(r);
+        else groups.push({ termId: r.term_id, kind: r.kind, rows: [r] });
+      }
+      const tails = groups.map(
+        (g) =>
+          prepared(
+            db,
+            `SELECT last_docno AS last, n, data FROM search_blocks WHERE term_id = ? AND kind = ?
            ORDER BY last_docno DESC LIMIT 1`,
-        ).get(g.termId, g.kind) as { last: number; n: number; data: Buffer } | undefined,
-    );
-    const decodedTails = tails.map((t) => (t && t.n < BLOCK_SIZE ? decodeBlock(t.data, t.n) : null));
-    const numbers = new Set<number>();
-    for (const r of rows) numbers.add(r.docno);
-    for (const t of decodedTails) if (t) for (const d of t.docnos) numbers.add(d);
-    const live = liveAmong(db, numbers);
+          ).get(g.termId, g.kind) as { last: number; n: number; data: Buffer } | undefined,
+      );
+      const decodedTails = tails.map((t) => (t && t.n < BLOCK_SIZE ? decodeBlock(t.data, t.n) : null));
+      const numbers = new Set<number>();
+      for (const r of rows) numbers.add(r.docno);
+      for (const t of decodedTails) if (t) for (const d of t.docnos) numbers.add(d);
+      const live = liveAmong(db, numbers);
 
-    const removeTail = prepared(
-      db,
-      'DELETE FROM search_blocks WHERE term_id = ? AND kind = ? AND last_docno = ?',
-    );
-    const removeFresh = prepared(db, 'DELETE FROM search_fresh WHERE term_id = ? AND kind = ?');
-    let dropped = 0;
-    let moved = 0;
-    groups.forEach((g, i) => {
-      const docnos: number[] = [];
-      const impacts: number[] = [];
-      const added: { docnos: number[]; impacts: number[] } = { docnos: [], impacts: [] };
-      const tail = decodedTails[i];
-      if (tail) {
-        removeTail.run(g.termId, g.kind, tails[i]!.last);
-        tail.docnos.forEach((d, k) => {
-          if (live.has(d)) {
-            docnos.push(d);
-            impacts.push(tail.impacts[k]!);
-          } else dropped++;
-        });
-      }
-      for (const r of g.rows) {
-        if (!live.has(r.docno)) {
-          dropped++;
-          continue;
+      const removeTail = prepared(
+        db,
+        'DELETE FROM search_blocks WHERE term_id = ? AND kind = ? AND last_docno = ?',
+      );
+      const removeFresh = prepared(db, 'DELETE FROM search_fresh WHERE term_id = ? AND kind = ?');
+      let dropped = 0;
+      let moved = 0;
+      groups.forEach((g, i) => {
+        const docnos: number[] = [];
+        const impacts: number[] = [];
+        const added: { docnos: number[]; impacts: number[] } = { docnos: [], impacts: [] };
+        const tail = decodedTails[i];
+        if (tail) {
+          removeTail.run(g.termId, g.kind, tails[i]!.last);
+          tail.docnos.forEach((d, k) => {
+            if (live.has(d)) {
+              docnos.push(d);
+              impacts.push(tail.impacts[k]!);
+            } else dropped++;
+          });
         }
-        docnos.push(r.docno);
-        impacts.push(r.impact);
-        added.docnos.push(r.docno);
-        added.impacts.push(r.impact);
-      }
-      removeFresh.run(g.termId, g.kind);
-      moved += g.rows.length;
-      writeBlocks(db, g.termId, g.kind, docnos, impacts);
-      updateTop(db, g.termId, g.kind, added);
-    });
-    addStats(db, { fresh_postings: -moved, dead_postings: -dropped, postings: -dropped });
-    return moved;
-  })();
+        for (const r of g.rows) {
+          if (!live.has(r.docno)) {
+            dropped++;
+            continue;
+          }
+          docnos.push(r.docno);
+          impacts.push(r.impact);
+          added.docnos.push(r.docno);
+          added.impacts.push(r.impact);
+        }
+        removeFresh.run(g.termId, g.kind);
+        moved += g.rows.length;
+        writeBlocks(db, g.termId, g.kind, docnos, impacts);
+        updateTop(db, g.termId, g.kind, added);
+      });
+      addStats(db, { fresh_postings: -moved, dead_postings: -dropped, postings: -dropped });
+      return moved;
+    })
+    .immediate();
 }
 
 /** Writes postings (increasing numbers) as blocks of BLOCK_SIZE, the last one possibly shorter. */

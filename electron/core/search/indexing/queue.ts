@@ -49,5 +49,5 @@ export function queueEverything(db: Database): void {
         `INSERT INTO search_queue (kind, doc_id) SELECT ?, id FROM ${table} WHERE true
          ON CONFLICT DO UPDATE SET version = version + 1`,
       ).run(kind);
-  })();
+  }).immediate();
 }

@@ -24,8 +24,8 @@ const KINDS: readonly [number, string][] = [
 ];
 /** Documents read and tokenised per step. */
 const READ_CHUNK = 2000;
-/** Blocks written per transaction. */
-const WRITE_CHUNK = 20_000;
+/** Blocks written per transaction (~10 ms of the library's write lock). */
+const WRITE_CHUNK = 2000;
 
 interface Block {
   last: number;
@@ -78,7 +78,6 @@ export interface RebuildProgress {
 }
 
 export class Rebuild {
-  private readonly claimed = new Map<string, number>();
   private readonly pending: { kind: number; ids: number[] }[];
   private readonly total: number;
   private read = 0;
@@ -100,18 +99,33 @@ export class Rebuild {
 
   /** Notes the queue and the documents to read; creates the tables the build writes into. */
   constructor(private readonly db: Database) {
+    // The claim and what the build will need at the end live in this connection's temp database:
+    // writing there takes no lock on the library.
+    db.exec(`
+      DROP TABLE IF EXISTS temp.search_claim;
+      CREATE TEMP TABLE search_claim (kind INTEGER, doc_id INTEGER, version INTEGER) STRICT;
+      DROP TABLE IF EXISTS temp.search_df_next;
+      CREATE TEMP TABLE search_df_next (term_id INTEGER PRIMARY KEY, df INTEGER NOT NULL) STRICT;`);
+    // One snapshot, read only: the queue as it is, then the documents to read (a document queued
+    // after this is not claimed, so it stays queued whatever the build reads of it).
     const start = db.transaction(() => {
-      for (const q of db.prepare('SELECT kind, doc_id, version FROM search_queue').all() as {
-        kind: number;
-        doc_id: number;
-        version: number;
-      }[])
-        this.claimed.set(`${q.kind}:${q.doc_id}`, q.version);
-      for (const row of db.prepare('SELECT id, term FROM search_terms').all() as {
-        id: number;
-        term: string;
-      }[])
-        this.termIds.set(row.term, row.id);
+      db.exec('INSERT INTO temp.search_claim SELECT kind, doc_id, version FROM search_queue');
+      for (const [id, term] of db.prepare('SELECT id, term FROM search_terms').raw().all() as [
+        number,
+        string,
+      ][])
+        this.termIds.set(term, id);
+      return {
+        pending: KINDS.map(([kind, table]) => ({
+          kind,
+          ids: db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as number[],
+        })).filter((p) => p.ids.length),
+        firstDocno: readStats(db).next_docno,
+        nextTermId:
+          ((db.prepare('SELECT max(id) FROM search_terms').pluck().get() as number | null) ?? 0) + 1,
+      };
+    })();
+    db.transaction(() =>
       db.exec(`
         DROP TABLE IF EXISTS search_blocks_next;
         DROP TABLE IF EXISTS search_docs_next;
@@ -124,17 +138,8 @@ export class Rebuild {
         ) STRICT, WITHOUT ROWID;
         CREATE TABLE search_docs_next (
           docno INTEGER PRIMARY KEY, kind INTEGER NOT NULL, doc_id INTEGER NOT NULL, terms INTEGER NOT NULL
-        ) STRICT;`);
-      return {
-        pending: KINDS.map(([kind, table]) => ({
-          kind,
-          ids: db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as number[],
-        })).filter((p) => p.ids.length),
-        firstDocno: readStats(db).next_docno,
-        nextTermId:
-          ((db.prepare('SELECT max(id) FROM search_terms').pluck().get() as number | null) ?? 0) + 1,
-      };
-    })();
+        ) STRICT;`),
+    ).immediate();
     this.pending = start.pending;
     this.firstDocno = this.nextDocno = start.firstDocno;
     this.nextTermId = start.nextTermId;
@@ -155,6 +160,10 @@ export class Rebuild {
       this.readChunk();
       if (this.pending.length) return false;
       this.flushPartials();
+      this.db.transaction(() => {
+        const df = prepared(this.db, 'INSERT INTO temp.search_df_next (term_id, df) VALUES (?, ?)');
+        this.df.forEach((count, termId) => count && df.run(termId, count));
+      })();
       this.written = [];
       this.postings.forEach((acc, key) => acc && this.written!.push(key));
       return false;
@@ -169,9 +178,9 @@ export class Rebuild {
 
   /** Drops what was built; the live index and the queue are as they were. */
   cancel(): void {
-    this.db.exec(
-      'DROP TABLE IF EXISTS search_blocks_next; DROP TABLE IF EXISTS search_docs_next; DROP TABLE IF EXISTS search_top_next;',
-    );
+    this.db.exec(`DROP TABLE IF EXISTS search_blocks_next; DROP TABLE IF EXISTS search_docs_next;
+      DROP TABLE IF EXISTS search_top_next; DROP TABLE IF EXISTS temp.search_claim;
+      DROP TABLE IF EXISTS temp.search_df_next;`);
   }
 
   private readChunk(): void {
@@ -203,16 +212,18 @@ export class Rebuild {
       this.nextDocno++;
       docRows.push(this.docno, this.kind, id, distinct);
     }
-    this.db.transaction(() => {
-      const term = prepared(this.db, 'INSERT INTO search_terms (id, term, df) VALUES (?, ?, 0)');
-      for (const [id, text] of newTerms) term.run(id, text);
-      const insert = prepared(
-        this.db,
-        'INSERT INTO search_docs_next (docno, kind, doc_id, terms) VALUES (?, ?, ?, ?)',
-      );
-      for (let i = 0; i < docRows.length; i += 4)
-        insert.run(docRows[i]!, docRows[i + 1]!, docRows[i + 2]!, docRows[i + 3]!);
-    })();
+    this.db
+      .transaction(() => {
+        const term = prepared(this.db, 'INSERT INTO search_terms (id, term, df) VALUES (?, ?, 0)');
+        for (const [id, text] of newTerms) term.run(id, text);
+        const insert = prepared(
+          this.db,
+          'INSERT INTO search_docs_next (docno, kind, doc_id, terms) VALUES (?, ?, ?, ?)',
+        );
+        for (let i = 0; i < docRows.length; i += 4)
+          insert.run(docRows[i]!, docRows[i + 1]!, docRows[i + 2]!, docRows[i + 3]!);
+      })
+      .immediate();
   }
 
   private add(termId: number, impact: number): void {
@@ -245,21 +256,24 @@ export class Rebuild {
       const list = topOfBlocks(blocks, TOP_SIZE);
       return [list.docnos.length, encodeTop(list)];
     };
-    this.db.transaction(() => {
-      let rows = 0;
-      while (this.writeAt < keys.length && rows < WRITE_CHUNK) {
-        const key = keys[this.writeAt++]!;
-        const acc = this.postings[key]!;
-        const termId = Math.floor(key / 4);
-        const kind = key - termId * 4;
-        for (const b of acc.blocks) insert.run(termId, kind, b.last, b.max, b.n, b.data);
-        if (acc.total >= TOP_MIN) top.run(key, ...topRow(acc.blocks));
-        rows += acc.blocks.length;
-        this.postings[key] = undefined;
-      }
-    })();
+    this.db
+      .transaction(() => {
+        let rows = 0;
+        while (this.writeAt < keys.length && rows < WRITE_CHUNK) {
+          const key = keys[this.writeAt++]!;
+          const acc = this.postings[key]!;
+          const termId = Math.floor(key / 4);
+          const kind = key - termId * 4;
+          for (const b of acc.blocks) insert.run(termId, kind, b.last, b.max, b.n, b.data);
+          if (acc.total >= TOP_MIN) top.run(key, ...topRow(acc.blocks));
+          rows += acc.blocks.length;
+          this.postings[key] = undefined;
+        }
+      })
+      .immediate();
   }
 
+  /** One short transaction: the new tables replace the old, and the claimed queue is cleared. */
   private swap(): void {
     const db = this.db;
     db.transaction(() => {
@@ -272,9 +286,9 @@ export class Rebuild {
         ALTER TABLE search_top_next RENAME TO search_top;
         CREATE UNIQUE INDEX search_docs_doc ON search_docs(kind, doc_id);
         DELETE FROM search_fresh;
-        UPDATE search_terms SET df = 0 WHERE df <> 0;`);
-      const setDf = prepared(db, 'UPDATE search_terms SET df = ? WHERE id = ?');
-      this.df.forEach((count, termId) => count && setDf.run(count, termId));
+        UPDATE search_terms SET df = coalesce((SELECT d.df FROM temp.search_df_next d WHERE d.term_id = search_terms.id), 0);
+        -- Taken off the queue only if not changed again since the build began.
+        DELETE FROM search_queue WHERE (kind, doc_id, version) IN (SELECT kind, doc_id, version FROM temp.search_claim);`);
       setStats(db, {
         doc_count: this.nextDocno - this.firstDocno,
         next_docno: this.nextDocno,
@@ -282,12 +296,8 @@ export class Rebuild {
         fresh_postings: 0,
         dead_postings: 0,
       });
-      const dequeue = prepared(db, 'DELETE FROM search_queue WHERE kind = ? AND doc_id = ? AND version = ?');
-      for (const [key, version] of this.claimed) {
-        const [kind, id] = key.split(':').map(Number);
-        dequeue.run(kind, id, version);
-      }
-    })();
+    }).immediate();
+    db.exec('DROP TABLE temp.search_claim; DROP TABLE temp.search_df_next;');
     this.postings.length = 0;
   }
 }
