@@ -3,8 +3,10 @@ import type { SearchHitKind } from '../../../shared/api/search';
 import { termsOf } from '../../../shared/text/tokenize';
 import { documentIds } from './candidates';
 import { KIND_CODE, KIND_OF_CODE, loadDocuments } from './documents';
+import { documentImpacts } from './impacts';
 import { documentCount, prepared } from './indexTables';
 import { topByImpact } from './postings/reader';
+import { SCAN_MAX } from './queuedScan';
 
 // "Documents like this text" (a question's subject and body → capabilities, answers): the text's
 // terms that are rare in the library weigh most, a term in more than half of the documents says
@@ -49,21 +51,37 @@ export function moreLikeThis(
     string,
     { kind: number; id: number; score: number; terms: { term: string; w: number }[] }
   >();
+  const add = (code: number, id: number, term: { term: string; weight: number }, impact: number) => {
+    const key = `${code}:${id}`;
+    const entry = scores.get(key) ?? { kind: code, id, score: 0, terms: [] };
+    const w = (term.weight * impact) / 50;
+    entry.score += w;
+    entry.terms.push({ term: term.term, w });
+    scores.set(key, entry);
+  };
   for (const kind of kinds) {
     const code = KIND_CODE[kind];
+    // Documents changed since they were indexed are read as they are now (up to SCAN_MAX, as a
+    // search does): a capability added a moment ago is suggested at once.
+    const queued = new Set(
+      prepared(db, 'SELECT doc_id FROM search_queue WHERE kind = ? ORDER BY doc_id DESC LIMIT ?')
+        .pluck()
+        .all(code, SCAN_MAX) as number[],
+    );
     const found = chosen.map((term) => ({ term, top: topByImpact(db, [term.id], code, POSTINGS_PER_TERM) }));
     // Postings of retired versions have no document: they drop out here.
     const ids = documentIds(db, code, [...new Set(found.flatMap((f) => [...f.top.keys()]))]);
     for (const { term, top } of found) {
       for (const [docno, impact] of top) {
         const id = ids.get(docno);
-        if (id === undefined) continue;
-        const key = `${code}:${id}`;
-        const entry = scores.get(key) ?? { kind: code, id, score: 0, terms: [] };
-        const w = (term.weight * impact) / 50;
-        entry.score += w;
-        entry.terms.push({ term: term.term, w });
-        scores.set(key, entry);
+        if (id !== undefined && !queued.has(id)) add(code, id, term, impact);
+      }
+    }
+    for (const doc of loadDocuments(db, kind, [...queued]).values()) {
+      const impacts = documentImpacts(doc);
+      for (const term of chosen) {
+        const impact = impacts.get(term.term);
+        if (impact) add(code, doc.id, term, impact);
       }
     }
   }
