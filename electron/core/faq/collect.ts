@@ -33,6 +33,8 @@ export interface FaqAnswer {
   capabilityIds: number[];
   /** Clips placed in the document, then clips attached to the answer but not placed. */
   clipIds: number[];
+  /** Clips placed in the document (what faq_scan_cache remembers for this version of it). */
+  placedClipIds: number[];
 }
 
 export interface FaqCapability {
@@ -62,26 +64,32 @@ interface AnswerRow {
   updated_at: string;
   verified_version: string | null;
   doc_length: number;
-  may_have_clips: number;
+  /** The clips placed in the document, as remembered for `cached_fingerprint` (JSON), or null. */
+  cached_clip_ids: string | null;
+  cached_fingerprint: string | null;
 }
 
 /**
  * The public answers, without their documents: a republish of ten thousand answers reads only
- * the few it renders (SQLite measures and searches the JSON without handing it over).
+ * the few it renders. octet_length() comes from the row's header, not its 5 KB of JSON; which clips
+ * a document places is remembered from the last scan of that version (issue 20: reading every
+ * document to look for clips was most of a one-edit republish).
  */
 export function publicAnswerRows(db: Database): AnswerRow[] {
   return db
     .prepare(
-      `SELECT id, title, slug, language, revision, updated_at, verified_version, length(doc) AS doc_length,
-              (instr(doc, '"kotae-video"') > 0 OR instr(doc, '"videoLink":{') > 0) AS may_have_clips
-       FROM answers WHERE is_public = 1 ORDER BY id`,
+      `SELECT a.id, a.title, a.slug, a.language, a.revision, a.updated_at, a.verified_version,
+              octet_length(a.doc) AS doc_length, c.clip_ids AS cached_clip_ids,
+              c.doc_fingerprint AS cached_fingerprint
+       FROM answers a LEFT JOIN faq_scan_cache c ON c.answer_id = a.id
+       WHERE a.is_public = 1 ORDER BY a.id`,
     )
     .all() as AnswerRow[];
 }
 
 /**
  * A version of an answer's document, told without reading it: every save through the answers
- * service bumps the revision and the update time. Used only to reuse the document's hash.
+ * service bumps the revision and the update time. Used only to reuse what was derived from it.
  */
 export function docFingerprint(r: { revision: number; updated_at: string; doc_length: number }): string {
   return `${r.revision}|${r.updated_at}|${r.doc_length}`;
@@ -120,6 +128,17 @@ export function customerIdentities(db: Database): CustomerIdentity[] {
   return customers;
 }
 
+/** The clips a document places: remembered for this version, else read from the document. */
+function placedClips(r: AnswerRow, docJson: () => string): number[] {
+  if (r.cached_clip_ids !== null && r.cached_fingerprint === docFingerprint(r)) {
+    const ids = JSON.parse(r.cached_clip_ids) as unknown;
+    if (Array.isArray(ids) && ids.every((id) => Number.isInteger(id))) return ids as number[];
+  }
+  const json = docJson();
+  if (!json.includes('"kotae-video"') && !json.includes('"videoLink":{')) return [];
+  return clipIdsOf(JSON.parse(json) as AnswerDocument);
+}
+
 export function clipIdsOf(doc: AnswerDocument): number[] {
   const ids = [
     ...findNodes<VideoNode>(doc, 'kotae-video').map((v) => v.clipId),
@@ -142,7 +161,7 @@ export function collectSite(library: Library): SiteSnapshot {
       ).map((c) => [c.answer_id, c]),
     );
     const readDoc = db.prepare(
-      'SELECT doc, revision, updated_at, length(doc) AS doc_length FROM answers WHERE id = ?',
+      'SELECT doc, revision, updated_at, octet_length(doc) AS doc_length FROM answers WHERE id = ?',
     );
     const answers: FaqAnswer[] = publicAnswerRows(db).map((r) => {
       const fingerprint = docFingerprint(r);
@@ -159,6 +178,7 @@ export function collectSite(library: Library): SiteSnapshot {
         return (json = row.doc);
       };
       const known = knownHashes.get(r.id);
+      const placed = placedClips(r, docJson);
       return {
         id: r.id,
         title: r.title,
@@ -183,7 +203,8 @@ export function collectSite(library: Library): SiteSnapshot {
         updatedAt: r.updated_at,
         verifiedVersion: r.verified_version,
         capabilityIds: caps.get(r.id) ?? [],
-        clipIds: r.may_have_clips ? clipIdsOf(JSON.parse(docJson()) as AnswerDocument) : [],
+        clipIds: [...placed],
+        placedClipIds: placed,
       };
     });
     const clips = loadClips(

@@ -124,18 +124,27 @@ export class SiteWriter<Extra = unknown> {
     }
   }
 
-  /** Which of these files can be kept, checked many at a time. */
+  /**
+   * Which of these files can be kept. One stat each, synchronously: for the ten thousand pages of
+   * a big site that is ~30 ms, where as many promise-based stats through libuv's thread pool took
+   * ~10× longer (issue 20: a one-edit republish below half a second).
+   */
   async reusableMany(entries: readonly (readonly [string, string])[]): Promise<Set<string>> {
     const out = new Set<string>();
-    const queue = entries.filter(([p, input]) => this.previous.files[p]?.input === input);
-    const worker = async () => {
-      for (let next = queue.pop(); next; next = queue.pop()) {
-        const [p] = next;
-        if (await this.onDisk(p, this.previous.files[p]!.size)) out.add(p);
-      }
-    };
-    await Promise.all(Array.from({ length: WRITE_CONCURRENCY }, worker));
+    for (const [p, input] of entries)
+      if (this.previous.files[p]?.input === input && this.intact(p)) out.add(p);
     return out;
+  }
+
+  /** The previous publication wrote this file, and it is still there with its size. */
+  intact(p: string): boolean {
+    const prev = this.previous.files[p];
+    if (!prev) return false;
+    try {
+      return statSync(path.join(this.outDir, p)).size === prev.size;
+    } catch {
+      return false;
+    }
   }
 
   /** Keeps the previous file as it is. */
@@ -203,7 +212,7 @@ export class SiteWriter<Extra = unknown> {
 
   private async onDisk(p: string, size: number): Promise<boolean> {
     try {
-      return (await stat(path.join(this.outDir, p))).size === size;
+      return statSync(path.join(this.outDir, p)).size === size;
     } catch {
       return false;
     }

@@ -152,34 +152,39 @@ export function scanAnswers(
 ): Map<number, { hash: string; findings: GroupedFinding[] }> {
   const cached = new Map(
     (
-      db.prepare('SELECT answer_id, input_hash, findings, doc_fingerprint FROM faq_scan_cache').all() as {
+      db
+        .prepare('SELECT answer_id, input_hash, findings, doc_fingerprint, clip_ids FROM faq_scan_cache')
+        .all() as {
         answer_id: number;
         input_hash: string;
         findings: string;
         doc_fingerprint: string;
+        clip_ids: string | null;
       }[]
     ).map((r) => [r.answer_id, r]),
   );
+  // With the scan, the clips the document places: what the next publication reads instead of it.
   const store = db.prepare(
-    `INSERT OR REPLACE INTO faq_scan_cache (answer_id, input_hash, findings, doc_fingerprint, doc_hash)
-     VALUES (?, ?, ?, ?, ?)`,
+    `INSERT OR REPLACE INTO faq_scan_cache (answer_id, input_hash, findings, doc_fingerprint, doc_hash, clip_ids)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const out = new Map<number, { hash: string; findings: GroupedFinding[] }>();
-  const fresh: [number, string, string, string, string][] = [];
+  const fresh: [number, string, string, string, string, string][] = [];
   for (const a of answers) {
     const t = texts.get(a.id) ?? [];
     const hash = scanHash(a, clips, t, scanner);
     const hit = cached.get(a.id);
+    const placed = JSON.stringify(a.placedClipIds);
     if (hit && hit.input_hash === hash) {
       out.set(a.id, { hash, findings: JSON.parse(hit.findings) as GroupedFinding[] });
       // Saved again without a change (new revision, same text): remember the new fingerprint.
-      if (hit.doc_fingerprint !== a.docFingerprint)
-        fresh.push([a.id, hash, hit.findings, a.docFingerprint, a.docHash]);
+      if (hit.doc_fingerprint !== a.docFingerprint || hit.clip_ids !== placed)
+        fresh.push([a.id, hash, hit.findings, a.docFingerprint, a.docHash, placed]);
       continue;
     }
     const findings = group(scanUnits(answerUnits(a, clips), scanner.context(t)));
     out.set(a.id, { hash, findings });
-    fresh.push([a.id, hash, JSON.stringify(findings), a.docFingerprint, a.docHash]);
+    fresh.push([a.id, hash, JSON.stringify(findings), a.docFingerprint, a.docHash, placed]);
   }
   // The cache is derived data: it is written outside the work log, and a read-only library skips it.
   if (fresh.length) {

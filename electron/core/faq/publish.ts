@@ -334,6 +334,7 @@ async function build(
       };
     }),
     throwIfCancelled: check,
+    intact: (p) => writer.intact(p),
   });
   progress(0.9, 'write');
   let indexBytes = 0;
@@ -344,6 +345,11 @@ async function build(
   for (const shard of search.keptStores) {
     const p = `search/s/${shard}.js`;
     if (!writer.has(p) && writer.previous.files[p]) writer.keep(p);
+  }
+  for (const bucket of search.keptBuckets) {
+    const p = `search/b/${bucket}.js`;
+    writer.keep(p);
+    indexBytes += writer.previous.files[p]!.size;
   }
 
   const textBytes = [...records.values()].reduce((n, r) => n + r.textBytes, 0);

@@ -141,6 +141,9 @@ export function up(db: Database): void {
       trigger('capabilities_del', 'DELETE', 'capabilities', queue(3, 'old.id')),
     ].join('\n'),
   );
+  // Issue 20's FAQ part: which clips an answer's document places, remembered with its scan for
+  // that version of the document (doc_fingerprint), so a republish need not read every document.
+  db.exec('ALTER TABLE faq_scan_cache ADD COLUMN clip_ids TEXT');
   db.exec(`
     INSERT INTO search_queue (kind, doc_id) SELECT 0, id FROM questions;
     INSERT INTO search_queue (kind, doc_id) SELECT 1, id FROM answers;
