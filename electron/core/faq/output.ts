@@ -231,8 +231,11 @@ export class SiteWriter<Extra = unknown> {
     const moves = [...this.staged].sort(([a], [b]) => commitRank(a) - commitRank(b) || a.localeCompare(b));
     const manifest: Manifest<Extra> = { version: MANIFEST_VERSION, files: this.next, extra };
     const journal: Journal = { staging: path.basename(this.staging), moves, deletes, manifest };
-    writeFileAtomicSync(path.join(this.outDir, STATE_DIR, JOURNAL), JSON.stringify(journal));
-    await applyJournal(this.outDir, journal);
+    // The manifest (a few megabytes for a big site) is serialised once, for the journal and the file.
+    const manifestJson = JSON.stringify(manifest);
+    const journalJson = `${JSON.stringify({ ...journal, manifest: null }).slice(0, -'null}'.length)}${manifestJson}}`;
+    writeFileAtomicSync(path.join(this.outDir, STATE_DIR, JOURNAL), journalJson);
+    await applyJournal(this.outDir, journal, manifestJson);
     return {
       written: moves.length,
       removed: deletes.length,
@@ -241,7 +244,7 @@ export class SiteWriter<Extra = unknown> {
   }
 }
 
-async function applyJournal(outDir: string, journal: Journal): Promise<void> {
+async function applyJournal(outDir: string, journal: Journal, manifestJson?: string): Promise<void> {
   const staging = path.join(outDir, STATE_DIR, journal.staging);
   const made = new Set<string>();
   for (const [p, name] of journal.moves) {
@@ -265,7 +268,10 @@ async function applyJournal(outDir: string, journal: Journal): Promise<void> {
     await rm(path.join(outDir, p), { force: true });
     await removeEmptyParents(outDir, path.dirname(p));
   }
-  writeFileAtomicSync(path.join(outDir, STATE_DIR, MANIFEST), JSON.stringify(journal.manifest));
+  writeFileAtomicSync(
+    path.join(outDir, STATE_DIR, MANIFEST),
+    manifestJson ?? JSON.stringify(journal.manifest),
+  );
   await rm(path.join(outDir, STATE_DIR, JOURNAL), { force: true });
   await rm(staging, { recursive: true, force: true });
 }

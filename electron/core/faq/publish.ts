@@ -303,7 +303,13 @@ async function build(
 
   check();
   progress(0.72, 'render');
-  await writeListPages(writer, { chrome, topics, answers: siteAnswers, productName: snapshot.productName });
+  await writeListPages(writer, {
+    chrome,
+    chromeKey,
+    topics,
+    answers: siteAnswers,
+    productName: snapshot.productName,
+  });
   await writer.put('assets/site.css', theme.css);
   await writer.put('assets/site.js', theme.js);
   await writer.put('assets/vendor.css', vendorStyles);
