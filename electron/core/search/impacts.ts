@@ -1,4 +1,4 @@
-import { termsOf } from '../../../shared/text/tokenize';
+import { forEachTermSpan, termsOf } from '../../../shared/text/tokenize';
 import type { SearchDocument } from './documents';
 import { MAX_IMPACT } from './postings/codec';
 
@@ -38,41 +38,49 @@ export function documentImpacts(doc: Pick<SearchDocument, 'title' | 'body'>): Ma
   return out;
 }
 
+/** A term's id from where it stands in normalised text (the term is normal.slice(from, to)). */
+export type TermIdOf = (normal: string, from: number, to: number) => number;
+
 /**
  * documentImpacts with terms turned into ids as they are read, for the rebuild's hot loop: counts
- * live in arrays indexed by term id (no map of strings per document). Same impacts, same terms.
+ * live in arrays indexed by term id (no map of strings per document). Same terms, same impacts
+ * (indexing.test.ts compares the index with documentImpacts).
  */
 export class ImpactCounter {
   private title = new Int32Array(1 << 16);
   private body = new Int32Array(1 << 16);
   private readonly touched: number[] = [];
+  private tokens = 0;
+  private inBody = 0;
+
+  private readonly tallyTerm: (normal: string, from: number, to: number) => void;
+
+  constructor(private readonly idOf: TermIdOf) {
+    this.tallyTerm = (normal, from, to) => {
+      const id = this.idOf(normal, from, to);
+      if (id >= this.title.length) this.grow(id);
+      if (this.title[id] === 0 && this.body[id] === 0) this.touched.push(id);
+      if (this.inBody) this.body[id]!++;
+      else this.title[id]!++;
+      this.tokens++;
+    };
+  }
 
   /** Calls emit once per distinct term of the document; returns how many there were. */
-  count(
-    doc: Pick<SearchDocument, 'title' | 'body'>,
-    idOf: (term: string) => number,
-    emit: (termId: number, impact: number) => void,
-  ): number {
-    const title = termsOf(doc.title);
-    const body = termsOf(doc.body);
-    for (const t of title) this.tally(idOf(t), 0);
-    for (const t of body) this.tally(idOf(t), 1);
-    const length = title.length + body.length;
+  count(doc: Pick<SearchDocument, 'title' | 'body'>, emit: (termId: number, impact: number) => void): number {
+    this.tokens = 0;
+    this.inBody = 0;
+    forEachTermSpan(doc.title, this.tallyTerm);
+    this.inBody = 1;
+    forEachTermSpan(doc.body, this.tallyTerm);
     for (const id of this.touched) {
-      emit(id, termImpact(this.body[id]!, this.title[id]!, length));
+      emit(id, termImpact(this.body[id]!, this.title[id]!, this.tokens));
       this.title[id] = 0;
       this.body[id] = 0;
     }
     const distinct = this.touched.length;
     this.touched.length = 0;
     return distinct;
-  }
-
-  private tally(id: number, inBody: number): void {
-    if (id >= this.title.length) this.grow(id);
-    if (this.title[id] === 0 && this.body[id] === 0) this.touched.push(id);
-    if (inBody) this.body[id]!++;
-    else this.title[id]!++;
   }
 
   private grow(id: number): void {

@@ -92,7 +92,13 @@ export class Rebuild {
   private docno = 0;
   private readonly addPosting = (termId: number, impact: number) => this.add(termId, impact);
   private df = new Int32Array(1 << 16);
-  private readonly counter = new ImpactCounter();
+  /** Ids of one- and two-character terms by their char codes (first code → second code → id). */
+  private readonly shortIds: (Map<number, number> | undefined)[] = new Array<Map<number, number> | undefined>(
+    65536,
+  ).fill(undefined);
+  /** Terms first seen in the step under way: written to search_terms with its transaction. */
+  private readonly newTerms: [number, string][] = [];
+  private readonly counter = new ImpactCounter((normal, from, to) => this.idOf(normal, from, to));
   private postingCount = 0;
   private written: number[] | null = null;
   private writeAt = 0;
@@ -189,17 +195,7 @@ export class Rebuild {
     const ids = next.ids.splice(0, READ_CHUNK);
     if (!next.ids.length) this.pending.shift();
     const docs = loadDocuments(this.db, KIND_OF_CODE[next.kind]!, ids);
-    const newTerms: [number, string][] = [];
-    const idOf = (term: string) => {
-      let id = this.termIds.get(term);
-      if (id === undefined) {
-        // Only the indexer writes search_terms: the next id is ours to give.
-        id = this.nextTermId++;
-        this.termIds.set(term, id);
-        newTerms.push([id, term]);
-      }
-      return id;
-    };
+    this.newTerms.length = 0;
     this.kind = next.kind;
     const docRows: number[] = [];
     for (const id of ids) {
@@ -207,7 +203,7 @@ export class Rebuild {
       this.read++;
       if (!doc) continue;
       this.docno = this.nextDocno;
-      const distinct = this.counter.count(doc, idOf, this.addPosting);
+      const distinct = this.counter.count(doc, this.addPosting);
       if (!distinct) continue;
       this.nextDocno++;
       docRows.push(this.docno, this.kind, id, distinct);
@@ -215,7 +211,7 @@ export class Rebuild {
     this.db
       .transaction(() => {
         const term = prepared(this.db, 'INSERT INTO search_terms (id, term, df) VALUES (?, ?, 0)');
-        for (const [id, text] of newTerms) term.run(id, text);
+        for (const [id, text] of this.newTerms) term.run(id, text);
         const insert = prepared(
           this.db,
           'INSERT INTO search_docs_next (docno, kind, doc_id, terms) VALUES (?, ?, ?, ?)',
@@ -224,6 +220,34 @@ export class Rebuild {
           insert.run(docRows[i]!, docRows[i + 1]!, docRows[i + 2]!, docRows[i + 3]!);
       })
       .immediate();
+  }
+
+  /**
+   * A term's id; a new term gets the next one (only the indexer writes search_terms). Short terms,
+   * most of them, are found by their char codes, without making the string.
+   */
+  private idOf(normal: string, from: number, to: number): number {
+    if (to - from > 2) return this.idOfString(normal.slice(from, to));
+    const first = normal.charCodeAt(from);
+    const second = to - from === 2 ? normal.charCodeAt(from + 1) : 0;
+    let byFirst = this.shortIds[first];
+    if (!byFirst) this.shortIds[first] = byFirst = new Map();
+    let id = byFirst.get(second);
+    if (id === undefined) {
+      id = this.idOfString(normal.slice(from, to));
+      byFirst.set(second, id);
+    }
+    return id;
+  }
+
+  private idOfString(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.nextTermId++;
+      this.termIds.set(term, id);
+      this.newTerms.push([id, term]);
+    }
+    return id;
   }
 
   private add(termId: number, impact: number): void {
