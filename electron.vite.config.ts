@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { serveInlineScriptsAsFiles } from './scripts/devInlineScripts.mjs';
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
 
@@ -34,7 +35,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     resolve: { alias: { ...alias, '@renderer': resolve(import.meta.dirname, 'renderer/src') } },
-    plugins: [react()],
+    plugins: [react(), serveInlineScriptsAsFiles()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },

@@ -1,5 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import {
   step,
   type DocNode,
 } from '../shared/answers/document';
+import { startHarness } from '../e2e/harness/start';
 import { percentile, report } from './report';
 
 // Typing in a long answer (20,000 characters) in Chromium, with the real renderer against the real
@@ -57,31 +58,6 @@ function longAnswer() {
     paragraph(''),
   );
   return documentOf(blocks);
-}
-
-function startHarness(userData: string): Promise<{ url: string; child: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(root, 'e2e/harness/server.ts'),
-        '--user-data',
-        userData,
-        '--locale',
-        'en-US',
-      ],
-      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /KOTAE_HARNESS_READY (\S+)/.exec(out);
-      if (match) resolve({ url: match[1]!, child });
-    });
-    child.on('exit', (code) => reject(new Error(`harness exited with ${code}`)));
-  });
 }
 
 async function invoke(url: string, channel: string, input: unknown): Promise<unknown> {
@@ -148,7 +124,9 @@ async function measureTyping(page: Page, selector: string): Promise<{ layout: nu
 }
 
 const userData = mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-editor-'));
-const { url, child } = await startHarness(userData);
+const { url, child, bridgeScript } = await startHarness(userData, {
+  onStderr: (t) => process.stderr.write(t),
+});
 const browser = await chromium.launch({
   executablePath: process.env.KOTAE_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-dev-shm-usage', '--no-first-run'],
@@ -166,7 +144,7 @@ try {
   await invoke(url, 'answers:save', { id: answer.id, doc });
 
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-  await page.addInitScript({ content: readFileSync(path.join(root, 'e2e/harness/bridge.js'), 'utf8') });
+  await page.addInitScript({ content: bridgeScript });
   await page.goto(`${url}/#/answers/${answer.id}`);
   const editor = page.getByTestId('answer-editor');
   await editor.waitFor();

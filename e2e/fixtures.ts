@@ -1,12 +1,20 @@
 import { test as base, _electron, expect, type ElectronApplication, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startHarness } from './harness/start';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Playwright's names for what electron/main/policy.ts allows: clipboard-sanitized-write is
+ * 'clipboard-write'; media capture is answered by Chromium's fake-UI flags (playwright.config.ts);
+ * fullscreen needs no grant in Chromium. A spec that reads the clipboard to check it grants
+ * 'clipboard-read' itself: the app never may.
+ */
+const harnessPermissions = ['clipboard-write', 'microphone'];
 const useElectron = process.env.KOTAE_ELECTRON === '1';
 
 export interface DialogAnswers {
@@ -21,12 +29,18 @@ export interface AppUnderTest {
   userData: string;
   /** A fresh temp folder for the test's own files. */
   tempDir: string;
+  /** Whether a URL is the app's own: its page or its media (another origin, as in Electron). */
+  isOwnUrl(url: string): boolean;
   /** Answers the next OS dialogs (folder/file pickers) will give. */
   queueDialogs(answers: DialogAnswers): Promise<void>;
   /** URLs the app asked the OS to open (mailto:, https:). */
   openedUrls(): Promise<string[]>;
   /** Files the app asked the OS file manager to show ("Show in folder"). */
   shownInFolder(): Promise<string[]>;
+  /** What the OS answers about screen-recording consent (harness only: macOS's answer can't be faked in Electron). */
+  setScreenAccess(status: 'not-determined' | 'granted' | 'denied' | 'restricted' | 'unknown'): Promise<void>;
+  /** How often the app opened the OS's screen-recording settings. */
+  screenSettingsOpened(): Promise<number>;
   /** Drops real files onto the element, as a user dragging them from the file manager. */
   dropFiles(selector: string, files: string[]): Promise<void>;
 }
@@ -34,45 +48,6 @@ export interface AppUnderTest {
 interface Options {
   /** The OS locale the app sees (it picks the UI language from it). */
   systemLocale: string;
-}
-
-function startHarness(userData: string, locale: string): Promise<{ url: string; child: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(root, 'e2e/harness/server.ts'),
-        '--user-data',
-        userData,
-        '--locale',
-        locale,
-      ],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${out}`)), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /KOTAE_HARNESS_READY (\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[1]!, child });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      process.stderr.write(`[harness] ${chunk.toString()}`);
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`harness exited with ${code}:\n${out}`));
-    });
-  });
 }
 
 export function electronAvailable(): { ok: boolean; reason: string } {
@@ -113,9 +88,14 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
       return;
     }
     const userData = testInfo.outputPath('user-data');
-    const { url, child } = await startHarness(userData, systemLocale);
-    await page.addInitScript({ path: path.join(root, 'e2e/harness/bridge.js') });
-    (page as Page & { harnessUrl?: string }).harnessUrl = url;
+    const { url, mediaOrigin, child, bridgeScript } = await startHarness(userData, {
+      locale: systemLocale,
+      onStderr: (text) => process.stderr.write(`[harness] ${text}`),
+    });
+    // The permissions Electron's policy grants our page (electron/main/policy.ts), and no others.
+    await page.context().grantPermissions(harnessPermissions, { origin: url });
+    await page.addInitScript({ content: bridgeScript });
+    Object.assign(page, { harnessUrl: url, harnessMediaOrigin: mediaOrigin });
     await page.goto(url);
     // The shell is up (keyboard shortcuts bound, first data requested) before the test starts.
     await page.locator('.k-app').waitFor();
@@ -126,10 +106,19 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
 
   app: async ({ page, electronApp }, use, testInfo) => {
     const tempDir = testInfo.outputPath('files');
-    const harnessUrl = (page as Page & { harnessUrl?: string }).harnessUrl;
+    const { harnessUrl, harnessMediaOrigin } = page as Page & {
+      harnessUrl?: string;
+      harnessMediaOrigin?: string;
+    };
+    const ownOrigins = electronApp
+      ? ['kotae-app://app', 'kotae-media://media']
+      : [harnessUrl!, harnessMediaOrigin!];
     const app: AppUnderTest = {
       userData: testInfo.outputPath('user-data'),
       tempDir,
+      isOwnUrl(url) {
+        return ownOrigins.some((origin) => url === origin || url.startsWith(`${origin}/`));
+      },
       async queueDialogs(answers) {
         if (electronApp) {
           await electronApp.evaluate(({ dialog }, queued) => {
@@ -157,6 +146,16 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
         if (electronApp) return [];
         const res = await page.request.get(`${harnessUrl}/__kotae/test/opened`);
         return ((await res.json()) as { opened: string[] }).opened;
+      },
+      async setScreenAccess(status) {
+        if (electronApp) throw new Error('setScreenAccess needs the harness');
+        const res = await page.request.post(`${harnessUrl}/__kotae/test/screenAccess`, { data: { status } });
+        expect(res.ok()).toBe(true);
+      },
+      async screenSettingsOpened() {
+        if (electronApp) return 0;
+        const res = await page.request.get(`${harnessUrl}/__kotae/test/opened`);
+        return ((await res.json()) as { screenSettingsOpened: number }).screenSettingsOpened;
       },
       async shownInFolder() {
         if (electronApp) return [];

@@ -6,6 +6,7 @@ import { writeSync } from 'node:fs';
 import { createHandlers, dispatch } from '../../electron/core/api';
 import { Studio } from '../../electron/core/studio';
 import type { Channel } from '../../shared/api';
+import { testDialogs } from '../../electron/core/testing/dialogs';
 
 const [kind, userData, library, out, inputJson] = process.argv.slice(2) as [
   string,
@@ -32,13 +33,7 @@ const studio = new Studio({
   shell: 'harness',
   appVersion: '0.0.0-durability',
   platform: process.platform,
-  dialogs: {
-    chooseFolder: async () => out,
-    chooseFiles: async () => (chosenFile ? [chosenFile] : []),
-    chooseSaveFile: async () => out,
-    openExternal: async () => undefined,
-    showInFolder: async () => undefined,
-  },
+  dialogs: testDialogs({ chooseFolder: async () => out, chooseFiles: async () => (chosenFile ? [chosenFile] : []), chooseSaveFile: async () => out }),
 });
 studio.settings.update({ lastLibrary: library });
 studio.start();

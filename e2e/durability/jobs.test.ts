@@ -13,6 +13,7 @@ import { Studio } from '../../electron/core/studio';
 import { snapshotFiles, useTempDir } from '../../electron/core/testing/tempDir';
 import type { JobState } from '../../shared/domain/job';
 import { runJobChild, unknownMediaFiles, visibleFiles } from './jobRun';
+import { testDialogs } from '../../electron/core/testing/dialogs';
 
 // Kill -9 in the middle of a render, an export, a publication, a backup, a restore and a mail import: the originals keep
 // their bytes, no partial output is visible, and on the next start the job shows as interrupted.
@@ -36,13 +37,7 @@ function makeStudio(userData: string): Studio {
     shell: 'harness',
     appVersion: '0.0.0',
     platform: process.platform,
-    dialogs: {
-      chooseFolder: async () => null,
-      chooseFiles: async () => [],
-      chooseSaveFile: async () => null,
-      openExternal: async () => undefined,
-      showInFolder: async () => undefined,
-    },
+    dialogs: testDialogs(),
   });
 }
 

@@ -1,7 +1,10 @@
 // Injected into the page by Playwright (addInitScript) in place of the Electron preload: the same
 // window.kotae shape, spoken over HTTP to the harness server instead of IPC.
+// The media origin (another port: media are cross-origin, as kotae-media:// is to kotae-app://) is
+// filled in where `/*MEDIA_ORIGIN*/` stands, by e2e/harness/start.ts.
 (() => {
   if (window.kotae || location.protocol !== 'http:') return;
+  const mediaOrigin = /*MEDIA_ORIGIN*/ '';
   const listeners = new Map();
   let source = null;
   const files = new Map();
@@ -31,7 +34,7 @@
       return () => listeners.get(event).delete(listener);
     },
     mediaUrl(sha256) {
-      return `/__kotae/media/${encodeURIComponent(sha256)}`;
+      return `${mediaOrigin}/${encodeURIComponent(sha256)}`;
     },
     pathForFile(file) {
       return files.get(file.name) ?? '';

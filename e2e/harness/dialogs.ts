@@ -1,3 +1,4 @@
+import type { ScreenAccessStatus } from '../../shared/api/app';
 import type { Dialogs } from '../../electron/core/studio';
 
 export interface DialogQueues {
@@ -14,6 +15,9 @@ export class HarnessDialogs implements Dialogs {
   readonly queues: DialogQueues = { chooseFolder: [], chooseFiles: [], chooseSaveFile: [] };
   readonly opened: string[] = [];
   readonly shown: string[] = [];
+  /** What the OS says about screen recording; a test sets 'denied' to see the macOS advice. */
+  screenAccess: ScreenAccessStatus = 'granted';
+  screenSettingsOpened = 0;
 
   async chooseFolder(): Promise<string | null> {
     return this.queues.chooseFolder.shift() ?? null;
@@ -29,5 +33,12 @@ export class HarnessDialogs implements Dialogs {
   }
   async showInFolder(file: string): Promise<void> {
     this.shown.push(file);
+  }
+  screenRecordingAccess(): ScreenAccessStatus {
+    return this.screenAccess;
+  }
+  async openScreenRecordingSettings(): Promise<boolean> {
+    this.screenSettingsOpened++;
+    return true;
   }
 }

@@ -4,14 +4,25 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHandlers, dispatch } from '../../electron/core/api';
-import { resolveMediaRequest } from '../../electron/core/media';
 import { Studio } from '../../electron/core/studio';
+import {
+  APP_ORIGIN,
+  MEDIA_ORIGIN,
+  appRequestHandler,
+  mediaRequestHandler,
+} from '../../electron/main/protocolHandlers';
 import { HarnessDialogs, type DialogQueues } from './dialogs';
-import { sendFile, serveRenderer } from './staticFiles';
+import { sendFetchResponse, toFetchRequest } from './httpBridge';
+import { bridgeFor } from './start';
 
 // The UI harness: serves the built renderer and the same handler table as Electron's main process
 // over HTTP on 127.0.0.1, so Playwright drives the real UI against the real core in Chromium.
 // Started by the Playwright fixtures, one per test, with a fresh user-data folder.
+//
+// Never kinder than Electron: the page and the media have two origins (two ports), as
+// kotae-app://app and kotae-media://media do, and both are answered by the very protocol handlers
+// Electron registers (electron/main/protocolHandlers.ts): byte ranges, CORS and confinement included.
+// The page's CSP names the media origin where the app's names kotae-media:.
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -38,7 +49,6 @@ const studio = new Studio({
 studio.start();
 const handlers = createHandlers(studio);
 const rendererDir = path.resolve(values.renderer!);
-const bridgeScript = readFileSync(path.join(here, 'bridge.js'), 'utf8');
 const eventStreams = new Set<ServerResponse>();
 
 studio.on((event, payload) => {
@@ -110,23 +120,8 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     req.on('close', () => eventStreams.delete(res));
     return;
   }
-  if (p.startsWith('/__kotae/media/')) {
-    const media = (() => {
-      try {
-        return resolveMediaRequest(
-          studio.library(),
-          `/${decodeURIComponent(p.slice('/__kotae/media/'.length))}`,
-        );
-      } catch {
-        return null; // no library open, or a malformed escape
-      }
-    })();
-    if (!media) res.writeHead(404).end('not found');
-    else sendFile(req, res, media.file, media.mime);
-    return;
-  }
   if (p === '/__kotae/bridge.js') {
-    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bridgeScript);
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bridgeFor(mediaOrigin));
     return;
   }
   // Test controls: queue answers for the OS dialogs, and read what the app asked the OS to open.
@@ -139,34 +134,66 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     return;
   }
   if (p === '/__kotae/test/opened') {
-    json(res, 200, { opened: dialogs.opened, shown: dialogs.shown });
+    json(res, 200, {
+      opened: dialogs.opened,
+      shown: dialogs.shown,
+      screenSettingsOpened: dialogs.screenSettingsOpened,
+    });
     return;
   }
-  if (req.method === 'GET') {
-    serveRenderer(req, res, rendererDir, p);
+  if (req.method === 'POST' && p === '/__kotae/test/screenAccess') {
+    const body = (await readBody(req)) as { status: typeof dialogs.screenAccess };
+    dialogs.screenAccess = body.status;
+    json(res, 200, { status: dialogs.screenAccess });
     return;
   }
-  res.writeHead(405).end();
+  const response = serveApp(toFetchRequest(req, APP_ORIGIN));
+  if (p === '/' || p === '/index.html') {
+    // The CSP is in the page itself: the media origin here takes the place of kotae-media: there.
+    const html = (await response.text()).replaceAll('kotae-media:', mediaOrigin);
+    await sendFetchResponse(res, new Response(html, { status: response.status, headers: response.headers }));
+    return;
+  }
+  await sendFetchResponse(res, response);
 }
 
-const server = createServer((req, res) => {
-  route(req, res).catch((err: unknown) => {
-    console.error('[harness]', err);
-    if (!res.headersSent) res.writeHead(500);
-    res.end();
+function serve(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
+  return createServer((req, res) => {
+    handler(req, res).catch((err: unknown) => {
+      console.error('[harness]', err);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
-});
+}
 
-server.listen(Number(values.port), '127.0.0.1', () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  // The fixture waits for this line.
-  console.log(`KOTAE_HARNESS_READY http://127.0.0.1:${port}`);
+const server = serve(route);
+const mediaServer = serve(async (req, res) => {
+  await sendFetchResponse(res, serveMedia(toFetchRequest(req, MEDIA_ORIGIN)));
 });
+let mediaOrigin = '';
+let serveMedia: (request: Request) => Response = () => new Response(null, { status: 503 });
+const serveApp = appRequestHandler(rendererDir);
+
+function listen(srv: ReturnType<typeof createServer>, port: number): Promise<string> {
+  return new Promise((resolve) =>
+    srv.listen(port, '127.0.0.1', () => {
+      const address = srv.address();
+      resolve(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+    }),
+  );
+}
+
+const appOrigin = await listen(server, Number(values.port));
+mediaOrigin = await listen(mediaServer, 0);
+serveMedia = mediaRequestHandler(() => studio.library(), appOrigin);
+// The fixture waits for this line.
+console.log(`KOTAE_HARNESS_READY ${appOrigin} ${mediaOrigin}`);
 
 async function shutdown(): Promise<void> {
   for (const res of eventStreams) res.end();
   server.close();
+  mediaServer.close();
   await studio.close();
   process.exit(0);
 }

@@ -60,7 +60,7 @@ test('Export bundle: personalised for the question’s customer, with size, e-ma
   );
   await expect(dialog.getByTestId('bundle-greeting')).toContainText('田中 美咲 様');
   await expect(dialog.getByTestId('bundle-size')).toContainText(/about \d+(\.\d)? KB/);
-  await expect(dialog.getByTestId('bundle-size')).toContainText('10 files, 0 videos');
+  await expect(dialog.getByTestId('bundle-size')).toContainText('11 files, 0 videos');
   await expect(dialog).toContainText('The bundle is in Japanese, the language of the answer.');
 
   // Generic hides the greeting; back to personalised, and also a folder.

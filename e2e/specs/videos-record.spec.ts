@@ -4,7 +4,9 @@ import { expect, test } from '../fixtures';
 // --use-fake-ui-for-media-stream and --use-fake-device-for-media-stream): a few seconds, paused
 // once, saved, and the result is a seekable video with a duration.
 
-test('record the screen with narration, pause and resume, stop: a seekable clip appears', async ({ page }) => {
+test('record the screen with narration, pause and resume, stop: a seekable clip appears', async ({
+  page,
+}) => {
   await page.getByRole('link', { name: 'Videos' }).click();
   await page.getByTestId('record-open').click();
   const recorder = page.getByTestId('recorder');
@@ -38,4 +40,28 @@ test('record the screen with narration, pause and resume, stop: a seekable clip 
   expect(seek.seekable).toBeGreaterThan(2.5);
   expect(seek.at).toBeCloseTo(1.5, 1);
   await expect(page.getByTestId('edit-duration')).toContainText(/0:0[2-9]/);
+});
+
+test('without macOS screen-recording consent the recorder says where to allow it, and does not start', async ({
+  page,
+  app,
+}) => {
+  test.skip(process.env.KOTAE_ELECTRON === '1', 'the OS consent can only be faked through the harness');
+  await app.setScreenAccess('denied');
+  await page.getByRole('link', { name: 'Videos' }).click();
+  await page.getByTestId('record-open').click();
+  const recorder = page.getByTestId('recorder');
+  await expect(recorder.getByTestId('recorder-screen-denied')).toContainText(
+    'Privacy & Security → Screen Recording',
+  );
+  await expect(recorder.getByTestId('recorder-start')).toBeDisabled();
+  await recorder.getByRole('button', { name: 'Open System Settings' }).click();
+  await expect.poll(() => app.screenSettingsOpened()).toBe(1);
+
+  // Once allowed (and the dialog opened again), recording can start.
+  await app.setScreenAccess('granted');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('record-open').click();
+  await expect(recorder.getByTestId('recorder-screen-denied')).toHaveCount(0);
+  await expect(recorder.getByTestId('recorder-start')).toBeEnabled();
 });

@@ -1,7 +1,12 @@
 import { dialog, shell, type BrowserWindow } from 'electron';
 import type { Dialogs } from '../core/studio';
 import { KotaeError } from '../../shared/errors';
+import { screenAccessStatus } from './displayMedia';
 import { isSafeExternalUrl } from './policy';
+
+/** macOS System Settings, Privacy & Security, Screen Recording (a fixed URL, not from the page). */
+const SCREEN_RECORDING_SETTINGS =
+  'x-apple.systempreferences:com.apple.preference.security?Privacy_ScreenCapture';
 
 export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
   const parent = () => getWindow() ?? undefined;
@@ -39,6 +44,12 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
     },
     async showInFolder(file) {
       shell.showItemInFolder(file);
+    },
+    screenRecordingAccess: screenAccessStatus,
+    async openScreenRecordingSettings() {
+      if (process.platform !== 'darwin') return false;
+      await shell.openExternal(SCREEN_RECORDING_SETTINGS);
+      return true;
     },
   };
 }

@@ -4,12 +4,13 @@ import { createHandlers, dispatch } from '../core/api';
 import { Studio } from '../core/studio';
 import { electronDialogs } from './dialogs';
 import { handleDisplayMedia } from './displayMedia';
+import { keychainSealer } from './keychainSealer';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { mailFilesToImport } from './openedFiles';
 import { rendererDir } from './paths';
 import { APP_ORIGIN, handleProtocols, registerSchemes } from './protocols';
-import { sameOrigin } from './policy';
+import { originOf, sameOrigin } from './policy';
 import { applySecurityPolicy } from './security';
 import { createMainWindow } from './window';
 
@@ -23,6 +24,8 @@ const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
 
 /** Our page, and nothing else, may call the API, navigate, or get media permissions. */
 const isTrustedUrl = sameOrigin(startUrl);
+/** The page's origin: the media protocol answers CORS requests from it (and only it). */
+const appOrigin = originOf(startUrl)!;
 
 let mainWindow: BrowserWindow | null = null;
 let studio: Studio | null = null;
@@ -60,7 +63,9 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
+    // The keychain is asked once, after 'ready' (safeStorage needs it): the vendor key is sealed with it.
+    const sealer = await keychainSealer();
     studio = new Studio({
       userDataDir: app.getPath('userData'),
       systemLocale: app.getLocale(),
@@ -68,6 +73,7 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       platform: process.platform,
       dialogs: electronDialogs(() => mainWindow),
+      sealer,
     });
     studio.on((event, payload) => {
       for (const win of BrowserWindow.getAllWindows()) win.webContents.send(event, payload);
@@ -76,7 +82,7 @@ if (!app.requestSingleInstanceLock()) {
     handlers = createHandlers(studio);
     registerIpc(handlers, isTrustedUrl);
     handleDisplayMedia(isTrustedUrl);
-    handleProtocols(rendererDir(), studio);
+    handleProtocols(rendererDir(), studio, appOrigin);
     const language = studio.settings.get().language;
     const menuLanguage = language === 'system' ? (app.getLocale().startsWith('ja') ? 'ja' : 'en') : language;
     buildMenu(() => mainWindow, menuLanguage);

@@ -7,6 +7,7 @@ import { Studio } from '../core/studio';
 import { useTempDir } from '../core/testing/tempDir';
 import { invokeFromWindow } from './invoke';
 import { sameOrigin } from './policy';
+import { testDialogs } from '../core/testing/dialogs';
 
 // Every channel of shared/api, walked one by one: a window that is not ours is refused before its
 // input is read, and input of the wrong shape or size never reaches a handler.
@@ -22,13 +23,7 @@ const untrusted = [
   { parent: null, url: 'kotae-media://media/x' },
 ];
 
-const noDialogs = {
-  chooseFolder: async () => null,
-  chooseFiles: async () => [],
-  chooseSaveFile: async () => null,
-  openExternal: async () => undefined,
-  showInFolder: async () => undefined,
-};
+const noDialogs = testDialogs();
 
 /** The real handler table of a real studio, recording which channels were actually reached. */
 async function withRecordedHandlers(use: (handlers: HandlerTable, reached: Set<string>) => Promise<void>) {

@@ -32,8 +32,13 @@ describe('Electron security policy', () => {
     expect(source.match(/new BrowserWindow\(/g)).toHaveLength(1);
   });
 
-  it('grants media capture only', () => {
-    expect([...allowedPermissions].sort()).toEqual(['display-capture', 'media']);
+  it('grants capture, clipboard writes and fullscreen only', () => {
+    expect([...allowedPermissions].sort()).toEqual([
+      'clipboard-sanitized-write',
+      'display-capture',
+      'fullscreen',
+      'media',
+    ]);
   });
 
   it('opens only https and mailto links outside the app', () => {

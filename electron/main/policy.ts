@@ -14,8 +14,17 @@ export const secureWebPreferences = {
   spellcheck: false,
 } as const;
 
-/** Permissions a window may get: media capture for the screen recorder, nothing else. */
-export const allowedPermissions: ReadonlySet<string> = new Set(['media', 'display-capture']);
+/**
+ * Permissions our page may get: media capture for the screen recorder and its narration, writing to
+ * the clipboard (navigator.clipboard.writeText: "Copy" buttons for drafts and fingerprints), and
+ * fullscreen (the video player's button). Nothing else: no notifications, geolocation, HID, …
+ */
+export const allowedPermissions: ReadonlySet<string> = new Set([
+  'media',
+  'display-capture',
+  'clipboard-sanitized-write',
+  'fullscreen',
+]);
 
 /** https and mailto links leave the app for the OS browser or mail client; nothing else is opened. */
 export function isSafeExternalUrl(url: string): boolean {
@@ -60,9 +69,20 @@ export function isTrustedSender(
   return !!frame && frame.parent === null && isTrustedUrl(frame.url);
 }
 
-/** will-navigate / will-redirect: stay on our own page, never leave it for anything else. */
-export function mayNavigate(url: string, isTrustedUrl: (url: string) => boolean): boolean {
-  return isTrustedUrl(url);
+/** What Electron tells about a frame that navigates (will-frame-navigate, will-redirect). */
+export interface NavigatingFrame {
+  url: string;
+  isMainFrame: boolean;
+}
+
+/**
+ * Navigation, decided per frame: the main frame stays on our own page; a subframe (a mail shown in
+ * its sandboxed srcdoc iframe) may only be its own srcdoc or blank, never load a URL (a link clicked
+ * inside a mail would otherwise open a remote page inside the app).
+ */
+export function mayNavigate(target: NavigatingFrame, isTrustedUrl: (url: string) => boolean): boolean {
+  if (target.isMainFrame) return isTrustedUrl(target.url);
+  return target.url === 'about:srcdoc' || target.url === 'about:blank';
 }
 
 /** window.open and target=_blank: never a new window; a safe link goes to the OS instead. */
@@ -70,11 +90,29 @@ export function windowOpenDecision(url: string): { action: 'deny'; openExternall
   return { action: 'deny', openExternally: isSafeExternalUrl(url) };
 }
 
-/** Permission requests and checks: media capture for the recorder, from our own page only. */
+/** Who asks for a permission: the requesting frame, and the page it sits in. */
+export interface PermissionAsker {
+  /** The URL (or, for some checks, the origin) of the frame that asks. */
+  requestingUrl: string | null | undefined;
+  isMainFrame: boolean;
+  /** The top page of the web contents, when known. */
+  topUrl?: string | null;
+  /** Set by Electron only for cross-origin subframes. */
+  embeddingOrigin?: string | undefined;
+}
+
+/**
+ * Permission requests and checks, decided for the frame that asks (not the top page's URL): an
+ * allowed permission, asked by the main frame of our own page. A subframe never gets one, even inside
+ * our page.
+ */
 export function mayGrantPermission(
   permission: string,
-  requestingUrl: string,
+  asker: PermissionAsker,
   isTrustedUrl: (url: string) => boolean,
 ): boolean {
-  return allowedPermissions.has(permission) && isTrustedUrl(requestingUrl);
+  if (!allowedPermissions.has(permission)) return false;
+  if (!asker.isMainFrame || asker.embeddingOrigin) return false;
+  if (!asker.requestingUrl || !isTrustedUrl(asker.requestingUrl)) return false;
+  return asker.topUrl == null || isTrustedUrl(asker.topUrl);
 }

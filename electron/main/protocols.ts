@@ -1,48 +1,32 @@
-import { net, protocol } from 'electron';
-import { pathToFileURL } from 'node:url';
-import { resolveMediaRequest } from '../core/media';
-import { appFileFor } from './appFiles';
+import { protocol } from 'electron';
 import type { Studio } from '../core/studio';
+import { APP_SCHEME, MEDIA_SCHEME, appRequestHandler, mediaRequestHandler } from './protocolHandlers';
 
-export const APP_SCHEME = 'kotae-app';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
-export const MEDIA_SCHEME = 'kotae-media';
-
-/** Must run before app ready: both schemes behave like https (secure, fetchable, streamable). */
-export function registerSchemes(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    {
-      scheme: MEDIA_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
-    },
-  ]);
-}
-
-const notFound = () => new Response('not found', { status: 404 });
+export { APP_ORIGIN, APP_SCHEME, MEDIA_SCHEME } from './protocolHandlers';
 
 /**
- * kotae-app://app/… serves the built renderer (a real origin for the CSP and the sender check, and
- * no file:// privileges); kotae-media://media/<sha256> serves the open library's media, confined to
- * its media folder. Range requests (video seeking) are handled by net.fetch on the file URL.
+ * Must run before app ready (Electron allows one call). Both schemes behave like https (standard,
+ * secure, fetchable); media also streams, and is CORS-enabled because the page (kotae-app://app) is
+ * another origin: without `corsEnabled` Chromium refuses the CORS-mode fetches of <video crossorigin>
+ * and its <track>s ("Cross origin requests are only supported for protocol schemes: …").
  */
-export function handleProtocols(rendererDir: string, studio: Studio): void {
-  protocol.handle(APP_SCHEME, (request) => {
-    const file = appFileFor(rendererDir, request.url);
-    return file ? net.fetch(pathToFileURL(file).toString()) : notFound();
-  });
+export const privilegedSchemes = [
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  {
+    scheme: MEDIA_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true },
+  },
+];
 
-  protocol.handle(MEDIA_SCHEME, (request) => {
-    const url = new URL(request.url);
-    if (url.host !== 'media') return notFound();
-    let library;
-    try {
-      library = studio.library();
-    } catch {
-      return notFound();
-    }
-    const media = resolveMediaRequest(library, url.pathname);
-    if (!media) return notFound();
-    return net.fetch(pathToFileURL(media.file).toString(), { headers: request.headers });
-  });
+export function registerSchemes(): void {
+  protocol.registerSchemesAsPrivileged(privilegedSchemes);
+}
+
+/** After ready: the renderer's files and the library's media, answered by protocolHandlers.ts. */
+export function handleProtocols(rendererDir: string, studio: Studio, appOrigin: string): void {
+  protocol.handle(APP_SCHEME, appRequestHandler(rendererDir));
+  protocol.handle(
+    MEDIA_SCHEME,
+    mediaRequestHandler(() => studio.library(), appOrigin),
+  );
 }

@@ -24,16 +24,25 @@ interface BuilderConfig {
   asarUnpack: string[];
   npmRebuild: boolean;
   electronFuses: Record<string, boolean>;
-  fileAssociations: { ext: string; name: string }[];
+  fileAssociations: { ext: string; name: string; mimeType?: string }[];
   linux: { target: string[]; icon: string };
   win: { target: string[]; icon: string };
-  mac: { target: string[]; icon: string };
+  mac: {
+    target: string[];
+    icon: string;
+    hardenedRuntime: boolean;
+    entitlements: string;
+    entitlementsInherit: string;
+    extendInfo: Record<string, string>;
+  };
   directories: { buildResources: string };
 }
 
 const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  scripts: Record<string, string>;
   main: string;
 };
 
@@ -82,6 +91,22 @@ describe('electron-builder.yml', () => {
   // it from every archive tool, and an extension nothing writes would be a dead association.
   it('registers .eml files (mail opened with the app is imported), and nothing else', () => {
     expect(config.fileAssociations.map((a) => a.ext)).toEqual(['eml']);
+    // A Linux .desktop file lists MIME types: without one the association claims nothing there.
+    expect(config.fileAssociations[0]!.mimeType).toBe('message/rfc822');
+  });
+
+  it('lets the signed macOS app record narration: microphone entitlement and usage text', () => {
+    // With the hardened runtime, a missing com.apple.security.device.audio-input entitlement denies
+    // the microphone silently (electron-builder's default entitlements do not include it).
+    expect(config.mac.hardenedRuntime).toBe(true);
+    for (const file of [config.mac.entitlements, config.mac.entitlementsInherit]) {
+      const plist = readFileSync(path.join(root, file), 'utf8');
+      const entitled = (key: string) =>
+        new RegExp(`<key>${key.replace(/\./g, '\\.')}</key>\\s*<true/>`).test(plist);
+      expect(entitled('com.apple.security.device.audio-input'), file).toBe(true);
+      expect(entitled('com.apple.security.cs.allow-jit'), file).toBe(true);
+    }
+    expect(config.mac.extendInfo.NSMicrophoneUsageDescription).toMatch(/narration/);
   });
 
   it('ships the built app (main, preload, renderer) and never rebuilds the repo’s node_modules', () => {
@@ -114,6 +139,9 @@ describe('electron-builder.yml', () => {
       const match = /^(node_modules\/(?:@[^/]+|[^@/][^/]*))\/\*\*$/.exec(glob);
       expect(match, `${glob} is a whole-package glob`).not.toBeNull();
       const dir = path.join(root, match![1]!);
+      // ffmpeg-static is optional: its binary is downloaded at install time, which cannot happen
+      // here; `npm run dist` refuses to build an installer without it (scripts/check-dist.mjs).
+      if (pkg.optionalDependencies?.[match![1]!.slice('node_modules/'.length)] && !existsSync(dir)) continue;
       expect(filesUnder(dir).length, glob).toBeGreaterThan(0);
       for (const f of filesUnder(dir)) matched.add(path.relative(root, f).split(path.sep).join('/'));
     }
@@ -134,6 +162,12 @@ describe('electron-builder.yml', () => {
         .join('/')}`;
       expect(matched.has(relative), `${relative} is unpacked`).toBe(true);
     }
+  });
+
+  it('ships a current ffmpeg: ffmpeg-static is unpacked, and dist refuses to build without it', () => {
+    expect(pkg.optionalDependencies?.['ffmpeg-static']).toBeDefined();
+    expect(config.asarUnpack).toContain('node_modules/ffmpeg-static/**');
+    expect(pkg.scripts.dist).toMatch(/^node scripts\/check-dist\.mjs && /);
   });
 
   it('keeps a single instance: a second launch hands over to the first', () => {

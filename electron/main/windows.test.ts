@@ -51,8 +51,10 @@ describe('windows', () => {
     ).toEqual([]);
   });
 
-  it('never navigate away from our page', () => {
-    expect(mayNavigate('kotae-app://app/index.html#/answers', ours)).toBe(true);
+  it('never navigate away from our page; a subframe (a mail) loads no URL at all', () => {
+    const main = (url: string) => ({ url, isMainFrame: true });
+    const sub = (url: string) => ({ url, isMainFrame: false });
+    expect(mayNavigate(main('kotae-app://app/index.html#/answers'), ours)).toBe(true);
     for (const url of [
       'https://example.com/',
       'file:///etc/passwd',
@@ -60,7 +62,16 @@ describe('windows', () => {
       'javascript:alert(1)',
       'data:text/html,x',
     ]) {
-      expect(mayNavigate(url, ours), url).toBe(false);
+      expect(mayNavigate(main(url), ours), url).toBe(false);
+    }
+    expect(mayNavigate(sub('about:srcdoc'), ours)).toBe(true);
+    for (const url of [
+      'https://example.com/',
+      'kotae-app://app/index.html',
+      'data:text/html,x',
+      'file:///x',
+    ]) {
+      expect(mayNavigate(sub(url), ours), url).toBe(false);
     }
   });
 
@@ -78,10 +89,31 @@ describe('windows', () => {
     }
   });
 
-  it('grant media capture to our page only, and nothing else to anyone', () => {
-    expect(mayGrantPermission('media', 'kotae-app://app/index.html', ours)).toBe(true);
-    expect(mayGrantPermission('display-capture', 'kotae-app://app/index.html', ours)).toBe(true);
-    expect(mayGrantPermission('media', 'https://evil.example/', ours)).toBe(false);
+  it('grant capture, clipboard writes and fullscreen to our page’s main frame only, nothing else to anyone', () => {
+    const page = {
+      requestingUrl: 'kotae-app://app/index.html',
+      isMainFrame: true,
+      topUrl: 'kotae-app://app/index.html',
+    };
+    for (const permission of ['media', 'display-capture', 'clipboard-sanitized-write', 'fullscreen'])
+      expect(mayGrantPermission(permission, page, ours), permission).toBe(true);
+    // Checks may name the origin only.
+    expect(mayGrantPermission('media', { requestingUrl: 'kotae-app://app', isMainFrame: true }, ours)).toBe(
+      true,
+    );
+    expect(mayGrantPermission('media', { ...page, requestingUrl: 'https://evil.example/' }, ours)).toBe(
+      false,
+    );
+    // Judged for the frame that asks: a subframe inside our page gets nothing, whatever its URL.
+    expect(mayGrantPermission('media', { ...page, isMainFrame: false }, ours)).toBe(false);
+    expect(mayGrantPermission('fullscreen', { ...page, embeddingOrigin: 'kotae-app://app' }, ours)).toBe(
+      false,
+    );
+    expect(
+      mayGrantPermission('media', { ...page, requestingUrl: 'about:srcdoc', isMainFrame: false }, ours),
+    ).toBe(false);
+    expect(mayGrantPermission('media', { ...page, topUrl: 'https://evil.example/' }, ours)).toBe(false);
+    expect(mayGrantPermission('media', { ...page, requestingUrl: undefined }, ours)).toBe(false);
     for (const permission of [
       'geolocation',
       'notifications',
@@ -93,13 +125,13 @@ describe('windows', () => {
       'usb',
       'midiSysex',
     ]) {
-      expect(mayGrantPermission(permission, 'kotae-app://app/index.html', ours), permission).toBe(false);
+      expect(mayGrantPermission(permission, page, ours), permission).toBe(false);
     }
   });
 
   it('the shell wires those decisions into Electron', () => {
     const security = readFileSync(path.join(root, 'electron/main/security.ts'), 'utf8');
-    expect(security).toMatch(/'will-navigate'[\s\S]*?mayNavigate/);
+    expect(security).toMatch(/'will-frame-navigate'[\s\S]*?mayNavigate/);
     expect(security).toMatch(/'will-redirect'[\s\S]*?mayNavigate/);
     expect(security).toMatch(/'will-attach-webview', \(event\) => event\.preventDefault\(\)/);
     expect(security).toMatch(/setWindowOpenHandler[\s\S]*?windowOpenDecision/);
@@ -116,7 +148,10 @@ describe('windows', () => {
     for (const { file, line } of opens) {
       const text = readFileSync(path.join(root, file), 'utf8');
       const before = text.slice(Math.max(0, text.indexOf(line) - 300), text.indexOf(line));
-      expect(before + line, file).toMatch(/isSafeExternalUrl\(url\)|decision\.openExternally/);
+      // A URL from the page is checked; the one fixed URL (macOS privacy settings) is a constant.
+      expect(before + line, file).toMatch(
+        /isSafeExternalUrl\(url\)|decision\.openExternally|openExternal\(SCREEN_RECORDING_SETTINGS\)/,
+      );
     }
     const ipc = readFileSync(path.join(root, 'electron/main/ipc.ts'), 'utf8');
     expect(ipc).toMatch(/invokeFromWindow\(handlers, channel, event\.senderFrame, input, isTrustedUrl/);

@@ -13,8 +13,18 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/**
+ * Whether the OS lets the app record the screen. macOS asks the user once (System Settings, Privacy &
+ * Security, Screen Recording); without consent it hands over a black screen. Elsewhere: 'granted'.
+ */
+export const ScreenAccessStatus = z.enum(['not-determined', 'granted', 'denied', 'restricted', 'unknown']);
+export type ScreenAccessStatus = z.infer<typeof ScreenAccessStatus>;
+
 export const appChannels = defineChannels({
   'app:info': { input: z.object({}), output: AppInfo },
+  'app:screenAccess': { input: z.object({}), output: z.object({ status: ScreenAccessStatus }) },
+  /** Opens the OS's screen-recording privacy settings where there are such (macOS). */
+  'app:openScreenSettings': { input: z.object({}), output: z.object({ opened: z.boolean() }) },
   'settings:get': { input: z.object({}), output: AppSettings },
   'settings:update': { input: AppSettingsPatch, output: AppSettings },
 });

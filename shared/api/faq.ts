@@ -10,6 +10,7 @@ import {
   VendorSettings,
   VendorSettingsPatch,
 } from '../domain/faq';
+import { VendorKeyInfo } from '../domain/signing';
 import { defineChannels } from './channel';
 
 export const faqChannels = defineChannels({
@@ -37,4 +38,6 @@ export const faqChannels = defineChannels({
   'vendor:update': { input: VendorSettingsPatch, output: VendorSettings },
   /** Asks the OS for an image and makes it the vendor's logo; null when the user cancelled. */
   'vendor:chooseLogo': { input: z.object({}), output: VendorSettings.nullable() },
+  /** The key that signs bundles (made on first need); null for a read-only library without one. */
+  'vendor:key': { input: z.object({}), output: VendorKeyInfo.nullable() },
 });

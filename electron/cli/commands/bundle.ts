@@ -126,9 +126,11 @@ export function registerBundleCommands(program: Command): void {
 
   bundle
     .command('verify')
-    .description('check a bundle zip: exit 0 when sound, 1 with the reason otherwise')
+    .description(
+      'check a bundle zip: exit 0 when every file matches its signed manifest (with --library: signed by that library), 1 with the reason otherwise',
+    )
     .argument('<file.zip>', 'the bundle to check')
-    .option('--library <dir>', 'also look the bundle up in this library (read only)')
+    .option('--library <dir>', 'also say whether this library made the bundle (read only)')
     .option('--json', 'print the report as JSON')
     .action(async (file: string, opts: VerifyOptions) => {
       const resolved = path.resolve(file);
@@ -140,34 +142,46 @@ export function registerBundleCommands(program: Command): void {
         library?.close();
       }
       if (opts.json) printJson(report);
-      if (report.sound && report.manifest) {
-        if (!opts.json) {
-          console.log(
-            cliText('bundle:cli.sound', {
-              file,
-              files: report.manifest.fileCount,
-              answerId: report.manifest.answerId,
-              revision: report.manifest.revision,
-              createdAt: report.manifest.createdAt,
-            }),
-          );
-          if (report.record) {
-            const r = report.record;
-            console.log(
-              cliText('bundle:history.verifyRecord', {
-                title: r.answerTitle ?? `#${r.answerId}`,
-                revision: r.revision,
-                date: r.createdAt,
-                to: r.customerName ? cliText('bundle:history.verifyTo', { name: r.customerName }) : '',
-              }),
-            );
-          }
-        }
-        return;
+      if (!report.sound || !report.manifest || !report.signature) {
+        // Exit 1 with the reason: main.ts prints user errors on stderr and exits 1.
+        const error = report.error!;
+        throw new KotaeError('BUNDLE_INVALID', error.params, error.detail, error.messageKey);
       }
-      // Exit 1 with the reason: main.ts prints user errors on stderr and exits 1.
-      const error = report.error!;
-      throw new KotaeError('BUNDLE_INVALID', error.params, error.detail, error.messageKey);
+      const { verdict, fingerprint, libraryFingerprint } = report.signature;
+      const say = (key: string, params: Record<string, string | number> = {}) => {
+        if (!opts.json) console.log(cliText(key, params));
+      };
+      // Sound means: every file matches a manifest that this library, or the key shown, signed.
+      const refuse = (key: string, params: Record<string, string>) =>
+        new KotaeError('BUNDLE_INVALID', { reason: verdict, file, ...params }, undefined, key);
+      if (verdict === 'otherKey') {
+        throw refuse('bundle:cli.otherKey', {
+          fingerprint: fingerprint!,
+          library: libraryFingerprint ?? '—',
+        });
+      }
+      if (verdict === 'unsigned' && !report.record) {
+        throw refuse(opts.library ? 'bundle:cli.unsignedNotHere' : 'bundle:cli.unsigned', {});
+      }
+      say('bundle:cli.sound', {
+        file,
+        files: report.manifest.fileCount,
+        answerId: report.manifest.answerId,
+        revision: report.manifest.revision,
+        createdAt: report.manifest.createdAt,
+      });
+      if (verdict === 'signed') say('bundle:cli.signedBy', { fingerprint: fingerprint! });
+      if (verdict === 'thisLibrary') say('bundle:cli.madeHere', { fingerprint: fingerprint! });
+      if (verdict === 'unsigned') say('bundle:cli.madeHereUnsigned');
+      if (report.record) {
+        const r = report.record;
+        say('bundle:history.verifyRecord', {
+          title: r.answerTitle ?? `#${r.answerId}`,
+          revision: r.revision,
+          date: r.createdAt,
+          to: r.customerName ? cliText('bundle:history.verifyTo', { name: r.customerName }) : '',
+        });
+      }
     });
 
   bundle

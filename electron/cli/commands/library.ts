@@ -3,7 +3,14 @@ import { KotaeError } from '../../../shared/errors';
 import { listAnswers } from '../../core/answers';
 import { listCapabilities } from '../../core/capabilities';
 import { listCustomers } from '../../core/customers';
-import { createLibrary, openLibrary, seedDemo, type Library } from '../../core/library';
+import {
+  checkMediaFiles,
+  createLibrary,
+  mediaFindingsError,
+  openLibrary,
+  seedDemo,
+  type Library,
+} from '../../core/library';
 import { listMedia } from '../../core/media';
 import { listQuestions } from '../../core/questions';
 import { refreshSearchIndex } from '../../core/search';
@@ -94,25 +101,39 @@ export function registerLibraryCommands(program: Command): void {
     .command('info')
     .description('counts per table, schema version and integrity of a library')
     .requiredOption('--library <dir>', 'library folder')
+    .option('--check-media', 'also read every media file and check it against its checksum (exit 1 if one is missing or changed)')
     .option('--json', 'print as JSON')
-    .action((opts: { library: string; json?: boolean }) => {
-      const info = withReadOnlyLibrary(opts.library, (l) => l.info());
+    .action(async (opts: { library: string; checkMedia?: boolean; json?: boolean }) => {
+      const library = openLibrary(opts.library, { readOnly: true, actor: 'cli' });
+      let info;
+      let media: Awaited<ReturnType<typeof checkMediaFiles>> | null = null;
+      try {
+        info = library.info();
+        if (opts.checkMedia) media = await checkMediaFiles(library);
+      } finally {
+        library.close();
+      }
       if (opts.json) {
         printJson({
           path: info.path,
           schemaVersion: info.schemaVersion,
           integrity: info.integrity,
           counts: info.counts,
+          ...(media ? { media } : {}),
         });
-        return;
+      } else {
+        console.log(`Library    ${info.path}`);
+        console.log(`Schema     ${info.schemaVersion}`);
+        console.log(`Integrity  ${info.integrity}`);
+        if (media) console.log(`Media      ${media.checked} files checked, ${media.findings.length} not as stored`);
+        printTable(
+          Object.entries(info.counts).map(([table, rows]) => ({ table, rows })),
+          ['table', 'rows'],
+        );
+        if (media?.findings.length) printTable(media.findings.map((f) => ({ ...f })), ['name', 'problem', 'sha256', 'ext']);
       }
-      console.log(`Library    ${info.path}`);
-      console.log(`Schema     ${info.schemaVersion}`);
-      console.log(`Integrity  ${info.integrity}`);
-      printTable(
-        Object.entries(info.counts).map(([table, rows]) => ({ table, rows })),
-        ['table', 'rows'],
-      );
+      const damaged = media ? mediaFindingsError(info.path, media.findings) : null;
+      if (damaged) throw damaged;
     });
 
   program

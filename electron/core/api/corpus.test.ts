@@ -7,6 +7,7 @@ import { answerDoc, longTextCorpus, type LongTextContext } from './corpus';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import type { HandlerTable } from './types';
+import { testDialogs } from '../testing/dialogs';
 
 // Runs the extremely-long-text corpus (corpus.ts) through dispatch with the real handlers on a
 // demo library, as the window would: refused inputs come back as INVALID_INPUT naming the field
@@ -26,13 +27,7 @@ beforeAll(async () => {
     shell: 'harness',
     appVersion: '0.0.0',
     platform: 'linux',
-    dialogs: {
-      chooseFolder: async () => null,
-      chooseFiles: async () => [],
-      chooseSaveFile: async () => null,
-      openExternal: async () => undefined,
-      showInFolder: async () => undefined,
-    },
+    dialogs: testDialogs(),
   });
   studio.start();
   handlers = createHandlers(studio);

@@ -5,16 +5,11 @@ import { Studio } from '../studio';
 import { createHandlers } from './handlers';
 import { dispatch } from './dispatch';
 import type { HandlerTable } from './types';
+import { testDialogs } from '../testing/dialogs';
 
 const tempDir = useTempDir();
 
-const noDialogs = {
-  chooseFolder: async () => null,
-  chooseFiles: async () => [],
-  chooseSaveFile: async () => null,
-  openExternal: async () => undefined,
-  showInFolder: async () => undefined,
-};
+const noDialogs = testDialogs();
 
 function makeStudio(): Studio {
   const studio = new Studio({

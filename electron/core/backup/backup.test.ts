@@ -173,6 +173,39 @@ describe('library backup', () => {
       expect(err, name).toMatchObject({ code: 'BACKUP_INVALID', params: { reason } });
       expect(existsSync(target), name).toBe(false);
     }
+    // Zips other tools read differently (issue 15): refused by restore too, before anything is written.
+    const raw = [...good].map(([name, data]): RawEntry => ({ name, data, method: 8 }));
+    const db = raw.findIndex((e) => e.name === 'library.sqlite');
+    const layouts: [string, Buffer, string][] = [
+      [
+        'localName',
+        rawZip(raw.map((e, i) => (i === db ? { ...e, localName: 'library.sqlitf' } : e))),
+        'localHeaderMismatch',
+      ],
+      [
+        'hiddenFirst',
+        rawZip([{ name: 'library.sqlite', data: Buffer.from('other'), hidden: true }, ...raw]),
+        'strayBytes',
+      ],
+      [
+        'hiddenLast',
+        rawZip([...raw, { name: mediaName, data: Buffer.from('other'), hidden: true }]),
+        'strayBytes',
+      ],
+      ['trailing', rawZip(raw, { trailing: Buffer.from('appended') }), 'strayBytes'],
+      ['comment', rawZip(raw, { comment: Buffer.from('hand-made') }), 'zipComment'],
+      ['folderClash', rawZip([...raw, { name: `${mediaName}/`, data: Buffer.alloc(0) }]), 'fileFolderClash'],
+    ];
+    for (const [name, bytes, reason] of layouts) {
+      const zip = path.join(dir, `${name}.zip`);
+      writeFileSync(zip, bytes);
+      const target = path.join(dir, 'restored', name);
+      const err = await restoreBackup(zip, target, { signal: new AbortController().signal }).catch(
+        (e: unknown) => e,
+      );
+      expect(err, name).toMatchObject({ code: 'BACKUP_INVALID', params: { reason } });
+      expect(existsSync(target), name).toBe(false);
+    }
     expect(existsSync(path.join(dir, 'evil.sh'))).toBe(false);
     expect(readdirSync(path.join(dir, 'restored'))).toEqual([]);
     const notZip = path.join(dir, 'not.zip');

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { readdirSync, statSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { KotaeError } from '../../../shared/errors';
 import { ZipWriter } from '../archive/zipWriter';
 import { assertOutputFolder, produceAtomically, tempPathFor } from '../files/atomicWrite';
 import { DB_FILE, MEDIA_DIR, schemaVersion, type Library } from '../library';
+import { readVendorKey, vendorKeyForBackup } from '../signing';
 
 // File > Back up library: one zip with an online snapshot of the database (better-sqlite3's
 // db.backup(), consistent while the app keeps writing), every file of the media folder, and a
@@ -49,6 +51,28 @@ export function listMediaFiles(library: Library): MediaFile[] {
   return out;
 }
 
+/**
+ * A backup must restore the vendor's identity on any computer, and a key sealed by this one's
+ * keychain would not open elsewhere: the snapshot (a temp file, never the library) gets the key
+ * unsealed. The backup is then as secret as the library itself, which it holds whole anyway.
+ */
+async function unsealKeyInSnapshot(library: Library, snapshot: string): Promise<BackupResult['vendorKey']> {
+  if (!readVendorKey(library)) return 'none';
+  const key = await vendorKeyForBackup(library);
+  if (!key) return 'sealed';
+  const db = new Database(snapshot);
+  try {
+    // The snapshot keeps the library's WAL mode: back to a rollback journal, so the change is in
+    // the file itself when it closes.
+    db.pragma('journal_mode = DELETE');
+    db.prepare("UPDATE vendor_keys SET private_key = ?, sealed_by = 'plain' WHERE id = 1").run(key);
+  } finally {
+    db.close();
+    key.fill(0);
+  }
+  return 'included';
+}
+
 function cancelled(signal: AbortSignal): void {
   if (signal.aborted) throw new KotaeError('CANCELLED');
 }
@@ -68,6 +92,7 @@ export async function createBackup(
       progress: () => (signal.aborted ? 0 : 1000),
     });
     cancelled(signal);
+    const vendorKey = await unsealKeyInSnapshot(library, snapshot);
     const media = listMediaFiles(library);
     const entries = [{ rel: DB_FILE, file: snapshot, size: (await stat(snapshot)).size }, ...media];
     const total = entries.reduce((sum, e) => sum + e.size, 0) || 1;
@@ -94,13 +119,14 @@ export async function createBackup(
       ),
     );
     options.progress?.(1);
-    return { file: target, bytes: (await stat(target)).size, mediaFiles: media.length };
+    return { file: target, bytes: (await stat(target)).size, mediaFiles: media.length, vendorKey };
   } catch (err) {
     // Streams stop with an AbortError; the job reports a cancel as such.
     if (signal.aborted) throw new KotaeError('CANCELLED');
     throw err;
   } finally {
     await rm(snapshot, { force: true });
+    await rm(`${snapshot}-journal`, { force: true });
   }
 }
 

@@ -12,6 +12,7 @@ import type { Language } from '../../../shared/domain/common';
 import { vendorNameIn } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
+import { readVendorKey } from '../signing';
 import { readBundleClip, type BundleClip } from './clips';
 
 // Everything a bundle shows, read from the library in one go: plain data, so pages, the e-mail
@@ -23,6 +24,8 @@ export interface BundleVendor {
   phone: string;
   website: string;
   colour: string | null;
+  /** The fingerprint of the key that signs the bundle (null only in a preview before the first). */
+  fingerprint: string | null;
 }
 
 export interface BundleImage {
@@ -86,6 +89,7 @@ export function readVendor(library: Library, language: Language): BundleVendor {
     phone: v.phone ?? '',
     website: v.website ?? '',
     colour: v.colour ?? null,
+    fingerprint: readVendorKey(library)?.fingerprint ?? null,
   };
 }
 

@@ -45,7 +45,7 @@ function content(over: {
     personalised: false,
     greeting: null,
     closing: null,
-    vendor: { name: 'Sirius Support', email: '', phone: '', website: '', colour: null },
+    vendor: { name: 'Sirius Support', email: '', phone: '', website: '', colour: null, fingerprint: null },
     productName: null,
     clips: over.clips ?? [],
     images: [],

@@ -45,7 +45,11 @@ export function emailDraft(content: BundleContent, attachmentName: string): Emai
     if (lines.length) parts.push(`${t('email.summary')}\n\n${lines.join('\n\n')}`);
   }
   if (content.closing) parts.push(content.closing.trim());
-  const signature = [content.vendor.name, content.vendor.email].filter(Boolean).join('\n');
+  // The key's fingerprint in every signature (issue 15): the customer compares it with the bundle's.
+  const keyLine = content.vendor.fingerprint
+    ? t('email.keyFingerprint', { fingerprint: content.vendor.fingerprint })
+    : '';
+  const signature = [content.vendor.name, content.vendor.email, keyLine].filter(Boolean).join('\n');
   if (signature) parts.push(signature);
   return { subject: t('email.subject', { title }), body: `${parts.join('\n\n')}\n` };
 }

@@ -65,7 +65,7 @@ describe('exportBundle', () => {
     const manifest = verified.manifest;
     expect(manifest).toMatchObject({
       format: 'kotae-answer-bundle',
-      formatVersion: 1,
+      formatVersion: 2,
       answer: { id: fx.answerId, revision: 1, language: 'ja' },
       app: { version: '9.9.9-test' },
     });
@@ -119,7 +119,7 @@ describe('exportBundle', () => {
       folderPath,
       personalised: true,
       videoRendition: 'original',
-      fileCount: manifest.files.length + 1,
+      fileCount: manifest.files.length + 2,
     });
     const stored = fx.library.db.prepare('SELECT manifest FROM bundles WHERE id = ?').get(record.id) as {
       manifest: string;

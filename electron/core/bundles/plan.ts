@@ -121,6 +121,9 @@ export function planBundle(library: Library, content: BundleContent, meta: PlanM
   };
 }
 
+/** signature.json: the key and the signature in base64, in a small JSON object. */
+const SIGNATURE_BYTES = 260;
+
 export function entryBytes(entry: BundleEntry): number {
   return entry.kind === 'data' ? entry.data.length : entry.size;
 }
@@ -136,6 +139,8 @@ export function zipSizeEstimate(entries: BundleEntry[], manifestBytes = 3000): n
     entries.reduce((sum, e) => sum + packed(e) + headers(e.path), 0) +
     Math.ceil(manifestBytes / 2) +
     headers('manifest.json') +
+    SIGNATURE_BYTES +
+    headers('signature.json') +
     22
   );
 }

@@ -7,6 +7,7 @@ import { resolveMediaRequest } from '../media';
 import { Studio } from '../studio';
 import { useTempDir } from '../testing/tempDir';
 import { makeVideo, readFrameIds } from '../testing/videos';
+import { testDialogs } from '../testing/dialogs';
 
 // The video channels as the window calls them: import, edit, plan, render as a job, recording.
 const tempDir = useTempDir('kotae-clips-');
@@ -19,13 +20,7 @@ function studio() {
     shell: 'harness',
     appVersion: '0.0.0',
     platform: 'linux',
-    dialogs: {
-      chooseFolder: async () => null,
-      chooseFiles: async () => [],
-      chooseSaveFile: async () => null,
-      openExternal: async () => undefined,
-      showInFolder: async () => undefined,
-    },
+    dialogs: testDialogs(),
   });
   s.start();
   return { s, dir, h: createHandlers(s) };

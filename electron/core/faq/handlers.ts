@@ -10,6 +10,7 @@ import { prepare } from './prepare';
 import { publishFaq } from './publish';
 import { readFaqSettings, readVendor, updateFaqSettings, updateVendor } from './settings';
 import { LOGO_EXTENSIONS, setVendorLogo } from './vendor';
+import { ensureVendorKey, vendorKeyInfo } from '../signing';
 
 type FaqChannel =
   | 'faq:overview'
@@ -20,7 +21,8 @@ type FaqChannel =
   | 'faq:openOutput'
   | 'vendor:get'
   | 'vendor:update'
-  | 'vendor:chooseLogo';
+  | 'vendor:chooseLogo'
+  | 'vendor:key';
 
 /** A folder the FAQ may be written to: missing, empty, or a site published before. */
 export function assertSiteFolder(dir: string): void {
@@ -109,6 +111,10 @@ export function faqHandlers(studio: Studio): Handlers<FaqChannel> {
       const vendor = await setVendorLogo(library, file);
       studio.changed('vendor', 'media');
       return vendor;
+    },
+    'vendor:key': async () => {
+      const key = await ensureVendorKey(studio.library());
+      return key ? vendorKeyInfo(key) : null;
     },
   };
 }

@@ -5,6 +5,7 @@ import { demoCustomers } from '../../../resources/demo';
 import { findNodes, type AnswerDocument, type StepNode } from '../../../shared/answers/document';
 import { KotaeError } from '../../../shared/errors';
 import { createLibrary, seedDemo, type Library } from '../library';
+import { readVendorKey } from '../signing';
 import { useTempDir } from '../testing/tempDir';
 import { decideFinding, faqOverview, publishFaq, updateFaqSettings, updateVendor } from '.';
 import { addClipToAnswer, decideAll, siteFiles, siteSearch } from './testing';
@@ -50,6 +51,13 @@ describe('publishing the demo library', () => {
         if (value) expect(all, value).not.toContain(value);
       }
       expect(all).not.toContain(new URL(c.website).host);
+    }
+    // Every page's footer carries the key that signs the vendor's bundles (issue 15).
+    const { fingerprint } = readVendorKey(library)!;
+    for (const page of ['index.html', 'answers/connect-a-custom-domain/index.html']) {
+      expect(Buffer.from(files.get(page)!, 'latin1').toString('utf8')).toContain(
+        `当方の回答バンドルは、フィンガープリント ${fingerprint} の鍵で電子署名しています。`,
+      );
     }
     const domain = files.get('answers/connect-a-custom-domain/index.html')!;
     expect(Buffer.from(domain, 'latin1').toString('utf8')).toContain('［非公開］のサイト（［非公開］）で');

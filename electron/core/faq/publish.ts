@@ -13,6 +13,7 @@ import { updateSearchIndex } from './searchUpdate';
 import { answerPage, movedPage, type SiteAnswer } from './site/pages';
 import { fileOf, paths, rootFrom, safeSlug } from './site/paths';
 import { siteChrome } from './siteChrome';
+import { ensureVendorKey } from '../signing';
 import { writeListPages, type AnswerRecord, type SiteState } from './sitePages';
 import { siteTopics } from './siteTopics';
 import { loadTheme, type Theme } from './theme';
@@ -63,6 +64,8 @@ export async function publishFaq(library: Library, options: PublishOptions = {})
     );
   }
   check();
+  // Every page's footer shows the signing key's fingerprint (issue 15): made on first need.
+  await ensureVendorKey(library);
   const writer = await SiteWriter.open<SiteState>(outDir);
   try {
     const result = await build(library, prepared, writer, options, progress, check);

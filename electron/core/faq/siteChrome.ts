@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resources } from '../../../shared/i18n';
 import type { Library } from '../library';
+import { readVendorKey } from '../signing';
 import type { SiteSnapshot } from './collect';
 import { translator } from './site/labels';
 import type { Chrome } from './site/layout';
@@ -29,6 +30,7 @@ export function siteChrome(library: Library, snapshot: SiteSnapshot, theme: Them
     vendorEmail: vendor.email,
     logo,
     siteUrl: settings.siteUrl ? settings.siteUrl.replace(/\/*$/, '/') : '',
+    signingKey: readVendorKey(library)?.fingerprint ?? null,
     versions: {
       css: sha(theme.css).slice(0, 8),
       vendorCss: sha(vendorStyles).slice(0, 8),
@@ -43,6 +45,7 @@ export function siteChrome(library: Library, snapshot: SiteSnapshot, theme: Them
     chrome.vendorEmail,
     chrome.logo,
     chrome.siteUrl,
+    chrome.signingKey,
     chrome.versions,
     resources[lang].publish.site,
   ]);

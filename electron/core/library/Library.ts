@@ -3,6 +3,7 @@ import { LibraryCounts } from '../../../shared/domain/library';
 import type { LibraryInfo } from '../../../shared/domain/library';
 import type { LibraryLock } from './lock';
 import { MediaStore } from './mediaStore';
+import { plainSealer, type SecretSealer } from './secretSealer';
 import { schemaVersion } from './migrations/runner';
 
 /** What a mutation writes into the work log, in the same transaction as the change itself. */
@@ -30,6 +31,8 @@ export interface LibraryOptions {
   /** Who is acting, for the work log: 'vendor' in the app, 'cli' from the command line. */
   actor: string;
   clock?: Clock;
+  /** How the library's secrets (the vendor's signing key) are kept at rest; plain by default. */
+  sealer?: SecretSealer | undefined;
 }
 
 /**
@@ -42,6 +45,7 @@ export class Library {
   readonly media: MediaStore;
   readonly readOnly: boolean;
   readonly integrity: string;
+  readonly sealer: SecretSealer;
   actor: string;
   private readonly lock: LibraryLock | null;
   private readonly clock: Clock;
@@ -55,6 +59,7 @@ export class Library {
     this.integrity = options.integrity;
     this.actor = options.actor;
     this.clock = options.clock ?? (() => new Date());
+    this.sealer = options.sealer ?? plainSealer;
     this.media = new MediaStore(`${options.root}/media`);
   }
 

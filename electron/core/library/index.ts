@@ -12,6 +12,15 @@ export {
 export { seedDemo } from './demo';
 export { MediaStore, safeExtension, type StoredFile } from './mediaStore';
 export { LOCK_FILE } from './lock';
+export {
+  checkMediaFiles,
+  checkStoredFile,
+  mediaFindingsError,
+  type MediaFinding,
+  type MediaProblem,
+  type StoredFileRef,
+} from './mediaCheck';
+export { plainSealer, type SecretSealer, type SealerKind } from './secretSealer';
 export { listLog, type LogFilter } from './log';
 export { migrations, type Migration } from './migrations';
 export { latestVersion, schemaVersion } from './migrations/runner';

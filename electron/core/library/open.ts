@@ -3,7 +3,6 @@ import type { Database as Db } from 'better-sqlite3';
 import {
   closeSync,
   existsSync,
-  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -18,6 +17,8 @@ import path from 'node:path';
 import { KotaeError } from '../../../shared/errors';
 import { Library, type Clock } from './Library';
 import { LibraryLock } from './lock';
+import { assertFileOrMissing, entryKind, linkTarget, oddEntryError, targetKind } from './oddEntry';
+import type { SecretSealer } from './secretSealer';
 import { migrations as allMigrations, type Migration } from './migrations';
 import { assertNotNewer, migrate, schemaVersion } from './migrations/runner';
 
@@ -31,6 +32,8 @@ export interface OpenOptions {
   clock?: Clock;
   /** For migration tests: the list to migrate to. */
   migrations?: readonly Migration[];
+  /** How secrets are kept at rest (the app: the OS keychain); plain by default. */
+  sealer?: SecretSealer | undefined;
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -118,6 +121,33 @@ function asCorrupt(err: unknown, root: string): unknown {
   return err;
 }
 
+/** Files SQLite opens beside the database, by its name: each must be ours, in this folder. */
+const SQLITE_COMPANIONS = ['-wal', '-shm', '-journal'];
+
+/**
+ * Refuses a folder whose reserved names hold something a library never leaves there, before
+ * anything (SQLite included) opens them: the database, its companions and the lock must be regular
+ * files in this folder (library.lock is the lock's business: LibraryLock; a link would make "this copy" read or write another library, or any file
+ * the link points at, out of the vendor's sight; a pipe would block a reader forever), and media
+ * must be a folder or a link to one (media on another disk).
+ */
+function assertLibraryEntries(root: string): void {
+  const db = entryKind(path.join(root, DB_FILE));
+  if (db === 'missing') throw new KotaeError('NOT_A_LIBRARY', { path: root });
+  if (db !== 'file') throw oddEntryError(root, DB_FILE, db);
+  for (const suffix of SQLITE_COMPANIONS) assertFileOrMissing(root, `${DB_FILE}${suffix}`);
+  const mediaPath = path.join(root, MEDIA_DIR);
+  const media = entryKind(mediaPath);
+  const leadsTo = media === 'link' ? targetKind(mediaPath) : media;
+  if (leadsTo === 'missing' && media === 'link') {
+    // A link to a disk that is not connected: say so, rather than create media/ elsewhere later.
+    throw new KotaeError('LIBRARY_CORRUPT', { path: root, target: linkTarget(mediaPath) }, 'media links to a missing folder', 'errors:LIBRARY_MEDIA_MISSING');
+  }
+  if (leadsTo !== 'missing' && leadsTo !== 'folder') {
+    throw new KotaeError('LIBRARY_CORRUPT', { path: root }, `media is a ${media === 'link' ? `link to a ${leadsTo}` : leadsTo}`, 'errors:LIBRARY_MEDIA_NOT_FOLDER');
+  }
+}
+
 /**
  * Opens an existing library. Checks come before any write: the folder must hold a SQLite file
  * (header checked by hand so SQLite never touches a foreign file), its schema must not be newer
@@ -132,20 +162,11 @@ export function openLibrary(rootIn: string, options: OpenOptions = {}): Library 
   } catch {
     throw new KotaeError('LIBRARY_MISSING', { path: root });
   }
+  if (!stats.isDirectory()) throw new KotaeError('NOT_A_LIBRARY', { path: root });
+  assertLibraryEntries(root);
   const dbPath = path.join(root, DB_FILE);
-  if (!stats.isDirectory() || !existsSync(dbPath)) throw new KotaeError('NOT_A_LIBRARY', { path: root });
-  if (!statSync(dbPath).isFile() || !hasSqliteHeader(dbPath)) {
+  if (!hasSqliteHeader(dbPath)) {
     throw new KotaeError('LIBRARY_CORRUPT', { path: root }, 'library.sqlite is not an SQLite database');
-  }
-  // The database must live in the folder opened: a link would make "this copy" write another
-  // library (or any database the link points at), out of the vendor's sight.
-  if (lstatSync(dbPath).isSymbolicLink()) {
-    throw new KotaeError('LIBRARY_CORRUPT', { path: root }, 'library.sqlite is a symbolic link');
-  }
-  // media/ may be missing (created on demand) or a link to a folder (media on another disk).
-  const mediaPath = path.join(root, MEDIA_DIR);
-  if (existsSync(mediaPath) && !statSync(mediaPath).isDirectory()) {
-    throw new KotaeError('LIBRARY_CORRUPT', { path: root }, 'media is not a folder');
   }
 
   const readOnly = options.readOnly ?? false;
@@ -182,6 +203,7 @@ export function openLibrary(rootIn: string, options: OpenOptions = {}): Library 
       integrity,
       actor: options.actor ?? 'vendor',
       clock: options.clock,
+      sealer: options.sealer,
     });
   } catch (err) {
     db?.close();

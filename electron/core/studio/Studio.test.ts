@@ -4,15 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { createLibrary } from '../library';
 import { useTempDir } from '../testing/tempDir';
 import { DEFAULT_LIBRARY_DIR, Studio } from './Studio';
+import { testDialogs } from '../testing/dialogs';
 
 const tempDir = useTempDir();
-const dialogs = {
-  chooseFolder: async () => null,
-  chooseFiles: async () => [],
-  chooseSaveFile: async () => null,
-  openExternal: async () => undefined,
-  showInFolder: async () => undefined,
-};
+const dialogs = testDialogs();
 const make = (userDataDir: string) =>
   new Studio({
     userDataDir,

@@ -4,7 +4,14 @@ import type { EventName, EventPayload } from '../../../shared/api';
 import type { LibraryInfo, LibraryState } from '../../../shared/domain/library';
 import { KotaeError, toAppError } from '../../../shared/errors';
 import { JobRunner, libraryJournal, markInterruptedJobs } from '../jobs';
-import { createLibrary, openLibrary, seedDemo, type Clock, type Library } from '../library';
+import {
+  createLibrary,
+  openLibrary,
+  seedDemo,
+  type Clock,
+  type Library,
+  type SecretSealer,
+} from '../library';
 import { removeAbandonedScratch } from '../media/assets';
 import { SearchIndexing } from '../search';
 import { stopAllMediaProcesses } from '../media/ffmpeg/runner';
@@ -20,6 +27,8 @@ export interface StudioOptions {
   dialogs: Dialogs;
   clock?: Clock;
   actor?: string;
+  /** How libraries keep their secrets: the OS keychain in the app; plain in the harness. */
+  sealer?: SecretSealer;
 }
 
 type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -103,6 +112,7 @@ export class Studio {
     return {
       actor: this.options.actor ?? 'vendor',
       ...(this.options.clock ? { clock: this.options.clock } : {}),
+      ...(this.options.sealer ? { sealer: this.options.sealer } : {}),
     };
   }
 

@@ -1,3 +1,5 @@
+import type { ScreenAccessStatus } from '../../../shared/api/app';
+
 export interface FileFilter {
   name: string;
   extensions: string[];
@@ -19,4 +21,8 @@ export interface Dialogs {
   openExternal(url: string): Promise<void>;
   /** Shows a file in the OS file manager. */
   showInFolder(file: string): Promise<void>;
+  /** Whether the OS lets the app record the screen (macOS asks the user; elsewhere 'granted'). */
+  screenRecordingAccess(): ScreenAccessStatus;
+  /** Opens the OS's screen-recording privacy settings; false where the OS has none. */
+  openScreenRecordingSettings(): Promise<boolean>;
 }

@@ -6,6 +6,8 @@ import type { Studio } from './Studio';
 
 type StudioChannel =
   | 'app:info'
+  | 'app:screenAccess'
+  | 'app:openScreenSettings'
   | 'settings:get'
   | 'settings:update'
   | 'library:state'
@@ -28,6 +30,8 @@ export function studioHandlers(studio: Studio): Handlers<StudioChannel> {
       userDataDir: studio.options.userDataDir,
       shell: studio.options.shell,
     }),
+    'app:screenAccess': () => ({ status: studio.dialogs.screenRecordingAccess() }),
+    'app:openScreenSettings': async () => ({ opened: await studio.dialogs.openScreenRecordingSettings() }),
     'settings:get': () => studio.settings.get(),
     'settings:update': (patch) => studio.settings.update(patch),
     'library:state': () => studio.getState(),

@@ -6,6 +6,7 @@ import { KotaeError } from '../../../shared/errors';
 import { mailtoUrl } from '../../../shared/tracking/mailto';
 import { fillTemplate, statusTemplateKey, type MessageTemplateKey } from '../../../shared/tracking/templates';
 import { readVendor } from '../faq/settings';
+import { readVendorKey } from '../signing';
 import type { Library } from '../library';
 import { getMessageTemplate } from './templates';
 import { customerT, letterDate } from './text';
@@ -84,11 +85,15 @@ export function draftMessage(library: Library, request: DraftRequest): MessageDr
     scope: request.purpose === 'decline' ? scopeSummary(library, language) : '',
     vendor: vendorNameIn(vendor, language),
   };
+  // The signing key's fingerprint closes every message (issue 15), so the customer always has a
+  // copy to compare the bundles' with; the template is the vendor's, this line is not.
+  const fingerprint = readVendorKey(library)?.fingerprint;
+  const body = fillTemplate(template.body, variables).trimEnd();
   return {
     to: contact.email,
     language,
     subject: fillTemplate(template.subject, variables),
-    body: fillTemplate(template.body, variables),
+    body: fingerprint ? `${body}\n${t('draft.keyFingerprint', { fingerprint })}` : body,
   };
 }
 

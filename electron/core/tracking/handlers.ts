@@ -1,6 +1,7 @@
 import type { Handlers } from '../api/types';
 import { writeFileAtomic } from '../files/atomicWrite';
 import type { Studio } from '../studio';
+import { ensureVendorKey } from '../signing';
 import { draftMessage, sendDraft } from './drafts';
 import { changeStatus } from './status';
 import { listMessageTemplates, resetMessageTemplate, saveMessageTemplate } from './templates';
@@ -21,8 +22,12 @@ export function trackingHandlers(studio: Studio): Handlers<TrackingChannel> {
     return value;
   };
   return {
-    'drafts:make': ({ questionId, purpose, status, nextCheckpoint }) =>
-      draftMessage(studio.library(), { questionId, purpose, status, nextCheckpoint }),
+    'drafts:make': async ({ questionId, purpose, status, nextCheckpoint }) => {
+      const library = studio.library();
+      // The signature line carries the signing key's fingerprint: the key is made on first need.
+      await ensureVendorKey(library);
+      return draftMessage(library, { questionId, purpose, status, nextCheckpoint });
+    },
     'drafts:send': async (input) =>
       changed(
         await sendDraft(studio.writableLibrary(), (url) => studio.dialogs.openExternal(url), input),

@@ -7,6 +7,7 @@ export { ErrorMessage } from './ErrorMessage';
 export { ProgressBar } from './ProgressBar';
 export { Dialog } from './Dialog';
 export { ToastProvider, useToast } from './Toast';
+export { copyText, useCopy } from './clipboard';
 export { PageHeader, SplitView, Card, Kbd } from './Page';
 export { ListItem, ListSection } from './List';
 export { Loading } from './Loading';

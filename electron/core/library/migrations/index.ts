@@ -7,6 +7,7 @@ import { up as intake } from './0080-intake';
 import { up as search } from './0090-search';
 import { up as mediaCrc32 } from './0100-media-crc32';
 import { up as firstCheckpoints } from './0110-first-checkpoints';
+import { up as vendorKey } from './0120-vendor-key';
 import { up as compactSearch } from './0140-compact-search';
 
 export interface Migration {
@@ -26,5 +27,6 @@ export const migrations: readonly Migration[] = [
   { version: 90, name: 'search', up: search },
   { version: 100, name: 'media-crc32', up: mediaCrc32 },
   { version: 110, name: 'first-checkpoints', up: firstCheckpoints },
+  { version: 120, name: 'vendor-key', up: vendorKey },
   { version: 140, name: 'compact-search', up: compactSearch },
 ];

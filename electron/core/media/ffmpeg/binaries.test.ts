@@ -7,7 +7,12 @@ import { describeTools, findOnPath, parseAvformatMajor, resolveTools, unpackedPa
 const tempDir = useTempDir('kotae-bin-');
 
 /** A stand-in executable that answers -version like an ffmpeg of the given libavformat major. */
-function fakeTool(dir: string, name: string, avformat: number, encoders = 'V..... libx264 x\n A..... aac x\n'): string {
+function fakeTool(
+  dir: string,
+  name: string,
+  avformat: number,
+  encoders = 'V..... libx264 x\n A..... aac x\n',
+): string {
   const file = path.join(dir, name);
   writeFileSync(
     file,
@@ -24,9 +29,9 @@ describe('finding ffmpeg', () => {
   });
 
   it('runs binaries from app.asar.unpacked in a packaged app', () => {
-    expect(unpackedPath('/opt/Kotae/resources/app.asar/node_modules/@ffmpeg-installer/linux-x64/ffmpeg')).toBe(
-      '/opt/Kotae/resources/app.asar.unpacked/node_modules/@ffmpeg-installer/linux-x64/ffmpeg',
-    );
+    expect(
+      unpackedPath('/opt/Kotae/resources/app.asar/node_modules/@ffmpeg-installer/linux-x64/ffmpeg'),
+    ).toBe('/opt/Kotae/resources/app.asar.unpacked/node_modules/@ffmpeg-installer/linux-x64/ffmpeg');
     expect(unpackedPath('/usr/bin/ffmpeg')).toBe('/usr/bin/ffmpeg');
   });
 
@@ -64,7 +69,11 @@ describe('finding ffmpeg', () => {
     const onPath = fakeTool(pathDir, 'ffmpeg', 59);
     const info = await describeTools({ bundled: { ffmpeg: bundled }, env: { PATH: pathDir } });
     expect(info.ffmpeg).toMatchObject({ path: onPath, source: 'path', exactCopyCuts: true });
-    expect(info.rejected).toContainEqual({ path: bundled, source: 'bundled', reason: expect.stringMatching(/too old.*a newer one is used/) });
+    expect(info.rejected).toContainEqual({
+      path: bundled,
+      source: 'bundled',
+      reason: expect.stringMatching(/too old.*a newer one is used/),
+    });
   });
 
   it('uses the old bundled build rather than nothing, when nothing newer is found', async () => {
@@ -73,26 +82,50 @@ describe('finding ffmpeg', () => {
     const pathDir = path.join(dir, 'bin');
     mkdirSync(pathDir);
     const oldOnPath = fakeTool(pathDir, 'ffmpeg', 57);
-    const tools = await resolveTools({ bundled: { ffmpeg: bundled }, env: { PATH: pathDir, KOTAE_FFPROBE: fakeTool(dir, 'ffprobe', 60) } });
-    expect(tools.ffmpeg).toMatchObject({ path: bundled, source: 'bundled', exactCopyCuts: false, avformatMajor: 58 });
+    const tools = await resolveTools({
+      bundled: { ffmpeg: bundled },
+      env: { PATH: pathDir, KOTAE_FFPROBE: fakeTool(dir, 'ffprobe', 60) },
+    });
+    expect(tools.ffmpeg).toMatchObject({
+      path: bundled,
+      source: 'bundled',
+      exactCopyCuts: false,
+      avformatMajor: 58,
+    });
     const info = await describeTools({ bundled: { ffmpeg: bundled }, env: { PATH: pathDir } });
-    expect(info.rejected).toContainEqual({ path: oldOnPath, source: 'path', reason: expect.stringContaining('too old') });
+    expect(info.rejected).toContainEqual({
+      path: oldOnPath,
+      source: 'path',
+      reason: expect.stringContaining('too old'),
+    });
   });
 
   it('passes over binaries that lack an encoder or an ffprobe that is too old, saying why', async () => {
     const dir = tempDir();
     const noX264 = fakeTool(dir, 'plain-ffmpeg', 60, ' A..... aac x\\n');
     const oldProbe = fakeTool(dir, 'old-ffprobe', 58);
-    const info = await describeTools({ ffprobePath: oldProbe, env: { ...process.env, KOTAE_FFMPEG: noX264 } });
+    const info = await describeTools({
+      ffprobePath: oldProbe,
+      env: { ...process.env, KOTAE_FFMPEG: noX264 },
+    });
     expect(info.rejected).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: noX264, source: 'env', reason: 'has no libx264 encoder' }),
-        expect.objectContaining({ path: oldProbe, source: 'setting', reason: expect.stringContaining('too old') }),
+        expect.objectContaining({
+          path: oldProbe,
+          source: 'setting',
+          reason: expect.stringContaining('too old'),
+        }),
       ]),
     );
     // The npm-bundled ffmpeg is a 2018 build: passed over, since Debian's ffmpeg 5.1 is on PATH.
     expect(info.rejected).toEqual(
-      expect.arrayContaining([expect.objectContaining({ source: 'bundled', reason: expect.stringContaining('a newer one is used') })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          source: 'bundled',
+          reason: expect.stringContaining('a newer one is used'),
+        }),
+      ]),
     );
     expect(info.ffmpeg).toMatchObject({ source: 'path', path: findOnPath('ffmpeg'), exactCopyCuts: true });
   });
@@ -102,9 +135,10 @@ describe('finding ffmpeg', () => {
     const broken = path.join(dir, 'ffmpeg');
     writeFileSync(broken, '#!/bin/sh\nexit 1\n');
     chmodSync(broken, 0o755);
-    const err = await resolveTools({ bundled: { ffmpeg: null }, env: { PATH: dir, KOTAE_FFMPEG: fakeTool(dir, 'no-x264', 60, ' A..... aac x\\n') } }).catch(
-      (e: unknown) => e,
-    );
+    const err = await resolveTools({
+      bundled: { ffmpeg: null },
+      env: { PATH: dir, KOTAE_FFMPEG: fakeTool(dir, 'no-x264', 60, ' A..... aac x\\n') },
+    }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'FFMPEG_MISSING', params: { tool: 'ffmpeg' } });
   });
 });

@@ -6,8 +6,10 @@ import type { FfmpegInfo } from '../../../../shared/domain/video';
 
 // Which ffmpeg and ffprobe we run, in this order (README, "ffmpeg"):
 //   1. the app setting (Settings → ffmpeg path), 2. KOTAE_FFMPEG / KOTAE_FFPROBE,
-//   3. the binaries bundled through @ffmpeg-installer/@ffprobe-installer (app.asar.unpacked when
-//      packaged), 4. `ffmpeg` / `ffprobe` on PATH.
+//   3. the binaries bundled with the app (app.asar.unpacked when packaged): ffmpeg 6.1 from
+//      ffmpeg-static (an optional dependency whose install downloads the binary; absent where that
+//      download cannot happen), then the old ffmpeg 4.1 of @ffmpeg-installer, and ffprobe from
+//      @ffprobe-installer, 4. `ffmpeg` / `ffprobe` on PATH.
 // Each candidate must run, and ffmpeg must have the libx264 and aac encoders.
 // ffmpeg older than 5.0 (libavformat < 59) is usable with reduced capability: its stream-copy seek
 // keeps packets from the keyframe before the cut and hides them with an edit list, so a lossless
@@ -20,6 +22,12 @@ import type { FfmpegInfo } from '../../../../shared/domain/video';
 // ffprobe must be 5.0 or newer (the bundled ffprobe is a 2023 build), first that passes wins.
 
 export type ToolSource = 'setting' | 'env' | 'bundled' | 'path';
+
+/**
+ * The binaries the app bundles: `ffmpegCurrent` is ffmpeg-static's (6.1, with libx264), `ffmpeg` the
+ * 2018 build of @ffmpeg-installer kept as the last resort, `ffprobe` @ffprobe-installer's.
+ */
+export type BundledBinary = 'ffmpegCurrent' | 'ffmpeg' | 'ffprobe';
 
 export interface ResolvedTool {
   path: string;
@@ -47,7 +55,7 @@ export interface ToolPreferences {
    * Where the installer packages say their binary is (inside app.asar when packaged); defaults to
    * what the installed packages report. Tests set it to simulate a packaged app's layout.
    */
-  bundled?: Partial<Record<'ffmpeg' | 'ffprobe', string | null>>;
+  bundled?: Partial<Record<BundledBinary, string | null>>;
 }
 
 // ffmpeg 5.0 (libavformat 59): -fps_mode, -stats_period and the copy seek behaviour we rely on.
@@ -66,7 +74,10 @@ interface CheckResult {
   old?: string;
 }
 
-const checked = new Map<string, Promise<{ reason?: string; version?: string; major?: number; old?: string }>>();
+const checked = new Map<
+  string,
+  Promise<{ reason?: string; version?: string; major?: number; old?: string }>
+>();
 
 function run(binary: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -105,19 +116,32 @@ export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env): 
   return null;
 }
 
-async function bundledPath(tool: 'ffmpeg' | 'ffprobe', prefs: ToolPreferences): Promise<string | null> {
-  const given = prefs.bundled?.[tool];
-  if (given !== undefined) return given ? unpackedPath(given) : null;
+async function importedPath(binary: BundledBinary): Promise<string | null> {
   try {
-    // Both packages throw on a platform they have no binary for.
-    const mod = (tool === 'ffmpeg'
-      ? await import('@ffmpeg-installer/ffmpeg')
-      : await import('@ffprobe-installer/ffprobe')) as unknown as { path?: string; default?: { path: string } };
-    const file = mod.default?.path ?? mod.path;
-    return file ? unpackedPath(file) : null;
+    // The installer packages throw on a platform they have no binary for; ffmpeg-static exports null
+    // there, and is missing altogether where its download failed (it is an optional dependency).
+    const mod = (binary === 'ffmpegCurrent'
+      ? await import('ffmpeg-static')
+      : binary === 'ffmpeg'
+        ? await import('@ffmpeg-installer/ffmpeg')
+        : await import('@ffprobe-installer/ffprobe')) as unknown as {
+      path?: string;
+      default?: string | { path: string } | null;
+    };
+    const value = mod.default ?? mod.path;
+    return typeof value === 'string' ? value : (value?.path ?? null);
   } catch {
     return null;
   }
+}
+
+async function bundledPath(binary: BundledBinary, prefs: ToolPreferences): Promise<string | null> {
+  const given = prefs.bundled?.[binary];
+  const file = given !== undefined ? given : await importedPath(binary);
+  if (!file) return null;
+  const unpacked = unpackedPath(file);
+  // ffmpeg-static names its binary even when the download did not happen: nothing to try then.
+  return binary === 'ffmpegCurrent' && !isExecutable(unpacked) ? null : unpacked;
 }
 
 /** "libavformat    59. 27.100 / 59. 27.100" → 59. */
@@ -185,8 +209,10 @@ async function candidates(tool: 'ffmpeg' | 'ffprobe', prefs: ToolPreferences): P
   if (setting) list.push({ path: setting, source: 'setting' });
   const fromEnv = tool === 'ffmpeg' ? env.KOTAE_FFMPEG : env.KOTAE_FFPROBE;
   if (fromEnv) list.push({ path: fromEnv, source: 'env' });
-  const bundled = await bundledPath(tool, prefs);
-  if (bundled) list.push({ path: bundled, source: 'bundled' });
+  for (const binary of tool === 'ffmpeg' ? (['ffmpegCurrent', 'ffmpeg'] as const) : (['ffprobe'] as const)) {
+    const bundled = await bundledPath(binary, prefs);
+    if (bundled) list.push({ path: bundled, source: 'bundled' });
+  }
   const onPath = findOnPath(tool, env);
   if (onPath) list.push({ path: onPath, source: 'path' });
   return list;
@@ -202,13 +228,16 @@ async function resolveOne(
   for (const candidate of await candidates(tool, prefs)) {
     const result = await check(candidate, tool);
     if (result.tool && (!result.old || candidate.source === 'setting' || candidate.source === 'env')) {
-      for (const r of reserve) rejected.push({ path: r.tool.path, source: r.tool.source, reason: `${r.old}; a newer one is used)` });
+      for (const r of reserve)
+        rejected.push({ path: r.tool.path, source: r.tool.source, reason: `${r.old}; a newer one is used)` });
       return result.tool;
     }
     if (result.tool && result.old) reserve.push({ tool: result.tool, old: result.old });
-    else rejected.push({ path: candidate.path, source: candidate.source, reason: result.reason ?? 'unusable' });
+    else
+      rejected.push({ path: candidate.path, source: candidate.source, reason: result.reason ?? 'unusable' });
   }
-  for (const r of reserve.slice(1)) rejected.push({ path: r.tool.path, source: r.tool.source, reason: `${r.old})` });
+  for (const r of reserve.slice(1))
+    rejected.push({ path: r.tool.path, source: r.tool.source, reason: `${r.old})` });
   return reserve[0]?.tool ?? null;
 }
 

@@ -10,8 +10,29 @@ describe('arguments for ffmpeg older than 5.0', () => {
   });
 
   it('spells -fps_mode as -vsync, drops -stats_period and bounds apad by the atrim after it', () => {
-    expect(legacyOptions(argumentList({ inputs: [{ url: 'file:a' }], outputs: [{ options: ['-fps_mode', 'passthrough'], url: 'file:b' }] }, true))).toEqual([
-      '-hide_banner', '-nostats', '-loglevel', 'error', '-y', '-progress', 'pipe:1', '-i', 'file:a', '-vsync', 'passthrough', 'file:b',
+    expect(
+      legacyOptions(
+        argumentList(
+          {
+            inputs: [{ url: 'file:a' }],
+            outputs: [{ options: ['-fps_mode', 'passthrough'], url: 'file:b' }],
+          },
+          true,
+        ),
+      ),
+    ).toEqual([
+      '-hide_banner',
+      '-nostats',
+      '-loglevel',
+      'error',
+      '-y',
+      '-progress',
+      'pipe:1',
+      '-i',
+      'file:a',
+      '-vsync',
+      'passthrough',
+      'file:b',
     ]);
     const graph = audioTrim(0, 1, 1.5, 3.25, 'a');
     expect(graph).toContain('apad=whole_dur=1.75');

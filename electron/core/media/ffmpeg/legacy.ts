@@ -20,7 +20,11 @@ export function legacyOptions(options: readonly string[]): string[] {
       i++;
       continue;
     }
-    out.push(opt === '-fps_mode' || opt.startsWith('-fps_mode:') ? '-vsync' : opt.replace(/apad=whole_dur=[0-9.]+/g, 'apad'));
+    out.push(
+      opt === '-fps_mode' || opt.startsWith('-fps_mode:')
+        ? '-vsync'
+        : opt.replace(/apad=whole_dur=[0-9.]+/g, 'apad'),
+    );
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,32 @@ function packagedLayout(): {
 }
 
 describe('ffmpeg in a packaged app', () => {
+  it('runs the bundled current ffmpeg (ffmpeg-static) first, before PATH and the bundled 4.1', async () => {
+    // ffmpeg-static downloads its binary at install time, which cannot happen on the build machines:
+    // its place in the packaged layout is filled with a real ffmpeg 5+ (Debian's) to check the order.
+    const { asarPaths, unpacked } = packagedLayout();
+    const system = findOnPath('ffmpeg');
+    expect(system, 'Debian ffmpeg (apt-get install ffmpeg) is needed for this test').not.toBeNull();
+    const resources = unpacked.ffprobe!.slice(0, unpacked.ffprobe!.indexOf(`${path.sep}app.asar.unpacked`));
+    const current = path.join(resources, 'app.asar.unpacked', 'node_modules', 'ffmpeg-static', 'ffmpeg');
+    mkdirSync(path.dirname(current), { recursive: true });
+    copyFileSync(system!, current);
+    chmodSync(current, 0o755);
+    const bundled = {
+      ...asarPaths,
+      ffmpegCurrent: path.join(resources, 'app.asar', 'node_modules', 'ffmpeg-static', 'ffmpeg'),
+    };
+    const info = await describeTools({ bundled, env: { PATH: path.dirname(system!) } });
+    expect(info.ffmpeg).toMatchObject({ source: 'bundled', path: current, exactCopyCuts: true });
+    // Where the download did not happen, nothing is tried and nothing is reported for it.
+    const missing = await describeTools({
+      bundled: { ...bundled, ffmpegCurrent: path.join(resources, 'nothing', 'ffmpeg') },
+      env: { PATH: path.dirname(system!) },
+    });
+    expect(missing.ffmpeg).toMatchObject({ source: 'path', path: system });
+    expect(missing.rejected.map((r) => r.path)).not.toContain(path.join(resources, 'nothing', 'ffmpeg'));
+  });
+
   it('runs the bundled ffprobe from app.asar.unpacked', async () => {
     const { asarPaths, unpacked } = packagedLayout();
     const tools = await resolveTools({
@@ -70,7 +96,10 @@ describe('ffmpeg in a packaged app', () => {
   it('keeps the bundled 4.1 named by KOTAE_FFMPEG even with a newer one on PATH', async () => {
     const { asarPaths, unpacked } = packagedLayout();
     const system = findOnPath('ffmpeg')!;
-    const tools = await resolveTools({ bundled: asarPaths, env: { PATH: path.dirname(system), KOTAE_FFMPEG: unpacked.ffmpeg } });
+    const tools = await resolveTools({
+      bundled: asarPaths,
+      env: { PATH: path.dirname(system), KOTAE_FFMPEG: unpacked.ffmpeg },
+    });
     expect(tools.ffmpeg).toMatchObject({ source: 'env', path: unpacked.ffmpeg, exactCopyCuts: false });
   });
 

@@ -48,7 +48,8 @@ const CANCEL_GRACE_MS = 2000;
 const DEFAULT_STALL_MS = 60_000;
 const DEFAULT_PROBE_TIMEOUT_MS = 20_000;
 
-const WRITE_FAILURE = /No space left on device|Error writing trailer|av_interleaved_write_frame\(\)|Error muxing a packet/i;
+const WRITE_FAILURE =
+  /No space left on device|Error writing trailer|av_interleaved_write_frame\(\)|Error muxing a packet/i;
 
 const running = new Map<ChildProcess, AbortController>();
 
@@ -98,7 +99,11 @@ export type FfmpegBinary = string | { path: string; avformatMajor: number };
  * Runs ffmpeg to completion. Resolves with stderr; rejects with CANCELLED (signal), FFMPEG_FAILED
  * (non-zero exit, timeout, stall) or DISK_FULL.
  */
-export function runFfmpeg(tool: FfmpegBinary, inv: FfmpegInvocation, options: RunOptions = {}): Promise<string> {
+export function runFfmpeg(
+  tool: FfmpegBinary,
+  inv: FfmpegInvocation,
+  options: RunOptions = {},
+): Promise<string> {
   const binary = typeof tool === 'string' ? tool : tool.path;
   const legacy = typeof tool !== 'string' && needsLegacyArgs(tool.avformatMajor);
   if (legacy) {
@@ -107,7 +112,8 @@ export function runFfmpeg(tool: FfmpegBinary, inv: FfmpegInvocation, options: Ru
       outputs: inv.outputs.map((o) => ({ ...o, options: legacyOptions(o.options) })),
     };
   }
-  if (inv.inputs.length === 0 || inv.outputs.length === 0) throw new Error('ffmpeg needs an input and an output');
+  if (inv.inputs.length === 0 || inv.outputs.length === 0)
+    throw new Error('ffmpeg needs an input and an output');
   const controller = new AbortController();
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(new KotaeError('CANCELLED'));
@@ -125,7 +131,10 @@ export function runFfmpeg(tool: FfmpegBinary, inv: FfmpegInvocation, options: Ru
     if (legacy) global.splice(0, global.length, ...legacyOptions(global));
     inv.inputs.forEach((input, i) => {
       command.input(input.url);
-      addOptions((...o) => command.inputOptions(...o), [...(i === 0 ? global : []), ...(input.options ?? [])]);
+      addOptions(
+        (...o) => command.inputOptions(...o),
+        [...(i === 0 ? global : []), ...(input.options ?? [])],
+      );
     });
     for (const output of inv.outputs) {
       command.output(output.url);
@@ -209,7 +218,8 @@ export function runFfmpeg(tool: FfmpegBinary, inv: FfmpegInvocation, options: Ru
     });
     command.on('end', (_stdout: string | null, stderr: string | null) => {
       // ffmpeg can exit 0 after failing to write (a full disk while writing the trailer).
-      if (!failure && WRITE_FAILURE.test(stderr ?? '')) failure = failureFromStderr(stderr ?? '', 'write failed');
+      if (!failure && WRITE_FAILURE.test(stderr ?? ''))
+        failure = failureFromStderr(stderr ?? '', 'write failed');
       if (failure) finish(failure, stderr ?? '');
       else {
         options.onProgress?.(1);
@@ -251,7 +261,14 @@ export function runFfprobe(binary: string, args: string[], options: ProbeOptions
         if (options.signal?.aborted) return reject(new KotaeError('CANCELLED'));
         const e = err as NodeJS.ErrnoException & { killed?: boolean; signal?: string };
         if (e.killed || e.signal === 'SIGKILL' || e.code === 'ABORT_ERR') {
-          return reject(new KotaeError('FFMPEG_FAILED', { reason: 'timeout' }, 'ffprobe timed out', 'videos:errors.timeout'));
+          return reject(
+            new KotaeError(
+              'FFMPEG_FAILED',
+              { reason: 'timeout' },
+              'ffprobe timed out',
+              'videos:errors.timeout',
+            ),
+          );
         }
         reject(failureFromStderr(stderr, e.message));
       },

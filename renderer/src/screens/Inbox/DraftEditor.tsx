@@ -2,7 +2,7 @@ import { Copy, Mail, RotateCcw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { DraftPurpose, MessageDraft } from '@shared/domain/tracking';
 import { useApiMutation } from '../../api/hooks';
-import { Button, ErrorMessage, TextArea, TextField, useToast } from '../../components';
+import { Button, ErrorMessage, TextArea, TextField, useCopy, useToast } from '../../components';
 import { succeeded } from './succeeded';
 
 export interface DraftText {
@@ -17,10 +17,11 @@ export interface DraftText {
 export function useSendDraft(questionId: number, purpose: DraftPurpose) {
   const { t } = useTranslation('tracking');
   const toast = useToast();
+  const copyText = useCopy();
   const send = useApiMutation('drafts:send');
   const copy = async (draft: DraftText) => {
-    // No clipboard permission (tests, some Linux desktops): the text is still there to select.
-    await navigator.clipboard.writeText(`${draft.subject}\n\n${draft.body}`).catch(() => undefined);
+    // Logged as handed over only when it really is on the clipboard.
+    if (!(await copyText(`${draft.subject}\n\n${draft.body}`))) return;
     if (!(await succeeded(send.mutateAsync({ questionId, purpose, via: 'copy', ...draft })))) return;
     toast.show(t('draft.copied'));
   };
@@ -28,8 +29,7 @@ export function useSendDraft(questionId: number, purpose: DraftPurpose) {
     const sent = await send.mutateAsync({ questionId, purpose, via: 'mail', ...draft }).catch(() => null);
     if (!sent) return;
     if (sent.bodyOmitted) {
-      await navigator.clipboard.writeText(draft.body).catch(() => undefined);
-      toast.show(t('draft.mailTooLong'), { timeoutMs: 12_000 });
+      if (await copyText(draft.body)) toast.show(t('draft.mailTooLong'), { timeoutMs: 12_000 });
     } else toast.show(t('draft.mailOpened'));
   };
   return { send, copy, mail };

@@ -1,7 +1,8 @@
-import { Circle, Pause, Play, Square, Trash2 } from 'lucide-react';
+import { Circle, Pause, Play, Settings, Square, Trash2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '@shared/domain/video';
+import { useApi, useApiMutation } from '../../api/hooks';
 import { Button, Dialog, ErrorMessage, SelectField } from '../../components';
 import { timecode } from './timecode';
 import { useLevel, useRecorder } from './useRecorder';
@@ -14,7 +15,15 @@ function stamp(): string {
 }
 
 /** Record a screen or window with narration: microphone and level, countdown, pause, stop. */
-export function RecordDialog({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: (r: ImportResult) => void }) {
+export function RecordDialog({
+  open,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSaved: (r: ImportResult) => void;
+}) {
   const { t } = useTranslation('videos');
   const recorder = useRecorder((result) => {
     onSaved(result);
@@ -24,6 +33,19 @@ export function RecordDialog({ open, onClose, onSaved }: { open: boolean; onClos
   const [micId, setMicId] = useState<string>('default');
   const [countdownS, setCountdownS] = useState(3);
   const [preview, setPreview] = useState<MediaStream | null>(null);
+  const screenAccess = useApi('app:screenAccess', {}, { enabled: open });
+  // Asked again each time the dialog opens and when the vendor comes back from System Settings.
+  const recheck = screenAccess.refetch;
+  useEffect(() => {
+    if (!open) return;
+    void recheck();
+    const onFocus = () => void recheck();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [open, recheck]);
+  const openSettings = useApiMutation('app:openScreenSettings');
+  // macOS without consent would record a black screen: say so and where to allow it, before starting.
+  const blocked = screenAccess.data?.status === 'denied' || screenAccess.data?.status === 'restricted';
   const idle = recorder.state === 'idle';
   const listening = open && idle && micId !== 'none';
   const level = useLevel(listening ? preview : null);
@@ -59,25 +81,53 @@ export function RecordDialog({ open, onClose, onSaved }: { open: boolean; onClos
         {idle ? (
           <>
             <p className="faint">{t('recorder.intro')}</p>
+            {blocked && (
+              <div className="k-recorder__consent" role="alert" data-testid="recorder-screen-denied">
+                <p>{t('recorder.screenDenied')}</p>
+                <Button icon={<Settings size={14} />} onClick={() => openSettings.mutate({})}>
+                  {t('recorder.openScreenSettings')}
+                </Button>
+              </div>
+            )}
+            {screenAccess.data?.status === 'not-determined' && (
+              <p className="faint" data-testid="recorder-screen-ask">
+                {t('recorder.screenAsk')}
+              </p>
+            )}
             <SelectField
               label={t('recorder.microphone')}
               value={micId}
               options={[
-                { value: 'default', label: mics.find((m) => m.deviceId === 'default')?.label || t('recorder.microphone') },
-                ...mics.filter((m) => m.deviceId !== 'default').map((m) => ({ value: m.deviceId, label: m.label || m.deviceId.slice(0, 8) })),
+                {
+                  value: 'default',
+                  label: mics.find((m) => m.deviceId === 'default')?.label || t('recorder.microphone'),
+                },
+                ...mics
+                  .filter((m) => m.deviceId !== 'default')
+                  .map((m) => ({ value: m.deviceId, label: m.label || m.deviceId.slice(0, 8) })),
                 { value: 'none', label: t('recorder.noMicrophone') },
               ]}
               onChange={(e) => setMicId(e.target.value)}
               data-testid="recorder-mic"
             />
             <div className="k-field__label">{t('recorder.level')}</div>
-            <div className="k-level" role="meter" aria-label={t('recorder.level')} aria-valuemin={0} aria-valuemax={1} aria-valuenow={Math.round(level * 100) / 100}>
+            <div
+              className="k-level"
+              role="meter"
+              aria-label={t('recorder.level')}
+              aria-valuemin={0}
+              aria-valuemax={1}
+              aria-valuenow={Math.round(level * 100) / 100}
+            >
               <div className="k-level__bar" style={{ width: `${Math.round(level * 100)}%` }} />
             </div>
             <SelectField
               label={t('recorder.countdown')}
               value={String(countdownS)}
-              options={[0, 3, 5].map((n) => ({ value: String(n), label: n ? t('recorder.seconds', { count: n }) : t('recorder.countdownOff') }))}
+              options={[0, 3, 5].map((n) => ({
+                value: String(n),
+                label: n ? t('recorder.seconds', { count: n }) : t('recorder.countdownOff'),
+              }))}
               onChange={(e) => setCountdownS(Number(e.target.value))}
               data-testid="recorder-countdown"
             />
@@ -85,8 +135,13 @@ export function RecordDialog({ open, onClose, onSaved }: { open: boolean; onClos
               variant="primary"
               icon={<Circle size={14} fill="currentColor" />}
               data-testid="recorder-start"
+              disabled={blocked}
               onClick={() => {
-                void recorder.start({ microphoneId: micId === 'none' ? null : micId === 'default' ? '' : micId, countdownS, name: t('recorder.name', { date: stamp() }) });
+                void recorder.start({
+                  microphoneId: micId === 'none' ? null : micId === 'default' ? '' : micId,
+                  countdownS,
+                  name: t('recorder.name', { date: stamp() }),
+                });
               }}
             >
               {t('recorder.start')}
@@ -117,10 +172,19 @@ export function RecordDialog({ open, onClose, onSaved }: { open: boolean; onClos
                   {t('recorder.pause')}
                 </Button>
               )}
-              <Button variant="primary" icon={<Square size={13} fill="currentColor" />} onClick={() => void recorder.stop(true, t('recorder.name', { date: stamp() }))} data-testid="recorder-stop">
+              <Button
+                variant="primary"
+                icon={<Square size={13} fill="currentColor" />}
+                onClick={() => void recorder.stop(true, t('recorder.name', { date: stamp() }))}
+                data-testid="recorder-stop"
+              >
                 {t('recorder.stop')}
               </Button>
-              <Button variant="danger" icon={<Trash2 size={14} />} onClick={() => void recorder.stop(false, '')}>
+              <Button
+                variant="danger"
+                icon={<Trash2 size={14} />}
+                onClick={() => void recorder.stop(false, '')}
+              >
                 {t('recorder.discard')}
               </Button>
             </div>
@@ -130,7 +194,14 @@ export function RecordDialog({ open, onClose, onSaved }: { open: boolean; onClos
           <ErrorMessage
             error={
               recorder.error instanceof DOMException
-                ? { code: 'INVALID_INPUT', messageKey: recorder.error.name === 'NotAllowedError' ? 'videos:recorder.denied' : 'videos:recorder.unsupported', detail: recorder.error.message }
+                ? {
+                    code: 'INVALID_INPUT',
+                    messageKey:
+                      recorder.error.name === 'NotAllowedError'
+                        ? 'videos:recorder.denied'
+                        : 'videos:recorder.unsupported',
+                    detail: recorder.error.message,
+                  }
                 : recorder.error
             }
           />

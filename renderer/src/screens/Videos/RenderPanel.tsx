@@ -215,9 +215,12 @@ export function RenderPanel({
               })}
             </p>
           )}
+          {/* Media come from another origin (kotae-media://): without crossOrigin the chapter and
+              caption tracks are blocked as cross-origin, and the video loads them in CORS mode. */}
           <video
             key={rendered.sha256}
             src={mediaUrl(rendered.sha256)}
+            crossOrigin="anonymous"
             controls
             preload="metadata"
             className="k-render__video"

@@ -223,6 +223,7 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
           <video
             ref={videoRef}
             src={mediaUrl(video.asset.sha256)}
+            crossOrigin="anonymous"
             className="k-trim__video"
             preload="auto"
             data-testid="preview-video"

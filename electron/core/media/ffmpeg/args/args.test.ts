@@ -14,7 +14,13 @@ import {
   x264Args,
 } from './render';
 
-const x264 = { profile: 'high' as const, level: null, reorderDelay: 2 as const, pixelFormat: 'yuv420p' as const, videoKbps: null };
+const x264 = {
+  profile: 'high' as const,
+  level: null,
+  reorderDelay: 2 as const,
+  pixelFormat: 'yuv420p' as const,
+  videoKbps: null,
+};
 
 describe('argument builders', () => {
   it('open sources as file: URLs, file protocol only, media demuxers only', () => {
@@ -30,7 +36,10 @@ describe('argument builders', () => {
     expect(list[list.indexOf('file:/v/-i.mp4') - 1]).toBe('-i');
     expect(list).toContain('-protocol_whitelist');
     expect(list).not.toContain('-nostdin'); // stdin is our private pipe: `q` must reach ffmpeg
-    expect(list.slice(list.indexOf('-progress'), list.indexOf('-progress') + 2)).toEqual(['-progress', 'pipe:1']);
+    expect(list.slice(list.indexOf('-progress'), list.indexOf('-progress') + 2)).toEqual([
+      '-progress',
+      'pipe:1',
+    ]);
   });
 
   it('write seconds as plain decimals to the microsecond', () => {
@@ -47,14 +56,18 @@ describe('argument builders', () => {
   });
 
   it('trim half a millisecond before frame times, relative to the seek', () => {
-    expect(videoTrim(0, 2, 2.5, 3, 'v')).toBe('[0:v:0]trim=start=0.499499:end=0.999499,setpts=PTS-STARTPTS[v]');
+    expect(videoTrim(0, 2, 2.5, 3, 'v')).toBe(
+      '[0:v:0]trim=start=0.499499:end=0.999499,setpts=PTS-STARTPTS[v]',
+    );
   });
 
   it('match the source reordering for smart cuts', () => {
     expect(x264Args({ ...x264, reorderDelay: 0 })).toEqual(expect.arrayContaining(['-bf', '0']));
     expect(x264Args({ ...x264, reorderDelay: 1 }).join(' ')).toContain('-bf 2 -x264-params b-pyramid=none');
     expect(x264Args({ ...x264, reorderDelay: 2 }).join(' ')).toContain('-bf 3 -x264-params b-pyramid=normal');
-    expect(x264Args({ ...x264, profile: 'baseline', reorderDelay: 2 })).toEqual(expect.arrayContaining(['-bf', '0']));
+    expect(x264Args({ ...x264, profile: 'baseline', reorderDelay: 2 })).toEqual(
+      expect.arrayContaining(['-bf', '0']),
+    );
     expect(x264Args({ ...x264, videoKbps: 800 }).join(' ')).toContain('-b:v 800k -maxrate 1200k');
   });
 
@@ -66,7 +79,9 @@ describe('argument builders', () => {
   });
 
   it('name concat parts by bare, safe names with exact durations', () => {
-    expect(concatScript([{ file: 'part-000.ts', durationS: 1.5 }])).toBe("ffconcat version 1.0\nfile 'part-000.ts'\nduration 1.5\n");
+    expect(concatScript([{ file: 'part-000.ts', durationS: 1.5 }])).toBe(
+      "ffconcat version 1.0\nfile 'part-000.ts'\nduration 1.5\n",
+    );
     expect(() => concatScript([{ file: "a'b.ts", durationS: 1 }])).toThrow();
     expect(() => concatScript([{ file: '/etc/passwd', durationS: 1 }])).toThrow();
   });
@@ -92,7 +107,10 @@ describe('argument builders', () => {
   it('drop the source tags when there are no chapters, and draw captions by a bare file name', () => {
     const inv = accurateInvocation({
       src: { path: '/s.mp4' },
-      segments: [{ seekS: 0, startS: 0.5, endS: 1 }, { seekS: 2, startS: 2, endS: 3 }],
+      segments: [
+        { seekS: 0, startS: 0.5, endS: 1 },
+        { seekS: 2, startS: 2, endS: 3 },
+      ],
       audio: true,
       x264,
       audioKbps: 160,

@@ -14,19 +14,40 @@ export interface StripSpec {
 }
 
 /** One JPEG with `count` thumbnails side by side, evenly spread over the video. */
-export function thumbnailStripInvocation(source: string, spec: StripSpec, outputFile: string): FfmpegInvocation {
+export function thumbnailStripInvocation(
+  source: string,
+  spec: StripSpec,
+  outputFile: string,
+): FfmpegInvocation {
   const interval = spec.durationS / spec.count;
   const pick = spec.keyframesOnly
     ? `select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,${secs(interval * 0.9)})'`
     : `fps=${spec.count}/${secs(Math.max(spec.durationS, 0.001))}`;
   return {
-    inputs: [{ options: [...untrustedInput(), ...(spec.keyframesOnly ? ['-skip_frame', 'nokey'] : [])], url: fileUrl(source) }],
+    inputs: [
+      {
+        options: [...untrustedInput(), ...(spec.keyframesOnly ? ['-skip_frame', 'nokey'] : [])],
+        url: fileUrl(source),
+      },
+    ],
     outputs: [
       {
         options: [
-          '-map', '0:v:0', '-an',
-          '-vf', `${pick},scale=${spec.tileWidth}:${spec.tileHeight},tile=${spec.count}x1`,
-          '-frames:v', '1', '-fps_mode', 'passthrough', '-q:v', '5', '-c:v', 'mjpeg', '-f', 'image2',
+          '-map',
+          '0:v:0',
+          '-an',
+          '-vf',
+          `${pick},scale=${spec.tileWidth}:${spec.tileHeight},tile=${spec.count}x1`,
+          '-frames:v',
+          '1',
+          '-fps_mode',
+          'passthrough',
+          '-q:v',
+          '5',
+          '-c:v',
+          'mjpeg',
+          '-f',
+          'image2',
         ],
         url: fileUrl(outputFile),
       },
@@ -42,7 +63,19 @@ export function waveformSamplesInvocation(source: string, outputFile: string): F
     inputs: [{ options: untrustedInput(), url: fileUrl(source) }],
     outputs: [
       {
-        options: ['-map', '0:a:0', '-vn', '-af', 'aresample=async=1:first_pts=0', '-ac', '1', '-ar', String(WAVEFORM_RATE), '-f', 's16le'],
+        options: [
+          '-map',
+          '0:a:0',
+          '-vn',
+          '-af',
+          'aresample=async=1:first_pts=0',
+          '-ac',
+          '1',
+          '-ar',
+          String(WAVEFORM_RATE),
+          '-f',
+          's16le',
+        ],
         url: fileUrl(outputFile),
       },
     ],
@@ -54,15 +87,29 @@ export function waveformSamplesInvocation(source: string, outputFile: string): F
  * or a duration) rewritten with one, so it seeks and reports its length. H.264 goes into MP4 with
  * AAC sound (copy-friendly for lossless and smart cuts); VP8/VP9 stay WebM.
  */
-export function remuxRecordingInvocation(source: string, h264: boolean, hasAudio: boolean, outputFile: string): FfmpegInvocation {
-  const audio = hasAudio ? (h264 ? ['-map', '0:a:0', '-c:a', 'aac', '-b:a', '160k'] : ['-map', '0:a:0', '-c:a', 'copy']) : [];
+export function remuxRecordingInvocation(
+  source: string,
+  h264: boolean,
+  hasAudio: boolean,
+  outputFile: string,
+): FfmpegInvocation {
+  const audio = hasAudio
+    ? h264
+      ? ['-map', '0:a:0', '-c:a', 'aac', '-b:a', '160k']
+      : ['-map', '0:a:0', '-c:a', 'copy']
+    : [];
   return {
     inputs: [{ options: [...ownInput(), '-fflags', '+genpts'], url: fileUrl(source) }],
     outputs: [
       {
         options: [
-          '-map', '0:v:0', '-c:v', 'copy', ...audio,
-          '-map_metadata', '-1',
+          '-map',
+          '0:v:0',
+          '-c:v',
+          'copy',
+          ...audio,
+          '-map_metadata',
+          '-1',
           ...(h264 ? ['-movflags', '+faststart', '-f', 'mp4'] : ['-f', 'webm']),
         ],
         url: fileUrl(outputFile),

@@ -16,7 +16,14 @@ export function ffmetadata(title: string, chapters: readonly ChapterMark[]): str
   for (const c of chapters) {
     const start = Math.round(c.startS * 1000);
     const end = Math.max(start + 1, Math.round(c.endS * 1000));
-    lines.push('', '[CHAPTER]', 'TIMEBASE=1/1000', `START=${start}`, `END=${end}`, `title=${escapeMetadata(c.title)}`);
+    lines.push(
+      '',
+      '[CHAPTER]',
+      'TIMEBASE=1/1000',
+      `START=${start}`,
+      `END=${end}`,
+      `title=${escapeMetadata(c.title)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -26,10 +26,26 @@ export function seekTarget(keyframeS: number): number {
 
 /** libx264 options. For smart cuts the B-frame reordering must equal the source's (see plan.ts). */
 export function x264Args(s: X264Settings): string[] {
-  const args = ['-c:v', 'libx264', '-preset', s.preset ?? 'veryfast', '-pix_fmt', s.pixelFormat, '-profile:v', s.profile];
+  const args = [
+    '-c:v',
+    'libx264',
+    '-preset',
+    s.preset ?? 'veryfast',
+    '-pix_fmt',
+    s.pixelFormat,
+    '-profile:v',
+    s.profile,
+  ];
   if (s.level) args.push('-level:v', s.level);
   if (s.videoKbps !== null) {
-    args.push('-b:v', `${s.videoKbps}k`, '-maxrate', `${Math.round(s.videoKbps * 1.5)}k`, '-bufsize', `${s.videoKbps * 2}k`);
+    args.push(
+      '-b:v',
+      `${s.videoKbps}k`,
+      '-maxrate',
+      `${Math.round(s.videoKbps * 1.5)}k`,
+      '-bufsize',
+      `${s.videoKbps * 2}k`,
+    );
   } else {
     args.push('-crf', String(s.crf ?? 20));
   }
@@ -46,7 +62,9 @@ export function aacArgs(kbps: number): string[] {
 
 /** MP4 for browsers: moov at the front. `moovBytes` reserves it up front (no rewrite pass). */
 export function mp4OutputArgs(moovBytes: number | null): string[] {
-  return moovBytes ? ['-moov_size', String(moovBytes), '-f', 'mp4'] : ['-movflags', '+faststart', '-f', 'mp4'];
+  return moovBytes
+    ? ['-moov_size', String(moovBytes), '-f', 'mp4']
+    : ['-movflags', '+faststart', '-f', 'mp4'];
 }
 
 /** Bytes of moov a file of this many packets needs, with room to spare. */
@@ -78,7 +96,12 @@ export interface SourceRef {
 export function videoCopyInput(src: SourceRef, startS: number, dtsCutS: number | null): FfmpegInput {
   const seek = seekTarget(startS);
   return {
-    options: [...untrustedInput(), '-ss', secs(seek), ...(dtsCutS === null ? [] : ['-t', secs(dtsCutS - seek)])],
+    options: [
+      ...untrustedInput(),
+      '-ss',
+      secs(seek),
+      ...(dtsCutS === null ? [] : ['-t', secs(dtsCutS - seek)]),
+    ],
     url: fileUrl(src.path),
   };
 }
@@ -263,7 +286,9 @@ export function accurateInvocation(r: AccurateRender): FfmpegInvocation {
     if (r.audio) graph.push(audioTrim(i, s.seekS, s.startS, s.endS, `a${i}`));
   });
   const labels = r.segments.map((_, i) => `[v${i}]${r.audio ? `[a${i}]` : ''}`).join('');
-  graph.push(`${labels}concat=n=${r.segments.length}:v=1:a=${r.audio ? 1 : 0}[vcat]${r.audio ? '[aout]' : ''}`);
+  graph.push(
+    `${labels}concat=n=${r.segments.length}:v=1:a=${r.audio ? 1 : 0}[vcat]${r.audio ? '[aout]' : ''}`,
+  );
   const post: string[] = [];
   if (r.scale) post.push(`scale=${r.scale.width}:${r.scale.height}`);
   if (r.burnCaptions) {

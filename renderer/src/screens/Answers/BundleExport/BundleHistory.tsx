@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { BundleVerifyReport, type BundleRecord } from '@shared/domain/bundle';
 import { call } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
-import { Badge, Button, ErrorMessage, IconButton, ProgressBar, useToast } from '../../../components';
+import { Badge, Button, ErrorMessage, IconButton, ProgressBar, useCopy } from '../../../components';
 import { useFormat } from '../../../hooks/useFormat';
-import { copyText } from './copyText';
 import { useJob } from '../../../hooks/useJob';
 
 /** The bundle's fingerprint as the customer's verify page shows it: 8 groups of 4 hex digits. */
@@ -29,7 +28,7 @@ export function BundleHistory({
 }) {
   const { t } = useTranslation('bundle');
   const fmt = useFormat();
-  const toast = useToast();
+  const copy = useCopy();
   const bundles = useApi('bundles:list', {
     ...(answerId !== undefined ? { answerId } : {}),
     ...(customerId !== undefined ? { customerId } : {}),
@@ -76,8 +75,7 @@ export function BundleHistory({
                 label={t('history.copyEmail')}
                 icon={<Copy size={15} />}
                 onClick={async () => {
-                  await copyText(`${b.emailSubject}\n\n${b.emailBody}`);
-                  toast.show(t('dialog.emailCopied'), { tone: 'ok' });
+                  await copy(`${b.emailSubject}\n\n${b.emailBody}`, t('dialog.emailCopied'));
                 }}
               />
             </div>
@@ -96,6 +94,7 @@ function VerifyButton({ onError }: { onError: (err: unknown) => void }) {
   const job = useJob(jobId);
   const report = job?.status === 'done' ? BundleVerifyReport.safeParse(job.result).data : undefined;
   const record = report?.record;
+  const signature = report?.signature;
   return (
     <div className="k-bundle-verify">
       <Button
@@ -119,17 +118,34 @@ function VerifyButton({ onError }: { onError: (err: unknown) => void }) {
       {report && (
         <div className="k-bundle-verify__result" role="status" data-testid="bundle-verify-result">
           {report.sound ? (
-            <p className="k-bundle-verify__ok">
-              {t('history.verifySound')}{' '}
-              {record
-                ? t('history.verifyRecord', {
-                    title: record.answerTitle ?? `#${record.answerId}`,
-                    revision: record.revision,
-                    date: fmt.dateTime(record.createdAt),
-                    to: record.customerName ? t('history.verifyTo', { name: record.customerName }) : '',
-                  })
-                : t('history.verifyUnknown')}
-            </p>
+            <>
+              <p className="k-bundle-verify__ok">
+                {t('history.verifySound')}{' '}
+                {record
+                  ? t('history.verifyRecord', {
+                      title: record.answerTitle ?? `#${record.answerId}`,
+                      revision: record.revision,
+                      date: fmt.dateTime(record.createdAt),
+                      to: record.customerName ? t('history.verifyTo', { name: record.customerName }) : '',
+                    })
+                  : t('history.verifyUnknown')}
+              </p>
+              {signature && (
+                <p
+                  className={
+                    signature.verdict === 'thisLibrary' ? 'k-bundle-verify__ok' : 'k-bundle-verify__warn'
+                  }
+                  data-testid="bundle-verify-signature"
+                  data-verdict={signature.verdict}
+                >
+                  {signature.verdict === 'unsigned'
+                    ? t('history.unsigned')
+                    : t(signature.verdict === 'thisLibrary' ? 'history.signedHere' : 'history.signedOther', {
+                        fingerprint: signature.fingerprint,
+                      })}
+                </p>
+              )}
+            </>
           ) : (
             <ErrorMessage error={report.error} />
           )}

@@ -6,18 +6,9 @@ import type { CheckFinding } from '@shared/domain/checks';
 import type { QuestionDetail } from '@shared/domain/question';
 import { call } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
-import {
-  Button,
-  Dialog,
-  ErrorMessage,
-  ProgressBar,
-  TextArea,
-  TextField,
-  useToast,
-} from '../../../components';
+import { Button, Dialog, ErrorMessage, ProgressBar, TextArea, TextField, useCopy } from '../../../components';
 import { useFormat } from '../../../hooks/useFormat';
 import { BundleHistory } from './BundleHistory';
-import { copyText } from './copyText';
 import { ExportForm, type ExportChoices } from './ExportForm';
 import { FailingChecks } from './FailingChecks';
 import { MarkAnswered, MarkAnsweredDialog } from './MarkAnswered';
@@ -179,7 +170,7 @@ function ExportDone({
 }) {
   const { t } = useTranslation('bundle');
   const fmt = useFormat();
-  const toast = useToast();
+  const copy = useCopy();
   const [error, setError] = useState<unknown>(null);
   return (
     <div className="k-bundle-done" data-testid="bundle-done">
@@ -203,8 +194,7 @@ function ExportDone({
           variant="primary"
           icon={<Copy size={15} />}
           onClick={async () => {
-            await copyText(`${record.emailSubject}\n\n${record.emailBody}`);
-            toast.show(t('dialog.emailCopied'), { tone: 'ok' });
+            await copy(`${record.emailSubject}\n\n${record.emailBody}`, t('dialog.emailCopied'));
           }}
         >
           {t('dialog.copyEmail')}
