@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { JobState } from '../../../../shared/domain/job';
 import { createLibrary, openLibrary } from '../../library';
 import { Studio } from '../../studio';
+import { testDialogs } from '../../testing/dialogs';
 import { useTempDir } from '../../testing/tempDir';
 import { searchStatus } from '../queuedScan';
 import { searchLibrary } from '../search';
@@ -12,13 +13,7 @@ import { searchLibrary } from '../search';
 
 const tempDir = useTempDir();
 const AT = '2026-11-20T09:00:00.000Z';
-const dialogs = {
-  chooseFolder: async () => null,
-  chooseFiles: async () => [],
-  chooseSaveFile: async () => null,
-  openExternal: async () => undefined,
-  showInFolder: async () => undefined,
-};
+const dialogs = testDialogs();
 
 /** A library with `count` questions, none indexed (as a migrated library or a CLI import leaves it). */
 function libraryWith(count: number): string {
