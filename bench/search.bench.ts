@@ -73,9 +73,16 @@ const t0 = performance.now();
 refreshSearchIndex(db);
 const buildS = (performance.now() - t0) / 1000;
 db.pragma('wal_checkpoint(TRUNCATE)');
-const pagesOf = (like: string) =>
-  db.prepare(`SELECT sum(pgsize) FROM dbstat WHERE name LIKE ?`).pluck().get(like) as number;
-const indexMb = pagesOf('search\\_%') / 2 ** 20;
+// Every table of the index and every index on them (the UNIQUE terms index is an autoindex).
+const indexMb =
+  (db
+    .prepare(
+      `SELECT sum(d.pgsize) FROM dbstat d JOIN sqlite_schema s ON s.name = d.name
+       WHERE s.tbl_name LIKE 'search\\_%' ESCAPE '\\'`,
+    )
+    .pluck()
+    .get() as number) /
+  2 ** 20;
 const sizeMb = statSync(path.join(dir, 'lib', 'library.sqlite')).size / 2 ** 20;
 const termCount = db.prepare('SELECT count(*) FROM search_terms').pluck().get() as number;
 const postingCount = db

@@ -32,6 +32,7 @@ export class BackgroundIndexer {
   private readonly worker: Worker;
   private exited: Promise<void>;
   private stopped = false;
+  private readonly waitingForHeld: (() => void)[] = [];
   paused = false;
 
   constructor(dbPath: string, events: BackgroundIndexerEvents = {}) {
@@ -40,10 +41,16 @@ export class BackgroundIndexer {
     this.worker.on('message', (message: FromWorker) => {
       if (message.type === 'progress') events.progress?.(message.progress);
       else if (message.type === 'idle') events.idle?.();
+      else if (message.type === 'held') for (const resolve of this.waitingForHeld.splice(0)) resolve();
       else events.error?.(message.message);
     });
     this.worker.on('error', (err) => events.error?.(err.message));
-    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    this.exited = new Promise((resolve) =>
+      this.worker.once('exit', () => {
+        for (const resolve of this.waitingForHeld.splice(0)) resolve();
+        resolve();
+      }),
+    );
     // The app may quit while the worker sleeps: it must not keep the process alive.
     this.worker.unref();
   }
@@ -66,6 +73,21 @@ export class BackgroundIndexer {
   resume(): void {
     this.paused = false;
     this.send({ type: 'resume' });
+  }
+
+  /**
+   * Stops the worker writing until release(), without giving up its work; resolves once it is
+   * between two steps (it finishes the one in hand, a few milliseconds).
+   */
+  hold(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    const held = new Promise<void>((resolve) => this.waitingForHeld.push(resolve));
+    this.send({ type: 'hold' });
+    return held;
+  }
+
+  release(): void {
+    this.send({ type: 'release' });
   }
 
   /** Lets the worker finish its step and close its connection; resolves when it has exited. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { JobState } from '../../../../shared/domain/job';
+import { createBackup } from '../../backup';
 import { createLibrary, openLibrary } from '../../library';
 import { Studio } from '../../studio';
 import { testDialogs } from '../../testing/dialogs';
@@ -16,7 +17,7 @@ const AT = '2026-11-20T09:00:00.000Z';
 const dialogs = testDialogs();
 
 /** A library with `count` questions, none indexed (as a migrated library or a CLI import leaves it). */
-function libraryWith(count: number): string {
+function libraryWith(count: number, padding = ''): string {
   const root = path.join(tempDir(), 'lib');
   const l = createLibrary(root);
   const add = l.db.prepare(
@@ -26,7 +27,7 @@ function libraryWith(count: number): string {
     for (let i = 0; i < count; i++)
       add.run(
         `質問 ${i} の件名`,
-        `本文 ${i}。${i === 0 ? '最初の質問だけの言葉: 蝋燭。' : ''}画像が表示されません。`,
+        `本文 ${i}。${i === 0 ? '最初の質問だけの言葉: 蝋燭。' : ''}画像が表示されません。${padding}`,
         AT,
         AT,
         AT,
@@ -114,6 +115,44 @@ describe('search indexing in the background', () => {
       studio.changed('questions');
       await new Promise((r) => setTimeout(r, 300));
       expect(searchStatus(studio.library().db, ['question']).queued).toBe(queued);
+    } finally {
+      await studio.close();
+    }
+  });
+
+  it('holds its writes while a backup copies the database, and goes on after', async () => {
+    // Big enough (~40 MB) that the copy takes many steps, each a turn of the event loop.
+    const root = libraryWith(20_000, 'ページの読み込みが遅く、管理画面も開けません。'.repeat(30));
+    const studio = studioOn(root);
+    try {
+      await vi.waitFor(() => expect(searchStatus(studio.library().db, ['question']).queued).toBe(0), {
+        timeout: 120_000,
+        interval: 100,
+      });
+      // Edits enough to keep the worker writing every few milliseconds for a while (fewer than a
+      // rebuild would take: it indexes them in small transactions).
+      studio.library().db.prepare("UPDATE questions SET body = body || ' 追記' WHERE id % 7 = 0").run();
+      studio.changed('questions');
+      await vi.waitFor(
+        () =>
+          expect(studio.jobs.list().some((j) => j.kind === 'searchIndex' && j.status === 'running')).toBe(
+            true,
+          ),
+        { timeout: 60_000, interval: 10 },
+      );
+      // SQLite's online backup starts over whenever another connection writes: without the hold
+      // it copies the first pages again and again while the worker indexes.
+      const out = path.join(tempDir(), 'backup.zip');
+      await createBackup(studio.library(), out, {
+        signal: new AbortController().signal,
+        appVersion: '0.0.0',
+        quiet: (copy) => studio.searchIndexing.whileHeld(copy),
+      });
+      await vi.waitFor(() => expect(searchStatus(studio.library().db, ['question']).queued).toBe(0), {
+        timeout: 120_000,
+        interval: 100,
+      });
+      expect(find(studio, '蝋燭')).toEqual(['質問 0 の件名']);
     } finally {
       await studio.close();
     }

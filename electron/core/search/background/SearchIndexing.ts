@@ -42,6 +42,21 @@ export class SearchIndexing {
     this.indexer?.kick();
   }
 
+  /**
+   * Keeps the index worker from writing while `work` runs (an online backup, which another
+   * connection's writes send back to its first page, for ever while indexing goes on).
+   */
+  async whileHeld<T>(work: () => Promise<T>): Promise<T> {
+    const indexer = this.indexer;
+    if (!indexer) return work();
+    await indexer.hold();
+    try {
+      return await work();
+    } finally {
+      indexer.release();
+    }
+  }
+
   /** Indexing was stopped by the vendor (cancel): it resumes when the library is opened again. */
   get paused(): boolean {
     return this.indexer?.paused ?? false;

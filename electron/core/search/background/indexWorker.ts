@@ -20,6 +20,7 @@ db.pragma('synchronous = NORMAL');
 const indexer = new SearchIndexer(db);
 
 let paused = false;
+let holds = 0;
 let stopping = false;
 let wake: (() => void) | null = null;
 const send = (message: FromWorker) => port.postMessage(message);
@@ -30,6 +31,8 @@ port.on('message', (message: ToWorker) => {
     paused = true;
     indexer.cancel();
   } else if (message.type === 'resume') paused = false;
+  else if (message.type === 'hold') holds++;
+  else if (message.type === 'release') holds = Math.max(0, holds - 1);
   wake?.();
 });
 
@@ -49,6 +52,11 @@ async function loop(): Promise<void> {
   let lastProgress = 0;
   let busy = false;
   while (!stopping) {
+    if (holds > 0) {
+      send({ type: 'held' });
+      while (holds > 0 && !stopping) await sleep(60_000);
+      continue;
+    }
     if (paused) {
       await sleep(60_000);
       continue;
