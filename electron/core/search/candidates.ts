@@ -33,6 +33,8 @@ export const KIND_PRIOR: Record<SearchHitKind, number> = {
 
 /** Filtered documents read as a list, up to this many; more, and the filter applies to candidates. */
 const FILTERED_LIST_MAX = 5000;
+/** Driving postings read whole rather than by a growing budget (the budget's last round reads 5,000). */
+const WHOLE_DRIVER = 5000;
 /** Bigrams a one-character query reads (those most used first). */
 const CHAR_TERMS = 40;
 
@@ -73,7 +75,11 @@ export function indexCandidates(
   const n = documentCount(db) || 1;
   const weights = terms.map((t) => idf(n, t.df));
   // One term: its best postings are the answer (a phrase of one bigram needs no adjacency check).
-  const take = terms.length === 1 ? Math.max(options.limit + 10, budget / 4) : budget;
+  // A driver rare enough is read whole at once: the others are looked up for all its documents,
+  // in one round, where a budget would grow round by round to the same end when few match
+  // (独自ドメイン, "domain backup": a few hits among a few hundred documents).
+  const whole = terms.length > 1 && terms[0]!.df <= WHOLE_DRIVER;
+  const take = whole ? terms[0]!.df : terms.length === 1 ? Math.max(options.limit + 10, budget / 4) : budget;
   let truncated = false;
   const out: Candidate[] = [];
   for (const kind of options.kinds) {
@@ -85,7 +91,7 @@ export function indexCandidates(
     let scores: number[];
     if (listed) {
       docnos = listed;
-      const first = impactsOf(db, terms[0]!.id, code, docnos);
+      const first = impactsOf(db, terms[0]!.id, code, docnos, terms[0]!.df);
       scores = Array.from(first, (impact) => weights[0]! * impact);
     } else {
       const top = topByImpact(db, [terms[0]!.id], code, take);
@@ -96,7 +102,7 @@ export function indexCandidates(
     }
     for (let t = 1; t < terms.length && docnos.length; t++) {
       ({ docnos, scores } = keepPositive(docnos, scores));
-      const impacts = impactsOf(db, terms[t]!.id, code, docnos);
+      const impacts = impactsOf(db, terms[t]!.id, code, docnos, terms[t]!.df);
       scores = scores.map((s, i) => (impacts[i] ? s + weights[t]! * impacts[i]! : 0));
     }
     ({ docnos, scores } = keepPositive(docnos, scores));

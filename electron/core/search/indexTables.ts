@@ -44,12 +44,30 @@ export function documentCount(db: Database): number {
   );
 }
 
-/** Term ids (created on first use, cached for one indexing run) and document-frequency changes. */
+/**
+ * Term ids (created on first use) and document-frequency changes. An indexer keeps one for its
+ * life: only the indexer writes search_terms, and a term's id never changes, so the cache stays
+ * right (a rollback is the exception: forget()). Lookups and updates go by the batch: one edited
+ * answer has ~450 terms, one statement each cost more than the rest of its indexing.
+ */
 export class TermTable {
   private readonly ids = new Map<string, number>();
   private readonly delta = new Map<number, number>();
 
   constructor(private readonly db: Database) {}
+
+  /** Makes idOf() of these terms a cache hit (one query for those not cached yet). */
+  resolve(terms: Iterable<string>): void {
+    const missing = [...new Set(terms)].filter((t) => !this.ids.has(t));
+    for (let i = 0; i < missing.length; i += 5000)
+      for (const [term, id] of prepared(
+        this.db,
+        'SELECT term, id FROM search_terms WHERE term IN (SELECT value FROM json_each(?))',
+      )
+        .raw()
+        .all(JSON.stringify(missing.slice(i, i + 5000))) as [string, number][])
+        this.ids.set(term, id);
+  }
 
   idOf(term: string): number {
     let id = this.ids.get(term);
@@ -75,10 +93,20 @@ export class TermTable {
     this.delta.set(termId, (this.delta.get(termId) ?? 0) + by);
   }
 
-  /** Writes the document-frequency changes (inside the caller's transaction). */
+  /** Writes the document-frequency changes (inside the caller's transaction), one statement per amount. */
   flush(): void {
-    const update = prepared(this.db, 'UPDATE search_terms SET df = max(0, df + ?) WHERE id = ?');
-    for (const [id, by] of this.delta) if (by) update.run(by, id);
+    const byAmount = new Map<number, number[]>();
+    for (const [id, by] of this.delta) {
+      if (!by) continue;
+      const ids = byAmount.get(by);
+      if (ids) ids.push(id);
+      else byAmount.set(by, [id]);
+    }
+    const update = prepared(
+      this.db,
+      'UPDATE search_terms SET df = max(0, df + ?) WHERE id IN (SELECT value FROM json_each(?))',
+    );
+    for (const [by, ids] of byAmount) update.run(by, JSON.stringify(ids));
     this.delta.clear();
   }
 }

@@ -32,12 +32,19 @@ export function readQueued(db: Database, queued: readonly QueuedDocument[]): Tok
 
 const ROWS_PER_INSERT = 64;
 
-/** Writes the documents still at the version read; returns how many. Runs its own transaction. */
-export function applyDocuments(db: Database, docs: readonly TokenisedDocument[]): number {
-  const terms = new TermTable(db);
+/**
+ * Writes the documents still at the version read; returns how many. Runs its own transaction.
+ * `terms`: the indexer's term table, whose cache outlives one batch.
+ */
+export function applyDocuments(
+  db: Database,
+  docs: readonly TokenisedDocument[],
+  terms: TermTable = new TermTable(db),
+): number {
   try {
     return db
       .transaction(() => {
+        terms.resolve(docs.flatMap((d) => (d.impacts ? [...d.impacts.keys()] : [])));
         const stats = readStats(db);
         const delta: Partial<IndexStats> = {};
         const bump = (key: keyof IndexStats, by: number) => (delta[key] = (delta[key] ?? 0) + by);

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { documentCount, readStats } from '../indexTables';
+import { documentCount, readStats, TermTable } from '../indexTables';
 import { applyDocuments, readQueued } from './apply';
 import { Compaction } from './compact';
 import { mergeFreshChunk } from './merge';
@@ -49,6 +49,7 @@ export class SearchIndexer {
   private readonly batch: number;
   private readonly rebuildAt: number;
   private readonly mergeAt: number;
+  private readonly terms: TermTable;
 
   constructor(
     private readonly db: Database,
@@ -57,6 +58,7 @@ export class SearchIndexer {
     this.batch = options.batch ?? BATCH;
     this.rebuildAt = options.rebuildAt ?? REBUILD_AT;
     this.mergeAt = options.mergeAt ?? MERGE_AT;
+    this.terms = new TermTable(db);
     // A build cut short by a crash left its tables behind.
     db.exec(
       'DROP TABLE IF EXISTS search_blocks_next; DROP TABLE IF EXISTS search_docs_next; DROP TABLE IF EXISTS search_top_next;',
@@ -93,7 +95,7 @@ export class SearchIndexer {
     if (this.run) {
       const queued = nextQueued(this.db, this.batch);
       if (queued.length) {
-        this.run.done += applyDocuments(this.db, readQueued(this.db, queued));
+        this.run.done += applyDocuments(this.db, readQueued(this.db, queued), this.terms);
         // Changes made meanwhile join the run.
         this.run.total = Math.max(this.run.total, this.run.done + queued.length);
         return true;

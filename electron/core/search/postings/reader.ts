@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { prepared } from '../indexTables';
 import { Best, type Scored } from './best';
-import { decodeBlock, decodeTop } from './codec';
+import { BLOCK_SIZE, decodeBlock, decodeTop } from './codec';
 
 // Reading postings (migration 0140): a term's blocks in a kind of document, its top list if it has
 // one, and its fresh rows. Two questions are asked of them: the best postings by impact (the term
@@ -70,10 +70,17 @@ export function topByImpact(db: Database, termIds: readonly number[], kind: numb
 
 /**
  * The impact of a term in each of the given documents (numbers in increasing order), 0 where the
- * term is absent: the blocks whose number range holds them, read in one range, decoded only where
- * a wanted number falls.
+ * term is absent. `postings`, the term's document frequency, says how to read it: a few documents
+ * among many blocks, each block found by its number; otherwise the blocks of their range in one
+ * read, decoded only where a wanted number falls.
  */
-export function impactsOf(db: Database, termId: number, kind: number, docnos: readonly number[]): Uint8Array {
+export function impactsOf(
+  db: Database,
+  termId: number,
+  kind: number,
+  docnos: readonly number[],
+  postings = Number.POSITIVE_INFINITY,
+): Uint8Array {
   const out = new Uint8Array(docnos.length);
   if (!docnos.length) return out;
   const first = docnos[0]!;
@@ -86,6 +93,33 @@ export function impactsOf(db: Database, termId: number, kind: number, docnos: re
     .all(termId, kind, first, last) as [number, number][]) {
     const at = lowerBound(docnos, docno);
     if (docnos[at] === docno) out[at] = impact;
+  }
+  // Wanted numbers from `from`, up to the block's last, get their impacts from it; returns where
+  // the next block's numbers begin.
+  const apply = (from: number, blockLast: number, n: number, data: Uint8Array): number => {
+    let end = from;
+    while (end < docnos.length && docnos[end]! <= blockLast) end++;
+    if (end === from) return end;
+    const block = decodeBlock(data, n);
+    for (let i = from, j = 0; j < block.docnos.length && i < end;) {
+      if (block.docnos[j]! < docnos[i]!) j++;
+      else if (block.docnos[j]! > docnos[i]!) i++;
+      else out[i++] = block.impacts[j++]!;
+    }
+    return end;
+  };
+  if (docnos.length * 4 < postings / BLOCK_SIZE) {
+    const blockOf = prepared(
+      db,
+      `SELECT last_docno, n, data FROM search_blocks WHERE term_id = ? AND kind = ? AND last_docno >= ?
+       ORDER BY last_docno LIMIT 1`,
+    ).raw();
+    for (let i = 0; i < docnos.length;) {
+      const row = blockOf.get(termId, kind, docnos[i]) as [number, number, Buffer] | undefined;
+      if (!row) break;
+      i = apply(i, row[0], row[1], row[2]);
+    }
+    return out;
   }
   // The blocks ending within [first, last], and the one after (which holds numbers up to its end).
   const blocks = prepared(
@@ -103,19 +137,7 @@ export function impactsOf(db: Database, termId: number, kind: number, docnos: re
     .get(termId, kind, last) as [number, number, Buffer] | undefined;
   if (after) blocks.push(after);
   let i = 0;
-  for (const [blockLast, n, data] of blocks) {
-    // Wanted numbers this block could hold: those up to its last.
-    let end = i;
-    while (end < docnos.length && docnos[end]! <= blockLast) end++;
-    if (end === i) continue;
-    const block = decodeBlock(data, n);
-    for (let j = 0; j < block.docnos.length && i < end;) {
-      if (block.docnos[j]! < docnos[i]!) j++;
-      else if (block.docnos[j]! > docnos[i]!) i++;
-      else out[i++] = block.impacts[j++]!;
-    }
-    i = end;
-  }
+  for (const [blockLast, n, data] of blocks) i = apply(i, blockLast, n, data);
   return out;
 }
 
