@@ -166,10 +166,13 @@ export class Rebuild {
       this.readChunk();
       if (this.pending.length) return false;
       this.flushPartials();
-      this.db.transaction(() => {
-        const df = prepared(this.db, 'INSERT INTO temp.search_df_next (term_id, df) VALUES (?, ?)');
-        this.df.forEach((count, termId) => count && df.run(termId, count));
-      })();
+      // One statement for all the counts (into this connection's temp database: no lock).
+      const counts: [number, number][] = [];
+      this.df.forEach((count, termId) => count && counts.push([termId, count]));
+      prepared(
+        this.db,
+        'INSERT INTO temp.search_df_next (term_id, df) SELECT value ->> 0, value ->> 1 FROM json_each(?)',
+      ).run(JSON.stringify(counts));
       this.written = [];
       this.postings.forEach((acc, key) => acc && this.written!.push(key));
       return false;

@@ -54,6 +54,19 @@ export function topByImpact(db: Database, termIds: readonly number[], kind: numb
       .raw()
       .all(kind, json(rest)) as [number, number, number, number][]
   ).sort((a, b) => b[2] - a[2]);
+  // Every posting wanted (a term read whole): all its blocks in one read.
+  if (headers.reduce((sum, h) => sum + h[3], 0) <= take) {
+    for (const [n, data] of prepared(
+      db,
+      'SELECT n, data FROM search_blocks WHERE kind = ? AND term_id IN (SELECT value FROM json_each(?))',
+    )
+      .raw()
+      .all(kind, json(rest)) as [number, Buffer][]) {
+      const { docnos, impacts } = decodeBlock(data, n);
+      for (let i = 0; i < docnos.length; i++) best.add(docnos[i]!, impacts[i]!);
+    }
+    return best.result();
+  }
   const read = prepared(
     db,
     'SELECT data FROM search_blocks WHERE term_id = ? AND kind = ? AND last_docno = ?',
