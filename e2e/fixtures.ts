@@ -48,6 +48,11 @@ export interface AppUnderTest {
 interface Options {
   /** The OS locale the app sees (it picks the UI language from it). */
   systemLocale: string;
+  /**
+   * The demo library's language. The app's own choice ('ui': the UI's language) is what a user
+   * gets; most specs were written against the Japanese demo, so that is the default here.
+   */
+  demoLanguage: 'ja' | 'en' | 'ui';
 }
 
 export function electronAvailable(): { ok: boolean; reason: string } {
@@ -64,8 +69,9 @@ export function electronAvailable(): { ok: boolean; reason: string } {
 
 export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplication | null } & Options>({
   systemLocale: ['en-US', { option: true }],
+  demoLanguage: ['ja', { option: true }],
 
-  electronApp: async ({ systemLocale }, use) => {
+  electronApp: async ({ systemLocale, demoLanguage }, use) => {
     if (!useElectron) {
       await use(null);
       return;
@@ -73,14 +79,18 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
     const userData = mkdtempSync(path.join(os.tmpdir(), 'kotae-electron-'));
     const app = await _electron.launch({
       args: [path.join(root, 'out/main/index.js'), `--lang=${systemLocale}`],
-      env: { ...process.env, KOTAE_USER_DATA: userData },
+      env: {
+        ...process.env,
+        KOTAE_USER_DATA: userData,
+        ...(demoLanguage === 'ui' ? {} : { KOTAE_DEMO_LANGUAGE: demoLanguage }),
+      },
     });
     await use(app);
     await app.close();
     rmSync(userData, { recursive: true, force: true });
   },
 
-  page: async ({ page, electronApp, systemLocale }, use, testInfo) => {
+  page: async ({ page, electronApp, systemLocale, demoLanguage }, use, testInfo) => {
     if (electronApp) {
       const window = await electronApp.firstWindow();
       await window.locator('.k-app').waitFor();
@@ -90,6 +100,7 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
     const userData = testInfo.outputPath('user-data');
     const { url, mediaOrigin, child, bridgeScript } = await startHarness(userData, {
       locale: systemLocale,
+      demoLanguage,
       onStderr: (text) => process.stderr.write(`[harness] ${text}`),
     });
     // The permissions Electron's policy grants our page (electron/main/policy.ts), and no others.

@@ -30,6 +30,8 @@ const { values } = parseArgs({
     'user-data': { type: 'string' },
     port: { type: 'string', default: '0' },
     locale: { type: 'string', default: 'en-US' },
+    // The demo library's language; without it, the UI's (as in the app).
+    'demo-language': { type: 'string' },
     renderer: { type: 'string', default: path.join(here, '../../out/renderer') },
   },
 });
@@ -45,6 +47,10 @@ const studio = new Studio({
   platform: process.platform,
   dialogs,
   actor: 'vendor',
+  demoLanguage:
+    values['demo-language'] === 'ja' || values['demo-language'] === 'en'
+      ? values['demo-language']
+      : undefined,
 });
 studio.start();
 const handlers = createHandlers(studio);

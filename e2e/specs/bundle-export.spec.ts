@@ -53,7 +53,7 @@ test('Export bundle: personalised for the question’s customer, with size, e-ma
 
   // The customer of the question this answer serves is chosen, with that question and the greeting.
   await expect(dialog.getByLabel('Customer').locator('option:checked')).toHaveText(
-    '田中 美咲（たなか整体院）',
+    '田中 美咲 (たなか整体院)',
   );
   await expect(dialog.getByLabel('Question it answers').locator('option:checked')).toHaveText(
     'スマートフォンで画像が表示されません',

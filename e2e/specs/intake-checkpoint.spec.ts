@@ -43,7 +43,7 @@ test('a question typed by hand shows its next checkpoint and is listed as new, a
 
   const status = page.getByTestId('question-detail').getByTestId('status-panel');
   await expect(status).toContainText('Received');
-  await expect(status).toContainText(/Next news by \S/);
+  await expect(status).toContainText(/Next update by \S/);
   await expect(status).not.toContainText('No checkpoint');
 
   const fresh = section(page, 'New, not yet acknowledged');
@@ -65,7 +65,7 @@ test('a question typed by hand shows its next checkpoint and is listed as new, a
   await expect(history).toContainText('Received → Investigating');
   await expect(history).toContainText('· you');
   await expect(history).not.toContainText('vendor');
-  await expect(page.getByTestId('work-log')).toContainText(/Contact form does not send \(next news by \S/);
+  await expect(page.getByTestId('work-log')).toContainText(/Contact form does not send \(next update by \S/);
   await expect(fresh.getByText('Contact form does not send')).toHaveCount(0);
 });
 

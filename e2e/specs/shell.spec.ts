@@ -62,6 +62,11 @@ test.describe('keyboard', () => {
     await expect(page.getByTestId('screen-inbox')).toBeVisible();
     await page.keyboard.press('Control+/');
     await expect(page.getByTestId('shortcuts')).toContainText('Go to Capabilities');
+    // Every shortcut, not only the global ones (issue 18): the video keys, the / menu, Ctrl+Enter.
+    await expect(page.getByTestId('shortcuts')).toContainText('Set the in / out point');
+    await expect(page.getByTestId('shortcuts')).toContainText('Type /');
+    await expect(page.getByTestId('shortcuts')).toContainText('Publish the FAQ');
+    await expect(page.getByTestId('shortcuts')).toContainText(/Ctrl Enter|⌘Enter/);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('shortcuts')).toBeHidden();
   });

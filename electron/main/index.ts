@@ -73,6 +73,10 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       platform: process.platform,
       dialogs: electronDialogs(() => mainWindow),
+      // The specs' choice of demo (e2e/fixtures.ts); a user gets the demo in the UI's language.
+      demoLanguage: ['ja', 'en'].includes(process.env.KOTAE_DEMO_LANGUAGE ?? '')
+        ? (process.env.KOTAE_DEMO_LANGUAGE as 'ja' | 'en')
+        : undefined,
       sealer,
     });
     studio.on((event, payload) => {

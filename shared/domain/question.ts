@@ -39,6 +39,8 @@ export const StatusChangeView = z.object({
   note: z.string(),
   customerMessage: z.string(),
   nextCheckpoint: Day.nullable(),
+  /** The message was only drafted, or it was sent (marked sent, or handed whole to the mail program). */
+  delivery: z.enum(['draft', 'sent']).nullable().default(null),
 });
 export type StatusChangeView = z.infer<typeof StatusChangeView>;
 
@@ -47,7 +49,14 @@ export const QuestionDetail = QuestionSummary.extend({
   scopeNote: z.string(),
   messages: z.array(MessageView),
   statusHistory: z.array(StatusChangeView),
-  capabilities: z.array(z.object({ id: Id, title: z.string() })),
+  /** title: the label; titles: per language ('' where not written), for the UI's language. */
+  capabilities: z.array(
+    z.object({
+      id: Id,
+      title: z.string(),
+      titles: z.object({ ja: z.string(), en: z.string() }).default({ ja: '', en: '' }),
+    }),
+  ),
   answers: z.array(z.object({ id: Id, title: z.string() })),
 });
 export type QuestionDetail = z.infer<typeof QuestionDetail>;

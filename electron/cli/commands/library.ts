@@ -26,6 +26,19 @@ export function withReadOnlyLibrary<T>(dir: string, use: (library: Library) => T
   }
 }
 
+/** withReadOnlyLibrary for work that finishes later (the library stays open until it has). */
+export async function withReadOnlyLibraryAsync<T>(
+  dir: string,
+  use: (library: Library) => Promise<T>,
+): Promise<T> {
+  const library = openLibrary(dir, { readOnly: true, actor: 'cli' });
+  try {
+    return await use(library);
+  } finally {
+    library.close();
+  }
+}
+
 /**
  * Opens a library for writing: takes the library lock, which the app and other commands honour.
  * What the command wrote is indexed for search before the library is closed (a command is a batch:

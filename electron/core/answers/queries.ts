@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { sameJson } from '../../../shared/answers/canonical';
 import type { AnswerDetail, AnswerSummary } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
+import { storedDocument } from './documents';
 
 interface Row {
   id: number;
@@ -54,7 +55,7 @@ export function getAnswer(db: Database, id: number): AnswerDetail {
     .all(id) as { id: number; subject: string; customer_name: string | null }[];
   return {
     ...toSummary(row),
-    doc: JSON.parse(row.doc) as unknown,
+    doc: storedDocument(row.doc, row),
     plainText: row.plain_text,
     questions: questions.map((q) => ({ id: q.id, subject: q.subject, customerName: q.customer_name })),
     editedSinceRevision: !sameJson(latestRevisionDoc(db, id)?.doc, row.doc),

@@ -1,24 +1,28 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import {
-  findNodes,
-  type AnswerDocument,
-  type StepNode,
-  type VideoNode,
-} from '../../../shared/answers/document';
+import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
+import { documentError, parseAnswerDocument, parseDocumentJson } from '../../../shared/answers/validate';
+import { PUBLIC_TITLE_STATE, publicTitleOf } from '../../../shared/answers/publicVersion';
 import type { FaqSettings, VendorSettings } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import type { CustomerIdentity } from '../../../shared/privacy';
 import type { Library } from '../library';
 import { loadClips, type FaqClip } from './clips';
 import { readFaqSettings, readVendor } from './settings';
+import { capabilityTextIn } from '../../../shared/domain/capability';
+import { listCapabilities } from '../capabilities';
 
 // Everything a publication needs, read from the library in one go (one consistent snapshot; the
 // rest of the publication works on this and never touches the database until it records itself).
 
 export interface FaqAnswer {
   id: number;
+  /** The title the FAQ shows: the public title, or the answer's title when it has none. */
   title: string;
+  /** The answer's own title, as the vendor sees it in the app. */
+  ownTitle: string;
+  /** The title set in the document for the FAQ (root node state), if any. */
+  publicTitle: string | null;
   slug: string;
   language: 'ja' | 'en';
   doc: AnswerDocument;
@@ -43,6 +47,8 @@ export interface FaqCapability {
   title: string;
   description: string;
   position: number;
+  /** Set when the text is not in the site's language (no translation yet). */
+  language?: 'ja' | 'en';
 }
 
 export interface SiteSnapshot {
@@ -57,7 +63,8 @@ export interface SiteSnapshot {
 
 interface AnswerRow {
   id: number;
-  title: string;
+  /** The answer's own title (the customer's subject, often). */
+  own_title: string;
   slug: string;
   language: 'ja' | 'en';
   revision: number;
@@ -66,6 +73,8 @@ interface AnswerRow {
   doc_length: number;
   /** The clips placed in the document, as remembered for `cached_fingerprint` (JSON), or null. */
   cached_clip_ids: string | null;
+  /** The document's public title, remembered with the clips (null: none). */
+  cached_public_title: string | null;
   cached_fingerprint: string | null;
 }
 
@@ -78,9 +87,9 @@ interface AnswerRow {
 export function publicAnswerRows(db: Database): AnswerRow[] {
   return db
     .prepare(
-      `SELECT a.id, a.title, a.slug, a.language, a.revision, a.updated_at, a.verified_version,
+      `SELECT a.id, a.title AS own_title, a.slug, a.language, a.revision, a.updated_at, a.verified_version,
               octet_length(a.doc) AS doc_length, c.clip_ids AS cached_clip_ids,
-              c.doc_fingerprint AS cached_fingerprint
+              c.public_title AS cached_public_title, c.doc_fingerprint AS cached_fingerprint
        FROM answers a LEFT JOIN faq_scan_cache c ON c.answer_id = a.id
        WHERE a.is_public = 1 ORDER BY a.id`,
     )
@@ -128,21 +137,47 @@ export function customerIdentities(db: Database): CustomerIdentity[] {
   return customers;
 }
 
-/** The clips a document places: remembered for this version, else read from the document. */
-function placedClips(r: AnswerRow, docJson: () => string): number[] {
+/** What a publication needs of a document besides rendering it: the clips it places, its public title. */
+interface Derived {
+  placed: number[];
+  publicTitle: string | null;
+}
+
+/** Remembered for this version of the document (faq_scan_cache), else read from the document. */
+function derivedOf(r: AnswerRow, docJson: () => string, doc: () => AnswerDocument): Derived {
   if (r.cached_clip_ids !== null && r.cached_fingerprint === docFingerprint(r)) {
     const ids = JSON.parse(r.cached_clip_ids) as unknown;
-    if (Array.isArray(ids) && ids.every((id) => Number.isInteger(id))) return ids as number[];
+    if (Array.isArray(ids) && ids.every((id) => Number.isInteger(id)))
+      return { placed: ids as number[], publicTitle: r.cached_public_title };
   }
   const json = docJson();
-  if (!json.includes('"kotae-video"') && !json.includes('"videoLink":{')) return [];
-  return clipIdsOf(JSON.parse(json) as AnswerDocument);
+  // Most answers have neither clips nor a public title: no need to parse them for this.
+  const clipsIn = json.includes('"kotae-video"') || json.includes('"videoLink":{');
+  if (!clipsIn && !json.includes(PUBLIC_TITLE_STATE)) return { placed: [], publicTitle: null };
+  const parsed = doc();
+  const title = publicTitleOf(parsed, '');
+  return { placed: clipsIn ? clipIdsOf(parsed) : [], publicTitle: title || null };
+}
+
+/**
+ * A public answer's document, checked: the publication stops on one that fails the schema, naming
+ * the answer and the node, as a bundle export does (issue 15).
+ */
+function publishedDocument(json: string, answer: { own_title: string }): AnswerDocument {
+  const checked = parseDocumentJson(json, parseAnswerDocument);
+  if (!checked.ok)
+    throw documentError(checked.problem, {
+      code: 'PUBLISH_BLOCKED',
+      messageKey: 'errors:PUBLISH_BLOCKED_DOCUMENT',
+      params: { answer: answer.own_title },
+    });
+  return checked.doc;
 }
 
 export function clipIdsOf(doc: AnswerDocument): number[] {
   const ids = [
-    ...findNodes<VideoNode>(doc, 'kotae-video').map((v) => v.clipId),
-    ...findNodes<StepNode>(doc, 'kotae-step').map((s) => s.videoLink?.clipId ?? null),
+    ...findNodes(doc, 'kotae-video').map((v) => v.clipId),
+    ...findNodes(doc, 'kotae-step').map((s) => s.videoLink?.clipId ?? null),
   ].filter((id): id is number => typeof id === 'number');
   return [...new Set(ids)];
 }
@@ -178,15 +213,18 @@ export function collectSite(library: Library): SiteSnapshot {
         return (json = row.doc);
       };
       const known = knownHashes.get(r.id);
-      const placed = placedClips(r, docJson);
+      const doc = () => (parsed ??= publishedDocument(docJson(), r));
+      const derived = derivedOf(r, docJson, doc);
       return {
         id: r.id,
-        title: r.title,
+        title: derived.publicTitle ?? r.own_title,
+        ownTitle: r.own_title,
+        publicTitle: derived.publicTitle,
         slug: r.slug,
         language: r.language,
         // Read and parsed when first needed: a republish renders only what changed.
         get doc() {
-          return (parsed ??= JSON.parse(docJson()) as AnswerDocument);
+          return doc();
         },
         get docJson() {
           return docJson();
@@ -203,8 +241,8 @@ export function collectSite(library: Library): SiteSnapshot {
         updatedAt: r.updated_at,
         verifiedVersion: r.verified_version,
         capabilityIds: caps.get(r.id) ?? [],
-        clipIds: [...placed],
-        placedClipIds: placed,
+        clipIds: [...derived.placed],
+        placedClipIds: derived.placed,
       };
     });
     const clips = loadClips(
@@ -216,23 +254,20 @@ export function collectSite(library: Library): SiteSnapshot {
       for (const clip of clips.values())
         if (clip.answerId === a.id && !a.clipIds.includes(clip.id)) a.clipIds.push(clip.id);
     }
-    const capabilities = (
-      db
-        .prepare('SELECT id, parent_id, title, description, position FROM capabilities ORDER BY position, id')
-        .all() as {
-        id: number;
-        parent_id: number | null;
-        title: string;
-        description: string;
-        position: number;
-      }[]
-    ).map((c) => ({
-      id: c.id,
-      parentId: c.parent_id,
-      title: c.title,
-      description: c.description,
-      position: c.position,
-    }));
+    // Topics speak the site's language: each capability's text in it, else (not translated yet)
+    // the other language's, which the page marks with its own lang attribute.
+    const siteLanguage = readFaqSettings(library).language;
+    const capabilities = listCapabilities(db).map((c) => {
+      const text = capabilityTextIn(c.texts, siteLanguage);
+      return {
+        id: c.id,
+        parentId: c.parentId,
+        title: text.title,
+        description: text.description,
+        position: c.position,
+        ...(text.language !== siteLanguage ? { language: text.language } : {}),
+      };
+    });
     const product = db.prepare('SELECT name FROM products ORDER BY id LIMIT 1').get() as
       { name: string } | undefined;
     return {

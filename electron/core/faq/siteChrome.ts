@@ -1,3 +1,4 @@
+import { vendorNameIn } from '../../../shared/domain/faq';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resources } from '../../../shared/i18n';
@@ -17,9 +18,10 @@ export function siteChrome(library: Library, snapshot: SiteSnapshot, theme: Them
   const { settings, vendor } = snapshot;
   const lang = settings.language;
   const t = translator(lang);
-  const vendorName = vendor.name || snapshot.productName || 'FAQ';
+  // The vendor's name as readers of the site's language know it (Sirius Support, Sirius サポート).
+  const vendorName = vendorNameIn(vendor, lang) || snapshot.productName || 'FAQ';
   const logoExt = vendor.logo ? (vendor.logo.ext === 'jpeg' ? 'jpg' : vendor.logo.ext) : null;
-  const logoSource = vendor.logo ? library.media.pathFor(vendor.logo.sha256, vendor.logo.ext) : null;
+  const logoSource = vendor.logo ? library.media.fileOf(vendor.logo) : null;
   const logo = logoSource && existsSync(logoSource) ? `assets/logo.${logoExt}` : null;
   const vendorStyles = vendorCss(vendor);
   const chrome: Chrome = {

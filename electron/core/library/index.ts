@@ -9,8 +9,8 @@ export {
   type OpenOptions,
   type CreateOptions,
 } from './open';
-export { seedDemo } from './demo';
-export { MediaStore, safeExtension, type StoredFile } from './mediaStore';
+export { seedDemo, seedDemoIn } from './demo';
+export { MediaStore, safeExtension, type StoredFile, type MediaRef, type MediaLocation } from './mediaStore';
 export { LOCK_FILE } from './lock';
 export {
   checkMediaFiles,

@@ -92,7 +92,13 @@ export function getQuestion(db: Database, id: number): QuestionDetail {
   }[];
   const history = db
     .prepare(
-      'SELECT id, from_status, to_status, at, actor, note, customer_message, next_checkpoint FROM status_changes WHERE question_id = ? ORDER BY at, id',
+      `SELECT id, from_status, to_status, at, actor, note, customer_message, next_checkpoint,
+              -- Sent: the vendor marked this text sent, or it went whole to the mail program.
+              EXISTS (SELECT 1 FROM log_entries l WHERE l.question_id = s.question_id
+                        AND (l.action = 'draft.marked_sent'
+                             OR (l.action = 'draft.opened_in_mail' AND coalesce(json_extract(l.detail, '$.sent'), 1)))
+                        AND trim(json_extract(l.detail, '$.body')) = trim(s.customer_message)) AS sent
+       FROM status_changes s WHERE question_id = ? ORDER BY at, id`,
     )
     .all(id) as {
     id: number;
@@ -103,12 +109,16 @@ export function getQuestion(db: Database, id: number): QuestionDetail {
     note: string;
     customer_message: string;
     next_checkpoint: string | null;
+    sent: number;
   }[];
-  const capabilities = db
-    .prepare(
-      'SELECT c.id, c.title FROM question_capabilities qc JOIN capabilities c ON c.id = qc.capability_id WHERE qc.question_id = ? ORDER BY c.position',
-    )
-    .all(id) as { id: number; title: string }[];
+  const capabilities = (
+    db
+      .prepare(
+        `SELECT c.id, c.title, c.title_ja, c.title_en FROM question_capabilities qc
+         JOIN capabilities c ON c.id = qc.capability_id WHERE qc.question_id = ? ORDER BY c.position`,
+      )
+      .all(id) as { id: number; title: string; title_ja: string; title_en: string }[]
+  ).map((c) => ({ id: c.id, title: c.title, titles: { ja: c.title_ja, en: c.title_en } }));
   const answers = db
     .prepare(
       'SELECT a.id, a.title FROM answer_questions aq JOIN answers a ON a.id = aq.answer_id WHERE aq.question_id = ? ORDER BY aq.linked_at',
@@ -137,6 +147,7 @@ export function getQuestion(db: Database, id: number): QuestionDetail {
       note: h.note,
       customerMessage: h.customer_message,
       nextCheckpoint: h.next_checkpoint,
+      delivery: h.customer_message.trim() ? (h.sent ? ('sent' as const) : ('draft' as const)) : null,
     })),
     capabilities,
     answers,

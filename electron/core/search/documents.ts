@@ -35,8 +35,11 @@ const sources: Record<SearchHitKind, string> = {
   answer: `SELECT id, title, plain_text AS body FROM answers WHERE id IN (${IDS})`,
   customer: `SELECT id, name AS title, concat_ws(char(10), nullif(company, ''), email) AS body
              FROM customers WHERE id IN (${IDS})`,
+  // Both languages' texts (issue 18): the catalogue is found in the words of either.
   capability: `SELECT c.id, c.title,
                  concat_ws(char(10), nullif(c.description, ''),
+                   nullif(c.title_en, c.title), nullif(c.description_en, c.description),
+                   nullif(c.title_ja, c.title), nullif(c.description_ja, c.description),
                    (SELECT group_concat(k.value, ' ') FROM json_each(c.keywords) k)) AS body
                FROM capabilities c WHERE c.id IN (${IDS})`,
 };

@@ -8,10 +8,10 @@ import { testDialogs } from '../testing/dialogs';
 
 const tempDir = useTempDir();
 const dialogs = testDialogs();
-const make = (userDataDir: string) =>
+const make = (userDataDir: string, systemLocale = 'en-US') =>
   new Studio({
     userDataDir,
-    systemLocale: 'en-US',
+    systemLocale,
     shell: 'harness',
     appVersion: '0.0.0',
     platform: 'linux',
@@ -35,6 +35,18 @@ describe('Studio', () => {
       info: { path: path.join(userData, DEFAULT_LIBRARY_DIR) },
     });
     await again.close();
+  });
+
+  it('makes the first-run demo in the UI language: English system, English demo (issue 18)', async () => {
+    for (const [locale, product] of [
+      ['en-US', 'Sirius Site Builder'],
+      ['ja-JP', 'Sirius サイトビルダー'],
+    ] as const) {
+      const studio = make(tempDir(), locale);
+      studio.start();
+      expect(studio.library().db.prepare('SELECT name FROM products').pluck().get(), locale).toBe(product);
+      await studio.close();
+    }
   });
 
   it('reports a last library that can no longer be opened, instead of failing to start', async () => {

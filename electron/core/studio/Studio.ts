@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { EventName, EventPayload } from '../../../shared/api';
 import type { LibraryInfo, LibraryState } from '../../../shared/domain/library';
 import { KotaeError, toAppError } from '../../../shared/errors';
+import { stopPrivacyScans } from '../faq';
 import { JobRunner, libraryJournal, markInterruptedJobs } from '../jobs';
 import {
   createLibrary,
   openLibrary,
-  seedDemo,
+  seedDemoIn,
   type Clock,
   type Library,
   type SecretSealer,
@@ -27,6 +28,11 @@ export interface StudioOptions {
   dialogs: Dialogs;
   clock?: Clock;
   actor?: string;
+  /**
+   * The language of the demo library made on first run; by default the UI's (English system →
+   * English demo). Specs written against the Japanese demo set it.
+   */
+  demoLanguage?: 'ja' | 'en' | undefined;
   /** How libraries keep their secrets: the OS keychain in the app; plain in the harness. */
   sealer?: SecretSealer;
 }
@@ -105,7 +111,18 @@ export class Studio {
   }
 
   private create(root: string, demo: boolean): Library {
-    return createLibrary(root, { ...this.libraryOptions(), ...(demo ? { seed: seedDemo } : {}) });
+    return createLibrary(root, {
+      ...this.libraryOptions(),
+      ...(demo ? { seed: seedDemoIn(this.demoLanguage()) } : {}),
+    });
+  }
+
+  /** The demo speaks the UI's language: the setting, else the system's. */
+  private demoLanguage(): 'ja' | 'en' {
+    if (this.options.demoLanguage) return this.options.demoLanguage;
+    const setting = this.settings.get().language;
+    const ui = setting === 'system' ? this.options.systemLocale : setting;
+    return ui.toLowerCase().startsWith('ja') ? 'ja' : 'en';
   }
 
   private libraryOptions() {
@@ -180,6 +197,8 @@ export class Studio {
     // ffmpeg/ffprobe runs outside jobs too (thumbnails, probes): none may outlive the app.
     stopAllMediaProcesses();
     await this.searchIndexing.close();
+    // Nor the privacy scan's worker thread.
+    stopPrivacyScans();
     await this.jobs.settle();
     this.current?.close();
     this.current = null;

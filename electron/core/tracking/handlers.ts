@@ -2,7 +2,7 @@ import type { Handlers } from '../api/types';
 import { writeFileAtomic } from '../files/atomicWrite';
 import type { Studio } from '../studio';
 import { ensureVendorKey } from '../signing';
-import { draftMessage, sendDraft } from './drafts';
+import { draftMessage, markDraftSent, sendDraft } from './drafts';
 import { changeStatus } from './status';
 import { listMessageTemplates, resetMessageTemplate, saveMessageTemplate } from './templates';
 import { workLogCsv } from './workLog';
@@ -10,6 +10,7 @@ import { workLogCsv } from './workLog';
 type TrackingChannel =
   | 'drafts:make'
   | 'drafts:send'
+  | 'drafts:markSent'
   | 'messageTemplates:list'
   | 'messageTemplates:save'
   | 'messageTemplates:reset'
@@ -30,9 +31,17 @@ export function trackingHandlers(studio: Studio): Handlers<TrackingChannel> {
     },
     'drafts:send': async (input) =>
       changed(
-        await sendDraft(studio.writableLibrary(), (url) => studio.dialogs.openExternal(url), input),
+        await sendDraft(
+          studio.writableLibrary(),
+          {
+            openExternal: (url) => studio.dialogs.openExternal(url),
+            openFile: studio.dialogs.openFile?.bind(studio.dialogs),
+          },
+          input,
+        ),
         'log',
       ),
+    'drafts:markSent': ({ ref }) => changed(markDraftSent(studio.writableLibrary(), ref), 'log', 'customers'),
     'messageTemplates:list': () => listMessageTemplates(studio.library()),
     'messageTemplates:save': (input) =>
       changed(saveMessageTemplate(studio.writableLibrary(), input), 'messageTemplates'),

@@ -1,3 +1,4 @@
+import { DateField } from './DateField';
 import { Search, SlidersHorizontal, X } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -119,22 +120,20 @@ export function ListSearchBox({ search, filters = [] }: { search: ListSearch; fi
           )}
           {filters.includes('date') && (
             <span className="k-list-search__dates">
-              <input
-                type="date"
-                className="k-input k-list-search__filter"
-                aria-label={t('list.from')}
+              <DateField
+                hideLabel
+                label={t('list.from')}
                 value={state.from ?? ''}
                 max={state.to}
-                onChange={(e) => setState({ ...state, from: e.target.value || undefined })}
+                onChange={(day) => setState({ ...state, from: day || undefined })}
               />
               <span aria-hidden>–</span>
-              <input
-                type="date"
-                className="k-input k-list-search__filter"
-                aria-label={t('list.to')}
+              <DateField
+                hideLabel
+                label={t('list.to')}
                 value={state.to ?? ''}
                 min={state.from}
-                onChange={(e) => setState({ ...state, to: e.target.value || undefined })}
+                onChange={(day) => setState({ ...state, to: day || undefined })}
               />
             </span>
           )}

@@ -143,7 +143,9 @@ export function up(db: Database): void {
   );
   // Issue 20's FAQ part: which clips an answer's document places, remembered with its scan for
   // that version of the document (doc_fingerprint), so a republish need not read every document.
+  // With them, the document's public title (issue 16's root node state), for the same reason.
   db.exec('ALTER TABLE faq_scan_cache ADD COLUMN clip_ids TEXT');
+  db.exec('ALTER TABLE faq_scan_cache ADD COLUMN public_title TEXT');
   db.exec(`
     INSERT INTO search_queue (kind, doc_id) SELECT 0, id FROM questions;
     INSERT INTO search_queue (kind, doc_id) SELECT 1, id FROM answers;

@@ -19,7 +19,7 @@ import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { BundleHistory } from '../Answers/BundleExport';
 import { WorkLog } from '../Inbox/WorkLog';
-import { CustomerEditor, draftOf, type CustomerDraft } from './CustomerEditor';
+import { CustomerEditor, draftOf, isEdited, type CustomerDraft } from './CustomerEditor';
 import { CustomerProfileCard } from './CustomerProfileCard';
 import { CustomerTimeline } from './CustomerTimeline';
 
@@ -57,7 +57,7 @@ export default function Customers({ id, navigate }: ScreenProps) {
         title={c.name}
         trailing={
           <>
-            {drafts[c.id] && <Badge tone="warning">{t('edit.unsaved')}</Badge>}
+            {drafts[c.id] && isEdited(drafts[c.id]!, c) && <Badge tone="warning">{t('edit.unsaved')}</Badge>}
             {c.openQuestions > 0 && <Badge tone="info">{t('open', { count: c.openQuestions })}</Badge>}
           </>
         }

@@ -1,3 +1,5 @@
+import { nameWithCompany } from '@shared/tracking/letter';
+import { useUiLanguage } from '../../../hooks/useCapabilityText';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { BundleExportRequest, BundlePreview } from '@shared/domain/bundle';
@@ -24,6 +26,7 @@ export function ExportForm({
   onChange: (next: ExportChoices) => void;
 }) {
   const { t } = useTranslation('bundle');
+  const uiLanguage = useUiLanguage();
   const fmt = useFormat();
   const customers = useApi('customers:list', {});
   const questions = useApi('questions:list', {});
@@ -55,7 +58,7 @@ export function ExportForm({
             { value: '', label: t('dialog.noCustomer') },
             ...(customers.data ?? []).map((c) => ({
               value: String(c.id),
-              label: c.company ? `${c.name}（${c.company}）` : c.name,
+              label: nameWithCompany(c, uiLanguage),
             })),
           ]}
         />
