@@ -13,6 +13,7 @@ import {
 } from '../../core/library';
 import { listMedia } from '../../core/media';
 import { listQuestions } from '../../core/questions';
+import { refreshSearchIndex } from '../../core/search';
 import { printJson, printTable } from '../output';
 
 /** Opens a library for reading only: no lock, so it works while the app has the library open. */
@@ -38,12 +39,21 @@ export async function withReadOnlyLibraryAsync<T>(
   }
 }
 
-/** Opens a library for writing: takes the library lock, which the app and other commands honour. */
+/**
+ * Opens a library for writing: takes the library lock, which the app and other commands honour.
+ * What the command wrote is indexed for search before the library is closed (a command is a batch:
+ * it may take the time the app's background worker would), so the app finds nothing left to do.
+ */
 export async function withLibrary<T>(dir: string, use: (library: Library) => T | Promise<T>): Promise<T> {
   const library = openLibrary(dir, { actor: 'cli' });
   try {
     return await use(library);
   } finally {
+    try {
+      refreshSearchIndex(library.db);
+    } catch {
+      /* left queued (a full disk, say): the app's indexer takes it up */
+    }
     library.close();
   }
 }

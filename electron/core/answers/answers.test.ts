@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { documentOf, paragraph, step, type AnswerDocument } from '../../../shared/answers/document';
 import { KotaeError } from '../../../shared/errors';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
+import { refreshSearchIndex } from '../search';
 import { makePng } from '../testing/png';
 import { useTempDir } from '../testing/tempDir';
 import {
@@ -37,6 +38,8 @@ function open(demo = true): { library: Library; advance: (ms: number) => void } 
     clock: () => new Date(now),
     ...(demo ? { seed: seedDemo } : {}),
   });
+  // Indexed for search, as the app's indexer does as soon as a library is open.
+  refreshSearchIndex(library.db);
   return { library, advance: (ms) => (now += ms) };
 }
 

@@ -220,21 +220,30 @@ export async function scanAnswers(
 ): Promise<Map<number, AnswerScan>> {
   const cached = new Map(
     (
-      db.prepare('SELECT answer_id, input_hash, findings, doc_fingerprint FROM faq_scan_cache').all() as {
+      db
+        .prepare(
+          'SELECT answer_id, input_hash, findings, doc_fingerprint, clip_ids, public_title FROM faq_scan_cache',
+        )
+        .all() as {
         answer_id: number;
         input_hash: string;
         findings: string;
         doc_fingerprint: string;
+        clip_ids: string | null;
+        public_title: string | null;
       }[]
     ).map((r) => [r.answer_id, r]),
   );
   const out = new Map<number, AnswerScan>();
-  const fresh: [number, string, string, string, string][] = [];
+  // With the scan, what the next publication reads instead of the document: the clips it places
+  // and its public title.
+  const fresh: [number, string, string, string, string, string, string | null][] = [];
   const misses: { answer: FaqAnswer; hash: string; units: TextUnit[] }[] = [];
   for (const a of answers) {
     const t = texts.get(a.id) ?? [];
     const hash = scanHash(a, clips, t, scanner);
     const hit = cached.get(a.id);
+    const placed = JSON.stringify(a.placedClipIds);
     const parsed = hit && hit.input_hash === hash ? StoredScan.safeParse(JSON.parse(hit.findings)) : null;
     if (hit && parsed?.success) {
       out.set(a.id, {
@@ -243,8 +252,12 @@ export async function scanAnswers(
         units: new Map(Object.entries(parsed.data.units)),
       });
       // Saved again without a change (new revision, same text): remember the new fingerprint.
-      if (hit.doc_fingerprint !== a.docFingerprint)
-        fresh.push([a.id, hash, hit.findings, a.docFingerprint, a.docHash]);
+      if (
+        hit.doc_fingerprint !== a.docFingerprint ||
+        hit.clip_ids !== placed ||
+        hit.public_title !== a.publicTitle
+      )
+        fresh.push([a.id, hash, hit.findings, a.docFingerprint, a.docHash, placed, a.publicTitle]);
       continue;
     }
     misses.push({ answer: a, hash, units: answerUnits(a, clips) });
@@ -261,15 +274,25 @@ export async function scanAnswers(
     misses.forEach((m, i) => {
       const scan = scanOf(m.hash, m.units, found[i]!);
       out.set(m.answer.id, scan);
-      fresh.push([m.answer.id, m.hash, stored(scan), m.answer.docFingerprint, m.answer.docHash]);
+      const a = m.answer;
+      fresh.push([
+        a.id,
+        m.hash,
+        stored(scan),
+        a.docFingerprint,
+        a.docHash,
+        JSON.stringify(a.placedClipIds),
+        a.publicTitle,
+      ]);
     });
   }
   // The cache is derived data: it is written outside the work log, and a read-only library skips it.
   if (fresh.length) {
     try {
       const store = db.prepare(
-        `INSERT OR REPLACE INTO faq_scan_cache (answer_id, input_hash, findings, doc_fingerprint, doc_hash)
-         VALUES (?, ?, ?, ?, ?)`,
+        `INSERT OR REPLACE INTO faq_scan_cache
+           (answer_id, input_hash, findings, doc_fingerprint, doc_hash, clip_ids, public_title)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       );
       db.transaction(() => {
         for (const row of fresh) store.run(...row);

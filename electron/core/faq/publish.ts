@@ -357,7 +357,13 @@ async function build(
 
   check();
   progress(0.72, 'render');
-  await writeListPages(writer, { chrome, topics, answers: siteAnswers, productName: snapshot.productName });
+  await writeListPages(writer, {
+    chrome,
+    chromeKey,
+    topics,
+    answers: siteAnswers,
+    productName: snapshot.productName,
+  });
   await writer.put('assets/site.css', theme.css);
   await writer.put('assets/site.js', theme.js);
   await writer.put('assets/vendor.css', vendorStyles);
@@ -388,6 +394,7 @@ async function build(
       };
     }),
     throwIfCancelled: check,
+    intact: (p) => writer.intact(p),
   });
   progress(0.9, 'write');
   let indexBytes = 0;
@@ -398,6 +405,11 @@ async function build(
   for (const shard of search.keptStores) {
     const p = `search/s/${shard}.js`;
     if (!writer.has(p) && writer.previous.files[p]) writer.keep(p);
+  }
+  for (const bucket of search.keptBuckets) {
+    const p = `search/b/${bucket}.js`;
+    writer.keep(p);
+    indexBytes += writer.previous.files[p]!.size;
   }
 
   const textBytes = [...records.values()].reduce((n, r) => n + r.textBytes, 0);

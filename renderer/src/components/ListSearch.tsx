@@ -9,6 +9,7 @@ import { emptyListSearch, isActive, useListSearch, type ListSearch } from '../ho
 import { Highlight } from '../shell/Highlight';
 import { EmptyState } from './EmptyState';
 import { ErrorMessage } from './ErrorMessage';
+import { IndexingNote } from './IndexingNote';
 import { ListItem } from './List';
 import { Loading } from './Loading';
 import './listSearch.css';
@@ -158,13 +159,17 @@ export function ListSearchResults({
   if (hits.isError) return <ErrorMessage error={hits.error} />;
   if (!hits.data.length) {
     return (
-      <EmptyState icon={<Search size={32} />} title={t('list.noHitsTitle')}>
-        {t('list.noHitsText')}
-      </EmptyState>
+      <>
+        <IndexingNote kinds={[search.kind]} />
+        <EmptyState icon={<Search size={32} />} title={t('list.noHitsTitle')}>
+          {t('list.noHitsText')}
+        </EmptyState>
+      </>
     );
   }
   return (
     <div aria-label={t('list.results', { count: hits.data.length })} role="region">
+      <IndexingNote kinds={[search.kind]} />
       <div className="k-list-section__title">{t('list.results', { count: hits.data.length })}</div>
       {hits.data.map((hit) => (
         <ListItem

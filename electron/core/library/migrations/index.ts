@@ -10,6 +10,7 @@ import { up as firstCheckpoints } from './0110-first-checkpoints';
 import { up as vendorKey } from './0120-vendor-key';
 import { up as documentSchema } from './0125-document-schema';
 import { up as capabilityLanguages } from './0130-capability-languages';
+import { up as compactSearch } from './0140-compact-search';
 import { up as privacyKeys } from './0160-privacy-keys';
 
 export interface Migration {
@@ -32,5 +33,6 @@ export const migrations: readonly Migration[] = [
   { version: 120, name: 'vendor-key', up: vendorKey },
   { version: 125, name: 'document-schema', up: documentSchema },
   { version: 130, name: 'capability-languages', up: capabilityLanguages },
+  { version: 140, name: 'compact-search', up: compactSearch },
   { version: 160, name: 'privacy-keys', up: privacyKeys },
 ];
