@@ -89,8 +89,8 @@ export function registerBundleCommands(program: Command): void {
       try {
         const { record, checks } = await withLibrary(opts.library, async (library) => {
           // The app asks before sending an answer with checks to fix; a script cannot answer, so
-          // the export goes ahead and the checks are named on stderr (see checksWarning).
-          const checks = checkReport(library, id(answerId, 'answer-id'), cliLanguage);
+          // the export goes ahead and the checks are named on stderr (see checksWarning). What
+          // must stop it (a document that fails the schema, a missing file) stops the export itself.
           const record = await exportBundle(
             library,
             {
@@ -106,7 +106,7 @@ export function registerBundleCommands(program: Command): void {
             { appVersion: appVersion() },
             { signal: cancel.signal, progress: () => undefined },
           );
-          return { record, checks };
+          return { record, checks: checkReport(library, record.answerId, cliLanguage) };
         });
         checksWarning(checks);
         if (opts.json) printJson(record);

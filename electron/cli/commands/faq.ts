@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { KotaeError } from '../../../shared/errors';
 import { faqOverview, publishFaq } from '../../core/faq';
 import { printJson, printTable } from '../output';
-import { checkLevel, withLibrary, withReadOnlyLibrary } from './library';
+import { checkLevel, withLibrary, withReadOnlyLibraryAsync } from './library';
 
 // `kotae faq …`: the FAQ publisher for scripts and cron jobs. Privacy findings are decided in the
 // app (a person must look at each); from here a blocked publication exits 1 and says why.
@@ -44,8 +44,8 @@ export function registerFaqCommands(program: Command): void {
     .requiredOption('--library <dir>', 'library folder')
     .option('--check', 'run the full integrity check first (reads the whole file)')
     .option('--json', 'print as JSON')
-    .action((opts: { library: string; json?: boolean; check?: boolean }) => {
-      const overview = withReadOnlyLibrary(opts.library, (library) => faqOverview(library), {
+    .action(async (opts: { library: string; json?: boolean; check?: boolean }) => {
+      const overview = await withReadOnlyLibraryAsync(opts.library, (library) => faqOverview(library), {
         check: checkLevel(opts),
       });
       if (opts.json) {

@@ -18,7 +18,7 @@ import { listMedia } from '../../core/media';
 import { listQuestions } from '../../core/questions';
 import { printJson, printTable } from '../output';
 
-export { checkLevel, withLibrary, withReadOnlyLibrary } from '../open';
+export { checkLevel, withLibrary, withReadOnlyLibrary, withReadOnlyLibraryAsync } from '../open';
 
 /** Every row of a list the services hand out a window at a time. */
 function everyRow<T>(page: (window: { offset: number; limit: number }) => ListPage<T>): T[] {

@@ -1,4 +1,3 @@
-import type { AnswerDocument } from '../../../shared/answers/document';
 import { pickLocale } from '../../../shared/i18n';
 import type { Handlers } from '../api/types';
 import type { Studio } from '../studio';
@@ -46,8 +45,7 @@ export function answerHandlers(studio: Studio): Handlers<AnswerChannel> {
     'answers:create': (input) =>
       changed(createAnswer(studio.writableLibrary(), input), 'answers', 'questions'),
     // The autosave tells no other window: the editor that saved is the one showing it.
-    'answers:save': ({ id, doc }) =>
-      saveAnswerDoc(studio.writableLibrary(), id, doc as unknown as AnswerDocument),
+    'answers:save': ({ id, doc }) => saveAnswerDoc(studio.writableLibrary(), id, doc),
     'answers:update': ({ id, ...patch }) =>
       changed(updateAnswer(studio.writableLibrary(), id, patch), 'answers'),
     'answers:saveRevision': ({ id, note }) => saveRevision(studio.writableLibrary(), id, note),

@@ -3,6 +3,7 @@ import { sameJson } from '../../../shared/answers/canonical';
 import type { AnswerDetail, AnswerSummary } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
 import type { ListPage } from '../../../shared/domain/listPage';
+import { storedDocument } from './documents';
 
 interface Row {
   id: number;
@@ -70,7 +71,7 @@ export function getAnswer(db: Database, id: number): AnswerDetail {
     .all(id) as { id: number; subject: string; customer_name: string | null }[];
   return {
     ...toSummary(row),
-    doc: JSON.parse(row.doc) as unknown,
+    doc: storedDocument(row.doc, row),
     plainText: row.plain_text,
     questions: questions.map((q) => ({ id: q.id, subject: q.subject, customerName: q.customer_name })),
     editedSinceRevision: !sameJson(latestRevisionDoc(db, id)?.doc, row.doc),

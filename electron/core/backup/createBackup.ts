@@ -24,6 +24,12 @@ export interface BackupOptions {
   signal: AbortSignal;
   progress?: (fraction: number, phase?: string) => void;
   appVersion: string;
+  /**
+   * Runs the copy of the database while the app's other connections do not write: SQLite's online
+   * backup starts again from its first page after every write of another connection, and the
+   * search index worker may write every few milliseconds (it never finished, in a test).
+   */
+  quiet?: <T>(copy: () => Promise<T>) => Promise<T>;
 }
 
 interface MediaFile {
@@ -88,9 +94,8 @@ export async function createBackup(
   const snapshot = `${tempPathFor(target)}.sqlite`;
   options.progress?.(0, 'backup:phase.database');
   try {
-    await library.db.backup(snapshot, {
-      progress: () => (signal.aborted ? 0 : 1000),
-    });
+    const copy = () => library.db.backup(snapshot, { progress: () => (signal.aborted ? 0 : 1000) });
+    await (options.quiet ? options.quiet(copy) : copy());
     cancelled(signal);
     // A backup is only worth keeping if it can be restored, and restoring runs integrity_check:
     // check the snapshot now (off the main thread), before anything is written.

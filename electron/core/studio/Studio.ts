@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { EventName, EventPayload } from '../../../shared/api';
 import type { LibraryInfo, LibraryState } from '../../../shared/domain/library';
 import { KotaeError, toAppError } from '../../../shared/errors';
+import { stopPrivacyScans } from '../faq';
 import { JobRunner, libraryJournal, markInterruptedJobs } from '../jobs';
 import {
   DB_FILE,
@@ -15,6 +16,7 @@ import {
   type SecretSealer,
 } from '../library';
 import { removeAbandonedScratch } from '../media/assets';
+import { SearchIndexing } from '../search';
 import { stopAllMediaProcesses } from '../media/ffmpeg/runner';
 import { AppSettingsStore } from '../settings';
 import type { Dialogs } from './dialogs';
@@ -48,6 +50,8 @@ export const DEFAULT_LIBRARY_DIR = 'Kotae Library';
 export class Studio {
   readonly settings: AppSettingsStore;
   readonly jobs: JobRunner;
+  /** The open library's search index, kept up to date by a background worker. */
+  readonly searchIndexing: SearchIndexing;
   private current: Library | null = null;
   private state: LibraryState = { status: 'none' };
   private readonly listeners = new Set<Listener>();
@@ -59,6 +63,10 @@ export class Studio {
       this.current && !this.current.readOnly ? libraryJournal(this.current) : null,
     );
     this.jobs.onUpdate((job) => this.emit('job:update', job));
+    this.searchIndexing = new SearchIndexing(this.jobs, {
+      caughtUp: () => this.emit('data:changed', { entities: ['search'] }),
+      error: (message) => console.error(`[search index] ${message}`),
+    });
   }
 
   on(listener: Listener): () => void {
@@ -70,8 +78,9 @@ export class Studio {
     for (const listener of this.listeners) listener(event, payload);
   }
 
-  /** Tells every window that data changed, so lists refetch. */
+  /** Tells every window that data changed, so lists refetch; and the indexer, so it indexes it. */
   changed(...entities: string[]): void {
+    this.searchIndexing.kick();
     this.emit('data:changed', { entities });
   }
 
@@ -129,6 +138,9 @@ export class Studio {
   private adopt(library: Library): LibraryInfo {
     if (this.current && this.current !== library) {
       this.jobs.cancelAll();
+      // Its worker closes its own connection after the step in hand (the last to close leaves the
+      // library without a WAL file).
+      void this.searchIndexing.close();
       this.current.close();
     }
     this.current = library;
@@ -136,6 +148,7 @@ export class Studio {
       markInterruptedJobs(library);
       removeAbandonedScratch(library);
     }
+    this.searchIndexing.open(library);
     this.settings.rememberLibrary(library.root);
     this.checkInBackground(library);
     const info = library.info();
@@ -231,6 +244,9 @@ export class Studio {
     this.jobs.cancelAll();
     // ffmpeg/ffprobe runs outside jobs too (thumbnails, probes): none may outlive the app.
     stopAllMediaProcesses();
+    await this.searchIndexing.close();
+    // Nor the privacy scan's worker thread.
+    stopPrivacyScans();
     await this.jobs.settle();
     this.current?.close();
     this.current = null;

@@ -9,6 +9,7 @@ import { emptyListSearch, isActive, useListSearch, type ListSearch } from '../ho
 import { Highlight } from '../shell/Highlight';
 import { EmptyState } from './EmptyState';
 import { ErrorMessage } from './ErrorMessage';
+import { IndexingNote } from './IndexingNote';
 import { ListItem } from './List';
 import { Loading } from './Loading';
 import { RecordPicker } from './RecordPicker';
@@ -193,9 +194,12 @@ export function ListSearchResults({
   if (hits.isError) return <ErrorMessage error={hits.error} />;
   if (!hits.data.length) {
     return (
-      <EmptyState icon={<Search size={32} />} title={t('list.noHitsTitle')}>
-        {t('list.noHitsText')}
-      </EmptyState>
+      <>
+        <IndexingNote kinds={[search.kind]} />
+        <EmptyState icon={<Search size={32} />} title={t('list.noHitsTitle')}>
+          {t('list.noHitsText')}
+        </EmptyState>
+      </>
     );
   }
   const found = hits.data;
@@ -206,6 +210,7 @@ export function ListSearchResults({
       role="region"
       className="k-list-search__results"
     >
+      <IndexingNote kinds={[search.kind]} />
       <div className="k-list-section__title">{t('list.results', { count: found.length })}</div>
       <VirtualList
         label={t('list.results', { count: found.length })}

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit, SearchHitKind } from '@shared/api/search';
 import { call } from '../api/client';
+import { IndexingNote } from '../components/IndexingNote';
 import { Highlight } from './Highlight';
 import { screens, type Screen } from './routes';
 
@@ -181,6 +182,7 @@ function PaletteBody({ onClose, navigate, commands }: PaletteProps) {
           <li className="k-palette__empty">{t('noResults', { query: query.trim() })}</li>
         )}
       </ul>
+      {query.trim() && <IndexingNote />}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { Play, Trash2, Wand2 } from 'lucide-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findNodes, nodeText, type AnswerDocument, type StepNode } from '@shared/answers/document';
+import { findNodes, nodeText, type AnswerDocument } from '@shared/answers/document';
 import type { Chapter, ClipEdit } from '@shared/domain/clip';
 import { useApi } from '../../api/hooks';
 import { Card, IconButton, SelectField, TextArea } from '../../components';
@@ -16,9 +16,9 @@ export interface StepOption {
 }
 
 /** The steps of an answer, in order, with the words a caption would use. */
-export function stepsOf(doc: unknown): StepOption[] {
-  if (!doc || typeof doc !== 'object' || !('root' in doc)) return [];
-  return findNodes<StepNode>(doc as AnswerDocument, 'kotae-step').map((s, i) => {
+export function stepsOf(doc: AnswerDocument | undefined): StepOption[] {
+  if (!doc) return [];
+  return findNodes(doc, 'kotae-step').map((s, i) => {
     const action = s.children[0] ? nodeText(s.children[0]).trim() : '';
     const expected = s.children[1] ? nodeText(s.children[1]).trim() : '';
     return { stepId: s.stepId, n: i + 1, action, text: [action, expected].filter(Boolean).join('\n') };
