@@ -29,6 +29,8 @@ export interface AppUnderTest {
   userData: string;
   /** A fresh temp folder for the test's own files. */
   tempDir: string;
+  /** Whether a URL is the app's own: its page or its media (another origin, as in Electron). */
+  isOwnUrl(url: string): boolean;
   /** Answers the next OS dialogs (folder/file pickers) will give. */
   queueDialogs(answers: DialogAnswers): Promise<void>;
   /** URLs the app asked the OS to open (mailto:, https:). */
@@ -46,6 +48,11 @@ export interface AppUnderTest {
 interface Options {
   /** The OS locale the app sees (it picks the UI language from it). */
   systemLocale: string;
+  /**
+   * The demo library's language. The app's own choice ('ui': the UI's language) is what a user
+   * gets; most specs were written against the Japanese demo, so that is the default here.
+   */
+  demoLanguage: 'ja' | 'en' | 'ui';
 }
 
 export function electronAvailable(): { ok: boolean; reason: string } {
@@ -62,8 +69,9 @@ export function electronAvailable(): { ok: boolean; reason: string } {
 
 export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplication | null } & Options>({
   systemLocale: ['en-US', { option: true }],
+  demoLanguage: ['ja', { option: true }],
 
-  electronApp: async ({ systemLocale }, use) => {
+  electronApp: async ({ systemLocale, demoLanguage }, use) => {
     if (!useElectron) {
       await use(null);
       return;
@@ -71,14 +79,18 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
     const userData = mkdtempSync(path.join(os.tmpdir(), 'kotae-electron-'));
     const app = await _electron.launch({
       args: [path.join(root, 'out/main/index.js'), `--lang=${systemLocale}`],
-      env: { ...process.env, KOTAE_USER_DATA: userData },
+      env: {
+        ...process.env,
+        KOTAE_USER_DATA: userData,
+        ...(demoLanguage === 'ui' ? {} : { KOTAE_DEMO_LANGUAGE: demoLanguage }),
+      },
     });
     await use(app);
     await app.close();
     rmSync(userData, { recursive: true, force: true });
   },
 
-  page: async ({ page, electronApp, systemLocale }, use, testInfo) => {
+  page: async ({ page, electronApp, systemLocale, demoLanguage }, use, testInfo) => {
     if (electronApp) {
       const window = await electronApp.firstWindow();
       await window.locator('.k-app').waitFor();
@@ -86,14 +98,15 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
       return;
     }
     const userData = testInfo.outputPath('user-data');
-    const { url, child, bridgeScript } = await startHarness(userData, {
+    const { url, mediaOrigin, child, bridgeScript } = await startHarness(userData, {
       locale: systemLocale,
+      demoLanguage,
       onStderr: (text) => process.stderr.write(`[harness] ${text}`),
     });
     // The permissions Electron's policy grants our page (electron/main/policy.ts), and no others.
     await page.context().grantPermissions(harnessPermissions, { origin: url });
     await page.addInitScript({ content: bridgeScript });
-    (page as Page & { harnessUrl?: string }).harnessUrl = url;
+    Object.assign(page, { harnessUrl: url, harnessMediaOrigin: mediaOrigin });
     await page.goto(url);
     // The shell is up (keyboard shortcuts bound, first data requested) before the test starts.
     await page.locator('.k-app').waitFor();
@@ -104,10 +117,19 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
 
   app: async ({ page, electronApp }, use, testInfo) => {
     const tempDir = testInfo.outputPath('files');
-    const harnessUrl = (page as Page & { harnessUrl?: string }).harnessUrl;
+    const { harnessUrl, harnessMediaOrigin } = page as Page & {
+      harnessUrl?: string;
+      harnessMediaOrigin?: string;
+    };
+    const ownOrigins = electronApp
+      ? ['kotae-app://app', 'kotae-media://media']
+      : [harnessUrl!, harnessMediaOrigin!];
     const app: AppUnderTest = {
       userData: testInfo.outputPath('user-data'),
       tempDir,
+      isOwnUrl(url) {
+        return ownOrigins.some((origin) => url === origin || url.startsWith(`${origin}/`));
+      },
       async queueDialogs(answers) {
         if (electronApp) {
           await electronApp.evaluate(({ dialog }, queued) => {

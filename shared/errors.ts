@@ -20,6 +20,7 @@ export const errorCodes = [
   'CANCELLED',
   'DISK_FULL',
   'MEDIA_INVALID',
+  'DOCUMENT_INVALID',
   'FFMPEG_MISSING',
   'FFMPEG_FAILED',
   'IMPORT_FAILED',
@@ -42,6 +43,37 @@ export interface AppError {
   params?: Record<string, string | number>;
   /** Technical detail for logs and the "details" disclosure; never the headline. */
   detail?: string;
+  /** What is wrong where, one line each, in the reader's language (e.g. the fields of a file). */
+  items?: ErrorItem[];
+}
+
+/**
+ * One line under an error's message: a message key and its parameters. A parameter may itself be
+ * a message (a field's name), translated first, so the whole line reads in one language.
+ */
+export interface ErrorItem {
+  key: string;
+  params?: Record<string, string | number | MessageRef>;
+}
+
+/** A message by key, with plain parameters. */
+export interface MessageRef {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/** An item in words, with `t` of the reader's language. */
+export function errorItemText(
+  item: ErrorItem,
+  t: (key: string, params: Record<string, unknown>) => string,
+): string {
+  const params: Record<string, unknown> = { interpolation: { escapeValue: false } };
+  for (const [name, value] of Object.entries(item.params ?? {}))
+    params[name] =
+      typeof value === 'object'
+        ? t(value.key, { ...value.params, interpolation: { escapeValue: false } })
+        : value;
+  return t(item.key, params);
 }
 
 export class KotaeError extends Error implements AppError {
@@ -49,6 +81,7 @@ export class KotaeError extends Error implements AppError {
   readonly messageKey: string;
   readonly params?: Record<string, string | number>;
   readonly detail?: string;
+  items?: ErrorItem[];
 
   constructor(
     code: ErrorCode,
@@ -87,6 +120,7 @@ export function toAppError(err: unknown): AppError {
     const out: AppError = { code: err.code, messageKey: err.messageKey };
     if (err.params) out.params = err.params;
     if (err.detail) out.detail = err.detail;
+    if (err.items?.length) out.items = err.items;
     return out;
   }
   if (isAppError(err)) return err;

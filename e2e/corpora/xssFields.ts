@@ -17,7 +17,7 @@ export const XSS_URL = "javascript:alert('url')";
 /** Free-text columns, by table: every one gets the payload appended. */
 export const xssColumns: Record<string, string[]> = {
   products: ['name', 'description'],
-  capabilities: ['title', 'description'],
+  capabilities: ['title', 'description', 'title_ja', 'description_ja', 'title_en', 'description_en'],
   customers: ['name', 'company', 'phone', 'notes'],
   questions: ['subject', 'body', 'scope_note'],
   messages: ['from_name', 'subject', 'text'],

@@ -34,6 +34,11 @@ export class HarnessDialogs implements Dialogs {
   async showInFolder(file: string): Promise<void> {
     this.shown.push(file);
   }
+  /** Files the OS was asked to open (drafts as .eml): recorded as file: paths with the URLs. */
+  async openFile(file: string): Promise<boolean> {
+    this.opened.push(`file:${file}`);
+    return true;
+  }
   screenRecordingAccess(): ScreenAccessStatus {
     return this.screenAccess;
   }

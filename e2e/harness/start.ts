@@ -29,7 +29,12 @@ export function bridgeFor(mediaOrigin: string): string {
 
 export function startHarness(
   userData: string,
-  options: { locale?: string; onStderr?: (text: string) => void } = {},
+  options: {
+    locale?: string;
+    /** The demo's language: 'ui' lets the app choose (the UI's); specs and benches default to ja. */
+    demoLanguage?: 'ja' | 'en' | 'ui';
+    onStderr?: (text: string) => void;
+  } = {},
 ): Promise<RunningHarness> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -42,11 +47,16 @@ export function startHarness(
         userData,
         '--locale',
         options.locale ?? 'en-US',
+        ...((options.demoLanguage ?? 'ja') === 'ui' ? [] : ['--demo-language', options.demoLanguage ?? 'ja']),
       ],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${out}`)), 30_000);
+    // A harness that has not said it is ready is stopped, never left running beside the tests.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`harness did not start within 60 s:\n${out}`));
+    }, 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /KOTAE_HARNESS_READY (\S+) (\S+)/.exec(out);

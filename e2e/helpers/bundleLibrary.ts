@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportBundle } from '../../electron/core/bundles';
 import { makeBundleFixture, makeTestVideo } from '../../electron/core/bundles/testing';
+import { readVendorKey } from '../../electron/core/signing';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -45,7 +46,9 @@ if (!values['no-export']) {
     { signal: new AbortController().signal, progress: () => undefined },
   );
 }
+// The key that signed the bundle (made at the export): what the customer compares.
+const fingerprint = readVendorKey(fx.library)?.fingerprint ?? null;
 fx.library.close();
 process.stdout.write(
-  `${JSON.stringify({ folder, zip, library, customerName: fx.customerName, stepIds: fx.stepIds })}\n`,
+  `${JSON.stringify({ folder, zip, library, customerName: fx.customerName, stepIds: fx.stepIds, fingerprint })}\n`,
 );

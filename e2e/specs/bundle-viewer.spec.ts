@@ -58,7 +58,7 @@ test('a bundle opens offline from file://: steps tick and stay ticked, the video
     'スマートフォンで画像が表示されないときの確認手順',
   );
   await expect(page.getByTestId('bundle-customer')).toHaveText(`${fx.customerName} 様`);
-  await expect(page.locator('.kb-greeting')).toContainText('お問い合わせいただきありがとうございます。');
+  await expect(page.locator('.kb-greeting')).toContainText('いつもお世話になっております。');
   await expect(page.locator('.kb-contact')).toContainText('support@sirius.example.jp');
   await expect(page.locator('.kb-meta')).toContainText('Sirius サイトビルダー 4.2.1');
   await expect(page.locator('img.step-shot')).toHaveJSProperty('complete', true);

@@ -1,10 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 
-// Reordering the scope catalogue by drag and drop: the grip handle with the mouse, the same with the
+// Reordering the scope catalogue (shown in the UI's language: English here, Japanese below) by drag and drop: the grip handle with the mouse, the same with the
 // keyboard (Space, arrows, Space), moving an operation into another area, and Undo.
 
-const EDITING = ['ページを追加・削除する', 'ブロックを並べ替える', 'メニューを編集する'];
+const EDITING = ['Add and delete pages', 'Reorder blocks', 'Edit the menu'];
 
 const areaItem = (page: Page, area: string): Locator =>
   page
@@ -39,102 +39,102 @@ test('capabilities: drag an operation with the mouse; the order is saved, and Un
   page,
 }) => {
   await page.getByRole('link', { name: 'Capabilities' }).click();
-  await expect(operationsOf(page, 'ページ編集')).toHaveText(EDITING);
+  await expect(operationsOf(page, 'Editing pages')).toHaveText(EDITING);
 
   // The last operation of the area goes to the top.
-  await drag(page, handle(page, 'メニューを編集する'), handle(page, 'ページを追加・削除する'), {
+  await drag(page, handle(page, 'Edit the menu'), handle(page, 'Add and delete pages'), {
     screenshot: '/tmp/dnd-mid-drag-en.png',
     dy: -6,
   });
-  const moved = ['メニューを編集する', 'ページを追加・削除する', 'ブロックを並べ替える'];
-  await expect(operationsOf(page, 'ページ編集')).toHaveText(moved);
+  const moved = ['Edit the menu', 'Add and delete pages', 'Reorder blocks'];
+  await expect(operationsOf(page, 'Editing pages')).toHaveText(moved);
   await expect(
-    page.getByRole('status').filter({ hasText: 'Moved “メニューを編集する” to position 1.' }),
+    page.getByRole('status').filter({ hasText: 'Moved “Edit the menu” to position 1.' }),
   ).toBeVisible();
   await page.screenshot({ path: '/tmp/dnd-after-drop-en.png' });
 
   // Saved: still so after a reload.
   await page.reload();
-  await expect(operationsOf(page, 'ページ編集')).toHaveText(moved);
+  await expect(operationsOf(page, 'Editing pages')).toHaveText(moved);
 
   // Another drag, then Undo: back to the order before it, also after a reload.
-  await drag(page, handle(page, 'ページを追加・削除する'), handle(page, 'ブロックを並べ替える'), { dy: 6 });
-  await expect(operationsOf(page, 'ページ編集')).toHaveText([
-    'メニューを編集する',
-    'ブロックを並べ替える',
-    'ページを追加・削除する',
+  await drag(page, handle(page, 'Add and delete pages'), handle(page, 'Reorder blocks'), { dy: 6 });
+  await expect(operationsOf(page, 'Editing pages')).toHaveText([
+    'Edit the menu',
+    'Reorder blocks',
+    'Add and delete pages',
   ]);
   await page
     .getByRole('status')
-    .filter({ hasText: 'Moved “ページを追加・削除する” to position 3.' })
+    .filter({ hasText: 'Moved “Add and delete pages” to position 3.' })
     .getByRole('button', { name: 'Undo' })
     .click();
-  await expect(page.getByText('Move undone: “ページを追加・削除する” is back where it was.')).toBeVisible();
-  await expect(operationsOf(page, 'ページ編集')).toHaveText(moved);
+  await expect(page.getByText('Move undone: “Add and delete pages” is back where it was.')).toBeVisible();
+  await expect(operationsOf(page, 'Editing pages')).toHaveText(moved);
   await page.reload();
-  await expect(operationsOf(page, 'ページ編集')).toHaveText(moved);
+  await expect(operationsOf(page, 'Editing pages')).toHaveText(moved);
 });
 
 test('capabilities: an operation dropped on another area header moves into that area', async ({ page }) => {
   await page.getByRole('link', { name: 'Capabilities' }).click();
   // Into a collapsed area: it takes the operation at its end, and opens to show it.
-  await areaItem(page, 'フォーム').getByRole('button', { name: 'Collapse' }).click();
-  await expect(operationsOf(page, 'フォーム')).toHaveCount(0);
-  const header = areaItem(page, 'フォーム').getByRole('button', { name: /^フォーム/ });
-  await drag(page, handle(page, 'メニューを編集する'), header, { screenshot: '/tmp/dnd-into-area-en.png' });
-  await expect(operationsOf(page, 'フォーム')).toHaveText([
-    'フォームを作成する',
-    '通知メールを設定する',
-    'メニューを編集する',
+  await areaItem(page, 'Forms').getByRole('button', { name: 'Collapse' }).click();
+  await expect(operationsOf(page, 'Forms')).toHaveCount(0);
+  const header = areaItem(page, 'Forms').getByRole('button', { name: /^Forms/ });
+  await drag(page, handle(page, 'Edit the menu'), header, { screenshot: '/tmp/dnd-into-area-en.png' });
+  await expect(operationsOf(page, 'Forms')).toHaveText([
+    'Create a form',
+    'Set up notification e-mails',
+    'Edit the menu',
   ]);
-  await expect(operationsOf(page, 'ページ編集')).toHaveText(EDITING.slice(0, 2));
-  await expect(page.getByText('Moved “メニューを編集する” to フォーム, position 3.')).toBeVisible();
+  await expect(operationsOf(page, 'Editing pages')).toHaveText(EDITING.slice(0, 2));
+  await expect(page.getByText('Moved “Edit the menu” to Forms, position 3.')).toBeVisible();
   await page.reload();
-  await expect(operationsOf(page, 'フォーム')).toHaveText([
-    'フォームを作成する',
-    '通知メールを設定する',
-    'メニューを編集する',
+  await expect(operationsOf(page, 'Forms')).toHaveText([
+    'Create a form',
+    'Set up notification e-mails',
+    'Edit the menu',
   ]);
 });
 
 test('capabilities: reorder with the keyboard, with what a screen reader hears', async ({ page }) => {
   await page.getByRole('link', { name: 'Capabilities' }).click();
-  await handle(page, 'ページを追加・削除する').focus();
+  await handle(page, 'Add and delete pages').focus();
   await page.keyboard.press('Space');
   await expect(
-    page.getByText(/“ページを追加・削除する” is now in ページ編集, position 1 of 3\./),
+    page.getByText(/“Add and delete pages” is now in Editing pages, position 1 of 3\./),
   ).toBeAttached();
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByText(/would go to ページ編集, position 2 of 3\./)).toBeAttached();
+  await expect(page.getByText(/would go to Editing pages, position 2 of 3\./)).toBeAttached();
   await page.screenshot({ path: '/tmp/dnd-keyboard-en.png' });
   await page.keyboard.press('Space');
   await expect(
-    page.getByText(/“ページを追加・削除する” dropped in ページ編集, position 2 of 3\./),
+    page.getByText(/“Add and delete pages” dropped in Editing pages, position 2 of 3\./),
   ).toBeAttached();
-  await expect(operationsOf(page, 'ページ編集')).toHaveText([EDITING[1]!, EDITING[0]!, EDITING[2]!]);
+  await expect(operationsOf(page, 'Editing pages')).toHaveText([EDITING[1]!, EDITING[0]!, EDITING[2]!]);
   // Focus stays on the handle, ready for the next move.
-  await expect(handle(page, 'ページを追加・削除する')).toBeFocused();
+  await expect(handle(page, 'Add and delete pages')).toBeFocused();
   await page.reload();
-  await expect(operationsOf(page, 'ページ編集')).toHaveText([EDITING[1]!, EDITING[0]!, EDITING[2]!]);
+  await expect(operationsOf(page, 'Editing pages')).toHaveText([EDITING[1]!, EDITING[0]!, EDITING[2]!]);
 
   // Down from the last operation of an area: into the next area, at its top.
-  await handle(page, 'メニューを編集する').focus();
+  await handle(page, 'Edit the menu').focus();
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByText(/would go to デザイン・テーマ, position 1 of 4\./)).toBeAttached();
+  await expect(page.getByText(/would go to Design and themes, position 1 of 4\./)).toBeAttached();
   await page.keyboard.press('Space');
-  await expect(operationsOf(page, 'デザイン・テーマ').first()).toHaveText('メニューを編集する');
-  await expect(operationsOf(page, 'ページ編集')).toHaveText([EDITING[1]!, EDITING[0]!]);
+  await expect(operationsOf(page, 'Design and themes').first()).toHaveText('Edit the menu');
+  await expect(operationsOf(page, 'Editing pages')).toHaveText([EDITING[1]!, EDITING[0]!]);
 
   // Escape puts a picked-up area back: nothing changes, nothing is saved.
   const areas = page.getByRole('tree').getByTestId('capability-area');
-  await handle(page, 'ページ編集').focus();
+  await handle(page, 'Editing pages').focus();
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Escape');
-  await expect(page.getByText(/Move cancelled\. “ページ編集” is back where it was\./)).toBeAttached();
-  await expect(areas.first()).toContainText('ページ編集');
-  await expect(page.getByText(/Moved “ページ編集”/)).toHaveCount(0);
+  await expect(page.getByText(/Move cancelled\. “Editing pages” is back where it was\./)).toBeAttached();
+  await expect(areas.first()).toContainText('Editing pages');
+  await expect(page.getByText(/Moved “Editing pages”/)).toHaveCount(0);
 });
 
 test.describe('on a Japanese system', () => {

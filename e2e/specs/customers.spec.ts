@@ -39,6 +39,9 @@ test('customers: a taken e-mail address is refused with what to do, nothing lost
   const detail = page.getByTestId('customer-detail');
   await detail.getByRole('button', { name: 'Edit contact and profile' }).click();
   const editor = detail.getByTestId('customer-editor');
+  // Opening the editor is no edit: nothing says "Unsaved" yet (issue 18).
+  await expect(editor.getByLabel('What would anger them')).toBeVisible();
+  await expect(page.getByRole('button', { name: /佐藤 健/ })).not.toContainText('Unsaved');
   await editor.getByLabel('What would anger them').fill('Waiting without news');
   await editor.getByLabel('E-mail').fill('sakura@yamamoto-design.example.jp');
   await editor.getByRole('button', { name: 'Save' }).click();

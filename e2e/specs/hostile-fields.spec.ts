@@ -88,7 +88,7 @@ test('a library with script in every text field: every screen shows it as text a
     ['Inbox', () => page.getByRole('button', { name: /決済ボタンを押すとエラーになる/ }).first().click()],
     ['Answers', () => page.getByRole('button', { name: /スマートフォンで画像が表示されないときの確認手順/ }).first().click()],
     ['Customers', () => page.getByRole('button', { name: /佐藤 健/ }).first().click()],
-    ['Capabilities', () => page.getByRole('button', { name: /決済サービスを接続する/ }).first().click()],
+    ['Capabilities', () => page.getByRole('button', { name: /Connect a payment service/ }).first().click()],
     ['Videos', () => page.getByRole('button', { name: /JPEG に変えてアップロードし直す/ }).first().click()],
     ['Publish', null],
   ];

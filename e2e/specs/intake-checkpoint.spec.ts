@@ -22,10 +22,19 @@ async function sections(page: Page): Promise<string[]> {
   return titles.map((t) => t.replace(/\s*\d+$/, '').trim());
 }
 
+const groupOfTitle: Record<string, string> = {
+  Overdue: 'overdue',
+  'Due today': 'today',
+  'New, not yet acknowledged': 'new',
+  Upcoming: 'upcoming',
+  'No checkpoint': 'unscheduled',
+  Closed: 'closed',
+  '新着（未対応）': 'new',
+};
+
+/** The rows of the Inbox section with this title (the list is flat: its rows say their group). */
 function section(page: Page, title: string) {
-  return page
-    .locator('.k-list-section')
-    .filter({ has: page.locator('.k-list-section__title', { hasText: title }) });
+  return page.locator(`.k-list-item[data-group="${groupOfTitle[title]}"]`);
 }
 
 test('a question typed by hand shows its next checkpoint and is listed as new, above upcoming work', async ({
@@ -43,7 +52,7 @@ test('a question typed by hand shows its next checkpoint and is listed as new, a
 
   const status = page.getByTestId('question-detail').getByTestId('status-panel');
   await expect(status).toContainText('Received');
-  await expect(status).toContainText(/Next news by \S/);
+  await expect(status).toContainText(/Next update by \S/);
   await expect(status).not.toContainText('No checkpoint');
 
   const fresh = section(page, 'New, not yet acknowledged');
@@ -65,7 +74,7 @@ test('a question typed by hand shows its next checkpoint and is listed as new, a
   await expect(history).toContainText('Received → Investigating');
   await expect(history).toContainText('· you');
   await expect(history).not.toContainText('vendor');
-  await expect(page.getByTestId('work-log')).toContainText(/Contact form does not send \(next news by \S/);
+  await expect(page.getByTestId('work-log')).toContainText(/Contact form does not send \(next update by \S/);
   await expect(fresh.getByText('Contact form does not send')).toHaveCount(0);
 });
 

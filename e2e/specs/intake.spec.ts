@@ -74,8 +74,7 @@ test('a hostile HTML mail runs nothing and loads nothing remote; its inline imag
 }) => {
   const remote: string[] = [];
   page.on('request', (request) => {
-    if (!request.url().startsWith(new URL(page.url()).origin) && !request.url().startsWith('data:'))
-      remote.push(request.url());
+    if (!app.isOwnUrl(request.url()) && !request.url().startsWith('data:')) remote.push(request.url());
   });
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {

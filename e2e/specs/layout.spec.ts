@@ -122,7 +122,7 @@ test.describe('960×640', () => {
 
   test('Capabilities, Videos, Publish and Settings fit the window', async ({ page }) => {
     await go(page, 'Capabilities');
-    await page.getByRole('button', { name: '決済サービスを接続する', exact: true }).click();
+    await page.getByRole('button', { name: 'Connect a payment service', exact: true }).click();
     await expect(page.getByTestId('capability-detail')).toBeVisible();
     expect(await width(page.getByTestId('capability-detail'))).toBeGreaterThanOrEqual(400);
     await expectNoSideways(page.locator('.k-split__detail'));

@@ -9,7 +9,8 @@ test('Inbox: a question shows its thread, history, customer profile and capabili
   await expect(detail).toContainText('API キーを新しくしたばかりです');
   await expect(detail).toContainText('まだ直りません');
   await expect(detail.getByTestId('customer-profile')).toContainText('今日中に決済が再開すること');
-  await expect(detail).toContainText('決済サービスを接続する');
+  // The catalogue in the UI's language (English here; the library has both).
+  await expect(detail).toContainText('Connect a payment service');
   await expect(detail).toContainText('Investigating');
 });
 
@@ -35,13 +36,15 @@ test('Customers: a customer page lists their questions and profile', async ({ pa
 
 test('Capabilities: the scope catalogue is a tree of areas and operations', async ({ page }) => {
   await page.getByRole('link', { name: 'Capabilities' }).click();
-  await expect(page.getByRole('tree')).toContainText('ショップ・決済');
-  await page.getByRole('button', { name: '決済サービスを接続する', exact: true }).click();
-  await expect(page.getByTestId('capability-detail')).toContainText(
+  await expect(page.getByRole('tree')).toContainText('Shop and payments');
+  await page.getByRole('button', { name: 'Connect a payment service', exact: true }).click();
+  await expect(page.getByTestId('capability-detail')).toContainText('Setting up a card payment service.');
+  // Both languages customers read, side by side.
+  await expect(page.getByTestId('capability-texts')).toContainText(
     'クレジットカード決済サービスとの連携設定',
   );
   await page.getByRole('button', { name: 'Collapse' }).first().click();
-  await expect(page.getByRole('button', { name: 'ページを追加・削除する' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add and delete pages' })).toHaveCount(0);
 });
 
 test('Videos: explains what belongs here when there are none', async ({ page }) => {

@@ -33,20 +33,22 @@ test('scope: a suggested capability puts a question in scope; out of scope draft
   const suggestions = scope.getByTestId('capability-suggestions');
   await expect(suggestions.getByRole('checkbox')).not.toHaveCount(0);
   // Keep only the top suggestion and record the verdict.
-  await suggestions.getByRole('checkbox', { name: /スマートフォン表示を調整する/ }).uncheck();
-  await expect(suggestions.getByRole('checkbox', { name: /画像をアップロードする/ })).toBeChecked();
+  await suggestions.getByRole('checkbox', { name: /Adjust the smartphone view/ }).uncheck();
+  await expect(suggestions.getByRole('checkbox', { name: /Upload images/ })).toBeChecked();
   await scope.getByRole('button', { name: 'In scope' }).click();
   await expect(scope.getByRole('button', { name: 'In scope' })).toHaveAttribute('aria-pressed', 'true');
   await expect(detail.locator('.k-detail__meta')).toContainText('In scope');
-  await expect(suggestions.getByRole('checkbox', { name: /画像をアップロードする.*linked/ })).toBeChecked();
-  await expect(suggestions.getByRole('checkbox', { name: /スマートフォン表示を調整する/ })).not.toBeChecked();
+  await expect(suggestions.getByRole('checkbox', { name: /Upload images.*linked/ })).toBeChecked();
+  await expect(suggestions.getByRole('checkbox', { name: /Adjust the smartphone view/ })).not.toBeChecked();
 
   // Another question is out of scope: the courteous decline explains the scope.
   const other = await openQuestion(page, RESTORE);
   await other.getByTestId('scope-panel').getByRole('button', { name: 'Out of scope' }).click();
   const draft = other.getByTestId('decline-draft');
-  await expect(draft.getByLabel('Message')).toHaveValue(/サポートは、ツール自体でできることを対象/);
-  await expect(draft.getByLabel('Message')).toHaveValue(/ページ編集/);
+  await expect(draft.getByLabel('Message')).toHaveValue(
+    /弊社のサポートでは、製品の使い方や不具合についてご案内/,
+  );
+  await expect(draft.getByLabel('Message')).toHaveValue(/・ページ編集：/);
   await expect(draft).toContainText('To: ');
   await draft.getByLabel('Message').fill('鈴木 様\n\n恐れ入りますが、対象外です。');
   await draft.getByRole('button', { name: 'Open in mail' }).click();
@@ -56,7 +58,7 @@ test('scope: a suggested capability puts a question in scope; out of scope draft
   expect(mailto).toBeDefined();
   expect(decodeURIComponent(mailto!.split('body=')[1]!)).toBe('鈴木 様\r\n\r\n恐れ入りますが、対象外です。');
   // The work log of the question says so.
-  await expect(other.getByTestId('work-log')).toContainText('Message opened in mail');
+  await expect(other.getByTestId('work-log')).toContainText('Message handed to the mail program (sent)');
   await expect(other.getByTestId('work-log')).toContainText('Scope set');
 
   // Closing the request as declined sends the decline as the status message.
@@ -70,17 +72,20 @@ test('scope: a suggested capability puts a question in scope; out of scope draft
   await expect(other.getByTestId('status-history').locator('li').first()).toContainText(
     'Received → Declined',
   );
-  await expect(page.locator('.k-list-section', { hasText: 'Closed' })).toContainText(RESTORE);
+  await expect(page.locator('.k-list-item[data-group="closed"]', { hasText: RESTORE })).toBeVisible();
 
   // Needs clarification asks what they want to achieve.
   await other.getByTestId('scope-panel').getByRole('button', { name: 'Needs clarification' }).click();
   const clarify = other.getByTestId('clarify-draft');
-  await expect(clarify.getByLabel('Message')).toHaveValue(/何を実現したいとお考えですか/);
-  // Percent-encoded, the whole Japanese draft is too long for a mail link: subject only, and it says so.
+  await expect(clarify.getByLabel('Message')).toHaveValue(/1\. 実現したいこと/);
+  // Percent-encoded, the whole Japanese draft is too long for a mail link: it opens as an unsent
+  // mail file instead, with the whole text, and says so.
   await clarify.getByRole('button', { name: 'Open in mail' }).click();
-  await expect(page.getByText(/too long for a mail link/)).toBeVisible();
+  await expect(page.getByText(/opened in your mail program as a draft file/)).toBeVisible();
   const last = (await app.openedUrls()).at(-1)!;
-  expect(last).toMatch(/^mailto:[^?]+\?subject=[^&]+&body=$/);
+  expect(last).toMatch(/^file:.*\.eml$/);
+  const eml = readFileSync(last.slice('file:'.length), 'utf8');
+  expect(eml).toContain('X-Unsent: 1');
 });
 
 test('status: a change needs a checkpoint, drafts the customer message and lands in the history', async ({
@@ -103,8 +108,11 @@ test('status: a change needs a checkpoint, drafts the customer message and lands
   await checkpoint.fill(day);
   const [y, m, d] = day.split('-').map(Number);
   const message = dialog.getByTestId('status-draft').getByLabel('Message');
-  // The customer writes Japanese: the draft is in Japanese, with the status and the date.
-  await expect(message).toHaveValue(new RegExp(`現在の状況：調査中[\\s\\S]*${y}年${m}月${d}日`));
+  // The customer writes Japanese: the draft is in business Japanese, with the date as a letter has it.
+  const thisYear = y === new Date().getFullYear();
+  await expect(message).toHaveValue(
+    new RegExp(`お世話になっております[\\s\\S]*${thisYear ? '' : `${y}年`}${m}月${d}日（.）までに`),
+  );
   await message.fill(`${await message.inputValue()}\n追伸：iPhone の設定も確認しています。`);
   await dialog.getByLabel('Why (for the work log)').fill('Reproduced on an iPhone SE');
   await page.getByRole('button', { name: 'Save status change' }).click();
@@ -117,9 +125,13 @@ test('status: a change needs a checkpoint, drafts the customer message and lands
   await expect(latest).toContainText('Why: Reproduced on an iPhone SE');
   await latest.getByText('Customer message').click();
   await expect(latest).toContainText('追伸：iPhone の設定も確認しています。');
+  // Saving the status sent nothing: the message is a draft until it is sent.
+  await expect(latest.getByTestId('message-delivery')).toHaveAttribute('data-delivery', 'draft');
+  await latest.getByRole('button', { name: 'Mark as sent' }).click();
+  await expect(latest.getByTestId('message-delivery')).toHaveAttribute('data-delivery', 'sent');
   await expect(detail.getByTestId('work-log')).toContainText('Status changed');
   // The log says it in words, not in stored status names.
-  await expect(detail.getByTestId('work-log')).toContainText('Received → Investigating (next news by');
+  await expect(detail.getByTestId('work-log')).toContainText('Received → Investigating (next update by');
   await expect(detail.getByTestId('work-log')).not.toContainText('received → investigating');
 
   // Closing clears the checkpoint: the field is gone and the badge too.
@@ -128,16 +140,16 @@ test('status: a change needs a checkpoint, drafts the customer message and lands
   await expect(page.getByTestId('status-dialog').getByLabel('Next checkpoint')).toHaveCount(0);
   await expect(page.getByTestId('status-draft').getByLabel('Message')).toHaveValue(/解決し/);
   await page.getByRole('button', { name: 'Save status change' }).click();
-  await expect(panel.locator('.k-actions').first()).not.toContainText('Next news by');
+  await expect(panel.locator('.k-actions').first()).not.toContainText('Next update by');
   await expect(panel.locator('.k-actions').first()).toContainText('Resolved');
   await expect(history.locator('li').first()).toContainText('Investigating → Resolved');
 });
 
 test('inbox: overdue questions come first and are highlighted', async ({ page }) => {
   await page.getByRole('link', { name: 'Inbox' }).click();
-  const first = page.locator('.k-list-section').first();
-  await expect(first.locator('.k-list-section__title')).toContainText('Overdue');
-  const top = first.locator('.k-list-item').first();
+  const list = page.getByTestId('question-list');
+  await expect(list.locator('.k-list-section__title').first()).toContainText('Overdue');
+  const top = list.locator('.k-list-item[data-group="overdue"]').first();
   await expect(top).toContainText(RESTORE);
   await expect(top.locator('.k-badge', { hasText: 'Overdue' })).toBeVisible();
   await expect(top.locator('.k-overdue')).toBeVisible();
@@ -146,9 +158,8 @@ test('inbox: overdue questions come first and are highlighted', async ({ page })
   await page.getByTestId('status-panel').getByRole('button', { name: 'Change status…' }).click();
   await page.getByTestId('status-dialog').getByLabel('Next checkpoint').fill(dayFromToday(3));
   await page.getByRole('button', { name: 'Save status change' }).click();
-  await expect(page.locator('.k-list-section').first().locator('.k-list-item').first()).not.toContainText(
-    RESTORE,
-  );
+  await expect(list.locator('.k-list-item[data-group="overdue"]', { hasText: RESTORE })).toHaveCount(0);
+  await expect(list.locator('.k-list-item', { hasText: RESTORE })).toBeVisible();
 });
 
 test('work log: exports the question log as CSV', async ({ page, app }) => {

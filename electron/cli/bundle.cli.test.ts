@@ -1,6 +1,15 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportBundle } from '../core/bundles/export';
+import { SIGNATURE_FILE } from '../../shared/domain/signing';
+import { sha256Of } from '../core/bundles/manifest';
+import { signatureFile } from '../core/bundles/signature';
+import { rawZip, type RawEntry } from '../core/bundles/zip/rawZip';
+import { readVendorKey } from '../core/signing';
+import { testSigner } from '../core/signing/testing';
 import { createAnswer } from '../core/answers';
 import { makeBundleFixture } from '../core/bundles/testing';
 import { openLibrary } from '../core/library';
@@ -102,5 +111,153 @@ describe('kotae bundle', () => {
     // A sound answer exports without a word on stderr.
     const demo = kotae('bundle', 'export', '--library', lib, '1', '--out', path.join(dir, 'demo.zip'));
     expect(demo).toMatchObject({ code: 0, stderr: '' });
+  });
+});
+
+async function entriesOf(zipFile: string): Promise<RawEntry[]> {
+  const out: RawEntry[] = [];
+  const zip = await yauzl.openPromise(zipFile);
+  for await (const entry of zip.eachEntry()) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+    out.push({ name: entry.fileName, data: Buffer.concat(chunks), method: 8 });
+  }
+  zip.close();
+  return out;
+}
+
+/** The bundle with a phishing line in index.html and a manifest re-hashed to match it. */
+function rehashed(entries: RawEntry[], signer: ReturnType<typeof testSigner> | null): Buffer {
+  const get = (name: string) => entries.find((e) => e.name === name)!.data;
+  const page = Buffer.from(
+    get('index.html').toString().replace('</main>', '<p>Send your password</p></main>'),
+  );
+  const manifest = JSON.parse(get('manifest.json').toString()) as {
+    files: { path: string; size: number; sha256: string }[];
+  };
+  Object.assign(
+    manifest.files.find((f) => f.path === 'index.html')!,
+    { size: page.length, sha256: sha256Of(page) },
+  );
+  const bytes = Buffer.from(JSON.stringify(manifest, null, 2));
+  return rawZip(
+    entries.map((e) =>
+      e.name === 'index.html'
+        ? { ...e, data: page }
+        : e.name === 'manifest.json'
+          ? { ...e, data: bytes }
+          : e.name === SIGNATURE_FILE && signer
+            ? { ...e, data: signatureFile(signer, bytes) }
+            : e,
+    ),
+  );
+}
+
+describe('kotae bundle verify: who made it (issue 15)', () => {
+  // One export (through the core, as `kotae bundle export` does) for every check below: each CLI
+  // run is a process of its own, slow on a loaded machine.
+  let dir = '';
+  let lib = '';
+  let out = '';
+  let fingerprint = '';
+  let entries: RawEntry[] = [];
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kotae-cli-signed-'));
+    lib = path.join(dir, 'lib');
+    const fx = await makeBundleFixture(lib, dir);
+    out = path.join(dir, 'a.zip');
+    await exportBundle(
+      fx.library,
+      {
+        answerId: fx.answerId,
+        customerId: null,
+        questionId: null,
+        personalised: false,
+        videoRendition: 'original',
+        zip: true,
+        folder: false,
+      },
+      { zipPath: out, folderPath: null },
+      { appVersion: 'test' },
+      { signal: new AbortController().signal, progress: () => undefined },
+    );
+    fingerprint = readVendorKey(fx.library)!.fingerprint;
+    fx.library.close();
+    entries = await entriesOf(out);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, bytes: Buffer) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, bytes);
+    return file;
+  };
+
+  it('names the signing key, and with --library says that this library made the bundle', () => {
+    const alone = kotae('bundle', 'verify', out);
+    expect(alone.code, alone.stderr).toBe(0);
+    expect(alone.stdout).toContain(`Signed with the key ${fingerprint}.`);
+    const here = kotae('bundle', 'verify', out, '--library', lib, '--json');
+    expect(here.code, here.stderr).toBe(0);
+    expect(JSON.parse(here.stdout)).toMatchObject({
+      sound: true,
+      signature: { verdict: 'thisLibrary', fingerprint, libraryFingerprint: fingerprint },
+    });
+  });
+
+  it('refuses a changed file whose manifest was re-hashed, with and without --library (the finding)', () => {
+    const forged = write('forged.zip', rehashed(entries, null));
+    for (const args of [[], ['--library', lib]]) {
+      const res = kotae('bundle', 'verify', forged, ...args);
+      expect(res.code).toBe(1);
+      expect(res.stderr).toMatch(
+        /signature does not match its list of files: it was changed after it was signed/,
+      );
+      expect(res.stdout).toBe('');
+    }
+  });
+
+  it('shows the forger’s key for a bundle signed again, and with --library refuses it as not made here', () => {
+    const forger = testSigner('forger');
+    const resigned = write('resigned.zip', rehashed(entries, forger));
+    const shown = kotae('bundle', 'verify', resigned);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(`Signed with the key ${forger.fingerprint}.`);
+    expect(shown.stdout).not.toContain(fingerprint);
+    const checked = kotae('bundle', 'verify', resigned, '--library', lib);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain(
+      `was not made by this library: it is signed with the key ${forger.fingerprint}, and this library's key is ${fingerprint}.`,
+    );
+  });
+
+  it('refuses a bundle turned into an unsigned old one: no signature and no record', () => {
+    const old = entries
+      .filter((e) => e.name !== SIGNATURE_FILE)
+      .map((e) =>
+        e.name === 'manifest.json'
+          ? { ...e, data: Buffer.from(e.data.toString().replace('"formatVersion": 2', '"formatVersion": 1')) }
+          : e,
+      );
+    const downgraded = write('old.zip', rawZip(old));
+    expect(kotae('bundle', 'verify', downgraded)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/not signed/),
+    });
+    expect(kotae('bundle', 'verify', downgraded, '--library', lib)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/this library has no record of its manifest/),
+    });
+  });
+
+  it('refuses a zip with a hidden local entry that a streaming extractor would show (the finding)', () => {
+    const hidden = write(
+      'hidden.zip',
+      rawZip([{ name: 'index.html', data: Buffer.from('<p>phishing</p>'), hidden: true }, ...entries]),
+    );
+    expect(kotae('bundle', 'verify', hidden, '--library', lib)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/belong to none of the files/),
+    });
   });
 });

@@ -40,9 +40,12 @@ describe('kotae status, log export, capabilities', () => {
     expect(kotae('capabilities', 'export', '--out', json, '--library', lib).code).toBe(0);
     const again = kotae('capabilities', 'import', json, '--library', lib, '--json');
     expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, updated: 0 });
-    writeFileSync(json, '{"format":"kotae-capabilities","version":2,"areas":[]}');
+    // The file now carries both languages (version 2); an unknown version is refused in words.
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ version: 2 });
+    writeFileSync(json, '{"format":"kotae-capabilities","version":3,"areas":[]}');
     const bad = kotae('capabilities', 'import', json, '--library', lib);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/The import failed: version/);
+    expect(bad.stderr).toMatch(/This catalogue file cannot be imported/);
+    expect(bad.stderr).toMatch(/Version 3 of the format is not supported/);
   });
 });

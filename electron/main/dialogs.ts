@@ -45,6 +45,11 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
     async showInFolder(file) {
       shell.showItemInFolder(file);
     },
+    async openFile(file) {
+      // Only the drafts the core wrote: an .eml in the temp folder, never a path from the renderer.
+      if (!/\.eml$/i.test(file)) return false;
+      return (await shell.openPath(file)) === '';
+    },
     screenRecordingAccess: screenAccessStatus,
     async openScreenRecordingSettings() {
       if (process.platform !== 'darwin') return false;

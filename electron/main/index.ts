@@ -4,6 +4,7 @@ import { createHandlers, dispatch } from '../core/api';
 import { Studio } from '../core/studio';
 import { electronDialogs } from './dialogs';
 import { handleDisplayMedia } from './displayMedia';
+import { keychainSealer } from './keychainSealer';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { mailFilesToImport } from './openedFiles';
@@ -62,7 +63,9 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
+    // The keychain is asked once, after 'ready' (safeStorage needs it): the vendor key is sealed with it.
+    const sealer = await keychainSealer();
     studio = new Studio({
       userDataDir: app.getPath('userData'),
       systemLocale: app.getLocale(),
@@ -70,6 +73,11 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       platform: process.platform,
       dialogs: electronDialogs(() => mainWindow),
+      // The specs' choice of demo (e2e/fixtures.ts); a user gets the demo in the UI's language.
+      demoLanguage: ['ja', 'en'].includes(process.env.KOTAE_DEMO_LANGUAGE ?? '')
+        ? (process.env.KOTAE_DEMO_LANGUAGE as 'ja' | 'en')
+        : undefined,
+      sealer,
     });
     studio.on((event, payload) => {
       for (const win of BrowserWindow.getAllWindows()) win.webContents.send(event, payload);

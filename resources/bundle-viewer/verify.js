@@ -4,6 +4,9 @@
 // the browser reads exactly those files, locally. The manifest travels inside the bundle: this
 // proves the bundle is complete and undamaged; the fingerprint (the manifest's own sha256) is what
 // the sender's records hold, for a customer who wants to know it is the bundle they were sent.
+// signature.json (issue 15) signs the manifest's exact bytes with the sender's Ed25519 key; it is
+// checked with WebCrypto, and where the browser has no Ed25519 the page says so instead of
+// claiming anything. The key's fingerprint is formatted as shared/signing/fingerprint.ts does.
 (function () {
   'use strict';
 
@@ -13,6 +16,11 @@
   var tbody = table.querySelector('tbody');
   var fingerprintBox = document.getElementById('kb-fingerprint');
   var fingerprintValue = document.getElementById('kb-fingerprint-value');
+  var signatureBox = document.getElementById('kb-signed');
+  var signatureStatus = document.getElementById('kb-signature-status');
+  // The key this page was made to carry the signature of (the sender's, at export).
+  var expectedKey = signatureBox ? signatureBox.getAttribute('data-fingerprint') : null;
+  var SIGNATURE_FILE = 'signature.json';
   var SLICE = 4 * 1024 * 1024;
   var SUBTLE_MAX = 256 * 1024 * 1024;
   // Files an operating system adds to any folder it shows; they are not part of a bundle.
@@ -70,6 +78,88 @@
     return hash.hex();
   }
 
+  async function sha256Hex(bytes) {
+    if (subtle) return toHex(await subtle.digest('SHA-256', bytes));
+    return window.KotaeSha256.create().update(bytes).hex();
+  }
+
+  /** The key's fingerprint: 128 bits of its sha256 in eight groups (shared/signing/fingerprint.ts). */
+  async function keyFingerprint(rawKey) {
+    return (await sha256Hex(rawKey)).slice(0, 32).toUpperCase().match(/.{4}/g).join(' ');
+  }
+
+  function fromBase64(text, length) {
+    if (typeof text !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null;
+    var binary = atob(text);
+    if (binary.length !== length) return null;
+    var out = new Uint8Array(length);
+    for (var i = 0; i < length; i++) out[i] = binary.charCodeAt(i);
+    return out;
+  }
+
+  /**
+   * What signature.json says about these manifest bytes: valid (by the key this page names),
+   * otherKey, bad, missing (a signed format without it), unsigned (a bundle from before
+   * signatures) or unsupported (this browser has no Ed25519).
+   */
+  async function checkSignature(manifest, manifestBytes, signatureFile) {
+    if (!(manifest.formatVersion >= 2)) return { state: 'unsigned' };
+    if (!signatureFile) return { state: 'missing' };
+    var sig;
+    try {
+      sig = JSON.parse(new TextDecoder('utf-8').decode(await readSlice(signatureFile)));
+    } catch (err) {
+      return { state: 'bad' };
+    }
+    var key =
+      sig && sig.format === 'kotae-bundle-signature' && sig.algorithm === 'Ed25519'
+        ? fromBase64(sig.publicKey, 32)
+        : null;
+    var signature = key ? fromBase64(sig.signature, 64) : null;
+    if (!key || !signature) return { state: 'bad' };
+    var fingerprint = await keyFingerprint(key);
+    if (!subtle) return { state: 'unsupported', fingerprint: fingerprint };
+    var cryptoKey;
+    try {
+      cryptoKey = await subtle.importKey('raw', key, { name: 'Ed25519' }, false, ['verify']);
+    } catch (err) {
+      // NotSupportedError: no Ed25519 in this browser. Anything else: a key that is not one.
+      return {
+        state: err && err.name === 'NotSupportedError' ? 'unsupported' : 'bad',
+        fingerprint: fingerprint,
+      };
+    }
+    var valid = await subtle.verify({ name: 'Ed25519' }, cryptoKey, signature, manifestBytes);
+    if (!valid) return { state: 'bad', fingerprint: fingerprint };
+    if (expectedKey && expectedKey !== fingerprint) return { state: 'otherKey', fingerprint: fingerprint };
+    return { state: 'valid', fingerprint: fingerprint };
+  }
+
+  var SIGNATURE_LABELS = {
+    valid: 'signatureValid',
+    otherKey: 'signatureOtherKey',
+    bad: 'signatureBad',
+    missing: 'signatureMissing',
+    unsigned: 'signatureUnsigned',
+    unsupported: 'signatureUnsupported',
+  };
+
+  function showSignature(result) {
+    if (!signatureStatus) return;
+    signatureStatus.textContent = format(labels[SIGNATURE_LABELS[result.state]], {
+      fingerprint: result.fingerprint || '',
+      expected: expectedKey || '',
+    });
+    signatureStatus.className =
+      'kb-signed__status ' +
+      (result.state === 'valid'
+        ? 'is-ok'
+        : result.state === 'unsigned' || result.state === 'unsupported'
+          ? ''
+          : 'is-bad');
+    signatureStatus.setAttribute('data-state', result.state);
+  }
+
   function row(path, size, ok, status) {
     var tr = document.createElement('tr');
     [path, size === null ? '—' : size.toLocaleString(), status].forEach(function (text, i) {
@@ -104,6 +194,10 @@
     tbody.textContent = '';
     table.hidden = true;
     fingerprintBox.hidden = true;
+    if (signatureStatus) {
+      signatureStatus.textContent = '';
+      signatureStatus.removeAttribute('data-state');
+    }
     var byPath = {};
     files.forEach(function (file) {
       var rel = relativePath(file);
@@ -121,14 +215,19 @@
     }
     if (!validManifest(manifest)) return say(labels.badManifest, 'bad');
 
+    var signed = await checkSignature(manifest, manifestBytes, byPath[SIGNATURE_FILE]);
+    showSignature(signed);
+
     var fingerprint = window.KotaeSha256.create().update(manifestBytes).hex();
     fingerprintValue.textContent = fingerprint.match(/.{4}/g).slice(0, 8).join(' ');
     fingerprintValue.setAttribute('title', fingerprint);
     fingerprintBox.hidden = false;
     if (!subtle) say(labels.slow);
 
-    var problems = 0;
+    var problems =
+      signed.state === 'bad' || signed.state === 'missing' || signed.state === 'otherKey' ? 1 : 0;
     var listed = {};
+    if (signed.state !== 'unsigned') listed[SIGNATURE_FILE] = true;
     table.hidden = false;
     for (var i = 0; i < manifest.files.length; i++) {
       var entry = manifest.files[i];
@@ -150,7 +249,7 @@
       row(path, byPath[path].size, false, labels.statusExtra);
     });
     if (problems) say(format(labels.failed, { count: problems }), 'bad');
-    else say(format(labels.ok, { count: manifest.files.length + 1 }), 'ok');
+    else say(format(labels.ok, { count: manifest.files.length + (listed[SIGNATURE_FILE] ? 2 : 1) }), 'ok');
   }
 
   ['kb-pick-folder', 'kb-pick-files'].forEach(function (id) {

@@ -81,7 +81,7 @@ export const demoAnswers: DemoAnswer[] = [
     verifiedDaysAgo: 39,
     doc: documentOf([
       paragraph(
-        '取得されたドメインでサイトを公開する手順です。DNS の設定が反映されるまで最大で24時間ほどかかることがあります。',
+        '取得されたドメインでサイトを公開する手順です。DNS（ドメイン名とサーバーを結びつける設定）の変更が反映されるまで、最大で24時間ほどかかることがあります。',
       ),
       // Written for one customer, then made public: the FAQ's privacy check must catch these.
       paragraph(
@@ -89,7 +89,7 @@ export const demoAnswers: DemoAnswer[] = [
       ),
       step(
         'Sirius の管理画面で「公開・ドメイン」→「独自ドメイン」を開き、ドメイン名を入力して「追加」を押します。',
-        '「DNS の設定待ち」と表示され、設定する CNAME の値が表示されます。',
+        '「DNS の設定待ち」と表示され、設定する CNAME（ドメインの転送先を指定する設定）の値が表示されます。',
         { stepId: 'dom-1', verified: v('4.1.0') },
       ),
       step(
@@ -99,7 +99,7 @@ export const demoAnswers: DemoAnswer[] = [
       ),
       step(
         'Sirius に戻り「接続を確認」を押します。',
-        '「接続済み」と表示され、SSL 証明書が自動で発行されます。',
+        '「接続済み」と表示され、SSL（通信を暗号化して安全にする仕組み）の証明書が自動で発行されます。',
         { stepId: 'dom-3', verified: v('4.1.0') },
       ),
       resolution(

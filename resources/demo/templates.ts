@@ -20,13 +20,13 @@ export const demoTemplates: DemoTemplate[] = [
     kind: 'greeting',
     language: 'ja',
     name: '挨拶',
-    body: '{{name}} 様\n\nお問い合わせいただきありがとうございます。',
+    body: '{{name}} 様\n\nいつもお世話になっております。\nこのたびはお問い合わせいただき、誠にありがとうございます。',
   },
   {
     kind: 'closing',
     language: 'ja',
     name: '結び',
-    body: 'ご不明な点がありましたら、このメールにご返信ください。\n引き続きよろしくお願いいたします。',
+    body: 'ご不明な点がございましたら、このメールにご返信ください。\n何卒よろしくお願いいたします。',
   },
   {
     kind: 'greeting',
@@ -38,7 +38,7 @@ export const demoTemplates: DemoTemplate[] = [
     kind: 'closing',
     language: 'en',
     name: 'Closing',
-    body: 'If anything is unclear, just reply to this e-mail.\nBest regards,',
+    body: 'If anything is unclear, just reply to this e-mail.\n\nKind regards,',
   },
   {
     kind: 'steps',

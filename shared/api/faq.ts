@@ -7,9 +7,11 @@ import {
   PrivacyDecision,
   PrivacyKind,
   PrivacySubject,
+  PublicPreview,
   VendorSettings,
   VendorSettingsPatch,
 } from '../domain/faq';
+import { VendorKeyInfo } from '../domain/signing';
 import { defineChannels } from './channel';
 
 export const faqChannels = defineChannels({
@@ -26,6 +28,8 @@ export const faqChannels = defineChannels({
     }),
     output: z.object({ unresolved: z.number().int() }),
   },
+  /** The public text of one answer as the FAQ will show it, with its findings marked. */
+  'faq:preview': { input: z.object({ answerId: Id }), output: PublicPreview },
   /** Starts publishing as a job; the job's result is the publication. */
   'faq:publish': { input: z.object({}), output: z.object({ jobId: z.string() }) },
   /** Asks the OS for the output folder; null when the user cancelled. */
@@ -37,4 +41,6 @@ export const faqChannels = defineChannels({
   'vendor:update': { input: VendorSettingsPatch, output: VendorSettings },
   /** Asks the OS for an image and makes it the vendor's logo; null when the user cancelled. */
   'vendor:chooseLogo': { input: z.object({}), output: VendorSettings.nullable() },
+  /** The key that signs bundles (made on first need); null for a read-only library without one. */
+  'vendor:key': { input: z.object({}), output: VendorKeyInfo.nullable() },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Capability } from '../domain/capability';
+import { Capability, CapabilityTexts } from '../domain/capability';
 import { Id, Language, Text } from '../domain/common';
 import { CustomerProfile, CustomerSummary } from '../domain/customer';
 import { StatusChangeView } from '../domain/question';
@@ -17,8 +17,8 @@ import {
 import { defineChannels } from './channel';
 
 const CapabilityFields = {
-  title: z.string().trim().min(1).max(300),
-  description: Text(10_000).default(''),
+  /** Title and description per language; at least one title. */
+  texts: CapabilityTexts,
   keywords: z.array(z.string().max(100)).max(200).default([]),
 };
 
@@ -57,8 +57,16 @@ export const trackingChannels = defineChannels({
       subject: Text(500),
       body: Text(20_000),
     }),
-    /** bodyOmitted: the message was too long for a mailto: link; the mail opened without it. */
-    output: z.object({ url: z.string().nullable(), bodyOmitted: z.boolean() }),
+    /**
+     * file: the draft was too long for a mailto: link and was opened as an unsent .eml; bodyOmitted:
+     * neither worked, the mail opened with the subject only (the UI copies the text).
+     */
+    output: z.object({ url: z.string().nullable(), bodyOmitted: z.boolean(), file: z.string().nullable() }),
+  },
+  /** The vendor says a drafted message was sent (ref from the timeline: 'status:<id>' or 'log:<id>'). */
+  'drafts:markSent': {
+    input: z.object({ ref: z.string().regex(/^(status|log):\d{1,15}$/) }),
+    output: z.object({ ref: z.string() }),
   },
   'messageTemplates:list': { input: z.object({}), output: z.array(MessageTemplate) },
   'messageTemplates:save': {

@@ -6,4 +6,25 @@ export const AppErrorSchema = z.object({
   messageKey: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   detail: z.string().optional(),
+  items: z
+    .array(
+      z.object({
+        key: z.string().max(200),
+        params: z
+          .record(
+            z.string(),
+            z.union([
+              z.string(),
+              z.number(),
+              z.object({
+                key: z.string().max(200),
+                params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+              }),
+            ]),
+          )
+          .optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
 });

@@ -33,6 +33,12 @@ export const BackupResult = z.object({
   file: z.string(),
   bytes: z.number(),
   mediaFiles: z.number().int(),
+  /**
+   * The vendor's signing key (issue 15): 'included' unsealed, so a restore anywhere brings the
+   * vendor's identity back; 'sealed' when this process could not open it (the CLI, for a key the
+   * app sealed with the keychain), so only that computer's app can use it after a restore.
+   */
+  vendorKey: z.enum(['included', 'sealed', 'none']),
 });
 export type BackupResult = z.infer<typeof BackupResult>;
 

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { AppErrorSchema } from './appError';
 import { Id, Language, Sha256, Timestamp } from './common';
+import { Fingerprint, SignatureVerdict } from './signing';
 
 // An answer bundle: what the customer receives (a zip and/or a folder with index.html, the media and
 // manifest.json), and the record the library keeps of it, so "what did you send me?" has an exact answer.
 
 export const BUNDLE_FORMAT = 'kotae-answer-bundle';
-/** Raised only when a reader of the old format could no longer trust a new bundle. */
-export const BUNDLE_FORMAT_VERSION = 1;
+/**
+ * Raised only when a reader of the old format could no longer trust a new bundle. 2 (issue 15):
+ * every bundle carries signature.json, which a format-1 reader would refuse as a file its manifest
+ * does not list; a format-2 bundle without it is refused, as a removed signature.
+ */
+export const BUNDLE_FORMAT_VERSION = 2;
 export const MANIFEST_FILE = 'manifest.json';
 
 /**
@@ -126,6 +131,16 @@ export const BundleVerifyReport = z.object({
     .nullable(),
   /** The library's record of this exact bundle (same manifest), when the open library sent it. */
   record: BundleRecord.nullable(),
+  /** Who signed it (issue 15), for a sound bundle; null when it is not sound. */
+  signature: z
+    .object({
+      verdict: SignatureVerdict,
+      /** The signer's key; null for an unsigned (format 1) bundle. */
+      fingerprint: Fingerprint.nullable(),
+      /** The key of the library it was checked against, when there is one with a key. */
+      libraryFingerprint: Fingerprint.nullable(),
+    })
+    .nullable(),
 });
 export type BundleVerifyReport = z.infer<typeof BundleVerifyReport>;
 

@@ -8,6 +8,7 @@ const cap = (id: number, parentId: number | null, position: number): Capability 
   productId: 1,
   parentId,
   kind: parentId === null ? 'area' : 'operation',
+  texts: { ja: { title: '', description: '' }, en: { title: `c${id}`, description: '' } },
   title: `c${id}`,
   description: '',
   keywords: [],

@@ -39,6 +39,8 @@ export const StatusChangeView = z.object({
   note: z.string(),
   customerMessage: z.string(),
   nextCheckpoint: Day.nullable(),
+  /** The message was only drafted, or it was sent (marked sent, or handed whole to the mail program). */
+  delivery: z.enum(['draft', 'sent']).nullable().default(null),
 });
 export type StatusChangeView = z.infer<typeof StatusChangeView>;
 
@@ -47,7 +49,33 @@ export const QuestionDetail = QuestionSummary.extend({
   scopeNote: z.string(),
   messages: z.array(MessageView),
   statusHistory: z.array(StatusChangeView),
-  capabilities: z.array(z.object({ id: Id, title: z.string() })),
+  /** title: the label; titles: per language ('' where not written), for the UI's language. */
+  capabilities: z.array(
+    z.object({
+      id: Id,
+      title: z.string(),
+      titles: z.object({ ja: z.string(), en: z.string() }).default({ ja: '', en: '' }),
+    }),
+  ),
   answers: z.array(z.object({ id: Id, title: z.string() })),
 });
 export type QuestionDetail = z.infer<typeof QuestionDetail>;
+
+/**
+ * The parts of the Inbox, in the order it shows them: overdue checkpoints first, always, then what
+ * is due today. A question nobody has acknowledged yet (still 'received') comes next, above the
+ * upcoming ones: its checkpoint is two working days away, but the customer is waiting to hear that
+ * someone has read it, and among upcoming work sorted by date it would sink out of sight.
+ */
+export const inboxGroups = ['overdue', 'today', 'new', 'upcoming', 'unscheduled', 'closed'] as const;
+export const InboxGroup = z.enum(inboxGroups);
+export type InboxGroup = z.infer<typeof InboxGroup>;
+
+/** How many questions each part of the Inbox holds (all of them, not a fetched page). */
+export const InboxCounts = z.object({
+  groups: z.array(z.object({ group: InboxGroup, count: z.number().int().min(0) })),
+  /** Open questions: every group but 'closed' (the sidebar's badge). */
+  open: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
+export type InboxCounts = z.infer<typeof InboxCounts>;

@@ -22,6 +22,11 @@ export const MessageDraft = z.object({
   language: Language,
   subject: z.string(),
   body: z.string(),
+  /**
+   * Texts of the draft that have no translation in the customer's language (capabilities listed in
+   * the other language): shown next to the draft, so the vendor sees them before sending.
+   */
+  untranslated: z.array(z.string()).default([]),
 });
 export type MessageDraft = z.infer<typeof MessageDraft>;
 
@@ -47,6 +52,15 @@ export const TimelineItem = z.object({
   title: z.string(),
   text: z.string(),
   answerId: Id.nullable(),
+  /** A message to the customer on this item (a status change's, a draft), as an excerpt. */
+  message: z.string().nullable().default(null),
+  /**
+   * Whether that message reached the customer: 'sent' once the vendor marked it sent or it went
+   * whole to the mail program; 'draft' otherwise (saved, copied, but nobody said it was sent).
+   */
+  delivery: z.enum(['draft', 'sent']).nullable().default(null),
+  /** What Mark as sent refers to ('status:<id>' or 'log:<id>'). */
+  ref: z.string().max(40).nullable().default(null),
 });
 export type TimelineItem = z.infer<typeof TimelineItem>;
 

@@ -38,3 +38,66 @@ export function topicTerms(text: string): Set<string> {
   for (const word of normalizeForSearch(text).match(KATAKANA_WORD) ?? []) out.add(word);
   return out;
 }
+
+type Script = 'katakana' | 'kanji' | 'other';
+const scriptOf = (ch: string | undefined): Script =>
+  ch === undefined
+    ? 'other'
+    : /[\p{Script=Katakana}ー]/u.test(ch)
+      ? 'katakana'
+      : /\p{Script=Han}/u.test(ch)
+        ? 'kanji'
+        : 'other';
+
+/**
+ * The matched terms as a person reads them: the words of `text` they come from, never a bigram
+ * cut across a word (ページ作成 shows as 「ページ作成」, not 「ジ作」). Consecutive matched tokens join
+ * into one phrase, widened to the whole katakana or kanji word at each end. In the order of
+ * `terms` (best first), at most `limit`. Linear in the text.
+ */
+export function readableTerms(text: string, terms: readonly string[], limit = 5): string[] {
+  const wanted = new Set<string>();
+  const rank = new Map<string, number>();
+  terms.forEach((term, i) => {
+    const chars = Array.from(term);
+    // A whole katakana word matches through its bigrams, as the text is tokenised.
+    const parts =
+      chars.length > 2 && !/[a-z0-9]/.test(term) ? chars.slice(1).map((c, j) => chars[j] + c) : [term];
+    for (const part of parts) {
+      wanted.add(part);
+      if (!rank.has(part)) rank.set(part, i);
+    }
+  });
+  const phrases = new Map<string, number>();
+  const tokens = tokenize(text);
+  let i = 0;
+  while (i < tokens.length) {
+    if (!wanted.has(tokens[i]!.term)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let best = rank.get(tokens[i]!.term) ?? terms.length;
+    while (
+      j + 1 < tokens.length &&
+      wanted.has(tokens[j + 1]!.term) &&
+      tokens[j + 1]!.start < tokens[j]!.end // overlapping bigrams of one run of Japanese
+    ) {
+      j++;
+      best = Math.min(best, rank.get(tokens[j]!.term) ?? terms.length);
+    }
+    let start = tokens[i]!.start;
+    let end = tokens[j]!.end;
+    const head = scriptOf(text[start]);
+    if (head !== 'other') while (start > 0 && scriptOf(text[start - 1]) === head) start--;
+    const tail = scriptOf(text[end - 1]);
+    if (tail !== 'other') while (end < text.length && scriptOf(text[end]) === tail) end++;
+    const phrase = text.slice(start, end).trim();
+    if (phrase && !phrases.has(phrase)) phrases.set(phrase, best);
+    i = j + 1;
+  }
+  return [...phrases.entries()]
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, limit)
+    .map(([phrase]) => phrase);
+}

@@ -55,6 +55,7 @@ export function describeLogEntry(e: LogEntryText, t: Translate, date: (day: stri
       return titles ? t('tracking:log.withDetail', { what: words, detail: titles }) : words;
     }
     case 'draft.opened_in_mail':
+    case 'draft.marked_sent':
     case 'draft.copied': {
       const purpose = DraftPurpose.safeParse(d.purpose);
       if (!purpose.success) return e.summary;

@@ -15,8 +15,10 @@ export function statusTemplateKey(status: QuestionStatus): MessageTemplateKey {
 
 /** The placeholders a template may use, listed in the template editor. */
 export const templatePlaceholders = [
+  'addressee',
   'customer',
   'subject',
+  'topic',
   'status',
   'checkpoint',
   'note',
@@ -26,7 +28,13 @@ export const templatePlaceholders = [
 export type TemplateVariables = Partial<Record<(typeof templatePlaceholders)[number], string>>;
 
 export function fillTemplate(template: string, variables: TemplateVariables): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
+  // Templates written before {{addressee}} put 様 after {{customer}} themselves; the addressee line
+  // knows when there is no name to put it after (「お客様」, never 「お客 様」).
+  const source =
+    variables.addressee === undefined
+      ? template
+      : template.replace(/\{\{\s*customer\s*\}\} ?様/g, '{{addressee}}');
+  return source.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
     const value = (variables as Record<string, string | undefined>)[name];
     return value === undefined ? whole : value;
   });

@@ -63,6 +63,7 @@ export function registerBackupCommands(program: Command): void {
               media: result.mediaFiles,
             }),
           );
+        if (result.vendorKey === 'sealed') process.stderr.write(`${cliText('backup:cli.keySealed')}\n`);
       } finally {
         dispose();
       }

@@ -7,7 +7,7 @@ import { exportBundle, freeFolderPath, listBundles, verifyReport } from '../../c
 import { openLibrary } from '../../core/library';
 import { printJson, printTable } from '../output';
 import { cliLanguage, cliText } from '../messages';
-import { withLibrary, withReadOnlyLibrary } from './library';
+import { checkLevel, withLibrary, withReadOnlyLibrary } from './library';
 
 // `kotae bundle export|verify|list`: the same code as the app's export dialog and bundle check.
 
@@ -89,8 +89,8 @@ export function registerBundleCommands(program: Command): void {
       try {
         const { record, checks } = await withLibrary(opts.library, async (library) => {
           // The app asks before sending an answer with checks to fix; a script cannot answer, so
-          // the export goes ahead and the checks are named on stderr (see checksWarning).
-          const checks = checkReport(library, id(answerId, 'answer-id'), cliLanguage);
+          // the export goes ahead and the checks are named on stderr (see checksWarning). What
+          // must stop it (a document that fails the schema, a missing file) stops the export itself.
           const record = await exportBundle(
             library,
             {
@@ -106,7 +106,7 @@ export function registerBundleCommands(program: Command): void {
             { appVersion: appVersion() },
             { signal: cancel.signal, progress: () => undefined },
           );
-          return { record, checks };
+          return { record, checks: checkReport(library, record.answerId, cliLanguage) };
         });
         checksWarning(checks);
         if (opts.json) printJson(record);
@@ -126,9 +126,11 @@ export function registerBundleCommands(program: Command): void {
 
   bundle
     .command('verify')
-    .description('check a bundle zip: exit 0 when sound, 1 with the reason otherwise')
+    .description(
+      'check a bundle zip: exit 0 when every file matches its signed manifest (with --library: signed by that library), 1 with the reason otherwise',
+    )
     .argument('<file.zip>', 'the bundle to check')
-    .option('--library <dir>', 'also look the bundle up in this library (read only)')
+    .option('--library <dir>', 'also say whether this library made the bundle (read only)')
     .option('--json', 'print the report as JSON')
     .action(async (file: string, opts: VerifyOptions) => {
       const resolved = path.resolve(file);
@@ -140,34 +142,46 @@ export function registerBundleCommands(program: Command): void {
         library?.close();
       }
       if (opts.json) printJson(report);
-      if (report.sound && report.manifest) {
-        if (!opts.json) {
-          console.log(
-            cliText('bundle:cli.sound', {
-              file,
-              files: report.manifest.fileCount,
-              answerId: report.manifest.answerId,
-              revision: report.manifest.revision,
-              createdAt: report.manifest.createdAt,
-            }),
-          );
-          if (report.record) {
-            const r = report.record;
-            console.log(
-              cliText('bundle:history.verifyRecord', {
-                title: r.answerTitle ?? `#${r.answerId}`,
-                revision: r.revision,
-                date: r.createdAt,
-                to: r.customerName ? cliText('bundle:history.verifyTo', { name: r.customerName }) : '',
-              }),
-            );
-          }
-        }
-        return;
+      if (!report.sound || !report.manifest || !report.signature) {
+        // Exit 1 with the reason: main.ts prints user errors on stderr and exits 1.
+        const error = report.error!;
+        throw new KotaeError('BUNDLE_INVALID', error.params, error.detail, error.messageKey);
       }
-      // Exit 1 with the reason: main.ts prints user errors on stderr and exits 1.
-      const error = report.error!;
-      throw new KotaeError('BUNDLE_INVALID', error.params, error.detail, error.messageKey);
+      const { verdict, fingerprint, libraryFingerprint } = report.signature;
+      const say = (key: string, params: Record<string, string | number> = {}) => {
+        if (!opts.json) console.log(cliText(key, params));
+      };
+      // Sound means: every file matches a manifest that this library, or the key shown, signed.
+      const refuse = (key: string, params: Record<string, string>) =>
+        new KotaeError('BUNDLE_INVALID', { reason: verdict, file, ...params }, undefined, key);
+      if (verdict === 'otherKey') {
+        throw refuse('bundle:cli.otherKey', {
+          fingerprint: fingerprint!,
+          library: libraryFingerprint ?? '—',
+        });
+      }
+      if (verdict === 'unsigned' && !report.record) {
+        throw refuse(opts.library ? 'bundle:cli.unsignedNotHere' : 'bundle:cli.unsigned', {});
+      }
+      say('bundle:cli.sound', {
+        file,
+        files: report.manifest.fileCount,
+        answerId: report.manifest.answerId,
+        revision: report.manifest.revision,
+        createdAt: report.manifest.createdAt,
+      });
+      if (verdict === 'signed') say('bundle:cli.signedBy', { fingerprint: fingerprint! });
+      if (verdict === 'thisLibrary') say('bundle:cli.madeHere', { fingerprint: fingerprint! });
+      if (verdict === 'unsigned') say('bundle:cli.madeHereUnsigned');
+      if (report.record) {
+        const r = report.record;
+        say('bundle:history.verifyRecord', {
+          title: r.answerTitle ?? `#${r.answerId}`,
+          revision: r.revision,
+          date: r.createdAt,
+          to: r.customerName ? cliText('bundle:history.verifyTo', { name: r.customerName }) : '',
+        });
+      }
     });
 
   bundle
@@ -176,26 +190,32 @@ export function registerBundleCommands(program: Command): void {
     .requiredOption('--library <dir>', 'library folder')
     .option('--answer <id>', 'only bundles of this answer')
     .option('--customer <id>', 'only bundles sent to this customer')
+    .option('--check', 'run the full integrity check first (reads the whole file)')
     .option('--json', 'print as JSON')
-    .action((opts: { library: string; answer?: string; customer?: string; json?: boolean }) => {
-      const rows = withReadOnlyLibrary(opts.library, (l) =>
-        listBundles(l.db, {
-          ...(opts.answer ? { answerId: id(opts.answer, '--answer') } : {}),
-          ...(opts.customer ? { customerId: id(opts.customer, '--customer') } : {}),
-        }),
-      );
-      if (opts.json) return printJson(rows);
-      printTable(
-        rows.map((r) => ({
-          id: r.id,
-          createdAt: r.createdAt,
-          answer: r.answerTitle,
-          revision: r.revision,
-          customer: r.customerName ?? '—',
-          file: r.fileName,
-          fingerprint: r.manifestSha256.slice(0, 16),
-        })),
-        ['id', 'createdAt', 'answer', 'revision', 'customer', 'file', 'fingerprint'],
-      );
-    });
+    .action(
+      (opts: { library: string; answer?: string; customer?: string; json?: boolean; check?: boolean }) => {
+        const rows = withReadOnlyLibrary(
+          opts.library,
+          (l) =>
+            listBundles(l.db, {
+              ...(opts.answer ? { answerId: id(opts.answer, '--answer') } : {}),
+              ...(opts.customer ? { customerId: id(opts.customer, '--customer') } : {}),
+            }),
+          { check: checkLevel(opts) },
+        );
+        if (opts.json) return printJson(rows);
+        printTable(
+          rows.map((r) => ({
+            id: r.id,
+            createdAt: r.createdAt,
+            answer: r.answerTitle,
+            revision: r.revision,
+            customer: r.customerName ?? '—',
+            file: r.fileName,
+            fingerprint: r.manifestSha256.slice(0, 16),
+          })),
+          ['id', 'createdAt', 'answer', 'revision', 'customer', 'file', 'fingerprint'],
+        );
+      },
+    );
 }

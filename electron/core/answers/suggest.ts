@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AnswerSuggestion } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
-import { topicTerms } from '../../../shared/text/topicTerms';
+import { readableTerms, topicTerms } from '../../../shared/text/topicTerms';
 import { moreLikeThis, termRarity } from '../search';
 
 // "The same answer serves the next customer who asks": existing answers that may fit a question.
@@ -121,10 +121,12 @@ export function suggestAnswersForQuestion(
       excerpt: answer.plain_text.slice(0, 160).replace(/\s+/g, ' '),
       score: Math.round(score * 100) / 100,
       capabilities,
-      terms: shared
-        .sort((a, b) => b.weight - a.weight)
-        .slice(0, 5)
-        .map((s) => s.term),
+      // Shown to the vendor: the question's own words, not index bigrams (「ジ作」).
+      terms: readableTerms(
+        `${question.subject}\n${question.body}`,
+        shared.sort((a, b) => b.weight - a.weight).map((s) => s.term),
+        5,
+      ),
     };
   });
   // A couple of shared bigrams is chance; ask for real overlap before suggesting anything.

@@ -33,7 +33,7 @@ async function problemOf(entries: RawEntry[], allowed?: (name: string) => boolea
   const file = path.join(tempDir(), 'a.zip');
   writeFileSync(file, rawZip(entries));
   try {
-    const zip = await openZip(file, fail);
+    const zip = await openZip(file, fail, limits);
     try {
       const found = await readCentralDirectory(zip, limits, fail, allowed);
       const total = { bytes: 0 };
@@ -103,8 +103,12 @@ describe('safe zip reading', () => {
 
   it('says when the file is missing or not a zip', async () => {
     const dir = tempDir();
-    await expect(openZip(path.join(dir, 'nope.zip'), fail)).rejects.toMatchObject({ problem: 'noFile' });
+    await expect(openZip(path.join(dir, 'nope.zip'), fail, limits)).rejects.toMatchObject({
+      problem: 'noFile',
+    });
     writeFileSync(path.join(dir, 'x.zip'), 'not a zip');
-    await expect(openZip(path.join(dir, 'x.zip'), fail)).rejects.toMatchObject({ problem: 'notAZip' });
+    await expect(openZip(path.join(dir, 'x.zip'), fail, limits)).rejects.toMatchObject({
+      problem: 'notAZip',
+    });
   });
 });

@@ -1,16 +1,19 @@
-import { createHash } from 'node:crypto';
-import { Transform, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { closeSync, openSync } from 'node:fs';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { KotaeError } from '../../../shared/errors';
+import { decodeEntryName, checkArchiveName, NameSet, shownName } from './archiveNames';
+import { checkZipLayout, type ZipLayout } from './zipLayout';
 
-// Reading a zip someone hands us (an answer bundle, a library backup) without trusting it. yauzl
-// reads the central directory and validates entry sizes; every entry must pass our own checks on
-// its central-directory record before a byte of content is read: no zip-slip, absolute paths,
-// control characters, symlinks, names that collide on a case-insensitive disk, encryption or exotic
+// Reading a zip someone hands us (an answer bundle, a library backup) without trusting it. First
+// its whole layout is checked (zipLayout.ts: entries back to back from byte 0, each local header
+// repeating its central record, nothing before, between or after), so that we read it the way
+// every other tool does or refuse it. yauzl then reads the central directory (checked against our
+// own reading) and validates entry sizes; every entry must pass our checks on its record before a
+// byte of content is read: no zip-slip, absolute paths, control characters, symlinks, names that
+// collide on a case-insensitive disk or are both a file and a folder, encryption or exotic
 // compression, and limits on entries, total size and compression ratio, enforced again while the
-// content streams so a lying header cannot make us unpack more. Callers turn a problem into their
-// own error (BUNDLE_INVALID, BACKUP_INVALID) through `fail`.
+// content streams (with its CRC-32) so a lying header cannot make us unpack more or other bytes.
+// Callers turn a problem into their own error (BUNDLE_INVALID, BACKUP_INVALID) through `fail`.
 
 export interface ArchiveLimits {
   maxEntries: number;
@@ -35,7 +38,17 @@ export type ArchiveProblem =
   | 'sizeMismatch'
   | 'encrypted'
   | 'unsupportedCompression'
-  | 'corrupt';
+  | 'corrupt'
+  // The layout (zipLayout.ts): where tools would read the zip differently.
+  | 'strayBytes'
+  | 'overlappingEntries'
+  | 'localHeaderMismatch'
+  | 'zipComment'
+  | 'dataDescriptor'
+  | 'unsupportedFeature'
+  | 'fileFolderClash'
+  /** The data does not match its CRC-32: changed or damaged after the zip was written. */
+  | 'crcMismatch';
 
 /**
  * Makes the caller's error for a problem (params are shown in the message, detail goes to the log).
@@ -49,52 +62,73 @@ export type ArchiveFail = (
 
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
+const S_IFDIR = 0o040000;
+const S_IFREG = 0o100000;
 const UNIX = 3;
 
-/** Printable form of a hostile name for messages: control characters shown as escapes, kept short. */
-export function shownName(name: string): string {
-  const printable = name.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
-  return printable.length > 120 ? `${printable.slice(0, 117)}…` : printable;
-}
-
-/**
- * The checks a name must pass before anything is read. `allowedName` adds the caller's own rule
- * (e.g. the bundle's path grammar); it gets the name without a directory's trailing slash.
- */
-export function checkArchiveName(
-  name: string,
-  allowedName?: (name: string) => boolean,
-): ArchiveProblem | null {
-  // eslint-disable-next-line no-control-regex
-  if (name.length === 0 || /[\u0000-\u001f\u007f]/.test(name)) return 'badFileName';
-  const slashed = name.replace(/\\/g, '/');
-  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) return 'absolutePath';
-  if (slashed.split('/').includes('..')) return 'zipSlip';
-  if (yauzl.validateFileName(name) !== null) return 'badFileName';
-  const bare = name.endsWith('/') ? name.slice(0, -1) : name;
-  if (allowedName && !allowedName(bare)) return 'badFileName';
-  return null;
-}
+export { checkArchiveName, shownName };
 
 export function isSymlink(entry: Pick<Entry, 'versionMadeBy' | 'externalFileAttributes'>): boolean {
   return entry.versionMadeBy >> 8 === UNIX && ((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK;
 }
 
-export function openZip(file: string, fail: ArchiveFail): Promise<ZipFile> {
+/** The layout each zip was opened with, for readCentralDirectory to hold yauzl's reading against. */
+const layouts = new WeakMap<ZipFile, ZipLayout>();
+
+/**
+ * Opens a zip for reading after checking its layout (zipLayout.ts) and its entry count. The zip is
+ * read through one file descriptor, so the bytes checked are the bytes read; `zip.close()` closes it.
+ */
+/**
+ * A Unix mode, when the record has one, must say what the name says: a folder for `name/`, a regular
+ * file otherwise (unzip creates what the mode says, Python what the name says).
+ */
+function typeMatchesName(
+  entry: Pick<Entry, 'versionMadeBy' | 'externalFileAttributes'>,
+  name: string,
+): boolean {
+  const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
+  if (entry.versionMadeBy >> 8 !== UNIX || type === 0) return true;
+  return type === (name.endsWith('/') ? S_IFDIR : S_IFREG);
+}
+
+export async function openZip(
+  file: string,
+  fail: ArchiveFail,
+  limits: Pick<ArchiveLimits, 'maxEntries'>,
+): Promise<ZipFile> {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    const message = (err as Error).message;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw fail('noFile', { file }, message);
+    throw fail('notAZip', { detail: message }, message);
+  }
+  let layout: ZipLayout;
+  try {
+    layout = checkZipLayout(fd, fail, limits.maxEntries);
+  } catch (err) {
+    closeSync(fd);
+    // A folder, a device, an unreadable file: the system's error, not one of ours.
+    if ((err as NodeJS.ErrnoException).syscall) {
+      throw fail('notAZip', { detail: (err as Error).message }, (err as Error).message);
+    }
+    throw err;
+  }
   return new Promise((resolve, reject) => {
-    // decodeStrings off: we decode and judge every name ourselves (checkArchiveName, which also runs
-    // yauzl's validateFileName), so each hostile name gets its own reason instead of one yauzl error.
-    yauzl.open(
-      file,
+    // decodeStrings off: we decode and judge every name ourselves (decodeEntryName, checkArchiveName),
+    // so each hostile name gets its own reason instead of one yauzl error.
+    yauzl.fromFd(
+      fd,
       { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
       (err, zip) => {
-        if (!err) return resolve(zip);
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') reject(fail('noFile', { file }, err.message));
-        else reject(fail('notAZip', { detail: err.message }, err.message));
+        if (err) {
+          closeSync(fd);
+          return reject(fail('notAZip', { detail: err.message }, err.message));
+        }
+        layouts.set(zip, layout);
+        resolve(zip);
       },
     );
   });
@@ -112,6 +146,20 @@ export function classifyZipError(err: unknown, name: string, fail: ArchiveFail):
   return fail('corrupt', { detail: message }, message);
 }
 
+/** yauzl's reading of a record must be ours (zipLayout.ts): two readers of one directory agree. */
+function sameAsLayout(entry: Entry, laid: ZipLayout['entries'][number] | undefined): boolean {
+  return (
+    laid !== undefined &&
+    entry.fileNameRaw.equals(laid.nameRaw) &&
+    entry.relativeOffsetOfLocalHeader === laid.localOffset &&
+    entry.compressedSize === laid.compressedSize &&
+    entry.uncompressedSize === laid.uncompressedSize &&
+    entry.crc32 === laid.crc32 &&
+    entry.generalPurposeBitFlag === laid.flags &&
+    entry.compressionMethod === laid.method
+  );
+}
+
 /** Every file entry by name, after each passed the checks; directories are skipped. */
 export async function readCentralDirectory(
   zip: ZipFile,
@@ -119,28 +167,42 @@ export async function readCentralDirectory(
   fail: ArchiveFail,
   allowedName?: (name: string) => boolean,
 ): Promise<Map<string, Entry>> {
+  const layout = layouts.get(zip);
+  if (!layout) throw new Error('readCentralDirectory needs a zip opened by openZip');
   if (zip.entryCount > limits.maxEntries) throw fail('tooManyEntries', { limit: limits.maxEntries });
+  if (zip.entryCount !== layout.entries.length) {
+    throw fail(
+      'corrupt',
+      { detail: 'entry count' },
+      `yauzl ${zip.entryCount}, layout ${layout.entries.length}`,
+    );
+  }
   const entries = new Map<string, Entry>();
-  const folded = new Set<string>();
+  const names = new NameSet(fail);
   let declared = 0;
+  let index = 0;
   await new Promise<void>((resolve, reject) => {
     zip.on('error', (err: Error) => reject(classifyZipError(err, '', fail)));
     zip.on('end', () => resolve());
     zip.on('entry', (entry: Entry) => {
       try {
-        const name = yauzl.getFileNameLowLevel(
-          entry.generalPurposeBitFlag,
+        if (!sameAsLayout(entry, layout.entries[index++])) {
+          throw fail('corrupt', { detail: 'central directory' }, `record ${index} read two ways`);
+        }
+        const name = decodeEntryName(
           entry.fileNameRaw,
-          entry.extraFields,
-          false,
+          entry.generalPurposeBitFlag,
+          entry.versionMadeBy,
+          fail,
         );
         const problem = checkArchiveName(name, allowedName);
         if (problem) throw fail(problem, { file: shownName(name) });
         if (isSymlink(entry)) throw fail('symlink', { file: shownName(name) });
+        if (!typeMatchesName(entry, name)) {
+          throw fail('unsupportedFeature', { file: shownName(name), feature: 'file type' });
+        }
         // Case-insensitive file systems (Windows, macOS) would unpack two such names into one file.
-        const key = name.normalize('NFC').toLowerCase();
-        if (folded.has(key)) throw fail('duplicateName', { file: shownName(name) });
-        folded.add(key);
+        names.add(name);
         if (entry.isEncrypted()) throw fail('encrypted', { file: shownName(name) });
         if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
           throw fail('unsupportedCompression', { file: shownName(name) });
@@ -164,81 +226,4 @@ export async function readCentralDirectory(
   return entries;
 }
 
-/**
- * Counts what actually comes out of an entry and stops the stream the moment it passes the limits,
- * whatever the headers claimed.
- */
-export class UnpackLimiter extends Transform {
-  private bytes = 0;
-  constructor(
-    private readonly name: string,
-    private readonly compressedSize: number,
-    private readonly limits: ArchiveLimits,
-    private readonly total: { bytes: number },
-    private readonly fail: ArchiveFail,
-  ) {
-    super();
-  }
-  override _transform(
-    chunk: Buffer,
-    _enc: BufferEncoding,
-    done: (err?: Error | null, data?: Buffer) => void,
-  ) {
-    this.bytes += chunk.length;
-    this.total.bytes += chunk.length;
-    if (this.total.bytes > this.limits.maxTotalBytes) {
-      return done(this.fail('tooLarge', { limit: this.limits.maxTotalBytes }));
-    }
-    if (
-      this.bytes > this.limits.ratioFloorBytes &&
-      this.bytes > this.limits.maxRatio * Math.max(1, this.compressedSize)
-    ) {
-      return done(this.fail('ratio', { file: shownName(this.name), limit: this.limits.maxRatio }));
-    }
-    done(null, chunk);
-  }
-}
-
-export interface ReadEntryOptions {
-  limits: ArchiveLimits;
-  total: { bytes: number };
-  fail: ArchiveFail;
-  signal?: AbortSignal | undefined;
-  /** Where the bytes go besides the hash (a file being extracted, a buffer); may reject to stop. */
-  sink?: (chunk: Buffer) => void | Promise<void>;
-  onBytes?: (bytes: number) => void;
-}
-
-/** Streams one entry through the limits into a sha256 (and the sink); resolves with both. */
-export async function readEntry(
-  zip: ZipFile,
-  name: string,
-  entry: Entry,
-  options: ReadEntryOptions,
-): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  try {
-    const stream = await zip.openReadStreamPromise(entry);
-    await pipeline(
-      stream,
-      new UnpackLimiter(name, entry.compressedSize, options.limits, options.total, options.fail),
-      new Writable({
-        write(chunk: Buffer, _enc, done) {
-          hash.update(chunk);
-          size += chunk.length;
-          options.onBytes?.(chunk.length);
-          if (!options.sink) return done();
-          // A sink that throws at once must fail the pipeline too, not escape from write().
-          const sink = options.sink;
-          new Promise<void>((resolve) => resolve(sink(chunk))).then(() => done(), done);
-        },
-      }),
-      ...(options.signal ? [{ signal: options.signal }] : []),
-    );
-  } catch (err) {
-    if (options.signal?.aborted) throw new KotaeError('CANCELLED');
-    throw classifyZipError(err, name, options.fail);
-  }
-  return { sha256: hash.digest('hex'), size };
-}
+export { readEntry, UnpackLimiter, type ReadEntryOptions } from './readEntry';

@@ -5,6 +5,7 @@ import yauzl from 'yauzl';
 import { BACKUP_MANIFEST_FILE } from '../../../shared/domain/backup';
 import { rawZip, type RawEntry } from '../bundles/zip/rawZip';
 import { openLibrary } from '../library';
+import { makeIndexStale } from '../testing/damage';
 import { snapshotFiles, useTempDir } from '../testing/tempDir';
 import { createBackup } from './createBackup';
 import { restoreBackup } from './restore';
@@ -56,7 +57,7 @@ describe('library backup', () => {
     });
     expect(result).toMatchObject({ file: out, mediaFiles: 5 });
     expect(fractions.at(-1)).toBe(1);
-    expect(phases).toEqual(['backup:phase.database', 'backup:phase.media']);
+    expect(phases).toEqual(['backup:phase.database', 'backup:phase.checkingLibrary', 'backup:phase.media']);
     // Only the backup: no temp file or database snapshot left beside it.
     expect(readdirSync(path.dirname(out))).toEqual(['lib.zip']);
 
@@ -74,13 +75,28 @@ describe('library backup', () => {
     expect(restoredInfo).toMatchObject({ path: restored, mediaFiles: 5 });
 
     expect(snapshotFiles(path.join(restored, 'media'))).toEqual(snapshotFiles(library.media.dir));
-    const copy = openLibrary(restored);
+    const copy = openLibrary(restored, { check: 'full' });
     expect(logicalDump(copy.db)).toEqual(logicalDump(library.db));
-    expect(copy.integrity).toBe('ok');
+    expect(copy.integrity).toMatchObject({ checked: 'full', status: 'ok' });
     copy.close();
     library.close();
     // Nothing left behind by the restore either.
     expect(readdirSync(path.dirname(restored))).toEqual(['My Library']);
+  });
+
+  it('checks the library first: a damaged one gets no backup that could not be restored', async () => {
+    const dir = tempDir();
+    const root = path.join(dir, 'lib');
+    (await libraryWithMedia(root)).close();
+    makeIndexStale(root);
+    const library = openLibrary(root);
+    const out = path.join(dir, 'lib.zip');
+    await expect(createBackup(library, out, run())).rejects.toMatchObject({
+      code: 'LIBRARY_CORRUPT',
+      messageKey: 'backup:damaged',
+    });
+    library.close();
+    expect(readdirSync(dir)).toEqual(['lib']);
   });
 
   it('refuses to restore over an existing library or into a folder that is not empty', async () => {
@@ -166,6 +182,39 @@ describe('library backup', () => {
     for (const [name, entries, reason] of cases) {
       const zip = path.join(dir, `${name}.zip`);
       writeZip(zip, entries);
+      const target = path.join(dir, 'restored', name);
+      const err = await restoreBackup(zip, target, { signal: new AbortController().signal }).catch(
+        (e: unknown) => e,
+      );
+      expect(err, name).toMatchObject({ code: 'BACKUP_INVALID', params: { reason } });
+      expect(existsSync(target), name).toBe(false);
+    }
+    // Zips other tools read differently (issue 15): refused by restore too, before anything is written.
+    const raw = [...good].map(([name, data]): RawEntry => ({ name, data, method: 8 }));
+    const db = raw.findIndex((e) => e.name === 'library.sqlite');
+    const layouts: [string, Buffer, string][] = [
+      [
+        'localName',
+        rawZip(raw.map((e, i) => (i === db ? { ...e, localName: 'library.sqlitf' } : e))),
+        'localHeaderMismatch',
+      ],
+      [
+        'hiddenFirst',
+        rawZip([{ name: 'library.sqlite', data: Buffer.from('other'), hidden: true }, ...raw]),
+        'strayBytes',
+      ],
+      [
+        'hiddenLast',
+        rawZip([...raw, { name: mediaName, data: Buffer.from('other'), hidden: true }]),
+        'strayBytes',
+      ],
+      ['trailing', rawZip(raw, { trailing: Buffer.from('appended') }), 'strayBytes'],
+      ['comment', rawZip(raw, { comment: Buffer.from('hand-made') }), 'zipComment'],
+      ['folderClash', rawZip([...raw, { name: `${mediaName}/`, data: Buffer.alloc(0) }]), 'fileFolderClash'],
+    ];
+    for (const [name, bytes, reason] of layouts) {
+      const zip = path.join(dir, `${name}.zip`);
+      writeFileSync(zip, bytes);
       const target = path.join(dir, 'restored', name);
       const err = await restoreBackup(zip, target, { signal: new AbortController().signal }).catch(
         (e: unknown) => e,

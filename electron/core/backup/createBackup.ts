@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { readdirSync, statSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import {
 import { KotaeError } from '../../../shared/errors';
 import { ZipWriter } from '../archive/zipWriter';
 import { assertOutputFolder, produceAtomically, tempPathFor } from '../files/atomicWrite';
-import { DB_FILE, MEDIA_DIR, schemaVersion, type Library } from '../library';
+import { DB_FILE, MEDIA_DIR, integrityCheckInWorker, schemaVersion, type Library } from '../library';
+import { readVendorKey, vendorKeyForBackup } from '../signing';
 
 // File > Back up library: one zip with an online snapshot of the database (better-sqlite3's
 // db.backup(), consistent while the app keeps writing), every file of the media folder, and a
@@ -22,6 +24,12 @@ export interface BackupOptions {
   signal: AbortSignal;
   progress?: (fraction: number, phase?: string) => void;
   appVersion: string;
+  /**
+   * Runs the copy of the database while the app's other connections do not write: SQLite's online
+   * backup starts again from its first page after every write of another connection, and the
+   * search index worker may write every few milliseconds (it never finished, in a test).
+   */
+  quiet?: <T>(copy: () => Promise<T>) => Promise<T>;
 }
 
 interface MediaFile {
@@ -49,6 +57,28 @@ export function listMediaFiles(library: Library): MediaFile[] {
   return out;
 }
 
+/**
+ * A backup must restore the vendor's identity on any computer, and a key sealed by this one's
+ * keychain would not open elsewhere: the snapshot (a temp file, never the library) gets the key
+ * unsealed. The backup is then as secret as the library itself, which it holds whole anyway.
+ */
+async function unsealKeyInSnapshot(library: Library, snapshot: string): Promise<BackupResult['vendorKey']> {
+  if (!readVendorKey(library)) return 'none';
+  const key = await vendorKeyForBackup(library);
+  if (!key) return 'sealed';
+  const db = new Database(snapshot);
+  try {
+    // The snapshot keeps the library's WAL mode: back to a rollback journal, so the change is in
+    // the file itself when it closes.
+    db.pragma('journal_mode = DELETE');
+    db.prepare("UPDATE vendor_keys SET private_key = ?, sealed_by = 'plain' WHERE id = 1").run(key);
+  } finally {
+    db.close();
+    key.fill(0);
+  }
+  return 'included';
+}
+
 function cancelled(signal: AbortSignal): void {
   if (signal.aborted) throw new KotaeError('CANCELLED');
 }
@@ -64,10 +94,17 @@ export async function createBackup(
   const snapshot = `${tempPathFor(target)}.sqlite`;
   options.progress?.(0, 'backup:phase.database');
   try {
-    await library.db.backup(snapshot, {
-      progress: () => (signal.aborted ? 0 : 1000),
-    });
+    const copy = () => library.db.backup(snapshot, { progress: () => (signal.aborted ? 0 : 1000) });
+    await (options.quiet ? options.quiet(copy) : copy());
     cancelled(signal);
+    // A backup is only worth keeping if it can be restored, and restoring runs integrity_check:
+    // check the snapshot now (off the main thread), before anything is written.
+    options.progress?.(0.01, 'backup:phase.checkingLibrary');
+    const integrity = await integrityCheckInWorker(snapshot, signal);
+    if (integrity !== 'ok') {
+      throw new KotaeError('LIBRARY_CORRUPT', { path: library.root }, integrity, 'backup:damaged');
+    }
+    const vendorKey = await unsealKeyInSnapshot(library, snapshot);
     const media = listMediaFiles(library);
     const entries = [{ rel: DB_FILE, file: snapshot, size: (await stat(snapshot)).size }, ...media];
     const total = entries.reduce((sum, e) => sum + e.size, 0) || 1;
@@ -94,13 +131,15 @@ export async function createBackup(
       ),
     );
     options.progress?.(1);
-    return { file: target, bytes: (await stat(target)).size, mediaFiles: media.length };
+    return { file: target, bytes: (await stat(target)).size, mediaFiles: media.length, vendorKey };
   } catch (err) {
     // Streams stop with an AbortError; the job reports a cancel as such.
     if (signal.aborted) throw new KotaeError('CANCELLED');
     throw err;
   } finally {
-    await rm(snapshot, { force: true });
+    // The snapshot is in WAL mode like the library: the check's read-only connection leaves its
+    // -wal and -shm files behind; unsealing the key may leave a rollback journal.
+    for (const suffix of ['', '-wal', '-shm', '-journal']) await rm(`${snapshot}${suffix}`, { force: true });
   }
 }
 

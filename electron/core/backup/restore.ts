@@ -45,9 +45,10 @@ export function backupInvalid(
   return new KotaeError('BACKUP_INVALID', { reason, ...params }, detail, `backup:invalid.${reason}`);
 }
 
+// Data failing its CRC-32 was changed or damaged after the backup was written: 'tampered' says so.
 const fail: ArchiveFail = (problem, params, detail) =>
   backupInvalid(
-    problem,
+    problem === 'crcMismatch' ? 'tampered' : problem,
     problem === 'tooLarge' && params ? { ...params, limit: formatBytes(Number(params.limit)) } : params,
     detail,
   );
@@ -165,7 +166,7 @@ export async function restoreBackup(
     `.${path.basename(target)}.restoring-p${process.pid}-${randomBytes(6).toString('hex')}`,
   );
   options.progress?.(0, 'backup:phase.checking');
-  const zip = await openZip(zipFile, fail);
+  const zip = await openZip(zipFile, fail, limits);
   try {
     const entries = await readCentralDirectory(zip, limits, fail, allowedName);
     const manifest = await readManifest(zip, entries, limits);
@@ -213,7 +214,7 @@ export async function restoreBackup(
     await mkdir(path.join(staging, 'media'), { recursive: true });
     options.progress?.(0.96, 'backup:phase.checkingDatabase');
     // Opening checks the header, that the schema is not newer than this app, and integrity_check.
-    const check = openLibrary(staging, { readOnly: true });
+    const check = openLibrary(staging, { readOnly: true, check: 'full' });
     const schemaVersion = check.info().schemaVersion;
     check.close();
     if (existsSync(target)) await rmdir(target); // empty (checkRestoreTarget)

@@ -1,17 +1,21 @@
+import { personalName } from '../../../shared/tracking/letter';
 import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
+import type { ImageExtension } from '../../../shared/answers/media';
 import {
-  findNodes,
-  type AnswerDocument,
-  type ImageNode,
-  type StepNode,
-  type VideoNode,
-} from '../../../shared/answers/document';
+  documentError,
+  documentImages,
+  parseAnswerDocument,
+  parseDocumentJson,
+  type DocumentWhere,
+} from '../../../shared/answers/validate';
 import type { Language } from '../../../shared/domain/common';
 import { vendorNameIn } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
+import { readVendorKey } from '../signing';
 import { readBundleClip, type BundleClip } from './clips';
 
 // Everything a bundle shows, read from the library in one go: plain data, so pages, the e-mail
@@ -23,12 +27,16 @@ export interface BundleVendor {
   phone: string;
   website: string;
   colour: string | null;
+  /** The fingerprint of the key that signs the bundle (null only in a preview before the first). */
+  fingerprint: string | null;
 }
 
 export interface BundleImage {
   sha256: string;
-  ext: string;
+  ext: ImageExtension;
   alt: string;
+  /** Where the answer first shows it, for the error when its file is missing. */
+  where: DocumentWhere;
 }
 
 export interface BundleContent {
@@ -86,6 +94,7 @@ export function readVendor(library: Library, language: Language): BundleVendor {
     phone: v.phone ?? '',
     website: v.website ?? '',
     colour: v.colour ?? null,
+    fingerprint: readVendorKey(library)?.fingerprint ?? null,
   };
 }
 
@@ -139,8 +148,8 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
     throw blocked('questionMismatch');
   }
   const customer = customerId
-    ? (db.prepare('SELECT id, name, email FROM customers WHERE id = ?').get(customerId) as
-        { id: number; name: string; email: string | null } | undefined)
+    ? (db.prepare('SELECT id, name, email, company FROM customers WHERE id = ?').get(customerId) as
+        { id: number; name: string; email: string | null; company: string } | undefined)
     : undefined;
   if (customerId && !customer) throw new KotaeError('NOT_FOUND', { id: customerId });
   if (request.personalised && !customer) throw blocked('customerNeeded');
@@ -152,7 +161,16 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
     .prepare('SELECT name FROM products WHERE id = coalesce(?, (SELECT min(id) FROM products))')
     .get(question?.product_id ?? null) as { name: string } | undefined;
 
-  const doc = JSON.parse(answer.doc) as AnswerDocument;
+  // The export stops on a document that fails the schema (issue 15: an image `ext` of
+  // `png/../../../library.sqlite` put the library database into the customer's zip).
+  const checked = parseDocumentJson(answer.doc, parseAnswerDocument);
+  if (!checked.ok)
+    throw documentError(checked.problem, {
+      code: 'BUNDLE_EXPORT_BLOCKED',
+      messageKey: 'bundle:blocked.documentInvalid',
+      params: { reason: 'documentInvalid', answer: answer.title },
+    });
+  const doc = checked.doc;
   return {
     answer: {
       id: answer.id,
@@ -166,7 +184,7 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
     customer: customer ?? null,
     question: question ? { id: question.id, subject: question.subject } : null,
     personalised,
-    greeting: greetingTemplate && customer ? fillTemplate(greetingTemplate, { name: customer.name }) : null,
+    greeting: greetingTemplate && customer ? personalGreeting(greetingTemplate, customer, language) : null,
     closing: template(db, 'closing', language),
     vendor: readVendor(library, language),
     productName: product?.name ?? null,
@@ -177,16 +195,10 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
 
 function referencedClipIds(doc: AnswerDocument): number[] {
   const ids: number[] = [];
-  const walk = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === 'kotae-video') {
-      const id = (node as unknown as VideoNode).clipId;
-      if (id !== null) ids.push(id);
-    }
-    if (node.type === 'kotae-step') {
-      const link = (node as unknown as StepNode).videoLink;
-      if (link) ids.push(link.clipId);
-    }
-    for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) walk(child);
+  const walk = (node: AnswerDocument['root'] | AnswerDocument['root']['children'][number]) => {
+    if (node.type === 'kotae-video' && node.clipId !== null) ids.push(node.clipId);
+    if (node.type === 'kotae-step' && node.videoLink) ids.push(node.videoLink.clipId);
+    if ('children' in node) node.children.forEach(walk);
   };
   walk(doc.root);
   return [...new Set(ids)];
@@ -194,8 +206,9 @@ function referencedClipIds(doc: AnswerDocument): number[] {
 
 /** A small text file of the media store (a clip's captions), or null when it is missing. */
 function readStoredText(library: Library, sha256: string, ext: string): string | null {
+  const file = library.media.fileOf({ sha256, ext });
   try {
-    return readFileSync(library.media.pathFor(sha256, ext), 'utf8');
+    return file ? readFileSync(file, 'utf8') : null;
   } catch {
     return null;
   }
@@ -214,17 +227,10 @@ function referencedClips(
   });
 }
 
+/** Each picture once, where the answer first shows it. */
 function referencedImages(doc: AnswerDocument): BundleImage[] {
   const seen = new Map<string, BundleImage>();
-  const add = (img: { sha256: string; ext: string; alt: string } | null) => {
-    if (img && /^[0-9a-f]{64}$/.test(img.sha256) && !seen.has(img.sha256)) seen.set(img.sha256, img);
-  };
-  const walk = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === 'kotae-image') add(node as unknown as ImageNode);
-    if (node.type === 'kotae-step') add((node as unknown as StepNode).screenshot);
-    for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) walk(child);
-  };
-  walk(doc.root);
+  for (const img of documentImages(doc)) if (!seen.has(img.sha256)) seen.set(img.sha256, img);
   return [...seen.values()];
 }
 
@@ -240,4 +246,23 @@ export function blocked(reason: string, params: Record<string, string | number> 
 /** Step count, for the e-mail and the viewer's progress line. */
 export function stepCount(doc: AnswerDocument): number {
   return findNodes(doc, 'kotae-step').length;
+}
+
+/**
+ * The greeting template with the customer's name from their record. A record whose name only
+ * repeats the address has no name: the greeting then addresses them neutrally (「お客様」,
+ * "Hello,"), never "sato 様".
+ */
+export function personalGreeting(
+  template: string,
+  customer: { name: string; email: string | null; company: string },
+  language: 'ja' | 'en',
+): string {
+  const name = personalName(customer);
+  if (name) return fillTemplate(template, { name });
+  const neutral =
+    language === 'ja'
+      ? template.replace(/\{\{\s*name\s*\}\}\s?(様|さま)/g, 'お客様')
+      : template.replace(/(Dear|Hi|Hello)\s+\{\{\s*name\s*\}\}\s?,?/g, 'Hello,');
+  return fillTemplate(neutral, { name: language === 'ja' ? 'お客様' : 'customer' });
 }

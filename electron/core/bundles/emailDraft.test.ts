@@ -45,7 +45,7 @@ function content(over: {
     personalised: false,
     greeting: null,
     closing: null,
-    vendor: { name: 'Sirius Support', email: '', phone: '', website: '', colour: null },
+    vendor: { name: 'Sirius Support', email: '', phone: '', website: '', colour: null, fingerprint: null },
     productName: null,
     clips: over.clips ?? [],
     images: [],
@@ -89,7 +89,13 @@ describe('e-mail draft: how to open the bundle', () => {
       resolution({ cause: 'Old cache.', done: '', remains: '', resolved: '', prevention: '' }, true),
     );
     const body = emailDraft(c, 'a.zip').body;
-    expect(body).toContain('■ What caused it\nOld cache.');
+    expect(body).toContain('- What caused it: Old cache.');
+    expect(body).not.toContain('■');
+    const ja = content({ language: 'ja' });
+    ja.answer.doc.root.children.push(
+      resolution({ cause: '古いキャッシュ。', done: '', remains: '', resolved: '', prevention: '' }, true),
+    );
+    expect(emailDraft(ja, 'a.zip').body).toContain('■ 原因\n古いキャッシュ。');
     expect(body).not.toContain('What was done');
   });
 });
@@ -102,7 +108,7 @@ describe('e-mail draft: what the question was about', () => {
     );
     expect(draft.subject).toBe('Answer: Checking missing images');
     const ja = emailDraft(content({ language: 'ja', question: 'ＲＥ：スマホで画像が出ません' }), 'a.zip');
-    expect(ja.body).toContain('「スマホで画像が出ません」についてのご質問への回答をお送りします。');
+    expect(ja.body).toContain('「スマホで画像が出ません」の件について、回答をお送りいたします。');
   });
 
   it('falls back to the answer title without a question', () => {

@@ -1,23 +1,16 @@
-import {
-  findNodes,
-  nodeText,
-  resolutionFields,
-  type ElementBase,
-  type ResolutionNode,
-} from '../../../shared/answers/document';
+import { findNodes, nodeText, resolutionFieldOf, resolutionFields } from '../../../shared/answers/document';
 import type { EmailDraft } from '../../../shared/domain/bundle';
 import type { BundleContent } from './content';
 import { stepCount } from './content';
 import { bundleT } from './text';
+import { tidyQuotedPunctuation, topicOf, withoutReplyPrefix } from '../../../shared/tracking/letter';
 
-// Reply prefixes mail programs put before a subject, in ASCII and full width (ＲＥ：), repeated or
-// numbered ("Re[2]:"); the customer's own words after them are kept as written.
-const REPLY_PREFIX =
-  /^\s*(?:(?:re|fwd?|fw|aw|sv|wg|返信|転送|ｒｅ|ｆｗｄ?|ｆｗ)\s*(?:\[\d+\]|\(\d+\)|［\d+］)?\s*[:：]\s*)+/i;
-
-/** A question's subject as the topic of our reply: without "Re:"/"Fwd:"/"ＲＥ：" in front. */
+/**
+ * A question's subject as the topic of our reply: without "Re:"/"Fwd:"/"ＲＥ：" in front, and
+ * without a Japanese ending (…について) that the sentence quoting it says itself.
+ */
 export function questionTopic(subject: string): string {
-  return subject.replace(REPLY_PREFIX, '').trim();
+  return withoutReplyPrefix(subject) ? topicOf(subject) : '';
 }
 
 /**
@@ -32,21 +25,39 @@ export function emailDraft(content: BundleContent, attachmentName: string): Emai
   const topic = (content.question && questionTopic(content.question.subject)) || title;
   const parts: string[] = [];
   if (content.greeting) parts.push(content.greeting.trim());
-  parts.push(t('email.intro', { title: topic }));
+  parts.push(tidyQuotedPunctuation(t('email.intro', { title: topic }), content.answer.language));
   parts.push(howToOpen(content, attachmentName));
 
-  const resolution = findNodes<ResolutionNode>(content.answer.doc, 'kotae-resolution')[0];
+  const resolution = findNodes(content.answer.doc, 'kotae-resolution')[0];
   if (resolution) {
+    const language = content.answer.language;
     const lines = resolutionFields.flatMap((field) => {
-      const node = resolution.children.find((c) => (c as ElementBase & { field?: string }).field === field);
+      const node = resolutionFieldOf(resolution, field);
       const text = node ? nodeText(node).trim() : '';
-      return text ? [`■ ${t(`answers:doc.field.${field}`)}\n${text}`] : [];
+      if (!text) return [];
+      const label = t(`answers:doc.field.${field}`);
+      // Japanese mail marks a heading with ■; English reads a "-" list with the label first.
+      // "Fully resolved? Yes." — a label that asks a question takes no colon after it.
+      const separator = /[?？]$/.test(label) ? ' ' : ': ';
+      return [
+        language === 'ja' ? `■ ${label}\n${text}` : `- ${label}${separator}${text.replace(/\n/g, '\n  ')}`,
+      ];
     });
-    if (lines.length) parts.push(`${t('email.summary')}\n\n${lines.join('\n\n')}`);
+    if (lines.length)
+      parts.push(`${t('email.summary')}\n\n${lines.join(content.answer.language === 'ja' ? '\n\n' : '\n')}`);
   }
-  if (content.closing) parts.push(content.closing.trim());
-  const signature = [content.vendor.name, content.vendor.email].filter(Boolean).join('\n');
-  if (signature) parts.push(signature);
+  // The key's fingerprint in every signature (issue 15): the customer compares it with the bundle's.
+  const keyLine = content.vendor.fingerprint
+    ? t('email.keyFingerprint', { fingerprint: content.vendor.fingerprint })
+    : '';
+  const signature = [content.vendor.name, content.vendor.email, keyLine].filter(Boolean).join('\n');
+  const closing = content.closing?.trim() ?? '';
+  // A closing that ends in a sign-off ("Kind regards,") takes the name on the next line.
+  if (closing && signature && /[,，]$/.test(closing)) parts.push(`${closing}\n${signature}`);
+  else {
+    if (closing) parts.push(closing);
+    if (signature) parts.push(signature);
+  }
   return { subject: t('email.subject', { title }), body: `${parts.join('\n\n')}\n` };
 }
 

@@ -65,7 +65,7 @@ describe('exportBundle', () => {
     const manifest = verified.manifest;
     expect(manifest).toMatchObject({
       format: 'kotae-answer-bundle',
-      formatVersion: 1,
+      formatVersion: 2,
       answer: { id: fx.answerId, revision: 1, language: 'ja' },
       app: { version: '9.9.9-test' },
     });
@@ -96,7 +96,7 @@ describe('exportBundle', () => {
     }
     const index = readFileSync(path.join(folderPath, 'index.html'), 'utf8');
     expect(index).toContain(`${fx.customerName} 様`);
-    expect(index).toContain('お問い合わせいただきありがとうございます。');
+    expect(index).toContain('いつもお世話になっております。');
     expect(index).toContain('support@sirius.example.jp');
     expect(index).toContain('Sirius サイトビルダー 4.2.1');
     expect(index).toContain('http-equiv="Content-Security-Policy"');
@@ -119,7 +119,7 @@ describe('exportBundle', () => {
       folderPath,
       personalised: true,
       videoRendition: 'original',
-      fileCount: manifest.files.length + 1,
+      fileCount: manifest.files.length + 2,
     });
     const stored = fx.library.db.prepare('SELECT manifest FROM bundles WHERE id = ?').get(record.id) as {
       manifest: string;
@@ -153,7 +153,7 @@ describe('exportBundle', () => {
     );
     const index = readFileSync(path.join(folderPath, 'index.html'), 'utf8');
     expect(index).not.toContain(fx.customerName);
-    expect(index).not.toContain('お問い合わせいただきありがとうございます');
+    expect(index).not.toContain('いつもお世話になっております');
     expect(record.customerId).toBeNull();
     expect(record.personalised).toBe(false);
     expect(record.emailBody).not.toContain(fx.customerName);
@@ -281,13 +281,17 @@ describe('exportBundle', () => {
 
     const dir2 = tempDir();
     const fx2 = await makeBundleFixture(path.join(dir2, 'lib'), dir2);
-    rmSync(fx2.library.media.pathFor(fx2.screenshotSha, 'png'), { force: true });
+    rmSync(fx2.library.media.fileOf({ sha256: fx2.screenshotSha, ext: 'png' })!, { force: true });
     const blocked = previewBundle(
       fx2.library,
       request({ answerId: fx2.answerId, customerId: fx2.customerId }),
       env,
     );
-    expect(blocked.blocked?.params).toMatchObject({ reason: 'mediaMissing', name: 'カメラの設定画面' });
+    // It names the answer and the node whose picture is missing ("step 1: image").
+    expect(blocked.blocked).toMatchObject({
+      messageKey: 'bundle:blocked.imageMissing',
+      params: { reason: 'imageMissing', place: 'step', number: 1, part: 'image' },
+    });
     fx2.library.close();
   });
 
@@ -297,7 +301,7 @@ describe('exportBundle', () => {
     const row = fx.library.db
       .prepare('SELECT m.sha256 FROM clips c JOIN media_assets m ON m.id = c.output_asset_id WHERE c.id = ?')
       .get(fx.clipId) as { sha256: string };
-    const file = fx.library.media.pathFor(row.sha256, 'mp4');
+    const file = fx.library.media.fileOf({ sha256: row.sha256, ext: 'mp4' })!;
     const previewed = previewBundle(
       fx.library,
       request({ answerId: fx.answerId, customerId: fx.customerId }),
@@ -342,7 +346,7 @@ describe('exportBundle', () => {
       }[];
     // Stored through MediaStore, the rows have it already and it is the file's checksum.
     for (const row of rows()) {
-      expect(row.crc32).toBe(zlib.crc32(readFileSync(fx.library.media.pathFor(row.sha256, row.ext))));
+      expect(row.crc32).toBe(zlib.crc32(readFileSync(fx.library.media.fileOf(row)!)));
     }
     const known = new Map(rows().map((r) => [r.sha256, r.crc32]));
     fx.library.db.prepare('UPDATE media_assets SET crc32 = NULL').run(); // as in a library from before 0100

@@ -10,8 +10,11 @@ import type { Library } from '../library';
 import { gatherContent } from './content';
 import { estimateEmailBytes } from '../media';
 import { buildManifest, manifestBytes } from './manifest';
+import { assertMediaAsStored } from './mediaSent';
 import { bundleBaseName, entryBytes, planBundle, zipSizeEstimate } from './plan';
 import { getBundle, recordBundle } from './records';
+import { vendorSigner } from '../signing';
+import { signatureFile } from './signature';
 import { renderSmallerVideos } from './smallerVideos';
 import { hashEntries, writeFolder, writeZip, type FileEntry } from './zip/writeBundle';
 
@@ -106,7 +109,8 @@ export function previewBundle(
       ...empty,
       customerName: content.customer?.name ?? null,
       greeting: content.greeting,
-      fileCount: plan.entries.length + 1,
+      // + manifest.json and signature.json
+      fileCount: plan.entries.length + 2,
       bytes,
       bytesEmail: bytes - saved,
       videos,
@@ -146,6 +150,9 @@ export async function exportBundle(
   }
   for (const target of [targets.zipPath, targets.folderPath]) if (target) assertOutputFolder(target);
   job.progress(0, 'bundle:phase.prepare');
+  // The key first: made on first need, so the pages and the e-mail show its fingerprint; a key the
+  // keychain will not open stops the export before anything is written.
+  const signer = await vendorSigner(library);
   const createdAt = library.now();
   const bundleUid = randomUUID();
   const outputName = path.basename(targets.zipPath ?? targets.folderPath!);
@@ -158,6 +165,7 @@ export async function exportBundle(
     videoRendition: request.videoRendition,
     viewerDir: env.viewerDir,
   });
+  await assertMediaAsStored(library, plan.entries, job.signal);
 
   const cleanup: string[] = [];
   try {
@@ -194,24 +202,28 @@ export async function exportBundle(
         ),
       );
 
+    const signManifest = (bytes: Buffer) => signatureFile(signer, bytes);
     let manifest: Buffer;
+    let signature: Buffer;
     let zipTmp: string | null = null;
     if (targets.zipPath) {
       job.progress(renderShare, 'bundle:phase.zip');
       zipTmp = tempPathFor(targets.zipPath);
       cleanup.push(zipTmp);
-      const zip = await writeZip(zipTmp, entries, makeManifest, writeOptions);
+      const zip = await writeZip(zipTmp, entries, makeManifest, signManifest, writeOptions);
       manifest = zip.manifest;
+      signature = zip.signature;
       rememberChecksums(library, zip.learned);
     } else {
       manifest = makeManifest(await hashEntries(entries));
+      signature = signManifest(manifest);
     }
     let folderTmp: string | null = null;
     if (targets.folderPath) {
       job.progress(renderShare + (0.97 - renderShare) * (done / total), 'bundle:phase.folder');
       folderTmp = tempPathFor(targets.folderPath);
       cleanup.push(folderTmp);
-      await writeFolder(folderTmp, entries, manifest, writeOptions);
+      await writeFolder(folderTmp, entries, manifest, signature, writeOptions);
     }
     if (job.signal.aborted) throw new KotaeError('CANCELLED');
 
@@ -228,14 +240,14 @@ export async function exportBundle(
     }
     const size = targets.zipPath
       ? (await stat(targets.zipPath)).size
-      : entries.reduce((sum, e) => sum + entryBytes(e), 0) + manifest.length;
+      : entries.reduce((sum, e) => sum + entryBytes(e), 0) + manifest.length + signature.length;
     const id = recordBundle(library, {
       request: { ...request, personalised: content.personalised },
       content,
       targets,
       outputName,
       size,
-      fileCount: entries.length + 1,
+      fileCount: entries.length + 2,
       manifest,
       bundleUid,
       createdAt,

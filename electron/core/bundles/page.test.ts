@@ -33,6 +33,7 @@ function content(over: Partial<BundleContent> = {}): BundleContent {
       phone: '',
       website: 'javascript:alert(1)',
       colour: '#112233',
+      fingerprint: '3F2A 9C1D 0B7E 44A1 8D02 6E5F A913 C7B0',
     },
     productName: 'Sirius',
     clips: [
@@ -127,6 +128,26 @@ describe('bundle pages', () => {
     expect(html).toContain('回答バンドルの確認');
     expect(html).toContain('webkitdirectory');
     expect(html).not.toContain('<script>alert');
+  });
+
+  it('show the signing key on both pages; verify.html names it for its signature check (issue 15)', () => {
+    const fingerprint = '3F2A 9C1D 0B7E 44A1 8D02 6E5F A913 C7B0';
+    const index = renderIndexHtml(content(), meta);
+    expect(index).toContain(`data-testid="bundle-fingerprint">${fingerprint}</code>`);
+    expect(index).toContain('<a href="verify.html">Check the signature and every file</a>');
+    const verify = renderVerifyHtml(content());
+    expect(verify).toContain(`<section class="kb-signed" id="kb-signed" data-fingerprint="${fingerprint}">`);
+    expect(verify).toContain('id="kb-signature-status"');
+    const labels = JSON.parse(/id="kotae-verify-labels">([^<]*)</.exec(verify)![1]!) as Record<
+      string,
+      string
+    >;
+    expect(labels.signatureValid).toContain('Signature valid');
+    expect(labels.signatureUnsupported).toContain('cannot check signatures');
+    // Before the first export there is no key: no block, rather than an empty one.
+    const none = content();
+    none.vendor = { ...none.vendor, fingerprint: null };
+    expect(renderIndexHtml(none, meta)).not.toContain('kb-signed');
   });
 
   it('keep `</script>` out of the inert JSON block', () => {

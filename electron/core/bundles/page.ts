@@ -118,6 +118,27 @@ function videoBlock(clip: BundleClip, src: string, t: ReturnType<typeof bundleT>
   ].join('');
 }
 
+/**
+ * Who signed the bundle (issue 15): the fingerprint of the vendor's key, for the customer to compare
+ * with the one in the vendor's e-mails and on their FAQ site. On index.html it is only shown (a
+ * page opened from file:// cannot read the files beside it); verify.html checks the signature
+ * (verify.js) against the files the customer picks and says whether it is this key's.
+ */
+function signatureBlock(fingerprint: string | null, t: ReturnType<typeof bundleT>, checked: boolean): string {
+  if (!fingerprint) return '';
+  const fp = escapeHtml(fingerprint);
+  return [
+    `<section class="kb-signed" id="kb-signed" data-fingerprint="${fp}">`,
+    `<h2>${escapeHtml(t('signature.title'))}</h2>`,
+    `<p>${escapeHtml(t('signature.key'))} <code class="kb-signed__fingerprint" data-testid="bundle-fingerprint">${fp}</code></p>`,
+    `<p>${escapeHtml(t('signature.compare'))}</p>`,
+    checked
+      ? '<p class="kb-signed__status" id="kb-signature-status" role="status" aria-live="polite"></p>'
+      : `<p><a href="verify.html">${escapeHtml(t('signature.check'))}</a></p>`,
+    '</section>',
+  ].join('');
+}
+
 export function renderIndexHtml(content: BundleContent, meta: PageMeta): string {
   const lang = content.answer.language;
   const t = bundleT(lang);
@@ -218,6 +239,7 @@ export function renderIndexHtml(content: BundleContent, meta: PageMeta): string 
       ? `<div><dt>${escapeHtml(t('viewer.website'))}</dt><dd><a href="${escapeHtml(website)}" rel="noopener noreferrer">${escapeHtml(vendor.website)}</a></dd></div>`
       : '',
     '</dl></section>',
+    signatureBlock(vendor.fingerprint, t, false),
     `<p class="kb-identity">${escapeHtml(
       t('viewer.identity', {
         id: content.answer.id,
@@ -249,6 +271,12 @@ export function renderVerifyHtml(content: BundleContent): string {
     'statusChanged',
     'statusExtra',
     'slow',
+    'signatureValid',
+    'signatureOtherKey',
+    'signatureBad',
+    'signatureMissing',
+    'signatureUnsigned',
+    'signatureUnsupported',
   ] as const;
   const labels = Object.fromEntries(keys.map((k) => [k, t(`verify.${k}`)]));
   return [
@@ -272,6 +300,7 @@ export function renderVerifyHtml(content: BundleContent): string {
     '</div>',
     `<noscript><p class="kb-noscript">${escapeHtml(t('viewer.noScript'))}</p></noscript>`,
     '<div id="kb-result" class="kb-result" role="status" aria-live="polite"></div>',
+    signatureBlock(content.vendor.fingerprint, t, true),
     `<div id="kb-fingerprint" class="kb-fingerprint" hidden><strong>${escapeHtml(t('verify.fingerprint'))}</strong> <code id="kb-fingerprint-value"></code><p>${escapeHtml(t('verify.fingerprintHint'))}</p></div>`,
     `<table id="kb-files" class="kb-files" hidden><thead><tr><th>${escapeHtml(t('verify.file'))}</th><th>${escapeHtml(t('verify.size'))}</th><th>${escapeHtml(t('verify.status'))}</th></tr></thead><tbody></tbody></table>`,
     `<p><a href="index.html">${escapeHtml(t('verify.back'))}</a></p>`,

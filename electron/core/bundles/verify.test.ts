@@ -10,6 +10,9 @@ import { buildManifest, manifestBytes, sha256Of } from './manifest';
 import { makeBundleFixture } from './testing';
 import { DEFAULT_VERIFY_LIMITS, UnpackLimiter, verifyBundleZip, type InvalidReason } from './verify';
 import { rawZip, type RawEntry } from './zip/rawZip';
+import { SIGNATURE_FILE } from '../../../shared/domain/signing';
+import { testSigner } from '../signing/testing';
+import { signatureFile } from './signature';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 
@@ -81,7 +84,9 @@ async function reason(file: string, limits = {}): Promise<{ reason: InvalidReaso
 describe('verifyBundleZip', () => {
   it('accepts the bundle the app exported, and the same entries rewritten by hand', async () => {
     const verified = await verifyBundleZip(soundZip);
-    expect(verified.manifest.files.length).toBe(sound.length - 1);
+    // Every entry but manifest.json and signature.json is listed.
+    expect(verified.manifest.files.length).toBe(sound.length - 2);
+    expect(verified.signer?.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/);
     await expect(verifyBundleZip(write(soundEntries()))).resolves.toMatchObject({
       manifestSha256: verified.manifestSha256,
     });
@@ -151,9 +156,12 @@ describe('verifyBundleZip', () => {
       soundEntries((e) => {
         const manifest = JSON.parse(e.find((x) => x.name === 'manifest.json')!.data.toString());
         manifest.files.push({ path: 'media/bomb.bin', size: 100, sha256: sha256Of(zeros.subarray(0, 100)) });
+        const bytes = Buffer.from(JSON.stringify(manifest));
+        // Signed again (with another key): the signature is checked before the files.
         return [
-          ...e.filter((x) => x.name !== 'manifest.json'),
-          { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)), method: 8 },
+          ...e.filter((x) => x.name !== 'manifest.json' && x.name !== SIGNATURE_FILE),
+          { name: 'manifest.json', data: bytes, method: 8 },
+          { name: SIGNATURE_FILE, data: signatureFile(testSigner(), bytes) },
           { name: 'media/bomb.bin', data: zeros, method: 8, declaredSize: 100 },
         ];
       }),
@@ -251,7 +259,7 @@ describe('verifyBundleZip', () => {
     );
     expect(await reason(newer)).toMatchObject({
       reason: 'unsupportedFormat',
-      params: { found: 7, supported: 1 },
+      params: { found: 7, supported: 2 },
     });
   });
 
@@ -314,10 +322,15 @@ describe('verifyBundleZip', () => {
         [{ path: 'index.html', size: index.length, sha256: sha256Of(index) }],
       ),
     );
+    const signer = testSigner('a hand-made zip');
     const file = write([
       { name: 'index.html', data: index },
       { name: 'manifest.json', data: manifest },
+      { name: SIGNATURE_FILE, data: signatureFile(signer, manifest) },
     ]);
-    await expect(verifyBundleZip(file)).resolves.toMatchObject({ manifestSha256: sha256Of(manifest) });
+    await expect(verifyBundleZip(file)).resolves.toMatchObject({
+      manifestSha256: sha256Of(manifest),
+      signer: { fingerprint: signer.fingerprint },
+    });
   });
 });

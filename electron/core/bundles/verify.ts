@@ -5,7 +5,9 @@ import {
   BundlePath,
   MANIFEST_FILE,
 } from '../../../shared/domain/bundle';
+import { SIGNATURE_FILE } from '../../../shared/domain/signing';
 import { KotaeError } from '../../../shared/errors';
+import { checkSignature, type BundleSigner } from './signature';
 import { formatBytes } from './text';
 import {
   checkArchiveName,
@@ -46,7 +48,11 @@ export type InvalidReason =
   | 'unsupportedFormat'
   | 'missingFile'
   | 'extraFile'
-  | 'tampered';
+  | 'tampered'
+  /** A signed format (2 and later) without signature.json: it was removed. */
+  | 'signatureMissing'
+  /** signature.json is unreadable or does not sign these manifest bytes: changed after signing. */
+  | 'badSignature';
 
 export function invalid(
   reason: InvalidReason,
@@ -61,12 +67,20 @@ export interface VerifiedBundle {
   manifestSha256: string;
   /** Bytes of all files after unpacking. */
   bytes: number;
+  /** Who signed the manifest; null for a bundle of format 1, made before bundles were signed. */
+  signer: BundleSigner | null;
 }
 
-/** The archive module's problems become BUNDLE_INVALID with the bundle's own messages. */
+/** The first format whose bundles are all signed: without signature.json such a bundle is refused. */
+const FIRST_SIGNED_FORMAT = 2;
+
+/**
+ * The archive module's problems become BUNDLE_INVALID with the bundle's own messages. Data that
+ * fails its CRC-32 was changed after the zip was written: for the customer, the bundle was tampered.
+ */
 const fail: ArchiveFail = (problem, params, detail) =>
   invalid(
-    problem,
+    problem === 'crcMismatch' ? 'tampered' : problem,
     problem === 'tooLarge' && params ? { ...params, limit: formatBytes(Number(params.limit)) } : params,
     detail,
   );
@@ -128,7 +142,7 @@ export interface VerifyOptions {
 /** Verifies a bundle zip; resolves with its manifest when sound, rejects with BUNDLE_INVALID otherwise. */
 export async function verifyBundleZip(file: string, options: VerifyOptions = {}): Promise<VerifiedBundle> {
   const limits = { ...DEFAULT_VERIFY_LIMITS, ...options.limits };
-  const zip = await openZip(file, fail);
+  const zip = await openZip(file, fail, limits);
   try {
     const entries = await readCentralDirectory(zip, limits, fail, isBundlePath);
     const total = { bytes: 0 };
@@ -137,10 +151,20 @@ export async function verifyBundleZip(file: string, options: VerifyOptions = {})
     const read = await hashEntry(zip, MANIFEST_FILE, manifestEntry, limits, total, options.signal, true);
     const manifest = parseManifest(read.data!);
 
+    // The signature first: nothing the manifest says counts before we know who said it.
+    const signatureEntry = entries.get(SIGNATURE_FILE);
+    let signer: BundleSigner | null = null;
+    if (manifest.formatVersion >= FIRST_SIGNED_FORMAT) {
+      if (!signatureEntry) throw invalid('signatureMissing');
+      const sig = await hashEntry(zip, SIGNATURE_FILE, signatureEntry, limits, total, options.signal, true);
+      signer = checkSignature(sig.data!, read.data!);
+    }
+
     const listed = new Map(manifest.files.map((f) => [f.path, f]));
     for (const f of manifest.files) if (!entries.has(f.path)) throw invalid('missingFile', { file: f.path });
     for (const name of entries.keys()) {
-      if (name !== MANIFEST_FILE && !listed.has(name)) throw invalid('extraFile', { file: shownName(name) });
+      if (name === MANIFEST_FILE || (signer && name === SIGNATURE_FILE)) continue;
+      if (!listed.has(name)) throw invalid('extraFile', { file: shownName(name) });
     }
     const expectedBytes = manifest.files.reduce((sum, f) => sum + f.size, 0) || 1;
     let done = 0;
@@ -156,7 +180,7 @@ export async function verifyBundleZip(file: string, options: VerifyOptions = {})
       done += f.size;
       options.onProgress?.(done / expectedBytes);
     }
-    return { manifest, manifestSha256: read.sha256, bytes: expectedBytes };
+    return { manifest, manifestSha256: read.sha256, bytes: expectedBytes, signer };
   } finally {
     zip.close();
   }
@@ -166,7 +190,7 @@ export function parseManifest(data: Buffer): BundleManifest {
   const manifest = parseVersionedManifest(data, BundleManifest, BUNDLE_FORMAT_VERSION, invalid);
   const paths = new Set<string>();
   for (const f of manifest.files) {
-    if (f.path === MANIFEST_FILE || paths.has(f.path)) {
+    if (f.path === MANIFEST_FILE || f.path === SIGNATURE_FILE || paths.has(f.path)) {
       throw invalid('badManifest', { detail: `${f.path} listed twice` });
     }
     paths.add(f.path);

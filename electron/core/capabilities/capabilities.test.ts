@@ -83,8 +83,8 @@ describe('JSON export and import', () => {
     const file = path.join(tempDir(), 'caps.json');
     await exportCatalogue(library, file);
     const json = JSON.parse(readFileSync(file, 'utf8'));
-    json.areas[0].description = 'changed';
-    json.areas[0].operations.push({ title: 'New op', description: '', keywords: ['n'] });
+    json.areas[0].description.en = 'changed';
+    json.areas[0].operations.push({ title: { en: 'New op' }, description: {}, keywords: ['n'] });
     writeFileSync(file, JSON.stringify(json));
     const links = library.db.prepare('SELECT count(*) FROM question_capabilities').pluck().get();
     const report = await importCatalogueFile(library, file);
@@ -99,8 +99,8 @@ describe('JSON export and import', () => {
     await exportCatalogue(library, file);
     const json = JSON.parse(readFileSync(file, 'utf8'));
     // The first area is valid and new, the second one is broken: nothing may be imported.
-    json.areas.unshift({ title: 'Brand new area', operations: [] });
-    json.areas[2].operations[0].title = '';
+    json.areas.unshift({ title: { en: 'Brand new area' }, operations: [] });
+    json.areas[2].operations[0].title = { ja: '' };
     writeFileSync(file, JSON.stringify(json));
     const logCount = library.db.prepare('SELECT count(*) FROM log_entries').pluck();
     const before = logCount.get();
@@ -108,7 +108,18 @@ describe('JSON export and import', () => {
     const error = await importCatalogueFile(library, file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KotaeError);
     expect((error as KotaeError).code).toBe('IMPORT_FAILED');
-    expect((error as KotaeError).params?.reason).toContain('areas.2.operations.0.title');
+    expect((error as KotaeError).detail).toContain('areas.2.operations.0.title');
+    // The reader is told where and what in words of their language, never in zod's.
+    expect((error as KotaeError).items).toEqual([
+      {
+        key: 'capabilities:importIssue.line',
+        params: {
+          where: { key: 'capabilities:importIssue.where.operation', params: { area: 3, operation: 1 } },
+          field: { key: 'capabilities:importIssue.field.title' },
+          problem: { key: 'capabilities:importIssue.problem.missing' },
+        },
+      },
+    ]);
     expect(listCapabilities(library.db)).toEqual(rows);
     expect(logCount.get()).toBe(before);
 
@@ -118,7 +129,7 @@ describe('JSON export and import', () => {
       file,
       JSON.stringify({ format: 'kotae-capabilities', version: 1, areas: [{ title: 'A' }, { title: 'A' }] }),
     );
-    await expect(importCatalogueFile(library, file)).rejects.toThrow(/duplicate area/);
+    await expect(importCatalogueFile(library, file)).rejects.toThrow(/areas.1.title: duplicate/);
   });
 
   it('never half-imports: a failure during the merge rolls back every entry', async () => {
@@ -137,5 +148,86 @@ describe('JSON export and import', () => {
     );
     await expect(importCatalogueFile(library, file)).rejects.toThrow(/disk trouble/);
     expect(listCapabilities(library.db)).toEqual([]);
+  });
+});
+
+describe('the catalogue in two languages (issue 18)', () => {
+  const texts = (ja: string, en: string) => ({
+    ja: { title: ja, description: ja ? `${ja}の説明` : '' },
+    en: { title: en, description: en ? `About ${en}` : '' },
+  });
+
+  it('keeps a title and description per language; the label is Japanese when written', () => {
+    const library = open(false);
+    const area = createCapability(library, {
+      parentId: null,
+      texts: texts('フォーム', 'Forms'),
+      keywords: [],
+    });
+    expect(area.texts).toEqual(texts('フォーム', 'Forms'));
+    expect(area.title).toBe('フォーム');
+    const english = createCapability(library, {
+      parentId: area.id,
+      texts: texts('', 'Add a field'),
+      keywords: [],
+    });
+    expect(english.title).toBe('Add a field');
+    // A caller that knows only one text changes that language, never the other.
+    const renamed = updateCapability(library, {
+      id: area.id,
+      title: 'Web forms',
+      description: '',
+      keywords: [],
+    });
+    expect(renamed.texts).toEqual({
+      ja: texts('フォーム', '').ja,
+      en: { title: 'Web forms', description: '' },
+    });
+    expect(() => createCapability(library, { parentId: null, texts: texts('', ' '), keywords: [] })).toThrow(
+      expect.objectContaining({ messageKey: 'capabilities:errors.titleRequired' }),
+    );
+  });
+
+  it('exports both languages, and reads a one-language (version 1) file into the language it is written in', async () => {
+    const library = open();
+    const file = path.join(tempDir(), 'caps.json');
+    await exportCatalogue(library, file);
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    expect(json.version).toBe(2);
+    expect(json.areas[0].title).toEqual({ ja: 'ページ編集', en: 'Editing pages' });
+
+    // An old English file updates the English texts and keeps the Japanese ones.
+    const old = path.join(tempDir(), 'old.json');
+    writeFileSync(
+      old,
+      JSON.stringify({
+        format: 'kotae-capabilities',
+        version: 1,
+        areas: [
+          {
+            title: 'Editing pages',
+            description: 'Pages and blocks.',
+            operations: [{ title: 'Print a page' }],
+          },
+        ],
+      }),
+    );
+    const report = await importCatalogueFile(library, old);
+    expect(report).toMatchObject({ added: 1, updated: 1 });
+    const area = listCapabilities(library.db).find((c) => c.texts.en.title === 'Editing pages')!;
+    expect(area.texts.ja.title).toBe('ページ編集');
+    expect(area.texts.en.description).toBe('Pages and blocks.');
+    const added = listCapabilities(library.db).find((c) => c.texts.en.title === 'Print a page')!;
+    expect(added).toMatchObject({ parentId: area.id, texts: { ja: { title: '' } } });
+
+    // An old Japanese file goes to the Japanese texts.
+    writeFileSync(
+      old,
+      JSON.stringify({ format: 'kotae-capabilities', version: 1, areas: [{ title: '新しいエリア' }] }),
+    );
+    await importCatalogueFile(library, old);
+    expect(
+      listCapabilities(library.db).find((c) => c.texts.ja.title === '新しいエリア')?.texts.en.title,
+    ).toBe('');
   });
 });

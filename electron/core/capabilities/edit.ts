@@ -1,5 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { Capability } from '../../../shared/domain/capability';
+import {
+  capabilityLabel,
+  isJapaneseText,
+  type Capability,
+  type CapabilityText,
+} from '../../../shared/domain/capability';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
 import { listCapabilities } from './queries';
@@ -7,9 +12,47 @@ import { listCapabilities } from './queries';
 // Editing the scope catalogue: areas at the top, operations inside them. Every change is logged.
 
 export interface CapabilityFields {
-  title: string;
-  description: string;
+  /** The entry's text per language (what the editor sends). */
+  texts?: { ja: CapabilityText; en: CapabilityText } | undefined;
+  /** One text in one language (older callers): the language is the one its script says. */
+  title?: string | undefined;
+  description?: string | undefined;
   keywords: string[];
+}
+
+export interface EntryTexts {
+  ja: CapabilityText;
+  en: CapabilityText;
+  label: CapabilityText;
+}
+
+function oneLanguage(title: string, description: string): Partial<Record<'ja' | 'en', CapabilityText>> {
+  return isJapaneseText(`${title} ${description}`)
+    ? { ja: { title, description } }
+    : { en: { title, description } };
+}
+
+/** The texts to store: titles trimmed, at least one of them written. */
+export function entryTexts(fields: Pick<CapabilityFields, 'texts' | 'title' | 'description'>): EntryTexts {
+  const clean = (t: CapabilityText) => ({ title: t.title.trim(), description: t.description });
+  let ja: CapabilityText;
+  let en: CapabilityText;
+  if (fields.texts) {
+    ja = clean(fields.texts.ja);
+    en = clean(fields.texts.en);
+  } else {
+    const one = clean({ title: fields.title ?? '', description: fields.description ?? '' });
+    const empty = { title: '', description: '' };
+    [ja, en] = isJapaneseText(`${one.title} ${one.description}`) ? [one, empty] : [empty, one];
+  }
+  if (!ja.title && !en.title)
+    throw new KotaeError(
+      'INVALID_INPUT',
+      { detail: 'no title' },
+      undefined,
+      'capabilities:errors.titleRequired',
+    );
+  return { ja, en, label: capabilityLabel({ ja, en }) };
 }
 
 const cleanKeywords = (keywords: string[]) => [...new Set(keywords.map((k) => k.trim()).filter(Boolean))];
@@ -34,12 +77,13 @@ export function createCapability(
   input: CapabilityFields & { parentId: number | null },
 ): Capability {
   const now = library.now();
+  const texts = entryTexts(input);
   const id = library.mutate(
     (newId: number) => ({
       action: 'capability.created',
       entity: 'capability',
       entityId: newId,
-      summary: input.title,
+      summary: texts.label.title,
     }),
     (db) => {
       let productId: number;
@@ -66,15 +110,20 @@ export function createCapability(
       return Number(
         db
           .prepare(
-            `INSERT INTO capabilities (product_id, parent_id, kind, title, description, keywords, position, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO capabilities (product_id, parent_id, kind, title, description, title_ja, description_ja,
+               title_en, description_en, keywords, position, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             productId,
             input.parentId,
             input.parentId === null ? 'area' : 'operation',
-            input.title.trim(),
-            input.description,
+            texts.label.title,
+            texts.label.description,
+            texts.ja.title,
+            texts.ja.description,
+            texts.en.title,
+            texts.en.description,
             JSON.stringify(cleanKeywords(input.keywords)),
             position,
             now,
@@ -88,21 +137,33 @@ export function createCapability(
 
 export function updateCapability(library: Library, input: CapabilityFields & { id: number }): Capability {
   const before = getOne(library.db, input.id);
+  // One text from an older caller replaces that language's text only; the other language stays.
+  const texts = entryTexts(
+    input.texts
+      ? input
+      : { texts: { ...before.texts, ...oneLanguage(input.title ?? '', input.description ?? '') } },
+  );
+  const title = texts.label.title;
   library.mutate(
     {
       action: 'capability.updated',
       entity: 'capability',
       entityId: input.id,
-      summary: before.title === input.title ? input.title : `${before.title} → ${input.title}`,
+      summary: before.title === title ? title : `${before.title} → ${title}`,
     },
     (db) =>
       db
         .prepare(
-          'UPDATE capabilities SET title = ?, description = ?, keywords = ?, updated_at = ? WHERE id = ?',
+          `UPDATE capabilities SET title = ?, description = ?, title_ja = ?, description_ja = ?, title_en = ?,
+             description_en = ?, keywords = ?, updated_at = ? WHERE id = ?`,
         )
         .run(
-          input.title.trim(),
-          input.description,
+          title,
+          texts.label.description,
+          texts.ja.title,
+          texts.ja.description,
+          texts.en.title,
+          texts.en.description,
           JSON.stringify(cleanKeywords(input.keywords)),
           library.now(),
           input.id,

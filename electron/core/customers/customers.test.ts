@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { KotaeError } from '../../../shared/errors';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
 import { useTempDir } from '../testing/tempDir';
-import { sendDraft } from '../tracking';
+import { getQuestion } from '../questions';
+import { changeStatus, markDraftSent, sendDraft } from '../tracking';
 import { customerTimeline, listCustomers, updateCustomer } from './index';
 
 const tempDir = useTempDir();
@@ -16,7 +17,7 @@ const open = (): Library =>
 describe('customers', () => {
   it('saves contact and profile together and logs which fields changed', () => {
     const library = open();
-    const [first] = listCustomers(library.db);
+    const [first] = listCustomers(library.db).items;
     const saved = updateCustomer(library, {
       id: first!.id,
       contact: {
@@ -48,7 +49,7 @@ describe('customers', () => {
   });
   it('refuses an e-mail address another customer has', () => {
     const library = open();
-    const [a, b] = listCustomers(library.db);
+    const [a, b] = listCustomers(library.db).items;
     expect(() =>
       updateCustomer(library, {
         id: a!.id,
@@ -59,7 +60,7 @@ describe('customers', () => {
   });
   it('puts all their questions, replies, status changes and answers on one timeline, newest first', () => {
     const library = open();
-    const customer = listCustomers(library.db).find((c) => c.totalQuestions > 1)!;
+    const customer = listCustomers(library.db).items.find((c) => c.totalQuestions > 1)!;
     const items = customerTimeline(library.db, customer.id);
     expect(new Set(items.map((i) => i.questionId)).size).toBe(customer.totalQuestions);
     expect(items.some((i) => i.kind === 'message_in')).toBe(true);
@@ -67,7 +68,7 @@ describe('customers', () => {
   });
   it('shows a message that left through the app on the timeline', async () => {
     const library = open();
-    const customer = listCustomers(library.db)[0]!;
+    const customer = listCustomers(library.db).items[0]!;
     const questionId = library.db
       .prepare('SELECT id FROM questions WHERE customer_id = ?')
       .pluck()
@@ -79,8 +80,48 @@ describe('customers', () => {
       subject: 'Re: status',
       body: 'We are on it.',
     });
-    expect(customerTimeline(library.db, customer.id)).toContainEqual(
-      expect.objectContaining({ kind: 'draft', title: 'Re: status', text: 'We are on it.', questionId }),
-    );
+    // Copied is not sent: the timeline says it is a draft until the vendor marks it sent.
+    const drafted = customerTimeline(library.db, customer.id).find((i) => i.kind === 'draft')!;
+    expect(drafted).toMatchObject({
+      title: 'Re: status',
+      message: 'We are on it.',
+      questionId,
+      delivery: 'draft',
+    });
+    markDraftSent(library, drafted.ref!);
+    const sent = customerTimeline(library.db, customer.id).filter((i) => i.kind === 'draft');
+    expect(sent).toEqual([expect.objectContaining({ message: 'We are on it.', delivery: 'sent' })]);
+  });
+
+  it('a status change with a message shows it as a draft until it is sent (issue 18)', async () => {
+    const library = open();
+    const customer = listCustomers(library.db).items[0]!;
+    const questionId = library.db
+      .prepare("SELECT id FROM questions WHERE customer_id = ? AND status NOT IN ('resolved', 'declined')")
+      .pluck()
+      .get(customer.id) as number;
+    changeStatus(library, {
+      id: questionId,
+      to: 'resolved',
+      nextCheckpoint: null,
+      note: 'fixed',
+      customerMessage: 'It works now.',
+    });
+    const item = () =>
+      customerTimeline(library.db, customer.id).find(
+        (i) => i.kind === 'status' && i.message === 'It works now.',
+      )!;
+    expect(item()).toMatchObject({ delivery: 'draft', text: 'fixed' });
+    // Handed whole to the mail program: sent. The same text is not listed twice.
+    await sendDraft(library, async () => undefined, {
+      questionId,
+      purpose: 'status',
+      via: 'mail',
+      subject: 'Re: x',
+      body: 'It works now.',
+    });
+    expect(item().delivery).toBe('sent');
+    expect(customerTimeline(library.db, customer.id).filter((i) => i.kind === 'draft')).toEqual([]);
+    expect(getQuestion(library.db, questionId).statusHistory.at(-1)?.delivery).toBe('sent');
   });
 });

@@ -1,7 +1,9 @@
+import { vendorNameIn } from '../../../shared/domain/faq';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resources } from '../../../shared/i18n';
 import type { Library } from '../library';
+import { readVendorKey } from '../signing';
 import type { SiteSnapshot } from './collect';
 import { translator } from './site/labels';
 import type { Chrome } from './site/layout';
@@ -16,9 +18,10 @@ export function siteChrome(library: Library, snapshot: SiteSnapshot, theme: Them
   const { settings, vendor } = snapshot;
   const lang = settings.language;
   const t = translator(lang);
-  const vendorName = vendor.name || snapshot.productName || 'FAQ';
+  // The vendor's name as readers of the site's language know it (Sirius Support, Sirius サポート).
+  const vendorName = vendorNameIn(vendor, lang) || snapshot.productName || 'FAQ';
   const logoExt = vendor.logo ? (vendor.logo.ext === 'jpeg' ? 'jpg' : vendor.logo.ext) : null;
-  const logoSource = vendor.logo ? library.media.pathFor(vendor.logo.sha256, vendor.logo.ext) : null;
+  const logoSource = vendor.logo ? library.media.fileOf(vendor.logo) : null;
   const logo = logoSource && existsSync(logoSource) ? `assets/logo.${logoExt}` : null;
   const vendorStyles = vendorCss(vendor);
   const chrome: Chrome = {
@@ -29,6 +32,7 @@ export function siteChrome(library: Library, snapshot: SiteSnapshot, theme: Them
     vendorEmail: vendor.email,
     logo,
     siteUrl: settings.siteUrl ? settings.siteUrl.replace(/\/*$/, '/') : '',
+    signingKey: readVendorKey(library)?.fingerprint ?? null,
     versions: {
       css: sha(theme.css).slice(0, 8),
       vendorCss: sha(vendorStyles).slice(0, 8),
@@ -43,6 +47,7 @@ export function siteChrome(library: Library, snapshot: SiteSnapshot, theme: Them
     chrome.vendorEmail,
     chrome.logo,
     chrome.siteUrl,
+    chrome.signingKey,
     chrome.versions,
     resources[lang].publish.site,
   ]);

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { tokenize, TokenType } from '@csstools/css-tokenizer';
 
 // The hostile-mail corpus (issue 9): files a customer (or their mail client) can send into the
 // mail import, each with the outcome it must have. Pure data and generators, independent of the
@@ -68,6 +69,65 @@ export const HOSTILE_MAIL_HTML =
   '<a href="javascript:alert(3)">click</a><iframe src="http://evil.example/"></iframe><svg><script>alert(4)</script></svg>' +
   '<form action="http://evil.example/"><input name=p></form><object data="http://evil.example/x"></object></body></html>';
 
+/** Styles that load from the sender's server (or run script in old engines), or only look as if. */
+export const HOSTILE_STYLES = [
+  'background:url(http://evil.example/a.png)',
+  'background:URL(http://evil.example/a.png)',
+  'background:url("http://evil.example/a.png")',
+  "background:url('http://evil.example/a.png')",
+  'background:\\75 rl(http://evil.example/a.png)',
+  'background:\\000075rl(http://evil.example/a.png)',
+  'background:u\\rl(http://evil.example/a.png)',
+  'background:u\\72l(http://evil.example/a.png)',
+  'background:U\\52 L(http://evil.example/a.png)',
+  'background:u/**/rl(http://evil.example/a.png)',
+  'background:url/**/(http://evil.example/a.png)',
+  'background:ｕｒｌ(http://evil.example/a.png)',
+  'background:url\\28 http://evil.example/a.png\\29',
+  'background:u\\0rl(http://evil.example/a.png)',
+  'background:#fff url(http://evil.example/a.png) no-repeat',
+  'background-image:image-set("http://evil.example/a.png" 1x)',
+  'background-image:-webkit-image-set(url(http://evil.example/a.png) 1x)',
+  'background-image:\\2d webkit-image-set("http://evil.example/a.png" 1x)',
+  'background-image:\\69 mage-set("http://evil.example/a.png" 1x)',
+  'background:image("http://evil.example/a.png")',
+  'background:cross-fade(url(http://evil.example/a.png), red)',
+  'list-style-image:url(http://evil.example/a.png)',
+  'list-style:square url(http://evil.example/a.png)',
+  'cursor:url(http://evil.example/c.cur), auto',
+  'content:url(http://evil.example/a.png)',
+  'border-image:url(http://evil.example/a.png) 30',
+  'mask:url(http://evil.example/m.svg)',
+  'filter:url(http://evil.example/f.svg#x)',
+  'clip-path:url(http://evil.example/c.svg#x)',
+  '@import url(http://evil.example/x.css)',
+  '@\\69 mport "http://evil.example/x.css"',
+  'width:expression(alert(1))',
+  'width:expr\\65 ssion(alert(1))',
+  'width:expr/**/ession(alert(1))',
+  'behavior:url(http://evil.example/x.htc)',
+  '-moz-binding:url(http://evil.example/x.xml#xss)',
+  '--x:url(http://evil.example/a.png);background:var(--x)',
+  'background:var(--x, url(http://evil.example/a.png))',
+  'background:rgb(1,2,3) url(http://evil.example/a.png)',
+  'color:rgb(url(http://evil.example/a.png))',
+  'background:url(http://evil.example/a.png',
+  'background:"x";background:url(http://evil.example/a.png)',
+  'font-family:"x\\"; background:url(http://evil.example/a.png)',
+  'color:red</style><img src=http://evil.example/a.png>',
+];
+
+/** Whether CSS text, as a browser tokenises it, could load anything or run anything. */
+export function cssCouldLoad(css: string): boolean {
+  return tokenize({ css }).some(
+    (t) =>
+      t[0] === TokenType.URL ||
+      t[0] === TokenType.BadURL ||
+      t[0] === TokenType.AtKeyword ||
+      (t[0] === TokenType.Function && !['rgb', 'rgba', 'hsl', 'hsla'].includes(t[4].value.toLowerCase())),
+  );
+}
+
 export const mailCorpus: MailCase[] = [
   { name: 'a plain text mail', make: (d) => file(d, 'plain.eml', mail({}, 'The payment button fails.')), expected: ['imported'] },
   {
@@ -126,6 +186,33 @@ export const mailCorpus: MailCase[] = [
     make: (d) => {
       const from = 'From customer@example.com Mon Nov 23 09:00:00 2026\n';
       return file(d, 'box.mbox', [from + mail({ Subject: 'one' }, 'a'), from + mail({ Subject: 'two' }, 'x'.repeat(26 * 1024 * 1024)), from + mail({ Subject: 'three' }, 'c')].join('\n\n'));
+    },
+    expected: ['imported', { rejected: 'tooLarge' }, 'imported'],
+  },
+  {
+    name: 'HTML whose styles load through CSS escapes, comments, image-set and @import (issue 15)',
+    make: (d) => file(d, 'css.eml', mail({ 'Content-Type': 'text/html; charset=utf-8' }, HOSTILE_STYLES.map((s) => `<p style="${s.replace(/"/g, '&quot;')}">x</p>`).join('') + '<style>@\\69 mport "http://evil.example/x.css"</style>')),
+    expected: ['imported'],
+    htmlMustNotMatch: [/evil\.example/i, /\\/, /url/i, /image-set/i, /expression/i, /@import/i, /<style/i],
+  },
+  {
+    name: 'a classic Mac mbox (CR line ends only)',
+    make: (d) => {
+      const from = 'From customer@example.com Mon Nov 23 09:00:00 2026\r';
+      return file(d, 'mac.mbox', [from + mail({ Subject: 'one' }, 'a').replace(/\r\n/g, '\r'), from + mail({ Subject: 'two' }, 'b').replace(/\r\n/g, '\r')].join('\r\r'));
+    },
+    expected: ['imported', 'imported'],
+  },
+  {
+    name: 'an mbox of 30 MB without a single line end (one "From " line and nothing else)',
+    make: (d) => file(d, 'one-line.mbox', `From customer@example.com ${'x'.repeat(30 * 1024 * 1024)}`),
+    expected: [{ rejected: 'empty' }],
+  },
+  {
+    name: 'an mbox whose middle message is 26 MB without a line end',
+    make: (d) => {
+      const from = 'From customer@example.com Mon Nov 23 09:00:00 2026\n';
+      return file(d, 'long-line.mbox', [from + mail({ Subject: 'one' }, 'a'), from + mail({ Subject: 'two' }, 'x'.repeat(26 * 1024 * 1024)), from + mail({ Subject: 'three' }, 'c')].join('\n\n'));
     },
     expected: ['imported', { rejected: 'tooLarge' }, 'imported'],
   },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cssCouldLoad, HOSTILE_STYLES } from './corpus';
 import { htmlToPlainText, resanitiseStoredHtml, sanitiseMailHtml } from './sanitize';
 
 const SHA = 'a'.repeat(64);
@@ -27,12 +28,24 @@ describe('sanitiseMailHtml', () => {
     const out = sanitiseMailHtml(
       '<p style="color:red">a</p><p style="background:url(x)">b</p><style>@import "x"</style><a href="https://x.example" target="_blank">c</a><form><button>d</button></form>',
     );
-    expect(out).toBe('<p style="color:red">a</p><p>b</p><a title="https://x.example">c</a>d');
+    expect(out).toBe('<p style="color: red">a</p><p>b</p><a title="https://x.example">c</a>d');
   });
 
   it('turns HTML into readable text', () => {
     expect(
       htmlToPlainText('<div>Hello <b>there</b></div><p>Line&nbsp;2<br>Line 3</p><script>x</script>'),
     ).toBe('Hello there\n\nLine 2\nLine 3');
+  });
+});
+
+describe('sanitiseMailHtml and CSS', () => {
+  it('drops every hostile style attribute and <style> element, escapes and all', () => {
+    const html =
+      HOSTILE_STYLES.map((s) => `<p style="${s.replace(/"/g, '&quot;')}">x</p>`).join('') +
+      '<style>@\\69 mport "http://evil.example/x.css"; p{background:\\75 rl(http://evil.example/a.png)}</style>' +
+      '<div><style>body{background-image:image-set("http://evil.example/a.png" 1x)}</style></div>';
+    const out = sanitiseMailHtml(html);
+    expect(out).not.toMatch(/evil|\\|@|<style|url|image-set|expression/i);
+    for (const [, style] of out.matchAll(/style="([^"]*)"/g)) expect(cssCouldLoad(style!)).toBe(false);
   });
 });

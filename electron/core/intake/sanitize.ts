@@ -1,9 +1,11 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { cleanInlineStyle } from './mailCss';
 
 // Mail HTML is hostile until proven otherwise: scripts, event handlers, forms, tracking pixels,
 // remote style sheets. It is sanitised here, in the core, with DOMPurify on one jsdom window; the
 // renderer then shows it in a sandboxed iframe with its own CSP, so either layer alone would hold.
+// <style> elements are dropped whole; style attributes keep only allow-listed formatting.
 
 let purifier: DOMPurify | null = null;
 let textWindow: JSDOM['window'] | null = null;
@@ -13,7 +15,6 @@ let inlineImages: ReadonlyMap<string, string> = new Map();
 let storedMedia: ReadonlySet<string> | null = null;
 
 const SAFE_DATA_IMAGE = /^data:image\/(png|jpe?g|gif|webp);base64,[a-z0-9+/=\s]+$/i;
-const REMOTE_STYLE = /url\s*\(|@import|expression\s*\(|behaviou?r\s*:|-moz-binding/i;
 
 function purify(): DOMPurify {
   if (purifier) return purifier;
@@ -27,8 +28,12 @@ function purify(): DOMPurify {
   });
   instance.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element;
-    if (el.hasAttribute?.('style') && REMOTE_STYLE.test(el.getAttribute('style') ?? ''))
-      el.removeAttribute('style');
+    // Rebuilt from an allow-list by a CSS tokeniser (mailCss.ts): this alone must hold, CSP or not.
+    if (el.hasAttribute?.('style')) {
+      const style = cleanInlineStyle(el.getAttribute('style') ?? '');
+      if (style) el.setAttribute('style', style);
+      else el.removeAttribute('style');
+    }
     if (el.tagName === 'IMG') {
       const src = el.getAttribute('src') ?? '';
       el.removeAttribute('src');

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { LibraryCounts } from '../../../shared/domain/library';
-import type { LibraryInfo } from '../../../shared/domain/library';
+import type { IntegrityState, LibraryInfo } from '../../../shared/domain/library';
 import type { LibraryLock } from './lock';
 import { MediaStore } from './mediaStore';
+import { plainSealer, type SecretSealer } from './secretSealer';
 import { schemaVersion } from './migrations/runner';
 
 /** What a mutation writes into the work log, in the same transaction as the change itself. */
@@ -26,10 +27,12 @@ export interface LibraryOptions {
   db: Database;
   lock: LibraryLock | null;
   readOnly: boolean;
-  integrity: string;
+  integrity: IntegrityState;
   /** Who is acting, for the work log: 'vendor' in the app, 'cli' from the command line. */
   actor: string;
   clock?: Clock;
+  /** How the library's secrets (the vendor's signing key) are kept at rest; plain by default. */
+  sealer?: SecretSealer | undefined;
 }
 
 /**
@@ -41,7 +44,9 @@ export class Library {
   readonly db: Database;
   readonly media: MediaStore;
   readonly readOnly: boolean;
-  readonly integrity: string;
+  /** What the checks found so far (integrity.ts); the app's background check updates it. */
+  integrity: IntegrityState;
+  readonly sealer: SecretSealer;
   actor: string;
   private readonly lock: LibraryLock | null;
   private readonly clock: Clock;
@@ -55,6 +60,7 @@ export class Library {
     this.integrity = options.integrity;
     this.actor = options.actor;
     this.clock = options.clock ?? (() => new Date());
+    this.sealer = options.sealer ?? plainSealer;
     this.media = new MediaStore(`${options.root}/media`);
   }
 

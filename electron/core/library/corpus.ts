@@ -3,51 +3,32 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorCode } from '../../../shared/errors';
-import { seedDemo } from './demo';
+import { demo, noise, withDatabase } from './corpusMaking';
+import { oddFileCases } from './corpusOddFiles';
 import { LOCK_FILE } from './lock';
-import { createLibrary, DB_FILE, MEDIA_DIR } from './open';
+import { DB_FILE, MEDIA_DIR } from './open';
 
 // The hostile-library corpus (issue 9): folders someone could hand the app as "a library" (a copy
 // from a colleague, a synced folder, a restore gone wrong), each with the outcome it must have.
 // `corpus.test.ts` opens each with the real openLibrary and proves a refused folder is unchanged.
 
-export type LibraryOutcome = 'opened' | { rejected: ErrorCode };
+/** Opened, or refused with this code (and, where it is said, this message key of `errors`). */
+export type LibraryOutcome = 'opened' | { rejected: ErrorCode; message?: string };
 
 export interface LibraryCase {
   name: string;
   /** Builds the folder under `dir` and returns the path to open. */
   make: (dir: string) => string;
   expected: LibraryOutcome;
-}
-
-/** A real library with the demo content, closed. */
-function demo(dir: string, name = 'lib'): string {
-  const root = path.join(dir, name);
-  createLibrary(root, { seed: seedDemo }).close();
-  return root;
-}
-
-/** A folder holding only `library.sqlite` made by `fill`. */
-function withDatabase(dir: string, fill: (db: Database.Database) => void): string {
-  const root = path.join(dir, 'lib');
-  mkdirSync(root);
-  const db = new Database(path.join(root, DB_FILE));
-  fill(db);
-  db.close();
-  return root;
-}
-
-function noise(length: number): Buffer {
-  const out = Buffer.alloc(length);
-  let x = 99;
-  for (let i = 0; i < length; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
+  /**
+   * What the vendor does: open it for writing (the default), or open it read-only and check every
+   * media file against its row (`kotae info --check-media`; exports check what they send).
+   */
+  action?: 'open' | 'checkMedia';
 }
 
 export const libraryCorpus: LibraryCase[] = [
+  ...oddFileCases,
   { name: 'a sound library with the demo content', make: (d) => demo(d), expected: 'opened' },
   {
     name: 'a sound library whose media/ is a link to a folder elsewhere (media on another disk)',
@@ -56,15 +37,6 @@ export const libraryCorpus: LibraryCase[] = [
       mkdirSync(path.join(d, 'big-disk'));
       rmSync(path.join(root, MEDIA_DIR), { recursive: true });
       symlinkSync(path.join(d, 'big-disk'), path.join(root, MEDIA_DIR));
-      return root;
-    },
-    expected: 'opened',
-  },
-  {
-    name: 'a stale library.lock holding garbage (a crash mid-write)',
-    make: (d) => {
-      const root = demo(d);
-      writeFileSync(path.join(root, LOCK_FILE), '{"pid": "not a pid", ');
       return root;
     },
     expected: 'opened',
@@ -177,7 +149,7 @@ export const libraryCorpus: LibraryCase[] = [
       mkdirSync(path.join(d, 'lib', DB_FILE), { recursive: true });
       return path.join(d, 'lib');
     },
-    expected: { rejected: 'LIBRARY_CORRUPT' },
+    expected: { rejected: 'LIBRARY_CORRUPT', message: 'LIBRARY_ENTRY_FOLDER' },
   },
   {
     name: 'library.sqlite is a FIFO (a reader would block forever)',
@@ -186,7 +158,7 @@ export const libraryCorpus: LibraryCase[] = [
       execFileSync('mkfifo', [path.join(d, 'lib', DB_FILE)]);
       return path.join(d, 'lib');
     },
-    expected: { rejected: 'LIBRARY_CORRUPT' },
+    expected: { rejected: 'LIBRARY_CORRUPT', message: 'LIBRARY_ENTRY_SPECIAL' },
   },
   {
     name: 'library.sqlite is a link to /etc/passwd',
@@ -195,7 +167,7 @@ export const libraryCorpus: LibraryCase[] = [
       symlinkSync('/etc/passwd', path.join(d, 'lib', DB_FILE));
       return path.join(d, 'lib');
     },
-    expected: { rejected: 'LIBRARY_CORRUPT' },
+    expected: { rejected: 'LIBRARY_CORRUPT', message: 'LIBRARY_ENTRY_LINK' },
   },
   {
     // Opening it would write another library (say, the vendor's real one) from a folder that
@@ -207,7 +179,7 @@ export const libraryCorpus: LibraryCase[] = [
       symlinkSync(path.join(other, DB_FILE), path.join(d, 'lib', DB_FILE));
       return path.join(d, 'lib');
     },
-    expected: { rejected: 'LIBRARY_CORRUPT' },
+    expected: { rejected: 'LIBRARY_CORRUPT', message: 'LIBRARY_ENTRY_LINK' },
   },
   {
     name: 'media/ is a file, not a folder',
@@ -217,7 +189,7 @@ export const libraryCorpus: LibraryCase[] = [
       writeFileSync(path.join(root, MEDIA_DIR), 'not a folder');
       return root;
     },
-    expected: { rejected: 'LIBRARY_CORRUPT' },
+    expected: { rejected: 'LIBRARY_CORRUPT', message: 'LIBRARY_MEDIA_NOT_FOLDER' },
   },
   {
     name: 'media/ is a link to a file',
@@ -227,7 +199,7 @@ export const libraryCorpus: LibraryCase[] = [
       symlinkSync('/etc/passwd', path.join(root, MEDIA_DIR));
       return root;
     },
-    expected: { rejected: 'LIBRARY_CORRUPT' },
+    expected: { rejected: 'LIBRARY_CORRUPT', message: 'LIBRARY_MEDIA_NOT_FOLDER' },
   },
   {
     name: 'a library held by another live process (lock owned by pid 1)',

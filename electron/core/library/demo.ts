@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { plainText } from '../../../shared/answers/document';
+import { documentError, parseAnswerDocument, snippetBody } from '../../../shared/answers/validate';
 import {
   demoAnswers,
   demoCapabilities,
@@ -10,7 +11,48 @@ import {
   demoVendor,
 } from '../../../resources/demo';
 import type { DemoCapability } from '../../../resources/demo/capabilities';
+import {
+  demoAnswersEn,
+  demoCustomersEn,
+  demoProductEn,
+  demoQuestionTextsEn,
+} from '../../../resources/demo/english';
 import type { Library } from './Library';
+
+/**
+ * The demo in one language: a Japanese vendor sees Japanese customers and answers, an English one
+ * English (issue 18). The catalogue and the message templates carry both languages either way.
+ */
+function demoIn(language: 'ja' | 'en') {
+  if (language === 'ja')
+    return { product: demoProduct, customers: demoCustomers, questions: demoQuestions, answers: demoAnswers };
+  const texts = new Map(demoQuestionTextsEn.map((q) => [q.key, q]));
+  return {
+    product: { ...demoProduct, ...demoProductEn },
+    customers: demoCustomersEn,
+    questions: demoQuestions.map((q) => {
+      const en = texts.get(q.key);
+      if (!en) throw new Error(`demo: no English text for ${q.key}`);
+      return {
+        ...q,
+        subject: en.subject,
+        body: en.body,
+        history: q.history.map((h, i) => ({
+          ...h,
+          note: en.notes[i] ?? '',
+          customerMessage: en.messages[i] ?? '',
+        })),
+        replies: q.replies?.map((r, i) => ({ ...r, text: en.replies?.[i] ?? r.text })),
+      };
+    }),
+    answers: demoAnswersEn,
+  };
+}
+
+/** A seed for createLibrary: the demo in the given language. */
+export function seedDemoIn(language: 'ja' | 'en'): (library: Library) => void {
+  return (library) => seedDemo(library, language);
+}
 
 const DAY_MS = 86_400_000;
 
@@ -24,7 +66,13 @@ function dayOffset(now: Date, days: number): string {
  * Fills a new library with the demo content (resources/demo), dated relative to today so the
  * Inbox always shows something due, something overdue and something closed.
  */
-export function seedDemo(library: Library): void {
+export function seedDemo(library: Library, language: 'ja' | 'en' = 'ja'): void {
+  const {
+    product: demoProduct,
+    customers: demoCustomers,
+    questions: demoQuestions,
+    answers: demoAnswers,
+  } = demoIn(language);
   const now = new Date(library.now());
   const ago = (days: number, hour = 10) => {
     const d = new Date(now.getTime() - days * DAY_MS);
@@ -35,7 +83,12 @@ export function seedDemo(library: Library): void {
   const stamp = library.now();
 
   library.mutate(
-    { action: 'library.demo_seeded', entity: 'library', summary: 'Demo library created' },
+    {
+      action: 'library.demo_seeded',
+      entity: 'library',
+      summary: 'Demo library created',
+      detail: { language },
+    },
     () => {
       const productId = Number(
         db
@@ -48,22 +101,37 @@ export function seedDemo(library: Library): void {
       for (const version of demoProduct.versions) addVersion.run(productId, version);
 
       const capabilityIds = new Map<string, number>();
+      // Tests seed libraries made with older migrations too: there the texts per language
+      // (migration 0130) do not exist yet, and 0130 gives the Japanese ones when it runs.
+      const perLanguage =
+        (db
+          .prepare("SELECT count(*) FROM pragma_table_info('capabilities') WHERE name = 'title_en'")
+          .pluck()
+          .get() as number) > 0;
       const addCapability = db.prepare(
-        `INSERT INTO capabilities (product_id, parent_id, kind, title, description, keywords, position, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        perLanguage
+          ? `INSERT INTO capabilities (product_id, parent_id, kind, title, description, keywords, position, created_at, updated_at,
+               title_ja, description_ja, title_en, description_en)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+          : `INSERT INTO capabilities (product_id, parent_id, kind, title, description, keywords, position, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertCapability = (c: DemoCapability, parentId: number | null, position: number) => {
+        const values = [
+          productId,
+          parentId,
+          parentId === null ? 'area' : 'operation',
+          c.title,
+          c.description,
+          JSON.stringify(c.keywords),
+          position,
+          stamp,
+          stamp,
+        ];
         const id = Number(
           addCapability.run(
-            productId,
-            parentId,
-            parentId === null ? 'area' : 'operation',
-            c.title,
-            c.description,
-            JSON.stringify(c.keywords),
-            position,
-            stamp,
-            stamp,
+            ...values,
+            ...(perLanguage ? [c.title, c.description, c.en.title, c.en.description] : []),
           ).lastInsertRowid,
         );
         capabilityIds.set(c.title, id);
@@ -220,7 +288,12 @@ export function seedDemo(library: Library): void {
       for (const a of demoAnswers) {
         const verifiedAt = a.verifiedDaysAgo === null ? null : ago(a.verifiedDaysAgo, 14);
         // Fill in the verification date of each step (the demo data leaves `at` blank).
-        const doc = JSON.parse(JSON.stringify(a.doc).replaceAll('"at":""', `"at":"${verifiedAt ?? stamp}"`));
+        // Demo content passes the same door as the vendor's own answers (issue 15).
+        const checked = parseAnswerDocument(
+          JSON.parse(JSON.stringify(a.doc).replaceAll('"at":""', `"at":"${verifiedAt ?? stamp}"`)),
+        );
+        if (!checked.ok) throw documentError(checked.problem);
+        const doc = checked.doc;
         const text = plainText(doc);
         const createdAt = verifiedAt ?? ago(11);
         const json = JSON.stringify(doc);
@@ -255,7 +328,12 @@ export function seedDemo(library: Library): void {
       const addTemplate = db.prepare(
         'INSERT INTO templates (kind, language, name, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
       );
-      for (const t of demoTemplates) addTemplate.run(t.kind, t.language, t.name, t.body, stamp, stamp);
+      for (const t of demoTemplates) {
+        const snippet = snippetBody(t.body);
+        if (snippet.kind === 'invalid')
+          throw documentError(snippet.problem, { messageKey: 'errors:SNIPPET_INVALID' });
+        addTemplate.run(t.kind, t.language, t.name, t.body, stamp, stamp);
+      }
 
       const setSetting = db.prepare('INSERT OR REPLACE INTO library_settings (key, value) VALUES (?, ?)');
       setSetting.run('vendor', JSON.stringify(demoVendor));

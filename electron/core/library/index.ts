@@ -9,9 +9,19 @@ export {
   type OpenOptions,
   type CreateOptions,
 } from './open';
-export { seedDemo } from './demo';
-export { MediaStore, safeExtension, type StoredFile } from './mediaStore';
+export { seedDemo, seedDemoIn } from './demo';
+export { MediaStore, safeExtension, type StoredFile, type MediaRef, type MediaLocation } from './mediaStore';
 export { LOCK_FILE } from './lock';
+export { integrityCheckInWorker, QUICK_CHECK_MAX_BYTES, type CheckLevel } from './integrity';
+export {
+  checkMediaFiles,
+  checkStoredFile,
+  mediaFindingsError,
+  type MediaFinding,
+  type MediaProblem,
+  type StoredFileRef,
+} from './mediaCheck';
+export { plainSealer, type SecretSealer, type SealerKind } from './secretSealer';
 export { listLog, type LogFilter } from './log';
 export { migrations, type Migration } from './migrations';
 export { latestVersion, schemaVersion } from './migrations/runner';

@@ -1,80 +1,17 @@
 import type { Database } from 'better-sqlite3';
-import type { QuestionDetail, QuestionSummary } from '../../../shared/domain/question';
+import type { QuestionDetail } from '../../../shared/domain/question';
 import { KotaeError } from '../../../shared/errors';
-import type { QuestionStatus, ScopeVerdict } from '../../../shared/domain/status';
-
-interface Row {
-  id: number;
-  subject: string;
-  status: QuestionStatus;
-  scope_verdict: ScopeVerdict | null;
-  customer_id: number | null;
-  customer_name: string | null;
-  product_version: string;
-  next_checkpoint: string | null;
-  received_at: string;
-  updated_at: string;
-  message_count: number;
-}
-
-export interface QuestionFilter {
-  status?: QuestionStatus[];
-  customerId?: number;
-  limit: number;
-}
-
-/** Open questions first, earliest checkpoint first (overdue ones lead), then the newest. */
-export function listQuestions(db: Database, filter: QuestionFilter): QuestionSummary[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.status?.length) {
-    where.push(`q.status IN (${filter.status.map(() => '?').join(',')})`);
-    params.push(...filter.status);
-  }
-  if (filter.customerId !== undefined) {
-    where.push('q.customer_id = ?');
-    params.push(filter.customerId);
-  }
-  const rows = db
-    .prepare(
-      `SELECT q.id, q.subject, q.status, q.scope_verdict, q.customer_id, c.name AS customer_name,
-              q.product_version, q.next_checkpoint, q.received_at, q.updated_at,
-              (SELECT count(*) FROM messages m WHERE m.question_id = q.id) AS message_count
-       FROM questions q LEFT JOIN customers c ON c.id = q.customer_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY q.status IN ('resolved', 'declined'), q.next_checkpoint IS NULL, q.next_checkpoint, q.received_at DESC
-       LIMIT ?`,
-    )
-    .all(...params, filter.limit) as Row[];
-  return rows.map(toSummary);
-}
-
-function toSummary(r: Row): QuestionSummary {
-  return {
-    id: r.id,
-    subject: r.subject,
-    status: r.status,
-    scopeVerdict: r.scope_verdict,
-    customerId: r.customer_id,
-    customerName: r.customer_name,
-    productVersion: r.product_version,
-    nextCheckpoint: r.next_checkpoint,
-    receivedAt: r.received_at,
-    updatedAt: r.updated_at,
-    messageCount: r.message_count,
-  };
-}
+import type { QuestionStatus } from '../../../shared/domain/status';
+import { summaryColumns, toSummary, type SummaryRow } from './list';
 
 /** Everything about one question on one screen: the thread, the history, links and the customer. */
 export function getQuestion(db: Database, id: number): QuestionDetail {
   const summary = db
     .prepare(
-      `SELECT q.id, q.subject, q.status, q.scope_verdict, q.customer_id, c.name AS customer_name,
-              q.product_version, q.next_checkpoint, q.received_at, q.updated_at, q.body, q.scope_note,
-              (SELECT count(*) FROM messages m WHERE m.question_id = q.id) AS message_count
+      `SELECT ${summaryColumns}, q.body, q.scope_note
        FROM questions q LEFT JOIN customers c ON c.id = q.customer_id WHERE q.id = ?`,
     )
-    .get(id) as (Row & { body: string; scope_note: string }) | undefined;
+    .get(id) as (SummaryRow & { body: string; scope_note: string }) | undefined;
   if (!summary) throw new KotaeError('NOT_FOUND', { id });
   const messages = db
     .prepare(
@@ -92,7 +29,13 @@ export function getQuestion(db: Database, id: number): QuestionDetail {
   }[];
   const history = db
     .prepare(
-      'SELECT id, from_status, to_status, at, actor, note, customer_message, next_checkpoint FROM status_changes WHERE question_id = ? ORDER BY at, id',
+      `SELECT id, from_status, to_status, at, actor, note, customer_message, next_checkpoint,
+              -- Sent: the vendor marked this text sent, or it went whole to the mail program.
+              EXISTS (SELECT 1 FROM log_entries l WHERE l.question_id = s.question_id
+                        AND (l.action = 'draft.marked_sent'
+                             OR (l.action = 'draft.opened_in_mail' AND coalesce(json_extract(l.detail, '$.sent'), 1)))
+                        AND trim(json_extract(l.detail, '$.body')) = trim(s.customer_message)) AS sent
+       FROM status_changes s WHERE question_id = ? ORDER BY at, id`,
     )
     .all(id) as {
     id: number;
@@ -103,12 +46,16 @@ export function getQuestion(db: Database, id: number): QuestionDetail {
     note: string;
     customer_message: string;
     next_checkpoint: string | null;
+    sent: number;
   }[];
-  const capabilities = db
-    .prepare(
-      'SELECT c.id, c.title FROM question_capabilities qc JOIN capabilities c ON c.id = qc.capability_id WHERE qc.question_id = ? ORDER BY c.position',
-    )
-    .all(id) as { id: number; title: string }[];
+  const capabilities = (
+    db
+      .prepare(
+        `SELECT c.id, c.title, c.title_ja, c.title_en FROM question_capabilities qc
+         JOIN capabilities c ON c.id = qc.capability_id WHERE qc.question_id = ? ORDER BY c.position`,
+      )
+      .all(id) as { id: number; title: string; title_ja: string; title_en: string }[]
+  ).map((c) => ({ id: c.id, title: c.title, titles: { ja: c.title_ja, en: c.title_en } }));
   const answers = db
     .prepare(
       'SELECT a.id, a.title FROM answer_questions aq JOIN answers a ON a.id = aq.answer_id WHERE aq.question_id = ? ORDER BY aq.linked_at',
@@ -137,6 +84,7 @@ export function getQuestion(db: Database, id: number): QuestionDetail {
       note: h.note,
       customerMessage: h.customer_message,
       nextCheckpoint: h.next_checkpoint,
+      delivery: h.customer_message.trim() ? (h.sent ? ('sent' as const) : ('draft' as const)) : null,
     })),
     capabilities,
     answers,

@@ -28,6 +28,9 @@ interface Row {
   kind: 'area' | 'operation';
   title: string;
   description: string;
+  /** Both languages' texts: an English question finds the English titles, a Japanese one the Japanese. */
+  texts: string;
+  descriptions: string;
   keywords: string;
 }
 
@@ -40,7 +43,9 @@ const cache = new WeakMap<Database, { fingerprint: string; index: CatalogueIndex
 function catalogueIndex(db: Database): CatalogueIndex {
   const rows = db
     .prepare(
-      'SELECT id, parent_id, kind, title, description, keywords FROM capabilities ORDER BY position, id',
+      `SELECT id, parent_id, kind, title, description, title_ja || ' ' || title_en AS texts,
+              description_ja || ' ' || description_en AS descriptions, keywords
+       FROM capabilities ORDER BY position, id`,
     )
     .all() as Row[];
   const fingerprint = JSON.stringify(rows);
@@ -61,9 +66,11 @@ function buildIndex(rows: Row[]) {
       parentTitle: parent?.title ?? null,
       keywords,
       keywordTerms: topicTerms(keywords.join(' ')),
-      title: topicTerms(r.title),
-      description: topicTerms(r.description),
-      area: parent ? topicTerms(`${parent.title} ${parent.description}`) : new Set<string>(),
+      title: topicTerms(`${r.title} ${r.texts}`),
+      description: topicTerms(`${r.description} ${r.descriptions}`),
+      area: parent
+        ? topicTerms(`${parent.title} ${parent.texts} ${parent.description} ${parent.descriptions}`)
+        : new Set<string>(),
     };
   });
   const documentFrequency = new Map<string, number>();

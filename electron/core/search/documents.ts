@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SearchHitKind } from '../../../shared/api/search';
+import { prepared } from './indexTables';
 
 // What a search document is, per kind: a title (weighs more, shown as the hit's title; a question's
 // subject) and a body. The index stores only terms; texts are read from the domain tables when a
@@ -34,8 +35,11 @@ const sources: Record<SearchHitKind, string> = {
   answer: `SELECT id, title, plain_text AS body FROM answers WHERE id IN (${IDS})`,
   customer: `SELECT id, name AS title, concat_ws(char(10), nullif(company, ''), email) AS body
              FROM customers WHERE id IN (${IDS})`,
+  // Both languages' texts (issue 18): the catalogue is found in the words of either.
   capability: `SELECT c.id, c.title,
                  concat_ws(char(10), nullif(c.description, ''),
+                   nullif(c.title_en, c.title), nullif(c.description_en, c.description),
+                   nullif(c.title_ja, c.title), nullif(c.description_ja, c.description),
                    (SELECT group_concat(k.value, ' ') FROM json_each(c.keywords) k)) AS body
                FROM capabilities c WHERE c.id IN (${IDS})`,
 };
@@ -49,11 +53,11 @@ export function loadDocuments(db: Database, kind: SearchHitKind, ids: number[]):
   const out = new Map<number, SearchDocument>();
   if (!ids.length) return out;
   const json = JSON.stringify(ids);
-  for (const row of db.prepare(sources[kind]).all(json) as Row[])
+  for (const row of prepared(db, sources[kind]).all(json) as Row[])
     out.set(row.id, { kind, id: row.id, title: row.title, body: row.body ?? '' });
   if (kind === 'question') {
     const thread = new Map<number, string[]>();
-    for (const m of db.prepare(MESSAGES).all(json) as { question_id: number; text: string }[]) {
+    for (const m of prepared(db, MESSAGES).all(json) as { question_id: number; text: string }[]) {
       const doc = out.get(m.question_id);
       if (!doc || !m.text.trim() || m.text.trim() === doc.body.trim()) continue;
       const list = thread.get(m.question_id) ?? [];

@@ -21,6 +21,12 @@ export interface Dialogs {
   openExternal(url: string): Promise<void>;
   /** Shows a file in the OS file manager. */
   showInFolder(file: string): Promise<void>;
+  /**
+   * Opens a file the app wrote with the program the OS has for it (an unsent .eml draft in the mail
+   * program); false when the OS could not. Optional: without it, a draft too long for a mail link
+   * is copied instead.
+   */
+  openFile?(file: string): Promise<boolean>;
   /** Whether the OS lets the app record the screen (macOS asks the user; elsewhere 'granted'). */
   screenRecordingAccess(): ScreenAccessStatus;
   /** Opens the OS's screen-recording privacy settings; false where the OS has none. */

@@ -1,7 +1,8 @@
 import type { Handlers } from '../api/types';
 import { writeFileAtomic } from '../files/atomicWrite';
 import type { Studio } from '../studio';
-import { draftMessage, sendDraft } from './drafts';
+import { ensureVendorKey } from '../signing';
+import { draftMessage, markDraftSent, sendDraft } from './drafts';
 import { changeStatus } from './status';
 import { listMessageTemplates, resetMessageTemplate, saveMessageTemplate } from './templates';
 import { workLogCsv } from './workLog';
@@ -9,6 +10,7 @@ import { workLogCsv } from './workLog';
 type TrackingChannel =
   | 'drafts:make'
   | 'drafts:send'
+  | 'drafts:markSent'
   | 'messageTemplates:list'
   | 'messageTemplates:save'
   | 'messageTemplates:reset'
@@ -21,13 +23,25 @@ export function trackingHandlers(studio: Studio): Handlers<TrackingChannel> {
     return value;
   };
   return {
-    'drafts:make': ({ questionId, purpose, status, nextCheckpoint }) =>
-      draftMessage(studio.library(), { questionId, purpose, status, nextCheckpoint }),
+    'drafts:make': async ({ questionId, purpose, status, nextCheckpoint }) => {
+      const library = studio.library();
+      // The signature line carries the signing key's fingerprint: the key is made on first need.
+      await ensureVendorKey(library);
+      return draftMessage(library, { questionId, purpose, status, nextCheckpoint });
+    },
     'drafts:send': async (input) =>
       changed(
-        await sendDraft(studio.writableLibrary(), (url) => studio.dialogs.openExternal(url), input),
+        await sendDraft(
+          studio.writableLibrary(),
+          {
+            openExternal: (url) => studio.dialogs.openExternal(url),
+            openFile: studio.dialogs.openFile?.bind(studio.dialogs),
+          },
+          input,
+        ),
         'log',
       ),
+    'drafts:markSent': ({ ref }) => changed(markDraftSent(studio.writableLibrary(), ref), 'log', 'customers'),
     'messageTemplates:list': () => listMessageTemplates(studio.library()),
     'messageTemplates:save': (input) =>
       changed(saveMessageTemplate(studio.writableLibrary(), input), 'messageTemplates'),

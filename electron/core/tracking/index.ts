@@ -1,5 +1,5 @@
 export { changeStatus, type StatusChange } from './status';
-export { draftMessage, sendDraft, questionContact } from './drafts';
+export { draftMessage, sendDraft, questionContact, markDraftSent } from './drafts';
 export {
   listMessageTemplates,
   saveMessageTemplate,

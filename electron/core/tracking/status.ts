@@ -98,6 +98,8 @@ export function changeStatus(library: Library, change: StatusChange): StatusChan
     note: change.note,
     customerMessage: change.customerMessage,
     nextCheckpoint: checkpoint,
+    // Saving a status sends nothing: the message is a draft until it is sent (issue 18).
+    delivery: change.customerMessage.trim() ? 'draft' : null,
   };
 }
 

@@ -5,6 +5,7 @@ import { mailtoUrl } from '../../../shared/tracking/mailto';
 import { KotaeError } from '../../../shared/errors';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
 import { getQuestion } from '../questions';
+import { ensureVendorKey } from '../signing';
 import { useTempDir } from '../testing/tempDir';
 import { MAX_MAILTO_LENGTH } from './drafts';
 import {
@@ -191,8 +192,8 @@ describe('drafts and templates', () => {
       nextCheckpoint: '2026-11-25',
     });
     expect(draft.language).toBe('ja');
-    expect(draft.body).toContain('2026年11月25日');
-    expect(draft.body).toContain('調査中');
+    // The library's clock is in 2026: a date of this year is written without the year.
+    expect(draft.body).toContain('11月25日（水）までに');
     expect(draft.body).not.toMatch(/\{\{/);
     expect(draft.to).toMatch(/@/);
   });
@@ -215,6 +216,33 @@ describe('drafts and templates', () => {
       nextCheckpoint: '2026-11-25',
     });
     expect(japanese.body).toContain('Sirius サポート');
+  });
+
+  it('closes every message with the signing key’s fingerprint, in the customer’s language (issue 15)', async () => {
+    const library = open();
+    const draft = (subject: string) =>
+      draftMessage(library, {
+        questionId: questionId(library, subject),
+        purpose: 'status',
+        status: 'investigating',
+        nextCheckpoint: '2026-11-25',
+      }).body;
+    // No key yet (nothing needed one): no line, rather than a line without a fingerprint.
+    expect(draft('Google Analytics')).not.toMatch(/signed with the key/);
+    const { fingerprint } = (await ensureVendorKey(library))!;
+    expect(
+      draft('Google Analytics').endsWith(
+        `Sirius Support\nOur answer bundles are signed with the key ${fingerprint}.`,
+      ),
+    ).toBe(true);
+    expect(
+      draft('スマートフォンで画像').endsWith(
+        `Sirius サポート\n当方の回答バンドルは、フィンガープリント ${fingerprint} の鍵で電子署名しています。`,
+      ),
+    ).toBe(true);
+    expect(
+      draftMessage(library, { questionId: questionId(library, 'WordPress'), purpose: 'decline' }).body,
+    ).toContain(fingerprint);
   });
 
   it('a decline lists the support scope; an edited template is used and can be reset', () => {

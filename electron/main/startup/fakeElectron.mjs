@@ -206,18 +206,33 @@ export const systemPreferences = {
   },
 };
 
+// As on a Linux desktop without a keyring: encryption is "available" through the basic_text
+// backend, whose password is hard-coded in Chromium (so the app must not rely on it). Electron 45
+// deprecates the synchronous API for the asynchronous one (removed in 46).
 export const safeStorage = {
-  isEncryptionAvailable() {
-    return false;
-  },
-  encryptString() {
-    throw new Error('encryption is not available in the stand-in');
-  },
-  decryptString() {
-    throw new Error('encryption is not available in the stand-in');
+  async isAsyncEncryptionAvailable() {
+    requireReady('safeStorage.isAsyncEncryptionAvailable');
+    record('safeStorage.isAsyncEncryptionAvailable');
+    return true;
   },
   getSelectedStorageBackend() {
-    return 'basic_text';
+    record('safeStorage.getSelectedStorageBackend');
+    return state.ready ? 'basic_text' : 'unknown';
+  },
+  async encryptStringAsync() {
+    throw new Error('the basic_text backend protects nothing: the app must not use it');
+  },
+  async decryptStringAsync() {
+    throw new Error('the basic_text backend protects nothing: the app must not use it');
+  },
+  isEncryptionAvailable() {
+    throw new Error('deprecated in Electron 45 (removed in 46): use isAsyncEncryptionAvailable');
+  },
+  encryptString() {
+    throw new Error('deprecated in Electron 45 (removed in 46): use encryptStringAsync');
+  },
+  decryptString() {
+    throw new Error('deprecated in Electron 45 (removed in 46): use decryptStringAsync');
   },
 };
 

@@ -71,6 +71,15 @@ describe('the Electron main process starts (built bundle, stand-in electron)', (
     expect(handled.every((c) => c.afterReady)).toBe(true);
   });
 
+  it('asks the keychain after ready, and keeps the vendor key plain where it is the basic_text stand-in', () => {
+    const asked = report.calls.filter((c) => c.api.startsWith('safeStorage.'));
+    expect(asked.map((c) => c.api)).toEqual([
+      'safeStorage.isAsyncEncryptionAvailable',
+      'safeStorage.getSelectedStorageBackend',
+    ]);
+    expect(asked.every((c) => c.afterReady)).toBe(true);
+  });
+
   it('opens one window with the secure preferences, an existing preload, on our own page', () => {
     expect(report.webPreferences).toEqual({
       ...secureWebPreferences,

@@ -11,6 +11,7 @@ export function Dialog({
   children,
   footer,
   width = 520,
+  scrollableText = false,
 }: {
   open: boolean;
   title: ReactNode;
@@ -18,6 +19,12 @@ export function Dialog({
   children: ReactNode;
   footer?: ReactNode;
   width?: number;
+  /**
+   * The body holds only text (no field or button): it takes focus itself so the keyboard can scroll
+   * it (axe scrollable-region-focusable). Dialogs with fields leave it off, so the first field
+   * keeps the focus the dialog gives.
+   */
+  scrollableText?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const { t } = useTranslation('common');
@@ -46,7 +53,9 @@ export function Dialog({
             <h2>{title}</h2>
             <IconButton label={t('close')} icon={<X size={16} />} onClick={onClose} />
           </div>
-          <div className="k-dialog__body">{children}</div>
+          <div className="k-dialog__body" {...(scrollableText ? { tabIndex: 0 } : {})}>
+            {children}
+          </div>
           {footer && <div className="k-dialog__footer">{footer}</div>}
         </div>
       )}

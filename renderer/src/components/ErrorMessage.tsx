@@ -1,6 +1,6 @@
 import { AlertTriangle } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '@shared/errors';
+import { errorItemText, type AppError } from '@shared/errors';
 import { toUiError } from '../api/client';
 
 /** Shows an error as its translated message: what went wrong and what to do; details fold away. */
@@ -20,6 +20,13 @@ export function ErrorMessage({ error, title }: { error: unknown; title?: string 
       <div>
         {title && <div className="k-error__title">{title}</div>}
         <div>{message}</div>
+        {appError.items?.length ? (
+          <ul className="k-error__items">
+            {appError.items.map((item, i) => (
+              <li key={i}>{errorItemText(item, (key, params) => t(key, params) as string)}</li>
+            ))}
+          </ul>
+        ) : null}
         {appError.detail && (
           <details className="k-error__details">
             <summary>{t('common:details')}</summary>

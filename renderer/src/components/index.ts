@@ -1,6 +1,7 @@
 // Our small set of components. Screens build from these so the whole app looks and behaves alike.
 export { Button, IconButton, type ButtonProps } from './Button';
 export { TextField, TextArea, SelectField } from './Field';
+export { DateField } from './DateField';
 export { Badge, type Tone } from './Badge';
 export { EmptyState } from './EmptyState';
 export { ErrorMessage } from './ErrorMessage';

@@ -13,7 +13,7 @@ import {
   type AnswerDocument,
   type DocNode,
 } from '../document';
-import { checkAnswer, findingText, type CheckInput } from './index';
+import { checkAnswer, checkMessage, findingText, type CheckInput } from './index';
 
 const rules = CheckRules.parse(defaultRulesJson);
 const fullResolution = resolution(
@@ -293,5 +293,52 @@ describe('findingText', () => {
     expect(findingText(blame, t('en')).explanation).toContain('State the cause as a fact');
     const unverified = checkAnswer(input(documentOf([step('a', 'b'), step('c', 'd'), fullResolution])))[0]!;
     expect(findingText(unverified, t('en')).message).toBe('Steps 1, 2 are not verified yet.');
+  });
+});
+
+describe('what a new user saw in the checks panel (issue 18)', () => {
+  it('an empty answer does not pass the tone check', () => {
+    const findings = checkAnswer(input(documentOf([paragraph('')]), { language: 'ja' }));
+    expect(findings.find((f) => f.category === 'tone')?.code).toBe('tone_empty');
+  });
+
+  it('flags 「マニュアルをよく読んでください」 and "read the instructions carefully" as talking down', () => {
+    const ja = checkMessage('田中 様\n\nマニュアルをよく読んでください。', 'ja', rules);
+    expect(ja.map((f) => f.code)).toContain('tone_talkDown');
+    const en = checkMessage('Dear Jo,\n\nPlease read the instructions carefully.', 'en', rules);
+    expect(en.map((f) => f.code)).toContain('tone_talkDown');
+    // And a blaming message is an error, so a template that slipped would fail its test.
+    expect(checkMessage('お客様の設定ミスです。', 'ja', rules)[0]).toMatchObject({ severity: 'error' });
+  });
+});
+
+describe('a step that did not work when reproduced (issue 18)', () => {
+  it('is an error until it is verified again', () => {
+    const failing = step('Open Settings', 'The plan badge shows', {
+      stepId: 's1',
+      failed: { version: '4.2.1', at: '2026-01-01T00:00:00.000Z' },
+    });
+    const codes = checkAnswer(input(documentOf([failing, fullResolution]))).map((f) => f.code);
+    expect(codes).toContain('step_failed');
+    expect(codes).not.toContain('steps_unverified');
+  });
+});
+
+describe('jargon explained once', () => {
+  it('a term explained in brackets where it is first used is not flagged again later', () => {
+    const doc = documentOf([
+      paragraph(
+        'Your domain’s DNS (the setting that connects your domain name to a server) needs one change.',
+      ),
+      paragraph('Wait until the DNS change has reached everyone.'),
+    ]);
+    const beginner = {
+      id: 1,
+      subject: 'Q',
+      scopeVerdict: 'in_scope' as const,
+      technicalLevel: 'beginner' as const,
+    };
+    const codes = checkAnswer(input(doc, { questions: [beginner] })).filter((f) => f.category === 'jargon');
+    expect(codes).toEqual([]);
   });
 });

@@ -1,4 +1,11 @@
-import type { CheckCategory, CheckFinding, CheckSeverity } from '../../domain/checks';
+import type {
+  CheckCategory,
+  CheckFinding,
+  CheckRules,
+  CheckSeverity,
+  TechnicalLevel,
+} from '../../domain/checks';
+import { documentOf, paragraph } from '../document';
 import { completenessFindings } from './completeness';
 import { scopeFindings } from './scope';
 import { textBlocks } from './text';
@@ -34,6 +41,22 @@ export function checkAnswer(input: CheckInput): CheckFinding[] {
         a.i - b.i,
     )
     .map(({ f }) => f);
+}
+
+/**
+ * The words of a plain-text message to a customer (a status mail, a decline) through the same tone
+ * and jargon rules as an answer: a message has no steps to check, but it must not blame, argue or
+ * talk down either. Paragraphs are the blank-line separated parts.
+ */
+export function checkMessage(
+  text: string,
+  language: 'ja' | 'en',
+  rules: CheckRules,
+  level: TechnicalLevel | null = null,
+): CheckFinding[] {
+  const paragraphs = text.split(/\n[ \t]*\n/).filter((p) => p.trim());
+  const blocks = textBlocks(documentOf(paragraphs.map((p) => paragraph(p))));
+  return [...toneFindings(blocks, rules[language]), ...jargonFindings(blocks, rules[language], level)];
 }
 
 export function countFindings(findings: CheckFinding[]): Record<CheckSeverity, number> {

@@ -13,6 +13,8 @@ const APOLOGY_START = 12;
 const severityOf = { blame: 'error', argue: 'error', talkDown: 'warning' } as const;
 
 export function toneFindings(blocks: TextBlock[], rules: LanguageRules): Finding[] {
+  // Nothing written is not a kind tone: the panel must not praise an empty answer's opening.
+  if (!blocks.some((b) => b.text.trim())) return [finding('tone', 'warning', 'tone_empty', null)];
   const out: Finding[] = [];
   for (const rule of rules.tone) {
     for (const phrase of rule.phrases) {
@@ -67,7 +69,9 @@ export function jargonFindings(
     const matcher = phraseMatcher(term.term);
     for (const b of blocks) {
       const at = matcher.find(b.normalized);
-      if (at < 0 || explainedAt(b.normalized, at, term.term.length)) continue;
+      if (at < 0) continue;
+      // Explained where it is first used: later uses need no brackets again.
+      if (explainedAt(b.normalized, at, term.term.length)) break;
       out.push(
         finding(
           'jargon',

@@ -8,11 +8,14 @@ import {
   FLAG_UTF8,
   localHeader,
   STORED,
+  type HeaderFields,
 } from '../../archive/zipFormat';
 
 // Builds zip bytes by hand, for the tests of hostile bundles: our writer (rightly) refuses nothing
 // it is not asked to write, so `../x`, absolute names, duplicates or lying sizes are made here,
-// with the same record layout (archive/zipFormat) and fields the writer would never set.
+// with the same record layout (archive/zipFormat) and fields the writer would never set. It can
+// also lay the records out as no writer should (issue 15): a local header that disagrees with its
+// central record, local entries no central record names, bytes before, between and after them.
 
 export interface RawEntry {
   name: string;
@@ -25,15 +28,46 @@ export interface RawEntry {
   versionMadeBy?: number;
   externalAttributes?: number;
   flags?: number;
+  /** The name in the local header, when it should differ from the central directory's. */
+  localName?: string;
+  /** Fields of the local header that differ from the central record's. */
+  local?: Partial<Pick<HeaderFields, 'flags' | 'method' | 'crc32' | 'compressedSize' | 'uncompressedSize'>>;
+  /** Written as a local entry only: no central record names it (a streaming extractor sees it). */
+  hidden?: boolean;
+  /** A central record only, pointing at the local header of the entry at this index. */
+  pointsAt?: number;
+  /** The extra field of both headers. */
+  extra?: Buffer;
+}
+
+export interface RawZipOptions {
+  /** Bytes before the first entry (a self-extractor stub, or a whole other zip). */
+  prefix?: Buffer;
+  /** Bytes after the data of the entry at this index, before the next one. */
+  gap?: { after: number; bytes: Buffer };
+  /** Bytes after the end record. */
+  trailing?: Buffer;
+  /** The zip comment (its length is written into the end record). */
+  comment?: Buffer;
+  /** The entry count written into the end record, when it should not match the records. */
+  declaredEntries?: number;
 }
 
 const FIXED_TIME = dosDateTime(new Date(1980, 0, 1));
+/** drwxr-xr-x, for names ending in a slash. */
+const FOLDER_ATTRIBUTES = (0o040755 << 16) >>> 0;
 
-export function rawZip(entries: RawEntry[]): Buffer {
-  const locals: Buffer[] = [];
+export function rawZip(entries: RawEntry[], options: RawZipOptions = {}): Buffer {
+  const parts: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const e of entries) {
+  const push = (b: Buffer) => {
+    parts.push(b);
+    offset += b.length;
+  };
+  if (options.prefix) push(options.prefix);
+  const localAt: number[] = [];
+  entries.forEach((e, index) => {
     const method = e.method ?? STORED;
     const body = method === DEFLATED ? zlib.deflateRawSync(e.data) : e.data;
     const size = e.declaredSize ?? e.data.length;
@@ -47,24 +81,48 @@ export function rawZip(entries: RawEntry[]): Buffer {
       compressedSize: method !== DEFLATED && e.declaredSize !== undefined ? size : body.length,
       uncompressedSize: size,
       name: Buffer.from(e.name, 'utf8'),
-      extra: Buffer.alloc(0),
+      extra: e.extra ?? Buffer.alloc(0),
     };
-    const local = localHeader(fields);
-    locals.push(local, body);
+    const at = e.pointsAt !== undefined ? localAt[e.pointsAt]! : offset;
+    localAt.push(at);
+    if (e.pointsAt === undefined) {
+      push(
+        localHeader({
+          ...fields,
+          ...e.local,
+          ...(e.localName !== undefined ? { name: Buffer.from(e.localName, 'utf8') } : {}),
+        }),
+      );
+      push(body);
+    }
+    if (options.gap?.after === index) push(options.gap.bytes);
+    if (e.hidden) return;
     centrals.push(
       centralHeader({
         ...fields,
         ...(e.versionMadeBy !== undefined ? { versionMadeBy: e.versionMadeBy } : {}),
-        externalAttributes: e.externalAttributes ?? FILE_ATTRIBUTES,
-        localHeaderOffset: offset,
+        externalAttributes:
+          e.externalAttributes ?? (e.name.endsWith('/') ? FOLDER_ATTRIBUTES : FILE_ATTRIBUTES),
+        localHeaderOffset: at,
       }),
     );
-    offset += local.length + body.length;
-  }
+  });
   const cd = Buffer.concat(centrals);
   const end = endRecords(
-    { entries: entries.length, centralSize: cd.length, centralOffset: offset, zip64: false },
+    {
+      entries: options.declaredEntries ?? centrals.length,
+      centralSize: cd.length,
+      centralOffset: offset,
+      zip64: false,
+    },
     offset + cd.length,
   );
-  return Buffer.concat([...locals, cd, end]);
+  if (options.comment) end.writeUInt16LE(options.comment.length, end.length - 2);
+  return Buffer.concat([
+    ...parts,
+    cd,
+    end,
+    ...(options.comment ? [options.comment] : []),
+    ...(options.trailing ? [options.trailing] : []),
+  ]);
 }

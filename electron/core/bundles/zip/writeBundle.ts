@@ -1,6 +1,7 @@
 import { chmod, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MANIFEST_FILE, type ManifestFile } from '../../../../shared/domain/bundle';
+import { SIGNATURE_FILE } from '../../../../shared/domain/signing';
 import { KotaeError } from '../../../../shared/errors';
 import { sha256Of, sha256OfFile } from '../manifest';
 import { SourceSizeError, ZipWriter } from '../../archive/zipWriter';
@@ -68,13 +69,15 @@ export function hashEntries(entries: BundleEntry[]): Promise<ManifestFile[]> {
 export interface ZipResult {
   files: ManifestFile[];
   manifest: Buffer;
+  /** signature.json, made from the manifest's bytes by `signManifest`. */
+  signature: Buffer;
   /** CRC-32s computed on the way for library media whose row did not have one yet: keep them. */
   learned: { sha256: string; crc32: number }[];
 }
 
 /**
  * Writes the entries into a zip at `file` and ends it with the manifest that `makeManifest` builds
- * from their hashes, then syncs it to disk. Library media are copied as they are (their sha256 is
+ * from their hashes and the signature `signManifest` makes of its bytes, then syncs it to disk. Library media are copied as they are (their sha256 is
  * their name, their CRC-32 is in their row); fresh renditions are hashed as they pass. Rejects
  * (leaving a partial file for the caller to remove) on cancel or any error.
  */
@@ -82,6 +85,7 @@ export async function writeZip(
   file: string,
   entries: BundleEntry[],
   makeManifest: (files: ManifestFile[]) => Buffer,
+  signManifest: (manifest: Buffer) => Buffer,
   options: WriteOptions,
 ): Promise<ZipResult> {
   const { signal, mtime } = options;
@@ -115,9 +119,11 @@ export async function writeZip(
       }
     }
     const manifest = makeManifest(files);
+    const signature = signManifest(manifest);
     await zip.addData(MANIFEST_FILE, manifest, { mtime });
+    await zip.addData(SIGNATURE_FILE, signature, { mtime });
     await zip.finish();
-    return { files, manifest, learned };
+    return { files, manifest, signature, learned };
   } catch (err) {
     await zip.close();
     if (signal.aborted) throw new KotaeError('CANCELLED');
@@ -128,13 +134,15 @@ export async function writeZip(
 }
 
 /**
- * Copies the entries into the folder `dir` (which must not exist yet), then writes the manifest.
+ * Copies the entries into the folder `dir` (which must not exist yet), then writes the manifest and
+ * its signature.
  * Library media are read-only; the customer's copy is an ordinary file they may move or delete.
  */
 export async function writeFolder(
   dir: string,
   entries: BundleEntry[],
   manifest: Buffer,
+  signature: Buffer,
   options: WriteOptions,
 ): Promise<void> {
   await mkdir(dir);
@@ -152,4 +160,5 @@ export async function writeFolder(
     }
   }
   await writeFile(path.join(dir, MANIFEST_FILE), manifest, { flag: 'wx' });
+  await writeFile(path.join(dir, SIGNATURE_FILE), signature, { flag: 'wx' });
 }

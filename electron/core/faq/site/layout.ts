@@ -24,6 +24,8 @@ export interface Chrome {
   vendorEmail: string;
   logo: string | null;
   siteUrl: string;
+  /** The fingerprint of the key that signs the vendor's answer bundles, for customers to compare. */
+  signingKey: string | null;
   /** Cache-busting versions of the theme files. */
   versions: { css: string; vendorCss: string; js: string };
 }
@@ -103,6 +105,7 @@ ${page.body}
     <a href="${href(page.path, paths.answers)}">${e(t('allAnswers'))}</a>
     ${contact}
   </div>
+  ${chrome.signingKey ? `<p class="site-footer__key" data-signing-key="${e(chrome.signingKey)}">${e(t('signingKey', { fingerprint: chrome.signingKey }))}</p>` : ''}
 </footer>
 </body>
 </html>

@@ -42,9 +42,7 @@ describe('ffmpeg in a packaged app', () => {
     const { asarPaths, unpacked } = packagedLayout();
     const system = findOnPath('ffmpeg');
     expect(system, 'Debian ffmpeg (apt-get install ffmpeg) is needed for this test').not.toBeNull();
-    const resources = path.dirname(
-      path.dirname(unpacked.ffprobe.slice(0, unpacked.ffprobe.indexOf(`${path.sep}node_modules`))),
-    );
+    const resources = unpacked.ffprobe!.slice(0, unpacked.ffprobe!.indexOf(`${path.sep}app.asar.unpacked`));
     const current = path.join(resources, 'app.asar.unpacked', 'node_modules', 'ffmpeg-static', 'ffmpeg');
     mkdirSync(path.dirname(current), { recursive: true });
     copyFileSync(system!, current);

@@ -1,5 +1,5 @@
 import { $getNodeByKey, type LexicalEditor } from 'lexical';
-import { ArrowDown, ArrowUp, CheckCircle2, Film, ImagePlus, PlayCircle, Trash2, X } from 'lucide-react';
+import { ArrowDown, ArrowUp, CheckCircle2, Film, ImagePlus, PlayCircle, Trash2, X, XCircle } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -91,6 +91,15 @@ export function StepChrome({
                 icon={<X size={13} />}
                 onClick={() => update({ videoLink: null })}
               />
+            </div>
+          )}
+          {data.failed && (
+            <div className="k-step__failed" data-testid="step-failed" role="status">
+              <XCircle size={13} aria-hidden />
+              {t('editor.step.failed', {
+                version: data.failed.version,
+                date: fmt.date(data.failed.at),
+              })}
             </div>
           )}
           {data.verified && (

@@ -6,7 +6,7 @@ import {
   type SerializedElementNode,
   type Spread,
 } from 'lexical';
-import type { StepNode as StoredStep } from '@shared/answers/document';
+import type { StepNode as StoredStep, StepVerification } from '@shared/answers/document';
 import { labelsOf } from '../theme';
 import { BlockPartNode, chromeContainer } from './BlockPartNode';
 
@@ -16,7 +16,7 @@ import { BlockPartNode, chromeContainer } from './BlockPartNode';
 // themselves wherever they are moved. The screenshot, badges and menu are React chrome rendered
 // into the step's unmanaged containers (StepsPlugin); the two text parts are Lexical children.
 
-export type StepProps = Pick<StoredStep, 'stepId' | 'verified' | 'screenshot' | 'videoLink'>;
+export type StepProps = Pick<StoredStep, 'stepId' | 'verified' | 'failed' | 'screenshot' | 'videoLink'>;
 
 export type SerializedStepNode = Spread<StepProps & { type: 'kotae-step' }, SerializedElementNode>;
 
@@ -27,6 +27,7 @@ export function newStepId(): string {
 export class StepNode extends ElementNode {
   __stepId: string;
   __verified: StepProps['verified'];
+  __failed: StepVerification | null;
   __screenshot: StepProps['screenshot'];
   __videoLink: StepProps['videoLink'];
 
@@ -39,6 +40,7 @@ export class StepNode extends ElementNode {
       {
         stepId: node.__stepId,
         verified: node.__verified,
+        failed: node.__failed,
         screenshot: node.__screenshot,
         videoLink: node.__videoLink,
       },
@@ -50,6 +52,7 @@ export class StepNode extends ElementNode {
     super(key);
     this.__stepId = props?.stepId ?? newStepId();
     this.__verified = props?.verified ?? null;
+    this.__failed = props?.failed ?? null;
     this.__screenshot = props?.screenshot ?? null;
     this.__videoLink = props?.videoLink ?? null;
   }
@@ -64,6 +67,8 @@ export class StepNode extends ElementNode {
       type: 'kotae-step',
       stepId: this.__stepId,
       verified: this.__verified,
+      // Written only when set, so documents without a failed reproduction keep their shape.
+      ...(this.__failed ? { failed: this.__failed } : {}),
       screenshot: this.__screenshot,
       videoLink: this.__videoLink,
     };
@@ -83,6 +88,7 @@ export class StepNode extends ElementNode {
   private decorateDOM(dom: HTMLElement): void {
     dom.dataset.stepId = this.__stepId;
     dom.toggleAttribute('data-verified', this.__verified !== null);
+    dom.toggleAttribute('data-failed', this.__failed !== null);
   }
 
   override updateDOM(_prev: StepNode, dom: HTMLElement): boolean {
@@ -110,6 +116,7 @@ export class StepNode extends ElementNode {
     return {
       stepId: self.__stepId,
       verified: self.__verified,
+      failed: self.__failed,
       screenshot: self.__screenshot,
       videoLink: self.__videoLink,
     };
@@ -125,6 +132,7 @@ export class StepNode extends ElementNode {
   setProps(patch: Partial<Omit<StepProps, 'stepId'>>): this {
     const self = this.getWritable();
     if (patch.verified !== undefined) self.__verified = patch.verified;
+    if (patch.failed !== undefined) self.__failed = patch.failed;
     if (patch.screenshot !== undefined) self.__screenshot = patch.screenshot;
     if (patch.videoLink !== undefined) self.__videoLink = patch.videoLink;
     return self;

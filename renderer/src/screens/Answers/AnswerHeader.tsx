@@ -16,6 +16,8 @@ export interface HeaderActions {
   onReproduce: () => void;
   onTogglePreview: () => void;
   onPublicChange: (value: boolean) => void;
+  /** The title the FAQ shows instead of this one; empty for the same title. */
+  onPublicTitle: (value: string) => void;
   /** Saves pending edits (before a bundle is exported). */
   flush: () => Promise<void>;
   /** Puts pictures from the answer's rendered videos into the steps their chapters show. */
@@ -26,6 +28,7 @@ export interface HeaderActions {
 export function AnswerHeader({
   answer,
   isPublic,
+  publicTitle,
   saveState,
   saveInfo,
   verification,
@@ -37,6 +40,8 @@ export function AnswerHeader({
   answer: AnswerDetail;
   /** Shown at once when clicked; the workspace confirms and stores it. */
   isPublic: boolean;
+  /** The public title in the document (empty: the FAQ shows the answer's title). */
+  publicTitle: string;
   saveState: SaveState;
   saveInfo: Pick<SaveResult, 'revision' | 'editedSinceRevision'>;
   verification: StepVerification | null;
@@ -52,6 +57,12 @@ export function AnswerHeader({
   const [title, setTitle] = useState(answer.title);
   const clips = useApi('clips:list', { answerId: answer.id });
   const hasChapters = (clips.data ?? []).some((c) => c.chapterCount > 0);
+  const [faqTitle, setFaqTitle] = useState(publicTitle);
+  const [storedFaqTitle, setStoredFaqTitle] = useState(publicTitle);
+  if (storedFaqTitle !== publicTitle) {
+    setStoredFaqTitle(publicTitle);
+    setFaqTitle(publicTitle);
+  }
 
   const commitTitle = () => {
     const next = title.trim();
@@ -120,6 +131,25 @@ export function AnswerHeader({
           </span>
         )}
       </div>
+      {isPublic && (
+        <label className="k-answer-head__public-title">
+          <span>{t('publicTitle.label')}</span>
+          <input
+            className="k-input"
+            value={faqTitle}
+            maxLength={300}
+            placeholder={answer.title}
+            onChange={(e) => setFaqTitle(e.target.value)}
+            onBlur={() => {
+              if (faqTitle.trim() !== publicTitle) actions.onPublicTitle(faqTitle.trim());
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') e.currentTarget.blur();
+              if (e.key === 'Escape') setFaqTitle(publicTitle);
+            }}
+          />
+        </label>
+      )}
       <div className="k-answer-head__actions">
         <Button
           size="sm"

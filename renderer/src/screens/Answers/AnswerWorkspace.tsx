@@ -1,17 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { $getRoot } from 'lexical';
+import { $getRoot, $setState } from 'lexical';
 import { Component, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkAnswer, readerLevel } from '@shared/answers/checks';
-import { findNodes, type AnswerDocument, type ImageNode, type StepNode } from '@shared/answers/document';
+import { findNodes, type AnswerDocument } from '@shared/answers/document';
+import { PUBLIC_TITLE_STATE, nodeState } from '@shared/answers/publicVersion';
 import { answerVerification } from '@shared/answers/verification';
-import type { Input } from '@shared/api';
 import type { AnswerDetail, SaveResult, Template } from '@shared/domain/answer';
 import { call } from '../../api/client';
 import { queryKey, useApi, useApiMutation } from '../../api/hooks';
 import { Button, Dialog, ErrorMessage, useToast } from '../../components';
 import { AnswerEditor, type EditorHandle } from '../../editor/AnswerEditor';
 import type { SaveState } from '../../editor/autosave';
+import { publicTitleState } from '../../editor/nodeState';
 import { trackSave } from '../../editor/pendingSaves';
 import { $findStep } from '../../editor/plugins/StepsPlugin';
 import { useHotkey } from '../../hooks/useHotkey';
@@ -38,9 +39,15 @@ class EditorBoundary extends Component<{ fallback: ReactNode; children: ReactNod
 
 function mediaIn(doc: AnswerDocument): string[] {
   return [
-    ...findNodes<ImageNode>(doc, 'kotae-image').map((i) => i.sha256),
-    ...findNodes<StepNode>(doc, 'kotae-step').flatMap((s) => (s.screenshot ? [s.screenshot.sha256] : [])),
+    ...findNodes(doc, 'kotae-image').map((i) => i.sha256),
+    ...findNodes(doc, 'kotae-step').flatMap((s) => (s.screenshot ? [s.screenshot.sha256] : [])),
   ];
+}
+
+/** The public title kept in the document (root node state), or '' when there is none. */
+function publicTitleIn(doc: AnswerDocument): string {
+  const value = nodeState(doc.root)[PUBLIC_TITLE_STATE];
+  return typeof value === 'string' ? value : '';
 }
 
 /** One answer open for writing: header, editor, and beside it the checks and linked questions. */
@@ -50,7 +57,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
   const queryClient = useQueryClient();
   const handleRef = useRef<EditorHandle | null>(null);
   const [generation, setGeneration] = useState(0);
-  const [doc, setDoc] = useState(answer.doc as AnswerDocument);
+  const [doc, setDoc] = useState(answer.doc);
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saveInfo, setSaveInfo] = useState<Pick<SaveResult, 'revision' | 'editedSinceRevision'>>({
@@ -67,10 +74,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
 
   const save = useCallback(
     async (next: AnswerDocument) => {
-      const result = await trackSave(
-        answer.id,
-        call('answers:save', { id: answer.id, doc: next as unknown as Input<'answers:save'>['doc'] }),
-      );
+      const result = await trackSave(answer.id, call('answers:save', { id: answer.id, doc: next }));
       setSaveInfo({ revision: result.revision, editedSinceRevision: result.editedSinceRevision });
       void queryClient.invalidateQueries({ queryKey: queryKey('answers:list') });
     },
@@ -174,7 +178,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
       await flush();
       const restored = await call('answers:restoreRevision', { id: answer.id, revision });
       setDialog(null);
-      setDoc(restored.doc as AnswerDocument);
+      setDoc(restored.doc);
       setSaveInfo({ revision: restored.revision, editedSinceRevision: false });
       setGeneration((g) => g + 1);
       queryClient.setQueryData(queryKey('answers:get', { id: answer.id }), restored);
@@ -223,6 +227,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
         key={answer.title}
         answer={answer}
         isPublic={isPublic}
+        publicTitle={publicTitleIn(doc)}
         saveState={saveState}
         saveInfo={saveInfo}
         verification={answerVerification(doc)}
@@ -237,6 +242,10 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
           onReproduce: () => setPanel((p) => (p === 'reproduce' ? 'checks' : 'reproduce')),
           onTogglePreview: () => setPreview((p) => !p),
           onPublicChange: setPublic,
+          onPublicTitle: (value) =>
+            handleRef.current?.editor.update(() => {
+              $setState($getRoot(), publicTitleState, value);
+            }),
         }}
       />
       {saveState === 'error' && <ErrorMessage error={saveError} />}
@@ -252,7 +261,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
               fallback={
                 <>
                   <ErrorMessage error={{ code: 'INTERNAL', messageKey: 'answers:unreadable' }} />
-                  <DocumentView doc={answer.doc as AnswerDocument} />
+                  <DocumentView doc={answer.doc} />
                 </>
               }
             >

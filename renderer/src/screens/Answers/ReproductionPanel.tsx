@@ -5,7 +5,7 @@ import {
   findNodes,
   nodeText,
   type AnswerDocument,
-  type ElementBase,
+  type DocNode,
   type StepNode,
 } from '@shared/answers/document';
 import { mediaUrl } from '../../api/client';
@@ -14,8 +14,8 @@ import { Button, Card } from '../../components';
 import type { EditorHandle } from '../../editor/AnswerEditor';
 import { UPDATE_STEP_COMMAND } from '../../editor/plugins/StepsPlugin';
 
-const part = (step: StepNode, type: string) => {
-  const node = step.children.find((c) => c.type === type) as ElementBase | undefined;
+const part = (step: StepNode, type: DocNode['type']) => {
+  const node = step.children.find((c) => c.type === type);
   return node ? nodeText(node) : '';
 };
 
@@ -34,7 +34,7 @@ export function ReproductionPanel({
 }) {
   const { t } = useTranslation('answers');
   const versions = useApi('answers:productVersions', {});
-  const steps = findNodes<StepNode>(doc, 'kotae-step');
+  const steps = findNodes(doc, 'kotae-step');
   const [index, setIndex] = useState(0);
   const [version, setVersion] = useState<string | null>(null);
   const [verifiedNow, setVerifiedNow] = useState<Set<string>>(new Set());
@@ -56,7 +56,10 @@ export function ReproductionPanel({
     if (!step || !editor) return;
     editor.dispatchCommand(UPDATE_STEP_COMMAND, {
       stepId: step.stepId,
-      patch: { verified: ok ? { version: chosenVersion, at: new Date().toISOString() } : null },
+      // "Does not work" leaves its mark on the step (with the version), so it is fixed before sending.
+      patch: ok
+        ? { verified: { version: chosenVersion, at: new Date().toISOString() }, failed: null }
+        : { verified: null, failed: { version: chosenVersion, at: new Date().toISOString() } },
     });
     setVerifiedNow((prev) => {
       const next = new Set(prev);
@@ -104,8 +107,8 @@ export function ReproductionPanel({
               <div className="k-repro__count">{t('repro.stepOf', { n: index + 1, total: steps.length })}</div>
               <div className="k-repro__action">{part(step!, 'kotae-step-action')}</div>
               <div className="k-repro__expected">
-                <span className="k-repro__label">{t('repro.expected')}</span>{' '}
-                {part(step!, 'kotae-step-expected')}
+                <div className="k-repro__label">{t('repro.expected')}</div>
+                <div>{part(step!, 'kotae-step-expected')}</div>
               </div>
               {step!.screenshot && (
                 <img

@@ -14,7 +14,9 @@ export function SuggestedAnswers({
   questionId: number;
   onUse: (answerId: number) => void;
 }) {
-  const { t } = useTranslation('answers');
+  const { t, i18n } = useTranslation('answers');
+  // A list in the UI's own punctuation: 「A、B」 in Japanese, "A, B" in English.
+  const join = (items: string[]) => items.join(i18n.language.startsWith('ja') ? '、' : ', ');
   const suggestions = useApi('answers:suggest', { questionId });
   if (!suggestions.data) return null;
   return (
@@ -32,8 +34,8 @@ export function SuggestedAnswers({
                 <strong>{s.title}</strong>
                 <span className="faint">
                   {s.capabilities.length
-                    ? t('create.shares', { list: s.capabilities.join('、') })
-                    : t('create.words', { list: s.terms.join(' ') })}
+                    ? t('create.shares', { list: join(s.capabilities) })
+                    : t('create.words', { list: join(s.terms) })}
                 </span>
               </div>
               <button type="button" className="k-btn k-btn--secondary k-btn--sm" onClick={() => onUse(s.id)}>

@@ -5,6 +5,7 @@ import type { Capability } from '@shared/domain/capability';
 import { useApiMutation } from '../../api/hooks';
 import { Badge, Button, Dialog, ErrorMessage, useToast } from '../../components';
 import { CapabilityForm } from './CapabilityForm';
+import { CapabilityTranslations } from './CapabilityTranslations';
 import { succeeded } from '../Inbox/succeeded';
 
 /** One capability: what it covers, and the actions on it (edit, add inside, reorder, delete). */
@@ -57,6 +58,7 @@ export function CapabilityDetail({
           <p className="k-prose">
             {capability.description || <span className="faint">{t('noDescription')}</span>}
           </p>
+          <CapabilityTranslations capability={capability} />
           <h3 style={{ fontSize: 13, margin: '18px 0 6px' }} className="muted">
             {t('keywords')}
           </h3>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CapabilityText } from '@shared/domain/capability';
+import type { Language } from '@shared/domain/common';
 import { Button, TextArea, TextField } from '../../components';
 
 export interface CapabilityValues {
-  title: string;
-  description: string;
+  texts: Record<Language, CapabilityText>;
   keywords: string[];
 }
 
@@ -14,7 +15,14 @@ const splitKeywords = (text: string) =>
     .map((k) => k.trim())
     .filter(Boolean);
 
-/** Title, description and keywords of one capability; used to add and to edit. */
+/** The UI's language first: that is the text the vendor writes first. */
+const languagesFor = (ui: string): Language[] => (ui.startsWith('ja') ? ['ja', 'en'] : ['en', 'ja']);
+
+/**
+ * Title and description of one capability in each language the customers read (a decline to an
+ * English customer lists the catalogue in English), and its keywords; used to add and to edit.
+ * One title is enough to save; a missing translation is shown on the capability and in drafts.
+ */
 export function CapabilityForm({
   initial,
   submitLabel,
@@ -28,32 +36,39 @@ export function CapabilityForm({
   onSubmit: (values: CapabilityValues) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation(['capabilities', 'common']);
-  const [title, setTitle] = useState(initial.title);
-  const [description, setDescription] = useState(initial.description);
+  const { t, i18n } = useTranslation(['capabilities', 'common']);
+  const [texts, setTexts] = useState(initial.texts);
   const [keywords, setKeywords] = useState(initial.keywords.join(', '));
+  const hasTitle = !!(texts.ja.title.trim() || texts.en.title.trim());
+  const set = (language: Language, field: keyof CapabilityText, value: string) =>
+    setTexts({ ...texts, [language]: { ...texts[language], [field]: value } });
   return (
     <form
       data-testid="capability-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (title.trim()) onSubmit({ title: title.trim(), description, keywords: splitKeywords(keywords) });
+        if (hasTitle) onSubmit({ texts, keywords: splitKeywords(keywords) });
       }}
     >
-      <TextField
-        label={t('form.title')}
-        required
-        autoFocus
-        maxLength={300}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-      />
-      <TextArea
-        label={t('form.description')}
-        rows={3}
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
-      />
+      {languagesFor(i18n.language).map((language, i) => (
+        <fieldset key={language} className="k-capability-language" lang={language}>
+          <legend lang={i18n.language}>{t(`form.language.${language}`)}</legend>
+          <TextField
+            label={t(`form.titleIn.${language}`)}
+            autoFocus={i === 0}
+            maxLength={300}
+            value={texts[language].title}
+            onChange={(e) => set(language, 'title', e.target.value)}
+          />
+          <TextArea
+            label={t(`form.descriptionIn.${language}`)}
+            rows={3}
+            value={texts[language].description}
+            onChange={(e) => set(language, 'description', e.target.value)}
+          />
+        </fieldset>
+      ))}
+      {!hasTitle && <p className="faint">{t('form.titleRequired')}</p>}
       <TextField
         label={t('keywords')}
         hint={t('form.keywordsHint')}
@@ -61,7 +76,7 @@ export function CapabilityForm({
         onChange={(e) => setKeywords(e.target.value)}
       />
       <div className="k-actions">
-        <Button type="submit" variant="primary" disabled={busy || !title.trim()}>
+        <Button type="submit" variant="primary" disabled={busy || !hasTitle}>
           {submitLabel}
         </Button>
         <Button onClick={onCancel}>{t('common:cancel')}</Button>

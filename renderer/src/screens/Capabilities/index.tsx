@@ -13,6 +13,7 @@ import {
   SearchableList,
   SplitView,
 } from '../../components';
+import { useCapabilitiesInUiLanguage } from '../../hooks/useCapabilityText';
 import type { ScreenProps } from '../../shell/ScreenView';
 import '../Inbox/tracking.css';
 import { CapabilityDetail } from './CapabilityDetail';
@@ -28,7 +29,7 @@ export default function Capabilities({ id, navigate }: ScreenProps) {
   // Adding: null = closed, 'area' = a new area, a number = a new operation inside that area.
   const [adding, setAdding] = useState<'area' | number | null>(null);
   const create = useApiMutation('capabilities:create');
-  const all = capabilities.data ?? [];
+  const all = useCapabilitiesInUiLanguage(capabilities.data);
   const areas = all.filter((c) => c.parentId === null);
   const selected = all.find((c) => c.id === id) ?? null;
 
@@ -117,7 +118,10 @@ export default function Capabilities({ id, navigate }: ScreenProps) {
           onClose={() => setAdding(null)}
         >
           <CapabilityForm
-            initial={{ title: '', description: '', keywords: [] }}
+            initial={{
+              texts: { ja: { title: '', description: '' }, en: { title: '', description: '' } },
+              keywords: [],
+            }}
             submitLabel={t('form.add')}
             busy={create.isPending}
             onCancel={() => setAdding(null)}

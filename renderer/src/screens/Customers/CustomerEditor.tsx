@@ -26,6 +26,20 @@ export function draftOf(customer: CustomerSummary): CustomerDraft {
   return { contact: { name, email, company, phone, language }, profile: customer.profile };
 }
 
+/** Whether the form holds anything the saved customer does not: opening the editor is no edit. */
+export function isEdited(draft: CustomerDraft, customer: CustomerSummary): boolean {
+  const canonical = (d: CustomerDraft) =>
+    JSON.stringify({
+      contact: { ...d.contact, email: d.contact.email?.trim() || null },
+      profile: Object.fromEntries(
+        Object.entries(d.profile)
+          .filter(([, v]) => v !== undefined && v !== '')
+          .sort(([a], [b]) => a.localeCompare(b)),
+      ),
+    });
+  return canonical(draft) !== canonical(draftOf(customer));
+}
+
 /**
  * Contact and profile of a customer in one form, saved together. Controlled: the Customers screen
  * keeps the draft, so switching to another customer and back loses nothing typed.

@@ -3,6 +3,7 @@ import type { QuestionStatus } from '@shared/domain/status';
 import { useApi } from '../../api/hooks';
 import { Card, ErrorMessage, Loading } from '../../components';
 import { useFormat } from '../../hooks/useFormat';
+import { MessageDelivery } from '../Inbox/MessageDelivery';
 
 /** All of a customer's questions, mails, status changes and answers on one timeline. */
 export function CustomerTimeline({ customerId }: { customerId: number }) {
@@ -30,6 +31,12 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
                 </a>
               </div>
               {item.text && <div className="muted">{item.text}</div>}
+              {item.message && (
+                <div className="k-timeline__message">
+                  {item.delivery && <MessageDelivery delivery={item.delivery} sentRef={item.ref} />}
+                  <div className="muted">{item.message}</div>
+                </div>
+              )}
             </li>
           ))}
         </ol>

@@ -1,4 +1,4 @@
-import { Copy, Mail, RotateCcw } from 'lucide-react';
+import { AlertTriangle, Copy, Mail, RotateCcw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { DraftPurpose, MessageDraft } from '@shared/domain/tracking';
 import { useApiMutation } from '../../api/hooks';
@@ -30,7 +30,8 @@ export function useSendDraft(questionId: number, purpose: DraftPurpose) {
     if (!sent) return;
     if (sent.bodyOmitted) {
       if (await copyText(draft.body)) toast.show(t('draft.mailTooLong'), { timeoutMs: 12_000 });
-    } else toast.show(t('draft.mailOpened'));
+    } else if (sent.file) toast.show(t('draft.mailAsFile'));
+    else toast.show(t('draft.mailOpened'));
   };
   return { send, copy, mail };
 }
@@ -67,6 +68,15 @@ export function DraftEditor({
       <div className="faint">
         {generated?.to ? t('draft.to', { to: generated.to }) : t('draft.noAddress')}
       </div>
+      {generated && generated.untranslated.length > 0 && (
+        <div className="k-draft__untranslated" role="status" data-testid="draft-untranslated">
+          <AlertTriangle size={14} aria-hidden />{' '}
+          {t('draft.untranslated', {
+            language: t(`draft.languageName.${generated.language}`),
+            titles: generated.untranslated.join(generated.language === 'ja' ? '、' : ', '),
+          })}
+        </div>
+      )}
       <TextField
         label={t('draft.subject')}
         value={value.subject}
@@ -76,6 +86,7 @@ export function DraftEditor({
         label={t('draft.body')}
         rows={12}
         value={value.body}
+        lang={generated?.language}
         onChange={(e) => onEdit({ ...value, body: e.target.value })}
       />
       {send.isError && <ErrorMessage error={send.error} />}

@@ -4,6 +4,7 @@ import type { QuestionDetail } from '@shared/domain/question';
 import type { ScopeVerdict } from '@shared/domain/status';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { Badge, Button, Card, ErrorMessage, useToast } from '../../components';
+import { useCapabilitiesInUiLanguage } from '../../hooks/useCapabilityText';
 import { DraftEditor, type DraftText } from './DraftEditor';
 import { MessageTemplatesButton } from './MessageTemplatesDialog';
 import { StatusChangeDialog } from './StatusChangeDialog';
@@ -21,6 +22,13 @@ export function ScopePanel({ question }: { question: QuestionDetail }) {
   const { t } = useTranslation(['tracking', 'status']);
   const toast = useToast();
   const suggestions = useApi('scope:suggest', { questionId: question.id, limit: 6 });
+  // Titles in the UI's language (the catalogue has both); the suggestion's own label otherwise.
+  const catalogue = useCapabilitiesInUiLanguage(useApi('capabilities:list', {}).data);
+  const titleOf = (id: number, fallback: string) => catalogue.find((c) => c.id === id)?.title ?? fallback;
+  const parentOf = (id: number) => {
+    const parentId = catalogue.find((c) => c.id === id)?.parentId;
+    return parentId ? titleOf(parentId, '') : null;
+  };
   const save = useApiMutation('scope:set');
   // Checked capabilities: what the vendor ticked, else what the question is linked to now.
   const [picked, setPicked] = useState<number[] | null>(null);
@@ -29,11 +37,13 @@ export function ScopePanel({ question }: { question: QuestionDetail }) {
   const choices = [
     ...question.capabilities.map((c) => ({
       id: c.id,
-      title: c.title,
+      title: titleOf(c.id, c.title),
       parentTitle: null as string | null,
       terms: [] as string[],
     })),
-    ...(suggestions.data ?? []).filter((s) => !linked.includes(s.id)),
+    ...(suggestions.data ?? [])
+      .filter((s) => !linked.includes(s.id))
+      .map((s) => ({ ...s, title: titleOf(s.id, s.title), parentTitle: parentOf(s.id) ?? s.parentTitle })),
   ];
 
   const toggle = (id: number) =>
@@ -78,7 +88,7 @@ export function ScopePanel({ question }: { question: QuestionDetail }) {
         ) : (
           <p className="faint">{suggestions.isPending ? t('scope.loading') : t('scope.noSuggestions')}</p>
         )}
-        <div className="k-segmented" role="group" aria-label={t('scope.verdict')}>
+        <div className="k-verdicts" role="group" aria-label={t('scope.verdict')}>
           {verdicts.map((v) => (
             <Button
               key={v}

@@ -6,7 +6,7 @@ import { isOpenStatus, questionStatuses, type QuestionStatus } from '@shared/dom
 import { checkpointProblem, suggestedCheckpoint } from '@shared/tracking/checkpoint';
 import { statusTemplateKey } from '@shared/tracking/templates';
 import { useApi, useApiMutation } from '../../api/hooks';
-import { Button, Dialog, ErrorMessage, SelectField, TextArea, TextField, useToast } from '../../components';
+import { Button, DateField, Dialog, ErrorMessage, SelectField, TextArea, useToast } from '../../components';
 import { todayDay, useFormat } from '../../hooks/useFormat';
 import { DraftEditor, type DraftText } from './DraftEditor';
 import { MessageTemplatesButton } from './MessageTemplatesDialog';
@@ -92,13 +92,12 @@ export function StatusChangeDialog({
             options={questionStatuses.map((s) => ({ value: s, label: t(`status:status.${s}`) }))}
           />
           {open ? (
-            <TextField
+            <DateField
               label={t('status.checkpoint')}
-              type="date"
               min={today}
               required
               value={checkpoint}
-              onChange={(e) => setCheckpoint(e.target.value)}
+              onChange={setCheckpoint}
               hint={
                 <>
                   {problem ? t(`errors.checkpoint_${problem}`) : t('status.checkpointHint')}{' '}

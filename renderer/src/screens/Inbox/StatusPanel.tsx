@@ -9,6 +9,7 @@ import { shortcutLabel } from '../../hooks/shortcutLabel';
 import { todayDay, useFormat } from '../../hooks/useFormat';
 import { StatusChangeDialog } from './StatusChangeDialog';
 import './tracking.css';
+import { MessageDelivery } from './MessageDelivery';
 import { useSendDraft } from './DraftEditor';
 import { useLogText } from './useLogText';
 
@@ -102,6 +103,9 @@ function HistoryEntry({ entry, question }: { entry: StatusChangeView; question: 
         <div className="muted">{t('status.nextNews', { date: fmt.date(entry.nextCheckpoint) })}</div>
       )}
       {entry.note && <div className="muted">{t('status.why', { note: words.note(entry.note) })}</div>}
+      {entry.customerMessage && entry.delivery && (
+        <MessageDelivery delivery={entry.delivery} sentRef={`status:${entry.id}`} />
+      )}
       {entry.customerMessage && (
         <details>
           <summary className="muted">{t('status.messageSent')}</summary>

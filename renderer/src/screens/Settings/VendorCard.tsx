@@ -5,6 +5,7 @@ import type { VendorSettings } from '@shared/domain/faq';
 import { mediaUrl } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { Button, Card, ErrorMessage, Loading, TextField, useToast } from '../../components';
+import { SigningKey } from './SigningKey';
 import './vendor.css';
 
 function VendorForm({ vendor }: { vendor: VendorSettings }) {
@@ -127,6 +128,7 @@ export function VendorCard() {
       ) : (
         <VendorForm key={JSON.stringify(vendor.data)} vendor={vendor.data} />
       )}
+      <SigningKey />
     </Card>
   );
 }

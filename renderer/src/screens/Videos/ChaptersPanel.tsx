@@ -1,10 +1,11 @@
 import { Camera, Play, RotateCcw, Trash2, Wand2 } from 'lucide-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findNodes, nodeText, type AnswerDocument, type StepNode } from '@shared/answers/document';
+import { findNodes, nodeText, type AnswerDocument } from '@shared/answers/document';
 import type { Chapter, ClipEdit } from '@shared/domain/clip';
 import { useApi } from '../../api/hooks';
 import { Card, IconButton, SelectField, TextArea } from '../../components';
+import { RecordPicker } from '../../components/RecordPicker';
 import { timecode } from './timecode';
 
 export interface StepOption {
@@ -15,9 +16,9 @@ export interface StepOption {
 }
 
 /** The steps of an answer, in order, with the words a caption would use. */
-export function stepsOf(doc: unknown): StepOption[] {
-  if (!doc || typeof doc !== 'object' || !('root' in doc)) return [];
-  return findNodes<StepNode>(doc as AnswerDocument, 'kotae-step').map((s, i) => {
+export function stepsOf(doc: AnswerDocument | undefined): StepOption[] {
+  if (!doc) return [];
+  return findNodes(doc, 'kotae-step').map((s, i) => {
     const action = s.children[0] ? nodeText(s.children[0]).trim() : '';
     const expected = s.children[1] ? nodeText(s.children[1]).trim() : '';
     return { stepId: s.stepId, n: i + 1, action, text: [action, expected].filter(Boolean).join('\n') };
@@ -140,7 +141,8 @@ export function ChaptersPanel({
   currentS: number;
 }) {
   const { t } = useTranslation('videos');
-  const answers = useApi('answers:list', {});
+  // The latest answers to choose from at once; any other by typing part of its title.
+  const latest = useApi('answers:list', { limit: 8 });
   const answer = useApi('answers:get', { id: edit.answerId ?? 0 }, { enabled: edit.answerId !== null });
   const steps = useMemo(() => (edit.answerId !== null ? stepsOf(answer.data?.doc) : []), [answer.data, edit.answerId]);
   const captions = new Map(edit.captions.map((c) => [c.chapterId, c.text]));
@@ -156,18 +158,17 @@ export function ChaptersPanel({
 
   return (
     <Card title={t('chapters.title')} className="k-chapters">
-      <SelectField
+      <RecordPicker
+        kind="answer"
         label={t('chapters.answer')}
-        value={edit.answerId === null ? '' : String(edit.answerId)}
-        options={[
-          { value: '', label: t('chapters.noAnswer') },
-          ...(answers.data ?? []).map((a) => ({ value: String(a.id), label: a.title })),
-        ]}
-        onChange={(e) => {
-          const answerId = e.target.value ? Number(e.target.value) : null;
+        placeholder={t('chapters.noAnswer')}
+        value={edit.answerId === null ? null : { id: edit.answerId, title: answer.data?.title ?? '…' }}
+        recent={(latest.data?.items ?? []).map((a) => ({ id: a.id, title: a.title }))}
+        onChange={(picked) => {
+          const answerId = picked?.id ?? null;
           change((x) => ({ ...x, answerId, chapters: x.chapters.map((c) => ({ ...c, stepId: answerId === x.answerId ? c.stepId : null })) }));
         }}
-        data-testid="clip-answer"
+        testId="clip-answer"
       />
       {sorted.length === 0 ? (
         <p className="faint">{t('chapters.empty')}</p>

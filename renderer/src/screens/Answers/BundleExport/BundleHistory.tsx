@@ -94,6 +94,7 @@ function VerifyButton({ onError }: { onError: (err: unknown) => void }) {
   const job = useJob(jobId);
   const report = job?.status === 'done' ? BundleVerifyReport.safeParse(job.result).data : undefined;
   const record = report?.record;
+  const signature = report?.signature;
   return (
     <div className="k-bundle-verify">
       <Button
@@ -117,17 +118,34 @@ function VerifyButton({ onError }: { onError: (err: unknown) => void }) {
       {report && (
         <div className="k-bundle-verify__result" role="status" data-testid="bundle-verify-result">
           {report.sound ? (
-            <p className="k-bundle-verify__ok">
-              {t('history.verifySound')}{' '}
-              {record
-                ? t('history.verifyRecord', {
-                    title: record.answerTitle ?? `#${record.answerId}`,
-                    revision: record.revision,
-                    date: fmt.dateTime(record.createdAt),
-                    to: record.customerName ? t('history.verifyTo', { name: record.customerName }) : '',
-                  })
-                : t('history.verifyUnknown')}
-            </p>
+            <>
+              <p className="k-bundle-verify__ok">
+                {t('history.verifySound')}{' '}
+                {record
+                  ? t('history.verifyRecord', {
+                      title: record.answerTitle ?? `#${record.answerId}`,
+                      revision: record.revision,
+                      date: fmt.dateTime(record.createdAt),
+                      to: record.customerName ? t('history.verifyTo', { name: record.customerName }) : '',
+                    })
+                  : t('history.verifyUnknown')}
+              </p>
+              {signature && (
+                <p
+                  className={
+                    signature.verdict === 'thisLibrary' ? 'k-bundle-verify__ok' : 'k-bundle-verify__warn'
+                  }
+                  data-testid="bundle-verify-signature"
+                  data-verdict={signature.verdict}
+                >
+                  {signature.verdict === 'unsigned'
+                    ? t('history.unsigned')
+                    : t(signature.verdict === 'thisLibrary' ? 'history.signedHere' : 'history.signedOther', {
+                        fingerprint: signature.fingerprint,
+                      })}
+                </p>
+              )}
+            </>
           ) : (
             <ErrorMessage error={report.error} />
           )}
