@@ -1,5 +1,5 @@
 import { compareVersions } from '../releases/version';
-import { findNodes, type AnswerDocument, type StepNode, type StepVerification } from './document';
+import { findNodes, type AnswerDocument, type StepVerification } from './document';
 
 /**
  * "Verified with version X on date" for a whole answer: only when every step has been verified,
@@ -8,7 +8,7 @@ import { findNodes, type AnswerDocument, type StepNode, type StepVerification } 
  * those the earliest date. This is what the FAQ shows as "Checked with …" (issue 22).
  */
 export function answerVerification(doc: AnswerDocument): StepVerification | null {
-  const steps = findNodes<StepNode>(doc, 'kotae-step');
+  const steps = findNodes(doc, 'kotae-step');
   if (!steps.length || steps.some((s) => !s.verified)) return null;
   return steps
     .map((s) => s.verified!)

@@ -6,7 +6,7 @@ import { compareVersions } from './version';
 // vendor re-walks the steps) decide the same way.
 
 function steps(doc: AnswerDocument): StepNode[] {
-  return findNodes<StepNode>(doc, 'kotae-step');
+  return findNodes(doc, 'kotae-step');
 }
 
 /** Some step was verified with a version older than `version`: the answer claims what may have changed. */

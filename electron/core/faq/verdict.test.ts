@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findNodes, type AnswerDocument, type StepNode } from '../../../shared/answers/document';
+import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
 import { parseVerdictTag } from '../../../shared/verdicts/tag';
 import { getAnswer, saveAnswerDoc } from '../answers';
 import { createLibrary, seedDemo } from '../library';
@@ -47,7 +47,7 @@ describe('an FAQ answer page (issue 22)', () => {
     const library = createLibrary(path.join(dir, 'lib'), { seed: seedDemo });
     // Answer 4 (theme colour): its first step re-verified with 5.0 long ago, the others with 4.2.0 since.
     const doc = structuredClone(getAnswer(library.db, 4).doc as AnswerDocument);
-    const stepsOf = findNodes<StepNode>(doc, 'kotae-step');
+    const stepsOf = findNodes(doc, 'kotae-step');
     stepsOf.forEach((s, i) => {
       s.verified =
         i === 0

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { findNodes, type AnswerDocument, type StepNode } from '../../../shared/answers/document';
+import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
 import type { AnswerRecheck, RecheckItem, Release } from '../../../shared/domain/release';
 import { compareVersions, oldestVersion } from '../../../shared/releases/version';
 
@@ -61,7 +61,7 @@ interface RecheckRow {
 
 function checkedWith(docJson: string): string | null {
   try {
-    const steps = findNodes<StepNode>(JSON.parse(docJson) as AnswerDocument, 'kotae-step');
+    const steps = findNodes(JSON.parse(docJson) as AnswerDocument, 'kotae-step');
     return oldestVersion(steps.flatMap((s) => (s.verified ? [s.verified.version] : [])));
   } catch {
     return null;

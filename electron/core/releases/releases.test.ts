@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findNodes, type AnswerDocument, type StepNode } from '../../../shared/answers/document';
+import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
 import { getAnswer, restoreRevision, saveAnswerDoc, saveRevision, updateAnswer } from '../answers';
 import { exportBundle } from '../bundles';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
@@ -28,14 +28,14 @@ const docOf = (library: Library, id: number) => getAnswer(library.db, id).doc as
 /** Walks every step again in reproduction mode with `version`, or marks one as not working. */
 function rewalk(doc: AnswerDocument, version: string, failing: string | null = null): AnswerDocument {
   const copy = structuredClone(doc);
-  for (const s of findNodes<StepNode>(copy, 'kotae-step'))
+  for (const s of findNodes(copy, 'kotae-step'))
     s.verified = s.stepId === failing ? null : { version, at: '2026-12-01T10:00:00.000Z' };
   return copy;
 }
 
 function linkStep(doc: AnswerDocument, capabilityIds: number[]): AnswerDocument {
   const copy = structuredClone(doc);
-  findNodes<StepNode>(copy, 'kotae-step')[0]!.capabilityIds = capabilityIds;
+  findNodes(copy, 'kotae-step')[0]!.capabilityIds = capabilityIds;
   return copy;
 }
 
@@ -175,7 +175,7 @@ describe('re-walking an answer in reproduction mode', () => {
 
     // One step does not work with 5.0 any more: still to re-check (the answer needs rewriting).
     const doc = docOf(library, 1);
-    const firstStep = findNodes<StepNode>(doc, 'kotae-step')[0]!.stepId;
+    const firstStep = findNodes(doc, 'kotae-step')[0]!.stepId;
     saveAnswerDoc(library, 1, rewalk(doc, '5.0', firstStep));
     expect(staleIds(library).sort()).toEqual([1, 2]);
 

@@ -1,10 +1,12 @@
-import { Film } from 'lucide-react';
+import { Eye, Film } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FaqOverview } from '@shared/domain/faq';
 import { useApi } from '../../api/hooks';
-import { Badge, Card } from '../../components';
+import { Badge, Card, IconButton } from '../../components';
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
+import { PreviewDialog } from './PreviewDialog';
 
 const changeTone = { new: 'info', changed: 'accent', unchanged: 'neutral' } as const;
 
@@ -38,6 +40,7 @@ export function AnswersCard({
       .map(([key, n]) => `${t(`followUp:feedback.${key}`)} ${n}`);
     return parts.length ? parts.join(' · ') : '—';
   };
+  const [previewing, setPreviewing] = useState<number | null>(null);
   return (
     <Card title={t('publicAnswers', { count: overview.answers.length })}>
       <table className="k-table" data-testid="public-answers">
@@ -71,6 +74,13 @@ export function AnswersCard({
                     {t('followUp:publish.badge')}
                   </Badge>
                 )}
+                <IconButton
+                  className="k-publish__preview"
+                  label={t('preview.open', { title: a.title })}
+                  icon={<Eye size={14} />}
+                  onClick={() => setPreviewing(a.id)}
+                />
+                {a.ownTitle && <div className="faint k-publish__own-title">{a.ownTitle}</div>}
                 {a.videos > 0 && (
                   <span className="k-publish__videos" title={t('videos', { count: a.videos })}>
                     <Film size={12} /> {a.videos}
@@ -106,6 +116,7 @@ export function AnswersCard({
           </ul>
         </div>
       )}
+      {previewing !== null && <PreviewDialog answerId={previewing} onClose={() => setPreviewing(null)} />}
     </Card>
   );
 }
