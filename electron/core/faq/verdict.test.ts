@@ -17,7 +17,7 @@ describe('an FAQ answer page (issue 22)', () => {
   it('asks whether it solved the problem, with prepared mails naming the answer and its revision', async () => {
     const dir = tempDir();
     const library = createLibrary(path.join(dir, 'lib'), { seed: seedDemo });
-    decideAll(library, 'redact');
+    await decideAll(library, 'redact');
     await publishFaq(library, { outDir: path.join(dir, 'site') });
     const html = page(siteFiles(path.join(dir, 'site')), 'connect-a-custom-domain');
     const section = /<section class="faq-verdict"[\s\S]*?<\/section>/.exec(html)![0];
@@ -55,7 +55,7 @@ describe('an FAQ answer page (issue 22)', () => {
           : { version: '4.2.0', at: '2026-06-01T00:00:00.000Z' };
     });
     saveAnswerDoc(library, 4, doc);
-    decideAll(library, 'redact');
+    await decideAll(library, 'redact');
     await publishFaq(library, { outDir: path.join(dir, 'site') });
     const html = page(siteFiles(path.join(dir, 'site')), 'change-the-theme-colour');
     // The answer's badge; each step still says what it was verified with.
