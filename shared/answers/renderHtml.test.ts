@@ -1,82 +1,72 @@
 import { describe, expect, it } from 'vitest';
-import { documentOf, heading, link as linkTo, paragraph, resolution, step } from './document';
-import { renderAnswerHtml, type RenderOptions } from './renderHtml';
+import { documentOf, heading, link as linkTo, paragraph, resolution, step, video } from './document';
+import { renderAnswerHtml, type AnswerFrame } from './renderHtml';
 
-const options: RenderOptions = {
-  labels: {
-    step: 'Step',
-    expected: 'Result',
-    options: 'Options',
-    pros: 'Pros',
-    cons: 'Cons',
-    resolution: 'Summary',
-    fields: {
-      cause: 'Cause',
-      done: 'Done',
-      remains: 'Remains',
-      resolved: 'Resolved',
-      prevention: 'Prevention',
-    },
-    verified: (v) => `Verified with ${v}`,
-    watch: 'Watch',
-  },
+const frame: AnswerFrame = {
+  language: 'en',
   imageSrc: (img) => `media/${img.sha256}.${img.ext}`,
+  clip: () => null,
+  video: { preload: 'metadata', inlineCaptions: true },
 };
+const render = (doc: Parameters<typeof renderAnswerHtml>[0], f: Partial<AnswerFrame> = {}) =>
+  renderAnswerHtml(doc, { ...frame, ...f }).html.value;
 
 describe('renderAnswerHtml', () => {
   it('renders steps as one numbered list with their expected results', () => {
-    const html = renderAnswerHtml(
+    const html = render(
       documentOf([
         heading('h2', 'Steps'),
         step('Open settings', 'The panel opens'),
         step('Press Save', 'Saved'),
       ]),
-      options,
     );
     expect(html.match(/<ol class="steps">/g)).toHaveLength(1);
     expect(html).toContain('<span class="step-number">2</span>');
     expect(html).toContain('The panel opens');
   });
 
-  it('escapes every piece of text, attribute and alt text', () => {
-    const payload = '<img src=x onerror=alert(1)>"\'&';
-    const doc = documentOf([
-      paragraph(payload),
-      step(payload, payload, {
-        stepId: '"><script>alert(1)</script>',
-        screenshot: { sha256: 'a'.repeat(64), ext: 'png', alt: '"onload="alert(1)' },
-      }),
-      resolution({ cause: payload, done: '', remains: '', resolved: '', prevention: '' }, true),
-    ]);
-    const html = renderAnswerHtml(doc, { ...options, stepCheckboxes: true });
-    expect(html).not.toContain('<img src=x');
-    expect(html).not.toContain('<script>');
-    expect(html).not.toMatch(/"onload="/);
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;');
+  it('adds a checkbox per step only when the frame asks', () => {
+    const doc = documentOf([step('A', 'B', { stepId: 's1' })]);
+    expect(render(doc)).not.toContain('step-check');
+    expect(render(doc, { stepCheckboxes: true })).toContain(
+      '<input type="checkbox" class="step-check" id="step-1-done" data-step="s1" aria-label="Step 1">',
+    );
   });
 
-  it('keeps only http(s) and mailto links', () => {
-    const link = (url: string) => linkTo(url, 'here');
-    const html = renderAnswerHtml(
+  it('keeps only safe links and leaves out an empty summary', () => {
+    const html = render(
       documentOf([
-        paragraph([
-          link('javascript:alert(1)'),
-          link('https://example.com/a?b=1&c=2'),
-          link('mailto:a@example.com'),
-        ]),
+        paragraph([linkTo('javascript:alert(1)', 'bad'), linkTo('https://example.com', 'good')]),
+        resolution({ cause: '', done: '', remains: '', resolved: '', prevention: '' }, null),
       ]),
-      options,
     );
     expect(html).not.toContain('javascript:');
-    expect(html).toContain('href="https://example.com/a?b=1&amp;c=2"');
-    expect(html).toContain('href="mailto:a@example.com"');
+    expect(html).toContain('<a href="https://example.com/" rel="noopener noreferrer">good</a>');
+    expect(html).not.toContain('resolution');
   });
 
-  it('applies a text transform (redaction) before escaping', () => {
-    const html = renderAnswerHtml(documentOf([paragraph('Call 03-1234-5678')]), {
-      ...options,
-      transformText: (s) => s.replace(/\d{2}-\d{4}-\d{4}/, '[redacted]'),
-    });
-    expect(html).toContain('Call [redacted]');
+  it('shows a clip once, where the text first places it, with chapters in output time', () => {
+    const clip = {
+      id: 3,
+      title: 'Settings',
+      src: 'media/v.mp4',
+      chapters: [{ title: 'Open', startS: 5, stepId: 's1' }],
+      captions: [{ startS: 0, endS: 2, text: 'Hello' }],
+    };
+    const doc = documentOf([
+      step('A', 'B', { stepId: 's1', videoLink: { clipId: 3, timeS: 12 } }),
+      video(3, 'Settings'),
+      video(3, 'Settings again'),
+    ]);
+    const out = renderAnswerHtml(doc, { ...frame, clip: (id) => (id === 3 ? clip : null) });
+    const html = out.html.value;
+    expect(html.match(/<video /g)).toHaveLength(1);
+    expect([...out.placedClips]).toEqual([3]);
+    // The step's link goes to its chapter in the rendered file, not to the edit's source time.
+    expect(html).toContain(
+      '<a class="step-video" href="#clip-3" data-clip="3" data-time="5">Watch this step</a>',
+    );
+    expect(html).toContain('<span class="chapters__time kb-chapter__time">0:05</span>');
+    expect(html).toContain('data-captions="[[0,2,&quot;Hello&quot;]]"');
   });
 });

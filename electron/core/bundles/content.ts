@@ -46,8 +46,6 @@ export interface BundleContent {
     revision: number;
     language: Language;
     doc: AnswerDocument;
-    verifiedVersion: string | null;
-    verifiedAt: string | null;
     /** A decline asks for no verdict (issue 22). */
     kind: 'answer' | 'decline';
   };
@@ -115,9 +113,7 @@ export function fillTemplate(body: string, values: Record<string, string>): stri
 export function gatherContent(library: Library, request: ContentRequest): BundleContent {
   const db = library.db;
   const answer = db
-    .prepare(
-      'SELECT id, title, revision, language, doc, verified_version, verified_at, kind FROM answers WHERE id = ?',
-    )
+    .prepare('SELECT id, title, revision, language, doc, kind FROM answers WHERE id = ?')
     .get(request.answerId) as
     | {
         id: number;
@@ -125,8 +121,6 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
         revision: number;
         language: Language;
         doc: string;
-        verified_version: string | null;
-        verified_at: string | null;
         kind: 'answer' | 'decline';
       }
     | undefined;
@@ -181,8 +175,6 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
       revision: answer.revision,
       language,
       doc,
-      verifiedVersion: answer.verified_version,
-      verifiedAt: answer.verified_at,
       kind: answer.kind,
     },
     customer: customer ?? null,

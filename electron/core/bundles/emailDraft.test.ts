@@ -37,8 +37,6 @@ function content(over: {
         paragraph('Here is how.'),
         ...(over.steps === false ? [] : [step('Open Design.', 'The themes appear.')]),
       ]),
-      verifiedVersion: null,
-      verifiedAt: null,
       kind: 'answer',
     },
     customer: null,

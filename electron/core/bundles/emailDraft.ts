@@ -1,4 +1,5 @@
-import { findNodes, nodeText, resolutionFieldOf, resolutionFields } from '../../../shared/answers/document';
+import { findNodes } from '../../../shared/answers/document';
+import { resolutionText } from '../../../shared/answers/renderHtml';
 import type { EmailDraft } from '../../../shared/domain/bundle';
 import type { BundleContent } from './content';
 import { stepCount } from './content';
@@ -28,24 +29,10 @@ export function emailDraft(content: BundleContent, attachmentName: string): Emai
   parts.push(tidyQuotedPunctuation(t('email.intro', { title: topic }), content.answer.language));
   parts.push(howToOpen(content, attachmentName));
 
+  // The summary for a reader who never opens the bundle: the same walk as the bundle page's.
   const resolution = findNodes(content.answer.doc, 'kotae-resolution')[0];
-  if (resolution) {
-    const language = content.answer.language;
-    const lines = resolutionFields.flatMap((field) => {
-      const node = resolutionFieldOf(resolution, field);
-      const text = node ? nodeText(node).trim() : '';
-      if (!text) return [];
-      const label = t(`answers:doc.field.${field}`);
-      // Japanese mail marks a heading with ■; English reads a "-" list with the label first.
-      // "Fully resolved? Yes." — a label that asks a question takes no colon after it.
-      const separator = /[?？]$/.test(label) ? ' ' : ': ';
-      return [
-        language === 'ja' ? `■ ${label}\n${text}` : `- ${label}${separator}${text.replace(/\n/g, '\n  ')}`,
-      ];
-    });
-    if (lines.length)
-      parts.push(`${t('email.summary')}\n\n${lines.join(content.answer.language === 'ja' ? '\n\n' : '\n')}`);
-  }
+  const summary = resolution ? resolutionText(resolution, content.answer.language) : '';
+  if (summary) parts.push(`${t('email.summary')}\n\n${summary}`);
   // The key's fingerprint in every signature (issue 15): the customer compares it with the bundle's.
   const keyLine = content.vendor.fingerprint
     ? t('email.keyFingerprint', { fingerprint: content.vendor.fingerprint })

@@ -19,9 +19,10 @@ function content(over: Partial<BundleContent> = {}): BundleContent {
       title: `Title ${evil}`,
       revision: 3,
       language: 'en',
-      doc: documentOf([paragraph(evil), step(evil, evil, { stepId: 's1' })]),
-      verifiedVersion: '4.2.1',
-      verifiedAt: '2026-11-20T10:00:00.000Z',
+      doc: documentOf([
+        paragraph(evil),
+        step(evil, evil, { stepId: 's1', verified: { version: '4.2.1', at: '2026-11-20T10:00:00.000Z' } }),
+      ]),
       kind: 'answer',
     },
     customer: { id: 1, name: `Ann ${evil}`, email: null },
@@ -92,7 +93,7 @@ describe('bundle pages', () => {
     (c.answer.doc.root.children[1] as ReturnType<typeof step>).videoLink = { clipId: 5, timeS: 3 };
     const html = renderIndexHtml(c, meta);
     expect(html).toContain('class="step-check"');
-    expect(html).toContain('<a class="step-video" href="#clip-5" data-time="3">');
+    expect(html).toContain('<a class="step-video" href="#clip-5" data-clip="5" data-time="3">');
     expect(html).toContain('data-clip="5" data-time="3" data-step="s1"');
     // A clip only linked from steps still gets its player.
     expect(html).toContain('<video id="video-5"');

@@ -1,12 +1,13 @@
 import { verdictSectionHtml } from '../verdicts';
+import type { Html } from '../../../shared/html/html';
 import type { BundleContent } from './content';
 
 /**
  * "Did this solve your problem?" under the answer (issue 22). The tag in the prepared subject names
  * the question the bundle answered, so the verdict finds its way back to it; a decline asks nothing.
  */
-export function verdictSection(content: BundleContent): string {
-  if (content.answer.kind === 'decline') return '';
+export function verdictSection(content: BundleContent): Html | null {
+  if (content.answer.kind === 'decline') return null;
   return verdictSectionHtml(
     {
       answerId: content.answer.id,

@@ -153,14 +153,18 @@ describe('publishing the demo library', () => {
       'latin1',
     ).toString('utf8');
     expect(page).toContain(
-      `<video controls preload="metadata" playsinline data-clip="${clip.clipId}" src="../../media/${clip.sha256}.mp4"`,
+      `<video id="video-${clip.clipId}" controls preload="metadata" playsinline data-clip="${clip.clipId}" src="../../media/${clip.sha256}.mp4"`,
     );
     // Source time 1.7 s is 1.2 s into the kept segment that starts at 0.5 s.
-    expect(page).toContain(`data-seek="1.2"><span class="chapters__time">0:01</span> 画像を差し替える`);
+    expect(page).toContain(
+      `data-seek="1.2" data-clip="${clip.clipId}" data-time="1.2" data-step="img-2"><span class="chapters__time kb-chapter__time">0:01</span> <span class="kb-chapter__title">画像を差し替える</span>`,
+    );
     expect(files.get(`media/${clip.sha256}.mp4`)?.length).toBe(
       statSync(library.media.fileOf({ sha256: clip.sha256, ext: 'mp4' })!).size,
     );
-    expect(page).toContain(`<a class="step-video" href="#clip-${clip.clipId}" data-time="1.2">`);
+    expect(page).toContain(
+      `<a class="step-video" href="#clip-${clip.clipId}" data-clip="${clip.clipId}" data-time="1.2">`,
+    );
     // Captions travel in the page (a track file would not load from file://).
     expect(page).toContain('data-captions="[[0,1.2,&quot;「設定」を開きます&quot;]]"');
     library.close();

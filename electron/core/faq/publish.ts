@@ -335,6 +335,7 @@ async function build(
       topic,
       html: r.html,
       videos: r.videos,
+      checkedWith: r.state.verification.checkedWith?.version ?? null,
       related: rel,
       verdict: faqVerdictSection(
         { id: a.id, revision: a.revision, title: rec.title, language: a.language },

@@ -1,6 +1,8 @@
-import { findNodes, plainText, type VideoNode } from '../../../shared/answers/document';
+import { plainText } from '../../../shared/answers/document';
 import { documentImages, whereParams } from '../../../shared/answers/validate';
-import { renderAnswerHtml } from '../../../shared/answers/renderHtml';
+import { renderAnswerHtml, videoBlock, answerWords, type ClipView } from '../../../shared/answers/renderHtml';
+import { answerState, type AnswerState } from '../../../shared/answers/state';
+import { html, type Html } from '../../../shared/html/html';
 import { KotaeError } from '../../../shared/errors';
 import { publicDocument } from '../../../shared/answers/publicVersion';
 import type { TextFinding } from '../../../shared/privacy';
@@ -9,8 +11,7 @@ import type { FaqClip } from './clips';
 import type { FaqAnswer } from './collect';
 import { cut, documentUnits, redactDocument, type TextUnit } from './documentText';
 import { decisionKey, type Decisions } from './privacy';
-import { answerLabels, type Translate } from './site/labels';
-import { videoBlock } from './site/video';
+import type { Translate } from './site/labels';
 
 // One answer as the site publishes it: its public version (publicVersion.ts), every text unit
 // redacted as decided from the findings of its scan, and the texts as published handed back, so the
@@ -27,9 +28,11 @@ export interface MediaCopy {
 export interface RenderedAnswer {
   title: string;
   /** Body HTML with links relative to the answer's page. */
-  html: string;
+  html: Html;
   /** Videos not placed in the text, shown above it. */
-  videos: string;
+  videos: Html;
+  /** The public version's derived state: the page's "Checked with" reads it. */
+  state: AnswerState;
   /** Redacted plain text: search, snippets, the summary. */
   text: string;
   summary: string;
@@ -87,13 +90,6 @@ export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAns
   const title = redactString('title', answer.title);
   const doc = publicDocument(structuredClone(answer.doc));
   redactDocument(doc, redactUnit, placeholder);
-  // A step's "watch" link goes to the chapter that shows it, in the rendered file's time.
-  for (const s of findNodes(doc, 'kotae-step')) {
-    const chapter =
-      s.videoLink && ctx.clips.get(s.videoLink.clipId)?.chapters.find((c) => c.stepId === s.stepId);
-    if (s.videoLink && chapter) s.videoLink = { ...s.videoLink, timeS: chapter.startS };
-  }
-
   // Every picture's file must be there before anything is rendered: a publication stops on a
   // missing one, naming the answer and the node, rather than publishing a page without it.
   for (const img of documentImages(doc)) {
@@ -116,44 +112,52 @@ export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAns
   };
 
   const videoText: string[] = [];
-  const renderedClips = new Set<number>();
-  const renderClip = (clipId: number): string | null => {
+  const views = new Map<number, ClipView | null>();
+  /** A clip as the page shows it (redacted, its file copied), made once per clip; null to leave it out. */
+  const clipView = (clipId: number): ClipView | null => {
+    if (views.has(clipId)) return views.get(clipId)!;
     const clip = ctx.clips.get(clipId);
-    if (!clip?.video) return null;
-    const video = addMedia(clip.video.sha256, clip.video.ext || 'mp4');
-    if (!video) return null;
-    const redacted: FaqClip = {
-      ...clip,
-      title: redactString('video', clip.title),
-      chapters: clip.chapters.map((c) => ({ ...c, title: redactString('video', c.title) })),
-      captions: clip.captions.map((c) => ({ ...c, text: redactString('video', c.text) })),
-    };
-    if (!renderedClips.has(clipId)) {
-      renderedClips.add(clipId);
-      videoText.push(
-        redacted.title,
-        ...redacted.chapters.map((c) => c.title),
-        ...redacted.captions.map((c) => c.text),
-      );
-    }
-    return videoBlock(redacted, video, ctx.root, answer.language, ctx.t);
+    const video = clip?.video ? addMedia(clip.video.sha256, clip.video.ext || 'mp4') : null;
+    const view: ClipView | null =
+      clip && video
+        ? {
+            id: clip.id,
+            title: redactString('video', clip.title),
+            src: ctx.root + video,
+            chapters: clip.chapters.map((c) => ({ ...c, title: redactString('video', c.title) })),
+            captions: clip.captions.map((c) => ({ ...c, text: redactString('video', c.text) })),
+          }
+        : null;
+    if (view)
+      videoText.push(view.title, ...view.chapters.map((c) => c.title), ...view.captions.map((c) => c.text));
+    views.set(clipId, view);
+    return view;
   };
 
-  const html = renderAnswerHtml(doc, {
-    labels: answerLabels(ctx.t),
-    imageSrc: (img) => {
-      const p = addMedia(img.sha256, img.ext);
-      return p ? ctx.root + p : null;
+  const language = answer.language;
+  const state = answerState(doc);
+  const rendered = renderAnswerHtml(
+    doc,
+    {
+      language,
+      imageSrc: (img) => {
+        const p = addMedia(img.sha256, img.ext);
+        return p ? ctx.root + p : null;
+      },
+      clip: clipView,
+      video: { preload: 'metadata', inlineCaptions: true },
     },
-    renderVideo: (node: VideoNode) => (node.clipId === null ? null : renderClip(node.clipId)),
-    stepVideoHref: (link) => (ctx.clips.get(link.clipId)?.video ? `#clip-${link.clipId}` : null),
-  });
-  const placed = new Set(renderedClips);
-  const videos = answer.clipIds
-    .filter((id) => !placed.has(id))
-    .map(renderClip)
-    .filter((h): h is string => h !== null)
-    .join('\n');
+    state,
+  );
+  const videoWords = answerWords(language);
+  const videos = html`${answer.clipIds
+    .filter((id) => !rendered.placedClips.has(id))
+    .map(clipView)
+    .map((v) =>
+      v
+        ? html`${videoBlock(v, { preload: 'metadata', inlineCaptions: true, language }, videoWords)}\n`
+        : null,
+    )}`;
 
   if (undecided.count > 0) {
     throw new KotaeError(
@@ -169,5 +173,5 @@ export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAns
   const published = ctx.knownClean ? [] : [title, ...documentUnits(doc).map((u) => u.text), ...videoText];
   const words = [...body.replace(/\s+/g, ' ').trim()];
   const summary = words.length > 110 ? `${words.slice(0, 110).join('')}…` : words.join('');
-  return { title, html, videos, text, summary, media, published };
+  return { title, html: rendered.html, videos, state, text, summary, media, published };
 }

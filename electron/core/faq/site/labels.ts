@@ -1,4 +1,3 @@
-import type { RenderLabels } from '../../../../shared/answers/renderHtml';
 import { resources } from '../../../../shared/i18n';
 
 // The site's own words, from the app's i18n resources (publish:site.*), in the site's language.
@@ -27,25 +26,5 @@ export function translator(lang: SiteLanguage): Translate {
     value ??= lookup(lang, key);
     if (typeof value !== 'string') throw new Error(`missing site label ${key} (${lang})`);
     return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
-  };
-}
-
-export function answerLabels(t: Translate): RenderLabels {
-  return {
-    step: t('step'),
-    expected: t('expected'),
-    options: t('options'),
-    pros: t('pros'),
-    cons: t('cons'),
-    resolution: t('resolution'),
-    fields: {
-      cause: t('fields.cause'),
-      done: t('fields.done'),
-      remains: t('fields.remains'),
-      resolved: t('fields.resolved'),
-      prevention: t('fields.prevention'),
-    },
-    verified: (version) => t('stepVerified', { version }),
-    watch: t('watch'),
   };
 }

@@ -1,10 +1,8 @@
-import { escapeHtml } from '../../../../shared/answers/renderHtml';
+import { html, type Html } from '../../../../shared/html/html';
 import { layout, searchBox, type Chrome } from './layout';
 import { href, paths } from './paths';
 
 // The pages of the site, from the site model the publisher builds (titles already redacted).
-
-const e = escapeHtml;
 
 export interface SiteAnswer {
   id: number;
@@ -34,18 +32,16 @@ function answerList(
   answers: readonly SiteAnswer[],
   t: Chrome['t'],
   withSummary = false,
-): string {
-  if (!answers.length) return '';
-  return `<ul class="answer-list">${answers
-    .map(
-      (a) =>
-        `<li><a href="${href(from, a.path)}"${a.language ? ` lang="${e(a.language)}"` : ''}>${e(a.title)}</a>` +
-        (withSummary && a.summary
-          ? `<p class="answer-list__summary"${a.language ? ` lang="${e(a.language)}"` : ''}>${e(a.summary)}</p>`
-          : '') +
-        `<span class="answer-list__meta">${e(t('updated'))} <time datetime="${a.updated}">${a.updated}</time></span></li>`,
-    )
-    .join('')}</ul>`;
+): Html | null {
+  if (!answers.length) return null;
+  return html`<ul class="answer-list">${answers.map(
+    (a) =>
+      html`<li><a href="${href(from, a.path)}"${a.language ? html` lang="${a.language}"` : null}>${a.title}</a>${
+        withSummary && a.summary
+          ? html`<p class="answer-list__summary"${a.language ? html` lang="${a.language}"` : null}>${a.summary}</p>`
+          : null
+      }<span class="answer-list__meta">${t('updated')} <time datetime="${a.updated}">${a.updated}</time></span></li>`,
+  )}</ul>`;
 }
 
 const byUpdated = (a: SiteAnswer, b: SiteAnswer) => b.updated.localeCompare(a.updated) || a.id - b.id;
@@ -58,27 +54,25 @@ export function homePage(
 ): string {
   const { t } = chrome;
   const path = paths.home;
-  const cards = topics
-    .map((topic) => {
-      const top = topic.answerIds
-        .map((id) => answers.get(id)!)
-        .sort(byUpdated)
-        .slice(0, 4);
-      return `<li class="topic-card"><a class="topic-card__title" href="${href(path, topic.path)}">${e(topic.title)}</a>
-<span class="topic-card__count">${e(t('answers', { count: topic.answerIds.length }))}</span>
-${topic.description ? `<p>${e(topic.description)}</p>` : ''}
-${answerList(path, top, t)}</li>`;
-    })
-    .join('\n');
+  const cards = topics.map((topic) => {
+    const top = topic.answerIds
+      .map((id) => answers.get(id)!)
+      .sort(byUpdated)
+      .slice(0, 4);
+    return html`<li class="topic-card"><a class="topic-card__title" href="${href(path, topic.path)}">${topic.title}</a>
+<span class="topic-card__count">${t('answers', { count: topic.answerIds.length })}</span>
+${topic.description ? html`<p>${topic.description}</p>` : null}
+${answerList(path, top, t)}</li>\n`;
+  });
   const recent = [...answers.values()].sort(byUpdated).slice(0, 8);
-  const body = `<section class="hero">
-<h1>${e(t('heroTitle'))}</h1>
-${productName ? `<p class="hero__text">${e(t('heroText', { product: productName }))}</p>` : ''}
+  const body = html`<section class="hero">
+<h1>${t('heroTitle')}</h1>
+${productName ? html`<p class="hero__text">${t('heroText', { product: productName })}</p>` : null}
 ${searchBox(chrome, path, true)}
 </section>
-${topics.length ? `<section class="topics" aria-labelledby="topics-h"><h2 id="topics-h">${e(t('topics'))}</h2><ul class="topic-grid">${cards}</ul></section>` : ''}
-${recent.length ? `<section class="recent" aria-labelledby="recent-h"><h2 id="recent-h">${e(t('recent'))}</h2>${answerList(path, recent, t, true)}</section>` : ''}
-<p class="all-link"><a href="${href(path, paths.answers)}">${e(t('allAnswers'))} →</a></p>`;
+${topics.length ? html`<section class="topics" aria-labelledby="topics-h"><h2 id="topics-h">${t('topics')}</h2><ul class="topic-grid">${cards}</ul></section>` : null}
+${recent.length ? html`<section class="recent" aria-labelledby="recent-h"><h2 id="recent-h">${t('recent')}</h2>${answerList(path, recent, t, true)}</section>` : null}
+<p class="all-link"><a href="${href(path, paths.answers)}">${t('allAnswers')} →</a></p>`;
   return layout(chrome, {
     path,
     title: chrome.siteTitle,
@@ -89,11 +83,11 @@ ${recent.length ? `<section class="recent" aria-labelledby="recent-h"><h2 id="re
   });
 }
 
-function crumbs(chrome: Chrome, path: string, trail: { title: string; path: string }[]): string {
+function crumbs(chrome: Chrome, path: string, trail: { title: string; path: string }[]): Html {
   const items = [{ title: chrome.t('home'), path: paths.home }, ...trail];
-  return `<nav class="crumbs" aria-label="breadcrumb"><ol>${items
-    .map((c) => `<li><a href="${href(path, c.path)}">${e(c.title)}</a></li>`)
-    .join('')}</ol></nav>`;
+  return html`<nav class="crumbs" aria-label="breadcrumb"><ol>${items.map(
+    (c) => html`<li><a href="${href(path, c.path)}">${c.title}</a></li>`,
+  )}</ol></nav>`;
 }
 
 export function topicPage(
@@ -108,14 +102,13 @@ export function topicPage(
     .map(
       (
         s,
-      ) => `<section class="topic-section"><h2>${e(s.title)}</h2>${s.description ? `<p class="muted">${e(s.description)}</p>` : ''}
-${answerList(path, s.answerIds.map((id) => answers.get(id)!).sort(byUpdated), t, true)}</section>`,
-    )
-    .join('\n');
-  const body = `${crumbs(chrome, path, [])}
-<h1>${e(topic.title)}</h1>
-${topic.description ? `<p class="lead">${e(topic.description)}</p>` : ''}
-<p class="muted">${e(t('answers', { count: topic.answerIds.length }))}</p>
+      ) => html`<section class="topic-section"><h2>${s.title}</h2>${s.description ? html`<p class="muted">${s.description}</p>` : null}
+${answerList(path, s.answerIds.map((id) => answers.get(id)!).sort(byUpdated), t, true)}</section>\n`,
+    );
+  const body = html`${crumbs(chrome, path, [])}
+<h1>${topic.title}</h1>
+${topic.description ? html`<p class="lead">${topic.description}</p>` : null}
+<p class="muted">${t('answers', { count: topic.answerIds.length })}</p>
 ${sections}`;
   return layout(chrome, { path, title: topic.title, description: topic.description, body });
 }
@@ -123,35 +116,36 @@ ${sections}`;
 export interface AnswerPageInput {
   answer: SiteAnswer;
   topic: SiteTopic | null;
-  html: string;
-  videos: string;
+  html: Html;
+  videos: Html;
+  /** "Checked with" (issue 22): the oldest version of the public version's steps, from its derived state. */
+  checkedWith: string | null;
   related: readonly SiteAnswer[];
-  /** "Did this solve your problem?" (issue 22), built by ./verdict.ts; '' for none. */
-  verdict?: string;
+  /** "Did this solve your problem?" (issue 22), built by ./verdict.ts; null for none. */
+  verdict?: Html | null;
 }
 
 export function answerPage(chrome: Chrome, input: AnswerPageInput): string {
   const { t } = chrome;
   const { answer, topic } = input;
   const path = answer.path;
-  const meta = [
-    `<span>${e(t('updated'))} <time datetime="${answer.updated}">${answer.updated}</time></span>`,
-    answer.verifiedVersion
-      ? `<span class="badge">${e(t('verifiedWith', { version: answer.verifiedVersion }))}</span>`
-      : '',
-  ].join('');
+  const meta = html`<span>${t('updated')} <time datetime="${answer.updated}">${answer.updated}</time></span>${
+    input.checkedWith
+      ? html`<span class="badge">${t('verifiedWith', { version: input.checkedWith })}</span>`
+      : null
+  }`;
   const related = input.related.length
-    ? `<aside class="related" aria-labelledby="related-h"><h2 id="related-h">${e(t('related'))}</h2>${answerList(path, input.related, t)}</aside>`
-    : '';
-  const body = `${crumbs(chrome, path, topic ? [{ title: topic.title, path: topic.path }] : [])}
-<article class="answer" lang="${e(answer.language)}">
-<h1>${e(answer.title)}</h1>
+    ? html`<aside class="related" aria-labelledby="related-h"><h2 id="related-h">${t('related')}</h2>${answerList(path, input.related, t)}</aside>`
+    : null;
+  const body = html`${crumbs(chrome, path, topic ? [{ title: topic.title, path: topic.path }] : [])}
+<article class="answer" lang="${answer.language}">
+<h1>${answer.title}</h1>
 <p class="answer__meta">${meta}</p>
 ${input.videos}
 <div class="answer__body">
 ${input.html}
 </div>
-${input.verdict ?? ''}
+${input.verdict}
 </article>
 ${related}`;
   return layout(chrome, { path, title: answer.title, description: answer.summary, body });
@@ -164,38 +158,36 @@ export function allAnswersPage(
 ): string {
   const { t } = chrome;
   const path = paths.answers;
-  const sections = topics
-    .map(
-      (topic) =>
-        `<section class="topic-section"><h2><a href="${href(path, topic.path)}">${e(topic.title)}</a></h2>${answerList(
-          path,
-          topic.answerIds.map((id) => answers.get(id)!).sort((a, b) => a.title.localeCompare(b.title)),
-          t,
-        )}</section>`,
-    )
-    .join('\n');
-  const body = `${crumbs(chrome, path, [])}<h1>${e(t('allAnswers'))}</h1>
-<p class="muted">${e(t('answers', { count: answers.size }))}</p>
+  const sections = topics.map(
+    (topic) =>
+      html`<section class="topic-section"><h2><a href="${href(path, topic.path)}">${topic.title}</a></h2>${answerList(
+        path,
+        topic.answerIds.map((id) => answers.get(id)!).sort((a, b) => a.title.localeCompare(b.title)),
+        t,
+      )}</section>\n`,
+  );
+  const body = html`${crumbs(chrome, path, [])}<h1>${t('allAnswers')}</h1>
+<p class="muted">${t('answers', { count: answers.size })}</p>
 ${sections}`;
   return layout(chrome, { path, title: t('allAnswers'), body });
 }
 
 export function notFoundPage(chrome: Chrome): string {
   const { t } = chrome;
-  const body = `<h1>${e(t('notFoundTitle'))}</h1><p>${e(t('notFoundText'))}</p>
-<p><a href="./">${e(t('home'))}</a></p>`;
+  const body = html`<h1>${t('notFoundTitle')}</h1><p>${t('notFoundText')}</p>
+<p><a href="./">${t('home')}</a></p>`;
   return layout(chrome, { path: paths.home, title: t('notFoundTitle'), body });
 }
 
 /** A page left at an answer's old address when its slug changed, pointing to the new one. */
 export function movedPage(chrome: Chrome, from: string, to: string, title: string): string {
   const target = href(from, to);
-  const body = `<h1>${e(chrome.t('moved'))}</h1><p><a href="${e(target)}">${e(title)}</a></p>`;
+  const body = html`<h1>${chrome.t('moved')}</h1><p><a href="${target}">${title}</a></p>`;
   return layout(chrome, {
     path: from,
     title,
     body,
-    extraHead: `<meta http-equiv="refresh" content="0; url=${e(target)}">`,
+    extraHead: html`<meta http-equiv="refresh" content="0; url=${target}">`,
   });
 }
 
@@ -203,10 +195,9 @@ export function sitemapXml(
   siteUrl: string,
   entries: readonly { path: string; updated: string | null }[],
 ): string {
-  const loc = (p: string) => e(siteUrl ? siteUrl + p : p || './');
-  return `<?xml version="1.0" encoding="UTF-8"?>
+  const loc = (p: string) => (siteUrl ? siteUrl + p : p || './');
+  return html`<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${entries.map((x) => `<url><loc>${loc(x.path)}</loc>${x.updated ? `<lastmod>${x.updated}</lastmod>` : ''}</url>`).join('\n')}
-</urlset>
-`;
+${entries.map((x) => html`<url><loc>${loc(x.path)}</loc>${x.updated ? html`<lastmod>${x.updated}</lastmod>` : null}</url>\n`)}</urlset>
+`.value;
 }

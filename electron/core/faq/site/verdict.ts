@@ -1,5 +1,6 @@
 import { vendorNameIn } from '../../../../shared/domain/faq';
 import { verdictSectionHtml } from '../../verdicts';
+import type { Html } from '../../../../shared/html/html';
 
 /**
  * "Did this solve your problem?" on an answer page (issue 22), in the answer's language. An FAQ
@@ -9,7 +10,7 @@ import { verdictSectionHtml } from '../../verdicts';
 export function faqVerdictSection(
   answer: { id: number; revision: number; title: string; language: 'ja' | 'en' },
   vendor: { name: string; nameEn?: string; email: string },
-): string {
+): Html | null {
   return verdictSectionHtml(
     {
       answerId: answer.id,
