@@ -263,7 +263,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
         <div className="k-answer__main">
           {preview && (
             <div className="k-answer__preview">
-              <DocumentView doc={doc} />
+              <DocumentView doc={doc} language={answer.language} />
             </div>
           )}
           <div className="k-answer__editor" hidden={preview}>
@@ -271,7 +271,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
               fallback={
                 <>
                   <ErrorMessage error={{ code: 'INTERNAL', messageKey: 'answers:unreadable' }} />
-                  <DocumentView doc={answer.doc} />
+                  <DocumentView doc={answer.doc} language={answer.language} />
                 </>
               }
             >
