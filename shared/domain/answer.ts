@@ -107,6 +107,10 @@ export const ClipChoice = z.object({
   id: Id,
   title: z.string(),
   durationS: z.number().nullable(),
-  chapters: z.array(z.object({ title: z.string(), timeS: z.number() })),
+  /**
+   * `timeS` in the recording (what a step's video link stores), `outputS` in the clip as cut, which
+   * is what the customer's player shows (issue 17): the editor shows the output time first.
+   */
+  chapters: z.array(z.object({ title: z.string(), timeS: z.number(), outputS: z.number() })),
 });
 export type ClipChoice = z.infer<typeof ClipChoice>;

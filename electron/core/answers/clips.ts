@@ -1,4 +1,5 @@
 import type { ClipChoice } from '../../../shared/domain/answer';
+import { sourceToOutput } from '../../../shared/clips/timeline';
 import type { Library } from '../library';
 
 // What an answer can point at in the video world. The clips themselves are made in the Videos
@@ -7,12 +8,13 @@ import type { Library } from '../library';
 export function clipChoices(library: Library): ClipChoice[] {
   const rows = library.db
     .prepare(
-      `SELECT c.id, c.title, c.chapters, coalesce(o.duration_s, a.duration_s) AS duration_s FROM clips c
+      `SELECT c.id, c.title, c.chapters, c.segments, coalesce(o.duration_s, a.duration_s) AS duration_s FROM clips c
        JOIN media_assets a ON a.id = c.asset_id LEFT JOIN media_assets o ON o.id = c.output_asset_id
        ORDER BY c.updated_at DESC`,
     )
-    .all() as { id: number; title: string; chapters: string; duration_s: number | null }[];
+    .all() as { id: number; title: string; chapters: string; segments: string; duration_s: number | null }[];
   return rows.map((r) => {
+    const segments = keptSegments(r.segments);
     let chapters: ClipChoice['chapters'] = [];
     try {
       const parsed = JSON.parse(r.chapters) as unknown;
@@ -21,12 +23,31 @@ export function clipChoices(library: Library): ClipChoice[] {
           .filter(
             (c): c is { title: string; timeS?: number; startS?: number } => typeof c?.title === 'string',
           )
-          .map((c) => ({ title: c.title, timeS: Number(c.timeS ?? c.startS ?? 0) }));
+          .map((c) => {
+            const timeS = Number(c.timeS ?? c.startS ?? 0);
+            return { title: c.title, timeS, outputS: segments ? sourceToOutput(segments, timeS) : timeS };
+          });
     } catch {
       /* chapters written by a newer version: show the clip without them */
     }
     return { id: r.id, title: r.title, durationS: r.duration_s, chapters };
   });
+}
+
+/** The kept parts of the edit, or null when the column cannot be read (times then stay as recorded). */
+function keptSegments(json: string): { startS: number; endS: number }[] | null {
+  try {
+    const parsed = JSON.parse(json) as unknown;
+    if (!Array.isArray(parsed) || !parsed.length) return null;
+    const ok = parsed.every(
+      (s: unknown) =>
+        typeof (s as { startS?: unknown })?.startS === 'number' &&
+        typeof (s as { endS?: unknown })?.endS === 'number',
+    );
+    return ok ? (parsed as { startS: number; endS: number }[]) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function productVersions(library: Library): { current: string; versions: string[] } {

@@ -7,7 +7,10 @@ import { IconButton } from '../../components';
 import { useFormat } from '../../hooks/useFormat';
 import { $isVideoNode } from './VideoNode';
 
-/** The clip block: which clip, and its chapters. Playback comes with the Videos screen (issue 6). */
+/**
+ * The clip block: which clip, and its chapters at the times the customer's player shows (after the
+ * cuts), with the recording's time beside them when the cuts moved it (issue 17).
+ */
 export default function VideoComponent({
   nodeKey,
   clipId,
@@ -59,7 +62,13 @@ export default function VideoComponent({
         <ol className="k-video__chapters">
           {clip.chapters.map((c, i) => (
             <li key={i}>
-              <span className="k-video__time">{fmt.duration(c.timeS)}</span> {c.title}
+              <span className="k-video__time">{fmt.duration(c.outputS)}</span> {c.title}
+              {fmt.duration(c.outputS) !== fmt.duration(c.timeS) && (
+                <span className="k-video__source faint">
+                  {' '}
+                  ({t('editor.video.sourceTime', { time: fmt.duration(c.timeS) })})
+                </span>
+              )}
             </li>
           ))}
         </ol>
