@@ -63,7 +63,7 @@ export function jsonForScript(value: unknown): string {
 function head(title: string, language: string, styles: string[], scripts: string[]): Html {
   return joinHtml(
     [
-      trusted('<!doctype html>'),
+      html`<!doctype html>`,
       html`<html lang="${language}">`,
       html`<head>`,
       html`<meta charset="utf-8">`,
