@@ -197,5 +197,5 @@ export function recordMessage(
       questionId,
       verdict: verdict?.kind === 'accepted' ? verdict.tag.verdict : undefined,
     };
-  })();
+  }).immediate();
 }
