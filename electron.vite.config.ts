@@ -10,7 +10,15 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // The search index worker (worker_threads), started by electron/core/search/background.
+          searchIndexWorker: resolve(import.meta.dirname, 'electron/core/search/background/indexWorker.ts'),
+          // The privacy scan's worker thread (electron/core/faq/scan/ScanWorker.ts looks for it here).
+          privacyScanWorker: resolve(import.meta.dirname, 'electron/core/faq/scan/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -55,7 +55,7 @@ try {
       'SELECT m.sha256, m.ext FROM clips c JOIN media_assets m ON m.id = c.output_asset_id WHERE c.id = ?',
     )
     .get(fx.clipId) as { sha256: string; ext: string };
-  const source = fx.library.media.pathFor(libraryVideo.sha256, libraryVideo.ext);
+  const source = fx.library.media.fileOf(libraryVideo)!;
   const out = path.join(dir, 'out');
   mkdirSync(out);
 

@@ -58,7 +58,7 @@ try {
   const t0 = performance.now();
   fillLibrary(library.db, count);
   console.log(`library of ${count} answers filled in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const undecided = faqOverview(library).unresolved;
+  const undecided = (await faqOverview(library)).unresolved;
   if (undecided) throw new Error(`the synthetic corpus has ${undecided} privacy findings`);
   const out = path.join(dir, 'site');
 

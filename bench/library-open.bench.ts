@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { createLibrary, openLibrary, seedDemo } from '../electron/core/library';
 import { percentile, report } from './report';
 
-// How long opening the demo library takes (header check, integrity_check, migrations, WAL), which
+// How long opening the demo library takes (the checks at open, migrations, WAL), which
 // is what the vendor waits for at every start.
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kotae-bench-open-'));
 const root = path.join(dir, 'lib');

@@ -41,7 +41,7 @@ const { assetId } = await importVideo(library, tools, source);
 // In and out in the middle of GOPs, four minutes apart.
 const from = 120.4;
 const to = 360.7;
-const edit = { assetId, segments: [{ startS: from, endS: to }], chapters: [], captions: [], options: { resolution: 'source' as const, targetSizeMb: null, burnCaptions: false }, title: 'bench' };
+const edit = { assetId, segments: [{ startS: from, endS: to }], chapters: [], captions: [], options: { resolution: 'source' as const, targetSizeMb: null, burnCaptions: false, cleanNarration: false }, title: 'bench' };
 
 async function timed(run: () => unknown | Promise<unknown>): Promise<number> {
   const t0 = performance.now();

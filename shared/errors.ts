@@ -20,6 +20,7 @@ export const errorCodes = [
   'CANCELLED',
   'DISK_FULL',
   'MEDIA_INVALID',
+  'DOCUMENT_INVALID',
   'FFMPEG_MISSING',
   'FFMPEG_FAILED',
   'IMPORT_FAILED',

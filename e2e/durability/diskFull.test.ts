@@ -54,7 +54,7 @@ async function fixture() {
   const video = path.join(dir, 'long.mp4');
   makeTestVideo(video, 20, '1280x720'); // about 6 MB: more than the small disk holds
   const fx = await makeBundleFixture(path.join(dir, 'lib'), dir, { videoFile: video, videoDurationS: 20 });
-  decideAll(fx.library);
+  await decideAll(fx.library);
   return { dir, lib: path.join(dir, 'lib'), ...fx };
 }
 

@@ -25,7 +25,7 @@ async function fixture() {
   const video = path.join(dir, 'long.mp4');
   makeTestVideo(video, 20, '1280x720');
   const fx = await makeBundleFixture(path.join(dir, 'lib'), dir, { videoFile: video, videoDurationS: 20 });
-  decideAll(fx.library);
+  await decideAll(fx.library);
   fx.library.close();
   return { dir, lib: path.join(dir, 'lib'), userData: path.join(dir, 'user'), ...fx };
 }

@@ -86,8 +86,12 @@ function readBody(req: IncomingMessage): Promise<unknown> {
   });
 }
 
-function json(res: ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function json(res: ServerResponse, status: number, value: unknown, close = false): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(close ? { connection: 'close' } : {}),
+  });
   res.end(JSON.stringify(value));
 }
 
@@ -131,26 +135,34 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     return;
   }
   // Test controls: queue answers for the OS dialogs, and read what the app asked the OS to open.
+  // Answered with `connection: close`: the spec's request client keeps a socket for its next call,
+  // which may come after Node's keep-alive timeout (5 s) on a busy machine; the server then closes
+  // that socket just as the client writes to it, and the call fails with ECONNRESET.
   if (req.method === 'POST' && p === '/__kotae/test/dialogs') {
     const body = (await readBody(req)) as Partial<DialogQueues>;
     for (const key of ['chooseFolder', 'chooseFiles', 'chooseSaveFile'] as const) {
       if (body[key]) (dialogs.queues[key] as unknown[]).push(...body[key]!);
     }
-    json(res, 200, dialogs.queues);
+    json(res, 200, dialogs.queues, true);
     return;
   }
   if (p === '/__kotae/test/opened') {
-    json(res, 200, {
-      opened: dialogs.opened,
-      shown: dialogs.shown,
-      screenSettingsOpened: dialogs.screenSettingsOpened,
-    });
+    json(
+      res,
+      200,
+      {
+        opened: dialogs.opened,
+        shown: dialogs.shown,
+        screenSettingsOpened: dialogs.screenSettingsOpened,
+      },
+      true,
+    );
     return;
   }
   if (req.method === 'POST' && p === '/__kotae/test/screenAccess') {
     const body = (await readBody(req)) as { status: typeof dialogs.screenAccess };
     dialogs.screenAccess = body.status;
-    json(res, 200, { status: dialogs.screenAccess });
+    json(res, 200, { status: dialogs.screenAccess }, true);
     return;
   }
   const response = serveApp(toFetchRequest(req, APP_ORIGIN));
@@ -174,6 +186,9 @@ function serve(handler: (req: IncomingMessage, res: ServerResponse) => Promise<v
 }
 
 const server = serve(route);
+// The page's requests reuse sockets; a socket the server drops as idle just as the page writes to
+// it fails that request. Keep idle sockets longer than a busy machine's pauses between calls.
+server.keepAliveTimeout = 60_000;
 const mediaServer = serve(async (req, res) => {
   await sendFetchResponse(res, serveMedia(toFetchRequest(req, MEDIA_ORIGIN)));
 });

@@ -72,7 +72,7 @@ updateFaqSettings(library, { title: `FAQ${xssPayload('faq.title').slice(0, 180)}
 
 // The payloads hold nothing personal, but the demo answers name customers: decide every finding
 // so the publication is not blocked (the privacy scanner has its own tests).
-for (const f of prepare(library).findings) {
+for (const f of (await prepare(library)).findings) {
   if (f.decision === null) {
     decideFinding(library, { subject: f.subject, subjectId: f.subjectId, kind: f.kind, key: f.key, decision: 'not_personal' });
   }

@@ -29,7 +29,8 @@ for (const locale of ['en-US', 'ja-JP']) {
       await page.keyboard.press('Shift+ArrowRight');
       await page.keyboard.press('m');
       await page.getByTestId('mode-lossless').check();
-      await page.getByTestId('clip-answer').selectOption({ index: 1 });
+      await page.getByTestId('clip-answer').getByRole('combobox').click();
+      await page.getByTestId('clip-answer').getByRole('option').first().click();
       await page.waitForTimeout(800);
       mkdirSync(out, { recursive: true });
       await page.screenshot({ path: path.join(out, `videos-editor-${locale}.png`), fullPage: true });

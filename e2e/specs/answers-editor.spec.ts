@@ -17,9 +17,8 @@ test('writes an answer as a person would: steps, reorder, screenshot, summary, c
   await page.getByRole('link', { name: 'Answers' }).click();
   await page.getByRole('button', { name: 'New answer' }).first().click();
   const dialog = page.getByRole('dialog');
-  await dialog
-    .getByLabel('The question it answers')
-    .selectOption({ label: '決済ボタンを押すとエラーになる — 佐藤 健' });
+  await dialog.getByRole('combobox', { name: 'The question it answers' }).fill('決済ボタン');
+  await dialog.getByRole('option', { name: /決済ボタンを押すとエラーになる/ }).click();
   await dialog.getByLabel('Title', { exact: true }).fill('Getting the payment button working again');
   await dialog.getByLabel('Language of the answer').selectOption('en');
   await dialog.getByRole('button', { name: 'Create and write' }).click();

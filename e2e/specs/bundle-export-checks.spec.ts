@@ -12,7 +12,10 @@ async function newAnswer(page: Page, question: string, title: string) {
   await page.getByRole('link', { name: 'Answers' }).click();
   await page.getByRole('button', { name: 'New answer' }).first().click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('The question it answers').selectOption({ label: question });
+  // The question is found by typing its subject (without the customer's name after the dash).
+  const subject = question.split(' — ')[0]!;
+  await dialog.getByRole('combobox', { name: 'The question it answers' }).fill(subject);
+  await dialog.getByRole('option', { name: new RegExp(subject) }).click();
   await dialog.getByLabel('Title', { exact: true }).fill(title);
   await dialog.getByLabel('Language of the answer').selectOption('en');
   await dialog.getByRole('button', { name: 'Create and write' }).click();

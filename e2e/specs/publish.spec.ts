@@ -179,7 +179,7 @@ test('the vendor name, logo and colour from Settings appear on the published sit
   db.exec(`INSERT INTO faq_privacy_decisions (subject, subject_id, kind, match_key, decision, decided_at)
     SELECT 'answer', id, 'name', '田中様', 'redact', '2026-01-01' FROM answers WHERE slug = 'connect-a-custom-domain'
     UNION ALL SELECT 'answer', id, 'url', 'tanaka-seitai.example.jp', 'redact', '2026-01-01' FROM answers WHERE slug = 'connect-a-custom-domain'
-    UNION ALL SELECT 'answer', id, 'name', 'mr.miller', 'redact', '2026-01-01' FROM answers WHERE slug = 'add-google-analytics'`);
+    UNION ALL SELECT 'answer', id, 'name', 'mrmiller', 'redact', '2026-01-01' FROM answers WHERE slug = 'add-google-analytics'`);
   db.close();
 
   const out = path.join(app.tempDir, 'site');

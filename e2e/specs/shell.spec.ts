@@ -6,11 +6,15 @@ test.describe('first run', () => {
   test('opens a demo library in the user-data folder and shows the Inbox', async ({ page }) => {
     await expect(page.getByTestId('screen-inbox')).toBeVisible();
     await expect(page.getByTestId('status-bar')).toContainText('Kotae Library');
+    // Opened after the quick checks; the full check follows in the background and says so.
     await expect(page.getByTestId('status-bar')).toContainText('Checked: OK');
     // Overdue checkpoints lead the Inbox.
-    const firstSection = page.locator('.k-list-section').first();
-    await expect(firstSection).toContainText('Overdue');
-    await expect(firstSection).toContainText('先週の状態にサイトを戻したい');
+    const list = page.getByTestId('question-list');
+    await expect(list.locator('.k-list-section__title').first()).toContainText('Overdue');
+    await expect(list.locator('.k-list-item').first()).toHaveAttribute('data-group', 'overdue');
+    await expect(list.locator('.k-list-item[data-group="overdue"]').first()).toContainText(
+      '先週の状態にサイトを戻したい',
+    );
   });
 });
 

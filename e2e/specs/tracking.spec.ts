@@ -72,7 +72,7 @@ test('scope: a suggested capability puts a question in scope; out of scope draft
   await expect(other.getByTestId('status-history').locator('li').first()).toContainText(
     'Received → Declined',
   );
-  await expect(page.locator('.k-list-section', { hasText: 'Closed' })).toContainText(RESTORE);
+  await expect(page.locator('.k-list-item[data-group="closed"]', { hasText: RESTORE })).toBeVisible();
 
   // Needs clarification asks what they want to achieve.
   await other.getByTestId('scope-panel').getByRole('button', { name: 'Needs clarification' }).click();
@@ -147,9 +147,9 @@ test('status: a change needs a checkpoint, drafts the customer message and lands
 
 test('inbox: overdue questions come first and are highlighted', async ({ page }) => {
   await page.getByRole('link', { name: 'Inbox' }).click();
-  const first = page.locator('.k-list-section').first();
-  await expect(first.locator('.k-list-section__title')).toContainText('Overdue');
-  const top = first.locator('.k-list-item').first();
+  const list = page.getByTestId('question-list');
+  await expect(list.locator('.k-list-section__title').first()).toContainText('Overdue');
+  const top = list.locator('.k-list-item[data-group="overdue"]').first();
   await expect(top).toContainText(RESTORE);
   await expect(top.locator('.k-badge', { hasText: 'Overdue' })).toBeVisible();
   await expect(top.locator('.k-overdue')).toBeVisible();
@@ -158,9 +158,8 @@ test('inbox: overdue questions come first and are highlighted', async ({ page })
   await page.getByTestId('status-panel').getByRole('button', { name: 'Change status…' }).click();
   await page.getByTestId('status-dialog').getByLabel('Next checkpoint').fill(dayFromToday(3));
   await page.getByRole('button', { name: 'Save status change' }).click();
-  await expect(page.locator('.k-list-section').first().locator('.k-list-item').first()).not.toContainText(
-    RESTORE,
-  );
+  await expect(list.locator('.k-list-item[data-group="overdue"]', { hasText: RESTORE })).toHaveCount(0);
+  await expect(list.locator('.k-list-item', { hasText: RESTORE })).toBeVisible();
 });
 
 test('work log: exports the question log as CSV', async ({ page, app }) => {

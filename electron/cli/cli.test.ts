@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../core/library';
+import { makeIndexStale } from '../core/testing/damage';
 import { useTempDir } from '../core/testing/tempDir';
 import { kotae } from './testing';
 
@@ -18,7 +19,23 @@ describe('kotae CLI', () => {
     expect(info.code).toBe(0);
     const json = JSON.parse(info.stdout);
     expect(json.integrity).toBe('ok');
+    expect(json.checked).toBe('open');
     expect(json.counts).toMatchObject({ customers: 5, questions: 12, answers: 6 });
+  });
+
+  it('reads without the full integrity check; --check runs it and says what it found', () => {
+    const lib = path.join(tempDir(), 'x');
+    kotae('init', '--demo', '--library', lib);
+    // An index that disagrees with its table: only the full check sees it.
+    makeIndexStale(lib);
+    const info = kotae('info', '--library', lib);
+    expect(info.code, info.stderr).toBe(0);
+    expect(info.stdout).toMatch(/Integrity {2}ok \(checked at open: header, size and schema; --check runs/);
+    for (const args of [['info'], ['search', '画像']]) {
+      const checked = kotae(...args, '--library', lib, '--check');
+      expect(checked.code, args.join(' ')).toBe(1);
+      expect(checked.stderr).toMatch(/is damaged/);
+    }
   });
 
   it('list … --json gives objects with an id and a title or name', () => {

@@ -9,7 +9,7 @@ import { kotae } from './testing';
 const tempDir = useTempDir();
 
 describe('kotae faq', () => {
-  it('refuses to publish while findings are undecided, then publishes, then rewrites nothing', () => {
+  it('refuses to publish while findings are undecided, then publishes, then rewrites nothing', async () => {
     const dir = tempDir();
     const lib = path.join(dir, 'lib');
     const out = path.join(dir, 'site');
@@ -24,7 +24,7 @@ describe('kotae faq', () => {
     expect(existsSync(path.join(out, 'index.html'))).toBe(false);
 
     const library = openLibrary(lib);
-    decideAll(library);
+    await decideAll(library);
     library.close();
     const first = kotae('faq', 'publish', '--library', lib, '--out', out, '--json');
     expect(first.code, first.stderr).toBe(0);

@@ -85,7 +85,7 @@ describe('strict CSP', () => {
   it('every page of the published FAQ site', async () => {
     const dir = tempDir();
     const library = createLibrary(path.join(dir, 'lib'), { seed: seedDemo });
-    decideAll(library);
+    await decideAll(library);
     const out = path.join(dir, 'site');
     await publishFaq(library, { outDir: out });
     library.close();

@@ -4,6 +4,7 @@ import type { JobState } from '@shared/domain/job';
 import { onEvent } from './api/client';
 import { useApi, useLiveInvalidation } from './api/hooks';
 import { Dialog, ErrorMessage, Loading } from './components';
+import { todayDay } from './hooks/useFormat';
 import { useHotkey } from './hooks/useHotkey';
 import { CommandPalette, type PaletteCommand } from './shell/CommandPalette';
 import { LibraryGate } from './shell/LibraryGate';
@@ -36,9 +37,10 @@ export function App() {
   useLiveInvalidation();
   const [route, navigate] = useRoute();
   const library = useApi('library:state', {});
-  const questions = useApi(
-    'questions:list',
-    { status: ['received', 'investigating', 'reproducing', 'waiting_on_customer', 'answered'] },
+  // The badge counts every open question (issue 20: it said 1000, the size of a fetched page).
+  const counts = useApi(
+    'questions:inboxCounts',
+    { today: todayDay() },
     { enabled: library.data?.status === 'open' },
   );
   const jobs = useJobs();
@@ -88,7 +90,7 @@ export function App() {
       <Sidebar
         current={route.screen}
         onSearch={() => setPaletteOpen(true)}
-        badges={{ inbox: questions.data?.length ?? 0 }}
+        badges={{ inbox: counts.data?.open ?? 0 }}
       />
       <main className="k-main">
         {library.isPending ? (

@@ -180,4 +180,21 @@
     var time = parseFloat(link.getAttribute('data-time') || '0');
     if (jump(clipId, isFinite(time) ? time : 0)) event.preventDefault();
   });
+
+  // ---- "Did this solve your problem?" ----
+  // The buttons are mailto: links and open the mail program as they are. A computer without one
+  // shows nothing, which the page cannot tell; so the text to copy opens beside it, at that verdict.
+  document.addEventListener('click', function (event) {
+    var target = event.target;
+    var button = target && target.closest ? target.closest('a[data-verdict]') : null;
+    if (!button) return;
+    var copy = document.getElementById('kb-verdict-copy');
+    if (!copy) return;
+    copy.open = true;
+    var verdict = button.getAttribute('data-verdict');
+    var blocks = copy.querySelectorAll('[data-verdict-text]');
+    for (var i = 0; i < blocks.length; i++) {
+      blocks[i].classList.toggle('is-chosen', blocks[i].getAttribute('data-verdict-text') === verdict);
+    }
+  });
 })();

@@ -2,12 +2,10 @@ import {
   isElement,
   nodeText,
   resolutionFields,
+  resolutionFieldOf,
   type AnswerDocument,
   type DocNode,
-  type ElementBase,
-  type ImageNode,
-  type StepNode,
-  type VideoNode,
+  type ElementNode,
 } from './document';
 
 // A readable difference between two versions of an answer: the document as labelled lines (a
@@ -36,7 +34,7 @@ export type DiffRow =
   | { op: 'removed'; line: DocLine }
   | { op: 'changed'; line: DocLine; before: DocLine; parts: DiffPart[] };
 
-function child(node: ElementBase, type: string): string {
+function child(node: ElementNode, type: DocNode['type']): string {
   const c = node.children.find((x) => x.type === type);
   return c ? nodeText(c) : '';
 }
@@ -56,23 +54,23 @@ export function documentLines(doc: AnswerDocument): DocLine[] {
         push({ kind: node.type, text: nodeText(node) });
         return;
       case 'list':
-        for (const item of (node as ElementBase).children) visit(item);
+        for (const item of node.children) visit(item);
         return;
       case 'listitem': {
-        const el = node as ElementBase;
+        const el = node;
         const own = el.children.filter((c) => c.type !== 'list');
         push({ kind: 'listitem', text: own.map(nodeText).join('') });
         el.children.filter((c) => c.type === 'list').forEach(visit);
         return;
       }
       case 'table':
-        for (const row of (node as ElementBase).children) {
+        for (const row of node.children) {
           if (!isElement(row)) continue;
           push({ kind: 'table-row', text: row.children.map((cell) => nodeText(cell).trim()).join(' | ') });
         }
         return;
       case 'kotae-step': {
-        const s = node as StepNode;
+        const s = node;
         step += 1;
         push({ kind: 'step-action', n: step, text: child(s, 'kotae-step-action') });
         push({ kind: 'step-expected', n: step, text: child(s, 'kotae-step-expected') });
@@ -86,24 +84,22 @@ export function documentLines(doc: AnswerDocument): DocLine[] {
         return;
       }
       case 'kotae-options':
-        (node as ElementBase).children.filter(isElement).forEach((option, i) => {
+        node.children.filter(isElement).forEach((option, i) => {
           for (const part of ['title', 'pros', 'cons'] as const)
             push({ kind: `option-${part}`, n: i + 1, text: child(option, `kotae-option-${part}`) });
         });
         return;
       case 'kotae-resolution':
         for (const field of resolutionFields) {
-          const f = (node as ElementBase).children.find(
-            (c) => (c as ElementBase & { field?: string }).field === field,
-          );
+          const f = resolutionFieldOf(node, field);
           push({ kind: 'resolution', field, text: f ? nodeText(f) : '' });
         }
         return;
       case 'kotae-image':
-        push({ kind: 'image', text: (node as ImageNode).alt || (node as ImageNode).sha256.slice(0, 12) });
+        push({ kind: 'image', text: node.alt || node.sha256.slice(0, 12) });
         return;
       case 'kotae-video':
-        push({ kind: 'video', text: (node as VideoNode).title || String((node as VideoNode).clipId ?? '') });
+        push({ kind: 'video', text: node.title || String(node.clipId ?? '') });
         return;
       default:
         if (isElement(node)) push({ kind: 'paragraph', text: nodeText(node) });

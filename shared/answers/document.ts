@@ -1,88 +1,40 @@
-// The answer document as stored: Lexical's serialized editor state (JSON), with block nodes of our
-// own for steps, options and the resolution summary. The editor (renderer/src/editor/nodes) reads
-// and writes exactly these shapes; bundles, the FAQ, search and the answer checks read them here,
-// without Lexical, so they stay plain data.
+import type { z } from 'zod';
+import type * as schema from './schema';
+import { resolutionFieldNames } from './schema';
 
-export interface SerializedBase {
-  type: string;
-  version: number;
-}
+// The answer document's types, inferred from its one definition (schema.ts), with builders for
+// the demo library, tests and the CLI, and readers for search, the checks, bundles and the FAQ,
+// which read documents without Lexical, as plain data.
 
-export interface TextNode extends SerializedBase {
-  type: 'text';
-  text: string;
-  /** Lexical's bit flags: 1 bold, 2 italic, 4 strikethrough, 8 underline, 16 code. */
-  format: number;
-  detail: number;
-  mode: 'normal' | 'token' | 'segmented';
-  style: string;
-}
+import type { AnswerDocument } from './schema';
+export type { AnswerDocument };
+export type DocNode = z.infer<typeof schema.DocNode>;
+export type DocNodeType = DocNode['type'];
+/** A node of the given type: `NodeOf<'kotae-step'>`. */
+export type NodeOf<T extends DocNodeType> = Extract<DocNode, { type: T }>;
+/** The document's root, which holds the blocks. */
+export type RootNode = AnswerDocument['root'];
+/** A node or the root: what the readers walk. */
+export type AnyNode = DocNode | RootNode;
+/** A node with children (everything but text, tabs, line breaks, images and videos). */
+export type ElementNode = Extract<AnyNode, { children: unknown }>;
+export type TextNode = NodeOf<'text'>;
+export type ImageNode = NodeOf<'kotae-image'>;
+export type VideoNode = NodeOf<'kotae-video'>;
+export type StepNode = NodeOf<'kotae-step'>;
+export type ResolutionNode = NodeOf<'kotae-resolution'>;
+export type StepVerification = z.infer<typeof schema.StepVerification>;
+export type Screenshot = z.infer<typeof schema.Screenshot>;
+export type ResolutionField = z.infer<typeof schema.ResolutionField>;
+export const resolutionFields: readonly ResolutionField[] = resolutionFieldNames;
 
-export interface ElementBase extends SerializedBase {
-  children: DocNode[];
-  direction: 'ltr' | 'rtl' | null;
-  format: string | number;
-  indent: number;
-}
-
-export interface ImageNode extends SerializedBase {
-  type: 'kotae-image';
-  sha256: string;
-  ext: string;
-  alt: string;
-}
-
-export interface VideoNode extends SerializedBase {
-  type: 'kotae-video';
-  clipId: number | null;
-  title: string;
-}
-
-export interface StepVerification {
-  version: string;
-  at: string;
-}
-
-export interface StepNode extends ElementBase {
-  type: 'kotae-step';
-  /** Stable across reorders, so verification and video links follow the step. */
-  stepId: string;
-  verified: StepVerification | null;
-  /** Reproduction found that the step did not work as written (with this version); cleared when verified. */
-  failed?: StepVerification | null;
-  screenshot: { sha256: string; ext: string; alt: string } | null;
-  /** A moment in a clip that shows this step. */
-  videoLink: { clipId: number; timeS: number } | null;
-}
-
-export type ResolutionField = 'cause' | 'done' | 'remains' | 'resolved' | 'prevention';
-export const resolutionFields: readonly ResolutionField[] = [
-  'cause',
-  'done',
-  'remains',
-  'resolved',
-  'prevention',
-];
-
-export interface ResolutionNode extends ElementBase {
-  type: 'kotae-resolution';
-  fullyResolved: boolean | null;
-}
-
-export type DocNode =
-  TextNode | ElementBase | ImageNode | VideoNode | StepNode | ResolutionNode | SerializedBase;
-
-export interface AnswerDocument {
-  root: ElementBase & { type: 'root' };
-}
-
-export function isElement(node: DocNode): node is ElementBase {
-  return Array.isArray((node as ElementBase).children);
+export function isElement<N extends AnyNode>(node: N): node is Extract<N, { children: unknown }> {
+  return 'children' in node;
 }
 
 // ---- builders (demo library, tests, CLI) ----
 
-const elementDefaults = { direction: 'ltr' as const, format: '', indent: 0, version: 1 };
+const elementDefaults = { direction: 'ltr', format: '', indent: 0, version: 1 } as const;
 
 export function text(value: string, format = 0): TextNode {
   return { type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 };
@@ -92,44 +44,48 @@ function inline(content: string | DocNode[]): DocNode[] {
   return typeof content === 'string' ? (content ? [text(content)] : []) : content;
 }
 
-export function paragraph(content: string | DocNode[] = ''): ElementBase {
+export function paragraph(content: string | DocNode[] = ''): NodeOf<'paragraph'> {
+  return { type: 'paragraph', children: inline(content), textFormat: 0, textStyle: '', ...elementDefaults };
+}
+
+export function link(url: string, content: string | DocNode[]): NodeOf<'link'> {
   return {
-    type: 'paragraph',
+    type: 'link',
+    url,
+    rel: null,
+    target: null,
+    title: null,
     children: inline(content),
-    textFormat: 0,
-    textStyle: '',
     ...elementDefaults,
-  } as ElementBase;
+  };
 }
 
-export function heading(tag: 'h1' | 'h2' | 'h3', content: string): ElementBase {
-  return { type: 'heading', tag, children: inline(content), ...elementDefaults } as ElementBase;
+export function heading(tag: 'h1' | 'h2' | 'h3', content: string): NodeOf<'heading'> {
+  return { type: 'heading', tag, children: inline(content), ...elementDefaults };
 }
 
-export function bulletList(items: string[]): ElementBase {
+export function bulletList(items: string[]): NodeOf<'list'> {
   return {
     type: 'list',
     listType: 'bullet',
     start: 1,
     tag: 'ul',
-    children: items.map(
-      (item, i) =>
-        ({
-          type: 'listitem',
-          value: i + 1,
-          checked: undefined,
-          children: inline(item),
-          ...elementDefaults,
-        }) as ElementBase,
-    ),
+    children: items.map((item, i) => ({
+      type: 'listitem',
+      value: i + 1,
+      children: inline(item),
+      ...elementDefaults,
+    })),
     ...elementDefaults,
-  } as ElementBase;
+  };
 }
 
 export function step(
   action: string,
   expected: string,
-  extra: Partial<Pick<StepNode, 'stepId' | 'verified' | 'failed' | 'screenshot' | 'videoLink'>> = {},
+  extra: Partial<
+    Pick<StepNode, 'stepId' | 'verified' | 'failed' | 'screenshot' | 'videoLink' | 'capabilityIds'>
+  > = {},
 ): StepNode {
   return {
     type: 'kotae-step',
@@ -138,9 +94,10 @@ export function step(
     ...(extra.failed ? { failed: extra.failed } : {}),
     screenshot: extra.screenshot ?? null,
     videoLink: extra.videoLink ?? null,
+    ...(extra.capabilityIds?.length ? { capabilityIds: extra.capabilityIds } : {}),
     children: [
-      { type: 'kotae-step-action', children: inline(action), ...elementDefaults } as ElementBase,
-      { type: 'kotae-step-expected', children: inline(expected), ...elementDefaults } as ElementBase,
+      { type: 'kotae-step-action', children: inline(action), ...elementDefaults },
+      { type: 'kotae-step-expected', children: inline(expected), ...elementDefaults },
     ],
     ...elementDefaults,
   };
@@ -152,23 +109,20 @@ export interface OptionInput {
   cons: string;
 }
 
-export function options(list: OptionInput[]): ElementBase {
+export function options(list: OptionInput[]): NodeOf<'kotae-options'> {
   return {
     type: 'kotae-options',
-    children: list.map(
-      (o) =>
-        ({
-          type: 'kotae-option',
-          children: [
-            { type: 'kotae-option-title', children: inline(o.title), ...elementDefaults },
-            { type: 'kotae-option-pros', children: inline(o.pros), ...elementDefaults },
-            { type: 'kotae-option-cons', children: inline(o.cons), ...elementDefaults },
-          ],
-          ...elementDefaults,
-        }) as ElementBase,
-    ),
+    children: list.map((o) => ({
+      type: 'kotae-option',
+      children: [
+        { type: 'kotae-option-title', children: inline(o.title), ...elementDefaults },
+        { type: 'kotae-option-pros', children: inline(o.pros), ...elementDefaults },
+        { type: 'kotae-option-cons', children: inline(o.cons), ...elementDefaults },
+      ],
+      ...elementDefaults,
+    })),
     ...elementDefaults,
-  } as ElementBase;
+  };
 }
 
 export function resolution(
@@ -178,17 +132,22 @@ export function resolution(
   return {
     type: 'kotae-resolution',
     fullyResolved,
-    children: resolutionFields.map(
-      (field) =>
-        ({
-          type: 'kotae-resolution-field',
-          field,
-          children: inline(fields[field]),
-          ...elementDefaults,
-        }) as ElementBase,
-    ),
+    children: resolutionFields.map((field) => ({
+      type: 'kotae-resolution-field',
+      field,
+      children: inline(fields[field]),
+      ...elementDefaults,
+    })),
     ...elementDefaults,
   };
+}
+
+export function image(ref: { sha256: string; ext: ImageNode['ext'] }, alt: string): ImageNode {
+  return { type: 'kotae-image', version: 1, sha256: ref.sha256, ext: ref.ext, alt };
+}
+
+export function video(clipId: number | null, title: string): VideoNode {
+  return { type: 'kotae-video', version: 1, clipId, title };
 }
 
 export function documentOf(blocks: DocNode[]): AnswerDocument {
@@ -220,11 +179,11 @@ const blockTypes = new Set([
 export function plainText(doc: AnswerDocument): string {
   const lines: string[] = [];
   let current = '';
-  const walk = (node: DocNode) => {
-    if (node.type === 'text') current += (node as TextNode).text;
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') current += node.text;
     else if (node.type === 'linebreak') current += '\n';
-    else if (node.type === 'kotae-image') current += (node as ImageNode).alt;
-    if (isElement(node)) {
+    else if (node.type === 'kotae-image') current += node.alt;
+    if ('children' in node) {
       for (const child of node.children) walk(child);
       if (blockTypes.has(node.type) && current.trim()) {
         lines.push(current.trim());
@@ -239,17 +198,28 @@ export function plainText(doc: AnswerDocument): string {
 
 /** Text of one element's subtree, without block breaks. */
 export function nodeText(node: DocNode): string {
-  if (node.type === 'text') return (node as TextNode).text;
+  if (node.type === 'text') return node.text;
   if (node.type === 'linebreak') return '\n';
   return isElement(node) ? node.children.map(nodeText).join('') : '';
 }
 
+/** The field of a resolution summary, if it has it. */
+export function resolutionFieldOf(
+  summary: ResolutionNode,
+  field: ResolutionField,
+): NodeOf<'kotae-resolution-field'> | undefined {
+  for (const child of summary.children)
+    if (child.type === 'kotae-resolution-field' && child.field === field) return child;
+  return undefined;
+}
+
 /** Depth-first list of every node of the given type. */
-export function findNodes<T extends DocNode>(doc: AnswerDocument, type: string): T[] {
-  const found: T[] = [];
-  const walk = (node: DocNode) => {
-    if (node.type === type) found.push(node as T);
-    if (isElement(node)) node.children.forEach(walk);
+export function findNodes<T extends DocNodeType>(doc: AnswerDocument, type: T): NodeOf<T>[] {
+  const found: NodeOf<T>[] = [];
+  const walk = (node: AnyNode) => {
+    // The union narrows on a literal, not on a type parameter: this is the one place that says so.
+    if (node.type === type) found.push(node as NodeOf<T>);
+    if ('children' in node) node.children.forEach(walk);
   };
   walk(doc.root);
   return found;

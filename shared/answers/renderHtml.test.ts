@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentOf, heading, paragraph, resolution, step, text, type ElementBase } from './document';
+import { documentOf, heading, link as linkTo, paragraph, resolution, step } from './document';
 import { renderAnswerHtml, type RenderOptions } from './renderHtml';
 
 const options: RenderOptions = {
@@ -56,16 +56,7 @@ describe('renderAnswerHtml', () => {
   });
 
   it('keeps only http(s) and mailto links', () => {
-    const link = (url: string) =>
-      ({
-        type: 'link',
-        url,
-        children: [text('here')],
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        version: 1,
-      }) as ElementBase;
+    const link = (url: string) => linkTo(url, 'here');
     const html = renderAnswerHtml(
       documentOf([
         paragraph([

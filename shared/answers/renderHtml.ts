@@ -2,14 +2,13 @@ import {
   isElement,
   nodeText,
   resolutionFields,
+  resolutionFieldOf,
   type AnswerDocument,
   type DocNode,
-  type ElementBase,
-  type ImageNode,
+  type ElementNode,
   type ResolutionField,
   type ResolutionNode,
   type StepNode,
-  type TextNode,
   type VideoNode,
 } from './document';
 
@@ -74,22 +73,21 @@ export function renderAnswerHtml(doc: AnswerDocument, options: RenderOptions): s
 
   const inline = (node: DocNode): string => {
     if (node.type === 'text') {
-      const t = node as TextNode;
-      let html = text(t.text);
-      for (const [bit, tag] of FORMAT_TAGS) if (t.format & bit) html = `<${tag}>${html}</${tag}>`;
+      let html = text(node.text);
+      for (const [bit, tag] of FORMAT_TAGS) if (node.format & bit) html = `<${tag}>${html}</${tag}>`;
       return html;
     }
     if (node.type === 'linebreak') return '<br>';
     if (node.type === 'link' || node.type === 'autolink') {
-      const href = safeHref((node as ElementBase & { url?: string }).url);
-      const inner = children(node as ElementBase);
+      const href = safeHref(node.url);
+      const inner = children(node);
       return href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${inner}</a>` : inner;
     }
     return block(node);
   };
-  const children = (node: ElementBase) => node.children.map(inline).join('');
-  const part = (node: ElementBase, type: string) =>
-    node.children.find((c) => c.type === type) as ElementBase | undefined;
+  const children = (node: ElementNode) => node.children.map(inline).join('');
+  const part = (node: ElementNode, type: DocNode['type']) =>
+    node.children.filter(isElement).find((c) => c.type === type);
 
   const image = (img: { sha256: string; ext: string; alt: string }, cls: string) => {
     const src = options.imageSrc(img);
@@ -99,38 +97,35 @@ export function renderAnswerHtml(doc: AnswerDocument, options: RenderOptions): s
   const block = (node: DocNode): string => {
     switch (node.type) {
       case 'paragraph':
-        return `<p>${children(node as ElementBase)}</p>`;
-      case 'heading': {
-        const tag = (node as ElementBase & { tag?: string }).tag;
-        const level = tag && /^h[1-6]$/.test(tag) ? tag : 'h2';
-        return `<${level}>${children(node as ElementBase)}</${level}>`;
-      }
+        return `<p>${children(node)}</p>`;
+      case 'heading':
+        return `<${node.tag}>${children(node)}</${node.tag}>`;
       case 'quote':
-        return `<blockquote>${children(node as ElementBase)}</blockquote>`;
+        return `<blockquote>${children(node)}</blockquote>`;
       case 'code':
         return `<pre><code>${text(nodeText(node))}</code></pre>`;
       case 'list': {
-        const tag = (node as ElementBase & { listType?: string }).listType === 'number' ? 'ol' : 'ul';
-        return `<${tag}>${children(node as ElementBase)}</${tag}>`;
+        const tag = node.listType === 'number' ? 'ol' : 'ul';
+        return `<${tag}>${children(node)}</${tag}>`;
       }
       case 'listitem':
-        return `<li>${children(node as ElementBase)}</li>`;
+        return `<li>${children(node)}</li>`;
       case 'table':
-        return `<table>${children(node as ElementBase)}</table>`;
+        return `<table>${children(node)}</table>`;
       case 'tablerow':
-        return `<tr>${children(node as ElementBase)}</tr>`;
+        return `<tr>${children(node)}</tr>`;
       case 'tablecell':
-        return `<td>${children(node as ElementBase)}</td>`;
+        return `<td>${children(node)}</td>`;
       case 'kotae-image':
-        return `<figure>${image(node as ImageNode, 'answer-image')}</figure>`;
+        return `<figure>${image(node, 'answer-image')}</figure>`;
       case 'kotae-video':
-        return options.renderVideo?.(node as VideoNode) ?? '';
+        return options.renderVideo?.(node) ?? '';
       case 'kotae-step':
-        return step(node as StepNode);
+        return step(node);
       case 'kotae-options':
-        return optionsBlock(node as ElementBase);
+        return optionsBlock(node);
       case 'kotae-resolution':
-        return resolutionBlock(node as ResolutionNode);
+        return resolutionBlock(node);
       default:
         return isElement(node) ? `<div>${children(node)}</div>` : '';
     }
@@ -161,7 +156,7 @@ export function renderAnswerHtml(doc: AnswerDocument, options: RenderOptions): s
     ].join('');
   };
 
-  const optionsBlock = (node: ElementBase): string => {
+  const optionsBlock = (node: ElementNode): string => {
     const items = node.children.filter(isElement).map((option) => {
       const title = part(option, 'kotae-option-title');
       const pros = part(option, 'kotae-option-pros');
@@ -175,8 +170,7 @@ export function renderAnswerHtml(doc: AnswerDocument, options: RenderOptions): s
   // nothing in it is left out altogether.
   const resolutionBlock = (node: ResolutionNode): string => {
     const rows = resolutionFields.flatMap((field) => {
-      const f = node.children.find((c) => (c as ElementBase & { field?: string }).field === field) as
-        ElementBase | undefined;
+      const f = resolutionFieldOf(node, field);
       if (!f || !nodeText(f).trim()) return [];
       return [`<dt>${text(labels.fields[field])}</dt><dd>${children(f)}</dd>`];
     });

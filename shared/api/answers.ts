@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   AnswerDetail,
-  AnswerDocInput,
   AnswerKind,
   AnswerSuggestion,
   AnswerTitle,
@@ -13,6 +12,7 @@ import {
   Template,
   TemplateInput,
 } from '../domain/answer';
+import { AnswerDocumentInput } from '../answers/validate';
 import { CheckContext, CheckReport, CheckRules } from '../domain/checks';
 import { Id, Language } from '../domain/common';
 import { defineChannels } from './channel';
@@ -33,8 +33,11 @@ export const answerChannels = defineChannels({
     }),
     output: AnswerDetail,
   },
-  /** Autosave of the working copy; revisions are made at save points, not per keystroke. */
-  'answers:save': { input: z.object({ id: Id, doc: AnswerDocInput }), output: SaveResult },
+  /**
+   * Autosave of the working copy; revisions are made at save points, not per keystroke. A document
+   * that fails the schema is refused as DOCUMENT_INVALID, naming the node, and nothing is saved.
+   */
+  'answers:save': { input: z.object({ id: Id, doc: AnswerDocumentInput }), output: SaveResult },
   'answers:update': {
     input: z.object({
       id: Id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { JobState } from '../domain/job';
-import { LibraryState } from '../domain/library';
+import { IntegrityState, LibraryState } from '../domain/library';
 import { defineEvents } from './channel';
 import type { EventNameList } from './eventNames';
 
@@ -8,6 +8,8 @@ import type { EventNameList } from './eventNames';
 export const events = defineEvents({
   'job:update': JobState,
   'library:changed': LibraryState,
+  /** The background integrity check of the open library started or ended (issue 20). */
+  'library:integrity': IntegrityState,
   'data:changed': z.object({ entities: z.array(z.string()) }),
   /** A menu item asked the window to do something (navigate, open a dialog of its own). */
   'menu:command': z.object({ command: z.string() }),

@@ -7,6 +7,7 @@ import {
   PrivacyDecision,
   PrivacyKind,
   PrivacySubject,
+  PublicPreview,
   VendorSettings,
   VendorSettingsPatch,
 } from '../domain/faq';
@@ -27,6 +28,8 @@ export const faqChannels = defineChannels({
     }),
     output: z.object({ unresolved: z.number().int() }),
   },
+  /** The public text of one answer as the FAQ will show it, with its findings marked. */
+  'faq:preview': { input: z.object({ answerId: Id }), output: PublicPreview },
   /** Starts publishing as a job; the job's result is the publication. */
   'faq:publish': { input: z.object({}), output: z.object({ jobId: z.string() }) },
   /** Asks the OS for the output folder; null when the user cancelled. */

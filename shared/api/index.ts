@@ -6,6 +6,7 @@ import { backupChannels } from './backup';
 import { bundleChannels } from './bundles';
 import { catalogueChannels } from './catalogue';
 import { faqChannels } from './faq';
+import { followUpChannels } from './followUp';
 import { intakeChannels } from './intake';
 import { jobChannels } from './jobs';
 import { libraryChannels } from './library';
@@ -27,6 +28,7 @@ export const channels = {
   ...intakeChannels,
   ...backupChannels,
   ...trackingChannels,
+  ...followUpChannels,
 };
 
 export type Channels = typeof channels;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Sha256, Text, Timestamp } from '../domain/common';
+import { VerdictKind } from '../domain/verdict';
 import { defineChannels } from './channel';
 
 // Intake (issue 4): how a question enters the studio — by hand, by paste, by dropping mail files,
@@ -30,6 +31,8 @@ export const ImportItem = z.object({
   reason: RejectReason.nullable(),
   /** Technical detail (the parser's message, the size), for the report's small print. */
   detail: z.string().nullable(),
+  /** The customer's verdict on an answer that this mail carried (issue 22). */
+  verdict: VerdictKind.optional(),
 });
 export type ImportItem = z.infer<typeof ImportItem>;
 

@@ -46,9 +46,25 @@ export const SearchInput = SearchFilters.extend({
 });
 export type SearchInput = z.input<typeof SearchInput>;
 
+/**
+ * How far the index is behind (documents changed since they were indexed). Searches read up to a
+ * few hundred of those directly; past that, `complete` is false and results may miss some until
+ * indexing catches up (the UI says so). `paused`: the vendor stopped indexing for this session.
+ */
+export const SearchIndexStatus = z.object({
+  queued: z.number().int().nonnegative(),
+  complete: z.boolean(),
+  paused: z.boolean(),
+});
+export type SearchIndexStatus = z.infer<typeof SearchIndexStatus>;
+
 export const searchChannels = defineChannels({
   'search:global': {
     input: SearchInput,
     output: z.array(SearchHit),
+  },
+  'search:status': {
+    input: z.object({ kinds: z.array(SearchHitKind).max(50).optional() }),
+    output: SearchIndexStatus,
   },
 });

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { Clip, ClipEdit, ClipSummary, RenderMode, RenderOptions, RenderPlanSummary, Segment } from '../domain/clip';
+import {
+  Clip,
+  ClipEdit,
+  ClipSummary,
+  Redaction,
+  RenderMode,
+  RenderOptions,
+  RenderPlanSummary,
+  Segment,
+  StepPicturesResult,
+  ZoomRegion,
+} from '../domain/clip';
 import { AppErrorSchema } from '../domain/appError';
 import { FfmpegInfo, ImportResult, ThumbnailStrip, VideoDetail, Waveform } from '../domain/video';
 import { defineChannels } from './channel';
@@ -28,11 +39,23 @@ export const videoChannels = defineChannels({
   'clips:get': { input: z.object({ id: Id }), output: Clip },
   'clips:update': { input: z.object({ id: Id, edit: ClipEdit }), output: Clip },
   'clips:plan': {
-    input: z.object({ assetId: Id, segments: z.array(Segment).min(1).max(500), renderMode: RenderMode, options: RenderOptions }),
+    input: z.object({
+      assetId: Id,
+      segments: z.array(Segment).min(1).max(500),
+      renderMode: RenderMode,
+      options: RenderOptions,
+      redactions: z.array(Redaction).max(200).default([]),
+      zooms: z.array(ZoomRegion).max(200).default([]),
+    }),
     output: RenderPlanSummary,
   },
   /** Starts the render as a job (progress and cancel in the status bar); the clip records the result. */
   'clips:render': { input: z.object({ id: Id }), output: z.object({ jobId: z.string() }) },
+  /**
+   * Takes each linked step's picture from the rendered files of the answer's clips (a job: progress
+   * and cancel in the status bar). The editor puts them into the steps, so one undo takes them out.
+   */
+  'clips:stepPictures': { input: z.object({ answerId: Id }), output: StepPicturesResult },
   'clips:delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.boolean() }) },
   'recording:start': {
     input: z.object({ mimeType: z.string().max(200) }),

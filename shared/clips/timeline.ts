@@ -118,7 +118,7 @@ export function nextPlayableTime(segments: readonly Segment[], t: number): numbe
  */
 export function outputChapters(
   segments: readonly Segment[],
-  chapters: readonly Chapter[],
+  chapters: readonly Pick<Chapter, 'id' | 'title' | 'stepId' | 'startS'>[],
   outputDurationS = editDuration(segments),
 ): (RenderedChapter & { id: string })[] {
   const mapped = [...chapters]

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AnswerDocumentShape } from '../answers/schema';
+import { ImageExtension } from '../answers/media';
 import { Id, Language, Sha256, Text, Timestamp } from './common';
 
 export const AnswerKind = z.enum(['answer', 'decline']);
@@ -20,31 +22,14 @@ export const AnswerSummary = z.object({
 export type AnswerSummary = z.infer<typeof AnswerSummary>;
 
 export const AnswerDetail = AnswerSummary.extend({
-  /** The Lexical document (shared/answers/document.ts); validated where it is read. */
-  doc: z.unknown(),
+  /** The working copy: always a valid document (every door checks it; migration 0125 repaired old ones). */
+  doc: AnswerDocumentShape,
   plainText: z.string(),
   questions: z.array(z.object({ id: Id, subject: z.string(), customerName: z.string().nullable() })),
   /** The working copy differs from the latest revision (autosave keeps it; a save point makes one). */
   editedSinceRevision: z.boolean(),
 });
 export type AnswerDetail = z.infer<typeof AnswerDetail>;
-
-/**
- * Largest answer document, as JSON characters: hundreds of pages of steps. Pictures
- * are stored apart (answers:storeImage), so only text counts; a pasted novel is refused at the
- * boundary instead of being indexed, checked and rendered at every autosave.
- */
-export const MAX_ANSWER_DOC_CHARS = 1_000_000;
-
-/** What the editor sends: Lexical's serialized state; its nodes are checked where they are read. */
-export const AnswerDocInput = z
-  .object({
-    root: z.looseObject({ type: z.literal('root'), children: z.array(z.unknown()).max(50_000) }),
-  })
-  .loose()
-  .refine((doc) => JSON.stringify(doc).length <= MAX_ANSWER_DOC_CHARS, {
-    message: `the answer is longer than ${MAX_ANSWER_DOC_CHARS} characters; split it into several answers`,
-  });
 
 export const AnswerTitle = z.string().trim().min(1).max(300);
 
@@ -67,6 +52,10 @@ export const RevisionSummary = z.object({
 });
 export type RevisionSummary = z.infer<typeof RevisionSummary>;
 
+/**
+ * A revision as it was stored. History is never rewritten, so an old revision may fail today's
+ * schema (issue 15): it is shown as text, and restoring it checks it like a save.
+ */
 export const Revision = RevisionSummary.extend({ doc: z.unknown() });
 export type Revision = z.infer<typeof Revision>;
 
@@ -106,7 +95,7 @@ export const TemplateInput = z.object({
 
 export const StoredImage = z.object({
   sha256: Sha256,
-  ext: z.string(),
+  ext: ImageExtension,
   mime: z.string(),
   width: z.number().int(),
   height: z.number().int(),

@@ -20,6 +20,11 @@ export const Chapter = z.object({
   startS: z.number().min(0),
   /** The `stepId` of a `kotae-step` in the clip's answer, when the chapter shows that step. */
   stepId: z.string().max(100).nullable().default(null),
+  /**
+   * The moment (source time) whose rendered frame becomes the linked step's picture; null = the
+   * last frame before the next chapter starts (the step's result is on screen by then).
+   */
+  pictureS: z.number().min(0).nullable().default(null),
 });
 export type Chapter = z.infer<typeof Chapter>;
 
@@ -43,8 +48,71 @@ export const RenderOptions = z.object({
   targetSizeMb: z.number().min(1).max(4000).nullable().default(null),
   /** Draw the captions into the picture (needs a full re-encode). */
   burnCaptions: z.boolean().default(false),
+  /**
+   * Remove hum and steady noise from the narration and even its loudness (two-pass loudnorm to
+   * -16 LUFS, true peak -1.5 dBTP). The sound is re-encoded in every mode; the picture is not.
+   */
+  cleanNarration: z.boolean().default(false),
 });
 export type RenderOptions = z.infer<typeof RenderOptions>;
+
+// ---- redaction and zoom (issue 21): rectangles over time ranges of the source ----
+
+/**
+ * A rectangle on the picture as shares of its displayed width and height (0..1, top left origin,
+ * after rotation): it means the same place at any render size.
+ */
+export const Rect = z
+  .object({
+    x: z.number().min(0).max(1),
+    y: z.number().min(0).max(1),
+    w: z.number().min(0.005).max(1),
+    h: z.number().min(0.005).max(1),
+  })
+  .refine((r) => r.x + r.w <= 1 + 1e-6 && r.y + r.h <= 1 + 1e-6, 'the rectangle must lie inside the picture');
+export type Rect = z.infer<typeof Rect>;
+
+export const RedactionStyle = z.enum(['blur', 'pixelate', 'box']);
+export type RedactionStyle = z.infer<typeof RedactionStyle>;
+
+const spanEnds = (s: { startS: number; endS: number }) => s.endS > s.startS;
+
+/**
+ * A part of the picture hidden over [startS, endS) of source time (the frames whose timestamp t
+ * satisfies startS <= t < endS, as a segment), frame-exact at both ends.
+ */
+export const Redaction = z
+  .object({
+    id: z.string().min(1).max(40),
+    startS: z.number().min(0),
+    endS: z.number().min(0),
+    rect: Rect,
+    /**
+     * Where the rectangle is on the span's last frame when it follows something that moves: it
+     * travels in a straight line from `rect`; null = it stays put. The hidden box is as large as
+     * the larger of the two, so neither position is ever uncovered.
+     */
+    rectTo: Rect.nullable().default(null),
+    style: RedactionStyle.default('blur'),
+  })
+  .refine(spanEnds, 'a redaction must end after it starts');
+export type Redaction = z.infer<typeof Redaction>;
+
+/**
+ * A part of the picture enlarged to fill it over [startS, endS) of source time, easing in from the
+ * whole picture and back out. The rectangle is widened to the picture's shape around its centre.
+ */
+export const ZoomRegion = z
+  .object({
+    id: z.string().min(1).max(40),
+    startS: z.number().min(0),
+    endS: z.number().min(0),
+    rect: Rect,
+    /** Seconds to zoom in at the start and out at the end (shortened to half a short span). */
+    easeS: z.number().min(0).max(5).default(0.5),
+  })
+  .refine(spanEnds, 'a zoom must end after it starts');
+export type ZoomRegion = z.infer<typeof ZoomRegion>;
 
 export const ClipEdit = z.object({
   title: z.string().max(200),
@@ -54,6 +122,9 @@ export const ClipEdit = z.object({
   captions: z.array(Caption).max(200),
   renderMode: RenderMode,
   options: RenderOptions,
+  redactions: z.array(Redaction).max(200).default([]),
+  /** Zoom regions never overlap in time (one picture cannot show two enlargements). */
+  zooms: z.array(ZoomRegion).max(200).default([]),
 });
 export type ClipEdit = z.infer<typeof ClipEdit>;
 
@@ -130,13 +201,23 @@ export const FallbackReason = z.enum([
   'noVideoIndex',
   /** The ffmpeg in use is older than 5.0: its stream copy cannot start exactly at a cut. */
   'oldFfmpeg',
+  /** Lossless only: hiding part of the picture needs its frames re-encoded (smart or accurate). */
+  'redaction',
+  /** Lossless only: a zoom needs its frames re-encoded (smart or accurate). */
+  'zoom',
 ]);
 export type FallbackReason = z.infer<typeof FallbackReason>;
+
+/** Why a part of a smart render is re-encoded (an i18n key under `videos:render.why.`). */
+export const EncodeReason = z.enum(['inPoint', 'outPoint', 'redaction', 'zoom']);
+export type EncodeReason = z.infer<typeof EncodeReason>;
 
 export const PlanPart = z.object({
   kind: z.enum(['copy', 'encode']),
   startS: z.number(),
   endS: z.number(),
+  /** Smart mode: what made this part re-encoded (empty for copies and for accurate renders). */
+  why: z.array(EncodeReason).default([]),
 });
 export type PlanPart = z.infer<typeof PlanPart>;
 
@@ -163,5 +244,30 @@ export const RenderPlanSummary = z.object({
   height: z.number().int(),
   /** Share of the output that is re-encoded (0 for lossless, 1 for accurate). */
   reencodedShare: z.number(),
+  /** The sound is cleaned (and therefore re-encoded) before it is written. */
+  cleanNarration: z.boolean().default(false),
+  /** Redactions and zooms that fall inside the kept parts (others are not in the output). */
+  redactions: z.number().int().default(0),
+  zooms: z.number().int().default(0),
+  /** False with an ffmpeg older than 5.0: zooms cut in and out instead of easing. */
+  zoomEased: z.boolean().default(true),
 });
 export type RenderPlanSummary = z.infer<typeof RenderPlanSummary>;
+
+// ---- step pictures: frames of the rendered output put into the answer's steps ----
+
+export const StepPicture = z.object({
+  stepId: z.string().max(100),
+  clipId: Id,
+  /** Where in the rendered file the frame was taken (output time). */
+  atS: z.number(),
+  screenshot: z.object({ sha256: Sha256, ext: z.enum(['png', 'jpg']), alt: z.string().max(300) }),
+});
+export type StepPicture = z.infer<typeof StepPicture>;
+
+export const StepPicturesResult = z.object({
+  pictures: z.array(StepPicture),
+  /** Clips of the answer whose chapters link steps but whose file cannot be used, and why. */
+  skipped: z.array(z.object({ clipId: Id, title: z.string(), reason: z.enum(['notRendered', 'stale']) })),
+});
+export type StepPicturesResult = z.infer<typeof StepPicturesResult>;

@@ -92,7 +92,10 @@ export type AnswerChange = z.infer<typeof AnswerChange>;
 
 export const FaqAnswerRow = z.object({
   id: Id,
+  /** The title the FAQ shows (the public title, or the answer's own). */
   title: z.string(),
+  /** The answer's own title, when the public one differs. */
+  ownTitle: z.string().nullable().default(null),
   slug: z.string(),
   language: Language,
   updatedAt: Timestamp,
@@ -134,3 +137,27 @@ export const FaqOverview = z.object({
   lastPublication: PublicationSummary.nullable(),
 });
 export type FaqOverview = z.infer<typeof FaqOverview>;
+
+/** A finding inside one text of the public preview, with what the vendor decided. */
+export const PreviewMark = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  kind: PrivacyKind,
+  key: z.string(),
+  decision: PrivacyDecision.nullable(),
+});
+export type PreviewMark = z.infer<typeof PreviewMark>;
+
+/**
+ * Exactly the text the FAQ will publish for an answer (its public version: no greeting or
+ * closing, no block for this customer only, no "what remains"), unit by unit, with the findings
+ * in it and the decisions about them.
+ */
+export const PublicPreview = z.object({
+  answerId: Id,
+  title: z.string(),
+  ownTitle: z.string(),
+  language: Language,
+  units: z.array(z.object({ place: FindingPlace, text: z.string(), marks: z.array(PreviewMark) })),
+});
+export type PublicPreview = z.infer<typeof PublicPreview>;

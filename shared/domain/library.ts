@@ -16,11 +16,28 @@ export const LibraryCounts = z.object({
 });
 export type LibraryCounts = z.infer<typeof LibraryCounts>;
 
+/**
+ * What is known of the database file's soundness (issue 20). Opening checks what is cheap (header,
+ * page count against the file's size, schema; SQLite's quick_check on a small file); the full
+ * integrity_check follows as a background job in the app, and before a backup.
+ */
+export const IntegrityState = z.object({
+  /** The most thorough check done so far. */
+  checked: z.enum(['open', 'full']),
+  /** 'checking': the full check is running; 'problem': a check failed (see detail). */
+  status: z.enum(['ok', 'checking', 'problem']),
+  /** SQLite's words for a problem. */
+  detail: z.string().nullable(),
+  /** When the last check finished. */
+  at: z.string().nullable(),
+});
+export type IntegrityState = z.infer<typeof IntegrityState>;
+
 export const LibraryInfo = z.object({
   path: z.string(),
   name: z.string(),
   schemaVersion: z.number().int(),
-  integrity: z.string(),
+  integrity: IntegrityState,
   readOnly: z.boolean(),
   counts: LibraryCounts,
 });

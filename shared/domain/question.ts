@@ -60,3 +60,22 @@ export const QuestionDetail = QuestionSummary.extend({
   answers: z.array(z.object({ id: Id, title: z.string() })),
 });
 export type QuestionDetail = z.infer<typeof QuestionDetail>;
+
+/**
+ * The parts of the Inbox, in the order it shows them: overdue checkpoints first, always, then what
+ * is due today. A question nobody has acknowledged yet (still 'received') comes next, above the
+ * upcoming ones: its checkpoint is two working days away, but the customer is waiting to hear that
+ * someone has read it, and among upcoming work sorted by date it would sink out of sight.
+ */
+export const inboxGroups = ['overdue', 'today', 'new', 'upcoming', 'unscheduled', 'closed'] as const;
+export const InboxGroup = z.enum(inboxGroups);
+export type InboxGroup = z.infer<typeof InboxGroup>;
+
+/** How many questions each part of the Inbox holds (all of them, not a fetched page). */
+export const InboxCounts = z.object({
+  groups: z.array(z.object({ group: InboxGroup, count: z.number().int().min(0) })),
+  /** Open questions: every group but 'closed' (the sidebar's badge). */
+  open: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
+export type InboxCounts = z.infer<typeof InboxCounts>;

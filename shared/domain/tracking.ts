@@ -46,7 +46,7 @@ export type DraftPurpose = z.infer<typeof DraftPurpose>;
 
 export const TimelineItem = z.object({
   at: Timestamp,
-  kind: z.enum(['message_in', 'message_out', 'note', 'status', 'answer', 'draft']),
+  kind: z.enum(['message_in', 'message_out', 'note', 'status', 'answer', 'draft', 'verdict', 'release']),
   questionId: Id,
   questionSubject: z.string(),
   title: z.string(),

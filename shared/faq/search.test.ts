@@ -188,4 +188,51 @@ describe('incremental index update', () => {
     for (const [path, content] of fresh) expect(incremental.get(path), path).toBe(content);
     expect([...incremental.keys()].sort()).toEqual([...fresh.keys()].sort());
   });
+
+  it('reads back and writes only the buckets of the edited documents, with the same result', () => {
+    // A site big enough for many bucket files: the corpus and 3,000 short answers.
+    const site = [
+      ...corpus,
+      ...Array.from({ length: 3000 }, (_, i) =>
+        doc(1000 + i, `Answer ${i}`, `word${i} 手順${i % 50}`, 'その他'),
+      ),
+    ];
+    const before = build(site);
+    const meta = parseSearchFile(before.get('search/meta.js')!)!.args[0] as SearchMeta;
+    const edited = {
+      ...corpus[2]!,
+      title: 'テーマの色を変える',
+      text: 'アクセント色を変更します。Colour picker.',
+    };
+    const added = doc(41, 'Change the font', 'Open Design → Fonts.', 'デザイン');
+    const touched = SearchIndex.bucketsChangedBy(meta.bucketCount, [corpus[2]!, corpus[5]!], [edited, added]);
+    expect(touched.size).toBeLessThan(meta.bucketCount);
+    const index = SearchIndex.restorePartial(
+      meta,
+      new Map(
+        [...touched].map((b) => [b, parseSearchFile(before.get(`search/b/${b}.js`)!)!.args[1] as BucketData]),
+      ),
+    );
+    index.patch([{ ...corpus[2]! }, { ...corpus[5]! }], [edited, added]);
+    const after = [...site.filter((d) => d.id !== 3 && d.id !== 6), edited, added];
+    const fresh = build(after);
+    const partial = filesOf(index, after);
+    // The meta (hashes of every bucket, the Latin vocabulary) is the one a fresh build writes; the
+    // bucket files written are the touched ones, as a fresh build writes them; the others are kept.
+    expect(partial.get('search/meta.js')).toBe(fresh.get('search/meta.js'));
+    for (let b = 0; b < meta.bucketCount; b++) {
+      const p = `search/b/${b}.js`;
+      if (touched.has(b)) expect(partial.get(p), p).toBe(fresh.get(p));
+      else {
+        expect(partial.has(p), p).toBe(false);
+        expect(before.get(p), p).toBe(fresh.get(p));
+      }
+    }
+    // A term in a bucket that was not read back cannot be patched.
+    const untouched = [...Array(meta.bucketCount).keys()].find((b) => !touched.has(b))!;
+    const stranger = corpus.find((d) =>
+      SearchIndex.bucketsChangedBy(meta.bucketCount, [], [d]).has(untouched),
+    )!;
+    expect(() => index.patch([], [{ ...stranger, id: 99 }])).toThrow(/was not read back/);
+  });
 });

@@ -65,6 +65,13 @@ export class SearchIndex {
   private buckets: BucketData[];
   private readonly dirtyBuckets = new Set<number>();
   private readonly docs = new Map<number, DocInfo>();
+  /**
+   * Set when only some buckets were read back (restorePartial): the others are what the previous
+   * meta says, their files and their words stay as they are.
+   */
+  private previous: SearchMeta | null = null;
+  /** The buckets read back by restorePartial. */
+  private readonly read = new Set<number>();
 
   private constructor(readonly bucketCount: number) {
     this.buckets = Array.from({ length: bucketCount }, () => ({}));
@@ -83,6 +90,33 @@ export class SearchIndex {
     for (const [id, path, title, language, area, updated] of meta.docs)
       index.docs.set(id, { id, path, title, language, area: meta.areas[area] ?? null, updated });
     return index;
+  }
+
+  /**
+   * An index read back from the meta and only the buckets an edit touches (those of the terms of
+   * the documents it removes and adds): a republish after one edit reads and writes a few bucket
+   * files, not all of them. Only `patch` may follow, with documents whose terms lie in `buckets`.
+   */
+  static restorePartial(meta: SearchMeta, buckets: ReadonlyMap<number, BucketData>): SearchIndex {
+    const index = new SearchIndex(meta.bucketCount);
+    for (const [b, data] of buckets) {
+      index.buckets[b] = { ...data };
+      index.read.add(b);
+    }
+    index.dirtyBuckets.clear();
+    index.previous = meta;
+    for (const [id, path, title, language, area, updated] of meta.docs)
+      index.docs.set(id, { id, path, title, language, area: meta.areas[area] ?? null, updated });
+    return index;
+  }
+
+  /** The buckets a patch changes (what restorePartial needs for it): those of changes(). */
+  static bucketsChangedBy(
+    bucketCount: number,
+    removed: readonly { id: number; title: string; text: string }[],
+    added: readonly SearchDocument[],
+  ): Set<number> {
+    return new Set([...changes(removed, added).keys()].map((term) => bucketOf(term, bucketCount)));
   }
 
   get size(): number {
@@ -114,6 +148,7 @@ export class SearchIndex {
 
   private update(term: string, change: (ids: number[]) => number[]): void {
     const b = bucketOf(term, this.bucketCount);
+    if (this.previous && !this.loaded(b)) throw new Error(`search index: bucket ${b} was not read back`);
     const bucket = this.buckets[b]!;
     const ids = change(bucket[term] ? decodeIds(bucket[term]) : []);
     if (ids.length) bucket[term] = encodeIds(ids);
@@ -138,27 +173,9 @@ export class SearchIndex {
     removed: readonly { id: number; title: string; text: string }[],
     added: readonly SearchDocument[],
   ): void {
-    const drop = new Map<string, Set<number>>();
-    for (const r of removed) {
-      for (const term of documentTerms(r.title, r.text)) {
-        const set = drop.get(term);
-        if (set) set.add(r.id);
-        else drop.set(term, new Set([r.id]));
-      }
-      this.docs.delete(r.id);
-    }
-    const put = new Map<string, number[]>();
-    for (const d of added) {
-      for (const term of documentTerms(d.title, d.text)) {
-        const list = put.get(term);
-        if (list) list.push(d.id);
-        else put.set(term, [d.id]);
-      }
-      this.docs.set(d.id, infoOf(d));
-    }
-    for (const term of new Set([...drop.keys(), ...put.keys()])) {
-      const gone = drop.get(term);
-      const extra = put.get(term) ?? [];
+    for (const r of removed) this.docs.delete(r.id);
+    for (const d of added) this.docs.set(d.id, infoOf(d));
+    for (const [term, { gone, extra }] of changes(removed, added)) {
       this.update(term, (ids) => {
         const kept = gone ? ids.filter((x) => !gone.has(x)) : ids;
         if (extra.length === 0) return kept;
@@ -194,17 +211,32 @@ export class SearchIndex {
     }
   }
 
-  /** Latin vocabulary and document frequencies (a posting has one final digit per id). */
+  private loaded(b: number): boolean {
+    return !this.previous || this.read.has(b) || this.dirtyBuckets.has(b);
+  }
+
+  /**
+   * Latin vocabulary and document frequencies (a posting has one final digit per id). After a
+   * partial restore, the previous meta's words of untouched buckets, and those of the touched ones
+   * from their new postings: the same list a full count gives.
+   */
   private vocabulary(): { words: string[]; wordDf: number[] } {
     const entries: [string, number][] = [];
-    for (const bucket of this.buckets) {
+    const add = (bucket: BucketData) => {
       for (const [term, ids] of Object.entries(bucket)) {
         if (isCjkTerm(term)) continue;
         let df = 0;
         for (let i = 0; i < ids.length; i++) if (isFinal(ids.charCodeAt(i))) df++;
         entries.push([term, df]);
       }
-    }
+    };
+    if (this.previous) {
+      const { words, wordDf } = this.previous;
+      words.forEach((word, i) => {
+        if (!this.dirtyBuckets.has(bucketOf(word, this.bucketCount))) entries.push([word, wordDf[i]!]);
+      });
+      for (const b of this.dirtyBuckets) add(this.buckets[b]!);
+    } else for (const bucket of this.buckets) add(bucket);
     entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return { words: entries.map((e) => e[0]), wordDf: entries.map((e) => e[1]) };
   }
@@ -220,6 +252,11 @@ export class SearchIndex {
     const files = new Map<string, string>();
     const bucketHashes: string[] = [];
     for (let b = 0; b < this.bucketCount; b++) {
+      // After a partial restore, an untouched bucket's file is kept as it is (the caller keeps it).
+      if (this.previous && !this.dirtyBuckets.has(b)) {
+        bucketHashes.push(this.previous.buckets[b]!);
+        continue;
+      }
       const content = bucketFile(b, sortKeys(this.buckets[b]!));
       bucketHashes.push(shortHash(content));
       files.set(`search/b/${b}.js`, content);
@@ -261,6 +298,41 @@ export class SearchIndex {
   get changedBuckets(): ReadonlySet<number> {
     return this.dirtyBuckets;
   }
+}
+
+/**
+ * The posting lists a patch changes: per term, the ids that leave it and those that join it. An
+ * edited document that keeps a term leaves and joins its list at once: no change, so the list is
+ * not even decoded (an edit changes a few terms of a few hundred; the rest were most of the work).
+ */
+function changes(
+  removed: readonly { id: number; title: string; text: string }[],
+  added: readonly SearchDocument[],
+): Map<string, { gone: Set<number> | null; extra: number[] }> {
+  const drop = new Map<string, Set<number>>();
+  for (const r of removed) {
+    for (const term of documentTerms(r.title, r.text)) {
+      const set = drop.get(term);
+      if (set) set.add(r.id);
+      else drop.set(term, new Set([r.id]));
+    }
+  }
+  const put = new Map<string, number[]>();
+  for (const d of added) {
+    for (const term of documentTerms(d.title, d.text)) {
+      const list = put.get(term);
+      if (list) list.push(d.id);
+      else put.set(term, [d.id]);
+    }
+  }
+  const out = new Map<string, { gone: Set<number> | null; extra: number[] }>();
+  for (const term of new Set([...drop.keys(), ...put.keys()])) {
+    const gone = drop.get(term) ?? null;
+    const extra = put.get(term) ?? [];
+    if (gone && extra.length === gone.size && extra.every((id) => gone.has(id))) continue;
+    out.set(term, { gone, extra });
+  }
+  return out;
 }
 
 /** '0'–'9' and 'A'–'V' are the digits 0–31 of the alphabet: the last digit of an id. */

@@ -21,6 +21,7 @@ import enBackup from './locales/en/backup.json';
 import enTracking from './locales/en/tracking.json';
 import enCapabilitiesDnd from './locales/en/capabilitiesDnd.json';
 import enCli from './locales/en/cli.json';
+import enFollowUp from './locales/en/followUp.json';
 import jaCommon from './locales/ja/common.json';
 import jaErrors from './locales/ja/errors.json';
 import jaNav from './locales/ja/nav.json';
@@ -42,6 +43,7 @@ import jaBackup from './locales/ja/backup.json';
 import jaTracking from './locales/ja/tracking.json';
 import jaCapabilitiesDnd from './locales/ja/capabilitiesDnd.json';
 import jaCli from './locales/ja/cli.json';
+import jaFollowUp from './locales/ja/followUp.json';
 
 export const resources = {
   en: {
@@ -66,6 +68,7 @@ export const resources = {
     tracking: enTracking,
     capabilitiesDnd: enCapabilitiesDnd,
     cli: enCli,
+    followUp: enFollowUp,
   },
   ja: {
     common: jaCommon,
@@ -89,6 +92,7 @@ export const resources = {
     tracking: jaTracking,
     capabilitiesDnd: jaCapabilitiesDnd,
     cli: jaCli,
+    followUp: jaFollowUp,
   },
 } as const;
 

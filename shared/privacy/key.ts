@@ -1,4 +1,31 @@
-/** What a decision is keyed on: the folded text without spaces, so 田中 美咲 and 田中美咲 are one. */
-export function findingKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+import { GAP, SPACE, classTable } from './charClass';
+import { foldString } from './fold';
+import type { PrivacyKind } from './types';
+
+/** Kinds whose punctuation is noise: Mr. Miller and Mr Miller, 田中 美咲 and 田中・美咲 are one. */
+const LOOSE: ReadonlySet<PrivacyKind> = new Set(['name', 'company']);
+/** Kinds that are their letters and digits: 03-1234-5678, 03 1234 5678 and 03ー1234ー5678 are one. */
+const ALPHANUMERIC: ReadonlySet<PrivacyKind> = new Set(['phone', 'postal', 'order']);
+const isAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * What a decision is keyed on: the folded text (fold.ts) without spaces (names and companies also
+ * without punctuation, numbers only their letters and digits), so 田中 美咲, 田中美咲 and 田中美咲 with a zero-width space inside are one decision.
+ */
+export function findingKey(text: string, kind?: PrivacyKind): string {
+  return keyOfFolded(foldString(text), kind);
+}
+
+/** findingKey of a text that is already folded. */
+export function keyOfFolded(folded: string, kind?: PrivacyKind): string {
+  if (kind && ALPHANUMERIC.has(kind)) {
+    let out = '';
+    for (let i = 0; i < folded.length; i++) if (isAlnum(folded.charCodeAt(i))) out += folded[i];
+    if (out) return out;
+  }
+  const cls = classTable();
+  const drop = kind && LOOSE.has(kind) ? GAP : SPACE;
+  let out = '';
+  for (let i = 0; i < folded.length; i++) if (!(cls[folded.charCodeAt(i)]! & drop)) out += folded[i];
+  return out;
 }

@@ -1,8 +1,19 @@
+import { findEnglishAddresses, findJapaneseAddresses } from './addresses';
+import { compactView } from './compact';
+import {
+  digitRuns,
+  findEmails,
+  findPhones,
+  findPostalCodes,
+  findUkPostcodes,
+  type PatternMatch,
+} from './contacts';
 import type { CustomerMatcher } from './customers';
-import { normalizeText, toOriginal } from '../text/folded';
-import { findingKey } from './key';
-import { detectPatterns } from './patterns';
+import { fold } from './fold';
+import { keyOfFolded } from './key';
 import type { QuoteIndex } from './quotes';
+import { findReferences } from './references';
+import { resolveOverlaps } from './resolve';
 import type { PrivacyKind, TextFinding } from './types';
 
 export interface ScanContext {
@@ -13,46 +24,57 @@ export interface ScanContext {
   ignore?: { emails: readonly string[]; hosts: readonly string[] };
 }
 
-/** Kinds whose findings are single tokens: anything inside one of them is the same finding. */
-const ATOMIC: ReadonlySet<PrivacyKind> = new Set(['email', 'url']);
+const NOT_BLANK = /\S/;
+const HAS_DIGIT = /[0-9]/;
 
-/** Every customer detail in a text, in reading order, with offsets into the text as written. */
+/**
+ * Every customer detail in a text, in reading order, with offsets into the text as written.
+ * Linear in the length of the text: one fold, one pass per kind of detail (automata and
+ * hand-written scanners with bounded looks), and an O(n log n) resolution of overlaps.
+ */
 export function scanText(text: string, ctx: ScanContext): TextFinding[] {
-  if (!text.trim()) return [];
-  const n = normalizeText(text);
-  const raw = [
-    ...detectPatterns(n.text),
-    ...ctx.customers.match(n.text),
-    ...(ctx.quotes ? ctx.quotes.match(n.text).map((r) => ({ ...r, kind: 'quote' as const })) : []),
-  ];
+  if (!NOT_BLANK.test(text)) return [];
+  const folded = fold(text);
+  const t = folded.text;
+  const view = compactView(t);
+  const raw: PatternMatch[] = [];
+  const add = (list: readonly PatternMatch[]) => {
+    for (const m of list) raw.push(m);
+  };
+  add(ctx.customers.match(t, view));
+  if (t.includes('@') || t.includes('[at]') || t.includes('(at)')) add(findEmails(t));
+  // Every remaining detector needs a digit: most sentences have none and skip them all.
+  if (HAS_DIGIT.test(t)) {
+    const { runs, afterJapanese } = digitRuns(t);
+    add(findPhones(t, runs));
+    add(findPostalCodes(t, runs));
+    add(findJapaneseAddresses(t, afterJapanese));
+    add(findUkPostcodes(t));
+    add(findEnglishAddresses(t));
+    add(findReferences(t, view));
+  }
+  if (ctx.quotes) for (const r of ctx.quotes.match(t)) raw.push({ kind: 'quote', ...r });
+
   const ignoredEmails = new Set(ctx.ignore?.emails ?? []);
   const ignoredHosts = ctx.ignore?.hosts ?? [];
   const findings: TextFinding[] = [];
-  const seen = new Set<string>();
-  for (const m of raw) {
-    const [start, end] = toOriginal(n, m.start, m.end);
-    const slice = text.slice(start, end);
-    const key = findingKey(slice);
+  // The same text found again has the same key: a text with a name on every line folds it once.
+  const keys = new Map<PrivacyKind, Map<string, string>>();
+  for (const m of resolveOverlaps(raw)) {
+    if (m.end <= m.start) continue;
+    const start = folded.start[m.start]!;
+    const end = folded.end[m.end - 1]!;
+    const slice = t.slice(m.start, m.end);
+    let byText = keys.get(m.kind);
+    if (!byText) keys.set(m.kind, (byText = new Map()));
+    let key = byText.get(slice);
+    if (key === undefined) byText.set(slice, (key = keyOfFolded(slice, m.kind)));
     if (!key) continue;
     if (m.kind === 'email' && (ignoredEmails.has(key) || ignoredHosts.some((h) => key.endsWith(`@${h}`))))
       continue;
-    const id = `${m.kind}:${start}:${end}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    findings.push({ kind: m.kind, start, end, text: slice, key });
+    findings.push({ kind: m.kind, start, end, text: text.slice(start, end), key });
   }
-  const kept = findings.filter(
-    (f) =>
-      !findings.some(
-        (o) =>
-          o !== f &&
-          ATOMIC.has(o.kind) &&
-          o.start <= f.start &&
-          o.end >= f.end &&
-          o.end - o.start > f.end - f.start,
-      ),
-  );
-  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+  return findings;
 }
 
 /**

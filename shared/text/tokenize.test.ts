@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexText, kindOf, normalizeWithOffsets, parseQuery, tokenize } from './tokenize';
+import {
+  indexText,
+  kindOf,
+  normalizeWithOffsets,
+  parseQuery,
+  termsOf,
+  tokenize,
+  type Token,
+} from './tokenize';
 
 const terms = (text: string) => tokenize(text).map((t) => t.term);
 
@@ -181,6 +190,98 @@ describe('kindOf', () => {
       const expected = CJK.test(ch) ? 'cjk' : WORD.test(ch) ? 'word' : 'other';
       if (kindOf(ch) !== expected)
         expect(`${code.toString(16)}: ${kindOf(ch)}`).toBe(`${code.toString(16)}: ${expected}`);
+    }
+  });
+});
+
+describe('tokenize over the normalised text', () => {
+  // The straightforward definition (the tokeniser before it worked on the normalised string, kept
+  // here as the specification): runs of characters of one kind over normalizeWithOffsets.
+  function reference(text: string): Token[] {
+    const chars = normalizeWithOffsets(text);
+    const tokens: Token[] = [];
+    let i = 0;
+    while (i < chars.length) {
+      const kind = kindOf(chars[i]!.ch);
+      let j = i + 1;
+      while (j < chars.length && kindOf(chars[j]!.ch) === kind) j++;
+      const add = (from: number, to: number) =>
+        tokens.push({
+          term: chars
+            .slice(from, to)
+            .map((c) => c.ch)
+            .join(''),
+          start: chars[from]!.start,
+          end: chars[to - 1]!.end,
+          position: tokens.length,
+        });
+      if (kind === 'word') add(i, j);
+      else if (kind === 'cjk') {
+        if (j - i === 1) add(i, j);
+        else for (let k = i; k < j - 1; k++) add(k, k + 2);
+      }
+      i = j;
+    }
+    return tokens;
+  }
+
+  const pieces = [
+    'A',
+    'Stripe',
+    'ｽﾄﾗｲﾌﾟ',
+    'ＳＩＲＩＵＳ',
+    '４２',
+    'é',
+    'e\u0301',
+    'ｶﾞ',
+    'か\u3099',
+    '画像',
+    'を',
+    '削除',
+    'ー',
+    '𠮷',
+    '\ud800',
+    '\udc00',
+    '㍻',
+    'ﬁ',
+    'Σ',
+    'İ',
+    ' ',
+    '\u3000',
+    '\n',
+    '、',
+    '!',
+    '_',
+    '가',
+    '々',
+    '①',
+  ];
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 4 })), {
+      maxLength: 24,
+    })
+    .map((list) => list.join(''));
+
+  it('gives the same tokens as the straightforward definition, and termsOf the same terms', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const expected = reference(t);
+        expect(tokenize(t)).toEqual(expected);
+        expect(termsOf(t)).toEqual(expected.map((x) => x.term));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees for every character of the BMP, alone and between others', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      for (const t of [`${ch}`, `a${ch}b`, `画${ch}像`, `${ch}\u0301`, `${ch}ﾞ`]) {
+        const expected = reference(t);
+        const got = tokenize(t);
+        if (JSON.stringify(got) !== JSON.stringify(expected))
+          expect(got, `U+${code.toString(16)} in ${JSON.stringify(t)}`).toEqual(expected);
+      }
     }
   });
 });

@@ -83,6 +83,46 @@ export function describeLogEntry(e: LogEntryText, t: Translate, date: (day: stri
         ? t('tracking:log.bundleFor', { name, revision, customer })
         : t('tracking:log.bundle', { name, revision });
     }
+    case 'verdict.received':
+    case 'verdict.offer_dismissed': {
+      const verdict = str(d.verdict);
+      const title = str(d.title);
+      if ((verdict !== 'solved' && verdict !== 'not_yet') || title === null) return e.summary;
+      return t('followUp:log.verdict', {
+        verdict: t(`followUp:verdict.${verdict}`),
+        title,
+        revision: typeof d.revision === 'number' ? d.revision : '?',
+      });
+    }
+    case 'verdict.refused': {
+      const reason = str(d.reason);
+      if (reason !== 'notTheCustomer' && reason !== 'unknownAnswer' && reason !== 'unknownRevision')
+        return e.summary;
+      return t(`followUp:log.refused.${reason}`, { answer: d.answerId, revision: d.revision });
+    }
+    case 'release.recorded': {
+      const version = str(d.version);
+      if (version === null) return e.summary;
+      const capabilities = Array.isArray(d.capabilities)
+        ? d.capabilities.filter((x): x is string => typeof x === 'string').join(', ')
+        : '';
+      return t('followUp:log.release', {
+        version,
+        capabilities: capabilities || t('followUp:log.noCapabilities'),
+        count: typeof d.rechecks === 'number' ? d.rechecks : 0,
+      });
+    }
+    case 'answer.recheck_listed':
+    case 'answer.rechecked':
+    case 'answer.recheck_reopened': {
+      const version = str(d.version);
+      const title = str(d.title);
+      if (version === null || title === null) return e.summary;
+      const checkedWith = str(d.checkedWith);
+      return e.action === 'answer.rechecked' && checkedWith
+        ? t('followUp:log.rechecked', { title, version, checkedWith })
+        : t('followUp:log.recheck', { title, version });
+    }
     default:
       return e.summary;
   }
@@ -94,7 +134,7 @@ export function actorText(actor: string, t: Translate): string {
 }
 
 /** Notes Kotae writes itself: stored in the customer's language, shown in the UI language. */
-export const automaticNotes = ['customerReplied'] as const;
+export const automaticNotes = ['customerReplied', 'customerNotSolved'] as const;
 export type AutomaticNote = (typeof automaticNotes)[number];
 
 /** The note of a status change in the UI language when Kotae wrote it; the vendor's own note as it is. */

@@ -7,7 +7,7 @@ import { exportBundle, freeFolderPath, listBundles, verifyReport } from '../../c
 import { openLibrary } from '../../core/library';
 import { printJson, printTable } from '../output';
 import { cliLanguage, cliText } from '../messages';
-import { withLibrary, withReadOnlyLibrary } from './library';
+import { checkLevel, withLibrary, withReadOnlyLibrary } from './library';
 
 // `kotae bundle export|verify|list`: the same code as the app's export dialog and bundle check.
 
@@ -89,8 +89,8 @@ export function registerBundleCommands(program: Command): void {
       try {
         const { record, checks } = await withLibrary(opts.library, async (library) => {
           // The app asks before sending an answer with checks to fix; a script cannot answer, so
-          // the export goes ahead and the checks are named on stderr (see checksWarning).
-          const checks = checkReport(library, id(answerId, 'answer-id'), cliLanguage);
+          // the export goes ahead and the checks are named on stderr (see checksWarning). What
+          // must stop it (a document that fails the schema, a missing file) stops the export itself.
           const record = await exportBundle(
             library,
             {
@@ -106,7 +106,7 @@ export function registerBundleCommands(program: Command): void {
             { appVersion: appVersion() },
             { signal: cancel.signal, progress: () => undefined },
           );
-          return { record, checks };
+          return { record, checks: checkReport(library, record.answerId, cliLanguage) };
         });
         checksWarning(checks);
         if (opts.json) printJson(record);
@@ -190,26 +190,32 @@ export function registerBundleCommands(program: Command): void {
     .requiredOption('--library <dir>', 'library folder')
     .option('--answer <id>', 'only bundles of this answer')
     .option('--customer <id>', 'only bundles sent to this customer')
+    .option('--check', 'run the full integrity check first (reads the whole file)')
     .option('--json', 'print as JSON')
-    .action((opts: { library: string; answer?: string; customer?: string; json?: boolean }) => {
-      const rows = withReadOnlyLibrary(opts.library, (l) =>
-        listBundles(l.db, {
-          ...(opts.answer ? { answerId: id(opts.answer, '--answer') } : {}),
-          ...(opts.customer ? { customerId: id(opts.customer, '--customer') } : {}),
-        }),
-      );
-      if (opts.json) return printJson(rows);
-      printTable(
-        rows.map((r) => ({
-          id: r.id,
-          createdAt: r.createdAt,
-          answer: r.answerTitle,
-          revision: r.revision,
-          customer: r.customerName ?? '—',
-          file: r.fileName,
-          fingerprint: r.manifestSha256.slice(0, 16),
-        })),
-        ['id', 'createdAt', 'answer', 'revision', 'customer', 'file', 'fingerprint'],
-      );
-    });
+    .action(
+      (opts: { library: string; answer?: string; customer?: string; json?: boolean; check?: boolean }) => {
+        const rows = withReadOnlyLibrary(
+          opts.library,
+          (l) =>
+            listBundles(l.db, {
+              ...(opts.answer ? { answerId: id(opts.answer, '--answer') } : {}),
+              ...(opts.customer ? { customerId: id(opts.customer, '--customer') } : {}),
+            }),
+          { check: checkLevel(opts) },
+        );
+        if (opts.json) return printJson(rows);
+        printTable(
+          rows.map((r) => ({
+            id: r.id,
+            createdAt: r.createdAt,
+            answer: r.answerTitle,
+            revision: r.revision,
+            customer: r.customerName ?? '—',
+            file: r.fileName,
+            fingerprint: r.manifestSha256.slice(0, 16),
+          })),
+          ['id', 'createdAt', 'answer', 'revision', 'customer', 'file', 'fingerprint'],
+        );
+      },
+    );
 }

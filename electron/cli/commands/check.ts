@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { KotaeError } from '../../../shared/errors';
 import { checkReport } from '../../core/answers';
 import { printJson } from '../output';
-import { withReadOnlyLibrary } from './library';
+import { checkLevel, withReadOnlyLibrary } from './library';
 
 // `kotae check`: the answer checks the editor shows live, for scripts and before sending.
 const language = (process.env.KOTAE_LANG ?? process.env.LANG ?? '').toLowerCase().startsWith('ja')
@@ -16,7 +16,8 @@ export function registerCheckCommand(program: Command): void {
     .argument('<answerId>', 'id of the answer (see: kotae list answers)')
     .requiredOption('--library <dir>', 'library folder')
     .option('--json', 'print the findings as JSON')
-    .action((answerId: string, opts: { library: string; json?: boolean }) => {
+    .option('--check', 'run the full integrity check of the library first (reads the whole file)')
+    .action((answerId: string, opts: { library: string; json?: boolean; check?: boolean }) => {
       const id = Number(answerId);
       if (!Number.isInteger(id) || id <= 0)
         throw new KotaeError(
@@ -24,7 +25,9 @@ export function registerCheckCommand(program: Command): void {
           {},
           `"${answerId}" is not an answer id; see kotae list answers`,
         );
-      const report = withReadOnlyLibrary(opts.library, (library) => checkReport(library, id, language));
+      const report = withReadOnlyLibrary(opts.library, (library) => checkReport(library, id, language), {
+        check: checkLevel(opts),
+      });
       if (opts.json) {
         printJson(report);
         return;

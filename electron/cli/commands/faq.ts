@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { KotaeError } from '../../../shared/errors';
 import { faqOverview, publishFaq } from '../../core/faq';
 import { printJson, printTable } from '../output';
-import { withLibrary, withReadOnlyLibrary } from './library';
+import { checkLevel, withLibrary, withReadOnlyLibraryAsync } from './library';
 
 // `kotae faq …`: the FAQ publisher for scripts and cron jobs. Privacy findings are decided in the
 // app (a person must look at each); from here a blocked publication exits 1 and says why.
@@ -42,9 +42,12 @@ export function registerFaqCommands(program: Command): void {
     .command('check')
     .description('list the public answers and the privacy findings that must be decided before publishing')
     .requiredOption('--library <dir>', 'library folder')
+    .option('--check', 'run the full integrity check first (reads the whole file)')
     .option('--json', 'print as JSON')
-    .action((opts: { library: string; json?: boolean }) => {
-      const overview = withReadOnlyLibrary(opts.library, (library) => faqOverview(library));
+    .action(async (opts: { library: string; json?: boolean; check?: boolean }) => {
+      const overview = await withReadOnlyLibraryAsync(opts.library, (library) => faqOverview(library), {
+        check: checkLevel(opts),
+      });
       if (opts.json) {
         printJson({
           answers: overview.answers,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { MAX_PAGE_LIMIT, type ListPage } from '../../../shared/domain/listPage';
 import { KotaeError } from '../../../shared/errors';
 import { listAnswers } from '../../core/answers';
 import { listCapabilities } from '../../core/capabilities';
@@ -9,35 +10,29 @@ import {
   mediaFindingsError,
   openLibrary,
   seedDemo,
+  type CheckLevel,
   type Library,
 } from '../../core/library';
+import { checkLevel, withReadOnlyLibrary } from '../open';
 import { listMedia } from '../../core/media';
 import { listQuestions } from '../../core/questions';
 import { printJson, printTable } from '../output';
 
-/** Opens a library for reading only: no lock, so it works while the app has the library open. */
-export function withReadOnlyLibrary<T>(dir: string, use: (library: Library) => T): T {
-  const library = openLibrary(dir, { readOnly: true, actor: 'cli' });
-  try {
-    return use(library);
-  } finally {
-    library.close();
-  }
-}
+export { checkLevel, withLibrary, withReadOnlyLibrary, withReadOnlyLibraryAsync } from '../open';
 
-/** Opens a library for writing: takes the library lock, which the app and other commands honour. */
-export async function withLibrary<T>(dir: string, use: (library: Library) => T | Promise<T>): Promise<T> {
-  const library = openLibrary(dir, { actor: 'cli' });
-  try {
-    return await use(library);
-  } finally {
-    library.close();
+/** Every row of a list the services hand out a window at a time. */
+function everyRow<T>(page: (window: { offset: number; limit: number }) => ListPage<T>): T[] {
+  const rows: T[] = [];
+  for (;;) {
+    const { items, total } = page({ offset: rows.length, limit: MAX_PAGE_LIMIT });
+    rows.push(...items);
+    if (items.length === 0 || rows.length >= total) return rows;
   }
 }
 
 const lists = {
   questions: (l: Library) =>
-    listQuestions(l.db, { limit: 1_000_000 }).map((q) => ({
+    everyRow((w) => listQuestions(l.db, w)).map((q) => ({
       id: q.id,
       title: q.subject,
       status: q.status,
@@ -45,7 +40,7 @@ const lists = {
       nextCheckpoint: q.nextCheckpoint,
     })),
   answers: (l: Library) =>
-    listAnswers(l.db).map((a) => ({
+    everyRow((w) => listAnswers(l.db, w)).map((a) => ({
       id: a.id,
       title: a.title,
       kind: a.kind,
@@ -53,7 +48,7 @@ const lists = {
       revision: a.revision,
     })),
   customers: (l: Library) =>
-    listCustomers(l.db).map((c) => ({
+    everyRow((w) => listCustomers(l.db, w)).map((c) => ({
       id: c.id,
       name: c.name,
       email: c.email,
@@ -71,6 +66,11 @@ const lists = {
       sha256: m.sha256,
     })),
 } as const;
+
+const checkedText: Record<CheckLevel, string> = {
+  open: 'checked at open: header, size and schema; --check runs the full integrity check',
+  full: 'full integrity check',
+};
 
 export function registerLibraryCommands(program: Command): void {
   program
@@ -91,10 +91,15 @@ export function registerLibraryCommands(program: Command): void {
     .command('info')
     .description('counts per table, schema version and integrity of a library')
     .requiredOption('--library <dir>', 'library folder')
-    .option('--check-media', 'also read every media file and check it against its checksum (exit 1 if one is missing or changed)')
+    .option('--check', 'run the full integrity check (reads the whole file)')
+    .option(
+      '--check-media',
+      'also read every media file and check it against its checksum (exit 1 if one is missing or changed)',
+    )
     .option('--json', 'print as JSON')
-    .action(async (opts: { library: string; checkMedia?: boolean; json?: boolean }) => {
-      const library = openLibrary(opts.library, { readOnly: true, actor: 'cli' });
+    .action(async (opts: { library: string; check?: boolean; checkMedia?: boolean; json?: boolean }) => {
+      // A failed check ends in LIBRARY_CORRUPT at open: what is printed passed.
+      const library = openLibrary(opts.library, { readOnly: true, actor: 'cli', check: checkLevel(opts) });
       let info;
       let media: Awaited<ReturnType<typeof checkMediaFiles>> | null = null;
       try {
@@ -107,14 +112,15 @@ export function registerLibraryCommands(program: Command): void {
         printJson({
           path: info.path,
           schemaVersion: info.schemaVersion,
-          integrity: info.integrity,
+          integrity: 'ok',
+          checked: info.integrity.checked,
           counts: info.counts,
           ...(media ? { media } : {}),
         });
       } else {
         console.log(`Library    ${info.path}`);
         console.log(`Schema     ${info.schemaVersion}`);
-        console.log(`Integrity  ${info.integrity}`);
+        console.log(`Integrity  ok (${checkedText[info.integrity.checked]})`);
         if (media) console.log(`Media      ${media.checked} files checked, ${media.findings.length} not as stored`);
         printTable(
           Object.entries(info.counts).map(([table, rows]) => ({ table, rows })),
@@ -131,8 +137,9 @@ export function registerLibraryCommands(program: Command): void {
     .description('list questions, answers, customers, capabilities or assets')
     .argument('<what>', Object.keys(lists).join('|'))
     .requiredOption('--library <dir>', 'library folder')
+    .option('--check', 'run the full integrity check first (reads the whole file)')
     .option('--json', 'print as JSON (an array of objects with id and title or name)')
-    .action((what: string, opts: { library: string; json?: boolean }) => {
+    .action((what: string, opts: { library: string; json?: boolean; check?: boolean }) => {
       if (!(what in lists)) {
         throw new KotaeError(
           'INVALID_INPUT',
@@ -140,10 +147,9 @@ export function registerLibraryCommands(program: Command): void {
           `unknown list "${what}"; choose one of ${Object.keys(lists).join(', ')}`,
         );
       }
-      const rows = withReadOnlyLibrary(opts.library, (l) => lists[what as keyof typeof lists](l)) as Record<
-        string,
-        unknown
-      >[];
+      const rows = withReadOnlyLibrary(opts.library, (l) => lists[what as keyof typeof lists](l), {
+        check: checkLevel(opts),
+      }) as Record<string, unknown>[];
       if (opts.json) printJson(rows);
       else printTable(rows, Object.keys(rows[0] ?? { id: 0 }));
     });

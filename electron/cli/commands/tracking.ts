@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../../core/files/atomicWrite';
 import { changeStatus, workLogCsv } from '../../core/tracking';
 import { cliLanguage } from '../messages';
 import { printJson } from '../output';
-import { withLibrary, withReadOnlyLibrary } from './library';
+import { checkLevel, withLibrary, withReadOnlyLibrary } from './library';
 
 // Tracking from the command line (issue 4): status changes with their checkpoint, the work log as
 // CSV, and the scope catalogue as JSON. Same services, same rules as the app.
@@ -71,20 +71,32 @@ export function registerTrackingCommands(program: Command): void {
     .requiredOption('--out <file>', 'CSV file to write')
     .option('--question <id>', 'only this question')
     .option('--customer <id>', 'only this customer')
-    .action(async (opts: { library: string; out: string; question?: string; customer?: string }) => {
-      const { csv, rows } = withReadOnlyLibrary(opts.library, (library) =>
-        workLogCsv(
-          library.db,
-          {
-            questionId: opts.question === undefined ? undefined : positiveId(opts.question, 'question'),
-            customerId: opts.customer === undefined ? undefined : positiveId(opts.customer, 'customer'),
-          },
-          cliLanguage,
-        ),
-      );
-      await writeFileAtomic(opts.out, csv);
-      console.log(`${rows} entries → ${opts.out}`);
-    });
+    .option('--check', 'run the full integrity check first (reads the whole file)')
+    .action(
+      async (opts: {
+        library: string;
+        out: string;
+        question?: string;
+        customer?: string;
+        check?: boolean;
+      }) => {
+        const { csv, rows } = withReadOnlyLibrary(
+          opts.library,
+          (library) =>
+            workLogCsv(
+              library.db,
+              {
+                questionId: opts.question === undefined ? undefined : positiveId(opts.question, 'question'),
+                customerId: opts.customer === undefined ? undefined : positiveId(opts.customer, 'customer'),
+              },
+              cliLanguage,
+            ),
+          { check: checkLevel(opts) },
+        );
+        await writeFileAtomic(opts.out, csv);
+        console.log(`${rows} entries → ${opts.out}`);
+      },
+    );
 
   const capabilities = program.command('capabilities').description('the scope catalogue as JSON');
   capabilities

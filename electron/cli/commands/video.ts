@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { overlappingZooms } from '../../../shared/clips/regions';
 import { segmentsFromCuts } from '../../../shared/clips/timeline';
-import { RenderMode, RenderOptions } from '../../../shared/domain/clip';
+import { Redaction, RenderMode, RenderOptions, ZoomRegion } from '../../../shared/domain/clip';
 import type { FfmpegInfo } from '../../../shared/domain/video';
 import { KotaeError } from '../../../shared/errors';
 import { trimToFile } from '../../core/clips';
@@ -34,6 +35,26 @@ function parseRange(value: string): { startS: number; endS: number } {
   if (endS <= startS)
     throw new KotaeError('INVALID_INPUT', { value }, `range ends before it starts: ${value}`, 'cli:trim.rangeBackwards');
   return { startS, endS };
+}
+
+/**
+ * A redaction or zoom on the command line: "A-B@x,y,w,h" (the rectangle as shares of the picture,
+ * 0 to 1, from its top left), for a redaction optionally ":blur", ":pixelate" or ":box".
+ */
+export function parseRegion(value: string, id: string, kind: 'redaction' | 'zoom'): Redaction | ZoomRegion {
+  const bad = () => new KotaeError('INVALID_INPUT', { value }, `not a ${kind}: ${value}`, 'cli:trim.badRegion');
+  const at = value.indexOf('@');
+  if (at < 0) throw bad();
+  const span = parseRange(value.slice(0, at));
+  const [rectText = '', style, ...rest] = value.slice(at + 1).split(':');
+  const [x, y, w, h, ...more] = rectText.split(',').map((n) => (/^\d*\.?\d+$/.test(n.trim()) ? Number(n) : NaN));
+  if (rest.length || more.length || (kind === 'zoom' && style !== undefined)) throw bad();
+  const parsed =
+    kind === 'redaction'
+      ? Redaction.safeParse({ id, ...span, rect: { x, y, w, h }, ...(style === undefined ? {} : { style }) })
+      : ZoomRegion.safeParse({ id, ...span, rect: { x, y, w, h } });
+  if (!parsed.success) throw bad();
+  return parsed.data;
 }
 
 function toolPreferences() {
@@ -122,18 +143,35 @@ export function registerVideoCommands(program: Command): void {
     .option('--mode <mode>', 'lossless | accurate | smart', 'smart')
     .option('--height <pixels>', 'largest output height: 2160, 1080, 720 or 480')
     .option('--size <megabytes>', 'aim for a file of about this size')
+    .option('--redact <region...>', 'hide a part: A-B@x,y,w,h[:blur|pixelate|box] (shares of the picture; repeatable)')
+    .option('--zoom <region...>', 'enlarge a part: A-B@x,y,w,h (repeatable, not overlapping)')
+    .option('--clean-narration', 'remove hum and noise from the sound and even its loudness (-16 LUFS)')
     .requiredOption('--out <file>', 'output file (.mp4)')
     .option('--json', 'print the plan as JSON')
     .action(
       async (
         source: string,
-        opts: { library: string; from: string; to: string; cut?: string[]; mode: string; height?: string; size?: string; out: string; json?: boolean },
+        opts: {
+          library: string;
+          from: string;
+          to: string;
+          cut?: string[];
+          mode: string;
+          height?: string;
+          size?: string;
+          redact?: string[];
+          zoom?: string[];
+          cleanNarration?: boolean;
+          out: string;
+          json?: boolean;
+        },
       ) => {
         const mode = RenderMode.safeParse(opts.mode);
         if (!mode.success) throw new KotaeError('INVALID_INPUT', { mode: opts.mode }, 'bad --mode', 'cli:trim.badMode');
         const parsedOptions = RenderOptions.safeParse({
           resolution: opts.height ?? 'source',
           targetSizeMb: opts.size ? Number(opts.size) : null,
+          cleanNarration: opts.cleanNarration ?? false,
         });
         if (!parsedOptions.success)
           throw new KotaeError('INVALID_INPUT', {}, parsedOptions.error.message, 'cli:trim.badOptions');
@@ -142,6 +180,10 @@ export function registerVideoCommands(program: Command): void {
         if (toS <= fromS)
           throw new KotaeError('INVALID_INPUT', { from: opts.from, to: opts.to }, '--to before --from', 'cli:trim.toBeforeFrom');
         const segments = segmentsFromCuts(fromS, toS, (opts.cut ?? []).map(parseRange));
+        const redactions = (opts.redact ?? []).map((r, i) => parseRegion(r, `r${i + 1}`, 'redaction') as Redaction);
+        const zooms = (opts.zoom ?? []).map((z, i) => parseRegion(z, `z${i + 1}`, 'zoom') as ZoomRegion);
+        const overlap = overlappingZooms(zooms);
+        if (overlap) throw new KotaeError('INVALID_INPUT', {}, 'zooms overlap', 'videos:errors.zoomOverlap');
         if (segments.length === 0)
           throw new KotaeError('INVALID_INPUT', {}, 'nothing left between --from and --to', 'videos:errors.emptyEdit');
         const t = await tools();
@@ -156,7 +198,7 @@ export function registerVideoCommands(program: Command): void {
           return trimToFile(
             library,
             t,
-            { assetId, segments, chapters: [], captions: [], renderMode: mode.data, options, title: '' },
+            { assetId, segments, chapters: [], captions: [], renderMode: mode.data, options, title: '', redactions, zooms },
             opts.out,
             {
               onProgress: (f) => {
@@ -178,7 +220,12 @@ export function registerVideoCommands(program: Command): void {
         }
         for (const s of plan.segments) {
           console.log(`${s.requested.startS.toFixed(3)}–${s.requested.endS.toFixed(3)} s  ->  cut at ${s.actual.startS.toFixed(3)}–${s.actual.endS.toFixed(3)} s  (${s.parts.map((p) => p.kind).join(' + ')})`);
+          for (const p of s.parts) {
+            if (p.kind === 'encode' && p.why.length) console.log(`  ${p.startS.toFixed(3)}–${p.endS.toFixed(3)} s re-encoded: ${p.why.join(', ')}`);
+          }
         }
+        if (plan.redactions || plan.zooms) console.log(`Hidden parts ${plan.redactions}, zooms ${plan.zooms}${plan.zoomEased ? '' : ' (cut in and out: ffmpeg older than 5.0)'}`);
+        if (plan.cleanNarration) console.log('Narration cleaned: hum and noise removed, loudness -16 LUFS');
         console.log(`Wrote ${opts.out}: ${plan.outputDurationS.toFixed(3)} s, ${plan.mode}`);
       },
     );

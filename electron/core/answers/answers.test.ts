@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentOf, paragraph, step, type AnswerDocument } from '../../../shared/answers/document';
 import { KotaeError } from '../../../shared/errors';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
+import { refreshSearchIndex } from '../search';
 import { makePng } from '../testing/png';
 import { useTempDir } from '../testing/tempDir';
 import {
@@ -38,6 +38,8 @@ function open(demo = true): { library: Library; advance: (ms: number) => void } 
     clock: () => new Date(now),
     ...(demo ? { seed: seedDemo } : {}),
   });
+  // Indexed for search, as the app's indexer does as soon as a library is open.
+  refreshSearchIndex(library.db);
   return { library, advance: (ms) => (now += ms) };
 }
 
@@ -214,7 +216,12 @@ describe('answers', () => {
     const { library } = open();
     const a = createAnswer(library, { title: 'T', language: 'en', kind: 'answer' });
     saveAnswerDoc(library, a.id, doc('good'));
-    expect(() => saveAnswerDoc(library, a.id, doc('x'.repeat(5_100_000)))).toThrow(/limit/);
+    expect(() => saveAnswerDoc(library, a.id, doc('x'.repeat(5_100_000)))).toThrow(
+      expect.objectContaining({
+        code: 'DOCUMENT_INVALID',
+        params: expect.objectContaining({ problem: 'tooLong' }),
+      }),
+    );
     expect(getAnswer(library.db, a.id).plainText).toBe('good');
     library.close();
   });
@@ -302,7 +309,7 @@ describe('screenshots', () => {
     const again = await storeImage(library, 'other-name.png', png.toString('base64'));
     expect(again.sha256).toBe(first.sha256);
     expect(first).toMatchObject({ ext: 'png', width: 64, height: 48, size: png.length });
-    expect(existsSync(library.media.pathFor(first.sha256, 'png'))).toBe(true);
+    expect(library.media.fileOf({ sha256: first.sha256, ext: 'png' })).not.toBeNull();
     const rows = library.db.prepare('SELECT original_name, kind FROM media_assets').all();
     expect(rows).toEqual([{ original_name: 'shot.png', kind: 'image' }]);
     library.close();
@@ -350,14 +357,22 @@ describe('checks', () => {
     ).id;
     const report = checkReport(library, id, 'ja');
     expect(report.ok).toBe(true);
-    // The domain answer is written for Tanaka, a beginner: DNS and CNAME need explaining.
-    expect(report.findings.map((f) => [f.code, f.params.term])).toEqual(
+    // The domain answer is written for Tanaka, a beginner, and explains DNS and CNAME where it
+    // first uses them: no jargon finding.
+    expect(report.findings.filter((f) => f.code === 'jargon')).toEqual([]);
+    // The same terms used before they are explained are reported, in Japanese, for a beginner.
+    const doc = getAnswer(library.db, id).doc!;
+    const blocks = [paragraph('DNS の CNAME を変更します。'), ...doc.root.children];
+    saveAnswerDoc(library, id, { root: { ...doc.root, children: blocks } });
+    const early = checkReport(library, id, 'ja');
+    expect(early.findings.map((f) => [f.code, f.params.term])).toEqual(
       expect.arrayContaining([
         ['jargon', 'DNS'],
         ['jargon', 'CNAME'],
       ]),
     );
-    expect(report.findings[0]!.message).toMatch(/初心者/);
+    const jargon = early.findings.find((f) => f.code === 'jargon')!;
+    expect(jargon.message).toMatch(/初心者/);
     library.close();
   });
 

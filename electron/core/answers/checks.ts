@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import defaultRulesJson from '../../../resources/checks/default-rules.json';
 import { checkAnswer, countFindings, findingText } from '../../../shared/answers/checks';
-import type { AnswerDocument } from '../../../shared/answers/document';
 import {
   CheckRules,
   type CheckContext,
@@ -13,6 +11,7 @@ import { KotaeError } from '../../../shared/errors';
 import type { UiLocale } from '../../../shared/i18n';
 import { translatorFor } from '../i18n/translator';
 import type { Library } from '../library';
+import { storedDocument } from './documents';
 
 // The answer checks as the core runs them (for `kotae check` and the send/publish steps), and
 // what the editor needs to run the very same checks live. The tone and jargon rules are data: the
@@ -95,7 +94,7 @@ export function checkContext(library: Library, answerId: number): CheckContext {
   }[];
   return {
     questions,
-    knownMedia: images.filter((i) => existsSync(library.media.pathFor(i.sha256, i.ext))).map((i) => i.sha256),
+    knownMedia: images.filter((i) => library.media.locate(i).ok).map((i) => i.sha256),
     knownClips: (db.prepare('SELECT id FROM clips').all() as { id: number }[]).map((c) => c.id),
     rules: loadCheckRules(library).rules,
   };
@@ -104,15 +103,15 @@ export function checkContext(library: Library, answerId: number): CheckContext {
 /** The findings for a stored answer, in words, in the given UI language. */
 export function checkReport(library: Library, answerId: number, language: UiLocale): CheckReport {
   const row = library.db
-    .prepare('SELECT title, kind, language, doc FROM answers WHERE id = ?')
+    .prepare('SELECT id, title, kind, language, doc FROM answers WHERE id = ?')
     .get(answerId) as
-    { title: string; kind: 'answer' | 'decline'; language: 'ja' | 'en'; doc: string } | undefined;
+    { id: number; title: string; kind: 'answer' | 'decline'; language: 'ja' | 'en'; doc: string } | undefined;
   if (!row) throw new KotaeError('NOT_FOUND', { id: answerId });
   const context = checkContext(library, answerId);
   const media = new Set(context.knownMedia);
   const clips = new Set(context.knownClips);
   const findings = checkAnswer({
-    doc: JSON.parse(row.doc) as AnswerDocument,
+    doc: storedDocument(row.doc, row),
     kind: row.kind,
     language: row.language,
     questions: context.questions,

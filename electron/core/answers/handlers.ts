@@ -1,4 +1,3 @@
-import type { AnswerDocument } from '../../../shared/answers/document';
 import { pickLocale } from '../../../shared/i18n';
 import type { Handlers } from '../api/types';
 import type { Studio } from '../studio';
@@ -41,13 +40,12 @@ export function answerHandlers(studio: Studio): Handlers<AnswerChannel> {
     return value;
   };
   return {
-    'answers:list': () => listAnswers(studio.library().db),
+    'answers:list': (window) => listAnswers(studio.library().db, window),
     'answers:get': ({ id }) => getAnswer(studio.library().db, id),
     'answers:create': (input) =>
       changed(createAnswer(studio.writableLibrary(), input), 'answers', 'questions'),
     // The autosave tells no other window: the editor that saved is the one showing it.
-    'answers:save': ({ id, doc }) =>
-      saveAnswerDoc(studio.writableLibrary(), id, doc as unknown as AnswerDocument),
+    'answers:save': ({ id, doc }) => saveAnswerDoc(studio.writableLibrary(), id, doc),
     'answers:update': ({ id, ...patch }) =>
       changed(updateAnswer(studio.writableLibrary(), id, patch), 'answers'),
     'answers:saveRevision': ({ id, note }) => saveRevision(studio.writableLibrary(), id, note),

@@ -1,3 +1,4 @@
+import type { ImageExtension } from '../../../shared/answers/media';
 import type { StoredImage } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
@@ -8,7 +9,8 @@ import type { Library } from '../library';
 
 export interface ImageInfo {
   mime: string;
-  ext: string;
+  /** The extension documents name it by: one of shared/answers/media.ts `imageExtensions`. */
+  ext: ImageExtension;
   width: number;
   height: number;
 }

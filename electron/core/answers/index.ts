@@ -15,6 +15,7 @@ export { listRevisions, getRevision, saveRevision, restoreRevision } from './rev
 export { suggestAnswersForQuestion } from './suggest';
 export { checkContext, checkReport, loadCheckRules, saveCheckRules, defaultCheckRules } from './checks';
 export { storeImage, imageInfo, type ImageInfo } from './images';
-export { listTemplates, saveTemplate, deleteTemplate } from './templates';
+export { listTemplates, saveTemplate, deleteTemplate, checkTemplateBody } from './templates';
+export { checkedDocument, storedDocument } from './documents';
 export { clipChoices, productVersions } from './clips';
 export { answerHandlers } from './handlers';

@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { sameJson } from '../../../shared/answers/canonical';
 import type { AnswerDetail, AnswerSummary } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
+import type { ListPage } from '../../../shared/domain/listPage';
+import { storedDocument } from './documents';
 
 interface Row {
   id: number;
@@ -22,11 +24,26 @@ const summaryColumns = `a.id, a.title, a.slug, a.kind, a.language, a.is_public, 
               (SELECT count(*) FROM answer_questions aq WHERE aq.answer_id = a.id) AS question_count,
               a.verified_version, a.verified_at, a.updated_at`;
 
-export function listAnswers(db: Database): AnswerSummary[] {
-  const rows = db
-    .prepare(`SELECT ${summaryColumns} FROM answers a ORDER BY a.updated_at DESC`)
-    .all() as Row[];
-  return rows.map(toSummary);
+/** The latest changed first, a window at a time, in the order of the answers_updated index. */
+export function listAnswers(
+  db: Database,
+  window: { offset: number; limit: number } = { offset: 0, limit: 100 },
+): ListPage<AnswerSummary> {
+  return db.transaction(() => {
+    // The window's ids from the index alone, then their rows: whole rows would be read for every
+    // answer the window skips (see electron/core/questions/list.ts).
+    const ids = db
+      .prepare('SELECT a.id FROM answers a ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?')
+      .pluck()
+      .all(window.limit, window.offset) as number[];
+    const rows = db
+      .prepare(`SELECT ${summaryColumns} FROM answers a WHERE a.id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as Row[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const items = ids.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : []));
+    const total = db.prepare('SELECT count(*) FROM answers').pluck().get() as number;
+    return { items, total };
+  })();
 }
 
 /** The doc of the newest revision, or null before the first one. */
@@ -54,7 +71,7 @@ export function getAnswer(db: Database, id: number): AnswerDetail {
     .all(id) as { id: number; subject: string; customer_name: string | null }[];
   return {
     ...toSummary(row),
-    doc: JSON.parse(row.doc) as unknown,
+    doc: storedDocument(row.doc, row),
     plainText: row.plain_text,
     questions: questions.map((q) => ({ id: q.id, subject: q.subject, customerName: q.customer_name })),
     editedSinceRevision: !sameJson(latestRevisionDoc(db, id)?.doc, row.doc),

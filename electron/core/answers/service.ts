@@ -5,13 +5,13 @@ import { answerVerification } from '../../../shared/answers/verification';
 import type { AnswerDetail, SaveResult } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
+import { refreshRechecks } from '../releases';
+import { checkedDocument } from './documents';
 import { getAnswer, latestRevisionDoc } from './queries';
 
 // Changes to answers. Every change is a Library.mutate (change + work-log entry in one
 // transaction), except the autosave, which logs once per editing session rather than per save.
 
-/** A document past this size is refused (a pasted novel), not silently cut. */
-const MAX_DOC_CHARS = 5_000_000;
 /** Saves further apart than this start a new editing session: the state before is kept as a revision. */
 export const SESSION_GAP_MS = 10 * 60_000;
 
@@ -44,7 +44,7 @@ export interface NewAnswer {
 }
 
 export function createAnswer(library: Library, input: NewAnswer): AnswerDetail {
-  const doc = input.doc ?? emptyDocument();
+  const doc = input.doc ? checkedDocument(input.doc) : emptyDocument();
   const json = canonicalJson(doc);
   const text = plainText(doc);
   const now = library.now();
@@ -91,6 +91,7 @@ export function createAnswer(library: Library, input: NewAnswer): AnswerDetail {
 interface WorkingRow {
   title: string;
   doc: string;
+  plain_text: string;
   updated_at: string;
   revision: number;
   verified_version: string | null;
@@ -100,7 +101,7 @@ interface WorkingRow {
 function workingRow(db: Database, id: number): WorkingRow {
   const row = db
     .prepare(
-      'SELECT title, doc, updated_at, revision, verified_version, verified_at FROM answers WHERE id = ?',
+      'SELECT title, doc, plain_text, updated_at, revision, verified_version, verified_at FROM answers WHERE id = ?',
     )
     .get(id) as WorkingRow | undefined;
   if (!row) throw new KotaeError('NOT_FOUND', { id });
@@ -117,35 +118,32 @@ export function nextRevision(db: Database, answerId: number): number {
   );
 }
 
+/** Keeps a document as a revision: the working copy (checked when it was written) or a checked restore. */
 export function insertRevision(
   db: Database,
   answerId: number,
   revision: number,
   title: string,
-  docJson: string,
+  doc: { json: string; text: string },
   note: string,
   at: string,
 ): void {
   db.prepare(
     `INSERT INTO answer_revisions (answer_id, revision, title, doc, plain_text, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(answerId, revision, title, docJson, plainText(JSON.parse(docJson) as AnswerDocument), note, at);
+  ).run(answerId, revision, title, doc.json, doc.text, note, at);
   db.prepare('UPDATE answers SET revision = ? WHERE id = ?').run(revision, answerId);
 }
 
 /**
  * The autosave: replaces the working copy. No revision per save; but the first save after a
  * pause of SESSION_GAP_MS keeps the state before it as a revision ('@auto'), so each editing
- * session can be gone back to, and logs the session once.
+ * session can be gone back to, and logs the session once. A document that fails the schema is
+ * refused (DOCUMENT_INVALID, naming the node) before anything is written.
  */
-export function saveAnswerDoc(library: Library, id: number, doc: AnswerDocument): SaveResult {
+export function saveAnswerDoc(library: Library, id: number, input: AnswerDocument): SaveResult {
   const db = library.db;
+  const doc = checkedDocument(input);
   const json = canonicalJson(doc);
-  if (json.length > MAX_DOC_CHARS)
-    throw new KotaeError(
-      'INVALID_INPUT',
-      {},
-      `the answer is ${json.length} characters of JSON; the limit is ${MAX_DOC_CHARS}`,
-    );
   const row = workingRow(db, id);
   const result = (): SaveResult => {
     const now = workingRow(db, id);
@@ -166,7 +164,15 @@ export function saveAnswerDoc(library: Library, id: number, doc: AnswerDocument)
     if (newSession) {
       const latest = latestRevisionDoc(db, id);
       if (!sameJson(latest?.doc, row.doc))
-        insertRevision(db, id, nextRevision(db, id), row.title, row.doc, '@auto', row.updated_at);
+        insertRevision(
+          db,
+          id,
+          nextRevision(db, id),
+          row.title,
+          { json: row.doc, text: row.plain_text },
+          '@auto',
+          row.updated_at,
+        );
       library.writeLog({
         action: 'answer.edited',
         entity: 'answer',
@@ -191,6 +197,7 @@ export function saveAnswerDoc(library: Library, id: number, doc: AnswerDocument)
         detail: { version: verification.version, at: verification.at },
       });
     }
+    refreshRechecks(library, id, doc, row.title);
   })();
   return result();
 }

@@ -1,3 +1,4 @@
+import { documentError, snippetBody } from '../../../shared/answers/validate';
 import type { Template } from '../../../shared/domain/answer';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
@@ -40,7 +41,15 @@ export interface TemplateFields {
   body: string;
 }
 
+/** A rich snippet is a piece of document: refused like one (SNIPPET_INVALID, naming the node). */
+export function checkTemplateBody(body: string): void {
+  const snippet = snippetBody(body);
+  if (snippet.kind === 'invalid')
+    throw documentError(snippet.problem, { messageKey: 'errors:SNIPPET_INVALID' });
+}
+
 export function saveTemplate(library: Library, input: TemplateFields): Template {
+  checkTemplateBody(input.body);
   const now = library.now();
   const id = library.mutate(
     (savedId: number) => ({

@@ -1,5 +1,5 @@
 import { channels, isChannel } from '../../../shared/api';
-import { KotaeError, toAppError, type Result } from '../../../shared/errors';
+import { isAppError, KotaeError, toAppError, type AppError, type Result } from '../../../shared/errors';
 import type { HandlerTable } from './types';
 
 export interface DispatchOptions {
@@ -12,6 +12,18 @@ function describeIssues(error: { issues: { path: PropertyKey[]; message: string 
     .slice(0, 5)
     .map((i) => `${i.path.map(String).join('.') || '(input)'}: ${i.message}`)
     .join('; ');
+}
+
+/**
+ * The error a schema states for its own refusal (`params.appError` of a custom issue), such as
+ * DOCUMENT_INVALID naming the node of an answer document, when that is the only thing wrong;
+ * anything else wrong with the input makes it a plain INVALID_INPUT.
+ */
+function statedError(error: {
+  issues: { code: string; params?: Record<string, unknown> }[];
+}): AppError | null {
+  const stated = error.issues.map((issue) => (issue.code === 'custom' ? issue.params?.appError : undefined));
+  return stated.length > 0 && stated.every(isAppError) ? stated[0]! : null;
 }
 
 /**
@@ -36,7 +48,9 @@ export async function dispatch(
   if (!parsed.success) {
     return {
       ok: false,
-      error: toAppError(new KotaeError('INVALID_INPUT', { channel }, describeIssues(parsed.error))),
+      error:
+        statedError(parsed.error) ??
+        toAppError(new KotaeError('INVALID_INPUT', { channel }, describeIssues(parsed.error))),
     };
   }
   try {

@@ -8,11 +8,13 @@ import { faqHandlers } from '../faq';
 import { intakeHandlers } from '../intake';
 import { mediaHandlers } from '../media';
 import { questionHandlers } from '../questions';
+import { releaseHandlers } from '../releases';
 import { scopeHandlers } from '../scope';
 import { searchHandlers } from '../search';
 import type { Studio } from '../studio';
 import { studioHandlers } from '../studio/handlers';
 import { trackingHandlers } from '../tracking';
+import { verdictHandlers } from '../verdicts';
 import type { HandlerTable } from './types';
 
 /** The handler table: one entry per channel of shared/api. The type fails if a channel is missing. */
@@ -32,5 +34,7 @@ export function createHandlers(studio: Studio): HandlerTable {
     ...backupHandlers(studio),
     ...scopeHandlers(studio),
     ...trackingHandlers(studio),
+    ...releaseHandlers(studio),
+    ...verdictHandlers(studio),
   };
 }

@@ -5,6 +5,7 @@ import yauzl from 'yauzl';
 import { BACKUP_MANIFEST_FILE } from '../../../shared/domain/backup';
 import { rawZip, type RawEntry } from '../bundles/zip/rawZip';
 import { openLibrary } from '../library';
+import { makeIndexStale } from '../testing/damage';
 import { snapshotFiles, useTempDir } from '../testing/tempDir';
 import { createBackup } from './createBackup';
 import { restoreBackup } from './restore';
@@ -56,7 +57,7 @@ describe('library backup', () => {
     });
     expect(result).toMatchObject({ file: out, mediaFiles: 5 });
     expect(fractions.at(-1)).toBe(1);
-    expect(phases).toEqual(['backup:phase.database', 'backup:phase.media']);
+    expect(phases).toEqual(['backup:phase.database', 'backup:phase.checkingLibrary', 'backup:phase.media']);
     // Only the backup: no temp file or database snapshot left beside it.
     expect(readdirSync(path.dirname(out))).toEqual(['lib.zip']);
 
@@ -74,13 +75,28 @@ describe('library backup', () => {
     expect(restoredInfo).toMatchObject({ path: restored, mediaFiles: 5 });
 
     expect(snapshotFiles(path.join(restored, 'media'))).toEqual(snapshotFiles(library.media.dir));
-    const copy = openLibrary(restored);
+    const copy = openLibrary(restored, { check: 'full' });
     expect(logicalDump(copy.db)).toEqual(logicalDump(library.db));
-    expect(copy.integrity).toBe('ok');
+    expect(copy.integrity).toMatchObject({ checked: 'full', status: 'ok' });
     copy.close();
     library.close();
     // Nothing left behind by the restore either.
     expect(readdirSync(path.dirname(restored))).toEqual(['My Library']);
+  });
+
+  it('checks the library first: a damaged one gets no backup that could not be restored', async () => {
+    const dir = tempDir();
+    const root = path.join(dir, 'lib');
+    (await libraryWithMedia(root)).close();
+    makeIndexStale(root);
+    const library = openLibrary(root);
+    const out = path.join(dir, 'lib.zip');
+    await expect(createBackup(library, out, run())).rejects.toMatchObject({
+      code: 'LIBRARY_CORRUPT',
+      messageKey: 'backup:damaged',
+    });
+    library.close();
+    expect(readdirSync(dir)).toEqual(['lib']);
   });
 
   it('refuses to restore over an existing library or into a folder that is not empty', async () => {

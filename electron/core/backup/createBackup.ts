@@ -12,7 +12,7 @@ import {
 import { KotaeError } from '../../../shared/errors';
 import { ZipWriter } from '../archive/zipWriter';
 import { assertOutputFolder, produceAtomically, tempPathFor } from '../files/atomicWrite';
-import { DB_FILE, MEDIA_DIR, schemaVersion, type Library } from '../library';
+import { DB_FILE, MEDIA_DIR, integrityCheckInWorker, schemaVersion, type Library } from '../library';
 import { readVendorKey, vendorKeyForBackup } from '../signing';
 
 // File > Back up library: one zip with an online snapshot of the database (better-sqlite3's
@@ -24,6 +24,12 @@ export interface BackupOptions {
   signal: AbortSignal;
   progress?: (fraction: number, phase?: string) => void;
   appVersion: string;
+  /**
+   * Runs the copy of the database while the app's other connections do not write: SQLite's online
+   * backup starts again from its first page after every write of another connection, and the
+   * search index worker may write every few milliseconds (it never finished, in a test).
+   */
+  quiet?: <T>(copy: () => Promise<T>) => Promise<T>;
 }
 
 interface MediaFile {
@@ -88,10 +94,16 @@ export async function createBackup(
   const snapshot = `${tempPathFor(target)}.sqlite`;
   options.progress?.(0, 'backup:phase.database');
   try {
-    await library.db.backup(snapshot, {
-      progress: () => (signal.aborted ? 0 : 1000),
-    });
+    const copy = () => library.db.backup(snapshot, { progress: () => (signal.aborted ? 0 : 1000) });
+    await (options.quiet ? options.quiet(copy) : copy());
     cancelled(signal);
+    // A backup is only worth keeping if it can be restored, and restoring runs integrity_check:
+    // check the snapshot now (off the main thread), before anything is written.
+    options.progress?.(0.01, 'backup:phase.checkingLibrary');
+    const integrity = await integrityCheckInWorker(snapshot, signal);
+    if (integrity !== 'ok') {
+      throw new KotaeError('LIBRARY_CORRUPT', { path: library.root }, integrity, 'backup:damaged');
+    }
     const vendorKey = await unsealKeyInSnapshot(library, snapshot);
     const media = listMediaFiles(library);
     const entries = [{ rel: DB_FILE, file: snapshot, size: (await stat(snapshot)).size }, ...media];
@@ -125,8 +137,9 @@ export async function createBackup(
     if (signal.aborted) throw new KotaeError('CANCELLED');
     throw err;
   } finally {
-    await rm(snapshot, { force: true });
-    await rm(`${snapshot}-journal`, { force: true });
+    // The snapshot is in WAL mode like the library: the check's read-only connection leaves its
+    // -wal and -shm files behind; unsealing the key may leave a rollback journal.
+    for (const suffix of ['', '-wal', '-shm', '-journal']) await rm(`${snapshot}${suffix}`, { force: true });
   }
 }
 

@@ -28,6 +28,7 @@ export function backupHandlers(studio: Studio): Handlers<'backup:create' | 'back
             signal: ctx.signal,
             progress: (f, phase) => ctx.progress(f, phase),
             appVersion: studio.options.appVersion,
+            quiet: (copy) => studio.searchIndexing.whileHeld(copy),
           }),
         'backup:phase.database',
       );

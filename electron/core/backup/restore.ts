@@ -214,7 +214,7 @@ export async function restoreBackup(
     await mkdir(path.join(staging, 'media'), { recursive: true });
     options.progress?.(0.96, 'backup:phase.checkingDatabase');
     // Opening checks the header, that the schema is not newer than this app, and integrity_check.
-    const check = openLibrary(staging, { readOnly: true });
+    const check = openLibrary(staging, { readOnly: true, check: 'full' });
     const schemaVersion = check.info().schemaVersion;
     check.close();
     if (existsSync(target)) await rmdir(target); // empty (checkRestoreTarget)

@@ -14,7 +14,7 @@ describe('readBundleClip', () => {
     const { library } = fixture;
     const readText = (sha: string, ext: string) => {
       try {
-        return readFileSync(library.media.pathFor(sha, ext), 'utf8');
+        return readFileSync(library.media.fileOf({ sha256: sha, ext })!, 'utf8');
       } catch {
         return null;
       }

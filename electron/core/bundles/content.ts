@@ -2,13 +2,15 @@ import { personalName } from '../../../shared/tracking/letter';
 import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
+import type { ImageExtension } from '../../../shared/answers/media';
 import {
-  findNodes,
-  type AnswerDocument,
-  type ImageNode,
-  type StepNode,
-  type VideoNode,
-} from '../../../shared/answers/document';
+  documentError,
+  documentImages,
+  parseAnswerDocument,
+  parseDocumentJson,
+  type DocumentWhere,
+} from '../../../shared/answers/validate';
 import type { Language } from '../../../shared/domain/common';
 import { vendorNameIn } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
@@ -31,8 +33,10 @@ export interface BundleVendor {
 
 export interface BundleImage {
   sha256: string;
-  ext: string;
+  ext: ImageExtension;
   alt: string;
+  /** Where the answer first shows it, for the error when its file is missing. */
+  where: DocumentWhere;
 }
 
 export interface BundleContent {
@@ -44,6 +48,8 @@ export interface BundleContent {
     doc: AnswerDocument;
     verifiedVersion: string | null;
     verifiedAt: string | null;
+    /** A decline asks for no verdict (issue 22). */
+    kind: 'answer' | 'decline';
   };
   customer: { id: number; name: string; email: string | null } | null;
   question: { id: number; subject: string } | null;
@@ -110,7 +116,7 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
   const db = library.db;
   const answer = db
     .prepare(
-      'SELECT id, title, revision, language, doc, verified_version, verified_at FROM answers WHERE id = ?',
+      'SELECT id, title, revision, language, doc, verified_version, verified_at, kind FROM answers WHERE id = ?',
     )
     .get(request.answerId) as
     | {
@@ -121,6 +127,7 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
         doc: string;
         verified_version: string | null;
         verified_at: string | null;
+        kind: 'answer' | 'decline';
       }
     | undefined;
   if (!answer) throw new KotaeError('NOT_FOUND', { id: request.answerId });
@@ -157,7 +164,16 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
     .prepare('SELECT name FROM products WHERE id = coalesce(?, (SELECT min(id) FROM products))')
     .get(question?.product_id ?? null) as { name: string } | undefined;
 
-  const doc = JSON.parse(answer.doc) as AnswerDocument;
+  // The export stops on a document that fails the schema (issue 15: an image `ext` of
+  // `png/../../../library.sqlite` put the library database into the customer's zip).
+  const checked = parseDocumentJson(answer.doc, parseAnswerDocument);
+  if (!checked.ok)
+    throw documentError(checked.problem, {
+      code: 'BUNDLE_EXPORT_BLOCKED',
+      messageKey: 'bundle:blocked.documentInvalid',
+      params: { reason: 'documentInvalid', answer: answer.title },
+    });
+  const doc = checked.doc;
   return {
     answer: {
       id: answer.id,
@@ -167,6 +183,7 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
       doc,
       verifiedVersion: answer.verified_version,
       verifiedAt: answer.verified_at,
+      kind: answer.kind,
     },
     customer: customer ?? null,
     question: question ? { id: question.id, subject: question.subject } : null,
@@ -182,16 +199,10 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
 
 function referencedClipIds(doc: AnswerDocument): number[] {
   const ids: number[] = [];
-  const walk = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === 'kotae-video') {
-      const id = (node as unknown as VideoNode).clipId;
-      if (id !== null) ids.push(id);
-    }
-    if (node.type === 'kotae-step') {
-      const link = (node as unknown as StepNode).videoLink;
-      if (link) ids.push(link.clipId);
-    }
-    for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) walk(child);
+  const walk = (node: AnswerDocument['root'] | AnswerDocument['root']['children'][number]) => {
+    if (node.type === 'kotae-video' && node.clipId !== null) ids.push(node.clipId);
+    if (node.type === 'kotae-step' && node.videoLink) ids.push(node.videoLink.clipId);
+    if ('children' in node) node.children.forEach(walk);
   };
   walk(doc.root);
   return [...new Set(ids)];
@@ -199,8 +210,9 @@ function referencedClipIds(doc: AnswerDocument): number[] {
 
 /** A small text file of the media store (a clip's captions), or null when it is missing. */
 function readStoredText(library: Library, sha256: string, ext: string): string | null {
+  const file = library.media.fileOf({ sha256, ext });
   try {
-    return readFileSync(library.media.pathFor(sha256, ext), 'utf8');
+    return file ? readFileSync(file, 'utf8') : null;
   } catch {
     return null;
   }
@@ -219,17 +231,10 @@ function referencedClips(
   });
 }
 
+/** Each picture once, where the answer first shows it. */
 function referencedImages(doc: AnswerDocument): BundleImage[] {
   const seen = new Map<string, BundleImage>();
-  const add = (img: { sha256: string; ext: string; alt: string } | null) => {
-    if (img && /^[0-9a-f]{64}$/.test(img.sha256) && !seen.has(img.sha256)) seen.set(img.sha256, img);
-  };
-  const walk = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === 'kotae-image') add(node as unknown as ImageNode);
-    if (node.type === 'kotae-step') add((node as unknown as StepNode).screenshot);
-    for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) walk(child);
-  };
-  walk(doc.root);
+  for (const img of documentImages(doc)) if (!seen.has(img.sha256)) seen.set(img.sha256, img);
   return [...seen.values()];
 }
 

@@ -39,6 +39,7 @@ function content(over: {
       ]),
       verifiedVersion: null,
       verifiedAt: null,
+      kind: 'answer',
     },
     customer: null,
     question: over.question ? { id: 10, subject: over.question } : null,

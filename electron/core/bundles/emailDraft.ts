@@ -1,10 +1,4 @@
-import {
-  findNodes,
-  nodeText,
-  resolutionFields,
-  type ElementBase,
-  type ResolutionNode,
-} from '../../../shared/answers/document';
+import { findNodes, nodeText, resolutionFieldOf, resolutionFields } from '../../../shared/answers/document';
 import type { EmailDraft } from '../../../shared/domain/bundle';
 import type { BundleContent } from './content';
 import { stepCount } from './content';
@@ -34,11 +28,11 @@ export function emailDraft(content: BundleContent, attachmentName: string): Emai
   parts.push(tidyQuotedPunctuation(t('email.intro', { title: topic }), content.answer.language));
   parts.push(howToOpen(content, attachmentName));
 
-  const resolution = findNodes<ResolutionNode>(content.answer.doc, 'kotae-resolution')[0];
+  const resolution = findNodes(content.answer.doc, 'kotae-resolution')[0];
   if (resolution) {
     const language = content.answer.language;
     const lines = resolutionFields.flatMap((field) => {
-      const node = resolution.children.find((c) => (c as ElementBase & { field?: string }).field === field);
+      const node = resolutionFieldOf(resolution, field);
       const text = node ? nodeText(node).trim() : '';
       if (!text) return [];
       const label = t(`answers:doc.field.${field}`);

@@ -281,13 +281,17 @@ describe('exportBundle', () => {
 
     const dir2 = tempDir();
     const fx2 = await makeBundleFixture(path.join(dir2, 'lib'), dir2);
-    rmSync(fx2.library.media.pathFor(fx2.screenshotSha, 'png'), { force: true });
+    rmSync(fx2.library.media.fileOf({ sha256: fx2.screenshotSha, ext: 'png' })!, { force: true });
     const blocked = previewBundle(
       fx2.library,
       request({ answerId: fx2.answerId, customerId: fx2.customerId }),
       env,
     );
-    expect(blocked.blocked?.params).toMatchObject({ reason: 'mediaMissing', name: 'カメラの設定画面' });
+    // It names the answer and the node whose picture is missing ("step 1: image").
+    expect(blocked.blocked).toMatchObject({
+      messageKey: 'bundle:blocked.imageMissing',
+      params: { reason: 'imageMissing', place: 'step', number: 1, part: 'image' },
+    });
     fx2.library.close();
   });
 
@@ -297,7 +301,7 @@ describe('exportBundle', () => {
     const row = fx.library.db
       .prepare('SELECT m.sha256 FROM clips c JOIN media_assets m ON m.id = c.output_asset_id WHERE c.id = ?')
       .get(fx.clipId) as { sha256: string };
-    const file = fx.library.media.pathFor(row.sha256, 'mp4');
+    const file = fx.library.media.fileOf({ sha256: row.sha256, ext: 'mp4' })!;
     const previewed = previewBundle(
       fx.library,
       request({ answerId: fx.answerId, customerId: fx.customerId }),
@@ -342,7 +346,7 @@ describe('exportBundle', () => {
       }[];
     // Stored through MediaStore, the rows have it already and it is the file's checksum.
     for (const row of rows()) {
-      expect(row.crc32).toBe(zlib.crc32(readFileSync(fx.library.media.pathFor(row.sha256, row.ext))));
+      expect(row.crc32).toBe(zlib.crc32(readFileSync(fx.library.media.fileOf(row)!)));
     }
     const known = new Map(rows().map((r) => [r.sha256, r.crc32]));
     fx.library.db.prepare('UPDATE media_assets SET crc32 = NULL').run(); // as in a library from before 0100

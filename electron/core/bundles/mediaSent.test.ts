@@ -35,7 +35,7 @@ describe('a bundle’s media are what the library stored', () => {
     it(`refuses ${name}, naming it, and leaves no zip and no record`, async () => {
       const dir = tempDir();
       const fx = await makeBundleFixture(path.join(dir, 'lib'), dir);
-      const file = fx.library.media.pathFor(fx.screenshotSha, 'png');
+      const file = fx.library.media.fileOf({ sha256: fx.screenshotSha, ext: 'png' })!;
       chmodSync(file, 0o644);
       damage(file, dir);
       const zipPath = path.join(dir, 'x.zip');

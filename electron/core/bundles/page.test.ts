@@ -4,6 +4,7 @@ import type { BundleContent } from './content';
 import { emailDraft } from './emailDraft';
 import { BUNDLE_CSP, jsonForScript, renderIndexHtml, renderVerifyHtml } from './page';
 import { bundleBaseName } from './plan';
+import { parseVerdictTag } from '../../../shared/verdicts/tag';
 
 const evil = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
 
@@ -17,6 +18,7 @@ function content(over: Partial<BundleContent> = {}): BundleContent {
       doc: documentOf([paragraph(evil), step(evil, evil, { stepId: 's1' })]),
       verifiedVersion: '4.2.1',
       verifiedAt: '2026-11-20T10:00:00.000Z',
+      kind: 'answer',
     },
     customer: { id: 1, name: `Ann ${evil}`, email: null },
     question: null,
@@ -116,6 +118,35 @@ describe('bundle pages', () => {
     expect(none).not.toContain('<dt>原因</dt>');
     expect(none).not.toContain('解決のまとめ');
     expect(none).toContain('手順です。');
+  });
+
+  it('ask whether the answer solved it, with prepared mails intake recognises and the text to copy', () => {
+    const html = renderIndexHtml(content({ question: { id: 45, subject: 'q' } }), meta);
+    const section = /<section class="kb-verdict"[\s\S]*?<\/section>/.exec(html)![0];
+    expect(section).toContain('Did this solve your problem?');
+    const links = [...section.matchAll(/<a class="[^"]*" href="([^"]*)" data-verdict="([a-z_]+)">/g)];
+    expect(links.map((m) => m[2])).toEqual(['solved', 'not_yet']);
+    const solved = new URL(links[0]![1]!.replace(/&amp;/g, '&'));
+    expect(solved.protocol).toBe('mailto:');
+    expect(solved.pathname).toBe('help@example.com');
+    expect(parseVerdictTag(solved.searchParams.get('subject')!)).toEqual({
+      answerId: 7,
+      revision: 3,
+      questionId: 45,
+      verdict: 'solved',
+    });
+    // The title the vendor typed is escaped in the text to copy, never markup.
+    expect(section).not.toContain('<script>');
+    expect(section).toContain('&lt;/script&gt;');
+    expect(section).toContain('<details class="kb-verdict__copy"');
+    expect(section).toContain('<code>help@example.com</code>');
+
+    const decline = content();
+    decline.answer.kind = 'decline';
+    expect(renderIndexHtml(decline, meta)).not.toContain('kb-verdict');
+    expect(renderIndexHtml(content({ vendor: { ...content().vendor, email: '' } }), meta)).not.toContain(
+      'kb-verdict',
+    );
   });
 
   it('write the verify page in the answer language', () => {

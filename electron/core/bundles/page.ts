@@ -8,6 +8,7 @@ import { resolutionFields, type VideoNode } from '../../../shared/answers/docume
 import type { BundleClip } from './clips';
 import type { BundleContent } from './content';
 import { bundleT, longDate } from './text';
+import { verdictSection } from './verdict';
 
 // index.html and verify.html of a bundle. They open from file:// in any current browser with no
 // network: a <meta> CSP (file:// has no headers) allows only the bundle's own script, style and
@@ -221,6 +222,7 @@ export function renderIndexHtml(content: BundleContent, meta: PageMeta): string 
     '<span class="kb-progress__text" id="kb-progress-text" aria-live="polite"></span>',
     `<button type="button" class="kb-button kb-button--quiet" id="kb-reset">${escapeHtml(t('viewer.resetTicks'))}</button></div></div>`,
     `<main class="kb-answer" id="answer">${body}</main>`,
+    verdictSection(content),
     linkedOnly.length
       ? `<section class="kb-videos"><h2>${escapeHtml(t('viewer.videos'))}</h2>${linkedOnly
           .map((c) => videoBlock(c, meta.clipPaths.get(c.id) ?? '', t))

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
+import { whereParams } from '../../../shared/answers/validate';
 import type { EmailDraft } from '../../../shared/domain/bundle';
 import type { Library } from '../library';
 import { blocked, type BundleContent } from './content';
@@ -52,20 +53,27 @@ export interface BundlePlan {
   email: EmailDraft;
 }
 
+/**
+ * A library file for the bundle, found through MediaStore.locate (so it lies inside media/), or the
+ * export stops: `missing` when there is no file, `mediaChanged` when what is there is not a file
+ * the store wrote (a link, a folder, a way out of media/). It never goes ahead without it.
+ */
 function mediaFile(
   library: Library,
-  sha256: string,
-  ext: string,
+  ref: { sha256: string; ext: string },
   label: string,
+  missing: () => Error,
 ): { file: string; size: number; crc32: number | null } {
-  const file = library.media.pathFor(sha256, ext);
-  const row = library.db.prepare('SELECT crc32 FROM media_assets WHERE sha256 = ?').get(sha256) as
+  const found = library.media.locate(ref);
+  if (!found.ok) throw found.reason === 'missing' ? missing() : blocked('mediaChanged', { name: label });
+  const file = found.file;
+  const row = library.db.prepare('SELECT crc32 FROM media_assets WHERE sha256 = ?').get(ref.sha256) as
     | { crc32: number | null }
     | undefined;
   try {
     return { file, size: statSync(file).size, crc32: row?.crc32 ?? null };
   } catch {
-    throw blocked('mediaMissing', { name: label });
+    throw missing();
   }
 }
 
@@ -75,13 +83,15 @@ export function planBundle(library: Library, content: BundleContent, meta: PlanM
   const media: FileEntry[] = [];
 
   content.images.forEach((img, i) => {
-    const bundlePath = `media/image-${i + 1}${img.ext ? `.${img.ext}` : ''}`;
+    // The name in the zip is ours; the extension comes from the schema's closed list.
+    const bundlePath = `media/image-${i + 1}.${img.ext}`;
     const label = img.alt || `image-${i + 1}`;
     imagePaths.set(img.sha256, bundlePath);
+    const missing = () => blocked('imageMissing', { ...whereParams(img.where), answer: content.answer.title });
     media.push({
       kind: 'file',
       path: bundlePath,
-      ...mediaFile(library, img.sha256, img.ext, label),
+      ...mediaFile(library, img, label, missing),
       expectedSha256: img.sha256,
       label,
     });
@@ -95,7 +105,7 @@ export function planBundle(library: Library, content: BundleContent, meta: PlanM
     media.push({
       kind: 'file',
       path: bundlePath,
-      ...mediaFile(library, output.sha256, output.ext, label),
+      ...mediaFile(library, output, label, () => blocked('mediaMissing', { name: label })),
       expectedSha256: output.sha256,
       label,
     });

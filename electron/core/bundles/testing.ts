@@ -1,13 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import {
-  findNodes,
-  plainText,
-  type AnswerDocument,
-  type StepNode,
-  type VideoNode,
-} from '../../../shared/answers/document';
+import { findNodes, plainText, type AnswerDocument, type VideoNode } from '../../../shared/answers/document';
 import { createLibrary, seedDemo, type Library } from '../library';
 import { RenderedClip } from '../../../shared/domain/clip';
 
@@ -146,7 +140,7 @@ export async function makeBundleFixture(
     .prepare("SELECT id, doc FROM answers WHERE slug = 'images-not-shown-on-smartphones'")
     .get() as { id: number; doc: string };
   const doc = JSON.parse(answer.doc) as AnswerDocument;
-  const steps = findNodes<StepNode>(doc, 'kotae-step');
+  const steps = findNodes(doc, 'kotae-step');
   const now = library.now();
   const durationS = options.videoDurationS ?? 6;
   const chapters = [

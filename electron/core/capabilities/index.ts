@@ -1,5 +1,5 @@
 export { listCapabilities, listProducts } from './queries';
-export { createCapability, updateCapability, deleteCapability, moveCapability } from './edit';
+export { createCapability, updateCapability, deleteCapability, moveCapability, ensureProduct } from './edit';
 export { placeCapabilityAt } from './place';
 export {
   catalogueFile,

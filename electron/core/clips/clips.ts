@@ -1,12 +1,17 @@
+import { z } from 'zod';
 import {
+  Chapter,
   ClipEdit,
+  Redaction,
   RenderedClip,
   RenderOptions,
+  ZoomRegion,
   type Clip,
   type ClipSummary,
   type Segment,
 } from '../../../shared/domain/clip';
-import { editDuration, normalizeSegments, outputChapters } from '../../../shared/clips/timeline';
+import { overlappingZooms } from '../../../shared/clips/regions';
+import { editDuration, normalizeSegments, outputChapters, TIME_EPSILON } from '../../../shared/clips/timeline';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
 
@@ -24,6 +29,8 @@ interface ClipRow {
   render_mode: Clip['renderMode'];
   options: string;
   output_asset_id: number | null;
+  redactions: string;
+  zooms: string;
   rendered: string | null;
   stale: number;
   created_at: string;
@@ -37,10 +44,12 @@ export function rowToClip(row: ClipRow): Clip {
     answerId: row.answer_id,
     title: row.title,
     segments: JSON.parse(row.segments) as Segment[],
-    chapters: JSON.parse(row.chapters) as Clip['chapters'],
+    chapters: z.array(Chapter).parse(JSON.parse(row.chapters)),
     captions: JSON.parse(row.captions) as Clip['captions'],
     renderMode: row.render_mode,
     options: RenderOptions.parse(JSON.parse(row.options)),
+    redactions: z.array(Redaction).parse(JSON.parse(row.redactions)),
+    zooms: z.array(ZoomRegion).parse(JSON.parse(row.zooms)),
     stale: row.stale === 1,
     rendered: row.rendered ? RenderedClip.parse(JSON.parse(row.rendered)) : null,
     createdAt: row.created_at,
@@ -87,8 +96,21 @@ export function listClips(library: Library, filter: { answerId?: number } = {}):
   });
 }
 
+/** Spans cut to the source's length (one that starts after the end is dropped), in time order. */
+function withinSource<T extends { id: string; startS: number; endS: number }>(spans: readonly T[], durationS: number, kind: string): T[] {
+  const ids = new Set<string>();
+  const kept: T[] = [];
+  for (const s of spans) {
+    if (ids.has(s.id)) throw new KotaeError('INVALID_INPUT', { detail: `duplicate ${kind} ${s.id}` });
+    ids.add(s.id);
+    const endS = Math.min(durationS, s.endS);
+    if (endS - s.startS > TIME_EPSILON) kept.push({ ...s, endS });
+  }
+  return kept.sort((a, b) => a.startS - b.startS);
+}
+
 /** Checks an edit against its source: ranges inside the video, chapters with unique ids. */
-export function validateEdit(edit: ClipEdit, sourceDurationS: number): ClipEdit {
+export function validateEdit(edit: z.input<typeof ClipEdit>, sourceDurationS: number): ClipEdit {
   const parsed = ClipEdit.parse(edit);
   const segments = normalizeSegments(
     parsed.segments.map((s) => ({ startS: Math.max(0, s.startS), endS: Math.min(sourceDurationS, s.endS) })),
@@ -101,21 +123,31 @@ export function validateEdit(edit: ClipEdit, sourceDurationS: number): ClipEdit 
     if (ids.has(c.id)) throw new KotaeError('INVALID_INPUT', { detail: `duplicate chapter ${c.id}` });
     ids.add(c.id);
   }
+  const zooms = withinSource(parsed.zooms, sourceDurationS, 'zoom');
+  const overlap = overlappingZooms(zooms);
+  if (overlap) {
+    throw new KotaeError('INVALID_INPUT', { detail: `zooms ${overlap.join(' and ')} overlap` }, 'zooms overlap', 'videos:errors.zoomOverlap');
+  }
   return {
     ...parsed,
     segments,
     chapters: [...parsed.chapters].sort((a, b) => a.startS - b.startS),
     captions: parsed.captions.filter((c) => ids.has(c.chapterId)),
+    redactions: withinSource(parsed.redactions, sourceDurationS, 'redaction'),
+    zooms,
   };
 }
 
 /** What a clip's rendered file is made from (the title names the file and is in its metadata). */
-function renderInput(c: Pick<Clip, 'title' | 'segments' | 'chapters' | 'captions' | 'renderMode' | 'options'>): string {
+function renderInput(
+  c: Pick<Clip, 'title' | 'segments' | 'chapters' | 'captions' | 'renderMode' | 'options' | 'redactions' | 'zooms'>,
+): string {
+  // A chapter's step link and picture moment are kept beside the file, not in it.
   const chapters = c.chapters.map((ch) => ({ id: ch.id, title: ch.title, startS: ch.startS }));
-  return JSON.stringify([c.title, c.segments, chapters, c.captions, c.renderMode, c.options]);
+  return JSON.stringify([c.title, c.segments, chapters, c.captions, c.renderMode, c.options, c.redactions, c.zooms]);
 }
 
-export function updateClip(library: Library, id: number, edit: ClipEdit): Clip {
+export function updateClip(library: Library, id: number, edit: z.input<typeof ClipEdit>): Clip {
   const current = getClip(library, id);
   const source = library.db.prepare('SELECT duration_s FROM media_assets WHERE id = ?').get(current.assetId) as {
     duration_s: number | null;
@@ -145,7 +177,8 @@ export function updateClip(library: Library, id: number, edit: ClipEdit): Clip {
       db
         .prepare(
           `UPDATE clips SET title = ?, answer_id = ?, segments = ?, chapters = ?, captions = ?, render_mode = ?,
-             options = ?, rendered = ?, stale = CASE WHEN rendered IS NULL THEN 0 WHEN ? THEN 1 ELSE stale END,
+             options = ?, redactions = ?, zooms = ?, rendered = ?,
+             stale = CASE WHEN rendered IS NULL THEN 0 WHEN ? THEN 1 ELSE stale END,
              updated_at = ? WHERE id = ?`,
         )
         .run(
@@ -156,6 +189,8 @@ export function updateClip(library: Library, id: number, edit: ClipEdit): Clip {
           JSON.stringify(valid.captions),
           valid.renderMode,
           JSON.stringify(valid.options),
+          JSON.stringify(valid.redactions),
+          JSON.stringify(valid.zooms),
           rendered ? JSON.stringify(rendered) : null,
           changesRender ? 1 : 0,
           library.now(),
@@ -165,7 +200,7 @@ export function updateClip(library: Library, id: number, edit: ClipEdit): Clip {
   return getClip(library, id);
 }
 
-export function createClip(library: Library, assetId: number, edit: ClipEdit): Clip {
+export function createClip(library: Library, assetId: number, edit: z.input<typeof ClipEdit>): Clip {
   const source = library.db.prepare('SELECT duration_s FROM media_assets WHERE id = ?').get(assetId) as
     | { duration_s: number | null }
     | undefined;
@@ -176,8 +211,9 @@ export function createClip(library: Library, assetId: number, edit: ClipEdit): C
     (db) =>
       db
         .prepare(
-          `INSERT INTO clips (asset_id, answer_id, title, segments, chapters, captions, render_mode, options, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO clips (asset_id, answer_id, title, segments, chapters, captions, render_mode, options,
+             redactions, zooms, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           assetId,
@@ -188,6 +224,8 @@ export function createClip(library: Library, assetId: number, edit: ClipEdit): C
           JSON.stringify(valid.captions),
           valid.renderMode,
           JSON.stringify(valid.options),
+          JSON.stringify(valid.redactions),
+          JSON.stringify(valid.zooms),
           library.now(),
           library.now(),
         ).lastInsertRowid,

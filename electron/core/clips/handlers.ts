@@ -10,7 +10,8 @@ import { studioTools, studioToolsInfo } from '../media/tools';
 import { appendChunk, discardRecording, finishRecording, pendingRecordings, startRecording } from '../recording/recordings';
 import type { Studio } from '../studio';
 import { deleteClip, getClip, listClips, updateClip } from './clips';
-import { planClip, renderClip } from './renderClip';
+import { capabilitiesOf, planClip, renderClip } from './renderClip';
+import { takeStepPictures } from './stepPictures';
 
 type VideoChannel =
   | 'media:import'
@@ -24,6 +25,7 @@ type VideoChannel =
   | 'clips:update'
   | 'clips:plan'
   | 'clips:render'
+  | 'clips:stepPictures'
   | 'clips:delete'
   | 'recording:start'
   | 'recording:append'
@@ -106,10 +108,10 @@ export function videoHandlers(studio: Studio): Handlers<VideoChannel> {
       studio.changed('clips');
       return clip;
     },
-    'clips:plan': async ({ assetId, segments, renderMode, options }) => {
+    'clips:plan': async ({ assetId, ...edit }) => {
       // The plan shows what the ffmpeg in use will do; with none found, the render says so.
       const tools = await studioTools(studio).catch(() => null);
-      return planClip(studio.library(), assetId, { segments, renderMode, options }, { exactCopyCuts: tools?.ffmpeg.exactCopyCuts ?? true });
+      return planClip(studio.library(), assetId, edit, tools ? capabilitiesOf(tools.ffmpeg) : { exactCopyCuts: true });
     },
     'clips:render': async ({ id }) => {
       const library = studio.writableLibrary();
@@ -124,6 +126,18 @@ export function videoHandlers(studio: Studio): Handlers<VideoChannel> {
         }
       });
       return { jobId: job.id };
+    },
+    'clips:stepPictures': async ({ answerId }) => {
+      const library = studio.writableLibrary();
+      const tools = await studioTools(studio);
+      const job = studio.jobs.start('stepPictures', (ctx) =>
+        takeStepPictures(library, tools, answerId, { signal: ctx.signal, onProgress: ctx.progress }),
+      );
+      try {
+        return await job.done;
+      } finally {
+        studio.changed('media');
+      }
     },
     'clips:delete': ({ id }) => {
       deleteClip(studio.writableLibrary(), id);

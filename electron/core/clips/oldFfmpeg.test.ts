@@ -12,6 +12,7 @@ import { runFfmpeg } from '../media/ffmpeg/runner';
 import { importVideo } from '../media/importVideo';
 import { probeFile } from '../media/probe';
 import { renderEmailRendition } from '../media/rendition';
+import { decodeFrames, meanDeviation } from '../testing/pictures';
 import { frameTimes, makeVideo, measureSync, readFrameIds } from '../testing/videos';
 import { trimToFile } from './renderClip';
 
@@ -44,19 +45,20 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const edit: Segment[] = [{ startS: 1.52, endS: 4.71 }];
+
 describe('rendering with the bundled ffmpeg 4.1', () => {
   it('is the ffmpeg in use, with no exact stream-copy cuts', () => {
     expect(tools.ffmpeg).toMatchObject({ path: bundledFfmpeg, source: 'env', exactCopyCuts: false });
     expect(tools.ffmpeg.avformatMajor).toBeLessThan(59);
   });
 
-  const edit: Segment[] = [{ startS: 1.52, endS: 4.71 }];
   it.each(['lossless', 'smart'] as RenderMode[])('%s renders accurately from the exact in point and says why', async (mode) => {
     const outputFile = path.join(dir, `${mode}.mp4`);
     const plan = await trimToFile(
       library,
       tools,
-      { assetId: source.assetId, segments: edit, chapters: [], captions: [], renderMode: mode, options: { resolution: 'source', targetSizeMb: null, burnCaptions: false }, title: mode },
+      { assetId: source.assetId, segments: edit, chapters: [], captions: [], renderMode: mode, options: { resolution: 'source', targetSizeMb: null, burnCaptions: false, cleanNarration: false }, title: mode },
       outputFile,
     );
     expect(plan).toMatchObject({ requestedMode: mode, mode: 'accurate', fallback: 'oldFfmpeg', refused: false });
@@ -78,6 +80,45 @@ describe('rendering with the bundled ffmpeg 4.1', () => {
     expect(ids).toEqual(source.ids.slice(inFrame, outFrame));
 
     // Sound and picture together at every beep the output holds (apad is spelled for 4.1).
+    const sync = await measureSync(source.file, outputFile);
+    expect(sync.beeps).toBeGreaterThanOrEqual(1);
+    expect(sync.maxOffsetS).toBeLessThanOrEqual(0.04);
+  });
+});
+
+describe('redaction, zoom and clean narration with the bundled ffmpeg 4.1', () => {
+  it('render accurately: the box hidden over its span, a zoom that cuts in and out, the sound evened and in sync', async () => {
+    const outputFile = path.join(dir, 'regions.mp4');
+    const plan = await trimToFile(
+      library,
+      tools,
+      {
+        assetId: source.assetId,
+        segments: edit,
+        chapters: [],
+        captions: [],
+        renderMode: 'smart',
+        options: { resolution: 'source', targetSizeMb: null, burnCaptions: false, cleanNarration: true },
+        title: 'regions',
+        redactions: [{ id: 'r', startS: 2, endS: 3, rect: { x: 0.25, y: 0.25, w: 0.5, h: 0.5 }, rectTo: null, style: 'box' }],
+        zooms: [{ id: 'z', startS: 3.5, endS: 4, rect: { x: 0.5, y: 0.5, w: 0.5, h: 0.5 }, easeS: 0.2 }],
+      },
+      outputFile,
+    );
+    expect(plan).toMatchObject({ mode: 'accurate', fallback: 'oldFfmpeg', redactions: 1, zooms: 1, zoomEased: false, cleanNarration: true });
+    const srcTimes = await frameTimes(source.file);
+    const inFrame = srcTimes.findIndex((t) => t >= edit[0]!.startS - 1e-4);
+    const outFrame = srcTimes.findIndex((t) => t >= edit[0]!.endS - 1e-4);
+    // Every frame of the edit (the zoom enlarges the frame numbers too: its frames are only counted).
+    const ids = await readFrameIds(outputFile);
+    expect(ids).toHaveLength(outFrame - inFrame);
+    const zoomed = (i: number) => srcTimes[inFrame + i]! >= 3.5 - 1e-4 && srcTimes[inFrame + i]! < 4 - 1e-4;
+    expect(ids.filter((_, i) => !zoomed(i))).toEqual(source.ids.slice(inFrame, outFrame).filter((_, i) => !zoomed(i)));
+    const frames = await decodeFrames(outputFile, 320, 180);
+    const box = { x: 80, y: 46, w: 160, h: 88 };
+    const at = (s: number) => srcTimes.findIndex((t) => t >= s - 1e-4) - inFrame;
+    expect(meanDeviation(frames[at(2.5)]!, 'y', box, 16)).toBeLessThan(2);
+    expect(meanDeviation(frames[at(1.9)]!, 'y', box, 16)).toBeGreaterThan(20);
     const sync = await measureSync(source.file, outputFile);
     expect(sync.beeps).toBeGreaterThanOrEqual(1);
     expect(sync.maxOffsetS).toBeLessThanOrEqual(0.04);

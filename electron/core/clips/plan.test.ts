@@ -37,7 +37,7 @@ const probe: MediaProbe = {
   },
   audio: { codec: 'aac', sampleRate: 48000, channels: 1, startS: 0, bitRate: null },
 };
-const opts = { resolution: 'source' as const, targetSizeMb: null, burnCaptions: false };
+const opts = { resolution: 'source' as const, targetSizeMb: null, burnCaptions: false, cleanNarration: false };
 
 describe('planning a render', () => {
   const frames = stream();
@@ -99,5 +99,68 @@ describe('planning a render', () => {
 
   it('refuses an edit with no frames in it', () => {
     expect(() => planRender(probe, frames, [{ startS: 10, endS: 11 }], 'accurate', opts)).toThrow();
+  });
+
+  const rect = { x: 0.1, y: 0.1, w: 0.2, h: 0.2 };
+  const redaction = (startS: number, endS: number) => ({ id: `r${startS}`, startS, endS, rect, rectTo: null, style: 'blur' as const });
+
+  it('smart re-encodes a redaction from the clean end at or before it to the keyframe after it, and copies the rest', () => {
+    // Frames 40..49 (1.333 s up to 1.667 s): mid-GOP, between the keyframes at 30 and 60.
+    const plan = planRender(probe, frames, [{ startS: 0, endS: 4 }], 'smart', opts, undefined, {
+      redactions: [redaction(40 / 30, 50 / 30)],
+      zooms: [],
+    });
+    const parts = plan.segments[0]!.parts;
+    expect(parts.map((p) => [p.kind, p.first, p.end])).toEqual([
+      ['copy', 0, 40],
+      ['encode', 40, 60],
+      ['copy', 60, 120],
+    ]);
+    expect(summarisePlan(plan)).toMatchObject({ redactions: 1, zooms: 0 });
+    expect(summarisePlan(plan).reencodedShare).toBeCloseTo(20 / 120, 6);
+    expect(summarisePlan(plan).segments[0]!.parts[1]!.why).toEqual(['redaction']);
+    // Starting just after a clean end, the re-encode starts at that clean end (frame 41 → 40).
+    const later = planRender(probe, frames, [{ startS: 0, endS: 4 }], 'smart', opts, undefined, { redactions: [redaction(41 / 30, 1.6)], zooms: [] });
+    expect(later.segments[0]!.parts[1]).toMatchObject({ kind: 'encode', first: 40, end: 60 });
+  });
+
+  it('smart merges what touches: a redaction near an in point, a zoom past the last keyframe', () => {
+    const zoom = { id: 'z', startS: 3.5, endS: 3.8, rect, easeS: 0.5 };
+    const plan = planRender(probe, frames, [{ startS: 0.5, endS: 4 }], 'smart', opts, undefined, {
+      redactions: [redaction(0.7, 1.2)],
+      zooms: [zoom],
+    });
+    expect(plan.segments[0]!.parts.map((p) => [p.kind, p.first, p.end, p.kind === 'encode' ? p.why : []])).toEqual([
+      ['encode', 15, 60, ['inPoint', 'redaction']],
+      ['copy', 60, 103, []],
+      ['encode', 103, 120, ['zoom']],
+    ]);
+    // Spans outside the kept frames do not count.
+    const cut = planRender(probe, frames, [{ startS: 2, endS: 3 }], 'smart', opts, undefined, { redactions: [redaction(0.7, 1.2)], zooms: [zoom] });
+    expect(summarisePlan(cut)).toMatchObject({ redactions: 0, zooms: 0 });
+  });
+
+  it('lossless says a redaction or a zoom needs smart or accurate; accurate re-encodes everything as before', () => {
+    const regions = { redactions: [redaction(1, 2)], zooms: [] };
+    expect(planRender(probe, frames, [{ startS: 0, endS: 4 }], 'lossless', opts, undefined, regions)).toMatchObject({
+      refused: true,
+      fallback: 'redaction',
+    });
+    expect(
+      planRender(probe, frames, [{ startS: 0, endS: 4 }], 'lossless', opts, { exactCopyCuts: false }, { redactions: [], zooms: [{ id: 'z', startS: 1, endS: 2, rect, easeS: 0 }] }),
+    ).toMatchObject({ refused: true, fallback: 'zoom' });
+    const accurate = planRender(probe, frames, [{ startS: 0, endS: 4 }], 'accurate', opts, { exactCopyCuts: true, easedZoom: false }, regions);
+    expect(accurate.segments[0]!.parts).toHaveLength(1);
+    expect(summarisePlan(accurate)).toMatchObject({ redactions: 1, zoomEased: false });
+  });
+
+  it('clean narration re-encodes the sound in every mode, and only the sound', () => {
+    for (const mode of ['lossless', 'smart', 'accurate'] as const) {
+      const plan = planRender(probe, frames, [{ startS: 1, endS: 3 }], mode, { ...opts, cleanNarration: true });
+      expect(plan).toMatchObject({ mode, audio: 'encode', cleanNarration: true });
+    }
+    expect(planRender(probe, frames, [{ startS: 1, endS: 3 }], 'lossless', opts).audio).toBe('copy');
+    const silent = { ...probe, audio: null };
+    expect(planRender(silent, frames, [{ startS: 1, endS: 3 }], 'smart', { ...opts, cleanNarration: true })).toMatchObject({ audio: 'none', cleanNarration: false });
   });
 });

@@ -1,14 +1,21 @@
 import type {
+  EncodeReason,
   FallbackReason,
+  Redaction,
   RenderMode,
   RenderOptions,
   RenderPlanSummary,
   Segment,
+  ZoomRegion,
 } from '../../../shared/domain/clip';
 import type { MediaProbe } from '../../../shared/domain/video';
 import { KotaeError } from '../../../shared/errors';
 import type { FrameIndex } from '../media/frames';
-import { BROWSER_MAX_HEIGHT, BROWSER_MAX_WIDTH } from '../media/probe';
+import { effectsIn, planEffects, smartEncodeIntervals, type PlannedEffects } from './effects';
+import { boundaryTime, frameRange, largestAtMost, smallestAtLeast } from './frameSearch';
+import { copyBlocker, outputSize, x264Profile } from './sourceLimits';
+
+export { boundaryTime } from './frameSearch';
 
 // Where every cut really falls, before anything runs. Pure: frame index + edit + mode in, plan
 // out. The trim editor shows the summary (lossless snapping, smart's copied and re-encoded parts,
@@ -17,7 +24,8 @@ import { BROWSER_MAX_HEIGHT, BROWSER_MAX_WIDTH } from '../media/probe';
 // A segment keeps display frames [first, end). Stream copy can only START at a clean keyframe
 // (no later packet shows earlier) and only END at a clean boundary (frames before it are exactly a
 // prefix of the packets in decode order); otherwise B-frames would lose their references or
-// frames past the cut would show.
+// frames past the cut would show. Redactions and zooms (effects.ts) need their frames re-encoded:
+// smart mode re-encodes around them as around a cut, lossless refuses them.
 
 export interface EncodePart {
   kind: 'encode';
@@ -27,6 +35,8 @@ export interface EncodePart {
   endS: number;
   /** Keyframe the decoder starts from. */
   seekS: number;
+  /** Smart mode: why these frames are re-encoded. */
+  why: EncodeReason[];
 }
 
 export interface CopyPart {
@@ -75,40 +85,15 @@ export interface RenderPlan {
   height: number;
   video: VideoEncodeSettings;
   audioKbps: number;
+  /** Redactions and zooms that show in the kept frames, snapped to frames (source time). */
+  effects: PlannedEffects;
+  /** Zooms ease in and out (ffmpeg 5.0+); otherwise they cut in and out. */
+  zoomEased: boolean;
+  /** The sound is cleaned (highpass, afftdn, two-pass loudnorm) and re-encoded. */
+  cleanNarration: boolean;
 }
 
-const EPS = 1e-4;
 const AUDIO_KBPS = 160;
-
-/** First index whose time is >= t (times ascending). */
-function lowerBound(times: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]! < t - EPS) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-export function boundaryTime(frames: FrameIndex, index: number): number {
-  return index < frames.times.length ? frames.times[index]! : frames.endTime;
-}
-
-function largestAtMost(sorted: readonly number[], value: number): number | null {
-  let found: number | null = null;
-  for (const v of sorted) {
-    if (v <= value) found = v;
-    else break;
-  }
-  return found;
-}
-
-function smallestAtLeast(sorted: readonly number[], value: number): number | null {
-  for (const v of sorted) if (v >= value) return v;
-  return null;
-}
 
 /** Midpoint between the last dts copied and the first left out, for a copy ending at boundary c. */
 export function dtsCutFor(frames: FrameIndex, boundary: number): number | null {
@@ -116,55 +101,17 @@ export function dtsCutFor(frames: FrameIndex, boundary: number): number | null {
   return (frames.dtsDecode[boundary - 1]! + frames.dtsDecode[boundary]!) / 2;
 }
 
-/** Display size after rotation, scaled to the chosen height and always within 4K, even numbers. */
-export function outputSize(
-  probe: MediaProbe,
-  resolution: RenderOptions['resolution'],
-): { width: number; height: number; scaled: boolean } {
-  const v = probe.video!;
-  let w = v.rotation % 180 === 0 ? v.width : v.height;
-  let h = v.rotation % 180 === 0 ? v.height : v.width;
-  const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
-  let scale = 1;
-  if (resolution !== 'source') scale = Math.min(scale, Number(resolution) / h);
-  scale = Math.min(scale, BROWSER_MAX_WIDTH / Math.max(w, h), BROWSER_MAX_HEIGHT / Math.min(w, h));
-  if (scale < 1) {
-    w = even(w * scale);
-    h = even(h * scale);
-    return { width: w, height: h, scaled: true };
-  }
-  return { width: even(w), height: even(h), scaled: even(w) !== w || even(h) !== h };
-}
-
-function x264Profile(profile: string | null): VideoEncodeSettings['profile'] {
-  const p = (profile ?? '').toLowerCase();
-  if (p.includes('baseline')) return 'baseline';
-  if (p === 'main') return 'main';
-  return 'high';
-}
-
-/** Why smart or lossless cannot copy this source as asked, or null. */
-export function copyBlocker(probe: MediaProbe, options: RenderOptions, scaled: boolean): FallbackReason | null {
-  const v = probe.video!;
-  if (v.codec !== 'h264') return 'notH264';
-  if (v.width > BROWSER_MAX_WIDTH * 1.0001 || v.height > BROWSER_MAX_WIDTH * 1.0001 || Math.min(v.width, v.height) > BROWSER_MAX_HEIGHT)
-    return 'tooLarge';
-  if (scaled) return 'resize';
-  if (options.targetSizeMb !== null) return 'targetSize';
-  if (options.burnCaptions) return 'burnCaptions';
-  if (v.pixelFormat !== 'yuv420p' && v.pixelFormat !== 'yuvj420p') return 'pixelFormat';
-  if (v.fieldOrder && v.fieldOrder !== 'progressive' && v.fieldOrder !== 'unknown') return 'interlaced';
-  return null;
-}
-
-function frameRange(frames: FrameIndex, s: Segment): { first: number; end: number } {
-  return { first: lowerBound(frames.times, s.startS), end: lowerBound(frames.times, s.endS) };
-}
-
 /** What the ffmpeg in use can do (ffmpeg/binaries.ts); a plan without it assumes ffmpeg 5.0+. */
 export interface PlanCapabilities {
   /** False for ffmpeg < 5.0: lossless and smart fall back to accurate (reason 'oldFfmpeg'). */
   exactCopyCuts: boolean;
+  /** False for ffmpeg < 5.0 (its scale filter has no per-frame time): zooms cut in and out. */
+  easedZoom?: boolean;
+}
+
+export interface PlanRegions {
+  redactions: readonly Redaction[];
+  zooms: readonly ZoomRegion[];
 }
 
 export function planRender(
@@ -174,6 +121,7 @@ export function planRender(
   requestedMode: RenderMode,
   options: RenderOptions,
   capabilities: PlanCapabilities = { exactCopyCuts: true },
+  regions: PlanRegions = { redactions: [], zooms: [] },
 ): RenderPlan {
   if (!probe.video) throw new KotaeError('MEDIA_INVALID', { reason: 'noVideo' }, undefined, 'videos:errors.noVideo');
   const size = outputSize(probe, options.resolution);
@@ -184,6 +132,7 @@ export function planRender(
     throw new KotaeError('INVALID_INPUT', { detail: 'empty edit' }, 'no frames in the edit', 'videos:errors.emptyEdit');
   }
 
+  const effects = effectsIn(planEffects(frames, regions.redactions, regions.zooms), ranges);
   let mode: RenderMode = requestedMode;
   let fallback: FallbackReason | null = null;
   let refused = false;
@@ -192,6 +141,9 @@ export function planRender(
     let reason = blocker;
     if (!reason && probe.video.rotation !== 0 && (requestedMode === 'smart' || ranges.length > 1)) reason = 'rotated';
     if (!reason && requestedMode === 'smart' && probe.video.reorderDelay > 2) reason = 'reordering';
+    // Copying keeps every pixel: a redaction or zoom needs smart or accurate, and the plan says so.
+    if (!reason && requestedMode === 'lossless' && effects.redactions.length) reason = 'redaction';
+    if (!reason && requestedMode === 'lossless' && effects.zooms.length) reason = 'zoom';
     if (reason) {
       fallback = reason;
       if (requestedMode === 'lossless') refused = true;
@@ -231,32 +183,33 @@ export function planRender(
         endS: boundaryTime(frames, r.end),
         parts: [],
       };
-      const encode = (first: number, end: number): EncodePart => {
-        const startS = boundaryTime(frames, first);
-        return {
-          kind: 'encode',
-          first,
-          end,
-          startS,
-          endS: boundaryTime(frames, end),
-          seekS: boundaryTime(frames, largestAtMost(frames.keyframes, first) ?? frames.keyframes[0]!),
-        };
-      };
-      const k1 = smallestAtLeast(frames.keyframes, r.first);
-      const copyEnd = largestAtMost(frames.cleanEnds, r.end);
-      if (mode === 'smart' && k1 !== null && copyEnd !== null && copyEnd > k1) {
-        if (r.first < k1) seg.parts.push(encode(r.first, k1));
-        seg.parts.push({
-          kind: 'copy',
-          first: k1,
-          end: copyEnd,
-          startS: boundaryTime(frames, k1),
-          endS: boundaryTime(frames, copyEnd),
-          dtsCutS: dtsCutFor(frames, copyEnd),
-        });
-        if (copyEnd < r.end) seg.parts.push(encode(copyEnd, r.end));
+      const encode = (first: number, end: number, why: EncodeReason[]): EncodePart => ({
+        kind: 'encode',
+        first,
+        end,
+        startS: boundaryTime(frames, first),
+        endS: boundaryTime(frames, end),
+        seekS: boundaryTime(frames, largestAtMost(frames.keyframes, first) ?? frames.keyframes[0]!),
+        why,
+      });
+      const copy = (first: number, end: number): CopyPart => ({
+        kind: 'copy',
+        first,
+        end,
+        startS: boundaryTime(frames, first),
+        endS: boundaryTime(frames, end),
+        dtsCutS: dtsCutFor(frames, end),
+      });
+      if (mode === 'smart') {
+        let at = r.first;
+        for (const iv of smartEncodeIntervals(frames, r, effects)) {
+          if (iv.first > at) seg.parts.push(copy(at, iv.first));
+          seg.parts.push(encode(iv.first, iv.end, iv.why));
+          at = iv.end;
+        }
+        if (at < r.end) seg.parts.push(copy(at, r.end));
       } else {
-        seg.parts.push(encode(r.first, r.end));
+        seg.parts.push(encode(r.first, r.end, []));
       }
       planned.push(seg);
     }
@@ -267,12 +220,13 @@ export function planRender(
   let audio: RenderPlan['audio'] = 'none';
   if (a) {
     const copyable =
+      !options.cleanNarration &&
       mode !== 'accurate' &&
       a.codec === 'aac' &&
       (frames.audio?.regular ?? false) &&
       // A later part that starts before the sound does would need silence we cannot copy.
       planned.slice(1).every((s) => s.startS >= a.startS);
-    const direct = mode === 'lossless' && planned.length === 1 && a.codec === 'aac';
+    const direct = !options.cleanNarration && mode === 'lossless' && planned.length === 1 && a.codec === 'aac';
     audio = copyable || direct ? 'copy' : 'encode';
   }
   const delay = Math.min(2, Math.max(0, probe.video.reorderDelay)) as 0 | 1 | 2;
@@ -300,6 +254,9 @@ export function planRender(
       videoKbps,
     },
     audioKbps,
+    effects,
+    zoomEased: capabilities.easedZoom ?? true,
+    cleanNarration: options.cleanNarration && audio !== 'none',
   };
 }
 
@@ -316,12 +273,16 @@ export function summarisePlan(plan: RenderPlan): RenderPlanSummary {
     segments: plan.segments.map((s) => ({
       requested: { startS: s.requested.startS, endS: s.requested.endS },
       actual: { startS: s.startS, endS: s.endS },
-      parts: s.parts.map((p) => ({ kind: p.kind, startS: p.startS, endS: p.endS })),
+      parts: s.parts.map((p) => ({ kind: p.kind, startS: p.startS, endS: p.endS, why: p.kind === 'encode' ? p.why : [] })),
     })),
     outputDurationS: plan.outputDurationS,
     audio: plan.audio,
     width: plan.width,
     height: plan.height,
     reencodedShare: plan.outputDurationS > 0 ? Math.min(1, encoded / plan.outputDurationS) : 0,
+    cleanNarration: plan.cleanNarration,
+    redactions: plan.effects.redactions.length,
+    zooms: plan.effects.zooms.length,
+    zoomEased: plan.zoomEased,
   };
 }

@@ -67,7 +67,7 @@ async function render(name: string, segments: Segment[], mode: RenderMode, outNa
   const asset = getAsset(library, src.assetId);
   const probe = assetProbe(asset);
   const frames = loadFrameIndex(library, src.assetId);
-  const plan = planRender(probe, frames, segments, mode, { resolution: 'source', targetSizeMb: null, burnCaptions: false });
+  const plan = planRender(probe, frames, segments, mode, { resolution: 'source', targetSizeMb: null, burnCaptions: false, cleanNarration: false });
   const workDir = mkdtempSync(path.join(dir, 'work-'));
   const outputFile = path.join(dir, outName);
   await renderToFile({
@@ -158,7 +158,7 @@ describe('captions drawn into the picture', () => {
     const frames = loadFrameIndex(library, src.assetId);
     const segments = [{ startS: 1, endS: 3 }];
     const bottom = async (burn: boolean) => {
-      const plan = planRender(probe, frames, segments, 'accurate', { resolution: 'source', targetSizeMb: null, burnCaptions: burn });
+      const plan = planRender(probe, frames, segments, 'accurate', { resolution: 'source', targetSizeMb: null, burnCaptions: burn, cleanNarration: false });
       const out = path.join(dir, `captions-${burn}.mp4`);
       await renderToFile({
         tools, sourcePath: assetPath(library, asset), probe, frames, plan, chapters: [], title: 'c', outputFile: out,
@@ -187,7 +187,7 @@ describe('a failed or cancelled render', () => {
     const before = snapshotFiles(path.join(dir, 'lib', 'media'));
     const probe = assetProbe(asset);
     const frames = loadFrameIndex(library, src.assetId);
-    const plan = planRender(probe, frames, twoParts, 'accurate', { resolution: 'source', targetSizeMb: null, burnCaptions: false });
+    const plan = planRender(probe, frames, twoParts, 'accurate', { resolution: 'source', targetSizeMb: null, burnCaptions: false, cleanNarration: false });
     const controller = new AbortController();
     const outDir = mkdtempSync(path.join(dir, 'cancel-'));
     const outputFile = path.join(outDir, 'out.mp4');
@@ -228,7 +228,7 @@ describe('a failed or cancelled render', () => {
       const before = snapshotFiles(path.join(dir, 'lib', 'media'));
       const probe = assetProbe(asset);
       const frames = loadFrameIndex(library, src.assetId);
-      const plan = planRender(probe, frames, onePart, 'accurate', { resolution: 'source', targetSizeMb: null, burnCaptions: false });
+      const plan = planRender(probe, frames, onePart, 'accurate', { resolution: 'source', targetSizeMb: null, burnCaptions: false, cleanNarration: false });
       const work = path.join(mountPoint, 'work');
       mkdirSync(work);
       await expect(

@@ -7,6 +7,13 @@ import { adtsFrames, pickAudioFrames } from '../media/adts';
 import type { FfmpegTools } from '../media/ffmpeg/binaries';
 import { ffmetadata, type ChapterMark } from '../media/ffmpeg/args/metadata';
 import {
+  cleanupDelayInvocation,
+  clickDelayS,
+  measureNarrationInvocation,
+  narrationFilters,
+  parseLoudnorm,
+} from '../media/ffmpeg/args/narration';
+import {
   accurateInvocation,
   concatScript,
   copyPartInvocation,
@@ -21,6 +28,7 @@ import {
 } from '../media/ffmpeg/args/render';
 import { runFfmpeg, type FfmpegInvocation } from '../media/ffmpeg/runner';
 import type { FrameIndex } from '../media/frames';
+import { partEffects } from './effects';
 import type { RenderPlan } from './plan';
 
 // Executes a render plan: ffmpeg runs into a private working folder, the result written to a temp
@@ -48,8 +56,51 @@ function x264For(plan: RenderPlan): X264Settings {
   return { ...plan.video };
 }
 
-async function run(job: RenderJob, inv: FfmpegInvocation, durationS: number, onProgress?: (f: number) => void): Promise<void> {
-  await runFfmpeg(job.tools.ffmpeg, inv, {
+/** Redactions and zooms of the frames [startS, endS), measured on the picture as displayed. */
+function effectsFor(job: RenderJob, part: { startS: number; endS: number }) {
+  const v = job.probe.video!;
+  const size = v.rotation % 180 === 0 ? { width: v.width, height: v.height } : { width: v.height, height: v.width };
+  return partEffects(job.plan.effects, part, size, job.plan.zoomEased);
+}
+
+type AudioSegments = { seekS: number; startS: number; endS: number }[];
+
+function audioSegments(plan: RenderPlan): AudioSegments {
+  return plan.segments.map((s) => ({ seekS: s.startS, startS: s.startS, endS: s.endS }));
+}
+
+const cleanupDelays = new Map<string, Promise<number>>();
+
+/** How late this ffmpeg's noise reduction hands the sound on (measured once per binary). */
+function cleanupDelay(job: RenderJob): Promise<number> {
+  const key = job.tools.ffmpeg.path;
+  let known = cleanupDelays.get(key);
+  if (!known) {
+    const file = path.join(job.workDir, 'click.f32');
+    known = run(job, cleanupDelayInvocation(file), 1.5).then(async () => {
+      const bytes = await readFile(file);
+      return clickDelayS(new Float32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.length / 4)));
+    });
+    // A failed or cancelled measurement is not remembered: the next render measures again.
+    known.catch(() => cleanupDelays.delete(key));
+    cleanupDelays.set(key, known);
+  }
+  return known;
+}
+
+/**
+ * Clean narration's audio filters: the first loudnorm pass measures the cleaned sound of the kept
+ * segments, the filters apply it. Null when the plan keeps the sound as it is.
+ */
+async function narrationFor(job: RenderJob, segments: AudioSegments, progress?: (f: number) => void): Promise<string | null> {
+  if (!job.plan.cleanNarration) return null;
+  const delayS = await cleanupDelay(job);
+  const stderr = await run(job, measureNarrationInvocation({ path: job.sourcePath }, segments), job.plan.outputDurationS, progress);
+  return narrationFilters(parseLoudnorm(stderr), delayS, job.plan.outputDurationS);
+}
+
+async function run(job: RenderJob, inv: FfmpegInvocation, durationS: number, onProgress?: (f: number) => void): Promise<string> {
+  return runFfmpeg(job.tools.ffmpeg, inv, {
     ...(job.signal ? { signal: job.signal } : {}),
     outputDurationS: durationS,
     ...(onProgress ? { onProgress } : {}),
@@ -88,12 +139,9 @@ async function writeMetadata(job: RenderJob): Promise<string | null> {
 async function audioForParts(job: RenderJob, progress: (f: number) => void): Promise<AudioSource> {
   const { plan, frames } = job;
   const src = { path: job.sourcePath };
-  const encode: AudioSource = {
-    kind: 'encode',
-    src,
-    segments: plan.segments.map((s) => ({ seekS: s.startS, startS: s.startS, endS: s.endS })),
-  };
   if (plan.audio === 'none') return { kind: 'none' };
+  const segments = audioSegments(plan);
+  const encode: AudioSource = { kind: 'encode', src, segments, filters: await narrationFor(job, segments, progress) };
   if (plan.audio === 'encode' || !frames.audio) return encode;
   const extracted = path.join(job.workDir, 'source-audio.aac');
   await run(job, extractAudioInvocation(src, extracted), 0);
@@ -137,8 +185,8 @@ async function renderPartsWith(job: RenderJob, target: string, stopAll: () => vo
   const parts = plan.segments.flatMap((s) => s.parts);
   // Weights for one progress bar: encoding costs about 30 times more per second than copying.
   const cost = parts.map((p) => (p.endS - p.startS) * (p.kind === 'encode' ? 1 : 0.03));
-  const muxCost = plan.outputDurationS * 0.02;
-  const audioCost = plan.audio === 'copy' ? plan.outputDurationS * 0.01 : 0;
+  const muxCost = plan.outputDurationS * (plan.cleanNarration ? 0.05 : 0.02);
+  const audioCost = plan.audio === 'copy' || plan.cleanNarration ? plan.outputDurationS * 0.01 : 0;
   const total = cost.reduce((a, b) => a + b, 0) + muxCost + audioCost || 1;
   const done = new Array<number>(parts.length).fill(0);
   let audioDone = 0;
@@ -161,7 +209,10 @@ async function renderPartsWith(job: RenderJob, target: string, stopAll: () => vo
         report();
       };
       if (part.kind === 'copy') await run(job, copyPartInvocation(src, part, file), part.endS - part.startS, onProgress);
-      else await run(job, encodePartInvocation(src, part, x264For(plan), file), part.endS - part.startS, onProgress);
+      else {
+        const inv = encodePartInvocation(src, part, x264For(plan), file, effectsFor(job, part));
+        await run(job, inv, part.endS - part.startS, onProgress);
+      }
       done[i] = 1;
       report();
     }
@@ -209,11 +260,12 @@ async function renderDirect(job: RenderJob, target: string): Promise<void> {
   const part = seg.parts[0]!;
   if (part.kind !== 'copy') throw new Error('direct render needs a copy part');
   const src = { path: job.sourcePath };
+  const segments = audioSegments(plan);
   const audio: AudioSource =
     plan.audio === 'copy'
       ? { kind: 'directCopy', src, startS: seg.startS, durationS: seg.endS - seg.startS }
       : plan.audio === 'encode'
-        ? { kind: 'encode', src, segments: [{ seekS: seg.startS, startS: seg.startS, endS: seg.endS }] }
+        ? { kind: 'encode', src, segments, filters: await narrationFor(job, segments) }
         : { kind: 'none' };
   await mux(
     job,
@@ -237,6 +289,7 @@ async function renderAccurate(job: RenderJob, target: string): Promise<void> {
     captions = 'captions.vtt';
     await writeFile(path.join(job.workDir, captions), job.burnCaptionsVtt);
   }
+  const audioFilters = plan.audio === 'none' ? null : await narrationFor(job, audioSegments(plan));
   await run(
     job,
     accurateInvocation({
@@ -245,7 +298,9 @@ async function renderAccurate(job: RenderJob, target: string): Promise<void> {
         const p = s.parts[0]!;
         return { seekS: p.kind === 'encode' ? p.seekS : s.startS, startS: s.startS, endS: s.endS };
       }),
+      effects: plan.segments.map((s) => effectsFor(job, s)),
       audio: plan.audio !== 'none',
+      audioFilters,
       x264: x264For(plan),
       audioKbps: plan.audioKbps,
       scale: plan.video.scale,

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import type { Clip, RenderedClip, RenderMode, RenderOptions, RenderPlanSummary, Segment } from '../../../shared/domain/clip';
+import { needsLegacyArgs } from '../media/ffmpeg/legacy';
 import { outputCaptions, outputChapters } from '../../../shared/clips/timeline';
 import { webVtt } from '../../../shared/clips/webvtt';
 import type { Library } from '../library';
 import { assetPath, assetProbe, findAssetBySha, getAsset, loadFrameIndex, scratchDir } from '../media/assets';
-import type { FfmpegTools } from '../media/ffmpeg/binaries';
+import type { FfmpegTools, ResolvedTool } from '../media/ffmpeg/binaries';
 import { storeVideoFile } from '../media/importVideo';
 import { getClip, recordRender } from './clips';
-import { planRender, summarisePlan, type PlanCapabilities, type RenderPlan } from './plan';
+import { planRender, summarisePlan, type PlanCapabilities, type PlanRegions, type RenderPlan } from './plan';
 import { renderToFile } from './render';
 import { assertOutputFolder } from '../files/outputFolder';
 
@@ -16,18 +17,29 @@ export interface Progress {
   onProgress?: (fraction: number, phase: string) => void;
 }
 
-function planFor(
-  library: Library,
-  assetId: number,
-  segments: readonly Segment[],
-  mode: RenderMode,
-  options: RenderOptions,
-  capabilities: PlanCapabilities,
-) {
+/** An edit as the renderer needs it (redactions and zooms default to none, as in the CLI's trim). */
+export type RenderableEdit = Pick<Clip, 'assetId' | 'segments' | 'chapters' | 'captions' | 'renderMode' | 'options' | 'title'> &
+  Partial<PlanRegions>;
+
+interface PlanInput {
+  segments: readonly Segment[];
+  renderMode: RenderMode;
+  options: RenderOptions;
+  redactions?: PlanRegions['redactions'];
+  zooms?: PlanRegions['zooms'];
+}
+
+/** What the plan may count on from this ffmpeg (ffmpeg < 5.0: no exact copy cuts, no eased zoom). */
+export function capabilitiesOf(ffmpeg: Pick<ResolvedTool, 'exactCopyCuts' | 'avformatMajor'>): PlanCapabilities {
+  return { exactCopyCuts: ffmpeg.exactCopyCuts, easedZoom: !needsLegacyArgs(ffmpeg.avformatMajor) };
+}
+
+function planFor(library: Library, assetId: number, edit: PlanInput, capabilities: PlanCapabilities) {
   const asset = getAsset(library, assetId);
   const probe = assetProbe(asset);
   const frames = loadFrameIndex(library, assetId);
-  return { asset, probe, frames, plan: planRender(probe, frames, segments, mode, options, capabilities) };
+  const regions = { redactions: edit.redactions ?? [], zooms: edit.zooms ?? [] };
+  return { asset, probe, frames, plan: planRender(probe, frames, edit.segments, edit.renderMode, edit.options, capabilities, regions) };
 }
 
 /**
@@ -37,10 +49,10 @@ function planFor(
 export function planClip(
   library: Library,
   assetId: number,
-  edit: { segments: readonly Segment[]; renderMode: RenderMode; options: RenderOptions },
+  edit: PlanInput,
   capabilities: PlanCapabilities = { exactCopyCuts: true },
 ): RenderPlanSummary {
-  return summarisePlan(planFor(library, assetId, edit.segments, edit.renderMode, edit.options, capabilities).plan);
+  return summarisePlan(planFor(library, assetId, edit, capabilities).plan);
 }
 
 async function storeText(library: Library, text: string, name: string): Promise<string> {
@@ -72,14 +84,12 @@ interface Rendered {
 async function renderEdit(
   library: Library,
   tools: FfmpegTools,
-  clip: Pick<Clip, 'assetId' | 'segments' | 'chapters' | 'captions' | 'renderMode' | 'options' | 'title'>,
+  clip: RenderableEdit,
   outputFile: string,
   workDir: string,
   progress: Progress,
 ): Promise<Rendered> {
-  const { asset, probe, frames, plan } = planFor(library, clip.assetId, clip.segments, clip.renderMode, clip.options, {
-    exactCopyCuts: tools.ffmpeg.exactCopyCuts,
-  });
+  const { asset, probe, frames, plan } = planFor(library, clip.assetId, clip, capabilitiesOf(tools.ffmpeg));
   const actual = plan.segments.map((s) => ({ startS: s.startS, endS: s.endS }));
   const chapters = outputChapters(actual, clip.chapters, plan.outputDurationS);
   const captions = outputCaptions(chapters, clip.captions);
@@ -146,7 +156,7 @@ export async function renderClip(library: Library, tools: FfmpegTools, clipId: n
 export async function trimToFile(
   library: Library,
   tools: FfmpegTools,
-  edit: Pick<Clip, 'assetId' | 'segments' | 'chapters' | 'captions' | 'renderMode' | 'options' | 'title'>,
+  edit: RenderableEdit,
   outputFile: string,
   progress: Progress = {},
 ): Promise<RenderPlanSummary> {

@@ -71,7 +71,7 @@ describe('video channels', () => {
       ],
       captions: [{ chapterId: 'c2', text: 'Click <Settings> & wait' }],
       renderMode: 'smart',
-      options: { resolution: 'source', targetSizeMb: null, burnCaptions: false },
+      options: { resolution: 'source', targetSizeMb: null, burnCaptions: false, cleanNarration: false },
     };
     const saved = await ok<{ segments: unknown }>(h, 'clips:update', { id: clipId, edit });
     // The out point past the end is clipped to the video.

@@ -17,7 +17,7 @@ const open = (): Library =>
 describe('customers', () => {
   it('saves contact and profile together and logs which fields changed', () => {
     const library = open();
-    const [first] = listCustomers(library.db);
+    const [first] = listCustomers(library.db).items;
     const saved = updateCustomer(library, {
       id: first!.id,
       contact: {
@@ -49,7 +49,7 @@ describe('customers', () => {
   });
   it('refuses an e-mail address another customer has', () => {
     const library = open();
-    const [a, b] = listCustomers(library.db);
+    const [a, b] = listCustomers(library.db).items;
     expect(() =>
       updateCustomer(library, {
         id: a!.id,
@@ -60,7 +60,7 @@ describe('customers', () => {
   });
   it('puts all their questions, replies, status changes and answers on one timeline, newest first', () => {
     const library = open();
-    const customer = listCustomers(library.db).find((c) => c.totalQuestions > 1)!;
+    const customer = listCustomers(library.db).items.find((c) => c.totalQuestions > 1)!;
     const items = customerTimeline(library.db, customer.id);
     expect(new Set(items.map((i) => i.questionId)).size).toBe(customer.totalQuestions);
     expect(items.some((i) => i.kind === 'message_in')).toBe(true);
@@ -68,7 +68,7 @@ describe('customers', () => {
   });
   it('shows a message that left through the app on the timeline', async () => {
     const library = open();
-    const customer = listCustomers(library.db)[0]!;
+    const customer = listCustomers(library.db).items[0]!;
     const questionId = library.db
       .prepare('SELECT id FROM questions WHERE customer_id = ?')
       .pluck()
@@ -95,7 +95,7 @@ describe('customers', () => {
 
   it('a status change with a message shows it as a draft until it is sent (issue 18)', async () => {
     const library = open();
-    const customer = listCustomers(library.db)[0]!;
+    const customer = listCustomers(library.db).items[0]!;
     const questionId = library.db
       .prepare("SELECT id FROM questions WHERE customer_id = ? AND status NOT IN ('resolved', 'declined')")
       .pluck()

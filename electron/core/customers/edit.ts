@@ -2,7 +2,7 @@ import { CustomerProfile, type CustomerSummary } from '../../../shared/domain/cu
 import type { CustomerContact } from '../../../shared/domain/tracking';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
-import { listCustomers } from './queries';
+import { getCustomer } from './queries';
 
 /**
  * Saves a customer's contact and profile together (one form, one save). The log keeps which
@@ -12,8 +12,7 @@ export function updateCustomer(
   library: Library,
   input: { id: number; contact: CustomerContact; profile: CustomerProfile },
 ): CustomerSummary {
-  const before = listCustomers(library.db).find((c) => c.id === input.id);
-  if (!before) throw new KotaeError('NOT_FOUND', { id: input.id });
+  const before = getCustomer(library.db, input.id);
   const { contact } = input;
   const email = contact.email?.trim() || null;
   if (email) {
@@ -61,5 +60,5 @@ export function updateCustomer(
           input.id,
         ),
   );
-  return listCustomers(library.db).find((c) => c.id === input.id)!;
+  return getCustomer(library.db, input.id);
 }

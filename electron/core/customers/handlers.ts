@@ -1,14 +1,15 @@
 import type { Handlers } from '../api/types';
 import type { Studio } from '../studio';
 import { updateCustomer } from './edit';
-import { listCustomers } from './queries';
+import { getCustomer, listCustomers } from './queries';
 import { customerTimeline } from './timeline';
 
 export function customerHandlers(
   studio: Studio,
-): Handlers<'customers:list' | 'customers:update' | 'customers:timeline'> {
+): Handlers<'customers:list' | 'customers:get' | 'customers:update' | 'customers:timeline'> {
   return {
-    'customers:list': () => listCustomers(studio.library().db),
+    'customers:list': (window) => listCustomers(studio.library().db, window),
+    'customers:get': ({ id }) => getCustomer(studio.library().db, id),
     'customers:update': (input) => {
       const saved = updateCustomer(studio.writableLibrary(), input);
       studio.changed('customers');

@@ -1,4 +1,4 @@
-export { listCustomers } from './queries';
+export { getCustomer, listCustomers } from './queries';
 export { updateCustomer } from './edit';
 export { customerTimeline } from './timeline';
 export { customerHandlers } from './handlers';

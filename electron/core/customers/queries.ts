@@ -1,5 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { CustomerProfile, type CustomerSummary } from '../../../shared/domain/customer';
+import type { ListPage } from '../../../shared/domain/listPage';
+import { KotaeError } from '../../../shared/errors';
+
+// Customers with their question counts and last contact: columns kept by triggers (migration 0180),
+// so a page of the list is a range of the customers_recent index, not three subqueries per customer.
 
 interface Row {
   id: number;
@@ -14,17 +19,11 @@ interface Row {
   last_contact_at: string | null;
 }
 
-export function listCustomers(db: Database): CustomerSummary[] {
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.name, c.email, c.company, c.phone, c.language, c.profile,
-              (SELECT count(*) FROM questions q WHERE q.customer_id = c.id AND q.status NOT IN ('resolved', 'declined')) AS open_questions,
-              (SELECT count(*) FROM questions q WHERE q.customer_id = c.id) AS total_questions,
-              (SELECT max(q.updated_at) FROM questions q WHERE q.customer_id = c.id) AS last_contact_at
-       FROM customers c ORDER BY last_contact_at IS NULL, last_contact_at DESC, c.name`,
-    )
-    .all() as Row[];
-  return rows.map((r) => ({
+const columns = `c.id, c.name, c.email, c.company, c.phone, c.language, c.profile,
+  c.open_questions, c.total_questions, c.last_contact_at`;
+
+function toSummary(r: Row): CustomerSummary {
+  return {
     id: r.id,
     name: r.name,
     email: r.email,
@@ -36,5 +35,33 @@ export function listCustomers(db: Database): CustomerSummary[] {
     lastContactAt: r.last_contact_at,
     // A profile written by an older version may lack fields or carry unknown ones: read leniently.
     profile: CustomerProfile.catch({}).parse(JSON.parse(r.profile)),
-  }));
+  };
+}
+
+/** Latest contact first (customers never heard from last), a window at a time. */
+export function listCustomers(
+  db: Database,
+  window: { offset: number; limit: number } = { offset: 0, limit: 100 },
+): ListPage<CustomerSummary> {
+  return db.transaction(() => {
+    // The window's ids from the index alone, then their rows: one query reading whole rows read
+    // every row it skipped (28 ms for a window 8,000 customers down, 1 ms this way).
+    const ids = db
+      .prepare('SELECT c.id FROM customers c ORDER BY c.last_contact_at DESC, c.name, c.id LIMIT ? OFFSET ?')
+      .pluck()
+      .all(window.limit, window.offset) as number[];
+    const rows = db
+      .prepare(`SELECT ${columns} FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as Row[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const items = ids.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : []));
+    const total = db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+    return { items, total };
+  })();
+}
+
+export function getCustomer(db: Database, id: number): CustomerSummary {
+  const row = db.prepare(`SELECT ${columns} FROM customers c WHERE c.id = ?`).get(id) as Row | undefined;
+  if (!row) throw new KotaeError('NOT_FOUND', { id });
+  return toSummary(row);
 }

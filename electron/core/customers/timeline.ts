@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { TimelineItem } from '../../../shared/domain/tracking';
+import { verdictAndReleaseItems } from './followUpTimeline';
 
 /**
  * Everything between us and one customer on one timeline, newest first: their mails and our
@@ -165,6 +166,7 @@ export function customerTimeline(db: Database, customerId: number): TimelineItem
         delivery: deliveryOf(m.sentAt),
         ref: `log:${m.logId}`,
       })),
+    ...verdictAndReleaseItems(db, customerId),
   ];
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }

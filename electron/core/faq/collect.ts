@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import {
-  findNodes,
-  type AnswerDocument,
-  type StepNode,
-  type VideoNode,
-} from '../../../shared/answers/document';
+import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
+import { documentError, parseAnswerDocument, parseDocumentJson } from '../../../shared/answers/validate';
+import { PUBLIC_TITLE_STATE, publicTitleOf } from '../../../shared/answers/publicVersion';
 import type { FaqSettings, VendorSettings } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import type { CustomerIdentity } from '../../../shared/privacy';
@@ -20,7 +17,12 @@ import { listCapabilities } from '../capabilities';
 
 export interface FaqAnswer {
   id: number;
+  /** The title the FAQ shows: the public title, or the answer's title when it has none. */
   title: string;
+  /** The answer's own title, as the vendor sees it in the app. */
+  ownTitle: string;
+  /** The title set in the document for the FAQ (root node state), if any. */
+  publicTitle: string | null;
   slug: string;
   language: 'ja' | 'en';
   doc: AnswerDocument;
@@ -35,6 +37,8 @@ export interface FaqAnswer {
   capabilityIds: number[];
   /** Clips placed in the document, then clips attached to the answer but not placed. */
   clipIds: number[];
+  /** Clips placed in the document (what faq_scan_cache remembers for this version of it). */
+  placedClipIds: number[];
 }
 
 export interface FaqCapability {
@@ -59,33 +63,42 @@ export interface SiteSnapshot {
 
 interface AnswerRow {
   id: number;
-  title: string;
+  /** The answer's own title (the customer's subject, often). */
+  own_title: string;
   slug: string;
   language: 'ja' | 'en';
   revision: number;
   updated_at: string;
   verified_version: string | null;
   doc_length: number;
-  may_have_clips: number;
+  /** The clips placed in the document, as remembered for `cached_fingerprint` (JSON), or null. */
+  cached_clip_ids: string | null;
+  /** The document's public title, remembered with the clips (null: none). */
+  cached_public_title: string | null;
+  cached_fingerprint: string | null;
 }
 
 /**
  * The public answers, without their documents: a republish of ten thousand answers reads only
- * the few it renders (SQLite measures and searches the JSON without handing it over).
+ * the few it renders. octet_length() comes from the row's header, not its 5 KB of JSON; which clips
+ * a document places is remembered from the last scan of that version (issue 20: reading every
+ * document to look for clips was most of a one-edit republish).
  */
 export function publicAnswerRows(db: Database): AnswerRow[] {
   return db
     .prepare(
-      `SELECT id, title, slug, language, revision, updated_at, verified_version, length(doc) AS doc_length,
-              (instr(doc, '"kotae-video"') > 0 OR instr(doc, '"videoLink":{') > 0) AS may_have_clips
-       FROM answers WHERE is_public = 1 ORDER BY id`,
+      `SELECT a.id, a.title AS own_title, a.slug, a.language, a.revision, a.updated_at, a.verified_version,
+              octet_length(a.doc) AS doc_length, c.clip_ids AS cached_clip_ids,
+              c.public_title AS cached_public_title, c.doc_fingerprint AS cached_fingerprint
+       FROM answers a LEFT JOIN faq_scan_cache c ON c.answer_id = a.id
+       WHERE a.is_public = 1 ORDER BY a.id`,
     )
     .all() as AnswerRow[];
 }
 
 /**
  * A version of an answer's document, told without reading it: every save through the answers
- * service bumps the revision and the update time. Used only to reuse the document's hash.
+ * service bumps the revision and the update time. Used only to reuse what was derived from it.
  */
 export function docFingerprint(r: { revision: number; updated_at: string; doc_length: number }): string {
   return `${r.revision}|${r.updated_at}|${r.doc_length}`;
@@ -124,10 +137,47 @@ export function customerIdentities(db: Database): CustomerIdentity[] {
   return customers;
 }
 
+/** What a publication needs of a document besides rendering it: the clips it places, its public title. */
+interface Derived {
+  placed: number[];
+  publicTitle: string | null;
+}
+
+/** Remembered for this version of the document (faq_scan_cache), else read from the document. */
+function derivedOf(r: AnswerRow, docJson: () => string, doc: () => AnswerDocument): Derived {
+  if (r.cached_clip_ids !== null && r.cached_fingerprint === docFingerprint(r)) {
+    const ids = JSON.parse(r.cached_clip_ids) as unknown;
+    if (Array.isArray(ids) && ids.every((id) => Number.isInteger(id)))
+      return { placed: ids as number[], publicTitle: r.cached_public_title };
+  }
+  const json = docJson();
+  // Most answers have neither clips nor a public title: no need to parse them for this.
+  const clipsIn = json.includes('"kotae-video"') || json.includes('"videoLink":{');
+  if (!clipsIn && !json.includes(PUBLIC_TITLE_STATE)) return { placed: [], publicTitle: null };
+  const parsed = doc();
+  const title = publicTitleOf(parsed, '');
+  return { placed: clipsIn ? clipIdsOf(parsed) : [], publicTitle: title || null };
+}
+
+/**
+ * A public answer's document, checked: the publication stops on one that fails the schema, naming
+ * the answer and the node, as a bundle export does (issue 15).
+ */
+function publishedDocument(json: string, answer: { own_title: string }): AnswerDocument {
+  const checked = parseDocumentJson(json, parseAnswerDocument);
+  if (!checked.ok)
+    throw documentError(checked.problem, {
+      code: 'PUBLISH_BLOCKED',
+      messageKey: 'errors:PUBLISH_BLOCKED_DOCUMENT',
+      params: { answer: answer.own_title },
+    });
+  return checked.doc;
+}
+
 export function clipIdsOf(doc: AnswerDocument): number[] {
   const ids = [
-    ...findNodes<VideoNode>(doc, 'kotae-video').map((v) => v.clipId),
-    ...findNodes<StepNode>(doc, 'kotae-step').map((s) => s.videoLink?.clipId ?? null),
+    ...findNodes(doc, 'kotae-video').map((v) => v.clipId),
+    ...findNodes(doc, 'kotae-step').map((s) => s.videoLink?.clipId ?? null),
   ].filter((id): id is number => typeof id === 'number');
   return [...new Set(ids)];
 }
@@ -146,7 +196,7 @@ export function collectSite(library: Library): SiteSnapshot {
       ).map((c) => [c.answer_id, c]),
     );
     const readDoc = db.prepare(
-      'SELECT doc, revision, updated_at, length(doc) AS doc_length FROM answers WHERE id = ?',
+      'SELECT doc, revision, updated_at, octet_length(doc) AS doc_length FROM answers WHERE id = ?',
     );
     const answers: FaqAnswer[] = publicAnswerRows(db).map((r) => {
       const fingerprint = docFingerprint(r);
@@ -163,14 +213,18 @@ export function collectSite(library: Library): SiteSnapshot {
         return (json = row.doc);
       };
       const known = knownHashes.get(r.id);
+      const doc = () => (parsed ??= publishedDocument(docJson(), r));
+      const derived = derivedOf(r, docJson, doc);
       return {
         id: r.id,
-        title: r.title,
+        title: derived.publicTitle ?? r.own_title,
+        ownTitle: r.own_title,
+        publicTitle: derived.publicTitle,
         slug: r.slug,
         language: r.language,
         // Read and parsed when first needed: a republish renders only what changed.
         get doc() {
-          return (parsed ??= JSON.parse(docJson()) as AnswerDocument);
+          return doc();
         },
         get docJson() {
           return docJson();
@@ -187,7 +241,8 @@ export function collectSite(library: Library): SiteSnapshot {
         updatedAt: r.updated_at,
         verifiedVersion: r.verified_version,
         capabilityIds: caps.get(r.id) ?? [],
-        clipIds: r.may_have_clips ? clipIdsOf(JSON.parse(docJson()) as AnswerDocument) : [],
+        clipIds: [...derived.placed],
+        placedClipIds: derived.placed,
       };
     });
     const clips = loadClips(

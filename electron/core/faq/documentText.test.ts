@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  documentOf,
-  paragraph,
-  step,
-  text,
-  type ElementBase,
-  type TextNode,
-} from '../../../shared/answers/document';
+import { documentOf, isElement, link, paragraph, step, text } from '../../../shared/answers/document';
 import { documentUnits, redactDocument } from './documentText';
-
-const link = (url: string, words: string) =>
-  ({
-    type: 'link',
-    url,
-    children: [text(words)],
-    direction: 'ltr',
-    format: '',
-    indent: 0,
-    version: 1,
-  }) as ElementBase;
 
 describe('document text units and redaction', () => {
   it('reads a block as one unit across formatting and links, so a split name is still found', () => {
@@ -34,8 +16,9 @@ describe('document text units and redaction', () => {
   it('cuts a range spanning formatted nodes, keeping the formatting of what remains', () => {
     const doc = documentOf([paragraph([text('こんにちは田中'), text('美咲', 1), text('様、どうぞ')])]);
     redactDocument(doc, (u) => (u.place === 'body' ? [{ start: 5, end: 10 }] : []), '［非公開］');
-    const nodes = (doc.root.children[0] as ElementBase).children as TextNode[];
-    expect(nodes.map((n) => [n.text, n.format])).toEqual([
+    const block = doc.root.children[0]!;
+    const nodes = isElement(block) ? block.children : [];
+    expect(nodes.map((n) => (n.type === 'text' ? [n.text, n.format] : n.type))).toEqual([
       ['こんにちは［非公開］', 0],
       ['', 1],
       ['、どうぞ', 0],

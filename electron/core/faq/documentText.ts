@@ -1,12 +1,11 @@
 import {
   isElement,
   type AnswerDocument,
+  type AnyNode,
   type DocNode,
-  type ElementBase,
-  type ImageNode,
-  type StepNode,
+  type ElementNode,
+  type NodeOf,
   type TextNode,
-  type VideoNode,
 } from '../../../shared/answers/document';
 import type { FindingPlace } from '../../../shared/domain/faq';
 
@@ -31,18 +30,19 @@ interface Piece {
   end: number;
 }
 
-function inlineText(el: ElementBase): { text: string; pieces: Piece[]; links: ElementBase[] } {
+type LinkNode = NodeOf<'link' | 'autolink'>;
+
+function inlineText(el: ElementNode): { text: string; pieces: Piece[]; links: LinkNode[] } {
   let text = '';
   const pieces: Piece[] = [];
-  const links: ElementBase[] = [];
+  const links: LinkNode[] = [];
   const walk = (node: DocNode) => {
     if (node.type === 'text') {
-      const t = node as TextNode;
-      pieces.push({ node: t, start: text.length, end: text.length + t.text.length });
-      text += t.text;
+      pieces.push({ node, start: text.length, end: text.length + node.text.length });
+      text += node.text;
     } else if (node.type === 'linebreak') {
       text += '\n';
-    } else if (INLINE_CONTAINERS.has(node.type) && isElement(node)) {
+    } else if (node.type === 'link' || node.type === 'autolink') {
       links.push(node);
       node.children.forEach(walk);
     }
@@ -109,34 +109,27 @@ function cutInline(
  */
 export function redactDocument(doc: AnswerDocument, redactions: Redactions, placeholder: string): void {
   const plain = (place: FindingPlace, text: string) => cut(text, redactions({ place, text }), placeholder);
-  const visit = (node: DocNode) => {
+  const visit = (node: AnyNode) => {
     if (node.type === 'kotae-image') {
-      const img = node as ImageNode;
-      img.alt = plain('image', img.alt);
+      node.alt = plain('image', node.alt);
       return;
     }
     if (node.type === 'kotae-video') {
-      const v = node as VideoNode;
-      v.title = plain('video', v.title);
+      node.title = plain('video', node.title);
       return;
     }
     if (!isElement(node)) return;
-    if (node.type === 'kotae-step') {
-      const shot = (node as StepNode).screenshot;
-      if (shot) shot.alt = plain('image', shot.alt);
-    }
+    if (node.type === 'kotae-step' && node.screenshot)
+      node.screenshot.alt = plain('image', node.screenshot.alt);
     const hasInline = node.children.some(
       (c) => c.type === 'text' || c.type === 'linebreak' || INLINE_CONTAINERS.has(c.type),
     );
     if (hasInline) {
       const { text, pieces, links } = inlineText(node);
       cutInline(pieces, redactions({ place: 'body', text }), placeholder);
-      for (const link of links) {
-        const l = link as ElementBase & { url?: string };
-        // A link to a customer's page loses its target and keeps its (redacted) words.
-        if (typeof l.url === 'string' && l.url && redactions({ place: 'link', text: l.url }).length)
-          l.url = '';
-      }
+      // A link to a customer's page loses its target and keeps its (redacted) words.
+      for (const link of links)
+        if (link.url && redactions({ place: 'link', text: link.url }).length) link.url = '';
     }
     for (const child of node.children)
       if (!(child.type === 'text' || INLINE_CONTAINERS.has(child.type))) visit(child);
@@ -144,11 +137,15 @@ export function redactDocument(doc: AnswerDocument, redactions: Redactions, plac
   visit(doc.root);
 }
 
-/** Every published text of a document, for scanning. */
+/**
+ * Every published text of a document, for scanning. No copy is needed: with nothing to cut,
+ * redactDocument only writes each text back as it was, and the first scan of a large library reads
+ * every answer.
+ */
 export function documentUnits(doc: AnswerDocument): TextUnit[] {
   const units: TextUnit[] = [];
   redactDocument(
-    structuredClone(doc),
+    doc,
     (u) => {
       if (u.text.trim()) units.push(u);
       return [];

@@ -5,7 +5,7 @@ import type { Handlers } from '../api/types';
 import type { Studio } from '../studio';
 import { decideFinding } from './decisions';
 import { STATE_DIR } from './output';
-import { faqOverview } from './overview';
+import { faqOverview, previewAnswer } from './overview';
 import { prepare } from './prepare';
 import { publishFaq } from './publish';
 import { readFaqSettings, readVendor, updateFaqSettings, updateVendor } from './settings';
@@ -15,6 +15,7 @@ import { ensureVendorKey, vendorKeyInfo } from '../signing';
 type FaqChannel =
   | 'faq:overview'
   | 'faq:decide'
+  | 'faq:preview'
   | 'faq:publish'
   | 'faq:chooseFolder'
   | 'faq:updateSettings'
@@ -40,20 +41,21 @@ export function assertSiteFolder(dir: string): void {
 export function faqHandlers(studio: Studio): Handlers<FaqChannel> {
   return {
     'faq:overview': () => faqOverview(studio.library()),
-    'faq:decide': (input) => {
+    'faq:decide': async (input) => {
       const library = studio.writableLibrary();
       decideFinding(library, input);
       studio.changed('faq');
-      return { unresolved: prepare(library).unresolved };
+      return { unresolved: (await prepare(library)).unresolved };
     },
-    'faq:publish': () => {
+    'faq:preview': ({ answerId }) => previewAnswer(studio.library(), answerId),
+    'faq:publish': async () => {
       const library = studio.writableLibrary();
       if (!readFaqSettings(library).outDir)
         throw new KotaeError('PUBLISH_BLOCKED', {}, 'no output folder', 'errors:FAQ_NO_FOLDER');
       if (studio.jobs.list().some((j) => j.kind === 'publish' && j.status === 'running'))
         throw new KotaeError('CONFLICT', {}, 'a publication is already running');
       // Refused at once (not as a failed job) while findings are open: the screen shows why.
-      const unresolved = prepare(library).unresolved;
+      const unresolved = (await prepare(library)).unresolved;
       if (unresolved > 0)
         throw new KotaeError(
           'PUBLISH_BLOCKED',

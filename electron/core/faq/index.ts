@@ -9,3 +9,11 @@ export { readFaqSettings, readVendor, updateFaqSettings, updateVendor } from './
 export { setVendorLogo } from './vendor';
 export { SiteWriter, STATE_DIR } from './output';
 export { loadTheme, findThemeDir, vendorCss } from './theme';
+import { scanWorker } from './scan';
+
+export { scanWorker };
+
+/** Ends the privacy scan's worker thread (the app quits); the next scan starts a new one. */
+export function stopPrivacyScans(): void {
+  scanWorker.terminate();
+}

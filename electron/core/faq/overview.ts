@@ -1,8 +1,15 @@
 import type { Database } from 'better-sqlite3';
-import { FaqOverview, PublicationStats, type PublicationSummary } from '../../../shared/domain/faq';
+import {
+  FaqOverview,
+  PublicPreview,
+  PublicationStats,
+  type PublicationSummary,
+} from '../../../shared/domain/faq';
+import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
 import { contentKey } from './collect';
 import { prepare } from './prepare';
+import { answerUnits, decisionKey, unitKey } from './privacy';
 
 interface PublicationRow {
   id: number;
@@ -42,8 +49,8 @@ export function lastPublication(
 }
 
 /** What the Publish screen shows. */
-export function faqOverview(library: Library): FaqOverview {
-  const prepared = prepare(library);
+export async function faqOverview(library: Library): Promise<FaqOverview> {
+  const prepared = await prepare(library);
   const { snapshot, structure } = prepared;
   const last = lastPublication(library.db);
   const lastKeys = new Map(last?.answers.map((a) => [a.id, a.key]) ?? []);
@@ -60,6 +67,7 @@ export function faqOverview(library: Library): FaqOverview {
       return {
         id: a.id,
         title: a.title,
+        ownTitle: a.ownTitle !== a.title ? a.ownTitle : null,
         slug: a.slug,
         language: a.language,
         updatedAt: a.updatedAt,
@@ -86,5 +94,30 @@ export function faqOverview(library: Library): FaqOverview {
     findings: prepared.findings,
     unresolved: prepared.unresolved,
     lastPublication: last ? lastSummary : null,
+  });
+}
+
+/** The public text of one public answer, unit by unit, with its findings and their decisions. */
+export async function previewAnswer(library: Library, answerId: number): Promise<PublicPreview> {
+  const prepared = await prepare(library);
+  const answer = prepared.snapshot.answers.find((a) => a.id === answerId);
+  if (!answer) throw new KotaeError('NOT_FOUND', { id: answerId }, 'not a public answer');
+  const scan = prepared.scans.get(answerId);
+  return PublicPreview.parse({
+    answerId,
+    title: answer.title,
+    ownTitle: answer.ownTitle,
+    language: answer.language,
+    units: answerUnits(answer, prepared.snapshot.clips).map((unit) => ({
+      place: unit.place,
+      text: unit.text,
+      marks: (scan?.units.get(unitKey(unit)) ?? []).map((f) => ({
+        start: f.start,
+        end: f.end,
+        kind: f.kind,
+        key: f.key,
+        decision: prepared.decisions.get(decisionKey('answer', answerId, f.kind, f.key)) ?? null,
+      })),
+    })),
   });
 }

@@ -1,30 +1,34 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { publicDocument } from '../../../shared/answers/publicVersion';
 import type {
   FindingPlace,
   PrivacyDecision,
   PrivacyFinding,
   PrivacySubject,
+  VendorSettings,
 } from '../../../shared/domain/faq';
 import {
-  CustomerMatcher,
-  QuoteIndex,
-  scanText,
+  privacyKinds,
   vendorKeys,
   type CustomerIdentity,
   type PrivacyKind,
-  type ScanContext,
+  type TextFinding,
 } from '../../../shared/privacy';
-import type { VendorSettings } from '../../../shared/domain/faq';
 import type { FaqClip } from './clips';
 import type { FaqAnswer, FaqCapability } from './collect';
 import { documentUnits, type TextUnit } from './documentText';
+import { scanWorker, type ScannerSpec } from './scan';
 
 // Privacy findings per answer (and per capability shown on the site), grouped by what was found,
-// with the vendor's decisions. Scans are cached by a hash of everything they depend on.
+// with the vendor's decisions. The scan reads the public version of each answer (what the site
+// will show), runs in the scan worker, and is cached per answer by a hash of everything it depends
+// on (the answer's revision among them), with the findings of each text unit, so a publication
+// redacts from the cache instead of scanning again.
 
 /** Bump when the scanner finds different things, so cached scans are redone. */
-export const SCANNER_VERSION = 1;
+export const SCANNER_VERSION = 2;
 const CONTEXT = 32;
 
 export type Decisions = Map<string, PrivacyDecision>;
@@ -44,26 +48,30 @@ export function loadDecisions(db: Database): Decisions {
   return new Map(rows.map((r) => [decisionKey(r.subject, r.subject_id, r.kind, r.match_key), r.decision]));
 }
 
-/** The scanner for the whole library: its customers, minus the vendor's own addresses. */
-export class LibraryScanner {
-  readonly customers: CustomerMatcher;
-  readonly ignore: ReturnType<typeof vendorKeys>;
-  readonly hash: string;
-
-  constructor(customers: readonly CustomerIdentity[], vendor: VendorSettings) {
-    this.ignore = vendorKeys({ email: vendor.email, website: vendor.website });
-    this.customers = new CustomerMatcher(customers, this.ignore.hosts);
-    this.hash = sha256(JSON.stringify([SCANNER_VERSION, customers, this.ignore]));
-  }
-
-  context(customerTexts: readonly string[]): ScanContext {
-    return { customers: this.customers, quotes: new QuoteIndex(customerTexts), ignore: this.ignore };
-  }
-}
-
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/** The library's customers and the vendor's own addresses, as the scan worker needs them. */
+export class LibraryScanner {
+  readonly spec: ScannerSpec;
+
+  constructor(customers: readonly CustomerIdentity[], vendor: VendorSettings) {
+    const ignore = vendorKeys({ email: vendor.email, website: vendor.website });
+    this.spec = {
+      hash: sha256(JSON.stringify([SCANNER_VERSION, customers, ignore])),
+      customers: [...customers],
+      ignore,
+    };
+  }
+
+  get hash(): string {
+    return this.spec.hash;
+  }
+}
+
+/** What identifies a text unit in the cache: its place and text, hashed. */
+export const unitKey = (unit: TextUnit) => sha256(`${unit.place}\u0000${unit.text}`).slice(0, 32);
 
 /** A finding of one unit, before grouping. */
 export interface UnitFinding {
@@ -75,29 +83,26 @@ export interface UnitFinding {
   after: string;
 }
 
-export function scanUnits(units: readonly TextUnit[], ctx: ScanContext): UnitFinding[] {
-  const out: UnitFinding[] = [];
-  for (const unit of units) {
-    for (const f of scanText(unit.text, ctx)) {
-      out.push({
-        kind: f.kind,
-        key: f.key,
-        text: f.text,
-        place: unit.place,
-        before: unit.text.slice(Math.max(0, f.start - CONTEXT), f.start).replace(/\s+/g, ' '),
-        after: unit.text.slice(f.end, f.end + CONTEXT).replace(/\s+/g, ' '),
-      });
-    }
-  }
-  return out;
+export function inContext(unit: TextUnit, findings: readonly TextFinding[]): UnitFinding[] {
+  return findings.map((f) => ({
+    kind: f.kind,
+    key: f.key,
+    text: f.text,
+    place: unit.place,
+    before: unit.text.slice(Math.max(0, f.start - CONTEXT), f.start).replace(/\s+/g, ' '),
+    after: unit.text.slice(f.end, f.end + CONTEXT).replace(/\s+/g, ' '),
+  }));
 }
 
-/** Everything of an answer that the site publishes as text. */
+/** Everything of an answer that the site publishes as text: its public version. */
 export function answerUnits(
   answer: Pick<FaqAnswer, 'title' | 'doc' | 'clipIds'>,
   clips: ReadonlyMap<number, FaqClip>,
 ): TextUnit[] {
-  const units: TextUnit[] = [{ place: 'title', text: answer.title }, ...documentUnits(answer.doc)];
+  const units: TextUnit[] = [
+    { place: 'title', text: answer.title },
+    ...documentUnits(publicDocument(answer.doc)),
+  ];
   for (const id of answer.clipIds) {
     const clip = clips.get(id);
     if (!clip?.video) continue;
@@ -128,6 +133,45 @@ export function group(findings: readonly UnitFinding[]): GroupedFinding[] {
   return [...byKey.values()];
 }
 
+/** The scan of one answer: its findings grouped, and the findings of each unit that has any. */
+export interface AnswerScan {
+  hash: string;
+  findings: GroupedFinding[];
+  units: Map<string, TextFinding[]>;
+}
+
+const StoredFinding = z.object({
+  kind: z.enum(privacyKinds),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  text: z.string(),
+  key: z.string(),
+});
+/** The cache row's findings column: checked when read, like any other door. */
+const StoredScan = z.object({
+  v: z.literal(SCANNER_VERSION),
+  findings: z.array(
+    z.object({
+      kind: z.enum(privacyKinds),
+      key: z.string(),
+      text: z.string(),
+      place: z.enum(['title', 'body', 'image', 'link', 'video', 'description']),
+      before: z.string(),
+      after: z.string(),
+      count: z.number().int(),
+    }),
+  ),
+  units: z.record(z.string(), z.array(StoredFinding)),
+});
+
+function stored(scan: Omit<AnswerScan, 'hash'>): string {
+  return JSON.stringify({
+    v: SCANNER_VERSION,
+    findings: scan.findings,
+    units: Object.fromEntries(scan.units),
+  });
+}
+
 /** Hash of what an answer's scan depends on. */
 export function scanHash(
   answer: FaqAnswer,
@@ -139,51 +183,117 @@ export function scanHash(
   return sha256(JSON.stringify([scanner.hash, answer.title, answer.docHash, clipData, texts]));
 }
 
+export interface ScanOptions {
+  signal?: AbortSignal;
+  /** Share of the answers to scan that are done. */
+  progress?: (fraction: number) => void;
+}
+
+/** The findings of units scanned in the worker, grouped, with the units that had any. */
+export function scanOf(
+  hash: string,
+  units: readonly TextUnit[],
+  found: readonly TextFinding[][],
+): AnswerScan {
+  const unitMap = new Map<string, TextFinding[]>();
+  const all: UnitFinding[] = [];
+  units.forEach((unit, i) => {
+    const list = found[i] ?? [];
+    if (!list.length) return;
+    unitMap.set(unitKey(unit), list);
+    all.push(...inContext(unit, list));
+  });
+  return { hash, findings: group(all), units: unitMap };
+}
+
 /**
  * Scans the answers, reusing cached scans whose inputs are unchanged and storing new ones.
  * `texts` gives the customer texts of an answer (its questions and inbound mail).
  */
-export function scanAnswers(
+export async function scanAnswers(
   db: Database,
   answers: readonly FaqAnswer[],
   clips: ReadonlyMap<number, FaqClip>,
   texts: ReadonlyMap<number, string[]>,
   scanner: LibraryScanner,
-): Map<number, { hash: string; findings: GroupedFinding[] }> {
+  options: ScanOptions = {},
+): Promise<Map<number, AnswerScan>> {
   const cached = new Map(
     (
-      db.prepare('SELECT answer_id, input_hash, findings, doc_fingerprint FROM faq_scan_cache').all() as {
+      db
+        .prepare(
+          'SELECT answer_id, input_hash, findings, doc_fingerprint, clip_ids, public_title FROM faq_scan_cache',
+        )
+        .all() as {
         answer_id: number;
         input_hash: string;
         findings: string;
         doc_fingerprint: string;
+        clip_ids: string | null;
+        public_title: string | null;
       }[]
     ).map((r) => [r.answer_id, r]),
   );
-  const store = db.prepare(
-    `INSERT OR REPLACE INTO faq_scan_cache (answer_id, input_hash, findings, doc_fingerprint, doc_hash)
-     VALUES (?, ?, ?, ?, ?)`,
-  );
-  const out = new Map<number, { hash: string; findings: GroupedFinding[] }>();
-  const fresh: [number, string, string, string, string][] = [];
+  const out = new Map<number, AnswerScan>();
+  // With the scan, what the next publication reads instead of the document: the clips it places
+  // and its public title.
+  const fresh: [number, string, string, string, string, string, string | null][] = [];
+  const misses: { answer: FaqAnswer; hash: string; units: TextUnit[] }[] = [];
   for (const a of answers) {
     const t = texts.get(a.id) ?? [];
     const hash = scanHash(a, clips, t, scanner);
     const hit = cached.get(a.id);
-    if (hit && hit.input_hash === hash) {
-      out.set(a.id, { hash, findings: JSON.parse(hit.findings) as GroupedFinding[] });
+    const placed = JSON.stringify(a.placedClipIds);
+    const parsed = hit && hit.input_hash === hash ? StoredScan.safeParse(JSON.parse(hit.findings)) : null;
+    if (hit && parsed?.success) {
+      out.set(a.id, {
+        hash,
+        findings: parsed.data.findings,
+        units: new Map(Object.entries(parsed.data.units)),
+      });
       // Saved again without a change (new revision, same text): remember the new fingerprint.
-      if (hit.doc_fingerprint !== a.docFingerprint)
-        fresh.push([a.id, hash, hit.findings, a.docFingerprint, a.docHash]);
+      if (
+        hit.doc_fingerprint !== a.docFingerprint ||
+        hit.clip_ids !== placed ||
+        hit.public_title !== a.publicTitle
+      )
+        fresh.push([a.id, hash, hit.findings, a.docFingerprint, a.docHash, placed, a.publicTitle]);
       continue;
     }
-    const findings = group(scanUnits(answerUnits(a, clips), scanner.context(t)));
-    out.set(a.id, { hash, findings });
-    fresh.push([a.id, hash, JSON.stringify(findings), a.docFingerprint, a.docHash]);
+    misses.push({ answer: a, hash, units: answerUnits(a, clips) });
+  }
+  if (misses.length) {
+    const found = await scanWorker.scan(
+      scanner.spec,
+      misses.map((m) => ({ units: m.units.map((u) => u.text), customerTexts: texts.get(m.answer.id) ?? [] })),
+      {
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.progress ? { progress: options.progress } : {}),
+      },
+    );
+    misses.forEach((m, i) => {
+      const scan = scanOf(m.hash, m.units, found[i]!);
+      out.set(m.answer.id, scan);
+      const a = m.answer;
+      fresh.push([
+        a.id,
+        m.hash,
+        stored(scan),
+        a.docFingerprint,
+        a.docHash,
+        JSON.stringify(a.placedClipIds),
+        a.publicTitle,
+      ]);
+    });
   }
   // The cache is derived data: it is written outside the work log, and a read-only library skips it.
   if (fresh.length) {
     try {
+      const store = db.prepare(
+        `INSERT OR REPLACE INTO faq_scan_cache
+           (answer_id, input_hash, findings, doc_fingerprint, doc_hash, clip_ids, public_title)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
       db.transaction(() => {
         for (const row of fresh) store.run(...row);
       })();

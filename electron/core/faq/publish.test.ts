@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoCustomers } from '../../../resources/demo';
-import { findNodes, type AnswerDocument, type StepNode } from '../../../shared/answers/document';
+import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
 import { KotaeError } from '../../../shared/errors';
 import { createLibrary, seedDemo, type Library } from '../library';
 import { readVendorKey } from '../signing';
@@ -21,7 +21,7 @@ function demo(): { library: Library; out: string } {
 describe('publishing the demo library', () => {
   it('is blocked while customer details are undecided, and publishes none of them once redacted', async () => {
     const { library, out } = demo();
-    const overview = faqOverview(library);
+    const overview = await faqOverview(library);
     expect(overview.unresolved).toBe(3);
     expect(overview.findings.map((f) => [f.kind, f.text])).toEqual(
       expect.arrayContaining([
@@ -141,7 +141,7 @@ describe('publishing the demo library', () => {
     const doc = JSON.parse(
       (library.db.prepare('SELECT doc FROM answers WHERE id = ?').get(answer.id) as { doc: string }).doc,
     ) as AnswerDocument;
-    findNodes<StepNode>(doc, 'kotae-step').find((n) => n.stepId === 'img-2')!.videoLink = {
+    findNodes(doc, 'kotae-step').find((n) => n.stepId === 'img-2')!.videoLink = {
       clipId: clip.clipId,
       timeS: 99,
     };
@@ -158,7 +158,7 @@ describe('publishing the demo library', () => {
     // Source time 1.7 s is 1.2 s into the kept segment that starts at 0.5 s.
     expect(page).toContain(`data-seek="1.2"><span class="chapters__time">0:01</span> 画像を差し替える`);
     expect(files.get(`media/${clip.sha256}.mp4`)?.length).toBe(
-      statSync(library.media.pathFor(clip.sha256, 'mp4')).size,
+      statSync(library.media.fileOf({ sha256: clip.sha256, ext: 'mp4' })!).size,
     );
     expect(page).toContain(`<a class="step-video" href="#clip-${clip.clipId}" data-time="1.2">`);
     // Captions travel in the page (a track file would not load from file://).
@@ -185,7 +185,7 @@ describe('publishing the demo library', () => {
 
   it('records the publication with a work-log entry; "not personal" keeps the text', async () => {
     const { library, out } = demo();
-    for (const f of faqOverview(library).findings)
+    for (const f of (await faqOverview(library)).findings)
       decideFinding(library, { ...f, decision: f.kind === 'url' ? 'not_personal' : 'redact' });
     const result = await publishFaq(library, { outDir: out });
     const row = library.db
@@ -203,7 +203,7 @@ describe('publishing the demo library', () => {
       'latin1',
     ).toString('utf8');
     expect(page).toContain('［非公開］のサイト（tanaka-seitai.example.jp）');
-    const overview = faqOverview(library);
+    const overview = await faqOverview(library);
     expect(overview.answers.every((a) => a.change === 'unchanged')).toBe(true);
     expect(overview.lastPublication?.stats.answers).toBe(5);
     library.close();
@@ -231,7 +231,7 @@ describe('publishing the demo library', () => {
         "UPDATE capabilities SET description = description || '（佐藤様のご要望で追加）', description_ja = description_ja || '（佐藤様のご要望で追加）' WHERE title = 'ブログ'",
       )
       .run();
-    const finding = faqOverview(library).findings.find((f) => f.subject === 'capability');
+    const finding = (await faqOverview(library)).findings.find((f) => f.subject === 'capability');
     expect(finding).toMatchObject({ kind: 'name', text: '佐藤様', place: 'description', decision: null });
     await expect(publishFaq(library, { outDir: out })).rejects.toMatchObject({ code: 'PUBLISH_BLOCKED' });
     decideFinding(library, { ...finding!, decision: 'redact' });

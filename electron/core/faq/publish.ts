@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { PublicationStats } from '../../../shared/domain/faq';
 import { KotaeError } from '../../../shared/errors';
 import { TOKENIZER_PROBE } from '../../../shared/faq';
@@ -7,9 +7,12 @@ import type { Library } from '../library';
 import { contentKey, type FaqAnswer } from './collect';
 import { SiteWriter } from './output';
 import { prepare, type Prepared } from './prepare';
+import { decisionKey, unitKey } from './privacy';
+import { scanWorker } from './scan';
 import { relatedAnswers } from './model';
 import { renderAnswer, type MediaCopy, type RenderedAnswer } from './renderAnswer';
 import { updateSearchIndex } from './searchUpdate';
+import { faqVerdictSection } from './site/verdict';
 import { answerPage, movedPage, type SiteAnswer } from './site/pages';
 import { fileOf, paths, rootFrom, safeSlug } from './site/paths';
 import { siteChrome } from './siteChrome';
@@ -50,7 +53,10 @@ export async function publishFaq(library: Library, options: PublishOptions = {})
   const progress = options.progress ?? (() => undefined);
   const check = () => cancelled(options.signal);
   progress(0, 'collect');
-  const prepared = prepare(library);
+  const prepared = await prepare(library, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    progress: (fraction) => progress(0.05 * fraction, 'scan'),
+  });
   const { snapshot } = prepared;
   const outDir = options.outDir ?? snapshot.settings.outDir;
   if (!outDir) throw new KotaeError('PUBLISH_BLOCKED', {}, 'no output folder', 'errors:FAQ_NO_FOLDER');
@@ -70,6 +76,9 @@ export async function publishFaq(library: Library, options: PublishOptions = {})
   try {
     const result = await build(library, prepared, writer, options, progress, check);
     check();
+    progress(0.92, 'scan');
+    await verifyPublished(prepared, result.published, options.signal);
+    check();
     progress(0.95, 'commit');
     const counts = await writer.commit(result.state);
     const stats: PublicationStats = {
@@ -85,6 +94,41 @@ export async function publishFaq(library: Library, options: PublishOptions = {})
     await writer.abort();
     throw err;
   }
+}
+
+/** The redacted texts of an answer as they are about to be published. */
+interface PublishedAnswer {
+  answerId: number;
+  units: string[];
+}
+
+/**
+ * Scans what is about to be published once more, in the worker, with the same customers and
+ * customer texts as the first scan: only findings marked "not personal" may remain. Nothing is
+ * committed otherwise.
+ */
+async function verifyPublished(
+  prepared: Prepared,
+  published: readonly PublishedAnswer[],
+  signal?: AbortSignal,
+): Promise<void> {
+  if (!published.length) return;
+  const found = await scanWorker.scan(
+    prepared.scanner.spec,
+    published.map((p) => ({ units: p.units, customerTexts: prepared.texts.get(p.answerId) ?? [] })),
+    signal ? { signal } : {},
+  );
+  published.forEach((p, i) => {
+    for (const unit of found[i] ?? [])
+      for (const f of unit)
+        if (prepared.decisions.get(decisionKey('answer', p.answerId, f.kind, f.key)) !== 'not_personal')
+          throw new KotaeError(
+            'PUBLISH_BLOCKED',
+            { count: 1 },
+            `answer ${p.answerId}: ${f.kind} "${f.text}" survived redaction`,
+            'errors:PUBLISH_BLOCKED_FINDINGS',
+          );
+  });
 }
 
 function record(library: Library, outDir: string, prepared: Prepared, stats: PublicationStats): number {
@@ -141,6 +185,7 @@ async function build(
     taken.add(slug);
     pathOf.set(a.id, paths.answer(slug));
   }
+  const published: PublishedAnswer[] = [];
   const renderCtx = (a: FaqAnswer) => ({
     decisions: prepared.decisions,
     placeholder,
@@ -153,13 +198,14 @@ async function build(
   const render = (a: FaqAnswer): RenderedAnswer => {
     let r = rendered.get(a.id);
     if (!r) {
-      // The quote check needs the customer texts of this answer, as in the first scan.
+      const scan = prepared.scans.get(a.id);
       r = renderAnswer(a, {
         ...renderCtx(a),
-        scan: prepared.scanner.context(prepared.texts.get(a.id) ?? []),
-        knownClean: prepared.scans.get(a.id)?.findings.length === 0,
+        unitFindings: (unit) => scan?.units.get(unitKey(unit)) ?? [],
+        knownClean: scan?.findings.length === 0,
       });
       rendered.set(a.id, r);
+      if (r.published.length) published.push({ answerId: a.id, units: r.published });
     }
     return r;
   };
@@ -242,11 +288,15 @@ async function build(
       : relatedAnswers(snapshot.answers, structure);
   let pagesDone = 0;
   const copied = new Set<string>();
-  const copyMedia = async (m: Pick<MediaCopy, 'path' | 'sha256'> & { source?: string; ext?: string }) => {
+  // A page kept from the last publication names its media by what the site's manifest says; they
+  // are found through MediaStore.locate like any reference, so a manifest edited to name
+  // `png/../../../library.sqlite` leads nowhere (the page is rendered again instead, below).
+  const locatable = (m: { sha256: string; ext: string } | null) => !!m && library.media.locate(m).ok;
+  const copyMedia = async (m: Pick<MediaCopy, 'path' | 'sha256' | 'ext'> & { source?: string }) => {
     if (copied.has(m.path)) return;
     copied.add(m.path);
-    const source = m.source ?? library.media.pathFor(m.sha256, m.ext ?? '');
-    if (!existsSync(source)) return;
+    const source = m.source ?? library.media.fileOf(m);
+    if (!source) return;
     await writer.copy(m.path, source, m.sha256, statSync(source).size);
   };
   const pages = snapshot.answers.map((a) => {
@@ -255,6 +305,8 @@ async function build(
     const rel = (related.get(a.id) ?? []).map((id) => siteAnswers.get(id)!);
     const pageKey = sha([
       rec.renderKey,
+      // The verdict buttons' prepared mails name the revision (issue 22).
+      a.revision,
       topic?.id,
       topic?.title,
       topic?.path,
@@ -270,18 +322,24 @@ async function build(
       check();
       progress(0.4 + 0.3 * (pagesDone / Math.max(1, total)), 'render');
     }
-    if (!rendered.has(a.id) && reusable.has(file)) {
+    if (!rendered.has(a.id) && reusable.has(file) && Array.isArray(rec.media) && rec.media.every(locatable)) {
       writer.keep(file);
       for (const m of rec.media) await copyMedia(m);
       continue;
     }
+    // Rendering checks the document and stops on a missing picture, naming the answer and the node.
     const r = render(a);
+    rec.media = r.media.map((m) => ({ path: m.path, sha256: m.sha256, ext: m.ext }));
     const html = answerPage(chrome, {
       answer: siteAnswers.get(a.id)!,
       topic,
       html: r.html,
       videos: r.videos,
       related: rel,
+      verdict: faqVerdictSection(
+        { id: a.id, revision: a.revision, title: rec.title, language: a.language },
+        snapshot.vendor,
+      ),
     });
     await writer.put(file, html, pageKey);
     for (const m of r.media) await copyMedia(m);
@@ -306,7 +364,13 @@ async function build(
 
   check();
   progress(0.72, 'render');
-  await writeListPages(writer, { chrome, topics, answers: siteAnswers, productName: snapshot.productName });
+  await writeListPages(writer, {
+    chrome,
+    chromeKey,
+    topics,
+    answers: siteAnswers,
+    productName: snapshot.productName,
+  });
   await writer.put('assets/site.css', theme.css);
   await writer.put('assets/site.js', theme.js);
   await writer.put('assets/vendor.css', vendorStyles);
@@ -337,6 +401,7 @@ async function build(
       };
     }),
     throwIfCancelled: check,
+    intact: (p) => writer.intact(p),
   });
   progress(0.9, 'write');
   let indexBytes = 0;
@@ -347,6 +412,11 @@ async function build(
   for (const shard of search.keptStores) {
     const p = `search/s/${shard}.js`;
     if (!writer.has(p) && writer.previous.files[p]) writer.keep(p);
+  }
+  for (const bucket of search.keptBuckets) {
+    const p = `search/b/${bucket}.js`;
+    writer.keep(p);
+    indexBytes += writer.previous.files[p]!.size;
   }
 
   const textBytes = [...records.values()].reduce((n, r) => n + r.textBytes, 0);
@@ -360,6 +430,7 @@ async function build(
   };
   return {
     state,
+    published,
     stats: {
       answers: snapshot.answers.length,
       written: 0,

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
-import { findNodes, plainText, type StepNode, type VideoNode } from '../../../shared/answers/document';
+import { findNodes, plainText, type VideoNode } from '../../../shared/answers/document';
+import { documentImages, whereParams } from '../../../shared/answers/validate';
 import { renderAnswerHtml } from '../../../shared/answers/renderHtml';
 import { KotaeError } from '../../../shared/errors';
-import { scanText, type ScanContext } from '../../../shared/privacy';
+import { publicDocument } from '../../../shared/answers/publicVersion';
+import type { TextFinding } from '../../../shared/privacy';
 import type { MediaStore } from '../library';
 import type { FaqClip } from './clips';
 import type { FaqAnswer } from './collect';
@@ -11,9 +12,10 @@ import { decisionKey, type Decisions } from './privacy';
 import { answerLabels, type Translate } from './site/labels';
 import { videoBlock } from './site/video';
 
-// One answer as the site publishes it: every text unit scanned, decided findings redacted, then a
-// second scan of the result that must find nothing undecided (the published text never contains
-// an unresolved finding, whatever the first pass missed).
+// One answer as the site publishes it: its public version (publicVersion.ts), every text unit
+// redacted as decided from the findings of its scan, and the texts as published handed back, so the
+// publication scans them once more (in the scan worker) and refuses to commit if anything
+// undecided survived, whatever the first pass missed.
 
 export interface MediaCopy {
   path: string;
@@ -32,10 +34,13 @@ export interface RenderedAnswer {
   text: string;
   summary: string;
   media: MediaCopy[];
+  /** Every published text unit, redacted, to be scanned again; empty for a known clean answer. */
+  published: string[];
 }
 
 export interface RenderContext {
-  scan: ScanContext;
+  /** The findings of a text unit of the answer, from its scan. */
+  unitFindings: (unit: TextUnit) => readonly TextFinding[];
   decisions: Decisions;
   /** Placeholder for redacted text, in the answer's language. */
   placeholder: (language: string) => string;
@@ -59,7 +64,7 @@ function redactions(
   undecided: { count: number; sample: string[] },
 ) {
   const ranges: { start: number; end: number }[] = [];
-  for (const f of scanText(unit.text, ctx.scan)) {
+  for (const f of ctx.unitFindings(unit)) {
     const decision = ctx.decisions.get(decisionKey('answer', answerId, f.kind, f.key));
     if (decision === 'not_personal') continue;
     if (decision === undefined) {
@@ -80,19 +85,31 @@ export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAns
     cut(text, redactUnit({ place, text }), placeholder);
 
   const title = redactString('title', answer.title);
-  const doc = structuredClone(answer.doc);
+  const doc = publicDocument(structuredClone(answer.doc));
   redactDocument(doc, redactUnit, placeholder);
   // A step's "watch" link goes to the chapter that shows it, in the rendered file's time.
-  for (const s of findNodes<StepNode>(doc, 'kotae-step')) {
+  for (const s of findNodes(doc, 'kotae-step')) {
     const chapter =
       s.videoLink && ctx.clips.get(s.videoLink.clipId)?.chapters.find((c) => c.stepId === s.stepId);
     if (s.videoLink && chapter) s.videoLink = { ...s.videoLink, timeS: chapter.startS };
   }
 
+  // Every picture's file must be there before anything is rendered: a publication stops on a
+  // missing one, naming the answer and the node, rather than publishing a page without it.
+  for (const img of documentImages(doc)) {
+    if (!ctx.media.fileOf(img))
+      throw new KotaeError(
+        'PUBLISH_BLOCKED',
+        { ...whereParams(img.where), answer: answer.title },
+        `answer ${answer.id}: media file ${img.sha256}.${img.ext} missing`,
+        'errors:PUBLISH_BLOCKED_MEDIA',
+      );
+  }
   const media: MediaCopy[] = [];
+  /** The site path of a library file, found through MediaStore.locate; null when it is not there. */
   const addMedia = (sha256: string, ext: string): string | null => {
-    const source = ctx.media.pathFor(sha256, ext);
-    if (!existsSync(source)) return null;
+    const source = ctx.media.fileOf({ sha256, ext });
+    if (!source) return null;
     const p = `media/${sha256}${ext ? `.${ext}` : ''}`;
     if (!media.some((m) => m.path === p)) media.push({ path: p, source, sha256, ext });
     return p;
@@ -148,22 +165,9 @@ export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAns
   }
   const body = plainText(doc);
   const text = [body, ...videoText.filter((s) => s.trim())].join('\n');
-  // What is published is scanned once more, unit by unit as before: only findings marked "not
-  // personal" may remain.
+  // What is published, unit by unit as scanned: the publication scans it once more.
   const published = ctx.knownClean ? [] : [title, ...documentUnits(doc).map((u) => u.text), ...videoText];
-  for (const unit of published) {
-    for (const f of scanText(unit, ctx.scan)) {
-      if (ctx.decisions.get(decisionKey('answer', answer.id, f.kind, f.key)) !== 'not_personal') {
-        throw new KotaeError(
-          'PUBLISH_BLOCKED',
-          { count: 1 },
-          `answer ${answer.id}: ${f.kind} "${f.text}" survived redaction`,
-          'errors:PUBLISH_BLOCKED_FINDINGS',
-        );
-      }
-    }
-  }
   const words = [...body.replace(/\s+/g, ' ').trim()];
   const summary = words.length > 110 ? `${words.slice(0, 110).join('')}…` : words.join('');
-  return { title, html, videos, text, summary, media };
+  return { title, html, videos, text, summary, media, published };
 }

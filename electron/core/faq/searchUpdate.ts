@@ -12,9 +12,10 @@ import {
   type StoreData,
 } from '../../../shared/faq';
 
-// The site's search index, brought up to date: read back from the last publication and patched
-// for the answers that changed, or built afresh (first publication, another tokeniser, a site that
-// grew past its bucket layout, or files that went missing).
+// The site's search index, brought up to date: patched for the answers that changed (reading and
+// writing only the bucket files of their terms, the snippet shards that hold them and the meta),
+// or built afresh (first publication, another tokeniser, a site that grew past its bucket layout,
+// or files that went missing).
 
 export interface IndexState {
   probe: string;
@@ -32,6 +33,8 @@ export interface SearchUpdate {
   files: Map<string, string>;
   /** Numbers of the snippet-store shards that were not rewritten and stay as they are. */
   keptStores: string[];
+  /** Numbers of the bucket files that were not rewritten and stay as they are. */
+  keptBuckets: number[];
   rebuilt: boolean;
   changed: number;
 }
@@ -46,6 +49,8 @@ export async function updateSearchIndex(options: {
     text: () => string;
   })[];
   throwIfCancelled: () => void;
+  /** Whether a file of the previous publication is still there as it was written. */
+  intact: (sitePath: string) => boolean;
 }): Promise<SearchUpdate> {
   const { outDir, docs } = options;
   const full = async (): Promise<SearchUpdate> => {
@@ -62,7 +67,13 @@ export async function updateSearchIndex(options: {
       shard[String(d.id)] = d.text;
       stores.set(storeShardOf(d.id), shard);
     }
-    return { files: index.files({ stores }), keptStores: [], rebuilt: true, changed: docs.length };
+    return {
+      files: index.files({ stores }),
+      keptStores: [],
+      keptBuckets: [],
+      rebuilt: true,
+      changed: docs.length,
+    };
   };
 
   if (!options.previous || options.previous.probe !== TOKENIZER_PROBE) return full();
@@ -70,23 +81,13 @@ export async function updateSearchIndex(options: {
   if (!meta || typeof meta.bucketCount !== 'number') return full();
   const wanted = bucketCountFor(docs.length);
   if (wanted > meta.bucketCount * 2 || wanted * 4 < meta.bucketCount) return full();
-  const buckets: BucketData[] = [];
-  for (let b = 0; b < meta.bucketCount; b++) {
-    const data = (await readSearchFile(outDir, `search/b/${b}.js`))?.[1] as BucketData | undefined;
-    if (!data) return full();
-    buckets.push(data);
-  }
-  const index = SearchIndex.restore(meta, buckets);
+  const indexed = new Set(meta.docs.map((d) => d[0]));
   const current = new Map(docs.map((d) => [d.id, d]));
-  const changed = docs.filter((d) => d.key !== d.previousKey || !index.has(d.id));
-  const removed = index.ids().filter((id) => !current.has(id));
+  const changed = docs.filter((d) => d.key !== d.previousKey || !indexed.has(d.id));
+  const removed = [...indexed].filter((id) => !current.has(id));
   const touched = [...changed.map((d) => d.id), ...removed];
   // Patching is for a few edits; when much of the site changed, building afresh is quicker.
   if (touched.length > Math.max(200, docs.length / 4)) return full();
-  if (touched.length === 0) {
-    const files = index.files({ stores: new Map(), previousStores: meta.stores });
-    return { files, keptStores: storesOf(files), rebuilt: false, changed: 0 };
-  }
   // Shards holding a touched document are read back, patched and rewritten whole.
   const shards = new Map<number, StoreData>();
   for (const shard of new Set(touched.map(storeShardOf))) {
@@ -98,13 +99,13 @@ export async function updateSearchIndex(options: {
     if (!data) return full();
     shards.set(shard, { ...data });
   }
+  const titles = new Map(meta.docs.map((d) => [d[0], d[2]] as const));
   const removals: { id: number; title: string; text: string }[] = [];
   for (const id of touched) {
-    const old = index.doc(id);
-    if (!old) continue;
+    if (!indexed.has(id)) continue;
     const oldText = shards.get(storeShardOf(id))?.[String(id)];
     if (oldText === undefined) return full();
-    removals.push({ id, title: old.title, text: oldText });
+    removals.push({ id, title: titles.get(id)!, text: oldText });
     delete shards.get(storeShardOf(id))![String(id)];
   }
   const additions: SearchDocument[] = [];
@@ -115,13 +116,27 @@ export async function updateSearchIndex(options: {
     additions.push({ ...info, text });
     shards.get(storeShardOf(d.id))![String(d.id)] = text;
   }
-  index.patch(removals, additions);
+  // Only the buckets of the terms these documents had and have are read back and written again.
+  const buckets = new Map<number, BucketData>();
+  for (const b of SearchIndex.bucketsChangedBy(meta.bucketCount, removals, additions)) {
+    const data = (await readSearchFile(outDir, `search/b/${b}.js`))?.[1] as BucketData | undefined;
+    if (!data || !meta.buckets[b]) return full();
+    buckets.set(b, data);
+  }
+  // The others are kept as they are: they must still be there (else everything is written anew).
+  for (let b = 0; b < meta.bucketCount; b++)
+    if (!buckets.has(b) && !options.intact(`search/b/${b}.js`)) return full();
+  const index = SearchIndex.restorePartial(meta, buckets);
+  if (touched.length) index.patch(removals, additions);
   const live = new Map([...shards].filter(([, data]) => Object.keys(data).length > 0));
   const files = index.files({ stores: live, previousStores: meta.stores });
   const rewritten = new Set([...live.keys()].map(String));
   return {
     files,
     keptStores: storesOf(files).filter((s) => !rewritten.has(s)),
+    keptBuckets: Array.from({ length: meta.bucketCount }, (_, b) => b).filter(
+      (b) => !files.has(`search/b/${b}.js`),
+    ),
     rebuilt: false,
     changed: touched.length,
   };

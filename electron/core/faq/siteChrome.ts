@@ -21,7 +21,7 @@ export function siteChrome(library: Library, snapshot: SiteSnapshot, theme: Them
   // The vendor's name as readers of the site's language know it (Sirius Support, Sirius サポート).
   const vendorName = vendorNameIn(vendor, lang) || snapshot.productName || 'FAQ';
   const logoExt = vendor.logo ? (vendor.logo.ext === 'jpeg' ? 'jpg' : vendor.logo.ext) : null;
-  const logoSource = vendor.logo ? library.media.pathFor(vendor.logo.sha256, vendor.logo.ext) : null;
+  const logoSource = vendor.logo ? library.media.fileOf(vendor.logo) : null;
   const logo = logoSource && existsSync(logoSource) ? `assets/logo.${logoExt}` : null;
   const vendorStyles = vendorCss(vendor);
   const chrome: Chrome = {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SiteWriter } from './output';
 import type { Chrome } from './site/layout';
 import {
@@ -11,8 +12,10 @@ import {
 } from './site/pages';
 import { fileOf, paths } from './site/paths';
 
-// What a publication remembers in the site's manifest, and the pages that list answers (written
-// every time; a page whose content did not change is not rewritten by the writer).
+// What a publication remembers in the site's manifest, and the pages that list answers. A topic
+// page is made again only when what it shows changed (its answers' titles, summaries, dates, the
+// chrome): after one edit, one topic page of dozens (issue 20). The pages listing every answer are
+// made each time; one whose content did not change is not rewritten by the writer.
 
 export interface AnswerRecord {
   renderKey: string;
@@ -41,10 +44,24 @@ export interface SiteState {
 /** Home, topics, all answers, 404 and the sitemap. */
 export async function writeListPages(
   writer: SiteWriter<SiteState>,
-  site: { chrome: Chrome; topics: SiteTopic[]; answers: Map<number, SiteAnswer>; productName: string },
+  site: {
+    chrome: Chrome;
+    /** What the chrome (theme, vendor, language, labels) is made of: part of every page's input. */
+    chromeKey: string;
+    topics: SiteTopic[];
+    answers: Map<number, SiteAnswer>;
+    productName: string;
+  },
 ): Promise<void> {
   const { chrome, topics, answers } = site;
-  for (const topic of topics) await writer.put(fileOf(topic.path), topicPage(chrome, topic, answers));
+  for (const topic of topics) {
+    const file = fileOf(topic.path);
+    const input = createHash('sha256')
+      .update(JSON.stringify([site.chromeKey, topic, topic.answerIds.map((id) => answers.get(id))]))
+      .digest('hex');
+    if (await writer.reusable(file, input)) writer.keep(file);
+    else await writer.put(file, topicPage(chrome, topic, answers), input);
+  }
   await writer.put('index.html', homePage(chrome, topics, answers, site.productName));
   await writer.put(fileOf(paths.answers), allAnswersPage(chrome, topics, answers));
   await writer.put('404.html', notFoundPage(chrome));

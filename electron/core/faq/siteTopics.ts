@@ -5,17 +5,19 @@ import type { SiteTopic } from './site/pages';
 
 /** The topics as the site shows them: capability titles and descriptions, redacted as decided. */
 export function siteTopics(prepared: Prepared, t: Translate, placeholder: string): SiteTopic[] {
+  const title = (capabilityId: number, value: string) =>
+    redactCapabilityText(prepared, capabilityId, 'title', value, placeholder);
   const text = (capabilityId: number, value: string) =>
-    redactCapabilityText(prepared, capabilityId, value, placeholder);
+    redactCapabilityText(prepared, capabilityId, 'description', value, placeholder);
   return prepared.structure.topics.map((tm) => {
-    const title = tm.capability ? text(tm.capability.id, tm.capability.title) : t('other');
+    const topicTitle = tm.capability ? title(tm.capability.id, tm.capability.title) : t('other');
     return {
       id: tm.id,
       path: tm.path,
-      title,
+      title: topicTitle,
       description: tm.capability ? text(tm.capability.id, tm.capability.description) : t('otherText'),
       sections: tm.sections.map((s) => ({
-        title: s.capability ? text(s.capability.id, s.capability.title) : title,
+        title: s.capability ? title(s.capability.id, s.capability.title) : topicTitle,
         description: s.capability ? text(s.capability.id, s.capability.description) : '',
         answerIds: s.answerIds,
       })),

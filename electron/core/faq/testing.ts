@@ -122,8 +122,11 @@ export function addClipToAnswer(
 }
 
 /** Decides every open privacy finding of the library the same way (tests and the bench). */
-export function decideAll(library: Library, decision: 'redact' | 'not_personal' = 'redact'): number {
-  const open = prepare(library).findings.filter((f) => f.decision === null);
+export async function decideAll(
+  library: Library,
+  decision: 'redact' | 'not_personal' = 'redact',
+): Promise<number> {
+  const open = (await prepare(library)).findings.filter((f) => f.decision === null);
   for (const f of open) decideFinding(library, { ...f, decision });
   return open.length;
 }

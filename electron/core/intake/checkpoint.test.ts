@@ -6,7 +6,7 @@ import { isOverdue } from '../../../shared/domain/status';
 import { createLibrary, openLibrary, type Library } from '../library';
 import { migrations } from '../library/migrations';
 import { migrate } from '../library/migrations/runner';
-import { listQuestions } from '../questions/queries';
+import { listQuestions } from '../questions';
 import { useTempDir } from '../testing/tempDir';
 import { importMail } from './importMail';
 import { createQuestionByHand } from './newQuestion';
@@ -52,7 +52,7 @@ describe('a new question gets its first checkpoint', () => {
     const id = report.items[0]!.questionId!;
     expect(checkpointOf(library, id)).toBe('2026-11-27');
     expect(createLog(library, id)).toEqual([expect.objectContaining({ nextCheckpoint: '2026-11-27' })]);
-    expect(listQuestions(library.db, { limit: 10 })[0]).toMatchObject({
+    expect(listQuestions(library.db, { offset: 0, limit: 10 }).items[0]).toMatchObject({
       id,
       status: 'received',
       nextCheckpoint: '2026-11-27',

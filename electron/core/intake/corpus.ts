@@ -149,6 +149,9 @@ export const mailCorpus: MailCase[] = [
   { name: 'a declared charset that does not exist', make: (d) => file(d, 'charset.eml', mail({ 'Content-Type': 'text/plain; charset=x-evil-42' }, 'caf\xe9')), expected: ['imported'] },
   { name: 'UTF-7 that would decode to script', make: (d) => file(d, 'utf7.eml', mail({ 'Content-Type': 'text/html; charset=utf-7' }, '+ADw-script+AD4-alert(1)+ADw-/script+AD4-')), expected: ['imported'], htmlMustNotMatch: [/<script/i] },
   { name: 'a subject of 100,000 characters (cut, not refused)', make: (d) => file(d, 'long-subject.eml', mail({ Subject: 'S'.repeat(100_000) }, 'x')), expected: ['imported'] },
+  // Verdict tags (issue 22) are read from the subject in one pass: a forged one is an ordinary mail.
+  { name: 'a subject of 12,000 verdict tags that never close', make: (d) => file(d, 'verdict-tags.eml', mail({ Subject: '[Kotae a1 r1 q1 '.repeat(12_000) }, 'x')), expected: ['imported'] },
+  { name: 'a forged verdict on an answer that does not exist', make: (d) => file(d, 'verdict-forged.eml', mail({ Subject: 'Solved: x [Kotae a1 r1 q1 solved]' }, 'x')), expected: ['imported'] },
   { name: 'a body of 5 MB (cut, not refused)', make: (d) => file(d, 'long-body.eml', mail({}, `${'長い本文。'.repeat(350_000)}`)), expected: ['imported'] },
   // RFC 5322 caps a line at 998 characters: a header line of a megabyte is no mail.
   { name: 'a header line of 1 MB', make: (d) => file(d, 'long-header.eml', mail({ 'X-Long': 'h'.repeat(1 << 20) }, 'x')), expected: [{ rejected: 'notMail' }] },

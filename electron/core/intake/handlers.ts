@@ -76,8 +76,8 @@ export function intakeHandlers(studio: Studio): Handlers<IntakeChannel> {
       const library = studio.library();
       const row = library.db.prepare('SELECT ext FROM media_assets WHERE sha256 = ?').get(sha256) as
         { ext: string } | undefined;
-      if (!row) throw new KotaeError('NOT_FOUND', { sha256 });
-      const file = library.media.pathFor(sha256, row.ext);
+      const file = row && library.media.fileOf({ sha256, ext: row.ext });
+      if (!file) throw new KotaeError('NOT_FOUND', { sha256 });
       await studio.dialogs.showInFolder(file);
       return { shown: file };
     },

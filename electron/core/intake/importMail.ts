@@ -106,6 +106,7 @@ export async function importMail(
         questionId: result.questionId,
         reason: null,
         detail: null,
+        ...(result.verdict ? { verdict: result.verdict } : {}),
       });
     } catch (err) {
       if (err instanceof MailRejected) reject(add, source, err.reason, err.detail, subject);

@@ -8,6 +8,7 @@ import { findDuplicate, findThread, matchOrCreateCustomer } from './threading';
 import { reopenOnCustomerReply } from '../tracking/status';
 import { firstCheckpoint } from '../tracking/firstCheckpoint';
 import { adoptEarlierRoot, type AdoptedRoot } from './earlierRoot';
+import { logRefusedVerdict, recogniseVerdict, recordVerdict } from '../verdicts';
 
 // One message into the library: its attachments first (content-addressed files, atomic, harmless
 // if nothing ends up referring to them), then, in ONE transaction, its customer, question, message,
@@ -26,6 +27,8 @@ export interface StoredAttachment {
 export interface RecordResult {
   outcome: 'imported' | 'threaded' | 'duplicate';
   questionId: number;
+  /** The customer's verdict this mail carried ("Solved" / "Not yet" from a bundle or FAQ page). */
+  verdict?: 'solved' | 'not_yet' | undefined;
 }
 
 const IMAGE = /^image\/(png|jpeg|gif|webp)$/;
@@ -104,7 +107,10 @@ export function recordMessage(
         detail: { from: 'intake', source: options.source },
       });
     const customerId = customer?.id ?? null;
-    let questionId = options.newQuestion ? null : findThread(db, mail, customerId);
+    // A verdict mail belongs to the question its answer was sent for, whatever its headers say.
+    const verdict = outgoing || options.newQuestion ? null : recogniseVerdict(db, mail.subject, customerId);
+    const verdictQuestion = verdict?.kind === 'accepted' ? verdict.questionId : null;
+    let questionId = options.newQuestion ? null : (verdictQuestion ?? findThread(db, mail, customerId));
     const threaded = questionId !== null;
     const cids = new Map(attachments.filter((a) => a.contentId).map((a) => [a.contentId!, a.sha256]));
     const html = mail.html ? sanitiseMailHtml(mail.html, cids) : null;
@@ -124,7 +130,9 @@ export function recordMessage(
       );
     } else {
       prepared(db, 'UPDATE questions SET updated_at = ? WHERE id = ?').run(now, questionId);
-      if (!outgoing) adopted = adoptEarlierRoot(library, questionId, { ...mail, subject, text });
+      // A verdict mail is never the real start of a request, whenever it was written.
+      if (!outgoing && verdictQuestion === null)
+        adopted = adoptEarlierRoot(library, questionId, { ...mail, subject, text });
     }
     const messageRowId = Number(
       prepared(
@@ -180,7 +188,14 @@ export function recordMessage(
         ...(adopted ? { earlierRoot: adopted } : {}),
       },
     });
-    if (threaded && !outgoing) reopenOnCustomerReply(library, questionId, mail.sentAt);
-    return { outcome: threaded ? 'threaded' : 'imported', questionId };
+    if (verdict?.kind === 'accepted')
+      recordVerdict(library, verdict, { questionId, messageRowId, sentAt: mail.sentAt });
+    else if (threaded && !outgoing) reopenOnCustomerReply(library, questionId, mail.sentAt);
+    if (verdict?.kind === 'refused') logRefusedVerdict(library, verdict, { questionId, customerId });
+    return {
+      outcome: threaded ? 'threaded' : 'imported',
+      questionId,
+      verdict: verdict?.kind === 'accepted' ? verdict.tag.verdict : undefined,
+    };
   })();
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { LibraryCounts } from '../../../shared/domain/library';
-import type { LibraryInfo } from '../../../shared/domain/library';
+import type { IntegrityState, LibraryInfo } from '../../../shared/domain/library';
 import type { LibraryLock } from './lock';
 import { MediaStore } from './mediaStore';
 import { plainSealer, type SecretSealer } from './secretSealer';
@@ -27,7 +27,7 @@ export interface LibraryOptions {
   db: Database;
   lock: LibraryLock | null;
   readOnly: boolean;
-  integrity: string;
+  integrity: IntegrityState;
   /** Who is acting, for the work log: 'vendor' in the app, 'cli' from the command line. */
   actor: string;
   clock?: Clock;
@@ -44,7 +44,8 @@ export class Library {
   readonly db: Database;
   readonly media: MediaStore;
   readonly readOnly: boolean;
-  readonly integrity: string;
+  /** What the checks found so far (integrity.ts); the app's background check updates it. */
+  integrity: IntegrityState;
   readonly sealer: SecretSealer;
   actor: string;
   private readonly lock: LibraryLock | null;

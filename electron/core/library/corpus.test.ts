@@ -22,7 +22,7 @@ async function act(c: LibraryCase, root: string): Promise<void> {
     return;
   }
   const library = openLibrary(root);
-  expect(library.integrity).toBe('ok');
+  expect(library.integrity.status).toBe('ok');
   expect(library.counts().questions).toBeGreaterThan(0);
   library.close();
 }

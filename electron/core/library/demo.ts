@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { plainText } from '../../../shared/answers/document';
+import { documentError, parseAnswerDocument, snippetBody } from '../../../shared/answers/validate';
 import {
   demoAnswers,
   demoCapabilities,
@@ -287,7 +288,12 @@ export function seedDemo(library: Library, language: 'ja' | 'en' = 'ja'): void {
       for (const a of demoAnswers) {
         const verifiedAt = a.verifiedDaysAgo === null ? null : ago(a.verifiedDaysAgo, 14);
         // Fill in the verification date of each step (the demo data leaves `at` blank).
-        const doc = JSON.parse(JSON.stringify(a.doc).replaceAll('"at":""', `"at":"${verifiedAt ?? stamp}"`));
+        // Demo content passes the same door as the vendor's own answers (issue 15).
+        const checked = parseAnswerDocument(
+          JSON.parse(JSON.stringify(a.doc).replaceAll('"at":""', `"at":"${verifiedAt ?? stamp}"`)),
+        );
+        if (!checked.ok) throw documentError(checked.problem);
+        const doc = checked.doc;
         const text = plainText(doc);
         const createdAt = verifiedAt ?? ago(11);
         const json = JSON.stringify(doc);
@@ -322,7 +328,12 @@ export function seedDemo(library: Library, language: 'ja' | 'en' = 'ja'): void {
       const addTemplate = db.prepare(
         'INSERT INTO templates (kind, language, name, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
       );
-      for (const t of demoTemplates) addTemplate.run(t.kind, t.language, t.name, t.body, stamp, stamp);
+      for (const t of demoTemplates) {
+        const snippet = snippetBody(t.body);
+        if (snippet.kind === 'invalid')
+          throw documentError(snippet.problem, { messageKey: 'errors:SNIPPET_INVALID' });
+        addTemplate.run(t.kind, t.language, t.name, t.body, stamp, stamp);
+      }
 
       const setSetting = db.prepare('INSERT OR REPLACE INTO library_settings (key, value) VALUES (?, ?)');
       setSetting.run('vendor', JSON.stringify(demoVendor));

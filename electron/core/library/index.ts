@@ -10,8 +10,9 @@ export {
   type CreateOptions,
 } from './open';
 export { seedDemo, seedDemoIn } from './demo';
-export { MediaStore, safeExtension, type StoredFile } from './mediaStore';
+export { MediaStore, safeExtension, type StoredFile, type MediaRef, type MediaLocation } from './mediaStore';
 export { LOCK_FILE } from './lock';
+export { integrityCheckInWorker, QUICK_CHECK_MAX_BYTES, type CheckLevel } from './integrity';
 export {
   checkMediaFiles,
   checkStoredFile,

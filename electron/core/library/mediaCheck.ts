@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, realpathSync } from 'node:fs';
-import { lstat } from 'node:fs/promises';
-import path from 'node:path';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from './Library';
 import type { MediaStore } from './mediaStore';
@@ -42,16 +41,6 @@ async function sha256Of(file: string, signal?: AbortSignal): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Whether `file` lies inside `dir` once every link on the way is resolved (dir may be a link). */
-function liesInside(dir: string, file: string): boolean {
-  try {
-    const rel = path.relative(realpathSync(dir), realpathSync(file));
-    return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The problem of one stored file, or null when it is what its row says: a regular file in the
  * media folder, of the size recorded, whose content hashes to its name. `hash: false` skips the
@@ -62,17 +51,12 @@ export async function checkStoredFile(
   ref: StoredFileRef,
   options: { hash?: boolean; signal?: AbortSignal } = {},
 ): Promise<MediaProblem | null> {
-  const file = media.pathFor(ref.sha256, ref.ext);
-  let stats;
-  try {
-    stats = await lstat(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    throw err;
-  }
-  if (stats.isSymbolicLink()) return 'link';
-  if (!stats.isFile()) return 'notAFile';
-  if (!liesInside(media.dir, file)) return 'outside';
+  // Found as every reader finds a reference (MediaStore.locate): missing, a link, not a file, or
+  // out of media/ is known before anything is read; a reference the store never makes leads nowhere.
+  const found = media.locate(ref);
+  if (!found.ok) return found.reason === 'invalid' ? 'outside' : found.reason;
+  const file = found.file;
+  const stats = await stat(file);
   if (stats.size !== ref.size) return 'sizeChanged';
   if (options.hash !== false && (await sha256Of(file, options.signal)) !== ref.sha256) return 'damaged';
   return null;

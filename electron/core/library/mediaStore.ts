@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, lstatSync, mkdirSync } from 'node:fs';
 import { chmod, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { Transform } from 'node:stream';
 import { tempPathFor } from '../files/atomicWrite';
+import { confinedRealPath } from '../files/confine';
 
 export interface StoredFile {
   sha256: string;
@@ -19,7 +20,35 @@ export interface StoredFile {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+/**
+ * What the store names files with: one short lower-case word or nothing, never a dot, a slash or
+ * anything else a path is made of. Documents narrow it further to a closed list of picture types
+ * (shared/answers/media.ts); mail attachments keep the extension they came with (safeExtension).
+ */
 const EXT = /^[a-z0-9]{1,10}$/;
+
+/** How the library names one of its media files: the sha256 of the content and its extension. */
+export interface MediaRef {
+  sha256: string;
+  ext: string;
+}
+
+/** Where a media reference leads: the file, or why there is none. */
+export type MediaLocation =
+  | { ok: true; file: string }
+  | {
+      ok: false;
+      /**
+       * `invalid`: not a reference the store makes; `missing`: no such file; `link`: a link where
+       * the file should be (the store writes none; it may lead to any private file); `notAFile`: a
+       * folder, a pipe or a device; `outside`: reached through a linked folder that leads out of media/.
+       */
+      reason: 'invalid' | 'missing' | 'link' | 'notAFile' | 'outside';
+    };
+
+function validRef(ref: MediaRef): boolean {
+  return SHA256.test(ref.sha256) && (ref.ext === '' || EXT.test(ref.ext));
+}
 
 /** Keeps only a short, safe lower-case extension: it helps ffmpeg and mime types, never paths. */
 export function safeExtension(name: string): string {
@@ -56,13 +85,44 @@ class Checksums {
 export class MediaStore {
   constructor(readonly dir: string) {}
 
-  relPathFor(sha256: string, ext: string): string {
-    if (!SHA256.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+  /** Where the store writes a file of this content (relative to media/); writers only. */
+  private relPathFor(sha256: string, ext: string): string {
+    if (!validRef({ sha256, ext }))
+      throw new Error(`not a media reference: ${JSON.stringify({ sha256, ext }).slice(0, 200)}`);
     return path.join(sha256.slice(0, 2), ext ? `${sha256}.${ext}` : sha256);
   }
 
-  pathFor(sha256: string, ext: string): string {
-    return path.join(this.dir, this.relPathFor(sha256, ext));
+  /**
+   * THE way from a media reference to a file, for every reader (bundles, the FAQ, the checks, the
+   * media protocol, attachments, derivatives, the CLI): the reference must be one the store makes
+   * (64 lower-case hex, a plain extension), the path is built from it alone, and the file must be a
+   * regular file whose real path lies inside the real media folder (path.relative, not a prefix),
+   * so neither `png/../../../library.sqlite` nor a symlink planted in media/ can lead anywhere else.
+   */
+  locate(ref: MediaRef): MediaLocation {
+    if (!validRef(ref)) return { ok: false, reason: 'invalid' };
+    const candidate = path.join(
+      this.dir,
+      ref.sha256.slice(0, 2),
+      ref.ext ? `${ref.sha256}.${ref.ext}` : ref.sha256,
+    );
+    let stats;
+    try {
+      stats = lstatSync(candidate);
+    } catch {
+      return { ok: false, reason: 'missing' };
+    }
+    // The store writes regular files only: a link (even to another file inside) is not one of ours.
+    if (stats.isSymbolicLink()) return { ok: false, reason: 'link' };
+    if (!stats.isFile()) return { ok: false, reason: 'notAFile' };
+    const file = confinedRealPath(this.dir, candidate);
+    return file ? { ok: true, file } : { ok: false, reason: 'outside' };
+  }
+
+  /** The file of a reference, or null when it is not there (or not a file of this store). */
+  fileOf(ref: MediaRef): string | null {
+    const found = this.locate(ref);
+    return found.ok ? found.file : null;
   }
 
   async addFile(source: string, ext: string, signal?: AbortSignal): Promise<StoredFile> {
@@ -119,7 +179,7 @@ export class MediaStore {
 
   /** Removes a stored file that no row refers to any more (an import that was rejected). */
   async discard(sha256: string, ext: string): Promise<void> {
-    await rm(this.pathFor(sha256, ext), { force: true });
+    await rm(path.join(this.dir, this.relPathFor(sha256, ext)), { force: true });
   }
 
   private async settle(tmp: string, sums: Checksums, ext: string): Promise<StoredFile> {
@@ -137,8 +197,10 @@ export class MediaStore {
   }
 
   async size(sha256: string, ext: string): Promise<number | null> {
+    const file = this.fileOf({ sha256, ext });
+    if (!file) return null;
     try {
-      return (await stat(this.pathFor(sha256, ext))).size;
+      return (await stat(file)).size;
     } catch {
       return null;
     }

@@ -32,7 +32,7 @@ describe('opening a library', () => {
     const library = openLibrary(root);
     expect(library.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(library.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(library.integrity).toBe('ok');
+    expect(library.integrity.status).toBe('ok');
     const counts = library.counts();
     expect(counts).toMatchObject({ customers: 5, questions: 12, answers: 6 });
     expect(counts.capabilities).toBeGreaterThanOrEqual(28);
@@ -168,6 +168,38 @@ describe('opening a library', () => {
     ];
     const library = openLibrary(root, { migrations: extra });
     expect(Object.keys(snapshotFiles(root))).toContain(`${DB_FILE}.before-v${latestVersion(extra)}.bak`);
+    library.close();
+  });
+});
+
+describe('upgrading a library', () => {
+  it('gives back the space an upgrade freed: the old search index of migration 0090 goes, and so do its pages', () => {
+    const root = path.join(tempDir(), 'old');
+    const old = createLibrary(root, {
+      seed: seedDemo,
+      migrations: migrations.filter((m) => m.version < 140),
+    });
+    // An old index as big as the rest of the library many times over (as at 50,000 questions).
+    const add = old.db.prepare('INSERT INTO search_postings VALUES (?, 0, ?, 1)');
+    old.db.transaction(() => {
+      for (let i = 0; i < 300_000; i++) add.run(i % 997, i);
+    })();
+    old.close();
+    const pagesBefore = new Database(path.join(root, DB_FILE), { readonly: true });
+    const before = pagesBefore.pragma('page_count', { simple: true }) as number;
+    pagesBefore.close();
+    const library = openLibrary(root);
+    expect(library.db.pragma('freelist_count', { simple: true })).toBe(0);
+    expect(library.db.pragma('page_count', { simple: true })).toBeLessThan(before / 5);
+    expect(
+      library.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'search_postings'").pluck().get(),
+    ).toBe(0);
+    // The backup kept beside it is the library as it was, old index included.
+    const backup = new Database(path.join(root, `${DB_FILE}.before-v${latestVersion(migrations)}.bak`), {
+      readonly: true,
+    });
+    expect(backup.prepare('SELECT count(*) FROM search_postings').pluck().get()).toBe(300_000);
+    backup.close();
     library.close();
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { MediaProbe } from '../../../shared/domain/video';
 import { KotaeError } from '../../../shared/errors';
@@ -34,8 +34,12 @@ export function findAssetBySha(library: Library, sha256: string): AssetRow | nul
   return (library.db.prepare('SELECT * FROM media_assets WHERE sha256 = ?').get(sha256) as AssetRow | undefined) ?? null;
 }
 
-export function assetPath(library: Library, row: Pick<AssetRow, 'sha256' | 'ext'>): string {
-  return library.media.pathFor(row.sha256, row.ext);
+/** The stored file of an asset (through MediaStore.locate); an asset whose file is gone is named. */
+export function assetPath(library: Library, row: Pick<AssetRow, 'sha256' | 'ext' | 'original_name'>): string {
+  const file = library.media.fileOf(row);
+  if (!file)
+    throw new KotaeError('MEDIA_INVALID', { name: row.original_name }, `media file of ${row.sha256} missing`, 'videos:errors.missing');
+  return file;
 }
 
 export function assetProbe(row: AssetRow): MediaProbe {
@@ -57,7 +61,7 @@ export function getDerivative(library: Library, assetId: number, kind: string, p
     .get(assetId, kind, params) as DerivativeRow | undefined;
   if (!row) return null;
   // A cache entry whose file went missing is no entry.
-  return existsSync(library.media.pathFor(row.sha256, row.ext)) ? row : null;
+  return library.media.fileOf(row) ? row : null;
 }
 
 export async function putDerivative(
@@ -96,7 +100,9 @@ export function loadFrameIndex(library: Library, assetId: number): FrameIndex {
   if (!row) {
     throw new KotaeError('MEDIA_INVALID', { reason: 'notProbed' }, `asset ${assetId} has no frame index`, 'videos:errors.notProbed');
   }
-  return JSON.parse(readFileSync(library.media.pathFor(row.sha256, row.ext), 'utf8')) as FrameIndex;
+  const file = library.media.fileOf(row);
+  if (!file) throw new KotaeError('MEDIA_INVALID', { reason: 'notProbed' }, `frame index of asset ${assetId} missing`, 'videos:errors.notProbed');
+  return JSON.parse(readFileSync(file, 'utf8')) as FrameIndex;
 }
 
 /**

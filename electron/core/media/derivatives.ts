@@ -65,10 +65,8 @@ export async function waveform(library: Library, tools: FfmpegTools, assetId: nu
   const bucketS = probe.durationS / WAVEFORM_BUCKETS;
   if (!probe.audio) return { peaks: [], bucketS };
   const cached = getDerivative(library, assetId, 'waveform', params);
-  if (cached) {
-    const data = JSON.parse(await readFile(library.media.pathFor(cached.sha256, cached.ext), 'utf8')) as Waveform;
-    return data;
-  }
+  const cachedFile = cached && library.media.fileOf(cached);
+  if (cachedFile) return JSON.parse(await readFile(cachedFile, 'utf8')) as Waveform;
   const scratch = scratchDir(library, 'wave');
   try {
     const out = path.join(scratch.dir, 'samples.raw');

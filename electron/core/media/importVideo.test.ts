@@ -128,7 +128,7 @@ describe('importing a video', () => {
     expect([asset.width, asset.height]).toEqual([7680, 4320]);
     const probe = assetProbe(asset);
     const frames = loadFrameIndex(library, assetId);
-    const opts = { resolution: 'source' as const, targetSizeMb: null, burnCaptions: false };
+    const opts = { resolution: 'source' as const, targetSizeMb: null, burnCaptions: false, cleanNarration: false };
     const lossless = planRender(probe, frames, [{ startS: 0, endS: 0.3 }], 'lossless', opts);
     expect(lossless).toMatchObject({ refused: true, fallback: 'tooLarge' });
     const smart = planRender(probe, frames, [{ startS: 0, endS: 0.3 }], 'smart', opts);

@@ -1,5 +1,5 @@
 export { listMedia } from './queries';
 export { mediaHandlers } from './handlers';
-export { confinedRealPath, shaFromMediaPath } from './confine';
+export { shaFromMediaPath } from './mediaUrl';
 export { resolveMediaRequest, type ServedMedia } from './lookup';
 export { renderEmailRendition, estimateEmailBytes, EMAIL_RENDITION, type RenditionOptions } from './rendition';

@@ -14,7 +14,8 @@ function libraryWith(files: { sha: string; ext: string; content?: string; linkTo
   const library = createLibrary(path.join(dir, 'lib'));
   writeFileSync(path.join(dir, 'secret.txt'), 'secret');
   for (const f of files) {
-    const file = library.media.pathFor(f.sha, f.ext);
+    // Where the store keeps a file (media/ab/ab…ef.mp4), written here by hand to plant links.
+    const file = path.join(library.media.dir, f.sha.slice(0, 2), `${f.sha}.${f.ext}`);
     mkdirSync(path.dirname(file), { recursive: true });
     if (f.linkTo) symlinkSync(f.linkTo === 'secret' ? path.join(dir, 'secret.txt') : f.linkTo, file);
     else writeFileSync(file, f.content ?? 'video');

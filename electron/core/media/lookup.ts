@@ -1,5 +1,5 @@
 import type { Library } from '../library';
-import { confinedRealPath, shaFromMediaPath } from './confine';
+import { shaFromMediaPath } from './mediaUrl';
 
 export interface ServedMedia {
   file: string;
@@ -20,6 +20,6 @@ export function resolveMediaRequest(library: Library, urlPath: string): ServedMe
     | { ext: string; mime: string; size: number }
     | undefined;
   if (!row) return null;
-  const file = confinedRealPath(library.media.dir, library.media.pathFor(sha, row.ext));
+  const file = library.media.fileOf({ sha256: sha, ext: row.ext });
   return file ? { file, mime: row.mime, size: row.size } : null;
 }

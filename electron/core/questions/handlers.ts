@@ -1,10 +1,16 @@
 import type { Handlers } from '../api/types';
 import type { Studio } from '../studio';
-import { getQuestion, listQuestions } from './queries';
+import { inboxCounts, listInboxGroup, listQuestions } from './list';
+import { getQuestion } from './queries';
 
-export function questionHandlers(studio: Studio): Handlers<'questions:list' | 'questions:get'> {
+export function questionHandlers(
+  studio: Studio,
+): Handlers<'questions:list' | 'questions:inbox' | 'questions:inboxCounts' | 'questions:get'> {
   return {
     'questions:list': (filter) => listQuestions(studio.library().db, filter),
+    'questions:inbox': ({ group, today, offset, limit }) =>
+      listInboxGroup(studio.library().db, group, today, { offset, limit }),
+    'questions:inboxCounts': ({ today }) => inboxCounts(studio.library().db, today),
     'questions:get': ({ id }) => getQuestion(studio.library().db, id),
   };
 }

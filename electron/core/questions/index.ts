@@ -1,2 +1,3 @@
-export { getQuestion, listQuestions, type QuestionFilter } from './queries';
+export { getQuestion } from './queries';
+export { inboxCounts, listInboxGroup, listQuestions, type QuestionFilter, type Window } from './list';
 export { questionHandlers } from './handlers';

@@ -1,80 +1,17 @@
 import type { Database } from 'better-sqlite3';
-import type { QuestionDetail, QuestionSummary } from '../../../shared/domain/question';
+import type { QuestionDetail } from '../../../shared/domain/question';
 import { KotaeError } from '../../../shared/errors';
-import type { QuestionStatus, ScopeVerdict } from '../../../shared/domain/status';
-
-interface Row {
-  id: number;
-  subject: string;
-  status: QuestionStatus;
-  scope_verdict: ScopeVerdict | null;
-  customer_id: number | null;
-  customer_name: string | null;
-  product_version: string;
-  next_checkpoint: string | null;
-  received_at: string;
-  updated_at: string;
-  message_count: number;
-}
-
-export interface QuestionFilter {
-  status?: QuestionStatus[];
-  customerId?: number;
-  limit: number;
-}
-
-/** Open questions first, earliest checkpoint first (overdue ones lead), then the newest. */
-export function listQuestions(db: Database, filter: QuestionFilter): QuestionSummary[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.status?.length) {
-    where.push(`q.status IN (${filter.status.map(() => '?').join(',')})`);
-    params.push(...filter.status);
-  }
-  if (filter.customerId !== undefined) {
-    where.push('q.customer_id = ?');
-    params.push(filter.customerId);
-  }
-  const rows = db
-    .prepare(
-      `SELECT q.id, q.subject, q.status, q.scope_verdict, q.customer_id, c.name AS customer_name,
-              q.product_version, q.next_checkpoint, q.received_at, q.updated_at,
-              (SELECT count(*) FROM messages m WHERE m.question_id = q.id) AS message_count
-       FROM questions q LEFT JOIN customers c ON c.id = q.customer_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY q.status IN ('resolved', 'declined'), q.next_checkpoint IS NULL, q.next_checkpoint, q.received_at DESC
-       LIMIT ?`,
-    )
-    .all(...params, filter.limit) as Row[];
-  return rows.map(toSummary);
-}
-
-function toSummary(r: Row): QuestionSummary {
-  return {
-    id: r.id,
-    subject: r.subject,
-    status: r.status,
-    scopeVerdict: r.scope_verdict,
-    customerId: r.customer_id,
-    customerName: r.customer_name,
-    productVersion: r.product_version,
-    nextCheckpoint: r.next_checkpoint,
-    receivedAt: r.received_at,
-    updatedAt: r.updated_at,
-    messageCount: r.message_count,
-  };
-}
+import type { QuestionStatus } from '../../../shared/domain/status';
+import { summaryColumns, toSummary, type SummaryRow } from './list';
 
 /** Everything about one question on one screen: the thread, the history, links and the customer. */
 export function getQuestion(db: Database, id: number): QuestionDetail {
   const summary = db
     .prepare(
-      `SELECT q.id, q.subject, q.status, q.scope_verdict, q.customer_id, c.name AS customer_name,
-              q.product_version, q.next_checkpoint, q.received_at, q.updated_at, q.body, q.scope_note,
-              (SELECT count(*) FROM messages m WHERE m.question_id = q.id) AS message_count
+      `SELECT ${summaryColumns}, q.body, q.scope_note
        FROM questions q LEFT JOIN customers c ON c.id = q.customer_id WHERE q.id = ?`,
     )
-    .get(id) as (Row & { body: string; scope_note: string }) | undefined;
+    .get(id) as (SummaryRow & { body: string; scope_note: string }) | undefined;
   if (!summary) throw new KotaeError('NOT_FOUND', { id });
   const messages = db
     .prepare(

@@ -3,16 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { KotaeError } from '../../../shared/errors';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
 import { getQuestion } from '../questions';
+import { refreshSearchIndex } from '../search';
 import { useTempDir } from '../testing/tempDir';
 import { createCapability, updateCapability } from '../capabilities';
 import { setScope, suggestCapabilities } from './index';
 
 const tempDir = useTempDir();
-const open = (): Library =>
-  createLibrary(path.join(tempDir(), 'lib'), {
+const open = (): Library => {
+  const library = createLibrary(path.join(tempDir(), 'lib'), {
     clock: () => new Date('2026-11-23T09:00:00.000Z'),
     seed: seedDemo,
   });
+  // Indexed for search, as the app's indexer does as soon as a library is open.
+  refreshSearchIndex(library.db);
+  return library;
+};
 const questionId = (library: Library, subject: string) =>
   (library.db.prepare('SELECT id FROM questions WHERE subject LIKE ?').get(`%${subject}%`) as { id: number })
     .id;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SearchHitKind } from '../../../shared/api/search';
+import { prepared } from './indexTables';
 
 // What a search document is, per kind: a title (weighs more, shown as the hit's title; a question's
 // subject) and a body. The index stores only terms; texts are read from the domain tables when a
@@ -52,11 +53,11 @@ export function loadDocuments(db: Database, kind: SearchHitKind, ids: number[]):
   const out = new Map<number, SearchDocument>();
   if (!ids.length) return out;
   const json = JSON.stringify(ids);
-  for (const row of db.prepare(sources[kind]).all(json) as Row[])
+  for (const row of prepared(db, sources[kind]).all(json) as Row[])
     out.set(row.id, { kind, id: row.id, title: row.title, body: row.body ?? '' });
   if (kind === 'question') {
     const thread = new Map<number, string[]>();
-    for (const m of db.prepare(MESSAGES).all(json) as { question_id: number; text: string }[]) {
+    for (const m of prepared(db, MESSAGES).all(json) as { question_id: number; text: string }[]) {
       const doc = out.get(m.question_id);
       if (!doc || !m.text.trim() || m.text.trim() === doc.body.trim()) continue;
       const list = thread.get(m.question_id) ?? [];

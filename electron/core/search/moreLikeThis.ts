@@ -1,8 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { SearchHitKind } from '../../../shared/api/search';
-import { tokenize } from '../../../shared/text/tokenize';
+import { termsOf } from '../../../shared/text/tokenize';
+import { documentIds } from './candidates';
 import { KIND_CODE, KIND_OF_CODE, loadDocuments } from './documents';
-import { ensureFresh } from './search';
+import { documentImpacts } from './impacts';
+import { documentCount, prepared } from './indexTables';
+import { topByImpact } from './postings/reader';
+import { SCAN_MAX } from './queuedScan';
 
 // "Documents like this text" (a question's subject and body → capabilities, answers): the text's
 // terms that are rare in the library weigh most, a term in more than half of the documents says
@@ -30,43 +34,54 @@ export function moreLikeThis(
   kinds: readonly SearchHitKind[],
   limit: number,
 ): SimilarDocument[] {
-  ensureFresh(db);
   const counts = new Map<string, number>();
-  for (const t of tokenize(text)) counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
+  for (const t of termsOf(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
   if (!counts.size || !kinds.length) return [];
-  const n =
-    (db.prepare("SELECT value FROM search_stats WHERE key = 'doc_count'").pluck().get() as number) || 1;
-  const known = db
-    .prepare(
-      'SELECT id, term, df FROM search_terms WHERE df > 0 AND term IN (SELECT value FROM json_each(?))',
-    )
-    .all(JSON.stringify([...counts.keys()])) as { id: number; term: string; df: number }[];
+  const n = documentCount(db) || 1;
+  const known = prepared(
+    db,
+    'SELECT id, term, df FROM search_terms WHERE df > 0 AND term IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify([...counts.keys()])) as { id: number; term: string; df: number }[];
   const chosen = known
     .filter((t) => t.df <= n / 2 && !GRAMMAR.test(t.term))
     .map((t) => ({ ...t, weight: Math.log(1 + n / t.df) * (1 + Math.log(counts.get(t.term)!)) }))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, MAX_TERMS);
-  const postings = db.prepare(
-    `SELECT kind, doc_id, impact FROM search_postings
-     WHERE term_id = ? AND kind = ? ORDER BY impact DESC LIMIT ${POSTINGS_PER_TERM}`,
-  );
   const scores = new Map<
     string,
     { kind: number; id: number; score: number; terms: { term: string; w: number }[] }
   >();
-  for (const term of chosen) {
-    for (const kind of kinds) {
-      for (const p of postings.all(term.id, KIND_CODE[kind]) as {
-        kind: number;
-        doc_id: number;
-        impact: number;
-      }[]) {
-        const key = `${p.kind}:${p.doc_id}`;
-        const entry = scores.get(key) ?? { kind: p.kind, id: p.doc_id, score: 0, terms: [] };
-        const w = (term.weight * p.impact) / 50;
-        entry.score += w;
-        entry.terms.push({ term: term.term, w });
-        scores.set(key, entry);
+  const add = (code: number, id: number, term: { term: string; weight: number }, impact: number) => {
+    const key = `${code}:${id}`;
+    const entry = scores.get(key) ?? { kind: code, id, score: 0, terms: [] };
+    const w = (term.weight * impact) / 50;
+    entry.score += w;
+    entry.terms.push({ term: term.term, w });
+    scores.set(key, entry);
+  };
+  for (const kind of kinds) {
+    const code = KIND_CODE[kind];
+    // Documents changed since they were indexed are read as they are now (up to SCAN_MAX, as a
+    // search does): a capability added a moment ago is suggested at once.
+    const queued = new Set(
+      prepared(db, 'SELECT doc_id FROM search_queue WHERE kind = ? ORDER BY doc_id DESC LIMIT ?')
+        .pluck()
+        .all(code, SCAN_MAX) as number[],
+    );
+    const found = chosen.map((term) => ({ term, top: topByImpact(db, [term.id], code, POSTINGS_PER_TERM) }));
+    // Postings of retired versions have no document: they drop out here.
+    const ids = documentIds(db, code, [...new Set(found.flatMap((f) => [...f.top.keys()]))]);
+    for (const { term, top } of found) {
+      for (const [docno, impact] of top) {
+        const id = ids.get(docno);
+        if (id !== undefined && !queued.has(id)) add(code, id, term, impact);
+      }
+    }
+    for (const doc of loadDocuments(db, kind, [...queued]).values()) {
+      const impacts = documentImpacts(doc);
+      for (const term of chosen) {
+        const impact = impacts.get(term.term);
+        if (impact) add(code, doc.id, term, impact);
       }
     }
   }
@@ -105,13 +120,11 @@ export function moreLikeThis(
  * as common as its rarest bigram; a term found nowhere counts as found once.
  */
 export function termRarity(db: Database, terms: Iterable<string>): (term: string) => number {
-  ensureFresh(db);
   const wanted = new Set(terms);
   const parts = new Map<string, string[]>();
-  for (const term of wanted) parts.set(term, [...new Set(tokenize(term).map((t) => t.term))]);
+  for (const term of wanted) parts.set(term, [...new Set(termsOf(term))]);
   const all = new Set([...wanted, ...[...parts.values()].flat()]);
-  const n =
-    (db.prepare("SELECT value FROM search_stats WHERE key = 'doc_count'").pluck().get() as number) || 1;
+  const n = documentCount(db) || 1;
   const df = new Map(
     (
       db

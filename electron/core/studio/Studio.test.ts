@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLibrary } from '../library';
+import { createLibrary, seedDemo } from '../library';
+import { makeIndexStale } from '../testing/damage';
 import { useTempDir } from '../testing/tempDir';
 import { DEFAULT_LIBRARY_DIR, Studio } from './Studio';
 import { testDialogs } from '../testing/dialogs';
@@ -71,6 +72,50 @@ describe('Studio', () => {
     expect(studio.openLibrary(other).counts.questions).toBe(0);
     expect(events).toContain('library:changed');
     expect(studio.settings.get().recentLibraries[0]).toBe(other);
+    await studio.close();
+  });
+
+  it('opens with the quick checks, then checks the whole file in the background and says so', async () => {
+    const studio = make(tempDir());
+    const integrity: string[] = [];
+    studio.on((event, payload) => {
+      if (event === 'library:integrity') integrity.push((payload as { status: string }).status);
+    });
+    const state = studio.start();
+    expect(state).toMatchObject({
+      status: 'open',
+      info: { integrity: { checked: 'open', status: 'checking' } },
+    });
+    await studio.integritySettled();
+    expect(integrity).toEqual(['checking', 'ok']);
+    expect(studio.getState()).toMatchObject({ info: { integrity: { checked: 'full', status: 'ok' } } });
+    expect(studio.jobs.list().find((j) => j.kind === 'integrity')?.status).toBe('done');
+    await studio.close();
+  });
+
+  it('a problem found in the background stops changes to the library, and says what to do', async () => {
+    const root = path.join(tempDir(), 'damaged');
+    createLibrary(root, { seed: seedDemo }).close();
+    makeIndexStale(root);
+    const studio = make(tempDir());
+    studio.start();
+    // Opening passes: the checks at open cannot see an index that disagrees with its table.
+    expect(studio.openLibrary(root).integrity.status).toBe('checking');
+    await studio.integritySettled();
+    expect(studio.getState()).toMatchObject({
+      info: {
+        integrity: {
+          checked: 'full',
+          status: 'problem',
+          detail: expect.stringMatching(/questions_customer/),
+        },
+      },
+    });
+    expect(() => studio.writableLibrary()).toThrow(
+      expect.objectContaining({ code: 'LIBRARY_CORRUPT', messageKey: 'library:damaged' }),
+    );
+    // What is there can still be read.
+    expect(studio.library().counts().questions).toBe(12);
     await studio.close();
   });
 });

@@ -3,9 +3,12 @@ import path from 'node:path';
 import type { EventName, EventPayload } from '../../../shared/api';
 import type { LibraryInfo, LibraryState } from '../../../shared/domain/library';
 import { KotaeError, toAppError } from '../../../shared/errors';
+import { stopPrivacyScans } from '../faq';
 import { JobRunner, libraryJournal, markInterruptedJobs } from '../jobs';
 import {
+  DB_FILE,
   createLibrary,
+  integrityCheckInWorker,
   openLibrary,
   seedDemoIn,
   type Clock,
@@ -13,6 +16,7 @@ import {
   type SecretSealer,
 } from '../library';
 import { removeAbandonedScratch } from '../media/assets';
+import { SearchIndexing } from '../search';
 import { stopAllMediaProcesses } from '../media/ffmpeg/runner';
 import { AppSettingsStore } from '../settings';
 import type { Dialogs } from './dialogs';
@@ -46,6 +50,8 @@ export const DEFAULT_LIBRARY_DIR = 'Kotae Library';
 export class Studio {
   readonly settings: AppSettingsStore;
   readonly jobs: JobRunner;
+  /** The open library's search index, kept up to date by a background worker. */
+  readonly searchIndexing: SearchIndexing;
   private current: Library | null = null;
   private state: LibraryState = { status: 'none' };
   private readonly listeners = new Set<Listener>();
@@ -57,6 +63,10 @@ export class Studio {
       this.current && !this.current.readOnly ? libraryJournal(this.current) : null,
     );
     this.jobs.onUpdate((job) => this.emit('job:update', job));
+    this.searchIndexing = new SearchIndexing(this.jobs, {
+      caughtUp: () => this.emit('data:changed', { entities: ['search'] }),
+      error: (message) => console.error(`[search index] ${message}`),
+    });
   }
 
   on(listener: Listener): () => void {
@@ -68,8 +78,9 @@ export class Studio {
     for (const listener of this.listeners) listener(event, payload);
   }
 
-  /** Tells every window that data changed, so lists refetch. */
+  /** Tells every window that data changed, so lists refetch; and the indexer, so it indexes it. */
   changed(...entities: string[]): void {
+    this.searchIndexing.kick();
     this.emit('data:changed', { entities });
   }
 
@@ -127,6 +138,9 @@ export class Studio {
   private adopt(library: Library): LibraryInfo {
     if (this.current && this.current !== library) {
       this.jobs.cancelAll();
+      // Its worker closes its own connection after the step in hand (the last to close leaves the
+      // library without a WAL file).
+      void this.searchIndexing.close();
       this.current.close();
     }
     this.current = library;
@@ -134,10 +148,49 @@ export class Studio {
       markInterruptedJobs(library);
       removeAbandonedScratch(library);
     }
+    this.searchIndexing.open(library);
     this.settings.rememberLibrary(library.root);
+    this.checkInBackground(library);
     const info = library.info();
     this.setState({ status: 'open', info });
     return info;
+  }
+
+  /**
+   * The full integrity_check of a library opened with the quick checks: a job in a worker thread,
+   * so no request waits for it (9 s at 50,000 questions). Its state shows in the status bar; a
+   * problem makes the library refuse changes (writableLibrary), so nothing is written into a
+   * damaged file while the vendor decides what to do.
+   */
+  private checkInBackground(library: Library): void {
+    if (library.integrity.checked === 'full') return;
+    const update = (integrity: Library['integrity']) => {
+      library.integrity = integrity;
+      if (this.current === library && !library.isClosed) this.emit('library:integrity', integrity);
+    };
+    update({ ...library.integrity, status: 'checking' });
+    const file = path.join(library.root, DB_FILE);
+    const job = this.jobs.start(
+      'integrity',
+      (ctx) => integrityCheckInWorker(file, ctx.signal),
+      'jobs:kind.integrity',
+    );
+    job.done.then(
+      (result) =>
+        update({
+          checked: 'full',
+          status: result === 'ok' ? 'ok' : 'problem',
+          detail: result === 'ok' ? null : result,
+          at: new Date().toISOString(),
+        }),
+      // Cancelled (another library, quit) or the check could not run: what was checked at open stands.
+      () => update({ ...library.integrity, status: 'ok' }),
+    );
+  }
+
+  /** Resolves when the background integrity check of the open library has ended (for tests). */
+  async integritySettled(): Promise<void> {
+    await this.jobs.settle();
   }
 
   private setState(state: LibraryState): void {
@@ -168,10 +221,18 @@ export class Studio {
     return this.current;
   }
 
-  /** The open library, refusing when it was opened read-only. */
+  /** The open library, refusing when it was opened read-only or its integrity check failed. */
   writableLibrary(): Library {
     const library = this.library();
     if (library.readOnly) throw new KotaeError('LIBRARY_READ_ONLY', { path: library.root });
+    if (library.integrity.status === 'problem') {
+      throw new KotaeError(
+        'LIBRARY_CORRUPT',
+        { path: library.root },
+        library.integrity.detail ?? undefined,
+        'library:damaged',
+      );
+    }
     return library;
   }
 
@@ -183,6 +244,9 @@ export class Studio {
     this.jobs.cancelAll();
     // ffmpeg/ffprobe runs outside jobs too (thumbnails, probes): none may outlive the app.
     stopAllMediaProcesses();
+    await this.searchIndexing.close();
+    // Nor the privacy scan's worker thread.
+    stopPrivacyScans();
     await this.jobs.settle();
     this.current?.close();
     this.current = null;

@@ -32,6 +32,8 @@ export interface TestVideoSpec {
   rotate?: 0 | 90 | 180 | 270;
   /** webm written like MediaRecorder writes it: no cues, no duration. */
   live?: boolean;
+  /** A white grid every 10 pixels over the pattern: sharp edges wherever a redaction falls. */
+  grid?: boolean;
 }
 
 const BITS = 16;
@@ -54,7 +56,7 @@ export async function makeVideo(dir: string, name: string, spec: TestVideoSpec =
   const duration = spec.durationS ?? 4;
   const codec = spec.codec ?? 'h264';
   const file = path.join(dir, name);
-  const vf = [barcodeFilter(width)];
+  const vf = [...(spec.grid ? ['drawgrid=w=10:h=10:t=2:c=white'] : []), barcodeFilter(width)];
   // Every other frame comes 12 ms late: variable spacing, same frames. The encoder time base must be
   // fine enough to keep it (x264 would otherwise round back to 1/fps).
   if (spec.vfr) vf.push('settb=1/90000', `setpts='(N/${fps}+0.012*mod(N\\,2))/TB'`);

@@ -1,4 +1,4 @@
-export { changeStatus, type StatusChange } from './status';
+export { changeStatus, reopenOnCustomerReply, reopenOnNotSolved, type StatusChange } from './status';
 export { draftMessage, sendDraft, questionContact, markDraftSent } from './drafts';
 export {
   listMessageTemplates,

@@ -2,6 +2,7 @@ import { isOpenStatus, type QuestionStatus } from '../../../shared/domain/status
 import type { StatusChangeView } from '../../../shared/domain/question';
 import { KotaeError } from '../../../shared/errors';
 import { checkpointProblem, suggestedCheckpoint } from '../../../shared/tracking/checkpoint';
+import type { AutomaticNote } from '../../../shared/tracking/logText';
 import type { Library } from '../library';
 import { questionContact } from './drafts';
 import { customerT } from './text';
@@ -109,6 +110,32 @@ export function changeStatus(library: Library, change: StatusChange): StatusChan
  * change (an old mailbox imported late) change nothing. Called inside the intake's transaction.
  */
 export function reopenOnCustomerReply(library: Library, questionId: number, replySentAt: string): void {
+  reopenForCustomer(library, questionId, replySentAt, ['waiting_on_customer'], 'customerReplied');
+}
+
+/**
+ * The customer says an answer has not solved it yet ("Not yet", issue 22): a question we had
+ * answered, closed as resolved or were waiting on goes back to investigating, with a checkpoint,
+ * as a reply does. One already on our desk keeps its status; a declined one stays declined.
+ * Returns whether the status changed.
+ */
+export function reopenOnNotSolved(library: Library, questionId: number, sentAt: string): boolean {
+  return reopenForCustomer(
+    library,
+    questionId,
+    sentAt,
+    ['answered', 'resolved', 'waiting_on_customer'],
+    'customerNotSolved',
+  );
+}
+
+function reopenForCustomer(
+  library: Library,
+  questionId: number,
+  sentAt: string,
+  from: readonly QuestionStatus[],
+  note: AutomaticNote,
+): boolean {
   const row = library.db
     .prepare(
       `SELECT q.status, q.next_checkpoint AS checkpoint,
@@ -117,8 +144,8 @@ export function reopenOnCustomerReply(library: Library, questionId: number, repl
     )
     .get(questionId) as
     { status: QuestionStatus; checkpoint: string | null; last_change: string | null } | undefined;
-  if (!row || row.status !== 'waiting_on_customer') return;
-  if (row.last_change && replySentAt <= row.last_change) return;
+  if (!row || !from.includes(row.status)) return false;
+  if (row.last_change && sentAt <= row.last_change) return false;
   const suggested = suggestedCheckpoint(library.today());
   changeStatus(library, {
     id: questionId,
@@ -126,7 +153,8 @@ export function reopenOnCustomerReply(library: Library, questionId: number, repl
     nextCheckpoint: row.checkpoint && row.checkpoint > suggested ? row.checkpoint : suggested,
     // Written in the customer's language like everything about this request; the UI shows it in
     // its own language (shared/tracking/logText.ts noteText).
-    note: customerT(questionContact(library, questionId).language)('status.automaticNote.customerReplied'),
+    note: customerT(questionContact(library, questionId).language)(`status.automaticNote.${note}`),
     customerMessage: '',
   });
+  return true;
 }

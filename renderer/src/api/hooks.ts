@@ -35,9 +35,16 @@ export function useLiveInvalidation(): void {
   useEffect(() => {
     const offData = onEvent('data:changed', () => void client.invalidateQueries());
     const offLibrary = onEvent('library:changed', () => void client.invalidateQueries());
+    // The background integrity check changes only what the status bar shows: no refetch of lists.
+    const offIntegrity = onEvent('library:integrity', (integrity) =>
+      client.setQueryData<Output<'library:state'>>(queryKey('library:state', {}), (state) =>
+        state?.status === 'open' ? { ...state, info: { ...state.info, integrity } } : state,
+      ),
+    );
     return () => {
       offData();
       offLibrary();
+      offIntegrity();
     };
   }, [client]);
 }

@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
+import type { RovingProps } from './VirtualList';
 
-/** A selectable row in a list pane; a real button so keyboard and screen readers work. */
+/**
+ * A selectable row in a list pane; a real button so keyboard and screen readers work. In a
+ * VirtualList it takes the list's roving props (one Tab stop per list); `loading`: a row whose
+ * window has not arrived yet, the same size, so the keys can already move onto it.
+ */
 export function ListItem({
   selected,
   onSelect,
@@ -9,6 +14,9 @@ export function ListItem({
   trailing,
   children,
   testId,
+  roving,
+  loading,
+  group,
 }: {
   selected?: boolean;
   onSelect: () => void;
@@ -17,20 +25,27 @@ export function ListItem({
   trailing?: ReactNode;
   children?: ReactNode;
   testId?: string;
+  roving?: RovingProps;
+  loading?: boolean;
+  /** The part of the list the row is in (the Inbox's groups), for specs and styles. */
+  group?: string;
 }) {
   return (
     <button
       type="button"
-      className={`k-list-item ${selected ? 'is-selected' : ''}`}
+      className={`k-list-item ${selected ? 'is-selected' : ''} ${loading ? 'is-loading' : ''}`}
       aria-current={selected ? 'true' : undefined}
+      aria-busy={loading || undefined}
       onClick={onSelect}
       data-testid={testId}
+      data-group={group}
+      {...roving}
     >
       <div className="k-list-item__top">
         <span className="k-list-item__title">{title}</span>
         {trailing}
       </div>
-      {meta && <div className="k-list-item__meta">{meta}</div>}
+      {(meta || loading) && <div className="k-list-item__meta">{meta ?? '\u00a0'}</div>}
       {children}
     </button>
   );

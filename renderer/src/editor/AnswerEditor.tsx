@@ -32,6 +32,8 @@ import './media-menus.css';
 import { editorNodes } from './nodes';
 import { AutosavePlugin, type EditorHandle } from './plugins/AutosavePlugin';
 import { BlockKeysPlugin } from './plugins/BlockKeysPlugin';
+import { ClipboardGuardPlugin } from './plugins/ClipboardGuardPlugin';
+import { CustomerOnlyPlugin } from './plugins/CustomerOnlyPlugin';
 import { ImagesPlugin, useStoreAndInsert } from './plugins/ImagesPlugin';
 import { MoveBlockPlugin } from './plugins/MoveBlockPlugin';
 import { OptionsPlugin } from './plugins/OptionsPlugin';
@@ -161,6 +163,7 @@ function AnswerEditorView(props: AnswerEditorProps) {
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
+        <ClipboardGuardPlugin />
         <HistoryPlugin />
         <ListPlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
@@ -174,6 +177,7 @@ function AnswerEditorView(props: AnswerEditorProps) {
         <ImagesPlugin />
         <VideoPlugin />
         <SnippetsPlugin />
+        <CustomerOnlyPlugin />
         <SlashMenuPlugin pickImage={pickImage} snippets={props.snippets} customerName={props.customerName} />
         <MoveBlockPlugin anchor={anchor} />
         <AutosavePlugin

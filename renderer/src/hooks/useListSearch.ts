@@ -5,6 +5,8 @@ import { useApi } from '../api/hooks';
 /** What a list's search box holds: words and filters. */
 export interface ListSearchState extends SearchFilters {
   query: string;
+  /** The name of the customer filtered by, to show in the picker (not sent). */
+  customerName?: string;
 }
 
 export const emptyListSearch: ListSearchState = { query: '' };
@@ -32,11 +34,22 @@ export function useListSearch(kind: SearchHitKind) {
   const [state, setState] = useState<ListSearchState>(emptyListSearch);
   const debounced = useDebounced(state, 150);
   const active = isActive(debounced);
-  const { query, ...filters } = debounced;
+  const { query, customerName: _shown, ...filters } = debounced;
+  const words = query.trim();
   const hits = useApi(
     'search:global',
-    { ...filters, query: query.trim(), kinds: [kind], limit: 100 },
-    { enabled: active, placeholderData: (previous) => previous },
+    { ...filters, query: words, kinds: [kind], limit: 100 },
+    {
+      enabled: active,
+      // While the words grow or shrink, the last hits stay until the new ones come; a search for
+      // something else (typed after clearing the box) never shows the hits of the one before.
+      placeholderData: (previous, previousQuery) => {
+        const before = (previousQuery?.queryKey[1] as { query?: string } | undefined)?.query ?? '';
+        return before && words && (words.startsWith(before) || before.startsWith(words))
+          ? previous
+          : undefined;
+      },
+    },
   );
   return { kind, state, setState, active, hits };
 }

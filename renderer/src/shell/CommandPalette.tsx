@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit, SearchHitKind } from '@shared/api/search';
 import { call } from '../api/client';
+import { IndexingNote } from '../components/IndexingNote';
 import { Highlight } from './Highlight';
 import { screens, type Screen } from './routes';
 
@@ -38,29 +39,52 @@ function useDebounced<T>(value: T, ms: number): T {
 
 type Row = { type: 'command'; command: PaletteCommand } | { type: 'hit'; hit: SearchHit };
 
-/** Ctrl/Cmd+K: one box to search everything and to run any command. */
-export function CommandPalette({
-  open,
-  onClose,
-  navigate,
-  commands,
-}: {
-  open: boolean;
+interface PaletteProps {
   onClose: () => void;
   navigate: (screen: Screen, id?: number | null) => void;
   commands: PaletteCommand[];
-}) {
+}
+
+/** Ctrl/Cmd+K: one box to search everything and to run any command. */
+export function CommandPalette({ open, ...props }: PaletteProps & { open: boolean }) {
+  const { t } = useTranslation('search');
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const el = dialogRef.current;
+    if (!el) return;
+    if (open && !el.open) el.showModal();
+    if (!open && el.open) el.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={dialogRef}
+      className="k-palette"
+      aria-label={t('paletteLabel')}
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onClose();
+      }}
+      onClick={(e) => e.target === dialogRef.current && props.onClose()}
+    >
+      {/* Mounted anew at every opening: a reopened palette starts empty, and never shows the
+          previous query's hits while the new query's are on their way (issue 20). */}
+      {open && <PaletteBody {...props} />}
+    </dialog>
+  );
+}
+
+function PaletteBody({ onClose, navigate, commands }: PaletteProps) {
   const { t } = useTranslation(['search', 'nav']);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const debounced = useDebounced(query.trim(), 120);
   const hits = useQuery({
     queryKey: ['search:global', debounced],
     queryFn: () => call('search:global', { query: debounced, limit: 30 }),
-    enabled: open && debounced.length > 0,
+    enabled: debounced.length > 0,
   });
+  useEffect(() => inputRef.current?.focus(), []);
 
   const allCommands = useMemo<PaletteCommand[]>(
     () => [
@@ -81,18 +105,6 @@ export function CommandPalette({
     return [...hitRows, ...matching.map((command) => ({ type: 'command' as const, command }))];
   }, [allCommands, hits.data, query]);
 
-  useEffect(() => {
-    const el = dialogRef.current;
-    if (!el) return;
-    if (open && !el.open) {
-      setQuery('');
-      setActive(0);
-      el.showModal();
-      inputRef.current?.focus();
-    }
-    if (!open && el.open) el.close();
-  }, [open]);
-
   const current = Math.max(0, Math.min(active, rows.length - 1));
 
   const choose = (row: Row | undefined) => {
@@ -103,16 +115,7 @@ export function CommandPalette({
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="k-palette"
-      aria-label={t('paletteLabel')}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onClick={(e) => e.target === dialogRef.current && onClose()}
-    >
+    <>
       <input
         ref={inputRef}
         className="k-palette__input"
@@ -179,6 +182,7 @@ export function CommandPalette({
           <li className="k-palette__empty">{t('noResults', { query: query.trim() })}</li>
         )}
       </ul>
-    </dialog>
+      {query.trim() && <IndexingNote />}
+    </>
   );
 }

@@ -3,9 +3,23 @@ import { Loading } from '../components';
 import type { Route, Screen } from './routes';
 
 // Each screen is its own chunk: the first paint does not wait for the editor or the video tools.
-const Inbox = lazy(() => import('../screens/Inbox'));
-const Answers = lazy(() => import('../screens/Answers'));
-const Customers = lazy(() => import('../screens/Customers'));
+const loadInbox = () => import('../screens/Inbox');
+const Inbox = lazy(loadInbox);
+// The Inbox is the first screen: its code loads while the library's state is on its way, not after.
+void loadInbox();
+const loadAnswers = () => import('../screens/Answers');
+const loadCustomers = () => import('../screens/Customers');
+const Answers = lazy(loadAnswers);
+const Customers = lazy(loadCustomers);
+// The screens the vendor goes to next load when the window is idle, so the first visit waits for
+// its data only (the Answers screen brings the editor, 700 KB of script).
+window.requestIdleCallback(
+  () => {
+    void loadAnswers();
+    void loadCustomers();
+  },
+  { timeout: 5000 },
+);
 const Capabilities = lazy(() => import('../screens/Capabilities'));
 const Videos = lazy(() => import('../screens/Videos'));
 const Publish = lazy(() => import('../screens/Publish'));

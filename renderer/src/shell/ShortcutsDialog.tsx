@@ -29,6 +29,15 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
     ],
     [s('section.inbox'), [[k('mod+shift+s'), t('tracking:status.shortcut')]]],
     [
+      s('section.lists'),
+      [
+        ['↑ / ↓', s('listMove')],
+        ['PgUp / PgDn', s('listPage')],
+        ['Home / End', s('listEnds')],
+        ['Enter', s('listOpen')],
+      ],
+    ],
+    [
       s('section.answers'),
       [
         ['/', s('slashMenu')],

@@ -1,14 +1,16 @@
-import { Database, ShieldCheck, X } from 'lucide-react';
+import { Database, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { JobState } from '@shared/domain/job';
 import type { LibraryState } from '@shared/domain/library';
 import { call } from '../api/client';
 import { ProgressBar } from '../components';
+import { IntegrityStatus } from './IntegrityStatus';
 
 /** The open library (always visible, so the vendor knows where their work goes) and running jobs. */
 export function StatusBar({ library, jobs }: { library: LibraryState | undefined; jobs: JobState[] }) {
   const { t } = useTranslation(['library', 'jobs']);
-  const running = jobs.filter((j) => j.status === 'running');
+  // The integrity check has its own place (IntegrityStatus) and nothing to cancel.
+  const running = jobs.filter((j) => j.status === 'running' && j.kind !== 'integrity');
   return (
     <footer className="k-statusbar" data-testid="status-bar">
       {library?.status === 'open' ? (
@@ -18,10 +20,7 @@ export function StatusBar({ library, jobs }: { library: LibraryState | undefined
             <strong>{library.info.name}</strong>
             <span className="k-statusbar__path">{library.info.path}</span>
           </span>
-          <span className="k-statusbar__item" title={t('library:integrityTitle')}>
-            <ShieldCheck size={13} />
-            {library.info.integrity === 'ok' ? t('library:integrityOk') : library.info.integrity}
-          </span>
+          <IntegrityStatus integrity={library.info.integrity} />
           {library.info.readOnly && <span className="k-statusbar__item">{t('library:readOnly')}</span>}
         </>
       ) : (

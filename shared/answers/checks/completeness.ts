@@ -2,18 +2,16 @@ import {
   isElement,
   nodeText,
   resolutionFields,
+  resolutionFieldOf,
   type DocNode,
-  type ElementBase,
-  type ImageNode,
-  type StepNode,
-  type VideoNode,
+  type ElementNode,
 } from '../document';
 import { finding, type CheckInput, type Finding } from './types';
 
 // A complete answer (DESIGN.md): steps the customer can replay, each with the result they should
 // see, checked against the tool; a resolution summary in five parts; media that is really there.
 
-function part(node: ElementBase, type: string): string {
+function part(node: ElementNode, type: DocNode['type']): string {
   const child = node.children.find((c) => c.type === type);
   return child ? nodeText(child).trim() : '';
 }
@@ -37,7 +35,7 @@ export function completenessFindings(input: CheckInput): Finding[] {
     blocks.forEach((node, block) => {
       for (const n of walk(node)) {
         if (n.type === 'kotae-step') {
-          const step = n as StepNode;
+          const step = n;
           stepNumber += 1;
           if (!part(step, 'kotae-step-action'))
             add('error', 'step_no_action', block, { step: stepNumber }, step.stepId);
@@ -54,13 +52,12 @@ export function completenessFindings(input: CheckInput): Finding[] {
           else if (!step.verified) unverified.push({ n: stepNumber, block });
         } else if (n.type === 'kotae-resolution' && !resolutionSeen) {
           resolutionSeen = true;
-          const fields = (n as ElementBase).children;
           for (const field of resolutionFields) {
-            const f = fields.find((c) => (c as ElementBase & { field?: string }).field === field);
+            const f = resolutionFieldOf(n, field);
             if (!f || !nodeText(f).trim()) add('error', 'resolution_field_empty', block, { field }, field);
           }
         } else if (n.type === 'kotae-options') {
-          const options = (n as ElementBase).children.filter(isElement);
+          const options = n.children.filter(isElement);
           if (options.length < 2) add('warning', 'options_too_few', block, { count: options.length });
           options.forEach((option, i) => {
             if (
@@ -87,7 +84,7 @@ export function completenessFindings(input: CheckInput): Finding[] {
   blocks.forEach((node, block) => {
     for (const n of walk(node)) {
       if (n.type === 'kotae-image') {
-        const image = n as ImageNode;
+        const image = n;
         if (!input.mediaExists(image.sha256))
           add(
             'error',
@@ -97,7 +94,7 @@ export function completenessFindings(input: CheckInput): Finding[] {
             image.sha256,
           );
       } else if (n.type === 'kotae-step') {
-        const step = n as StepNode;
+        const step = n;
         if (step.screenshot && !input.mediaExists(step.screenshot.sha256))
           add(
             'error',
@@ -109,7 +106,7 @@ export function completenessFindings(input: CheckInput): Finding[] {
         if (step.videoLink && !input.clipExists(step.videoLink.clipId))
           add('error', 'clip_missing', block, { clip: step.videoLink.clipId }, `step-${step.stepId}`);
       } else if (n.type === 'kotae-video') {
-        const video = n as VideoNode;
+        const video = n;
         if (video.clipId === null) add('warning', 'video_no_clip', block);
         else if (!input.clipExists(video.clipId)) add('error', 'clip_missing', block, { clip: video.clipId });
       }

@@ -126,6 +126,8 @@ export interface AnswerPageInput {
   html: string;
   videos: string;
   related: readonly SiteAnswer[];
+  /** "Did this solve your problem?" (issue 22), built by ./verdict.ts; '' for none. */
+  verdict?: string;
 }
 
 export function answerPage(chrome: Chrome, input: AnswerPageInput): string {
@@ -149,6 +151,7 @@ ${input.videos}
 <div class="answer__body">
 ${input.html}
 </div>
+${input.verdict ?? ''}
 </article>
 ${related}`;
   return layout(chrome, { path, title: answer.title, description: answer.summary, body });

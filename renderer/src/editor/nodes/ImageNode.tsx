@@ -7,23 +7,22 @@ import {
   type Spread,
 } from 'lexical';
 import { lazy, Suspense, type JSX } from 'react';
+import type { Screenshot } from '@shared/answers/document';
+import { ImageNode as StoredImage } from '@shared/answers/schema';
 
 // A picture in the answer (`kotae-image`): a stored media file named by its hash, never a URL
 // from outside. Pasted screenshots that do not belong to a step become one of these.
 
 const ImageComponent = lazy(() => import('./ImageComponent'));
 
-export interface ImageProps {
-  sha256: string;
-  ext: string;
-  alt: string;
-}
+/** A stored picture and its description: the same shape as a step's screenshot. */
+export type ImageProps = Screenshot;
 
 export type SerializedImageNode = Spread<ImageProps & { type: 'kotae-image' }, SerializedLexicalNode>;
 
 export class ImageNode extends DecoratorNode<JSX.Element> {
   __sha256: string;
-  __ext: string;
+  __ext: ImageProps['ext'];
   __alt: string;
 
   static override getType(): string {
@@ -35,12 +34,16 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
   constructor(props?: ImageProps, key?: NodeKey) {
     super(key);
     this.__sha256 = props?.sha256 ?? '';
-    this.__ext = props?.ext ?? '';
+    this.__ext = props?.ext ?? 'png';
     this.__alt = props?.alt ?? '';
   }
+  /**
+   * Every way JSON reaches the editor checks it first (the loaded answer, a paste, a snippet):
+   * an image that names no valid stored file is refused here too rather than shown or saved.
+   */
   static override importJSON(json: Record<string, unknown>): ImageNode {
-    const text = (value: unknown) => (typeof value === 'string' ? value : '');
-    return $createImageNode({ sha256: text(json.sha256), ext: text(json.ext), alt: text(json.alt) });
+    const image = StoredImage.parse(json);
+    return $createImageNode({ sha256: image.sha256, ext: image.ext, alt: image.alt });
   }
   override exportJSON(): SerializedImageNode {
     return {

@@ -1,5 +1,16 @@
 import { $getNodeByKey, type LexicalEditor } from 'lexical';
-import { ArrowDown, ArrowUp, CheckCircle2, Film, ImagePlus, PlayCircle, Trash2, X, XCircle } from 'lucide-react';
+import {
+  ArrowDown,
+  ArrowUp,
+  CheckCircle2,
+  Film,
+  ImagePlus,
+  PlayCircle,
+  Tags,
+  Trash2,
+  X,
+  XCircle,
+} from 'lucide-react';
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +21,7 @@ import { useFormat } from '../../hooks/useFormat';
 import { ErrorText } from '../ErrorText';
 import { storeImageFile } from '../images';
 import { MOVE_BLOCK_COMMAND } from '../plugins/MoveBlockPlugin';
+import { StepCapabilitiesDialog } from './StepCapabilitiesDialog';
 import { StepVideoLinkDialog } from './StepVideoLinkDialog';
 import { $isStepNode, type StepProps } from './StepNode';
 
@@ -32,6 +44,11 @@ export function StepChrome({
   const toast = useToast();
   const fileInput = useRef<HTMLInputElement>(null);
   const [linking, setLinking] = useState(false);
+  const [pickingCapabilities, setPickingCapabilities] = useState(false);
+  const capabilities = useApi('capabilities:list', {}, { enabled: data.capabilityIds.length > 0 });
+  const linkedCapabilities = data.capabilityIds.map(
+    (id) => capabilities.data?.find((c) => c.id === id)?.title ?? `#${id}`,
+  );
   const clips = useApi('answers:clipChoices', {}, { enabled: data.videoLink !== null });
   const clip = clips.data?.find((c) => c.id === data.videoLink?.clipId);
 
@@ -80,7 +97,10 @@ export function StepChrome({
             <div className="k-step__video" data-testid="step-video-link">
               <PlayCircle size={14} aria-hidden />
               {/* Opens the clip in the trim editor at this step's moment (#/videos/<clip>/<seconds>). */}
-              <a href={`#/videos/${data.videoLink.clipId}/${data.videoLink.timeS}`} data-testid="step-video-open">
+              <a
+                href={`#/videos/${data.videoLink.clipId}/${data.videoLink.timeS}`}
+                data-testid="step-video-open"
+              >
                 {t('editor.step.videoAt', {
                   clip: clip?.title || `#${data.videoLink.clipId}`,
                   time: fmt.duration(data.videoLink.timeS),
@@ -111,6 +131,13 @@ export function StepChrome({
               })}
             </div>
           )}
+          {data.capabilityIds.length > 0 && (
+            <div className="k-step__capabilities" data-testid="step-capabilities">
+              <Tags size={13} aria-hidden />
+              <span className="visually-hidden">{t('followUp:step.capabilities')}: </span>
+              {linkedCapabilities.join('、')}
+            </div>
+          )}
           <div className="k-step__actions">
             <IconButton
               label={t('editor.step.addScreenshot')}
@@ -121,6 +148,11 @@ export function StepChrome({
               label={t('editor.step.linkVideo')}
               icon={<Film size={15} />}
               onClick={() => setLinking(true)}
+            />
+            <IconButton
+              label={t('followUp:step.link')}
+              icon={<Tags size={15} />}
+              onClick={() => setPickingCapabilities(true)}
             />
             <IconButton
               label={t('editor.step.moveUp')}
@@ -151,6 +183,18 @@ export function StepChrome({
         </>,
         extras,
       )}
+      {pickingCapabilities &&
+        createPortal(
+          <StepCapabilitiesDialog
+            current={data.capabilityIds}
+            onClose={() => setPickingCapabilities(false)}
+            onSave={(ids) => {
+              update({ capabilityIds: ids });
+              setPickingCapabilities(false);
+            }}
+          />,
+          document.body,
+        )}
       {linking &&
         createPortal(
           <StepVideoLinkDialog

@@ -16,9 +16,15 @@ import { BlockPartNode, chromeContainer } from './BlockPartNode';
 // themselves wherever they are moved. The screenshot, badges and menu are React chrome rendered
 // into the step's unmanaged containers (StepsPlugin); the two text parts are Lexical children.
 
-export type StepProps = Pick<StoredStep, 'stepId' | 'verified' | 'failed' | 'screenshot' | 'videoLink'>;
+export type StepProps = Pick<StoredStep, 'stepId' | 'verified' | 'failed' | 'screenshot' | 'videoLink'> & {
+  /** Capabilities of the catalogue the step uses (issue 22); [] for none. */
+  capabilityIds: number[];
+};
 
-export type SerializedStepNode = Spread<StepProps & { type: 'kotae-step' }, SerializedElementNode>;
+export type SerializedStepNode = Spread<
+  Omit<StepProps, 'capabilityIds'> & { type: 'kotae-step'; capabilityIds?: number[] },
+  SerializedElementNode
+>;
 
 export function newStepId(): string {
   return Math.random().toString(36).slice(2, 10);
@@ -30,6 +36,7 @@ export class StepNode extends ElementNode {
   __failed: StepVerification | null;
   __screenshot: StepProps['screenshot'];
   __videoLink: StepProps['videoLink'];
+  __capabilityIds: number[];
 
   static override getType(): string {
     return 'kotae-step';
@@ -43,6 +50,7 @@ export class StepNode extends ElementNode {
         failed: node.__failed,
         screenshot: node.__screenshot,
         videoLink: node.__videoLink,
+        capabilityIds: node.__capabilityIds,
       },
       node.__key,
     );
@@ -55,6 +63,7 @@ export class StepNode extends ElementNode {
     this.__failed = props?.failed ?? null;
     this.__screenshot = props?.screenshot ?? null;
     this.__videoLink = props?.videoLink ?? null;
+    this.__capabilityIds = props?.capabilityIds ?? [];
   }
 
   static override importJSON(json: SerializedStepNode): StepNode {
@@ -71,6 +80,8 @@ export class StepNode extends ElementNode {
       ...(this.__failed ? { failed: this.__failed } : {}),
       screenshot: this.__screenshot,
       videoLink: this.__videoLink,
+      // Left out when empty: documents from before issue 22 stay exactly what they were.
+      ...(this.__capabilityIds.length ? { capabilityIds: this.__capabilityIds } : {}),
     };
   }
 
@@ -119,6 +130,7 @@ export class StepNode extends ElementNode {
       failed: self.__failed,
       screenshot: self.__screenshot,
       videoLink: self.__videoLink,
+      capabilityIds: self.__capabilityIds,
     };
   }
 
@@ -135,6 +147,7 @@ export class StepNode extends ElementNode {
     if (patch.failed !== undefined) self.__failed = patch.failed;
     if (patch.screenshot !== undefined) self.__screenshot = patch.screenshot;
     if (patch.videoLink !== undefined) self.__videoLink = patch.videoLink;
+    if (patch.capabilityIds !== undefined) self.__capabilityIds = patch.capabilityIds;
     return self;
   }
 }

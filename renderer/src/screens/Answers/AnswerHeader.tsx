@@ -1,10 +1,10 @@
-import { CheckCircle2, Eye, FlaskConical, History, PenLine, Save } from 'lucide-react';
+import { CheckCircle2, Eye, FlaskConical, History, Images, PenLine, Save } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepVerification } from '@shared/answers/document';
 import type { CheckFinding } from '@shared/domain/checks';
 import type { AnswerDetail, SaveResult } from '@shared/domain/answer';
-import { useApiMutation } from '../../api/hooks';
+import { useApi, useApiMutation } from '../../api/hooks';
 import { Button, ErrorMessage } from '../../components';
 import type { SaveState } from '../../editor/autosave';
 import { useFormat } from '../../hooks/useFormat';
@@ -16,24 +16,32 @@ export interface HeaderActions {
   onReproduce: () => void;
   onTogglePreview: () => void;
   onPublicChange: (value: boolean) => void;
+  /** The title the FAQ shows instead of this one; empty for the same title. */
+  onPublicTitle: (value: string) => void;
   /** Saves pending edits (before a bundle is exported). */
   flush: () => Promise<void>;
+  /** Puts pictures from the answer's rendered videos into the steps their chapters show. */
+  onStepPictures: () => void;
 }
 
 /** Title, kind, language, public flag, save state and the answer's main actions. */
 export function AnswerHeader({
   answer,
   isPublic,
+  publicTitle,
   saveState,
   saveInfo,
   verification,
   preview,
   actions,
   findings,
+  takingPictures,
 }: {
   answer: AnswerDetail;
   /** Shown at once when clicked; the workspace confirms and stores it. */
   isPublic: boolean;
+  /** The public title in the document (empty: the FAQ shows the answer's title). */
+  publicTitle: string;
   saveState: SaveState;
   saveInfo: Pick<SaveResult, 'revision' | 'editedSinceRevision'>;
   verification: StepVerification | null;
@@ -41,11 +49,20 @@ export function AnswerHeader({
   actions: HeaderActions;
   /** The live answer checks, for the bundle export's confirmation. */
   findings: CheckFinding[];
+  takingPictures: boolean;
 }) {
   const { t } = useTranslation('answers');
   const fmt = useFormat();
   const update = useApiMutation('answers:update');
   const [title, setTitle] = useState(answer.title);
+  const clips = useApi('clips:list', { answerId: answer.id });
+  const hasChapters = (clips.data ?? []).some((c) => c.chapterCount > 0);
+  const [faqTitle, setFaqTitle] = useState(publicTitle);
+  const [storedFaqTitle, setStoredFaqTitle] = useState(publicTitle);
+  if (storedFaqTitle !== publicTitle) {
+    setStoredFaqTitle(publicTitle);
+    setFaqTitle(publicTitle);
+  }
 
   const commitTitle = () => {
     const next = title.trim();
@@ -114,6 +131,25 @@ export function AnswerHeader({
           </span>
         )}
       </div>
+      {isPublic && (
+        <label className="k-answer-head__public-title">
+          <span>{t('publicTitle.label')}</span>
+          <input
+            className="k-input"
+            value={faqTitle}
+            maxLength={300}
+            placeholder={answer.title}
+            onChange={(e) => setFaqTitle(e.target.value)}
+            onBlur={() => {
+              if (faqTitle.trim() !== publicTitle) actions.onPublicTitle(faqTitle.trim());
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') e.currentTarget.blur();
+              if (e.key === 'Escape') setFaqTitle(publicTitle);
+            }}
+          />
+        </label>
+      )}
       <div className="k-answer-head__actions">
         <Button
           size="sm"
@@ -136,6 +172,18 @@ export function AnswerHeader({
         >
           {preview ? t('editButton') : t('previewButton')}
         </Button>
+        {hasChapters && (
+          <Button
+            size="sm"
+            icon={<Images size={14} />}
+            title={t('stepPictures.hint')}
+            disabled={takingPictures}
+            onClick={actions.onStepPictures}
+            data-testid="step-pictures"
+          >
+            {takingPictures ? t('stepPictures.running') : t('stepPictures.button')}
+          </Button>
+        )}
         <ExportBundleButton
           answerId={answer.id}
           linkedQuestionIds={answer.questions.map((q) => q.id)}

@@ -1,24 +1,28 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { $getRoot } from 'lexical';
+import { $getRoot, $setState } from 'lexical';
 import { Component, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkAnswer, readerLevel } from '@shared/answers/checks';
-import { findNodes, type AnswerDocument, type ImageNode, type StepNode } from '@shared/answers/document';
+import { findNodes, type AnswerDocument } from '@shared/answers/document';
+import { PUBLIC_TITLE_STATE, nodeState } from '@shared/answers/publicVersion';
 import { answerVerification } from '@shared/answers/verification';
-import type { Input } from '@shared/api';
 import type { AnswerDetail, SaveResult, Template } from '@shared/domain/answer';
 import { call } from '../../api/client';
 import { queryKey, useApi, useApiMutation } from '../../api/hooks';
 import { Button, Dialog, ErrorMessage, useToast } from '../../components';
 import { AnswerEditor, type EditorHandle } from '../../editor/AnswerEditor';
 import type { SaveState } from '../../editor/autosave';
+import { publicTitleState } from '../../editor/nodeState';
 import { trackSave } from '../../editor/pendingSaves';
+import { $findStep } from '../../editor/plugins/StepsPlugin';
 import { useHotkey } from '../../hooks/useHotkey';
 import { AnswerHeader } from './AnswerHeader';
 import { ChecksPanel } from './ChecksPanel';
 import { DocumentView } from './DocumentView';
 import { HistoryDialog } from './HistoryDialog';
 import { QuestionsCard } from './QuestionsCard';
+import { FeedbackCard } from './FeedbackCard';
+import { RecheckBanner } from './RecheckBanner';
 import { ReproductionPanel } from './ReproductionPanel';
 import { RulesDialog } from './RulesDialog';
 
@@ -37,9 +41,15 @@ class EditorBoundary extends Component<{ fallback: ReactNode; children: ReactNod
 
 function mediaIn(doc: AnswerDocument): string[] {
   return [
-    ...findNodes<ImageNode>(doc, 'kotae-image').map((i) => i.sha256),
-    ...findNodes<StepNode>(doc, 'kotae-step').flatMap((s) => (s.screenshot ? [s.screenshot.sha256] : [])),
+    ...findNodes(doc, 'kotae-image').map((i) => i.sha256),
+    ...findNodes(doc, 'kotae-step').flatMap((s) => (s.screenshot ? [s.screenshot.sha256] : [])),
   ];
+}
+
+/** The public title kept in the document (root node state), or '' when there is none. */
+function publicTitleIn(doc: AnswerDocument): string {
+  const value = nodeState(doc.root)[PUBLIC_TITLE_STATE];
+  return typeof value === 'string' ? value : '';
 }
 
 /** One answer open for writing: header, editor, and beside it the checks and linked questions. */
@@ -49,7 +59,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
   const queryClient = useQueryClient();
   const handleRef = useRef<EditorHandle | null>(null);
   const [generation, setGeneration] = useState(0);
-  const [doc, setDoc] = useState(answer.doc as AnswerDocument);
+  const [doc, setDoc] = useState(answer.doc);
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saveInfo, setSaveInfo] = useState<Pick<SaveResult, 'revision' | 'editedSinceRevision'>>({
@@ -66,12 +76,11 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
 
   const save = useCallback(
     async (next: AnswerDocument) => {
-      const result = await trackSave(
-        answer.id,
-        call('answers:save', { id: answer.id, doc: next as unknown as Input<'answers:save'>['doc'] }),
-      );
+      const result = await trackSave(answer.id, call('answers:save', { id: answer.id, doc: next }));
       setSaveInfo({ revision: result.revision, editedSinceRevision: result.editedSinceRevision });
       void queryClient.invalidateQueries({ queryKey: queryKey('answers:list') });
+      // A save that re-walked the steps may have cleared a re-check (issue 22).
+      void queryClient.invalidateQueries({ queryKey: queryKey('answers:stale') });
     },
     [answer.id, queryClient],
   );
@@ -123,6 +132,34 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
     await handleRef.current?.flush();
   };
 
+  // Pictures from the answer's rendered videos, put into the steps in one editor update: one undo
+  // takes them all out again.
+  const [takingPictures, setTakingPictures] = useState(false);
+  const takeStepPictures = async () => {
+    setTakingPictures(true);
+    try {
+      const result = await call('clips:stepPictures', { answerId: answer.id });
+      const editor = handleRef.current?.editor;
+      let placed = 0;
+      editor?.update(() => {
+        for (const picture of result.pictures) {
+          const node = $findStep(picture.stepId);
+          if (!node) continue;
+          node.setProps({ screenshot: picture.screenshot });
+          placed++;
+        }
+      });
+      for (const s of result.skipped) {
+        toast.show(t(s.reason === 'stale' ? 'stepPictures.stale' : 'stepPictures.notRendered', { title: s.title }), { tone: 'warning' });
+      }
+      toast.show(placed ? t('stepPictures.done', { count: placed }) : t('stepPictures.none'), { tone: placed ? 'ok' : 'neutral' });
+    } catch (err) {
+      toast.show(<ErrorMessage error={err} />, { tone: 'danger' });
+    } finally {
+      setTakingPictures(false);
+    }
+  };
+
   const saveVersion = async () => {
     try {
       await flush();
@@ -145,7 +182,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
       await flush();
       const restored = await call('answers:restoreRevision', { id: answer.id, revision });
       setDialog(null);
-      setDoc(restored.doc as AnswerDocument);
+      setDoc(restored.doc);
       setSaveInfo({ revision: restored.revision, editedSinceRevision: false });
       setGeneration((g) => g + 1);
       queryClient.setQueryData(queryKey('answers:get', { id: answer.id }), restored);
@@ -194,21 +231,34 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
         key={answer.title}
         answer={answer}
         isPublic={isPublic}
+        publicTitle={publicTitleIn(doc)}
         saveState={saveState}
         saveInfo={saveInfo}
         verification={answerVerification(doc)}
         preview={preview}
         findings={findings}
+        takingPictures={takingPictures}
         actions={{
           flush,
+          onStepPictures: () => void takeStepPictures(),
           onSaveVersion: () => void saveVersion(),
           onHistory: () => void flush().then(() => setDialog('history')),
           onReproduce: () => setPanel((p) => (p === 'reproduce' ? 'checks' : 'reproduce')),
           onTogglePreview: () => setPreview((p) => !p),
           onPublicChange: setPublic,
+          onPublicTitle: (value) =>
+            handleRef.current?.editor.update(() => {
+              $setState($getRoot(), publicTitleState, value);
+            }),
         }}
       />
       {saveState === 'error' && <ErrorMessage error={saveError} />}
+      <RecheckBanner
+        answerId={answer.id}
+        doc={doc}
+        reproducing={panel === 'reproduce'}
+        onReproduce={() => setPanel('reproduce')}
+      />
       <div className="k-answer__body">
         <div className="k-answer__main">
           {preview && (
@@ -221,7 +271,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
               fallback={
                 <>
                   <ErrorMessage error={{ code: 'INTERNAL', messageKey: 'answers:unreadable' }} />
-                  <DocumentView doc={answer.doc as AnswerDocument} />
+                  <DocumentView doc={answer.doc} />
                 </>
               }
             >
@@ -251,6 +301,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
             />
           )}
           <QuestionsCard answer={answer} context={context.data} />
+          <FeedbackCard answerId={answer.id} />
         </aside>
       </div>
       {dialog === 'history' && (

@@ -5,12 +5,11 @@ import {
   findNodes,
   isElement,
   nodeText,
+  resolutionFieldOf,
   resolutionFields,
   type AnswerDocument,
   type DocNode,
-  type ElementBase,
-  type ResolutionNode,
-  type StepNode,
+  type ElementNode,
   type TextNode,
 } from '@shared/answers/document';
 import { safeHref } from '@shared/answers/renderHtml';
@@ -30,53 +29,52 @@ function renderText(node: TextNode, key: number): ReactNode {
 export function DocumentView({ doc }: { doc: AnswerDocument }) {
   const { t } = useTranslation('answers');
   // Steps number themselves in document order, wherever they sit.
-  const stepNumbers = new Map(findNodes<StepNode>(doc, 'kotae-step').map((step, i) => [step, i + 1]));
+  const stepNumbers = new Map(findNodes(doc, 'kotae-step').map((step, i) => [step, i + 1]));
 
-  const children = (node: ElementBase) => node.children.map((child, i) => render(child, i));
-  const part = (node: ElementBase, type: string) => node.children.find((c) => c.type === type);
+  const children = (node: ElementNode) => node.children.map((child, i) => render(child, i));
+  const part = (node: ElementNode, type: DocNode['type']) => node.children.find((c) => c.type === type);
 
   const render = (node: DocNode, key: number): ReactNode => {
-    if (node.type === 'text') return renderText(node as TextNode, key);
+    if (node.type === 'text') return renderText(node, key);
     if (node.type === 'linebreak') return <br key={key} />;
     if (!isElement(node)) return null;
-    const el = node as ElementBase & { tag?: string; listType?: string; url?: string };
     switch (node.type) {
       case 'paragraph':
-        return <p key={key}>{children(el)}</p>;
+        return <p key={key}>{children(node)}</p>;
       case 'heading': {
-        const Tag = (el.tag ?? 'h2') as 'h2';
-        return <Tag key={key}>{children(el)}</Tag>;
+        const Tag = node.tag;
+        return <Tag key={key}>{children(node)}</Tag>;
       }
       case 'quote':
-        return <blockquote key={key}>{children(el)}</blockquote>;
+        return <blockquote key={key}>{children(node)}</blockquote>;
       case 'code':
         return (
           <pre key={key}>
-            <code>{nodeText(el)}</code>
+            <code>{nodeText(node)}</code>
           </pre>
         );
       case 'list':
-        return el.listType === 'number' ? (
-          <ol key={key}>{children(el)}</ol>
+        return node.listType === 'number' ? (
+          <ol key={key}>{children(node)}</ol>
         ) : (
-          <ul key={key}>{children(el)}</ul>
+          <ul key={key}>{children(node)}</ul>
         );
       case 'listitem':
-        return <li key={key}>{children(el)}</li>;
+        return <li key={key}>{children(node)}</li>;
       case 'link':
       case 'autolink': {
         // Only http(s) and mailto: a javascript: link in a stored document must not become clickable.
-        const href = safeHref(el.url);
+        const href = safeHref(node.url);
         return href ? (
           <a key={key} href={href} target="_blank" rel="noreferrer noopener">
-            {children(el)}
+            {children(node)}
           </a>
         ) : (
-          <span key={key}>{children(el)}</span>
+          <span key={key}>{children(node)}</span>
         );
       }
       case 'kotae-step': {
-        const step = node as StepNode;
+        const step = node;
         const action = part(step, 'kotae-step-action');
         const expected = part(step, 'kotae-step-expected');
         return (
@@ -113,7 +111,7 @@ export function DocumentView({ doc }: { doc: AnswerDocument }) {
           <div key={key} className="k-doc-options">
             <div className="k-doc-block-title">{t('doc.options')}</div>
             <div className="k-doc-options__grid">
-              {el.children.filter(isElement).map((option, i) => (
+              {node.children.filter(isElement).map((option, i) => (
                 <div key={i} className="k-doc-option">
                   <div className="k-doc-option__title">
                     {nodeText(part(option, 'kotae-option-title') ?? option)}
@@ -132,13 +130,13 @@ export function DocumentView({ doc }: { doc: AnswerDocument }) {
           </div>
         );
       case 'kotae-resolution': {
-        const res = node as ResolutionNode;
+        const res = node;
         return (
           <div key={key} className="k-doc-resolution">
             <div className="k-doc-block-title">{t('doc.resolution')}</div>
             <dl className="k-dl">
               {resolutionFields.map((field) => {
-                const f = res.children.find((c) => (c as ElementBase & { field?: string }).field === field);
+                const f = resolutionFieldOf(res, field);
                 return (
                   <div key={field} style={{ display: 'contents' }}>
                     <dt>{t(`doc.field.${field}`)}</dt>
@@ -151,7 +149,7 @@ export function DocumentView({ doc }: { doc: AnswerDocument }) {
         );
       }
       default:
-        return <div key={key}>{children(el)}</div>;
+        return <div key={key}>{children(node)}</div>;
     }
   };
 

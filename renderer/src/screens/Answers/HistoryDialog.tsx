@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffDocuments, type DiffRow, type DocLine } from '@shared/answers/diff';
 import type { AnswerDocument } from '@shared/answers/document';
+import { documentError, parseAnswerDocument } from '@shared/answers/validate';
 import type { RevisionSummary } from '@shared/domain/answer';
 import { useApi } from '../../api/hooks';
 import { Button, Dialog, ErrorMessage, Loading } from '../../components';
@@ -80,7 +81,17 @@ export function HistoryDialog({
     { id: answerId, revision: selected ?? 0 },
     { enabled: selected !== null },
   );
-  const rows = revision.data ? diffDocuments(revision.data.doc as AnswerDocument, current) : [];
+  // History is kept as it was written: a revision from before the document schema may fail it
+  // (issue 15), and is then named, not diffed or offered for restore.
+  const checked = revision.data ? parseAnswerDocument(revision.data.doc) : null;
+  const unreadable =
+    checked && !checked.ok && selected !== null
+      ? documentError(checked.problem, {
+          messageKey: 'errors:REVISION_INVALID',
+          params: { revision: selected },
+        }).toJSON()
+      : null;
+  const rows = checked?.ok ? diffDocuments(checked.doc, current) : [];
   const changes = rows.filter((r) => r.op !== 'same');
 
   return (
@@ -91,7 +102,7 @@ export function HistoryDialog({
       onClose={onClose}
       footer={
         selected !== null && (
-          <Button variant="primary" onClick={() => onRestore(selected)} disabled={!revision.data}>
+          <Button variant="primary" onClick={() => onRestore(selected)} disabled={!checked?.ok}>
             {t('history.restore', { revision: selected })}
           </Button>
         )
@@ -123,6 +134,8 @@ export function HistoryDialog({
             <Loading />
           ) : revision.isError ? (
             <ErrorMessage error={revision.error} />
+          ) : unreadable ? (
+            <ErrorMessage error={unreadable} />
           ) : (
             <>
               <h3 className="k-history__heading">{t('history.compare', { revision: selected })}</h3>

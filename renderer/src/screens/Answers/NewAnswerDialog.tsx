@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { Button, Dialog, ErrorMessage, SelectField, TextField } from '../../components';
+import { RecordPicker, type PickedRecord } from '../../components/RecordPicker';
 import { SuggestedAnswers } from './SuggestedAnswers';
 
 /**
@@ -17,22 +18,23 @@ export function NewAnswerDialog({
   onOpen: (answerId: number) => void;
 }) {
   const { t, i18n } = useTranslation(['answers', 'common']);
-  const questions = useApi('questions:list', {});
-  const customers = useApi('customers:list', {});
+  // The latest questions to choose from at once; any other by typing part of it.
+  const latest = useApi('questions:list', { limit: 8 });
   const create = useApiMutation('answers:create');
   const [title, setTitle] = useState('');
   const [language, setLanguage] = useState<'ja' | 'en'>(i18n.language === 'ja' ? 'ja' : 'en');
   const [kind, setKind] = useState<'answer' | 'decline'>('answer');
-  const [questionId, setQuestionId] = useState('');
+  const [question, setQuestion] = useState<PickedRecord | null>(null);
+  const questionId = question ? String(question.id) : '';
   const [linkError, setLinkError] = useState<unknown>(null);
 
-  const chooseQuestion = (value: string) => {
-    setQuestionId(value);
-    const q = questions.data?.find((x) => String(x.id) === value);
+  const chooseQuestion = async (picked: PickedRecord | null) => {
+    setQuestion(picked);
+    if (!picked) return;
+    const [q] = (await call('questions:list', { ids: [picked.id], limit: 1 })).items;
     if (q && !title.trim()) setTitle(q.subject);
     // Answer in the customer's language.
-    const customer = customers.data?.find((c) => c.id === q?.customerId);
-    if (customer) setLanguage(customer.language);
+    if (q?.customerId) setLanguage((await call('customers:get', { id: q.customerId })).language);
   };
 
   const linkExisting = async (answerId: number) => {
@@ -65,17 +67,17 @@ export function NewAnswerDialog({
         </>
       }
     >
-      <SelectField
+      <RecordPicker
+        kind="question"
         label={t('create.question')}
-        value={questionId}
-        onChange={(e) => chooseQuestion(e.target.value)}
-        options={[
-          { value: '', label: t('create.noQuestion') },
-          ...(questions.data ?? []).map((q) => ({
-            value: String(q.id),
-            label: q.customerName ? `${q.subject} — ${q.customerName}` : q.subject,
-          })),
-        ]}
+        placeholder={t('create.noQuestion')}
+        value={question}
+        onChange={(picked) => void chooseQuestion(picked).catch(setLinkError)}
+        recent={(latest.data?.items ?? []).map((q) => ({
+          id: q.id,
+          title: q.subject,
+          ...(q.customerName ? { detail: q.customerName } : {}),
+        }))}
       />
       {questionId && (
         <SuggestedAnswers questionId={Number(questionId)} onUse={(id) => void linkExisting(id)} />

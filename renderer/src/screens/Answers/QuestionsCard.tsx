@@ -5,6 +5,7 @@ import type { AnswerDetail } from '@shared/domain/answer';
 import type { CheckContext } from '@shared/domain/checks';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { Button, Card, ErrorMessage, IconButton, ScopeBadge } from '../../components';
+import { RecordPicker, type PickedRecord } from '../../components/RecordPicker';
 
 /** The questions an answer serves: one answer can serve the next customer who asks the same. */
 export function QuestionsCard({
@@ -15,12 +16,15 @@ export function QuestionsCard({
   context: CheckContext | undefined;
 }) {
   const { t } = useTranslation('answers');
-  const questions = useApi('questions:list', {});
+  const latest = useApi('questions:list', { limit: 12 });
   const link = useApiMutation('answers:linkQuestion');
   const unlink = useApiMutation('answers:unlinkQuestion');
-  const [choice, setChoice] = useState('');
+  const [choice, setChoice] = useState<PickedRecord | null>(null);
   const linked = new Set(answer.questions.map((q) => q.id));
-  const candidates = (questions.data ?? []).filter((q) => !linked.has(q.id));
+  const recent = (latest.data?.items ?? [])
+    .filter((q) => !linked.has(q.id))
+    .slice(0, 8)
+    .map((q) => ({ id: q.id, title: q.subject, ...(q.customerName ? { detail: q.customerName } : {}) }));
   const verdict = (id: number) => context?.questions.find((q) => q.id === id)?.scopeVerdict ?? null;
 
   return (
@@ -48,26 +52,22 @@ export function QuestionsCard({
         <span className="faint">{t('noQuestions')}</span>
       )}
       <div className="k-link-question">
-        <select
-          className="k-input k-select"
-          aria-label={t('questions.link')}
+        <RecordPicker
+          compact
+          kind="question"
+          label={t('questions.link')}
+          placeholder={t('questions.choose')}
           value={choice}
-          onChange={(e) => setChoice(e.target.value)}
-        >
-          <option value="">{t('questions.choose')}</option>
-          {candidates.map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.subject}
-              {q.customerName ? ` — ${q.customerName}` : ''}
-            </option>
-          ))}
-        </select>
+          onChange={setChoice}
+          recent={recent}
+        />
         <Button
           size="sm"
           icon={<Link2 size={14} />}
           disabled={!choice || link.isPending}
           onClick={() =>
-            link.mutate({ id: answer.id, questionId: Number(choice) }, { onSuccess: () => setChoice('') })
+            choice &&
+            link.mutate({ id: answer.id, questionId: choice.id }, { onSuccess: () => setChoice(null) })
           }
         >
           {t('questions.linkButton')}

@@ -5,7 +5,7 @@ import {
   findNodes,
   nodeText,
   type AnswerDocument,
-  type ElementBase,
+  type DocNode,
   type StepNode,
 } from '@shared/answers/document';
 import { mediaUrl } from '../../api/client';
@@ -14,8 +14,8 @@ import { Button, Card } from '../../components';
 import type { EditorHandle } from '../../editor/AnswerEditor';
 import { UPDATE_STEP_COMMAND } from '../../editor/plugins/StepsPlugin';
 
-const part = (step: StepNode, type: string) => {
-  const node = step.children.find((c) => c.type === type) as ElementBase | undefined;
+const part = (step: StepNode, type: DocNode['type']) => {
+  const node = step.children.find((c) => c.type === type);
   return node ? nodeText(node) : '';
 };
 
@@ -34,7 +34,7 @@ export function ReproductionPanel({
 }) {
   const { t } = useTranslation('answers');
   const versions = useApi('answers:productVersions', {});
-  const steps = findNodes<StepNode>(doc, 'kotae-step');
+  const steps = findNodes(doc, 'kotae-step');
   const [index, setIndex] = useState(0);
   const [version, setVersion] = useState<string | null>(null);
   const [verifiedNow, setVerifiedNow] = useState<Set<string>>(new Set());

@@ -1,7 +1,9 @@
-import { FileText, Plus } from 'lucide-react';
-import { useState } from 'react';
+import { FileText, Plus, RefreshCcw } from 'lucide-react';
+import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import type { AnswerSummary } from '@shared/domain/answer';
 import { call } from '../../api/client';
 import { queryKey, useApi } from '../../api/hooks';
 import { savesSettled } from '../../editor/pendingSaves';
@@ -16,13 +18,15 @@ import {
   SearchableList,
   SplitView,
 } from '../../components';
-import { useFormat } from '../../hooks/useFormat';
+import { WindowedList } from '../../components/WindowedList';
+import { useFormat, type Format } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import './answers.css';
 import './workspace.css';
 import './dialogs.css';
 import { AnswerWorkspace } from './AnswerWorkspace';
 import { NewAnswerDialog } from './NewAnswerDialog';
+import { RecheckList } from './RecheckList';
 
 function AnswerDetailView({ id }: { id: number }) {
   // The editor starts from this copy, so it must be current: read after the answer's own pending
@@ -45,16 +49,66 @@ function AnswerDetailView({ id }: { id: number }) {
   return <AnswerWorkspace key={id} answer={answer.data} />;
 }
 
+/** One answer of the list. Memoised: selecting another answer re-renders two rows, not all. */
+const AnswerRow = memo(function AnswerRow({
+  answer: a,
+  selected,
+  tabIndex,
+  onOpen,
+  t,
+  fmt,
+}: {
+  answer: AnswerSummary | undefined;
+  selected: boolean;
+  tabIndex: 0 | -1;
+  onOpen: (id: number) => void;
+  t: TFunction<'answers'>;
+  fmt: Format;
+}) {
+  const roving = { tabIndex, 'data-roving': true } as const;
+  if (!a) return <ListItem loading roving={roving} title={t('common:loading')} onSelect={() => undefined} />;
+  return (
+    <ListItem
+      testId={`answer-${a.id}`}
+      selected={selected}
+      roving={roving}
+      onSelect={() => onOpen(a.id)}
+      title={a.title}
+      trailing={
+        a.isPublic ? (
+          <Badge tone="ok">{t('public')}</Badge>
+        ) : a.kind === 'decline' ? (
+          <Badge tone="warning">{t('kind.decline')}</Badge>
+        ) : undefined
+      }
+      meta={
+        <>
+          <span>{t('questionCount', { count: a.questionCount })}</span>
+          <span>{fmt.date(a.updatedAt)}</span>
+          {a.verifiedVersion && <span>✓ {a.verifiedVersion}</span>}
+        </>
+      }
+    />
+  );
+});
+
 export default function Answers({ id, navigate }: ScreenProps) {
-  const { t } = useTranslation('answers');
+  const { t } = useTranslation(['answers', 'followUp']);
   const fmt = useFormat();
-  const answers = useApi('answers:list', {});
   const [creating, setCreating] = useState(false);
-  const list = () => {
-    if (answers.isPending) return <Loading />;
-    if (answers.isError) return <ErrorMessage error={answers.error} />;
-    if (!answers.data.length)
-      return (
+  const stale = useApi('answers:stale', {});
+  // The "to re-check" filter (issue 22): the answers a release put on the list, most read first.
+  const [recheckOnly, setRecheckOnly] = useState(false);
+  const open = useCallback((answerId: number) => navigate('answers', answerId), [navigate]);
+  const list = (
+    <WindowedList<AnswerSummary>
+      testId="answer-list"
+      queryKey={(offset, limit) => queryKey('answers:list', { offset, limit })}
+      fetchWindow={(offset, limit) => call('answers:list', { offset, limit })}
+      label={(count) => t('listLabel', { count })}
+      selectedId={id}
+      rowHeight={60}
+      empty={
         <EmptyState
           icon={<FileText size={36} />}
           title={t('emptyTitle')}
@@ -66,53 +120,60 @@ export default function Answers({ id, navigate }: ScreenProps) {
         >
           {t('emptyText')}
         </EmptyState>
-      );
-    return answers.data.map((a) => (
-      <ListItem
-        key={a.id}
-        testId={`answer-${a.id}`}
-        selected={a.id === id}
-        onSelect={() => navigate('answers', a.id)}
-        title={a.title}
-        trailing={
-          a.isPublic ? (
-            <Badge tone="ok">{t('public')}</Badge>
-          ) : a.kind === 'decline' ? (
-            <Badge tone="warning">{t('kind.decline')}</Badge>
-          ) : undefined
-        }
-        meta={
-          <>
-            <span>{t('questionCount', { count: a.questionCount })}</span>
-            <span>{fmt.date(a.updatedAt)}</span>
-            {a.verifiedVersion && <span>✓ {a.verifiedVersion}</span>}
-          </>
-        }
-      />
-    ));
-  };
+      }
+      renderItem={(answer, selected, roving) => (
+        <AnswerRow
+          answer={answer}
+          selected={selected}
+          tabIndex={roving.tabIndex}
+          onOpen={open}
+          t={t}
+          fmt={fmt}
+        />
+      )}
+    />
+  );
   return (
     <div className="k-screen" data-testid="screen-answers">
       <PageHeader
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          <Button variant="primary" icon={<Plus size={15} />} onClick={() => setCreating(true)}>
-            {t('newAnswer')}
-          </Button>
+          <>
+            <Button
+              icon={<RefreshCcw size={15} />}
+              aria-pressed={recheckOnly}
+              variant={recheckOnly ? 'primary' : 'secondary'}
+              onClick={() => setRecheckOnly((on) => !on)}
+              data-testid="recheck-filter"
+            >
+              {t('followUp:recheck.filter')} ({stale.data?.length ?? 0})
+            </Button>
+            <Button variant="primary" icon={<Plus size={15} />} onClick={() => setCreating(true)}>
+              {t('newAnswer')}
+            </Button>
+          </>
         }
       />
       <SplitView
         listWidth={320}
         list={
-          <SearchableList
-            kind="answer"
-            filters={['customer', 'capability', 'date']}
-            selectedId={id}
-            onOpen={(hit) => navigate('answers', hit)}
-          >
-            {list()}
-          </SearchableList>
+          recheckOnly ? (
+            stale.isError ? (
+              <ErrorMessage error={stale.error} />
+            ) : (
+              <RecheckList items={stale.data ?? []} selectedId={id} onOpen={open} />
+            )
+          ) : (
+            <SearchableList
+              kind="answer"
+              filters={['customer', 'capability', 'date']}
+              selectedId={id}
+              onOpen={open}
+            >
+              {list}
+            </SearchableList>
+          )
         }
         detail={
           id ? (

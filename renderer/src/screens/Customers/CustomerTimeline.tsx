@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { QuestionStatus } from '@shared/domain/status';
+import type { TimelineItem } from '@shared/domain/tracking';
 import { useApi } from '../../api/hooks';
 import { Card, ErrorMessage, Loading } from '../../components';
 import { useFormat } from '../../hooks/useFormat';
@@ -7,9 +8,18 @@ import { MessageDelivery } from '../Inbox/MessageDelivery';
 
 /** All of a customer's questions, mails, status changes and answers on one timeline. */
 export function CustomerTimeline({ customerId }: { customerId: number }) {
-  const { t } = useTranslation(['customers', 'status']);
+  const { t } = useTranslation(['customers', 'status', 'followUp']);
   const fmt = useFormat();
   const timeline = useApi('customers:timeline', { id: customerId });
+  // Codes in words: a status, a verdict ("Solved" / "Not yet"), a release's version.
+  const titleOf = (item: TimelineItem) =>
+    item.kind === 'status'
+      ? t(`status:status.${item.title as QuestionStatus}`)
+      : item.kind === 'verdict'
+        ? t(`followUp:verdict.${item.title}`)
+        : item.kind === 'release'
+          ? t('followUp:timeline.release', { version: item.title })
+          : item.title;
   return (
     <Card title={t('timeline.title')}>
       {timeline.isPending ? (
@@ -21,8 +31,7 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
           {timeline.data.map((item, i) => (
             <li key={`${item.kind}-${item.at}-${i}`}>
               <div>
-                <strong>{t(`timeline.kind.${item.kind}`)}</strong>{' '}
-                {item.kind === 'status' ? t(`status:status.${item.title as QuestionStatus}`) : item.title}{' '}
+                <strong>{t(`timeline.kind.${item.kind}`)}</strong> {titleOf(item)}{' '}
                 <span className="faint">{fmt.dateTime(item.at)}</span>
               </div>
               <div className="faint">

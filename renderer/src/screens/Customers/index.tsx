@@ -1,7 +1,10 @@
 import { Mail, Pencil, Users } from 'lucide-react';
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/hooks';
+import type { TFunction } from 'i18next';
+import type { CustomerSummary } from '@shared/domain/customer';
+import { call } from '../../api/client';
+import { queryKey, useApi } from '../../api/hooks';
 import {
   Badge,
   Button,
@@ -15,6 +18,7 @@ import {
   SplitView,
   StatusBadge,
 } from '../../components';
+import { WindowedList } from '../../components/WindowedList';
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { BundleHistory } from '../Answers/BundleExport';
@@ -23,12 +27,75 @@ import { CustomerEditor, draftOf, isEdited, type CustomerDraft } from './Custome
 import { CustomerProfileCard } from './CustomerProfileCard';
 import { CustomerTimeline } from './CustomerTimeline';
 
-export default function Customers({ id, navigate }: ScreenProps) {
+/** One customer of the list. Memoised: selecting another customer re-renders two rows, not all. */
+const CustomerRow = memo(function CustomerRow({
+  customer: c,
+  selected,
+  unsaved,
+  tabIndex,
+  onOpen,
+  t,
+}: {
+  customer: CustomerSummary | undefined;
+  selected: boolean;
+  unsaved: boolean;
+  tabIndex: 0 | -1;
+  onOpen: (id: number) => void;
+  t: TFunction<'customers'>;
+}) {
+  const roving = { tabIndex, 'data-roving': true } as const;
+  if (!c) return <ListItem loading roving={roving} title={t('common:loading')} onSelect={() => undefined} />;
+  return (
+    <ListItem
+      testId={`customer-${c.id}`}
+      selected={selected}
+      roving={roving}
+      onSelect={() => onOpen(c.id)}
+      title={c.name}
+      trailing={
+        <>
+          {unsaved && <Badge tone="warning">{t('edit.unsaved')}</Badge>}
+          {c.openQuestions > 0 && <Badge tone="info">{t('open', { count: c.openQuestions })}</Badge>}
+        </>
+      }
+      meta={
+        <>
+          <span>{c.company}</span>
+          <span>{t('total', { count: c.totalQuestions })}</span>
+        </>
+      }
+    />
+  );
+});
+
+/** The latest questions of a customer (all of them up to a window), newest first. */
+function CustomerQuestions({ customerId }: { customerId: number }) {
   const { t } = useTranslation('customers');
   const fmt = useFormat();
-  const customers = useApi('customers:list', {});
-  const questions = useApi('questions:list', { customerId: id ?? 0 }, { enabled: id !== null });
-  const selected = customers.data?.find((c) => c.id === id) ?? null;
+  const questions = useApi('questions:list', { customerId, limit: 100 });
+  if (questions.isPending) return <Loading />;
+  if (questions.isError) return <ErrorMessage error={questions.error} />;
+  const { items, total } = questions.data;
+  if (!items.length) return <span className="faint">{t('noQuestions')}</span>;
+  return (
+    <>
+      <ul className="k-link-list">
+        {items.map((q) => (
+          <li key={q.id}>
+            <a href={`#/inbox/${q.id}`}>{q.subject}</a> <StatusBadge status={q.status} />{' '}
+            <span className="faint">{fmt.date(q.receivedAt)}</span>
+          </li>
+        ))}
+      </ul>
+      {total > items.length && <p className="faint">{t('moreQuestions', { shown: items.length, total })}</p>}
+    </>
+  );
+}
+
+export default function Customers({ id, navigate }: ScreenProps) {
+  const { t } = useTranslation('customers');
+  const selectedCustomer = useApi('customers:get', { id: id ?? 1 }, { enabled: id !== null });
+  const selected = id !== null ? (selectedCustomer.data ?? null) : null;
   // Unsaved edits per customer: kept while the vendor looks at someone else.
   const [drafts, setDrafts] = useState<Record<number, CustomerDraft>>({});
   const setDraft = (customerId: number, draft: CustomerDraft | null) =>
@@ -38,50 +105,51 @@ export default function Customers({ id, navigate }: ScreenProps) {
       else delete next[customerId];
       return next;
     });
+  const open = useCallback((customerId: number) => navigate('customers', customerId), [navigate]);
 
-  const list = () => {
-    if (customers.isPending) return <Loading />;
-    if (customers.isError) return <ErrorMessage error={customers.error} />;
-    if (!customers.data.length)
-      return (
+  const list = (
+    <WindowedList<CustomerSummary>
+      testId="customer-list"
+      queryKey={(offset, limit) => queryKey('customers:list', { offset, limit })}
+      fetchWindow={(offset, limit) => call('customers:list', { offset, limit })}
+      label={(count) => t('listLabel', { count })}
+      selectedId={id}
+      rowHeight={60}
+      empty={
         <EmptyState icon={<Users size={36} />} title={t('emptyTitle')}>
           {t('emptyText')}
         </EmptyState>
-      );
-    return customers.data.map((c) => (
-      <ListItem
-        key={c.id}
-        testId={`customer-${c.id}`}
-        selected={c.id === id}
-        onSelect={() => navigate('customers', c.id)}
-        title={c.name}
-        trailing={
-          <>
-            {drafts[c.id] && isEdited(drafts[c.id]!, c) && <Badge tone="warning">{t('edit.unsaved')}</Badge>}
-            {c.openQuestions > 0 && <Badge tone="info">{t('open', { count: c.openQuestions })}</Badge>}
-          </>
-        }
-        meta={
-          <>
-            <span>{c.company}</span>
-            <span>{t('total', { count: c.totalQuestions })}</span>
-          </>
-        }
-      />
-    ));
-  };
+      }
+      renderItem={(customer, isSelected, roving) => (
+        <CustomerRow
+          customer={customer}
+          selected={isSelected}
+          unsaved={customer !== undefined && !!drafts[customer.id] && isEdited(drafts[customer.id]!, customer)}
+          tabIndex={roving.tabIndex}
+          onOpen={open}
+          t={t}
+        />
+      )}
+    />
+  );
 
   return (
     <div className="k-screen" data-testid="screen-customers">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <SplitView
         list={
-          <SearchableList kind="customer" selectedId={id} onOpen={(hit) => navigate('customers', hit)}>
-            {list()}
+          <SearchableList kind="customer" selectedId={id} onOpen={open}>
+            {list}
           </SearchableList>
         }
         detail={
-          selected ? (
+          id !== null && selectedCustomer.isError ? (
+            <div className="k-detail">
+              <ErrorMessage error={selectedCustomer.error} />
+            </div>
+          ) : id !== null && !selected ? (
+            <Loading />
+          ) : selected ? (
             <article className="k-detail" data-testid="customer-detail">
               <h2 className="k-detail__title">{selected.name}</h2>
               <div className="k-detail__meta">
@@ -96,18 +164,7 @@ export default function Customers({ id, navigate }: ScreenProps) {
               </div>
               <div className="k-grid-2">
                 <Card title={t('questions')}>
-                  {questions.data?.length ? (
-                    <ul className="k-link-list">
-                      {questions.data.map((q) => (
-                        <li key={q.id}>
-                          <a href={`#/inbox/${q.id}`}>{q.subject}</a> <StatusBadge status={q.status} />{' '}
-                          <span className="faint">{fmt.date(q.receivedAt)}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="faint">{t('noQuestions')}</span>
-                  )}
+                  <CustomerQuestions customerId={selected.id} />
                 </Card>
                 {drafts[selected.id] ? (
                   <CustomerEditor

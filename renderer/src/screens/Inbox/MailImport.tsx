@@ -86,6 +86,27 @@ function Report({ intake, navigate }: { intake: MailIntake; navigate: ScreenProp
       </div>
       {job.status === 'failed' && job.error && <ErrorMessage error={job.error} />}
       {report && <Counts report={report} />}
+      {report?.items.some((item) => item.verdict && item.questionId !== null) && (
+        // Customers' verdicts on an answer (issue 22): said at once, each with its question.
+        <ul>
+          {report.items
+            .filter((item) => item.verdict && item.questionId !== null)
+            .map((item, i) => (
+              <li key={`verdict-${i}`} data-testid="import-verdict">
+                <strong>{t(`followUp:import.${item.verdict!}`)}</strong>{' '}
+                <a
+                  href={`#/inbox/${item.questionId}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate('inbox', item.questionId!);
+                  }}
+                >
+                  {item.subject || t('report.noSubject')}
+                </a>
+              </li>
+            ))}
+        </ul>
+      )}
       {rejected.length > 0 && (
         <div>
           <div>{t('report.rejectedTitle')}</div>

@@ -1,4 +1,5 @@
 import { FolderSearch, Globe, Send, X } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation } from '../../api/hooks';
 import {
@@ -16,6 +17,7 @@ import { useHotkey } from '../../hooks/useHotkey';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { AnswersCard } from './AnswersCard';
 import { FindingsCard } from './FindingsCard';
+import { RecheckConfirm, RecheckWarning } from './RecheckWarning';
 import { SiteCard } from './SiteCard';
 import { publishResultOf, usePublishJob } from './usePublishJob';
 import './publish.css';
@@ -29,7 +31,12 @@ export default function Publish({ navigate }: ScreenProps) {
   const running = job?.status === 'running';
   const o = overview.data;
   const canPublish = !!o && !running && o.unresolved === 0 && !!o.settings.outDir;
-  useHotkey('mod+enter', () => void start(), canPublish);
+  // Public answers a release put on the list to re-check: warned about, and asked before publishing.
+  const stale = useApi('answers:stale', {});
+  const staleOnSite = (stale.data ?? []).filter((s) => o?.answers.some((a) => a.id === s.answerId));
+  const [confirming, setConfirming] = useState(false);
+  const requestPublish = () => (staleOnSite.length ? setConfirming(true) : void start());
+  useHotkey('mod+enter', requestPublish, canPublish && !confirming);
 
   if (overview.isPending) return <Loading />;
   if (overview.isError) return <ErrorMessage error={overview.error} />;
@@ -43,7 +50,9 @@ export default function Publish({ navigate }: ScreenProps) {
   // Nothing to publish but the same pages: still allowed (the vendor's details may have changed),
   // but no longer the screen's main action.
   const upToDate =
-    !!data.lastPublication && data.withdrawn.length === 0 && data.answers.every((a) => a.change === 'unchanged');
+    !!data.lastPublication &&
+    data.withdrawn.length === 0 &&
+    data.answers.every((a) => a.change === 'unchanged');
 
   return (
     <div className="k-screen" data-testid="screen-publish">
@@ -62,7 +71,7 @@ export default function Publish({ navigate }: ScreenProps) {
             <Button
               variant={upToDate ? 'secondary' : 'primary'}
               icon={<Send size={15} />}
-              onClick={() => void start()}
+              onClick={requestPublish}
               disabled={!canPublish}
               title={blockedReason ?? undefined}
               data-testid="publish-start"
@@ -83,6 +92,7 @@ export default function Publish({ navigate }: ScreenProps) {
             {blockedReason}
           </p>
         )}
+        <RecheckWarning items={staleOnSite} navigate={navigate} />
         {open.isError && <ErrorMessage error={open.error} />}
         {startError !== null && <ErrorMessage error={startError} />}
         {job && (
@@ -124,7 +134,11 @@ export default function Publish({ navigate }: ScreenProps) {
           <div className="k-publish__grid">
             <div className="k-publish__main">
               <FindingsCard findings={data.findings} unresolved={data.unresolved} />
-              <AnswersCard overview={data} navigate={navigate} />
+              <AnswersCard
+                overview={data}
+                navigate={navigate}
+                toRecheck={new Set(staleOnSite.map((s) => s.answerId))}
+              />
             </div>
             <div className="k-publish__side">
               <SiteCard key={JSON.stringify(data.settings)} settings={data.settings} vendor={data.vendor} />
@@ -143,6 +157,17 @@ export default function Publish({ navigate }: ScreenProps) {
           </div>
         )}
       </div>
+      {confirming && (
+        <RecheckConfirm
+          items={staleOnSite}
+          navigate={navigate}
+          onClose={() => setConfirming(false)}
+          onPublish={() => {
+            setConfirming(false);
+            void start();
+          }}
+        />
+      )}
     </div>
   );
 }

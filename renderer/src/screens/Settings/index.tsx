@@ -10,10 +10,11 @@ import { applyTheme } from '../../shell/theme';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { FfmpegSettings } from '../Videos/FfmpegSettings';
 import { BackupCard } from './BackupCard';
+import { ReleasesCard } from './ReleasesCard';
 import { VendorCard } from './VendorCard';
 import { MessageTemplatesCard } from '../Inbox/MessageTemplatesDialog';
 
-export default function Settings(_props: ScreenProps) {
+export default function Settings({ navigate }: ScreenProps) {
   const { t } = useTranslation(['settings', 'library']);
   const settings = useApi('settings:get', {});
   const info = useApi('app:info', {});
@@ -120,6 +121,7 @@ export default function Settings(_props: ScreenProps) {
         <BackupCard hasLibrary={current !== null} />
         <FfmpegSettings />
         {current && !current.readOnly && <VendorCard />}
+        {current && !current.readOnly && <ReleasesCard navigate={navigate} />}
         {current && !current.readOnly && <MessageTemplatesCard />}
         <Card title={t('about')}>
           <dl className="k-dl">

@@ -1,10 +1,11 @@
-import { Play, Trash2, Wand2 } from 'lucide-react';
+import { Camera, Play, RotateCcw, Trash2, Wand2 } from 'lucide-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findNodes, nodeText, type AnswerDocument, type StepNode } from '@shared/answers/document';
+import { findNodes, nodeText, type AnswerDocument } from '@shared/answers/document';
 import type { Chapter, ClipEdit } from '@shared/domain/clip';
 import { useApi } from '../../api/hooks';
 import { Card, IconButton, SelectField, TextArea } from '../../components';
+import { RecordPicker } from '../../components/RecordPicker';
 import { timecode } from './timecode';
 
 export interface StepOption {
@@ -15,9 +16,9 @@ export interface StepOption {
 }
 
 /** The steps of an answer, in order, with the words a caption would use. */
-export function stepsOf(doc: unknown): StepOption[] {
-  if (!doc || typeof doc !== 'object' || !('root' in doc)) return [];
-  return findNodes<StepNode>(doc as AnswerDocument, 'kotae-step').map((s, i) => {
+export function stepsOf(doc: AnswerDocument | undefined): StepOption[] {
+  if (!doc) return [];
+  return findNodes(doc, 'kotae-step').map((s, i) => {
     const action = s.children[0] ? nodeText(s.children[0]).trim() : '';
     const expected = s.children[1] ? nodeText(s.children[1]).trim() : '';
     return { stepId: s.stepId, n: i + 1, action, text: [action, expected].filter(Boolean).join('\n') };
@@ -33,6 +34,8 @@ function ChapterRow({
   onCaption,
   onRemove,
   onJump,
+  currentS,
+  onJumpTo,
 }: {
   chapter: Chapter;
   index: number;
@@ -42,6 +45,8 @@ function ChapterRow({
   onCaption: (text: string) => void;
   onRemove: () => void;
   onJump: () => void;
+  currentS: number;
+  onJumpTo: (s: number) => void;
 }) {
   const { t } = useTranslation('videos');
   const step = steps.find((s) => s.stepId === chapter.stepId);
@@ -94,6 +99,28 @@ function ChapterRow({
             <Wand2 size={13} /> {t('chapters.fromStep')}
           </button>
         )}
+        {chapter.stepId && (
+          // The frame the answer's "Pictures from the video" puts into the linked step.
+          <div className="k-chapter__picture" data-testid="chapter-picture">
+            <span className="k-field__label">{t('chapters.picture')}</span>
+            {chapter.pictureS === null ? (
+              <span className="faint">{t('chapters.pictureDefault')}</span>
+            ) : (
+              <button type="button" className="k-link mono" onClick={() => onJumpTo(chapter.pictureS!)}>
+                {t('chapters.pictureAt', { time: timecode(chapter.pictureS) })}
+              </button>
+            )}
+            <IconButton
+              label={t('chapters.pictureHere', { time: timecode(currentS) })}
+              icon={<Camera size={14} />}
+              onClick={() => onChange({ pictureS: currentS })}
+              data-testid="chapter-picture-here"
+            />
+            {chapter.pictureS !== null && (
+              <IconButton label={t('chapters.pictureReset')} icon={<RotateCcw size={14} />} onClick={() => onChange({ pictureS: null })} />
+            )}
+          </div>
+        )}
       </div>
     </li>
   );
@@ -104,14 +131,18 @@ export function ChaptersPanel({
   edit,
   change,
   onJump,
+  currentS,
 }: {
   edit: ClipEdit;
   change: (update: (e: ClipEdit) => ClipEdit) => void;
   onJump: (c: Chapter) => void;
   durationS: number;
+  /** The frame on screen: what "use this frame" picks for a step's picture. */
+  currentS: number;
 }) {
   const { t } = useTranslation('videos');
-  const answers = useApi('answers:list', {});
+  // The latest answers to choose from at once; any other by typing part of its title.
+  const latest = useApi('answers:list', { limit: 8 });
   const answer = useApi('answers:get', { id: edit.answerId ?? 0 }, { enabled: edit.answerId !== null });
   const steps = useMemo(() => (edit.answerId !== null ? stepsOf(answer.data?.doc) : []), [answer.data, edit.answerId]);
   const captions = new Map(edit.captions.map((c) => [c.chapterId, c.text]));
@@ -127,18 +158,17 @@ export function ChaptersPanel({
 
   return (
     <Card title={t('chapters.title')} className="k-chapters">
-      <SelectField
+      <RecordPicker
+        kind="answer"
         label={t('chapters.answer')}
-        value={edit.answerId === null ? '' : String(edit.answerId)}
-        options={[
-          { value: '', label: t('chapters.noAnswer') },
-          ...(answers.data ?? []).map((a) => ({ value: String(a.id), label: a.title })),
-        ]}
-        onChange={(e) => {
-          const answerId = e.target.value ? Number(e.target.value) : null;
+        placeholder={t('chapters.noAnswer')}
+        value={edit.answerId === null ? null : { id: edit.answerId, title: answer.data?.title ?? '…' }}
+        recent={(latest.data?.items ?? []).map((a) => ({ id: a.id, title: a.title }))}
+        onChange={(picked) => {
+          const answerId = picked?.id ?? null;
           change((x) => ({ ...x, answerId, chapters: x.chapters.map((c) => ({ ...c, stepId: answerId === x.answerId ? c.stepId : null })) }));
         }}
-        data-testid="clip-answer"
+        testId="clip-answer"
       />
       {sorted.length === 0 ? (
         <p className="faint">{t('chapters.empty')}</p>
@@ -161,6 +191,8 @@ export function ChaptersPanel({
                 }))
               }
               onJump={() => onJump(c)}
+              currentS={currentS}
+              onJumpTo={(startS) => onJump({ ...c, startS })}
             />
           ))}
         </ol>

@@ -28,10 +28,24 @@ export function RenderPanel({
   change: (update: (e: ClipEdit) => ClipEdit) => void;
 }) {
   const { t } = useTranslation('videos');
-  const planInput = { assetId: clip.assetId, segments: edit.segments, renderMode: edit.renderMode, options: edit.options };
+  const planInput = {
+    assetId: clip.assetId,
+    segments: edit.segments,
+    renderMode: edit.renderMode,
+    options: edit.options,
+    redactions: edit.redactions,
+    zooms: edit.zooms,
+  };
   const plan = useApi('clips:plan', planInput, { placeholderData: (previous) => previous });
   const lossless = useApi('clips:plan', { ...planInput, renderMode: 'lossless' }, { placeholderData: (previous) => previous });
   const losslessRefused = lossless.data?.refused ? lossless.data.fallback : null;
+  // A redaction or zoom is the edit's doing, not the video's: say what to choose instead.
+  const losslessWhy =
+    losslessRefused === 'redaction' || losslessRefused === 'zoom'
+      ? t(`errors.losslessRefused.${losslessRefused}`)
+      : losslessRefused
+        ? `${t('render.lossless')}: ${t('render.unavailable')} — ${t(`fallback.${losslessRefused}`)}`
+        : null;
   const [job, setJob] = useState<JobState | null>(null);
   const [startError, setStartError] = useState<unknown>(null);
 
@@ -71,7 +85,7 @@ export function RenderPanel({
               <label
                 key={mode}
                 className={`k-mode ${edit.renderMode === mode ? 'is-selected' : ''} ${unavailable ? 'is-unavailable' : ''}`}
-                title={unavailable ? `${t('render.unavailable')}: ${t(`fallback.${losslessRefused}`)}` : t(`render.${mode}Help`)}
+                title={unavailable ? (losslessWhy ?? '') : t(`render.${mode}Help`)}
               >
                 <input
                   type="radio"
@@ -90,9 +104,9 @@ export function RenderPanel({
         <p className="k-mode__help" data-testid="mode-help">
           {t(`render.${edit.renderMode}Help`)}
         </p>
-        {losslessRefused && (
+        {losslessWhy && (
           <p className="k-mode__why" data-testid="lossless-unavailable">
-            {t('render.lossless')}: {t('render.unavailable')} — {t(`fallback.${losslessRefused}`)}
+            {losslessWhy}
           </p>
         )}
       </fieldset>
@@ -119,6 +133,19 @@ export function RenderPanel({
                   {moved && (
                     <div className="faint mono">{t('render.planRequested', { from: timecode(s.requested.startS), to: timecode(s.requested.endS) })}</div>
                   )}
+                  {p.mode === 'smart' && (
+                    // What is copied and what re-encoded, and why (a cut's edge, a redaction, a zoom).
+                    <ul className="k-plan__parts">
+                      {s.parts.map((part, j) => (
+                        <li key={j} className={`k-plan__part k-plan__part--${part.kind}`} data-testid="plan-part" data-kind={part.kind}>
+                          <span className="mono">{timecode(part.startS)} – {timecode(part.endS)}</span>{' '}
+                          {part.kind === 'copy'
+                            ? t('render.partCopy')
+                            : t('render.partEncode', { why: part.why.map((w) => t(`render.why.${w}`)).join(t('render.whyJoin')) })}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </li>
               );
             })}
@@ -126,11 +153,39 @@ export function RenderPanel({
           <div className="faint" data-testid="plan-output">
             {t('render.planOutput', { duration: timecode(p.outputDurationS), width: p.width, height: p.height })} ·{' '}
             {t('render.reencoded', { percent: Math.round(p.reencodedShare * 100) })} ·{' '}
-            {t(p.audio === 'copy' ? 'render.audioCopy' : p.audio === 'encode' ? 'render.audioEncode' : 'render.audioNone')}
+            {t(p.cleanNarration ? 'render.audioClean' : p.audio === 'copy' ? 'render.audioCopy' : p.audio === 'encode' ? 'render.audioEncode' : 'render.audioNone')}
           </div>
+          {(p.redactions > 0 || p.zooms > 0) && (
+            <div className="faint" data-testid="plan-regions">
+              {t('render.planRegions', {
+                list: [
+                  ...(p.redactions ? [t('render.planRedactions', { count: p.redactions })] : []),
+                  ...(p.zooms ? [t('render.planZooms', { count: p.zooms })] : []),
+                ].join(t('render.whyJoin')),
+              })}
+            </div>
+          )}
+          {p.zooms > 0 && !p.zoomEased && <p className="k-plan__fallback">{t('render.zoomNotEased')}</p>}
         </div>
       )}
       {plan.isError && <ErrorMessage error={plan.error} />}
+
+      <label className="k-check">
+        <input
+          type="checkbox"
+          checked={edit.options.cleanNarration}
+          disabled={running}
+          onChange={(e) => {
+            const cleanNarration = e.target.checked;
+            change((x) => ({ ...x, options: { ...x.options, cleanNarration } }));
+          }}
+          data-testid="clean-narration"
+        />
+        <span>
+          {t('render.cleanNarration')}
+          <span className="k-field__hint">{t('render.cleanNarrationHint')}</span>
+        </span>
+      </label>
 
       <details className="k-render__options">
         <summary>{t('render.options')}</summary>

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Chapter, Segment } from '@shared/domain/clip';
+import type { Chapter, Redaction, Segment, ZoomRegion } from '@shared/domain/clip';
 import type { ThumbnailStrip, Waveform } from '@shared/domain/video';
 import { mediaUrl } from '../../api/client';
+import type { RegionRef } from './regionEdit';
 import { timecode } from './timecode';
 
 export interface TimelineProps {
@@ -16,6 +17,11 @@ export interface TimelineProps {
   waveform: Waveform | null;
   onSeek: (seconds: number) => void;
   onChapter: (chapter: Chapter) => void;
+  redactions: readonly Redaction[];
+  zooms: readonly ZoomRegion[];
+  selected: RegionRef | null;
+  /** A region's bar was clicked: select it (and go to its start). */
+  onRegion: (ref: RegionRef, startS: number) => void;
 }
 
 function removedRanges(segments: readonly Segment[], durationS: number): Segment[] {
@@ -162,6 +168,37 @@ export function Timeline(props: TimelineProps) {
         ))}
         <div className="k-timeline__playhead" style={{ left: x(currentS) }} data-testid="timeline-playhead" />
       </div>
+      {(['redaction', 'zoom'] as const).map((kind) => {
+        const regions: readonly (Redaction | ZoomRegion)[] = kind === 'redaction' ? props.redactions : props.zooms;
+        const label = t(kind === 'redaction' ? 'timeline.redactions' : 'timeline.zooms');
+        return (
+          <div key={kind} className={`k-timeline__lane k-timeline__lane--${kind}`} role="group" aria-label={label} data-testid={`lane-${kind}`}>
+            <span className="k-timeline__lane-label" aria-hidden>
+              {label}
+            </span>
+            {regions.map((r, i) => {
+              const selected = props.selected?.kind === kind && props.selected.id === r.id;
+              const name = t(kind === 'redaction' ? 'regions.redactionN' : 'regions.zoomN', { n: i + 1 });
+              return (
+                <button
+                  type="button"
+                  key={r.id}
+                  className={`k-timeline__region ${selected ? 'is-selected' : ''}`}
+                  style={{ left: x(r.startS), width: Math.max(3, x(r.endS) - x(r.startS)) }}
+                  title={`${name}: ${timecode(r.startS)} – ${timecode(r.endS)}`}
+                  aria-label={`${name}: ${timecode(r.startS)} – ${timecode(r.endS)}`}
+                  aria-pressed={selected}
+                  onClick={() => props.onRegion({ kind, id: r.id }, r.startS)}
+                  data-testid={`timeline-${kind}`}
+                  data-start={r.startS}
+                  data-end={r.endS}
+                />
+              );
+            })}
+            <div className="k-timeline__lane-playhead" style={{ left: x(currentS) }} aria-hidden />
+          </div>
+        );
+      })}
     </div>
   );
 }

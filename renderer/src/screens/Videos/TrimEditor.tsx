@@ -1,26 +1,11 @@
-import {
-  ChevronLeft,
-  ChevronRight,
-  Flag,
-  Pause,
-  Play,
-  Redo2,
-  RotateCcw,
-  Scissors,
-  SkipBack,
-  SquareArrowDown,
-  SquareArrowUp,
-  Trash2,
-  Undo2,
-} from 'lucide-react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Redo2, Undo2 } from 'lucide-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Chapter, Clip } from '@shared/domain/clip';
+import type { Chapter, Clip, Rect } from '@shared/domain/clip';
 import type { VideoDetail } from '@shared/domain/video';
 import {
   editDuration,
   frameIndexAt,
-  nextPlayableTime,
   removeRange,
   segmentAt,
   setInPoint,
@@ -33,10 +18,15 @@ import { mediaUrl } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ErrorMessage, IconButton, TextField } from '../../components';
 import { ChaptersPanel } from './ChaptersPanel';
+import { RegionOverlay } from './RegionOverlay';
+import { RegionsPanel } from './RegionsPanel';
+import { addRegion, findRegion, removeRegion, setRegionEnd, updateRegion, type RegionKind, type RegionRef } from './regionEdit';
 import { RenderPanel } from './RenderPanel';
+import { Transport } from './Transport';
 import { Timeline } from './Timeline';
 import { isTyping, timecode } from './timecode';
 import { useClipEditor } from './useClipEditor';
+import { usePreviewPlayback } from './usePreviewPlayback';
 
 function newChapterId(): string {
   return Math.random().toString(36).slice(2, 10);
@@ -51,74 +41,23 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
   const waveform = useApi('media:waveform', { assetId: clip.assetId }, { staleTime: Infinity });
   const durationS = video.probe.durationS;
   const frames = video.frameTimes;
-  const videoRef = useRef<HTMLVideoElement>(null);
-  const [current, setCurrent] = useState(() => startS ?? edit.segments[0]?.startS ?? 0);
-  const [playing, setPlaying] = useState(false);
-  const [rate, setRate] = useState(1);
   const [playable, setPlayable] = useState(true);
-  const segmentsRef = useRef(edit.segments);
-  useLayoutEffect(() => {
-    segmentsRef.current = edit.segments;
-  }, [edit.segments]);
   const [actual, setActual] = useState<{ startS: number; endS: number }[] | null>(null);
+  // The redaction or zoom being worked on (I/O and Delete act on it), and the rectangle being drawn.
+  const [selected, setSelected] = useState<RegionRef | null>(null);
+  const [tool, setTool] = useState<RegionKind | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const selectedRegion = findRegion(edit, selected);
+  // An undo can take the selected region away.
+  if (selected && !selectedRegion) setSelected(null);
+  const { videoRef, current, setCurrent, playing, setPlaying, rate, seek, play, pause } = usePreviewPlayback(
+    edit.segments,
+    durationS,
+    startS ?? edit.segments[0]?.startS ?? 0,
+  );
 
   const frameAt = useCallback((s: number) => snapToFrame(frames, s), [frames]);
   const here = frameAt(current);
-
-  const seek = useCallback(
-    (s: number) => {
-      const target = Math.min(Math.max(0, s), durationS);
-      const v = videoRef.current;
-      // Half a millisecond into the frame, so the browser shows this frame and not the one before.
-      if (v) v.currentTime = target + 0.0005;
-      setCurrent(target);
-    },
-    [durationS],
-  );
-
-  // While playing, removed parts are skipped and playback stops at the end of the edit.
-  useEffect(() => {
-    if (!playing) return;
-    let raf = 0;
-    const tick = () => {
-      const v = videoRef.current;
-      if (v) {
-        const now = v.currentTime;
-        const next = nextPlayableTime(segmentsRef.current, now);
-        if (next === null) {
-          v.pause();
-          setPlaying(false);
-        } else if (next - now > 0.001) {
-          v.currentTime = next;
-        }
-        setCurrent(v.currentTime);
-      }
-      raf = requestAnimationFrame(tick);
-    };
-    raf = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(raf);
-  }, [playing]);
-
-  const play = useCallback(
-    (speed = 1) => {
-      const v = videoRef.current;
-      if (!v) return;
-      const next = nextPlayableTime(segmentsRef.current, v.currentTime);
-      if (next === null) v.currentTime = segmentsRef.current[0]!.startS + 0.0005;
-      else if (next !== v.currentTime) v.currentTime = next + 0.0005;
-      v.playbackRate = speed;
-      setRate(speed);
-      void v.play().then(
-        () => setPlaying(true),
-        () => setPlaying(false),
-      );
-    },
-    [],
-  );
-  const pause = useCallback(() => {
-    videoRef.current?.pause();
-    setPlaying(false);
-  }, []);
 
   const stepFrame = (delta: number) => {
     pause();
@@ -130,10 +69,41 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
     const i = frameIndexAt(frames, s);
     return i + 1 < frames.length ? frames[i + 1]! : durationS;
   };
+  const frameS = endOfFrame(here) - here || 1 / 30;
+  const lastFrameBefore = useCallback((t: number) => frames[Math.max(0, frameIndexAt(frames, t - 0.001))] ?? t, [frames]);
+  const rotated = (video.probe.video?.rotation ?? 0) % 180 !== 0;
+  const picture = {
+    width: (rotated ? video.probe.video?.height : video.probe.video?.width) ?? 16,
+    height: (rotated ? video.probe.video?.width : video.probe.video?.height) ?? 9,
+  };
 
+  const regionActions = {
+    create: (kind: RegionKind, rect: Rect) => {
+      setTool(null);
+      const added = addRegion(edit, kind, rect, here, durationS);
+      if (!added) {
+        setNotice(t('regions.zoomTaken'));
+        return;
+      }
+      setNotice(null);
+      change(() => added.edit);
+      setSelected(added.ref);
+    },
+    move: (ref: RegionRef, patch: { rect?: Rect; rectTo?: Rect }) => change((e) => updateRegion(e, ref, patch)),
+    setIn: (ref: RegionRef) => change((e) => setRegionEnd(e, ref, 'in', here, frameS, durationS)),
+    setOut: (ref: RegionRef) => change((e) => setRegionEnd(e, ref, 'out', endOfFrame(here), frameS, durationS)),
+    remove: (ref: RegionRef) => {
+      setSelected(null);
+      change((e) => removeRegion(e, ref));
+    },
+  };
+
+  // In and out points are the cut's, or the selected redaction's or zoom's.
   const actions = {
-    setIn: () => change((e) => ({ ...e, segments: setInPoint(e.segments, here) })),
-    setOut: () => change((e) => ({ ...e, segments: setOutPoint(e.segments, endOfFrame(here)) })),
+    setIn: () =>
+      selected ? regionActions.setIn(selected) : change((e) => ({ ...e, segments: setInPoint(e.segments, here) })),
+    setOut: () =>
+      selected ? regionActions.setOut(selected) : change((e) => ({ ...e, segments: setOutPoint(e.segments, endOfFrame(here)) })),
     split: () => change((e) => ({ ...e, segments: splitAt(e.segments, here) })),
     removePart: () =>
       change((e) => {
@@ -148,6 +118,7 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
         if (e.chapters.some((c) => Math.abs(c.startS - here) < 1e-3)) return e;
         const chapter: Chapter = {
           id: newChapterId(),
+          pictureS: null,
           title: t('chapters.defaultTitle', { n: e.chapters.length + 1 }),
           startS: here,
           stepId: null,
@@ -165,6 +136,10 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
       if (mod && key === 'z') (event.shiftKey ? editor.redo : editor.undo)();
       else if (mod && key === 'y') editor.redo();
       else if (mod) handled = false;
+      else if (key === 'escape' && (tool || selected)) {
+        setTool(null);
+        setSelected(null);
+      } else if (selected && (key === 'delete' || key === 'backspace')) regionActions.remove(selected);
       else if (key === ' ' || key === 'k') (playing ? pause : () => play(1))();
       else if (key === 'l') play(playing ? Math.min(4, rate * 2) : 1);
       else if (key === 'j') {
@@ -220,48 +195,57 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
       {editor.error !== null && <ErrorMessage error={editor.error} />}
       <div className="k-trim__top">
         <div className="k-trim__preview">
-          <video
-            ref={videoRef}
-            src={mediaUrl(video.asset.sha256)}
-            crossOrigin="anonymous"
-            className="k-trim__video"
-            preload="auto"
-            data-testid="preview-video"
-            aria-label={t('preview')}
-            onLoadedMetadata={() => seek(current)}
-            onError={() => setPlayable(false)}
-            onPause={() => setPlaying(false)}
-            onSeeked={(e) => !playing && setCurrent(Math.max(0, e.currentTarget.currentTime - 0.0005))}
-          >
-            {captionsUrl && <track kind="subtitles" src={captionsUrl} default label="Captions" />}
-          </video>
-          {!playable && <div className="k-trim__noplay">{t('noSource')}</div>}
-          <div className="k-trim__transport" role="toolbar" aria-label={t('preview')}>
-            <IconButton label={t('transport.back')} icon={<SkipBack size={16} />} onClick={() => seek(current - 1)} />
-            <IconButton label={t('transport.prevFrame')} icon={<ChevronLeft size={16} />} onClick={() => stepFrame(-1)} />
-            {playing ? (
-              <IconButton label={t('transport.pause')} icon={<Pause size={18} />} onClick={pause} data-testid="pause" />
-            ) : (
-              <IconButton label={t('transport.play')} icon={<Play size={18} />} onClick={() => play(1)} data-testid="play" />
-            )}
-            <IconButton label={t('transport.nextFrame')} icon={<ChevronRight size={16} />} onClick={() => stepFrame(1)} />
-            <span className="k-trim__time mono" data-testid="current-time">
-              {timecode(here)}
-            </span>
-            <span className="k-trim__spacer" />
-            <IconButton label={t('transport.setIn')} icon={<SquareArrowDown size={16} />} onClick={actions.setIn} data-testid="set-in" />
-            <IconButton label={t('transport.setOut')} icon={<SquareArrowUp size={16} />} onClick={actions.setOut} data-testid="set-out" />
-            <IconButton label={t('transport.split')} icon={<Scissors size={16} />} onClick={actions.split} data-testid="split" />
-            <IconButton
-              label={t('transport.removePart')}
-              icon={<Trash2 size={16} />}
-              onClick={actions.removePart}
-              disabled={!inPart || edit.segments.length < 2}
-              data-testid="remove-part"
+          {/* The stage has the picture's shape, so the rectangles drawn over it lie on the picture. */}
+          <div className="k-trim__stage" style={{ aspectRatio: `${picture.width} / ${picture.height}`, maxWidth: `calc(360px * ${picture.width / picture.height})` }}>
+            <video
+              ref={videoRef}
+              src={mediaUrl(video.asset.sha256)}
+              crossOrigin="anonymous"
+              className="k-trim__video"
+              preload="auto"
+              data-testid="preview-video"
+              aria-label={t('preview')}
+              onLoadedMetadata={() => seek(current)}
+              onError={() => setPlayable(false)}
+              onPause={() => setPlaying(false)}
+              onSeeked={(e) => !playing && setCurrent(Math.max(0, e.currentTarget.currentTime - 0.0005))}
+            >
+              {captionsUrl && <track kind="subtitles" src={captionsUrl} default label="Captions" />}
+            </video>
+            <RegionOverlay
+              picture={picture}
+              redactions={edit.redactions}
+              zooms={edit.zooms}
+              currentS={here}
+              lastFrameBefore={lastFrameBefore}
+              selected={selected}
+              tool={tool}
+              onSelect={setSelected}
+              onCreate={regionActions.create}
+              onChange={regionActions.move}
             />
-            <IconButton label={t('transport.addChapter')} icon={<Flag size={16} />} onClick={actions.addChapter} data-testid="add-chapter" />
-            <IconButton label={t('transport.restore')} icon={<RotateCcw size={16} />} onClick={actions.restore} />
+            {tool && (
+              <div className="k-trim__drawhint" aria-hidden>
+                {t(tool === 'zoom' ? 'regions.drawZoomHint' : 'regions.drawHint')}
+              </div>
+            )}
           </div>
+          {!playable && <div className="k-trim__noplay">{t('noSource')}</div>}
+          <Transport
+            playing={playing}
+            here={here}
+            canRemovePart={inPart && edit.segments.length >= 2}
+            onBack={() => seek(current - 1)}
+            onStep={stepFrame}
+            onPlay={() => play(1)}
+            onPause={pause}
+            actions={actions}
+            tool={tool}
+            onTool={(next) => {
+              setNotice(null);
+              setTool(next);
+            }}
+          />
           <div className="k-trim__facts faint">
             <span>{t('sourceInfo', { width: video.asset.width, height: video.asset.height, fps: Math.round(v.fps * 100) / 100, codec: v.codec })}</span>
             <span data-testid="edit-duration">{t('editDuration', { duration: timecode(editDuration(edit.segments)) })}</span>
@@ -283,9 +267,35 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
           seek(frameAt(s));
         }}
         onChapter={(c) => seek(c.startS)}
+        redactions={edit.redactions}
+        zooms={edit.zooms}
+        selected={selected}
+        onRegion={(ref, startS) => {
+          pause();
+          setSelected(ref);
+          seek(startS);
+        }}
       />
       <p className="k-trim__keys faint">{t('keys')}</p>
-      <ChaptersPanel edit={edit} change={change} onJump={(c) => seek(c.startS)} durationS={durationS} />
+      {notice && (
+        <p className="k-plan__fallback" role="status">
+          {notice}
+        </p>
+      )}
+      <div className="k-trim__panels">
+        <RegionsPanel
+          edit={edit}
+          change={change}
+          selected={selected}
+          onSelect={setSelected}
+          tool={tool}
+          onJump={(s) => {
+            pause();
+            seek(s);
+          }}
+        />
+        <ChaptersPanel edit={edit} change={change} onJump={(c) => seek(c.startS)} durationS={durationS} currentS={here} />
+      </div>
     </div>
   );
 }

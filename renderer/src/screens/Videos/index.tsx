@@ -20,6 +20,7 @@ import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { PendingRecordings } from './PendingRecordings';
 import { RecordDialog } from './RecordDialog';
+import { VirtualList } from '../../components/VirtualList';
 import { timecode } from './timecode';
 import { TrimEditor } from './TrimEditor';
 import './videos.css';
@@ -129,27 +130,40 @@ export default function Videos({ id, navigate }: ScreenProps) {
       ) : (
         <SplitView
           listWidth={300}
-          list={list.map((c) => (
-            <ListItem
-              key={c.id}
-              selected={c.id === id}
-              onSelect={() => navigate('videos', c.id)}
-              title={c.title || c.sourceName}
-              testId="clip-item"
-              trailing={
-                c.rendered ? (
-                  <Badge tone={c.stale ? 'warning' : 'ok'}>{c.stale ? t('stale') : t('rendered')}</Badge>
-                ) : undefined
-              }
-              meta={
-                <>
-                  <span>{t('editDuration', { duration: timecode(c.editDurationS, false) })}</span>
-                  <span>{t(`render.${c.renderMode}`)}</span>
-                  <span>{fmt.date(c.updatedAt)}</span>
-                </>
-              }
+          list={
+            // One Tab stop, the arrow keys between the clips (VirtualList).
+            <VirtualList
+              label={t('title')}
+              count={list.length}
+              estimateSize={() => 60}
+              getKey={(i) => list[i]!.id}
+              selectedIndex={list.some((c) => c.id === id) ? list.findIndex((c) => c.id === id) : null}
+              renderRow={(i, roving) => {
+                const c = list[i]!;
+                return (
+                  <ListItem
+                    selected={c.id === id}
+                    roving={roving}
+                    onSelect={() => navigate('videos', c.id)}
+                    title={c.title || c.sourceName}
+                    testId="clip-item"
+                    trailing={
+                      c.rendered ? (
+                        <Badge tone={c.stale ? 'warning' : 'ok'}>{c.stale ? t('stale') : t('rendered')}</Badge>
+                      ) : undefined
+                    }
+                    meta={
+                      <>
+                        <span>{t('editDuration', { duration: timecode(c.editDurationS, false) })}</span>
+                        <span>{t(`render.${c.renderMode}`)}</span>
+                        <span>{fmt.date(c.updatedAt)}</span>
+                      </>
+                    }
+                  />
+                );
+              }}
             />
-          ))}
+          }
           detail={id && list.some((c) => c.id === id) ? <ClipDetail id={id} /> : <EmptyState icon={<Film size={36} />} title={t('selectTitle')} />}
         />
       )}

@@ -14,6 +14,8 @@ function editOf(clip: Clip): ClipEdit {
     captions: clip.captions,
     renderMode: clip.renderMode,
     options: clip.options,
+    redactions: clip.redactions,
+    zooms: clip.zooms,
   };
 }
 

@@ -117,3 +117,20 @@ export function remuxRecordingInvocation(
     ],
   };
 }
+
+/**
+ * One frame as a PNG: the frame that starts at `frameS` (file time; accurate seek keeps frames at
+ * or after the position, so half a millisecond before it lands on this frame and not the next),
+ * upright, at most `maxWidth` wide.
+ */
+export function stillFrameInvocation(source: string, frameS: number, outputFile: string, maxWidth = 1920): FfmpegInvocation {
+  return {
+    inputs: [{ options: [...untrustedInput(), '-ss', secs(Math.max(0, frameS - 0.0005))], url: fileUrl(source) }],
+    outputs: [
+      {
+        options: ['-map', '0:v:0', '-an', '-frames:v', '1', '-vf', `scale=w='min(iw,${maxWidth})':h=-2`, '-c:v', 'png', '-f', 'image2'],
+        url: fileUrl(outputFile),
+      },
+    ],
+  };
+}

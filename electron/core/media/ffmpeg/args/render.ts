@@ -1,5 +1,6 @@
 import type { FfmpegInput, FfmpegInvocation } from '../runner';
 import { fileUrl, ownInput, secs, untrustedInput } from './common';
+import { effectsGraph, noEffects, type PictureEffects } from './regions';
 
 // Builders for every ffmpeg run of a render. Pure: they take times already planned (seconds in
 // the source's file time, see clips/plan.ts) and return argument arrays. Frame-exact trims use
@@ -26,26 +27,10 @@ export function seekTarget(keyframeS: number): number {
 
 /** libx264 options. For smart cuts the B-frame reordering must equal the source's (see plan.ts). */
 export function x264Args(s: X264Settings): string[] {
-  const args = [
-    '-c:v',
-    'libx264',
-    '-preset',
-    s.preset ?? 'veryfast',
-    '-pix_fmt',
-    s.pixelFormat,
-    '-profile:v',
-    s.profile,
-  ];
+  const args = ['-c:v', 'libx264', '-preset', s.preset ?? 'veryfast', '-pix_fmt', s.pixelFormat, '-profile:v', s.profile];
   if (s.level) args.push('-level:v', s.level);
   if (s.videoKbps !== null) {
-    args.push(
-      '-b:v',
-      `${s.videoKbps}k`,
-      '-maxrate',
-      `${Math.round(s.videoKbps * 1.5)}k`,
-      '-bufsize',
-      `${s.videoKbps * 2}k`,
-    );
+    args.push('-b:v', `${s.videoKbps}k`, '-maxrate', `${Math.round(s.videoKbps * 1.5)}k`, '-bufsize', `${s.videoKbps * 2}k`);
   } else {
     args.push('-crf', String(s.crf ?? 20));
   }
@@ -62,9 +47,7 @@ export function aacArgs(kbps: number): string[] {
 
 /** MP4 for browsers: moov at the front. `moovBytes` reserves it up front (no rewrite pass). */
 export function mp4OutputArgs(moovBytes: number | null): string[] {
-  return moovBytes
-    ? ['-moov_size', String(moovBytes), '-f', 'mp4']
-    : ['-movflags', '+faststart', '-f', 'mp4'];
+  return moovBytes ? ['-moov_size', String(moovBytes), '-f', 'mp4'] : ['-movflags', '+faststart', '-f', 'mp4'];
 }
 
 /** Bytes of moov a file of this many packets needs, with room to spare. */
@@ -96,12 +79,7 @@ export interface SourceRef {
 export function videoCopyInput(src: SourceRef, startS: number, dtsCutS: number | null): FfmpegInput {
   const seek = seekTarget(startS);
   return {
-    options: [
-      ...untrustedInput(),
-      '-ss',
-      secs(seek),
-      ...(dtsCutS === null ? [] : ['-t', secs(dtsCutS - seek)]),
-    ],
+    options: [...untrustedInput(), '-ss', secs(seek), ...(dtsCutS === null ? [] : ['-t', secs(dtsCutS - seek)])],
     url: fileUrl(src.path),
   };
 }
@@ -138,12 +116,19 @@ export function audioTrim(input: number, seekS: number, startS: number, endS: nu
   );
 }
 
+/** Frames [startS, endS) of input `input`, with redactions and zooms (times relative to startS). */
+function videoPart(input: number, seekS: number, startS: number, endS: number, label: string, effects: PictureEffects | null): string[] {
+  if (noEffects(effects)) return [videoTrim(input, seekS, startS, endS, label)];
+  return [videoTrim(input, seekS, startS, endS, `${label}trim`), ...effectsGraph(effects!, `${label}trim`, label, `${label}_`)];
+}
+
 /** One re-encoded video part of a smart cut (or accurate part) into MPEG-TS. */
 export function encodePartInvocation(
   src: SourceRef,
   part: { seekS: number; startS: number; endS: number },
   x264: X264Settings,
   outputFile: string,
+  effects: PictureEffects | null = null,
 ): FfmpegInvocation {
   return {
     inputs: [decodeInput(src, part.seekS)],
@@ -151,7 +136,7 @@ export function encodePartInvocation(
       {
         options: [
           '-filter_complex',
-          videoTrim(0, part.seekS, part.startS, part.endS, 'v'),
+          videoPart(0, part.seekS, part.startS, part.endS, 'v', effects).join(';'),
           '-map',
           '[v]',
           ...x264Args(x264),
@@ -204,7 +189,13 @@ export type AudioSource =
   | { kind: 'none' }
   | { kind: 'directCopy'; src: SourceRef; startS: number; durationS: number }
   | { kind: 'adts'; file: string; offsetS: number }
-  | { kind: 'encode'; src: SourceRef; segments: readonly { seekS: number; startS: number; endS: number }[] };
+  | {
+      kind: 'encode';
+      src: SourceRef;
+      segments: readonly { seekS: number; startS: number; endS: number }[];
+      /** Audio filters after the segments are joined (clean narration), or none. */
+      filters?: string | null;
+    };
 
 export interface FinalMux {
   video: VideoSource;
@@ -256,7 +247,7 @@ export function finalMuxInvocation(m: FinalMux): FfmpegInvocation {
       graph.push(audioTrim(inputs.length - 1, s.seekS, s.startS, s.endS, `a${i}`));
     });
     const labels = a.segments.map((_, i) => `[a${i}]`).join('');
-    graph.push(`${labels}concat=n=${a.segments.length}:v=0:a=1[aout]`);
+    graph.push(`${labels}concat=n=${a.segments.length}:v=0:a=1${a.filters ? `,${a.filters}` : ''}[aout]`);
     options.push('-filter_complex', graph.join(';'), '-map', '[aout]', ...aacArgs(m.audioKbps));
   }
   options.push(...metadataArgs(inputs, m.metadataFile, m.title), ...mp4OutputArgs(m.moovBytes));
@@ -267,6 +258,10 @@ export interface AccurateRender {
   src: SourceRef;
   segments: readonly { seekS: number; startS: number; endS: number }[];
   audio: boolean;
+  /** Audio filters after the segments are joined (clean narration), or none. */
+  audioFilters?: string | null;
+  /** Redactions and zooms of each segment (times relative to its first frame), or none. */
+  effects?: readonly (PictureEffects | null)[];
   x264: X264Settings;
   audioKbps: number;
   scale: { width: number; height: number } | null;
@@ -282,13 +277,13 @@ export function accurateInvocation(r: AccurateRender): FfmpegInvocation {
   const inputs = r.segments.map((s) => decodeInput(r.src, s.seekS));
   const graph: string[] = [];
   r.segments.forEach((s, i) => {
-    graph.push(videoTrim(i, s.seekS, s.startS, s.endS, `v${i}`));
+    graph.push(...videoPart(i, s.seekS, s.startS, s.endS, `v${i}`, r.effects?.[i] ?? null));
     if (r.audio) graph.push(audioTrim(i, s.seekS, s.startS, s.endS, `a${i}`));
   });
   const labels = r.segments.map((_, i) => `[v${i}]${r.audio ? `[a${i}]` : ''}`).join('');
-  graph.push(
-    `${labels}concat=n=${r.segments.length}:v=1:a=${r.audio ? 1 : 0}[vcat]${r.audio ? '[aout]' : ''}`,
-  );
+  const audioOut = r.audioFilters ? '[acat]' : '[aout]';
+  graph.push(`${labels}concat=n=${r.segments.length}:v=1:a=${r.audio ? 1 : 0}[vcat]${r.audio ? audioOut : ''}`);
+  if (r.audio && r.audioFilters) graph.push(`[acat]${r.audioFilters}[aout]`);
   const post: string[] = [];
   if (r.scale) post.push(`scale=${r.scale.width}:${r.scale.height}`);
   if (r.burnCaptions) {

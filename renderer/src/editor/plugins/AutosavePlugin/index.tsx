@@ -36,6 +36,8 @@ export function AutosavePlugin({
   });
 
   useEffect(() => {
+    // Lexical types its JSON as its own; the shapes are the schema's (editor/nodes/roundtrip.test.ts),
+    // and answers:save checks every document it is sent.
     const current = () => editor.getEditorState().toJSON() as unknown as AnswerDocument;
     const queue = new AutosaveQueue<AnswerDocument>(
       (doc) => callbacks.current.save(doc),

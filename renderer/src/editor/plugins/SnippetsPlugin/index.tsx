@@ -8,6 +8,7 @@ import {
   $isElementNode,
   $isRangeSelection,
   $parseSerializedNode,
+  $setState,
   COMMAND_PRIORITY_LOW,
   createCommand,
   type LexicalCommand,
@@ -15,26 +16,21 @@ import {
   type SerializedLexicalNode,
 } from 'lexical';
 import { useEffect } from 'react';
+import { documentError, snippetBody, type Snippet } from '@shared/answers/validate';
 import type { Template } from '@shared/domain/answer';
+import { useToast } from '../../../components';
+import { ErrorText } from '../../ErrorText';
 import { $insertTopLevelBlock, $topLevelOf } from '../../blocks';
+import { roleState } from '../../nodeState';
 import { $isStepNode } from '../../nodes/StepNode';
 
 // Snippets and templates (greeting, closing, common steps). A template body is plain text
 // (paragraphs split on blank lines; {{name}} becomes the customer's name) or, for snippets saved
-// from the editor, `{"nodes": [...]}`: whole blocks in the stored format, steps included.
+// from the editor, `{"nodes": [...]}`: whole blocks in the stored format, steps included, checked
+// against the document schema (shared/answers/validate.ts snippetBody) before they are inserted.
 
 export const INSERT_SNIPPET_COMMAND: LexicalCommand<{ template: Template; customerName: string | null }> =
   createCommand('INSERT_SNIPPET_COMMAND');
-
-export function snippetNodes(body: string): SerializedLexicalNode[] | null {
-  if (!body.trimStart().startsWith('{')) return null;
-  try {
-    const parsed = JSON.parse(body) as { nodes?: unknown };
-    return Array.isArray(parsed.nodes) ? (parsed.nodes as SerializedLexicalNode[]) : null;
-  } catch {
-    return null;
-  }
-}
 
 function $textBlocks(body: string, customerName: string | null): LexicalNode[] {
   const text = body.replace(/\{\{\s*name\s*\}\}/g, customerName ?? '');
@@ -56,16 +52,24 @@ function $renewIds(node: LexicalNode): void {
   if ($isElementNode(node)) node.getChildren().forEach($renewIds);
 }
 
-export function $insertSnippet(template: Template, customerName: string | null): void {
-  const serialized = snippetNodes(template.body);
-  const blocks = serialized
-    ? serialized.map((json) => {
-        const node = $parseSerializedNode(json);
+/** Inserts checked snippet blocks, or the template's text. */
+export function $insertSnippet(
+  template: Template,
+  nodes: Snippet['nodes'] | null,
+  customerName: string | null,
+): void {
+  const blocks = nodes
+    ? nodes.map((json) => {
+        // The schema's nodes are what exportJSON writes (roundtrip.test.ts), in Lexical's own types.
+        const node = $parseSerializedNode(json as SerializedLexicalNode);
         $renewIds(node);
         return $isElementNode(node) || $isDecoratorNode(node) ? node : $createParagraphNode().append(node);
       })
     : $textBlocks(template.body, customerName);
+  // A greeting or closing speaks to this customer: the FAQ leaves it out (publicVersion.ts).
+  const role = template.kind === 'greeting' || template.kind === 'closing' ? template.kind : null;
   for (const block of blocks) {
+    if (role) $setState(block, roleState, role);
     $insertTopLevelBlock(block);
     block.selectEnd();
   }
@@ -92,17 +96,24 @@ export function $selectionAsSnippet(): string | null {
 
 export function SnippetsPlugin(): null {
   const [editor] = useLexicalComposerContext();
+  const toast = useToast();
   useEffect(
     () =>
       editor.registerCommand(
         INSERT_SNIPPET_COMMAND,
         ({ template, customerName }) => {
-          $insertSnippet(template, customerName);
+          const body = snippetBody(template.body);
+          if (body.kind === 'invalid') {
+            const error = documentError(body.problem, { messageKey: 'answers:editor.snippets.refused' });
+            toast.show(<ErrorText error={error.toJSON()} />, { tone: 'danger' });
+            return true;
+          }
+          $insertSnippet(template, body.kind === 'nodes' ? body.nodes : null, customerName);
           return true;
         },
         COMMAND_PRIORITY_LOW,
       ),
-    [editor],
+    [editor, toast],
   );
   return null;
 }

@@ -20,6 +20,7 @@ import { safeHref } from '@shared/answers/renderHtml';
 import { Button, Dialog, IconButton, TextField } from '../../../components';
 import { blockActions } from '../../actions';
 import { $selectedPart } from '../../blocks';
+import { CustomerOnlyButton } from '../CustomerOnlyPlugin';
 import { SnippetMenu } from '../SnippetsPlugin/SnippetMenu';
 
 // The toolbar: undo and redo, text formats, links, and the same blocks the slash menu offers.
@@ -164,6 +165,7 @@ export function ToolbarPlugin({
       ))}
       <span className="k-ed-toolbar__sep" />
       <SnippetMenu snippets={snippets} language={language} customerName={customerName} />
+      <CustomerOnlyButton />
       <Dialog
         open={linkUrl !== null}
         title={t('editor.link')}

@@ -34,11 +34,15 @@ export function ExportBundleDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation(['bundle', 'jobs', 'common']);
-  const questions = useApi('questions:list', {});
+  const linkedQuestions = useApi(
+    'questions:list',
+    { ids: linkedQuestionIds.slice(0, 500), limit: 500 },
+    { enabled: linkedQuestionIds.length > 0 },
+  );
   // Until the vendor changes something, the options start from the customer of the question this
   // answer serves (known once the questions are loaded).
   const [edited, setChoices] = useState<ExportChoices | null>(null);
-  const linked = questions.data?.find((q) => linkedQuestionIds.includes(q.id) && q.customerId !== null);
+  const linked = linkedQuestions.data?.items.find((q) => q.customerId !== null);
   const choices: ExportChoices = edited ?? {
     customerId: linked?.customerId ?? null,
     questionId: linked?.id ?? null,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { BundleExportRequest, BundlePreview } from '@shared/domain/bundle';
 import { useApi } from '../../../api/hooks';
 import { ErrorMessage, SelectField } from '../../../components';
+import { RecordPicker, type PickedRecord } from '../../../components/RecordPicker';
 import { useFormat } from '../../../hooks/useFormat';
 import { Choice } from './Choice';
 
@@ -28,20 +29,34 @@ export function ExportForm({
   const { t } = useTranslation('bundle');
   const uiLanguage = useUiLanguage();
   const fmt = useFormat();
-  const customers = useApi('customers:list', {});
-  const questions = useApi('questions:list', {});
+  // The chosen customer and their questions only: a library of years has thousands of each.
+  const customer = useApi(
+    'customers:get',
+    { id: choices.customerId ?? 1 },
+    { enabled: choices.customerId !== null },
+  );
+  const questions = useApi(
+    'questions:list',
+    { customerId: choices.customerId ?? 1, limit: 100 },
+    { enabled: choices.customerId !== null },
+  );
+  const linkedQuestions = useApi(
+    'questions:list',
+    { ids: linkedQuestionIds.slice(0, 500), limit: 500 },
+    { enabled: linkedQuestionIds.length > 0 },
+  );
   const preview = useApi('bundles:preview', { answerId, ...choices }, { placeholderData: keepPreviousData });
   const set = (patch: Partial<ExportChoices>) => onChange({ ...choices, ...patch });
 
-  const customerQuestions = (questions.data ?? [])
-    .filter((q) => choices.customerId !== null && q.customerId === choices.customerId)
-    .sort((a, b) => Number(linkedQuestionIds.includes(b.id)) - Number(linkedQuestionIds.includes(a.id)));
+  const customerQuestions = [
+    ...(linkedQuestions.data?.items ?? []).filter((q) => q.customerId === choices.customerId),
+    ...(questions.data?.items ?? []).filter((q) => !linkedQuestionIds.includes(q.id)),
+  ];
+  if (choices.customerId === null) customerQuestions.length = 0;
 
-  const chooseCustomer = (value: string) => {
-    const customerId = value ? Number(value) : null;
-    const linked = (questions.data ?? []).find(
-      (q) => q.customerId === customerId && linkedQuestionIds.includes(q.id),
-    );
+  const chooseCustomer = (picked: PickedRecord | null) => {
+    const customerId = picked?.id ?? null;
+    const linked = (linkedQuestions.data?.items ?? []).find((q) => q.customerId === customerId);
     set({ customerId, questionId: linked?.id ?? null, personalised: customerId !== null });
   };
 
@@ -50,17 +65,16 @@ export function ExportForm({
   return (
     <div className="k-bundle-form">
       <div className="k-bundle-form__row">
-        <SelectField
+        <RecordPicker
+          kind="customer"
           label={t('dialog.customer')}
-          value={choices.customerId === null ? '' : String(choices.customerId)}
-          onChange={(e) => chooseCustomer(e.target.value)}
-          options={[
-            { value: '', label: t('dialog.noCustomer') },
-            ...(customers.data ?? []).map((c) => ({
-              value: String(c.id),
-              label: nameWithCompany(c, uiLanguage),
-            })),
-          ]}
+          placeholder={t('dialog.noCustomer')}
+          value={
+            choices.customerId === null
+              ? null
+              : { id: choices.customerId, title: customer.data ? nameWithCompany(customer.data, uiLanguage) : '…' }
+          }
+          onChange={chooseCustomer}
         />
         <SelectField
           label={t('dialog.question')}

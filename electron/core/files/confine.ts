@@ -3,6 +3,7 @@ import path from 'node:path';
 
 /**
  * The real path of `candidate` if it lies inside `root` after resolving symlinks on both, else null.
+ * The containment check under MediaStore.locate (library media) and the app:// protocol (renderer).
  * Checked with path.relative on real paths, never with a string prefix: `/lib/media-evil` starts
  * with `/lib/media` but is not inside it, and a symlink inside the folder may point anywhere.
  */
@@ -19,12 +20,4 @@ export function confinedRealPath(root: string, candidate: string): string | null
   // `..` or `../x` leave the folder; `..x` is an ordinary name inside it.
   if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return null;
   return real;
-}
-
-const MEDIA_URL = /^\/([0-9a-f]{64})$/;
-
-/** The sha256 a media URL path asks for (`/ab12…`), or null for anything else (`..`, `%2e%2e`, …). */
-export function shaFromMediaPath(urlPath: string): string | null {
-  const match = MEDIA_URL.exec(urlPath);
-  return match ? match[1]! : null;
 }

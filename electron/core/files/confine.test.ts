@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../testing/tempDir';
-import { confinedRealPath, shaFromMediaPath } from './confine';
+import { confinedRealPath } from './confine';
 
 const tempDir = useTempDir();
 
@@ -43,25 +43,5 @@ describe('confinedRealPath', () => {
     const { media } = layout();
     expect(confinedRealPath(media, media)).toBeNull();
     expect(confinedRealPath(media, path.join(media, 'nope'))).toBeNull();
-  });
-});
-
-describe('shaFromMediaPath', () => {
-  const sha = 'a'.repeat(64);
-  it('accepts exactly one sha256', () => {
-    expect(shaFromMediaPath(`/${sha}`)).toBe(sha);
-  });
-  it('refuses anything else, encoded dots included', () => {
-    for (const bad of [
-      '/../etc/passwd',
-      `/${sha}/..`,
-      '/%2e%2e/%2e%2e/etc/passwd',
-      `/${sha.toUpperCase()}`,
-      `/${sha}.mp4`,
-      '/',
-      '',
-    ]) {
-      expect(shaFromMediaPath(bad)).toBeNull();
-    }
   });
 });

@@ -1,0 +1,25 @@
+import type { Handlers } from '../api/types';
+import type { Studio } from '../studio';
+import { answerRechecks, listReleases, staleAnswers } from './queries';
+import { deleteRelease, recordRelease } from './record';
+
+type ReleaseChannel =
+  'releases:list' | 'releases:record' | 'releases:delete' | 'answers:stale' | 'answers:rechecks';
+
+export function releaseHandlers(studio: Studio): Handlers<ReleaseChannel> {
+  return {
+    'releases:list': () => listReleases(studio.library().db),
+    'releases:record': (input) => {
+      const result = recordRelease(studio.writableLibrary(), input);
+      studio.changed('releases', 'answers');
+      return result;
+    },
+    'releases:delete': ({ id }) => {
+      const result = deleteRelease(studio.writableLibrary(), id);
+      studio.changed('releases', 'answers');
+      return result;
+    },
+    'answers:stale': () => staleAnswers(studio.library().db),
+    'answers:rechecks': ({ id }) => answerRechecks(studio.library().db, id),
+  };
+}

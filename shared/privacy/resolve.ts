@@ -1,0 +1,70 @@
+import type { PatternMatch } from './contacts';
+import type { PrivacyKind } from './types';
+
+// Findings that overlap, resolved by sorting once and sweeping (O(n log n); comparing every pair
+// took 9.6 s for 40,000 findings). Offsets are those of the folded text: the findings are mapped
+// back to the original once, after this.
+// - mentions of the same name or company that overlap (田中美咲様 found whole and as 美咲様) become
+//   one finding over their union, so one decision covers the whole name;
+// - anything inside a longer e-mail address or URL is that address (a name in
+//   john.miller@example.org is part of the address, not a second finding);
+// - the same kind over the same characters is one finding.
+
+/** Kinds that are merged with what overlaps them. */
+const MERGED: ReadonlySet<PrivacyKind> = new Set(['name', 'company']);
+/** Kinds whose findings are single tokens: anything inside one of them is the same finding. */
+const ATOMIC: ReadonlySet<PrivacyKind> = new Set(['email', 'url']);
+
+const byPosition = (a: PatternMatch, b: PatternMatch) =>
+  a.start - b.start || b.end - a.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+
+/** Sorts in place unless already in order (matches mostly come in order: one pass to tell). */
+function sortByPosition(list: PatternMatch[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if (byPosition(list[i - 1]!, list[i]!) > 0) {
+      list.sort(byPosition);
+      return;
+    }
+  }
+}
+
+function mergeKind(list: PatternMatch[], into: PatternMatch[]): void {
+  sortByPosition(list);
+  let last: PatternMatch | null = null;
+  for (const f of list) {
+    if (last && f.start < last.end) {
+      if (f.end > last.end) last.end = f.end;
+      continue;
+    }
+    // The matches are this scan's own objects: the union is written into the first of them.
+    last = f;
+    into.push(last);
+  }
+}
+
+export function resolveOverlaps(found: readonly PatternMatch[]): PatternMatch[] {
+  const merged: PatternMatch[] = [];
+  const byKind = new Map<PrivacyKind, PatternMatch[]>();
+  for (const f of found) {
+    if (!MERGED.has(f.kind)) merged.push(f);
+    else if (byKind.has(f.kind)) byKind.get(f.kind)!.push(f);
+    else byKind.set(f.kind, [f]);
+  }
+  for (const list of byKind.values()) mergeKind(list, merged);
+  sortByPosition(merged);
+  const out: PatternMatch[] = [];
+  // The atomic finding reaching furthest so far: whatever starts after it and ends before its end
+  // lies inside it.
+  let atomic: PatternMatch | null = null;
+  let previous: PatternMatch | null = null;
+  for (const f of merged) {
+    if (previous && previous.kind === f.kind && previous.start === f.start && previous.end === f.end)
+      continue;
+    if (atomic && atomic !== f && atomic.end >= f.end && atomic.end - atomic.start > f.end - f.start)
+      continue;
+    out.push(f);
+    previous = f;
+    if (ATOMIC.has(f.kind) && (!atomic || f.end > atomic.end)) atomic = f;
+  }
+  return out;
+}
