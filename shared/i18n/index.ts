@@ -22,6 +22,7 @@ import enTracking from './locales/en/tracking.json';
 import enCapabilitiesDnd from './locales/en/capabilitiesDnd.json';
 import enCli from './locales/en/cli.json';
 import enFollowUp from './locales/en/followUp.json';
+import enDialogs from './locales/en/dialogs.json';
 import jaCommon from './locales/ja/common.json';
 import jaErrors from './locales/ja/errors.json';
 import jaNav from './locales/ja/nav.json';
@@ -44,6 +45,7 @@ import jaTracking from './locales/ja/tracking.json';
 import jaCapabilitiesDnd from './locales/ja/capabilitiesDnd.json';
 import jaCli from './locales/ja/cli.json';
 import jaFollowUp from './locales/ja/followUp.json';
+import jaDialogs from './locales/ja/dialogs.json';
 
 export const resources = {
   en: {
@@ -69,6 +71,7 @@ export const resources = {
     capabilitiesDnd: enCapabilitiesDnd,
     cli: enCli,
     followUp: enFollowUp,
+    dialogs: enDialogs,
   },
   ja: {
     common: jaCommon,
@@ -93,6 +96,7 @@ export const resources = {
     capabilitiesDnd: jaCapabilitiesDnd,
     cli: jaCli,
     followUp: jaFollowUp,
+    dialogs: jaDialogs,
   },
 } as const;
 

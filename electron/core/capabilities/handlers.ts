@@ -33,9 +33,9 @@ export function capabilityHandlers(studio: Studio): Handlers<CapabilityChannel> 
     'capabilities:export': async () => {
       const library = studio.writableLibrary();
       const target = await studio.dialogs.chooseSaveFile({
-        title: 'Export capabilities',
+        title: 'exportCapabilities',
         defaultName: 'capabilities.json',
-        filters: [{ name: 'JSON', extensions: ['json'] }],
+        filters: [{ name: 'json', extensions: ['json'] }],
       });
       if (target === null) return null;
       return { path: target, ...(await exportCatalogue(library, target)) };
@@ -43,8 +43,8 @@ export function capabilityHandlers(studio: Studio): Handlers<CapabilityChannel> 
     'capabilities:import': async () => {
       const library = studio.writableLibrary();
       const [source] = await studio.dialogs.chooseFiles({
-        title: 'Import capabilities',
-        filters: [{ name: 'JSON', extensions: ['json'] }],
+        title: 'importCapabilities',
+        filters: [{ name: 'json', extensions: ['json'] }],
         multiple: false,
       });
       if (!source) return null;

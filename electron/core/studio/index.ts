@@ -1,2 +1,3 @@
 export { Studio, DEFAULT_LIBRARY_DIR, type StudioOptions } from './Studio';
 export type { Dialogs, FileFilter } from './dialogs';
+export type { DialogFilter, DialogTitle, StudioDialogs } from './translatedDialogs';
