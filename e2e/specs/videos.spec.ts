@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { makeVideo } from '../../electron/core/testing/videos';
+import { makeVideo } from '../../electron/core/testing';
 import { expect, test } from '../fixtures';
 
 // The trim editor as a vendor uses it: bring a video in, cut it, mark a chapter, render, watch.

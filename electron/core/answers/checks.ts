@@ -9,7 +9,7 @@ import {
 import type { ScopeVerdict } from '../../../shared/domain/status';
 import { KotaeError } from '../../../shared/errors';
 import type { UiLocale } from '../../../shared/i18n';
-import { translatorFor } from '../i18n/translator';
+import { translatorFor } from '../i18n';
 import type { Library } from '../library';
 import { storedDocument } from './documents';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Handlers } from '../api/types';
+import type { Handlers } from '../api';
 import type { Studio } from '../studio';
 import { createBackup } from './createBackup';
 import { checkRestoreTarget, restoreBackup } from './restore';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { KotaeError } from '../../../shared/errors';
-import type { Handlers } from '../api/types';
+import type { Handlers } from '../api';
 import type { Studio } from '../studio';
 import { defaultBundleName, exportBundle, freeFolderPath, previewBundle } from './export';
 import { getBundle, listBundles } from './records';

@@ -2,12 +2,18 @@ import path from 'node:path';
 import type { ImportOutcome } from '../../../shared/api/video';
 import type { VideoDetail } from '../../../shared/domain/video';
 import { toAppError } from '../../../shared/errors';
-import type { Handlers } from '../api/types';
-import { assetProbe, getAsset, loadFrameIndex } from '../media/assets';
-import { thumbnailStrip, waveform } from '../media/derivatives';
-import { importVideo } from '../media/importVideo';
-import { studioTools, studioToolsInfo } from '../media/tools';
-import { appendChunk, discardRecording, finishRecording, pendingRecordings, startRecording } from '../recording/recordings';
+import type { Handlers } from '../api';
+import {
+  assetProbe,
+  getAsset,
+  loadFrameIndex,
+  thumbnailStrip,
+  waveform,
+  importVideo,
+  studioTools,
+  studioToolsInfo,
+} from '../media';
+import { appendChunk, discardRecording, finishRecording, pendingRecordings, startRecording } from '../recording';
 import type { DialogFilter, Studio } from '../studio';
 import { deleteClip, getClip, listClips, updateClip } from './clips';
 import { capabilitiesOf, planClip, renderClip } from './renderClip';

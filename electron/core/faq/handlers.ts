@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { KotaeError } from '../../../shared/errors';
-import type { Handlers } from '../api/types';
+import type { Handlers } from '../api';
 import type { Studio } from '../studio';
 import { decideFinding } from './decisions';
 import { STATE_DIR } from './output';

@@ -1,6 +1,6 @@
 import type { ImportReport } from '../../../shared/api/intake';
 import { KotaeError } from '../../../shared/errors';
-import type { Handlers } from '../api/types';
+import type { Handlers } from '../api';
 import type { DialogFilter, Studio } from '../studio';
 import { importMail } from './importMail';
 import { createQuestionByHand } from './newQuestion';

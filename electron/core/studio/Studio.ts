@@ -15,9 +15,8 @@ import {
   type Library,
   type SecretSealer,
 } from '../library';
-import { removeAbandonedScratch } from '../media/assets';
+import { removeAbandonedScratch, stopAllMediaProcesses } from '../media';
 import { SearchIndexing } from '../search';
-import { stopAllMediaProcesses } from '../media/ffmpeg/runner';
 import { AppSettingsStore } from '../settings';
 import { pickLocale, type UiLocale } from '../../../shared/i18n';
 import type { Dialogs } from './dialogs';

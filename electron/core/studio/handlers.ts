@@ -1,5 +1,5 @@
 import { KotaeError } from '../../../shared/errors';
-import type { Handlers } from '../api/types';
+import type { Handlers } from '../api';
 import { recentJobs } from '../jobs';
 import { isLibraryFolder, listLog } from '../library';
 import type { Studio } from './Studio';

@@ -1,5 +1,5 @@
-import type { Handlers } from '../api/types';
-import { writeFileAtomic } from '../files/atomicWrite';
+import type { Handlers } from '../api';
+import { writeFileAtomic } from '../files';
 import type { Studio } from '../studio';
 import { ensureVendorKey } from '../signing';
 import { draftMessage, markDraftSent, sendDraft } from './drafts';
