@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { makePng } from '../electron/core/testing';
+import { makePng } from '../electron/core/testing/png';
 import { expect } from './fixtures';
 
 // What a person does in the answer editor, as steps the specs share.

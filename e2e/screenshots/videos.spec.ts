@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { makeVideo } from '../../electron/core/testing';
+import { makeVideo } from '../../electron/core/testing/videos';
 import { expect, test } from '../fixtures';
 
 // Screenshots of the Videos screen in both languages, to look at as a user would.

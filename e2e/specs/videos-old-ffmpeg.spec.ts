@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { makeVideo } from '../../electron/core/testing';
+import { makeVideo } from '../../electron/core/testing/videos';
 import { expect, test } from '../fixtures';
 
 // Issue 9: the ffmpeg bundled with the installers is 4.1 (2018). A vendor whose ffmpeg is that old

@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
-import { gradientEnergy, type Frame, makeVideo, testTools } from '../../electron/core/testing';
+import { gradientEnergy, type Frame } from '../../electron/core/testing/pictures';
+import { makeVideo, testTools } from '../../electron/core/testing/videos';
 import { editor, insertFromSlashMenu, steps } from '../answerEditor';
 import { expect, test, type AppUnderTest } from '../fixtures';
 

@@ -84,12 +84,24 @@ describe('core services are reached only through their index.ts', () => {
     expect(
       await failures(
         'e2e/specs/example.spec.ts',
-        "import { makeVideo } from '../../electron/core/testing/videos';\nexport const used = makeVideo;\n",
+        "import { rawZip } from '../../electron/core/bundles/zip/rawZip';\nexport const used = rawZip;\n",
       ),
     ).toEqual([boundary]);
   });
 
   it('lets test code, and only test code, use the fixtures surfaces (core/testing, core/<service>/testing)', async () => {
+    expect(
+      await failures(
+        'e2e/specs/example.spec.ts',
+        "import { makeVideo } from '../../electron/core/testing/videos';\nexport const used = makeVideo;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await failures(
+        'electron/core/clips/example.ts',
+        "import { makeVideo } from '../testing/videos';\nexport const used = makeVideo;\n",
+      ),
+    ).toEqual([boundary]);
     expect(
       await failures(
         'electron/core/clips/example.test.ts',

@@ -1,4 +1,4 @@
-import defaultRulesJson from '../../../resources/checks/default-rules.json';
+import defaultRulesJson from '../../../resources/checks/default-rules.json' with { type: 'json' };
 import { checkAnswer, countFindings, findingText } from '../../../shared/answers/checks';
 import {
   CheckRules,
