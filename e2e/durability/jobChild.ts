@@ -6,7 +6,7 @@ import { writeSync } from 'node:fs';
 import { createHandlers, dispatch } from '../../electron/core/api';
 import { Studio } from '../../electron/core/studio';
 import type { Channel } from '../../shared/api';
-import { testDialogs } from '../../electron/core/testing/dialogs';
+import { testDialogs } from '../../electron/core/testing';
 
 const [kind, userData, library, out, inputJson] = process.argv.slice(2) as [
   string,

@@ -5,15 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../electron/core/api';
 import { createBackup } from '../../electron/core/backup';
 import { makeBundleFixture, makeTestVideo } from '../../electron/core/bundles/testing';
-import { updateFaqSettings } from '../../electron/core/faq/settings';
+import { updateFaqSettings } from '../../electron/core/faq';
 import { decideAll } from '../../electron/core/faq/testing';
 import { testMail, testMbox } from '../../electron/core/intake/testing';
 import { createLibrary, openLibrary } from '../../electron/core/library';
 import { Studio } from '../../electron/core/studio';
-import { snapshotFiles, useTempDir } from '../../electron/core/testing/tempDir';
+import { snapshotFiles, useTempDir, testDialogs } from '../../electron/core/testing';
 import type { JobState } from '../../shared/domain/job';
 import { runJobChild, unknownMediaFiles, visibleFiles } from './jobRun';
-import { testDialogs } from '../../electron/core/testing/dialogs';
 
 // Kill -9 in the middle of a render, an export, a publication, a backup, a restore and a mail import: the originals keep
 // their bytes, no partial output is visible, and on the next start the job shows as interrupted.

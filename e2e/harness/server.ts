@@ -154,6 +154,8 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
         opened: dialogs.opened,
         shown: dialogs.shown,
         screenSettingsOpened: dialogs.screenSettingsOpened,
+        dialogTitles: dialogs.titles,
+        dialogFilterNames: dialogs.filterNames,
       },
       true,
     );

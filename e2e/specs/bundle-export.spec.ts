@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yauzl from 'yauzl';
-import { rawZip, type RawEntry } from '../../electron/core/bundles/zip/rawZip';
+import { rawZip, type RawEntry } from '../../electron/core/bundles/testing';
 import { expect, test } from '../fixtures';
 
 // The vendor's side: the Export bundle dialog on the Answers screen, the history of what was sent,

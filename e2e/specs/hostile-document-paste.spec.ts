@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import i18next, { type i18n } from 'i18next';
-import { clipboardPayload, hostileDocuments, type DocumentCase } from '../../electron/core/answers/corpus';
+import { clipboardPayload, hostileDocuments, type DocumentCase } from '../../electron/core/answers/testing';
 import { documentError } from '../../shared/answers/validate';
 import { editor, steps, waitSaved } from '../answerEditor';
 import { expect, test } from '../fixtures';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BundleExportRequest, BundlePreview, BundleRecord } from '../../../shared/domain/bundle';
 import { KotaeError, toAppError } from '../../../shared/errors';
-import { assertOutputFolder, tempPathFor } from '../files/atomicWrite';
+import { assertOutputFolder, tempPathFor } from '../files';
 import type { Library } from '../library';
 import { gatherContent } from './content';
 import { estimateEmailBytes } from '../media';

@@ -2,13 +2,19 @@ import path from 'node:path';
 import type { ImportOutcome } from '../../../shared/api/video';
 import type { VideoDetail } from '../../../shared/domain/video';
 import { toAppError } from '../../../shared/errors';
-import type { Handlers } from '../api/types';
-import { assetProbe, getAsset, loadFrameIndex } from '../media/assets';
-import { thumbnailStrip, waveform } from '../media/derivatives';
-import { importVideo } from '../media/importVideo';
-import { studioTools, studioToolsInfo } from '../media/tools';
-import { appendChunk, discardRecording, finishRecording, pendingRecordings, startRecording } from '../recording/recordings';
-import type { Studio } from '../studio';
+import type { Handlers } from '../api';
+import {
+  assetProbe,
+  getAsset,
+  loadFrameIndex,
+  thumbnailStrip,
+  waveform,
+  importVideo,
+  studioTools,
+  studioToolsInfo,
+} from '../media';
+import { appendChunk, discardRecording, finishRecording, pendingRecordings, startRecording } from '../recording';
+import type { DialogFilter, Studio } from '../studio';
 import { deleteClip, getClip, listClips, updateClip } from './clips';
 import { capabilitiesOf, planClip, renderClip } from './renderClip';
 import { takeStepPictures } from './stepPictures';
@@ -33,8 +39,8 @@ type VideoChannel =
   | 'recording:discard'
   | 'recording:pending';
 
-const VIDEO_FILTERS = [
-  { name: 'Video', extensions: ['mp4', 'm4v', 'mov', 'webm', 'mkv', 'avi', 'ts', 'mts', 'flv', 'wmv', 'mpg', 'mpeg', 'ogv'] },
+const VIDEO_FILTERS: DialogFilter[] = [
+  { name: 'video', extensions: ['mp4', 'm4v', 'mov', 'webm', 'mkv', 'avi', 'ts', 'mts', 'flv', 'wmv', 'mpg', 'mpeg', 'ogv'] },
 ];
 
 const r6 = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -72,7 +78,7 @@ export function videoHandlers(studio: Studio): Handlers<VideoChannel> {
   return {
     'media:import': ({ paths }) => importPaths(paths),
     'media:chooseImport': async () => {
-      const paths = await studio.dialogs.chooseFiles({ title: 'Import videos', filters: VIDEO_FILTERS, multiple: true });
+      const paths = await studio.dialogs.chooseFiles({ title: 'importVideos', filters: VIDEO_FILTERS, multiple: true });
       return paths.length ? importPaths(paths) : { imported: [], failed: [] };
     },
     'media:video': ({ assetId }): VideoDetail => {

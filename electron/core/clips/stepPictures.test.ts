@@ -5,10 +5,7 @@ import type { Clip, StepPicturesResult } from '../../../shared/domain/clip';
 import { createHandlers, dispatch, type HandlerTable } from '../api';
 import { resolveMediaRequest } from '../media';
 import { Studio } from '../studio';
-import { testDialogs } from '../testing/dialogs';
-import { decodeFrames, meanDeviation } from '../testing/pictures';
-import { useTempDir } from '../testing/tempDir';
-import { makeVideo, readFrameIds } from '../testing/videos';
+import { testDialogs, decodeFrames, meanDeviation, useTempDir, makeVideo, readFrameIds } from '../testing';
 import { pictureFrame } from './stepPictures';
 
 // Redactions and zooms as part of a clip (saved, checked, making a render out of date), and step
