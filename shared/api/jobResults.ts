@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BackupResult, RestoreResult } from '../domain/backup';
 import { BundleRecord, BundleVerifyReport } from '../domain/bundle';
-import { StepPicturesResult } from '../domain/clip';
+import { SavedVideo, StepPicturesResult } from '../domain/clip';
 import { PublicationStats } from '../domain/faq';
 import type { JobState } from '../domain/job';
 import { ImportResult } from '../domain/video';
@@ -32,6 +32,8 @@ export const jobResults = {
   verify: BundleVerifyReport,
   videoImport: ImportOutcome,
   render: RenderJobResult,
+  /** A rendered clip copied to a file the vendor chose (clips:saveVideoAs). */
+  saveVideo: SavedVideo,
   stepPictures: StepPicturesResult,
   /** A screen recording remuxed and imported. */
   record: ImportResult,

@@ -56,6 +56,16 @@ export const videoChannels = defineChannels({
    * and cancel in the status bar). The editor puts them into the steps, so one undo takes them out.
    */
   'clips:stepPictures': { input: z.object({ answerId: Id }), output: StepPicturesResult },
+  /**
+   * "Save video as…": asks where, then copies the clip's rendered file there as a job (a temp file
+   * renamed into place). Null when the vendor cancelled the dialog.
+   */
+  'clips:saveVideoAs': {
+    input: z.object({ id: Id }),
+    output: z.object({ jobId: z.string(), target: z.string() }).nullable(),
+  },
+  /** "Show in folder": the clip's rendered file in the file manager. */
+  'clips:showVideo': { input: z.object({ id: Id }), output: z.object({ shown: z.boolean() }) },
   'clips:delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.boolean() }) },
   'recording:start': {
     input: z.object({ mimeType: z.string().max(200) }),

@@ -11,6 +11,7 @@ import { appendChunk, discardRecording, finishRecording, pendingRecordings, star
 import type { Studio } from '../studio';
 import { deleteClip, getClip, listClips, updateClip } from './clips';
 import { capabilitiesOf, planClip, renderClip } from './renderClip';
+import { renderedFileOf, saveRenderedVideo } from './saveVideo';
 import { takeStepPictures } from './stepPictures';
 
 type VideoChannel =
@@ -26,6 +27,8 @@ type VideoChannel =
   | 'clips:plan'
   | 'clips:render'
   | 'clips:stepPictures'
+  | 'clips:saveVideoAs'
+  | 'clips:showVideo'
   | 'clips:delete'
   | 'recording:start'
   | 'recording:append'
@@ -138,6 +141,26 @@ export function videoHandlers(studio: Studio): Handlers<VideoChannel> {
       } finally {
         studio.changed('media');
       }
+    },
+    'clips:saveVideoAs': async ({ id }) => {
+      const library = studio.library();
+      // Refused before the dialog when there is nothing to save: the question would be pointless.
+      const { name, ext } = renderedFileOf(library, id);
+      const chosen = await studio.dialogs.chooseSaveFile({
+        title: 'Save video as',
+        defaultName: name,
+        filters: [{ name: 'Video', extensions: [ext] }],
+      });
+      if (!chosen) return null;
+      const target = path.extname(chosen).toLowerCase() === `.${ext}` ? chosen : `${chosen}.${ext}`;
+      const job = studio.jobs.start('saveVideo', (ctx) =>
+        saveRenderedVideo(library, id, target, { signal: ctx.signal, onProgress: (f) => ctx.progress(f) }),
+      );
+      return { jobId: job.id, target };
+    },
+    'clips:showVideo': async ({ id }) => {
+      await studio.dialogs.showInFolder(renderedFileOf(studio.library(), id).file);
+      return { shown: true };
     },
     'clips:delete': ({ id }) => {
       deleteClip(studio.writableLibrary(), id);

@@ -7,6 +7,7 @@ import { call, mediaUrl } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { Badge, Button, Card, ErrorMessage, ProgressBar, SelectField, TextField } from '../../components';
 import { useJob } from '../../jobs/useJob';
+import { RenderedVideoActions } from './RenderedVideoActions';
 import { timecode } from './timecode';
 
 const MODES: RenderMode[] = ['smart', 'accurate', 'lossless'];
@@ -273,6 +274,7 @@ export function RenderPanel({
             {rendered.captionsVtt && <track kind="subtitles" src={mediaUrl(rendered.captionsVtt)} label="Captions" />}
           </video>
           <p className="faint">{t('render.resultHint')}</p>
+          <RenderedVideoActions clipId={clip.id} />
         </div>
       )}
     </Card>
