@@ -39,7 +39,16 @@ studio.settings.update({ lastLibrary: library });
 studio.start();
 studio.on((event, payload) => {
   if (event !== 'job:update') return;
-  const job = payload as { status: string; progress: number; phase: string; error: { code: string } | null };
+  const job = payload as {
+    kind: string;
+    status: string;
+    progress: number;
+    phase: string;
+    error: { code: string } | null;
+  };
+  // Only the job under test: the library's own background jobs (the integrity check after open,
+  // search indexing) report too, and the parent kills on a progress figure.
+  if (job.kind !== kind) return;
   say(`job ${job.status} ${job.progress.toFixed(3)} ${job.phase}${job.error ? ` ${job.error.code}` : ''}`);
 });
 const result = await dispatch(createHandlers(studio), channels[kind], JSON.parse(inputJson));

@@ -56,7 +56,9 @@ const progressAtLeast = (min: number) => (line: string) => {
   return !!m && Number(m[1]) >= min;
 };
 
-describe('kill -9 during a job', () => {
+// Each case makes a library with a 20-second video, starts two or three processes under tsx and
+// waits for their jobs: minutes on a busy two-core machine, so a longer limit than vitest's 60 s.
+describe('kill -9 during a job', { timeout: 300_000 }, () => {
   it('render: the source video keeps its bytes, no stray media file, the job is interrupted', async () => {
     // Imported the way the app imports (probe and frame index), into the studio's own library.
     const dir = tempDir();

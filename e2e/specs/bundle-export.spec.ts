@@ -43,7 +43,11 @@ test('Export bundle: personalised for the question’s customer, with size, e-ma
   app,
   context,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // For the page's own origin: the fixture's grants there (electron/main/policy.ts) take precedence
+  // over a grant for every origin.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(page.url()).origin,
+  });
   mkdirSync(app.tempDir, { recursive: true });
   await page.getByRole('link', { name: 'Answers' }).click();
   await page.getByRole('button', { name: new RegExp(ANSWER) }).click();

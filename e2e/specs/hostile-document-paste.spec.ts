@@ -104,7 +104,9 @@ test.describe('in Japanese', () => {
 });
 
 test('blocks copied from another answer paste with their steps', async ({ page }) => {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   await openAnswer(page, /テーマカラーを変更する/);
   const copiedSteps = await steps(page).count();
   await editor(page).click();

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { CustomerMatcher, scanText, type TextFinding } from '.';
+import { foldString } from './fold';
 import { NAME_VARIANTS } from './nameVariants';
+import { STOP_WORDS } from './stopWords';
 
 // For random names, written in random forms (with an honorific, a title, an initial, a greeting,
 // either order) and disguised at random (format characters between any two characters,
@@ -38,7 +40,12 @@ for (const [from, to] of NAME_VARIANTS) {
   const common = String.fromCodePoint(to);
   VARIANTS_OF.set(common, [...(VARIANTS_OF.get(common) ?? []), String.fromCodePoint(from)]);
 }
-const STOP = new Set(['dear', 'thanks', 'hello', 'hi', 'mr', 'mrs', 'ms', 'dr', 'the', 'and', 'you']);
+/**
+ * Not a name: the words the scanner never looks for alone (stopWords.ts: "Web", "サイト" …), and
+ * the greeting and title words the sentences below put next to the name.
+ */
+const notAName = (w: string) =>
+  STOP_WORDS.has(foldString(w)) || ['dear', 'thanks', 'hi'].includes(w.toLowerCase());
 
 /** Half-width forms of katakana (the reverse of NFKC), voiced sounds as two characters. */
 const HALF = new Map<string, string>();
@@ -78,10 +85,11 @@ const kanjiName = (pool: string[]) =>
   fc.array(fc.constantFrom(...pool), { minLength: 2, maxLength: 3 }).map((a) => a.join(''));
 const katakanaName = fc
   .array(fc.constantFrom(...KATAKANA), { minLength: 2, maxLength: 4 })
-  .map((a) => a.join(''));
+  .map((a) => a.join(''))
+  .filter((w) => !notAName(w));
 const latinWord = fc
   .stringMatching(/^[a-z]{3,8}$/)
-  .filter((w) => !STOP.has(w))
+  .filter((w) => !notAName(w))
   .map((w) => w[0]!.toUpperCase() + w.slice(1));
 
 interface Case {
