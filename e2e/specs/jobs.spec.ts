@@ -7,9 +7,12 @@ import { expect, test } from '../fixtures';
 // a backup of a small library): the screen must still show it as finished, with its result. The
 // harness holds those replies until the job's last event has gone out, so the order is certain.
 
-test.skip(process.env.KOTAE_ELECTRON === '1', "the reply order can only be forced through the harness");
+test.skip(process.env.KOTAE_ELECTRON === '1', 'the reply order can only be forced through the harness');
 
-test('a render that ends before its reply arrives shows as rendered, not as running', async ({ page, app }) => {
+test('a render that ends before its reply arrives shows as rendered, not as running', async ({
+  page,
+  app,
+}) => {
   mkdirSync(app.tempDir, { recursive: true });
   const file = await makeVideo(app.tempDir, 'tiny.mp4', { durationS: 1, gop: 30 });
   await app.holdJobReplies(['clips:render']);

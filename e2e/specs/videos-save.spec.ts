@@ -33,7 +33,9 @@ test('Save video as… copies the rendered clip where the vendor chooses; Show i
   // Typed without an extension in the dialog: the file gets the video's.
   await app.queueDialogs({ chooseSaveFile: [path.join(out, 'for Mika')] });
   await result.getByRole('button', { name: 'Save video as…' }).click();
-  await expect(result.getByTestId('video-saved')).toHaveText(`Video saved: ${path.join(out, 'for Mika.mp4')}`);
+  await expect(result.getByTestId('video-saved')).toHaveText(
+    `Video saved: ${path.join(out, 'for Mika.mp4')}`,
+  );
   expect(readdirSync(out)).toEqual(['for Mika.mp4']);
   expect(statSync(path.join(out, 'for Mika.mp4')).size).toBeGreaterThan(1000);
   await expect(result.getByRole('button', { name: 'Save video as…' })).toBeEnabled();

@@ -64,7 +64,10 @@ export function isJobKind(kind: string): kind is JobKind {
  * The typed result of a finished job of this kind; null while it runs, when it failed or was
  * cancelled, when it is another kind, or when the result is not the shape its kind promises.
  */
-export function jobResultOf<K extends JobKind>(kind: K, job: JobState | null | undefined): JobResult<K> | null {
+export function jobResultOf<K extends JobKind>(
+  kind: K,
+  job: JobState | null | undefined,
+): JobResult<K> | null {
   if (!job || job.kind !== kind || job.status !== 'done') return null;
   const parsed = jobResults[kind].safeParse(job.result);
   return parsed.success ? (parsed.data as JobResult<K>) : null;

@@ -9,10 +9,18 @@ import { assetPath, getAsset } from '../media/assets';
 import { getClip } from './clips';
 
 /** The rendered file of a clip in the media store, and the name a copy of it is offered under. */
-export function renderedFileOf(library: Library, clipId: number): { file: string; ext: string; name: string } {
+export function renderedFileOf(
+  library: Library,
+  clipId: number,
+): { file: string; ext: string; name: string } {
   const clip = getClip(library, clipId);
   if (!clip.rendered)
-    throw new KotaeError('NOT_FOUND', { id: clipId }, `clip ${clipId} has no rendered file`, 'videos:errors.notRendered');
+    throw new KotaeError(
+      'NOT_FOUND',
+      { id: clipId },
+      `clip ${clipId} has no rendered file`,
+      'videos:errors.notRendered',
+    );
   const asset = getAsset(library, clip.rendered.assetId);
   return { file: assetPath(library, asset), ext: asset.ext, name: `${fileNameOf(clip.title)}.${asset.ext}` };
 }

@@ -33,7 +33,9 @@ export function useJob<K extends JobKind>(kind: K, options: { adopt?: boolean } 
   const adopted = useSyncExternalStore(subscribeJobs, () =>
     options.adopt && jobId === null ? newestRunning(kind) : null,
   );
-  const followed = useSyncExternalStore(subscribeJobs, () => (jobId === null ? null : (jobById(jobId) ?? null)));
+  const followed = useSyncExternalStore(subscribeJobs, () =>
+    jobId === null ? null : (jobById(jobId) ?? null),
+  );
   const job = followed ?? adopted;
 
   const adopt = !!options.adopt;
