@@ -133,14 +133,14 @@ export function videoHandlers(studio: Studio): Handlers<VideoChannel> {
     'clips:stepPictures': async ({ answerId }) => {
       const library = studio.writableLibrary();
       const tools = await studioTools(studio);
-      const job = studio.jobs.start('stepPictures', (ctx) =>
-        takeStepPictures(library, tools, answerId, { signal: ctx.signal, onProgress: ctx.progress }),
-      );
-      try {
-        return await job.done;
-      } finally {
-        studio.changed('media');
-      }
+      const job = studio.jobs.start('stepPictures', async (ctx) => {
+        try {
+          return await takeStepPictures(library, tools, answerId, { signal: ctx.signal, onProgress: ctx.progress });
+        } finally {
+          studio.changed('media');
+        }
+      });
+      return { jobId: job.id };
     },
     'clips:saveVideoAs': async ({ id }) => {
       const library = studio.library();
