@@ -59,5 +59,7 @@ if (!result.ok) {
 const jobId = (result.value as { jobId: string }).jobId;
 const job = studio.jobs.get(jobId);
 await studio.jobs.settle();
+// What the job reports (counts, rejections): in the parent's failure message when a check fails.
+say(`result ${JSON.stringify(studio.jobs.get(jobId)?.result ?? null)}`);
 say(`done ${studio.jobs.get(jobId)?.status ?? job?.status}`);
 await studio.close();

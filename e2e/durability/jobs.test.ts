@@ -267,7 +267,9 @@ describe('kill -9 during a job', { timeout: 300_000 }, () => {
     );
     expect(again.lines.at(-1)).toBe('done done');
     const after = openLibrary(lib, { readOnly: true });
-    expect(after.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(mails.length);
+    expect(after.db.prepare('SELECT count(*) FROM messages').pluck().get(), again.lines.join('\n')).toBe(
+      mails.length,
+    );
     after.close();
   });
 });
