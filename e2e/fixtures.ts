@@ -44,6 +44,11 @@ export interface AppUnderTest {
   shownInFolder(): Promise<string[]>;
   /** What the OS answers about screen-recording consent (harness only: macOS's answer can't be faked in Electron). */
   setScreenAccess(status: 'not-determined' | 'granted' | 'denied' | 'restricted' | 'unknown'): Promise<void>;
+  /**
+   * Replies of these channels (ones that start a job) wait until that job has ended and its last
+   * event has gone to the window (harness only: Electron's IPC order can't be forced from outside).
+   */
+  holdJobReplies(channels: string[]): Promise<void>;
   /** How often the app opened the OS's screen-recording settings. */
   screenSettingsOpened(): Promise<number>;
   /** What the OS dialogs the app opened showed: each title, and each file dialog's type names. */
@@ -185,6 +190,11 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
       async setScreenAccess(status) {
         if (electronApp) throw new Error('setScreenAccess needs the harness');
         const res = await page.request.post(`${harnessUrl}/__kotae/test/screenAccess`, { data: { status } });
+        expect(res.ok()).toBe(true);
+      },
+      async holdJobReplies(channels) {
+        if (electronApp) throw new Error('holdJobReplies needs the harness');
+        const res = await page.request.post(`${harnessUrl}/__kotae/test/holdJobReplies`, { data: { channels } });
         expect(res.ok()).toBe(true);
       },
       async screenSettingsOpened() {

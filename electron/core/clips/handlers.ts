@@ -17,6 +17,7 @@ import { appendChunk, discardRecording, finishRecording, pendingRecordings, star
 import type { DialogFilter, Studio } from '../studio';
 import { deleteClip, getClip, listClips, updateClip } from './clips';
 import { capabilitiesOf, planClip, renderClip } from './renderClip';
+import { renderedFileOf, saveRenderedVideo } from './saveVideo';
 import { takeStepPictures } from './stepPictures';
 
 type VideoChannel =
@@ -32,6 +33,8 @@ type VideoChannel =
   | 'clips:plan'
   | 'clips:render'
   | 'clips:stepPictures'
+  | 'clips:saveVideoAs'
+  | 'clips:showVideo'
   | 'clips:delete'
   | 'recording:start'
   | 'recording:append'
@@ -136,14 +139,34 @@ export function videoHandlers(studio: Studio): Handlers<VideoChannel> {
     'clips:stepPictures': async ({ answerId }) => {
       const library = studio.writableLibrary();
       const tools = await studioTools(studio);
-      const job = studio.jobs.start('stepPictures', (ctx) =>
-        takeStepPictures(library, tools, answerId, { signal: ctx.signal, onProgress: ctx.progress }),
+      const job = studio.jobs.start('stepPictures', async (ctx) => {
+        try {
+          return await takeStepPictures(library, tools, answerId, { signal: ctx.signal, onProgress: ctx.progress });
+        } finally {
+          studio.changed('media');
+        }
+      });
+      return { jobId: job.id };
+    },
+    'clips:saveVideoAs': async ({ id }) => {
+      const library = studio.library();
+      // Refused before the dialog when there is nothing to save: the question would be pointless.
+      const { name, ext } = renderedFileOf(library, id);
+      const chosen = await studio.dialogs.chooseSaveFile({
+        title: 'Save video as',
+        defaultName: name,
+        filters: [{ name: 'Video', extensions: [ext] }],
+      });
+      if (!chosen) return null;
+      const target = path.extname(chosen).toLowerCase() === `.${ext}` ? chosen : `${chosen}.${ext}`;
+      const job = studio.jobs.start('saveVideo', (ctx) =>
+        saveRenderedVideo(library, id, target, { signal: ctx.signal, onProgress: (f) => ctx.progress(f) }),
       );
-      try {
-        return await job.done;
-      } finally {
-        studio.changed('media');
-      }
+      return { jobId: job.id, target };
+    },
+    'clips:showVideo': async ({ id }) => {
+      await studio.dialogs.showInFolder(renderedFileOf(studio.library(), id).file);
+      return { shown: true };
     },
     'clips:delete': ({ id }) => {
       deleteClip(studio.writableLibrary(), id);
