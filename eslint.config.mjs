@@ -1,21 +1,31 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+import kotae from './scripts/eslint/service-boundaries.mjs';
 
-// Import boundaries (DESIGN.md): shared/ runs in both processes, so it imports neither Node, Electron
-// nor the DOM; the renderer reaches electron/ only through `import type`.
-const nodeModules = [
+// Import boundaries (DESIGN.md, README "Layout"), each tested by scripts/eslint/boundaries.test.ts:
+// - a core service is reached from elsewhere only through its index.ts (kotae/service-boundaries);
+// - the renderer reaches electron/ only through `import type`, and has no Node;
+// - shared/ runs in main, renderer and CLI alike: no Node, Electron or DOM, only pure-JS packages.
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
+const nodeOnlyPackages = [
   'electron',
   'better-sqlite3',
   'fluent-ffmpeg',
-  'child_process',
-  'fs',
-  'path',
-  'os',
-  'crypto',
-  'node:*',
+  'ffmpeg-static',
+  'jsdom',
+  'mailparser',
+  'yauzl',
+  'tsx',
 ];
+const nodeModules = [...nodeBuiltins, ...nodeOnlyPackages];
+/** Globals a browser has and Node lacks (the DOM), and those only Node has. */
+const domGlobals = Object.keys(globals.browser).filter((name) => !(name in globals.node));
+const nodeGlobals = Object.keys(globals.node).filter((name) => !(name in globals.browser));
+/** The packages shared/ may use: pure JavaScript, the same in every process. */
+const sharedPackages = ['zod', 'i18next', '@noble/hashes'];
 
 export default tseslint.config(
   {
@@ -43,21 +53,28 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.{ts,tsx,mts,mjs}'],
+    plugins: { kotae },
+    rules: { 'kotae/service-boundaries': 'error' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
+      // typescript-eslint's version: ESLint's own ignores allowTypeImports (it rejected `import type`).
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          paths: nodeModules.map((name) => ({ name, message: 'The renderer has no Node.js.' })),
           patterns: [
+            { regex: '^node:', message: 'The renderer has no Node.js.' },
             {
-              group: ['**/electron/**', 'electron'],
+              regex: '^(\\.\\./)+electron(/|$)',
               allowTypeImports: true,
               message: 'The renderer talks to the core only through window.kotae (import type is fine).',
             },
-            { group: nodeModules, message: 'The renderer has no Node.js.' },
           ],
         },
       ],
@@ -72,13 +89,22 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [...nodeModules, '**/electron/**', '**/renderer/**', 'react', 'react-dom'],
-              message: 'shared/ must run in main, renderer and CLI alike.',
+              regex: `^(?!\\.|(${sharedPackages.join('|')})(/|$))`,
+              message: `shared/ runs in main, renderer and CLI alike: only ${sharedPackages.join(', ')} and shared/ itself.`,
+            },
+            {
+              regex: '^(\\.\\./)+(electron|renderer)(/|$)',
+              message:
+                'shared/ runs in main, renderer and CLI alike: it imports neither electron/ nor renderer/.',
             },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer'],
+      'no-restricted-globals': [
+        'error',
+        ...domGlobals.map((name) => ({ name, message: 'shared/ runs in main and the CLI too: no DOM.' })),
+        ...nodeGlobals.map((name) => ({ name, message: 'shared/ runs in the renderer too: no Node.' })),
+      ],
     },
   },
   {

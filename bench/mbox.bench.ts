@@ -4,9 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { intakeLimits } from '../electron/core/intake/limits';
-import { splitMbox } from '../electron/core/intake/mbox';
-import { testMail, testMbox } from '../electron/core/intake/testing';
+import { intakeLimits } from '../electron/core/intake';
+import { splitMbox, testMail, testMbox } from '../electron/core/intake/testing';
 import { report } from './report';
 
 // npm run bench -- mbox (issue 15)

@@ -7,8 +7,7 @@ import type { Redaction, ZoomRegion } from '../shared/domain/clip';
 import { pixelBox } from '../shared/clips/regions';
 import { trimToFile } from '../electron/core/clips';
 import { createLibrary } from '../electron/core/library';
-import { resolveTools } from '../electron/core/media/ffmpeg/binaries';
-import { importVideo } from '../electron/core/media/importVideo';
+import { resolveTools, importVideo } from '../electron/core/media';
 import { report } from './report';
 
 // npm run bench -- redact

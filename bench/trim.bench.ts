@@ -5,8 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { trimToFile } from '../electron/core/clips';
 import { createLibrary } from '../electron/core/library';
-import { resolveTools } from '../electron/core/media/ffmpeg/binaries';
-import { importVideo } from '../electron/core/media/importVideo';
+import { resolveTools, importVideo } from '../electron/core/media';
 import { report } from './report';
 
 // npm run bench -- trim

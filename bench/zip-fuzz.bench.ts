@@ -2,9 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { runDifferential } from '../electron/core/archive/fuzz/differential';
-import { fuzzCases } from '../electron/core/archive/fuzz/mutations';
-import { haveOtherTools } from '../electron/core/archive/fuzz/otherTools';
+import { runDifferential, fuzzCases, haveOtherTools } from '../electron/core/archive/testing';
 import { report } from './report';
 
 // The long pass of the differential zip fuzzer (issue 15): many malformed zips, read by us, by

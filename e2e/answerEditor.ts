@@ -51,7 +51,10 @@ export function screenshotFile(dir: string, name = 'settings.png', seed = 1): st
 
 /** Puts the PNG on the system clipboard, as a screen capture tool does, and pastes it with Ctrl+V. */
 export async function pasteImage(page: Page, file: string): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  // For the page's own origin: the fixture's grants there take precedence over a grant for all.
+  await page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   const base64 = readFileSync(file).toString('base64');
   await page.evaluate(async (data) => {
     const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));

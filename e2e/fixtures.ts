@@ -23,6 +23,11 @@ export interface DialogAnswers {
   chooseSaveFile?: (string | null)[];
 }
 
+export interface OsDialogsSeen {
+  titles: string[];
+  filterNames: string[][];
+}
+
 /** The app under test, whichever shell runs it: same calls for harness and Electron. */
 export interface AppUnderTest {
   /** The user-data folder of this test's app (fresh per test). */
@@ -39,8 +44,15 @@ export interface AppUnderTest {
   shownInFolder(): Promise<string[]>;
   /** What the OS answers about screen-recording consent (harness only: macOS's answer can't be faked in Electron). */
   setScreenAccess(status: 'not-determined' | 'granted' | 'denied' | 'restricted' | 'unknown'): Promise<void>;
+  /**
+   * Replies of these channels (ones that start a job) wait until that job has ended and its last
+   * event has gone to the window (harness only: Electron's IPC order can't be forced from outside).
+   */
+  holdJobReplies(channels: string[]): Promise<void>;
   /** How often the app opened the OS's screen-recording settings. */
   screenSettingsOpened(): Promise<number>;
+  /** What the OS dialogs the app opened showed: each title, and each file dialog's type names. */
+  osDialogs(): Promise<OsDialogsSeen>;
   /** Drops real files onto the element, as a user dragging them from the file manager. */
   dropFiles(selector: string, files: string[]): Promise<void>;
 }
@@ -136,14 +148,31 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
             const folders = [...(queued.chooseFolder ?? [])];
             const files = [...(queued.chooseFiles ?? [])];
             const saves = [...(queued.chooseSaveFile ?? [])];
+            // What the app asked the OS to show, for osDialogs() (kept across queueDialogs calls).
+            const seen = ((globalThis as { __kotaeDialogsSeen?: OsDialogsSeen }).__kotaeDialogsSeen ??= {
+              titles: [],
+              filterNames: [],
+            });
+            const record = (opts: { title?: string; filters?: { name: string }[] }) => {
+              seen.titles.push(opts.title ?? '');
+              if (opts.filters) seen.filterNames.push(opts.filters.map((f) => f.name));
+            };
             dialog.showOpenDialog = (async (...args: unknown[]) => {
-              const opts = (args.length > 1 ? args[1] : args[0]) as { properties?: string[] };
+              const opts = (args.length > 1 ? args[1] : args[0]) as {
+                properties?: string[];
+                title?: string;
+                filters?: { name: string }[];
+              };
+              record(opts);
               const wantsFolder = opts.properties?.includes('openDirectory');
               const next = wantsFolder ? folders.shift() : files.shift();
               const paths = next === null || next === undefined ? [] : Array.isArray(next) ? next : [next];
               return { canceled: paths.length === 0, filePaths: paths };
             }) as typeof dialog.showOpenDialog;
-            dialog.showSaveDialog = (async () => {
+            dialog.showSaveDialog = (async (...args: unknown[]) => {
+              record(
+                (args.length > 1 ? args[1] : args[0]) as { title?: string; filters?: { name: string }[] },
+              );
               const next = saves.shift();
               return { canceled: !next, filePath: next ?? '' };
             }) as typeof dialog.showSaveDialog;
@@ -163,10 +192,29 @@ export const test = base.extend<{ app: AppUnderTest; electronApp: ElectronApplic
         const res = await page.request.post(`${harnessUrl}/__kotae/test/screenAccess`, { data: { status } });
         expect(res.ok()).toBe(true);
       },
+      async holdJobReplies(channels) {
+        if (electronApp) throw new Error('holdJobReplies needs the harness');
+        const res = await page.request.post(`${harnessUrl}/__kotae/test/holdJobReplies`, { data: { channels } });
+        expect(res.ok()).toBe(true);
+      },
       async screenSettingsOpened() {
         if (electronApp) return 0;
         const res = await page.request.get(`${harnessUrl}/__kotae/test/opened`);
         return ((await res.json()) as { screenSettingsOpened: number }).screenSettingsOpened;
+      },
+      async osDialogs() {
+        if (electronApp) {
+          return electronApp.evaluate(
+            () =>
+              (globalThis as { __kotaeDialogsSeen?: OsDialogsSeen }).__kotaeDialogsSeen ?? {
+                titles: [],
+                filterNames: [],
+              },
+          );
+        }
+        const res = await page.request.get(`${harnessUrl}/__kotae/test/opened`);
+        const body = (await res.json()) as { dialogTitles: string[]; dialogFilterNames: string[][] };
+        return { titles: body.dialogTitles, filterNames: body.dialogFilterNames };
       },
       async shownInFolder() {
         if (electronApp) return [];

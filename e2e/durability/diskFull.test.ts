@@ -5,14 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../electron/core/backup';
-import { exportBundle } from '../../electron/core/bundles/export';
+import { exportBundle } from '../../electron/core/bundles';
 import { makeBundleFixture, makeTestVideo } from '../../electron/core/bundles/testing';
 import { publishFaq } from '../../electron/core/faq';
 import { decideAll } from '../../electron/core/faq/testing';
-import { importMail } from '../../electron/core/intake/importMail';
+import { importMail } from '../../electron/core/intake';
 import { testMail, testMbox } from '../../electron/core/intake/testing';
 import { createLibrary, openLibrary, type Library } from '../../electron/core/library';
-import { snapshotFiles, useTempDir } from '../../electron/core/testing/tempDir';
+import { snapshotFiles, useTempDir } from '../../electron/core/testing';
 import { errorMessage } from '../../electron/cli/messages';
 import { toAppError } from '../../shared/errors';
 

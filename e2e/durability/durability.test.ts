@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLibrary } from '../../electron/core/library';
-import { useTempDir } from '../../electron/core/testing/tempDir';
+import { useTempDir } from '../../electron/core/testing';
 import { killTrials, summaryLine } from './trials';
 
 // The short version of `npm run durability`: a process writing through the core services is

@@ -6,7 +6,7 @@ import { writeSync } from 'node:fs';
 import { createHandlers, dispatch } from '../../electron/core/api';
 import { Studio } from '../../electron/core/studio';
 import type { Channel } from '../../shared/api';
-import { testDialogs } from '../../electron/core/testing/dialogs';
+import { testDialogs } from '../../electron/core/testing';
 
 const [kind, userData, library, out, inputJson] = process.argv.slice(2) as [
   string,
@@ -39,7 +39,16 @@ studio.settings.update({ lastLibrary: library });
 studio.start();
 studio.on((event, payload) => {
   if (event !== 'job:update') return;
-  const job = payload as { status: string; progress: number; phase: string; error: { code: string } | null };
+  const job = payload as {
+    kind: string;
+    status: string;
+    progress: number;
+    phase: string;
+    error: { code: string } | null;
+  };
+  // Only the job under test: the library's own background jobs (the integrity check after open,
+  // search indexing) report too, and the parent kills on a progress figure.
+  if (job.kind !== kind) return;
   say(`job ${job.status} ${job.progress.toFixed(3)} ${job.phase}${job.error ? ` ${job.error.code}` : ''}`);
 });
 const result = await dispatch(createHandlers(studio), channels[kind], JSON.parse(inputJson));
@@ -50,5 +59,7 @@ if (!result.ok) {
 const jobId = (result.value as { jobId: string }).jobId;
 const job = studio.jobs.get(jobId);
 await studio.jobs.settle();
+// What the job reports (counts, rejections): in the parent's failure message when a check fails.
+say(`result ${JSON.stringify(studio.jobs.get(jobId)?.result ?? null)}`);
 say(`done ${studio.jobs.get(jobId)?.status ?? job?.status}`);
 await studio.close();

@@ -5,15 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../electron/core/api';
 import { createBackup } from '../../electron/core/backup';
 import { makeBundleFixture, makeTestVideo } from '../../electron/core/bundles/testing';
-import { updateFaqSettings } from '../../electron/core/faq/settings';
+import { updateFaqSettings } from '../../electron/core/faq';
 import { decideAll } from '../../electron/core/faq/testing';
 import { testMail, testMbox } from '../../electron/core/intake/testing';
 import { createLibrary, openLibrary } from '../../electron/core/library';
 import { Studio } from '../../electron/core/studio';
-import { snapshotFiles, useTempDir } from '../../electron/core/testing/tempDir';
+import { snapshotFiles, useTempDir, testDialogs } from '../../electron/core/testing';
 import type { JobState } from '../../shared/domain/job';
 import { runJobChild, unknownMediaFiles, visibleFiles } from './jobRun';
-import { testDialogs } from '../../electron/core/testing/dialogs';
 
 // Kill -9 in the middle of a render, an export, a publication, a backup, a restore and a mail import: the originals keep
 // their bytes, no partial output is visible, and on the next start the job shows as interrupted.
@@ -56,7 +55,9 @@ const progressAtLeast = (min: number) => (line: string) => {
   return !!m && Number(m[1]) >= min;
 };
 
-describe('kill -9 during a job', () => {
+// Each case makes a library with a 20-second video, starts two or three processes under tsx and
+// waits for their jobs: minutes on a busy two-core machine, so a longer limit than vitest's 60 s.
+describe('kill -9 during a job', { timeout: 300_000 }, () => {
   it('render: the source video keeps its bytes, no stray media file, the job is interrupted', async () => {
     // Imported the way the app imports (probe and frame index), into the studio's own library.
     const dir = tempDir();
@@ -265,7 +266,9 @@ describe('kill -9 during a job', () => {
     );
     expect(again.lines.at(-1)).toBe('done done');
     const after = openLibrary(lib, { readOnly: true });
-    expect(after.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(mails.length);
+    expect(after.db.prepare('SELECT count(*) FROM messages').pluck().get(), again.lines.join('\n')).toBe(
+      mails.length,
+    );
     after.close();
   });
 });

@@ -4,7 +4,7 @@
 //   node --import tsx e2e/durability/writer.ts LIBRARY_DIR WRITES
 import { writeSync } from 'node:fs';
 import { documentOf, paragraph } from '../../shared/answers/document';
-import { createAnswer, saveAnswerDoc } from '../../electron/core/answers/service';
+import { createAnswer, saveAnswerDoc } from '../../electron/core/answers';
 import { openLibrary } from '../../electron/core/library';
 
 const [dir, countArg] = process.argv.slice(2);

@@ -1,5 +1,5 @@
 import type { ScreenAccessStatus } from '../../shared/api/app';
-import type { Dialogs } from '../../electron/core/studio';
+import type { Dialogs, FileFilter } from '../../electron/core/studio';
 
 export interface DialogQueues {
   chooseFolder: (string | null)[];
@@ -14,18 +14,27 @@ export interface DialogQueues {
 export class HarnessDialogs implements Dialogs {
   readonly queues: DialogQueues = { chooseFolder: [], chooseFiles: [], chooseSaveFile: [] };
   readonly opened: string[] = [];
+  /** The title of each OS dialog the app opened, in order (what the OS would show the user). */
+  readonly titles: string[] = [];
+  /** The file-type names of each file dialog, in order. */
+  readonly filterNames: string[][] = [];
   readonly shown: string[] = [];
   /** What the OS says about screen recording; a test sets 'denied' to see the macOS advice. */
   screenAccess: ScreenAccessStatus = 'granted';
   screenSettingsOpened = 0;
 
-  async chooseFolder(): Promise<string | null> {
+  async chooseFolder({ title }: { title: string }): Promise<string | null> {
+    this.titles.push(title);
     return this.queues.chooseFolder.shift() ?? null;
   }
-  async chooseFiles(): Promise<string[]> {
+  async chooseFiles({ title, filters }: { title: string; filters: FileFilter[] }): Promise<string[]> {
+    this.titles.push(title);
+    this.filterNames.push(filters.map((f) => f.name));
     return this.queues.chooseFiles.shift() ?? [];
   }
-  async chooseSaveFile(): Promise<string | null> {
+  async chooseSaveFile({ title, filters }: { title: string; filters: FileFilter[] }): Promise<string | null> {
+    this.titles.push(title);
+    this.filterNames.push(filters.map((f) => f.name));
     return this.queues.chooseSaveFile.shift() ?? null;
   }
   async openExternal(url: string): Promise<void> {

@@ -62,6 +62,28 @@ studio.on((event, payload) => {
   for (const res of eventStreams) res.write(data);
 });
 
+const heldChannels = new Set<string>();
+
+/** Resolves once the job a reply names has ended (its end is emitted before its state settles). */
+function jobEnded(reply: unknown): Promise<void> {
+  const value = (reply as { ok?: boolean; value?: unknown }).ok ? (reply as { value: unknown }).value : null;
+  const jobId = value && typeof value === 'object' && 'jobId' in value ? String(value.jobId) : null;
+  if (!jobId) return Promise.resolve();
+  return new Promise((resolve) => {
+    const ended = () => {
+      const state = studio.jobs.get(jobId);
+      return !state || state.status !== 'running';
+    };
+    if (ended()) return resolve();
+    const stop = studio.jobs.onUpdate((state) => {
+      if (state.id !== jobId || state.status === 'running') return;
+      stop();
+      // The update is written to the event streams by the listener registered before this one.
+      setImmediate(resolve);
+    });
+  });
+}
+
 function readBody(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -110,13 +132,11 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
       });
       return;
     }
-    json(
-      res,
-      200,
-      await dispatch(handlers, channel, input, {
-        onInternalError: (ch, err) => console.error(`[harness] ${ch} failed`, err),
-      }),
-    );
+    const reply = await dispatch(handlers, channel, input, {
+      onInternalError: (ch, err) => console.error(`[harness] ${ch} failed`, err),
+    });
+    if (heldChannels.has(channel)) await jobEnded(reply);
+    json(res, 200, reply);
     return;
   }
   if (p === '/__kotae/events') {
@@ -146,6 +166,15 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     json(res, 200, dialogs.queues, true);
     return;
   }
+  // Holds the reply of a channel that starts a job until that job has ended and its last event
+  // has gone out: the order a busy IPC can deliver them in, made certain (issue 17's fast job).
+  if (req.method === 'POST' && p === '/__kotae/test/holdJobReplies') {
+    const body = (await readBody(req)) as { channels?: string[] };
+    heldChannels.clear();
+    for (const name of body.channels ?? []) heldChannels.add(name);
+    json(res, 200, { channels: [...heldChannels] }, true);
+    return;
+  }
   if (p === '/__kotae/test/opened') {
     json(
       res,
@@ -154,6 +183,8 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
         opened: dialogs.opened,
         shown: dialogs.shown,
         screenSettingsOpened: dialogs.screenSettingsOpened,
+        dialogTitles: dialogs.titles,
+        dialogFilterNames: dialogs.filterNames,
       },
       true,
     );

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yauzl from 'yauzl';
-import { rawZip, type RawEntry } from '../../electron/core/bundles/zip/rawZip';
+import { rawZip, type RawEntry } from '../../electron/core/bundles/testing';
 import { expect, test } from '../fixtures';
 
 // The vendor's side: the Export bundle dialog on the Answers screen, the history of what was sent,
@@ -43,7 +43,11 @@ test('Export bundle: personalised for the question’s customer, with size, e-ma
   app,
   context,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // For the page's own origin: the fixture's grants there (electron/main/policy.ts) take precedence
+  // over a grant for every origin.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(page.url()).origin,
+  });
   mkdirSync(app.tempDir, { recursive: true });
   await page.getByRole('link', { name: 'Answers' }).click();
   await page.getByRole('button', { name: new RegExp(ANSWER) }).click();

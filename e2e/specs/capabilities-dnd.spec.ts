@@ -23,13 +23,15 @@ async function drag(
   options: { screenshot?: string; dy?: number } = {},
 ) {
   const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   // dnd-kit starts a drag only after the pointer has moved a few pixels (the activation distance).
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 + 6, { steps: 3 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2 + (options.dy ?? 0), { steps: 12 });
+  // A person sees the item lift before carrying it; dnd-kit measures where it may land as the drag
+  // starts, and the list may shift then: aim at the target only once the item is lifted.
   await expect(page.getByTestId('drag-preview')).toBeVisible();
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2 + (options.dy ?? 0), { steps: 12 });
   if (options.screenshot) await page.screenshot({ path: options.screenshot });
   await page.mouse.up();
   await expect(page.getByTestId('drag-preview')).toBeHidden();

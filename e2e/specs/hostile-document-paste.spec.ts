@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import i18next, { type i18n } from 'i18next';
-import { clipboardPayload, hostileDocuments, type DocumentCase } from '../../electron/core/answers/corpus';
+import { clipboardPayload, hostileDocuments, type DocumentCase } from '../../electron/core/answers/testing';
 import { documentError } from '../../shared/answers/validate';
 import { editor, steps, waitSaved } from '../answerEditor';
 import { expect, test } from '../fixtures';
@@ -104,7 +104,9 @@ test.describe('in Japanese', () => {
 });
 
 test('blocks copied from another answer paste with their steps', async ({ page }) => {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   await openAnswer(page, /テーマカラーを変更する/);
   const copiedSteps = await steps(page).count();
   await editor(page).click();

@@ -76,7 +76,8 @@ test.describe('960×640 in Japanese', () => {
     await page.setViewportSize(NARROW);
     await go(page, '公開');
     const table = page.getByTestId('public-answers');
-    await expect(table.locator('th')).toHaveCount(5);
+    // Title, areas, updated, change, how customers fared (issue 22), privacy.
+    await expect(table.locator('th')).toHaveCount(6);
     // Lines of text in a cell: the distinct tops of its text's boxes.
     const lines = (cells: Locator) =>
       cells.evaluateAll((els) =>
@@ -86,7 +87,7 @@ test.describe('960×640 in Japanese', () => {
           return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
         }),
       );
-    expect(await lines(table.locator('th'))).toEqual([1, 1, 1, 1, 1]);
+    expect(await lines(table.locator('th'))).toEqual([1, 1, 1, 1, 1, 1]);
     for (const n of await lines(table.locator('.k-publish__date'))) expect(n).toBe(1);
   });
 });
@@ -110,7 +111,7 @@ test.describe('960×640', () => {
     const detail = page.getByTestId('answer-detail');
     await expect(detail.getByTestId('doc-step').first()).toBeVisible();
     expect(await width(detail.locator('.k-answer__editor'))).toBeGreaterThanOrEqual(400);
-    await expectInViewport(page, detail.getByRole('textbox', { name: 'Title' }));
+    await expectInViewport(page, detail.getByRole('textbox', { name: 'Title of the answer' }));
     await expectInViewport(page, page.getByRole('button', { name: 'Export bundle…' }));
     await expectInViewport(page, page.getByRole('button', { name: 'Save version' }));
     // The checks moved under the editor: scrolling the pane reaches them.

@@ -2,7 +2,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { rawZip, type RawEntry } from '../../electron/core/bundles/zip/rawZip';
+import { rawZip, type RawEntry } from '../../electron/core/bundles/testing';
 import { expect, test } from '../fixtures';
 
 // The vendor's signing key from the vendor's side (issue 15): Settings shows its fingerprint, the

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../core/library';
 import { recordRelease } from '../core/releases';
-import { useTempDir } from '../core/testing/tempDir';
+import { useTempDir } from '../core/testing';
 import { kotae, kotaeIn } from './testing';
 
 // Black-box: `kotae answers stale` on a library where a release put answers on the re-check list.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { logicalDump } from '../core/backup/testing';
 import { openLibrary } from '../core/library';
-import { snapshotFiles, useTempDir } from '../core/testing/tempDir';
+import { snapshotFiles, useTempDir } from '../core/testing';
 import { kotae } from './testing';
 
 const tempDir = useTempDir('kotae-backup-cli-');

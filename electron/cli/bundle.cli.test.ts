@@ -3,17 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportBundle } from '../core/bundles/export';
+import { exportBundle } from '../core/bundles';
 import { SIGNATURE_FILE } from '../../shared/domain/signing';
-import { sha256Of } from '../core/bundles/manifest';
-import { signatureFile } from '../core/bundles/signature';
-import { rawZip, type RawEntry } from '../core/bundles/zip/rawZip';
+import { sha256Of, signatureFile, rawZip, type RawEntry, makeBundleFixture } from '../core/bundles/testing';
 import { readVendorKey } from '../core/signing';
 import { testSigner } from '../core/signing/testing';
 import { createAnswer } from '../core/answers';
-import { makeBundleFixture } from '../core/bundles/testing';
 import { openLibrary } from '../core/library';
-import { useTempDir } from '../core/testing/tempDir';
+import { useTempDir } from '../core/testing';
 import { kotae } from './testing';
 
 // Black-box: `kotae bundle …` as a script would run it, on a library with a real clip.

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeBundleFixture } from '../core/bundles/testing';
-import { useTempDir } from '../core/testing/tempDir';
+import { useTempDir } from '../core/testing';
 import { kotae, kotaeIn } from './testing';
 
 // Issue 15, as an attacker tried it on main: a step's screenshot whose `ext` is

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../core/testing/tempDir';
+import { useTempDir } from '../core/testing';
 import { kotaeIn as kotae } from './testing';
 
 // Black-box: `kotae check` as a script runs it, on the demo library.

@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../core/library';
-import { makeIndexStale } from '../core/testing/damage';
-import { useTempDir } from '../core/testing/tempDir';
+import { makeIndexStale, useTempDir } from '../core/testing';
 import { kotae } from './testing';
 
 // Black-box: the kotae command as a script would run it.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testMail, testMbox } from '../core/intake/testing';
 import { openLibrary } from '../core/library';
-import { useTempDir } from '../core/testing/tempDir';
+import { useTempDir } from '../core/testing';
 import { kotae } from './testing';
 
 const tempDir = useTempDir();

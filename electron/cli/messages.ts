@@ -1,4 +1,4 @@
-import { translatorFor } from '../core/i18n/translator';
+import { translatorFor } from '../core/i18n';
 import { errorItemText, type AppError } from '../../shared/errors';
 
 // The CLI speaks the same messages as the app. English unless KOTAE_LANG=ja or LANG starts with ja.

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { oddFileCases } from '../core/library/corpusOddFiles';
-import { fingerprint, messageText } from '../core/testing/hostile';
-import { useTempDir } from '../core/testing/tempDir';
+import { oddFileCases } from '../core/library/testing';
+import { fingerprint, messageText, useTempDir } from '../core/testing';
 import { kotaeIn } from './testing';
 
 // Issue 15: odd files in a library folder give the vendor a message that names them, and exit 1,

@@ -1,8 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../core/testing/tempDir';
-import { makeVideo } from '../core/testing/videos';
+import { useTempDir, makeVideo } from '../core/testing';
 import { kotaeIn as kotae } from './testing';
 
 // What a script or a person reads when a command's input or its --out cannot work: a message that

@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeFrames, meanDeviation } from '../core/testing/pictures';
-import { useTempDir } from '../core/testing/tempDir';
-import { makeVideo, readFrameIds } from '../core/testing/videos';
+import { decodeFrames, meanDeviation, useTempDir, makeVideo, readFrameIds } from '../core/testing';
 import { parseRegion } from './commands/video';
 import { kotae } from './testing';
 

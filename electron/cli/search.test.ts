@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../core/testing/tempDir';
+import { useTempDir } from '../core/testing';
 import { kotae } from './testing';
 
 // Black-box: `kotae search` as a script runs it, on the demo library.

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../core/testing/tempDir';
+import { useTempDir } from '../core/testing';
 import { kotae } from './testing';
 
 // Black-box: status changes, the work log as CSV and the catalogue as JSON, as a script runs them.

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../core/testing/tempDir';
-import { makeVideo, readFrameIds } from '../core/testing/videos';
+import { useTempDir, makeVideo, readFrameIds } from '../core/testing';
 import { kotae } from './testing';
 
 // kotae probe / media add / trim, black-box, as a script would run them.

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { confinedRealPath } from '../core/files/confine';
+import { confinedRealPath } from '../core/files';
 
 /**
  * The file of the built renderer a kotae-app://app/… request asks for, or null. Without Electron so

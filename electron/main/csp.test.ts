@@ -2,12 +2,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { exportBundle } from '../core/bundles/export';
+import { exportBundle } from '../core/bundles';
 import { makeBundleFixture } from '../core/bundles/testing';
 import { publishFaq } from '../core/faq';
 import { decideAll } from '../core/faq/testing';
 import { createLibrary, seedDemo } from '../core/library';
-import { useTempDir } from '../core/testing/tempDir';
+import { useTempDir } from '../core/testing';
 import { mailFrameCsp } from '../../shared/security/mailFrameCsp';
 import { cspProblems, inlineScripts, metaCsps } from './csp';
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../core/testing/tempDir';
+import { useTempDir } from '../core/testing';
 import { fileResponse, parseRange } from './fileResponse';
 
 // The answers <video> seeking depends on (RFC 9110 §14): what net.fetch(file:) in Electron does not

@@ -4,10 +4,9 @@ import type { z } from 'zod';
 import { channelNames, channels, type Channel } from '../../shared/api';
 import { createHandlers, type HandlerTable } from '../core/api';
 import { Studio } from '../core/studio';
-import { useTempDir } from '../core/testing/tempDir';
+import { useTempDir, testDialogs } from '../core/testing';
 import { invokeFromWindow } from './invoke';
 import { sameOrigin } from './policy';
-import { testDialogs } from '../core/testing/dialogs';
 
 // Every channel of shared/api, walked one by one: a window that is not ours is refused before its
 // input is read, and input of the wrong shape or size never reaches a handler.

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../core/testing/tempDir';
+import { useTempDir } from '../core/testing';
 import { mailFilesToImport } from './openedFiles';
 
 const tempDir = useTempDir('kotae-opened-');

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeImage } from '../core/answers';
 import { createLibrary, type Library } from '../core/library';
-import { makePng } from '../core/testing/png';
-import { useTempDir } from '../core/testing/tempDir';
+import { makePng, useTempDir } from '../core/testing';
 import { MEDIA_ORIGIN, appRequestHandler, mediaRequestHandler } from './protocolHandlers';
 
 // The two protocols as the page meets them: kotae-app://app/… (the renderer) and

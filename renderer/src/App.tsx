@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobState } from '@shared/domain/job';
 import { onEvent } from './api/client';
+import { knownJobs, subscribeJobs } from './jobs/jobStore';
 import { useApi, useLiveInvalidation } from './api/hooks';
 import { Dialog, ErrorMessage, Loading } from './components';
 import { todayDay } from './hooks/useFormat';
@@ -16,20 +17,9 @@ import { StatusBar } from './shell/StatusBar';
 import { useLibraryActions } from './shell/useLibraryActions';
 import { requestBackup } from './screens/Settings/backupRequests';
 
+/** Every job of this window, for the status bar; also starts following job events at boot. */
 function useJobs(): JobState[] {
-  const [jobs, setJobs] = useState<Map<string, JobState>>(new Map());
-  useEffect(
-    () =>
-      onEvent('job:update', (job) =>
-        setJobs((prev) => {
-          const next = new Map(prev);
-          next.set(job.id, job);
-          return next;
-        }),
-      ),
-    [],
-  );
-  return useMemo(() => [...jobs.values()], [jobs]);
+  return useSyncExternalStore(subscribeJobs, knownJobs);
 }
 
 export function App() {

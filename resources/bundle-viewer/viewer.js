@@ -107,27 +107,113 @@
   render();
 
   // ---- videos: captions, chapters, jumps ----
+  // Captions are drawn by this script, one cue at a time, from the video's current time. Chromium's
+  // own cue rendering left the previous cue on screen after a seek (a chapter clicked while playing,
+  // after a pause, or backwards: two captions over the picture, issue 17), and it treats a cue's end
+  // as inside the cue, so at a chapter's first frame (a cue boundary) both neighbours were shown.
+  // Here a cue covers [start, end): exactly one, or none, is current at any time. The text track is
+  // kept ('hidden') so assistive technology still sees the cues; while the video itself is in
+  // fullscreen (where nothing of the page is drawn) it shows natively, holding only the current cue.
   var clips = {};
   (data.clips || []).forEach(function (clip) {
     var video = document.getElementById('video-' + clip.id);
     if (!video) return;
-    clips[clip.id] = { clip: clip, video: video };
-    // Captions are added as cues: a <track> file cannot be loaded from file:// in Chromium.
-    if (clip.captions && clip.captions.length && typeof window.VTTCue === 'function' && video.addTextTrack) {
-      var track = video.addTextTrack('captions', data.labels.captions, root.lang || '');
-      clip.captions.forEach(function (cue) {
-        try {
-          track.addCue(new window.VTTCue(cue.startS, cue.endS, cue.text));
-        } catch (err) {
-          /* a malformed cue is skipped, the others still show */
-        }
+    var entry = { clip: clip, video: video, captions: captionsFor(video, clip) };
+    clips[clip.id] = entry;
+    ['timeupdate', 'seeking', 'seeked', 'loadedmetadata'].forEach(function (name) {
+      video.addEventListener(name, function () {
+        highlight(clip, video.currentTime);
+        if (entry.captions) entry.captions.show(video.currentTime);
       });
-      track.mode = 'showing';
-    }
-    video.addEventListener('timeupdate', function () {
-      highlight(clip, video.currentTime);
     });
   });
+
+  function cueList(clip) {
+    return (clip.captions || [])
+      .filter(function (cue) {
+        return isFinite(cue.startS) && isFinite(cue.endS) && cue.endS > cue.startS && typeof cue.text === 'string';
+      })
+      .slice()
+      .sort(function (a, b) {
+        return a.startS - b.startS;
+      });
+  }
+
+  /** The cue on screen at `time`: the latest one that has started and not ended, or null. */
+  function cueAt(cues, time) {
+    var current = null;
+    for (var i = 0; i < cues.length && cues[i].startS <= time; i++) {
+      if (time < cues[i].endS) current = cues[i];
+    }
+    return current;
+  }
+
+  function captionsFor(video, clip) {
+    var cues = cueList(clip);
+    if (!cues.length) return null;
+    // The caption line sits over the picture: the video is wrapped in a stage the line is placed on.
+    var stage = document.createElement('div');
+    stage.className = 'kb-video__stage';
+    video.parentNode.insertBefore(stage, video);
+    stage.appendChild(video);
+    var line = document.createElement('div');
+    line.className = 'kb-caption';
+    line.hidden = true;
+    stage.appendChild(line);
+
+    var track = null;
+    if (typeof window.VTTCue === 'function' && video.addTextTrack) {
+      track = video.addTextTrack('captions', data.labels.captions, root.lang || '');
+      track.mode = 'hidden';
+    }
+    var shown = null;
+    var trackCue = null;
+
+    function fullscreen() {
+      return document.fullscreenElement === video || document.webkitFullscreenElement === video;
+    }
+
+    function show(time) {
+      var cue = cueAt(cues, time);
+      if (track) {
+        var mode = fullscreen() ? 'showing' : 'hidden';
+        if (track.mode !== mode) track.mode = mode;
+      }
+      if (cue === shown) return;
+      shown = cue;
+      // Lines of a cue are separate lines on screen; the text goes in as text, never as markup.
+      while (line.firstChild) line.removeChild(line.firstChild);
+      if (cue) {
+        cue.text.split('\n').forEach(function (text) {
+          var span = document.createElement('span');
+          span.className = 'kb-caption__line';
+          span.textContent = text;
+          line.appendChild(span);
+        });
+      }
+      line.hidden = !cue;
+      if (track) {
+        if (trackCue) track.removeCue(trackCue);
+        trackCue = null;
+        if (cue) {
+          try {
+            trackCue = new window.VTTCue(cue.startS, cue.endS, cue.text);
+            track.addCue(trackCue);
+          } catch (err) {
+            trackCue = null; /* a cue the browser refuses still shows in the page's caption line */
+          }
+        }
+      }
+    }
+
+    ['fullscreenchange', 'webkitfullscreenchange'].forEach(function (name) {
+      document.addEventListener(name, function () {
+        show(video.currentTime);
+      });
+    });
+    show(video.currentTime || 0);
+    return { show: show };
+  }
 
   function chapterAt(clip, time) {
     var current = null;
@@ -162,6 +248,7 @@
     var go = function () {
       video.currentTime = Math.max(0, time);
       highlight(entry.clip, video.currentTime);
+      if (entry.captions) entry.captions.show(video.currentTime);
       var playing = video.play();
       if (playing && typeof playing.catch === 'function') playing.catch(function () {});
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostileDocuments } from '../../electron/core/answers/corpus';
+import { hostileDocuments } from '../../electron/core/answers/testing';
 import { documentOf, paragraph, step, text } from './document';
 import { repairAnswerDocument } from './repair';
 import { parseAnswerDocument } from './validate';

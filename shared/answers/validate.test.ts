@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translatorFor } from '../../electron/core/i18n/translator';
+import { translatorFor } from '../../electron/core/i18n';
 import { unboundedPaths } from '../api/limits';
 import { documentOf, image, paragraph, resolution, step, text } from './document';
 import { AnswerDocumentShape, ClipboardFragmentShape, documentLimits, SnippetShape } from './schema';

@@ -8,7 +8,6 @@ import {
   RenderOptions,
   RenderPlanSummary,
   Segment,
-  StepPicturesResult,
   ZoomRegion,
 } from '../domain/clip';
 import { AppErrorSchema } from '../domain/appError';
@@ -52,10 +51,21 @@ export const videoChannels = defineChannels({
   /** Starts the render as a job (progress and cancel in the status bar); the clip records the result. */
   'clips:render': { input: z.object({ id: Id }), output: z.object({ jobId: z.string() }) },
   /**
-   * Takes each linked step's picture from the rendered files of the answer's clips (a job: progress
-   * and cancel in the status bar). The editor puts them into the steps, so one undo takes them out.
+   * Takes each linked step's picture from the rendered files of the answer's clips as a job
+   * (progress and cancel in the status bar; its result is a StepPicturesResult). The editor puts
+   * them into the steps, so one undo takes them out.
    */
-  'clips:stepPictures': { input: z.object({ answerId: Id }), output: StepPicturesResult },
+  'clips:stepPictures': { input: z.object({ answerId: Id }), output: z.object({ jobId: z.string() }) },
+  /**
+   * "Save video as…": asks where, then copies the clip's rendered file there as a job (a temp file
+   * renamed into place). Null when the vendor cancelled the dialog.
+   */
+  'clips:saveVideoAs': {
+    input: z.object({ id: Id }),
+    output: z.object({ jobId: z.string(), target: z.string() }).nullable(),
+  },
+  /** "Show in folder": the clip's rendered file in the file manager. */
+  'clips:showVideo': { input: z.object({ id: Id }), output: z.object({ shown: z.boolean() }) },
   'clips:delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.boolean() }) },
   'recording:start': {
     input: z.object({ mimeType: z.string().max(200) }),

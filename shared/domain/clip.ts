@@ -265,6 +265,10 @@ export const StepPicture = z.object({
 });
 export type StepPicture = z.infer<typeof StepPicture>;
 
+/** A rendered clip copied to a file the vendor chose ("Save video as…"). */
+export const SavedVideo = z.object({ file: z.string(), bytes: z.number().int() });
+export type SavedVideo = z.infer<typeof SavedVideo>;
+
 export const StepPicturesResult = z.object({
   pictures: z.array(StepPicture),
   /** Clips of the answer whose chapters link steps but whose file cannot be used, and why. */

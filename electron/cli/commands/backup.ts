@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createBackup, restoreBackup } from '../../core/backup';
-import { formatBytes } from '../../core/bundles/text';
+import { formatBytes } from '../../core/bundles';
 import { openLibrary } from '../../core/library';
 import { cliText } from '../messages';
 import { printJson } from '../output';

@@ -4,7 +4,7 @@ import { Day } from '../../../shared/domain/common';
 import { KotaeError } from '../../../shared/errors';
 import { suggestedCheckpoint } from '../../../shared/tracking/checkpoint';
 import { exportCatalogue, importCatalogueFile } from '../../core/capabilities';
-import { writeFileAtomic } from '../../core/files/atomicWrite';
+import { writeFileAtomic } from '../../core/files';
 import { changeStatus, workLogCsv } from '../../core/tracking';
 import { cliLanguage } from '../messages';
 import { printJson } from '../output';

@@ -6,11 +6,7 @@ import { Redaction, RenderMode, RenderOptions, ZoomRegion } from '../../../share
 import type { FfmpegInfo } from '../../../shared/domain/video';
 import { KotaeError } from '../../../shared/errors';
 import { trimToFile } from '../../core/clips';
-import { getAsset } from '../../core/media/assets';
-import { resolveTools, describeTools } from '../../core/media/ffmpeg/binaries';
-import { scanFrames } from '../../core/media/frames';
-import { importVideo } from '../../core/media/importVideo';
-import { probeFile } from '../../core/media/probe';
+import { getAsset, resolveTools, describeTools, scanFrames, importVideo, probeFile } from '../../core/media';
 import { AppSettingsStore } from '../../core/settings';
 import { printJson, printTable } from '../output';
 import { withLibrary } from './library';

@@ -4,8 +4,7 @@ import { documentOf, paragraph, step, type AnswerDocument } from '../../../share
 import { KotaeError } from '../../../shared/errors';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
 import { refreshSearchIndex } from '../search';
-import { makePng } from '../testing/png';
-import { useTempDir } from '../testing/tempDir';
+import { makePng, useTempDir } from '../testing';
 import {
   checkContext,
   checkReport,

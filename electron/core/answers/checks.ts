@@ -1,4 +1,4 @@
-import defaultRulesJson from '../../../resources/checks/default-rules.json';
+import defaultRulesJson from '../../../resources/checks/default-rules.json' with { type: 'json' };
 import { checkAnswer, countFindings, findingText } from '../../../shared/answers/checks';
 import {
   CheckRules,
@@ -9,7 +9,7 @@ import {
 import type { ScopeVerdict } from '../../../shared/domain/status';
 import { KotaeError } from '../../../shared/errors';
 import type { UiLocale } from '../../../shared/i18n';
-import { translatorFor } from '../i18n/translator';
+import { translatorFor } from '../i18n';
 import type { Library } from '../library';
 import { storedDocument } from './documents';
 

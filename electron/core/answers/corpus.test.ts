@@ -4,17 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentError } from '../../../shared/answers/validate';
 import { KotaeError, toAppError, type AppError } from '../../../shared/errors';
-import { dispatch } from '../api/dispatch';
-import { createHandlers } from '../api/handlers';
-import type { HandlerTable } from '../api/types';
+import { dispatch, createHandlers, type HandlerTable } from '../api';
 import { exportBundle } from '../bundles';
 import { publishFaq } from '../faq';
 import type { Library } from '../library';
 import { Studio } from '../studio';
-import { testDialogs } from '../testing/dialogs';
-import { isReadableRefusal, messageText } from '../testing/hostile';
-import { useTempDir } from '../testing/tempDir';
-import { translatorFor } from '../i18n/translator';
+import { testDialogs, isReadableRefusal, messageText, useTempDir } from '../testing';
+import { translatorFor } from '../i18n';
 import { hostileDocuments, snippetPayload, type DocumentCase } from './corpus';
 
 // Runs the hostile documents (corpus.ts) at every door of the core, through the real services on

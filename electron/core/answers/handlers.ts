@@ -1,5 +1,5 @@
 import { pickLocale } from '../../../shared/i18n';
-import type { Handlers } from '../api/types';
+import type { Handlers } from '../api';
 import type { Studio } from '../studio';
 import { checkContext, checkReport, loadCheckRules, saveCheckRules } from './checks';
 import { clipChoices, productVersions } from './clips';

@@ -198,7 +198,7 @@ export function saveAnswerDoc(library: Library, id: number, input: AnswerDocumen
       });
     }
     refreshRechecks(library, id, doc, row.title);
-  })();
+  }).immediate();
   return result();
 }
 

@@ -1,13 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isReadableRefusal } from '../testing/hostile';
-import { useTempDir } from '../testing/tempDir';
+import { isReadableRefusal, useTempDir, testDialogs } from '../testing';
 import { Studio } from '../studio';
 import { answerDoc, longTextCorpus, type LongTextContext } from './corpus';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import type { HandlerTable } from './types';
-import { testDialogs } from '../testing/dialogs';
 
 // Runs the extremely-long-text corpus (corpus.ts) through dispatch with the real handlers on a
 // demo library, as the window would: refused inputs come back as INVALID_INPUT naming the field

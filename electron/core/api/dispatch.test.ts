@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir, testDialogs } from '../testing';
 import { Studio } from '../studio';
 import { createHandlers } from './handlers';
 import { dispatch } from './dispatch';
 import type { HandlerTable } from './types';
-import { testDialogs } from '../testing/dialogs';
 
 const tempDir = useTempDir();
 

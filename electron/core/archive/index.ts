@@ -14,3 +14,15 @@ export {
   type ReadEntryOptions,
 } from './safeZip';
 export { parseVersionedManifest, type ManifestProblem } from './manifest';
+export { SourceSizeError, ZipWriter } from './zipWriter';
+export {
+  DEFLATED,
+  FILE_ATTRIBUTES,
+  FLAG_UTF8,
+  STORED,
+  centralHeader,
+  dosDateTime,
+  endRecords,
+  localHeader,
+} from './zipFormat';
+export type { HeaderFields } from './zipFormat';

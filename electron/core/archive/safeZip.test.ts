@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rawZip, type RawEntry } from '../bundles/zip/rawZip';
-import { useTempDir } from '../testing/tempDir';
+import { rawZip, type RawEntry } from '../bundles/testing';
+import { useTempDir } from '../testing';
 import {
   checkArchiveName,
   openZip,

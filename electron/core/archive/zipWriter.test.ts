@@ -5,7 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { SourceSizeError, ZipWriter, type ZipWriterOptions } from './zipWriter';
 
 // Every zip is read back by yauzl (what verify and restore use) and, where Python is installed

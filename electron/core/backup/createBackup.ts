@@ -10,8 +10,8 @@ import {
   type BackupResult,
 } from '../../../shared/domain/backup';
 import { KotaeError } from '../../../shared/errors';
-import { ZipWriter } from '../archive/zipWriter';
-import { assertOutputFolder, produceAtomically, tempPathFor } from '../files/atomicWrite';
+import { ZipWriter } from '../archive';
+import { assertOutputFolder, produceAtomically, tempPathFor } from '../files';
 import { DB_FILE, MEDIA_DIR, integrityCheckInWorker, schemaVersion, type Library } from '../library';
 import { readVendorKey, vendorKeyForBackup } from '../signing';
 

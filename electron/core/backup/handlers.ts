@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Handlers } from '../api/types';
+import type { Handlers } from '../api';
 import type { Studio } from '../studio';
 import { createBackup } from './createBackup';
 import { checkRestoreTarget, restoreBackup } from './restore';
@@ -15,9 +15,9 @@ export function backupHandlers(studio: Studio): Handlers<'backup:create' | 'back
     'backup:create': async () => {
       const library = studio.library();
       const chosen = await studio.dialogs.chooseSaveFile({
-        title: 'Back up library',
+        title: 'backUpLibrary',
         defaultName: `${path.basename(library.root)} ${stamp(new Date())}.zip`,
-        filters: [{ name: 'Zip', extensions: ['zip'] }],
+        filters: [{ name: 'zip', extensions: ['zip'] }],
       });
       if (!chosen) return null;
       const target = /\.zip$/i.test(chosen) ? chosen : `${chosen}.zip`;
@@ -37,13 +37,13 @@ export function backupHandlers(studio: Studio): Handlers<'backup:create' | 'back
 
     'backup:restore': async () => {
       const [file] = await studio.dialogs.chooseFiles({
-        title: 'Restore a library backup',
-        filters: [{ name: 'Library backup', extensions: ['zip'] }],
+        title: 'restoreBackup',
+        filters: [{ name: 'libraryBackup', extensions: ['zip'] }],
         multiple: false,
       });
       if (!file) return null;
       const folder = await studio.dialogs.chooseFolder({
-        title: 'Folder of the restored library',
+        title: 'restoredLibraryFolder',
         forCreate: true,
       });
       if (!folder) return null;

@@ -11,7 +11,7 @@ import {
   type RestoreResult,
 } from '../../../shared/domain/backup';
 import { KotaeError } from '../../../shared/errors';
-import { formatBytes } from '../bundles/text';
+import { formatBytes } from '../bundles';
 import {
   openZip,
   readCentralDirectory,

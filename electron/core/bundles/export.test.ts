@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BundleManifest } from '../../../shared/domain/bundle';
 import { KotaeError } from '../../../shared/errors';
 import { listLog } from '../library';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { updateVendor } from '../faq';
 import { gatherContent } from './content';
 import { exportBundle, previewBundle } from './export';

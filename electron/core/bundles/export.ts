@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BundleExportRequest, BundlePreview, BundleRecord } from '../../../shared/domain/bundle';
 import { KotaeError, toAppError } from '../../../shared/errors';
-import { assertOutputFolder, tempPathFor } from '../files/atomicWrite';
+import { assertOutputFolder, tempPathFor } from '../files';
 import type { Library } from '../library';
 import { gatherContent } from './content';
 import { estimateEmailBytes } from '../media';
@@ -130,7 +130,7 @@ export function previewBundle(
 function rememberChecksums(library: Library, learned: { sha256: string; crc32: number }[]): void {
   if (!learned.length) return;
   const update = library.db.prepare('UPDATE media_assets SET crc32 = ? WHERE sha256 = ? AND crc32 IS NULL');
-  library.db.transaction(() => learned.forEach((l) => update.run(l.crc32, l.sha256)))();
+  library.db.transaction(() => learned.forEach((l) => update.run(l.crc32, l.sha256))).immediate();
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { KotaeError } from '../../../shared/errors';
-import type { Handlers } from '../api/types';
+import type { Handlers } from '../api';
 import type { Studio } from '../studio';
 import { defaultBundleName, exportBundle, freeFolderPath, previewBundle } from './export';
 import { getBundle, listBundles } from './records';
@@ -35,15 +35,15 @@ export function bundleHandlers(studio: Studio): Handlers<BundleChannel> {
       let folderPath: string | null = null;
       if (request.zip) {
         const chosen = await studio.dialogs.chooseSaveFile({
-          title: 'Export bundle',
+          title: 'exportBundle',
           defaultName: `${name}.zip`,
-          filters: [{ name: 'Zip', extensions: ['zip'] }],
+          filters: [{ name: 'zip', extensions: ['zip'] }],
         });
         if (!chosen) return null;
         zipPath = /\.zip$/i.test(chosen) ? chosen : `${chosen}.zip`;
         if (request.folder) folderPath = freeFolderPath(zipPath.replace(/\.zip$/i, ''));
       } else {
-        const parent = await studio.dialogs.chooseFolder({ title: 'Export bundle', forCreate: true });
+        const parent = await studio.dialogs.chooseFolder({ title: 'exportBundle', forCreate: true });
         if (!parent) return null;
         folderPath = freeFolderPath(path.join(parent, name));
       }
@@ -72,8 +72,8 @@ export function bundleHandlers(studio: Studio): Handlers<BundleChannel> {
 
     'bundles:verify': async () => {
       const [file] = await studio.dialogs.chooseFiles({
-        title: 'Check a bundle',
-        filters: [{ name: 'Answer bundle', extensions: ['zip', 'kotae'] }],
+        title: 'checkBundle',
+        filters: [{ name: 'answerBundle', extensions: ['zip', 'kotae'] }],
         multiple: false,
       });
       if (!file) return null;

@@ -20,3 +20,4 @@ export {
 } from './verify';
 export { readBundleClip, type BundleClip } from './clips';
 export { BUNDLE_CSP } from './page';
+export { formatBytes } from './text';

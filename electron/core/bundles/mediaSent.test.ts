@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { exportBundle } from './export';
 import { listBundles } from './records';
 import { makeBundleFixture } from './testing';

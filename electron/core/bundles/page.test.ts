@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import vm from 'node:vm';
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { documentOf, paragraph, resolution, step } from '../../../shared/answers/document';
 import type { BundleContent } from './content';
 import { emailDraft } from './emailDraft';
 import { BUNDLE_CSP, jsonForScript, renderIndexHtml, renderVerifyHtml } from './page';
-import { bundleBaseName, findViewerDir } from './plan';
+import { bundleBaseName } from './plan';
 import { parseVerdictTag } from '../../../shared/verdicts/tag';
 
 const evil = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
@@ -204,25 +200,5 @@ describe('bundle names', () => {
     expect(bundleBaseName('connect-a-custom-domain', 2, 3)).toBe('connect-a-custom-domain-r3');
     expect(bundleBaseName('../../etc/passwd', 2, 1)).toBe('etc-passwd-r1');
     expect(bundleBaseName('日本語', 9, 1)).toBe('answer-9-r1');
-  });
-});
-
-describe('viewer sha256.js', () => {
-  it('computes SHA-256 like Node, across block boundaries and in pieces', () => {
-    const source = readFileSync(path.join(findViewerDir(), 'sha256.js'), 'utf8');
-    const sandbox: { KotaeSha256?: { create(): { update(b: Uint8Array): unknown; hex(): string } } } = {};
-    vm.runInNewContext(source, { globalThis: sandbox, Uint32Array, Uint8Array, Math });
-    const api = sandbox.KotaeSha256!;
-    for (const length of [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000, 100_000]) {
-      const data = Buffer.from(Array.from({ length }, (_, i) => (i * 31 + length) % 256));
-      const expected = createHash('sha256').update(data).digest('hex');
-      expect(api.create().update(data) && api.create().update(data)).toBeTruthy();
-      const whole = api.create();
-      whole.update(data);
-      expect(whole.hex(), `length ${length}`).toBe(expected);
-      const pieces = api.create();
-      for (let i = 0; i < length; i += 37) pieces.update(data.subarray(i, i + 37));
-      expect(pieces.hex(), `pieces of ${length}`).toBe(expected);
-    }
   });
 });

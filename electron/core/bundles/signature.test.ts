@@ -8,7 +8,7 @@ import { FINGERPRINT_PATTERN } from '../../../shared/signing/fingerprint';
 import { createLibrary, type Library } from '../library';
 import { ensureVendorKey, readVendorKey, vendorKeyForBackup } from '../signing';
 import { testSigner } from '../signing/testing';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { exportBundle } from './export';
 import { sha256Of } from './manifest';
 import { verifyReport } from './report';

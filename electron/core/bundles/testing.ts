@@ -233,3 +233,7 @@ export async function makeBundleFixture(
     screenshotSha: image.sha256,
   };
 }
+export { rawZip } from './zip/rawZip';
+export type { RawEntry, RawZipOptions } from './zip/rawZip';
+export { sha256Of } from './manifest';
+export { signatureFile } from './signature';

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { exportBundle } from './export';
 import { buildManifest, manifestBytes, sha256Of } from './manifest';
 import { makeBundleFixture } from './testing';
@@ -13,7 +13,6 @@ import { rawZip, type RawEntry } from './zip/rawZip';
 import { SIGNATURE_FILE } from '../../../shared/domain/signing';
 import { testSigner } from '../signing/testing';
 import { signatureFile } from './signature';
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 
 // Each hostile zip is built here, byte by byte where our writer would refuse to write it, and must be

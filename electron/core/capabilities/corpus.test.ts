@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLibrary, seedDemo } from '../library';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { catalogueCorpus } from './corpus';
 import { importCatalogueFile } from './transfer';
 

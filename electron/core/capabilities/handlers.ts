@@ -1,4 +1,4 @@
-import type { Handlers } from '../api/types';
+import type { Handlers } from '../api';
 import type { Studio } from '../studio';
 import { createCapability, deleteCapability, moveCapability, updateCapability } from './edit';
 import { placeCapabilityAt } from './place';
@@ -33,9 +33,9 @@ export function capabilityHandlers(studio: Studio): Handlers<CapabilityChannel> 
     'capabilities:export': async () => {
       const library = studio.writableLibrary();
       const target = await studio.dialogs.chooseSaveFile({
-        title: 'Export capabilities',
+        title: 'exportCapabilities',
         defaultName: 'capabilities.json',
-        filters: [{ name: 'JSON', extensions: ['json'] }],
+        filters: [{ name: 'json', extensions: ['json'] }],
       });
       if (target === null) return null;
       return { path: target, ...(await exportCatalogue(library, target)) };
@@ -43,8 +43,8 @@ export function capabilityHandlers(studio: Studio): Handlers<CapabilityChannel> 
     'capabilities:import': async () => {
       const library = studio.writableLibrary();
       const [source] = await studio.dialogs.chooseFiles({
-        title: 'Import capabilities',
-        filters: [{ name: 'JSON', extensions: ['json'] }],
+        title: 'importCapabilities',
+        filters: [{ name: 'json', extensions: ['json'] }],
         multiple: false,
       });
       if (!source) return null;

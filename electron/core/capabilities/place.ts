@@ -45,6 +45,6 @@ export function placeCapabilityAt(library: Library, id: number, to: Placement): 
         }
       },
     );
-  })();
+  }).immediate();
   return listCapabilities(library.db);
 }

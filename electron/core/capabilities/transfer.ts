@@ -9,7 +9,7 @@ import {
   type CatalogueFile,
   type CatalogueFileV2,
 } from '../../../shared/scope/catalogueFile';
-import { writeFileAtomic } from '../files/atomicWrite';
+import { writeFileAtomic } from '../files';
 import type { Library } from '../library';
 import { ensureProduct } from './edit';
 import { listCapabilities, listProducts } from './queries';

@@ -1,7 +1,6 @@
 import type { EncodeReason, Redaction, ZoomRegion } from '../../../shared/domain/clip';
 import { redactionBoxes, zoomBox, zoomEase } from '../../../shared/clips/regions';
-import type { PictureEffects } from '../media/ffmpeg/args/regions';
-import type { FrameIndex } from '../media/frames';
+import type { PictureEffects, FrameIndex } from '../media';
 import { boundaryTime, frameRange, largestAtMost, smallestAtLeast } from './frameSearch';
 
 // Redactions and zooms on the frame index: each span snapped to the frames it covers (frame-exact,

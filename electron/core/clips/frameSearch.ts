@@ -1,4 +1,4 @@
-import type { FrameIndex } from '../media/frames';
+import type { FrameIndex } from '../media';
 
 // Searches over a frame index that the render planner (plan.ts) and the redaction/zoom planner
 // (effects.ts) share. Times are frame starts in file time; indexes are display order.

@@ -2,15 +2,22 @@ import path from 'node:path';
 import type { ImportOutcome } from '../../../shared/api/video';
 import type { VideoDetail } from '../../../shared/domain/video';
 import { toAppError } from '../../../shared/errors';
-import type { Handlers } from '../api/types';
-import { assetProbe, getAsset, loadFrameIndex } from '../media/assets';
-import { thumbnailStrip, waveform } from '../media/derivatives';
-import { importVideo } from '../media/importVideo';
-import { studioTools, studioToolsInfo } from '../media/tools';
-import { appendChunk, discardRecording, finishRecording, pendingRecordings, startRecording } from '../recording/recordings';
-import type { Studio } from '../studio';
+import type { Handlers } from '../api';
+import {
+  assetProbe,
+  getAsset,
+  loadFrameIndex,
+  thumbnailStrip,
+  waveform,
+  importVideo,
+  studioTools,
+  studioToolsInfo,
+} from '../media';
+import { appendChunk, discardRecording, finishRecording, pendingRecordings, startRecording } from '../recording';
+import type { DialogFilter, Studio } from '../studio';
 import { deleteClip, getClip, listClips, updateClip } from './clips';
 import { capabilitiesOf, planClip, renderClip } from './renderClip';
+import { renderedFileOf, saveRenderedVideo } from './saveVideo';
 import { takeStepPictures } from './stepPictures';
 
 type VideoChannel =
@@ -26,6 +33,8 @@ type VideoChannel =
   | 'clips:plan'
   | 'clips:render'
   | 'clips:stepPictures'
+  | 'clips:saveVideoAs'
+  | 'clips:showVideo'
   | 'clips:delete'
   | 'recording:start'
   | 'recording:append'
@@ -33,8 +42,8 @@ type VideoChannel =
   | 'recording:discard'
   | 'recording:pending';
 
-const VIDEO_FILTERS = [
-  { name: 'Video', extensions: ['mp4', 'm4v', 'mov', 'webm', 'mkv', 'avi', 'ts', 'mts', 'flv', 'wmv', 'mpg', 'mpeg', 'ogv'] },
+const VIDEO_FILTERS: DialogFilter[] = [
+  { name: 'video', extensions: ['mp4', 'm4v', 'mov', 'webm', 'mkv', 'avi', 'ts', 'mts', 'flv', 'wmv', 'mpg', 'mpeg', 'ogv'] },
 ];
 
 const r6 = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -72,7 +81,7 @@ export function videoHandlers(studio: Studio): Handlers<VideoChannel> {
   return {
     'media:import': ({ paths }) => importPaths(paths),
     'media:chooseImport': async () => {
-      const paths = await studio.dialogs.chooseFiles({ title: 'Import videos', filters: VIDEO_FILTERS, multiple: true });
+      const paths = await studio.dialogs.chooseFiles({ title: 'importVideos', filters: VIDEO_FILTERS, multiple: true });
       return paths.length ? importPaths(paths) : { imported: [], failed: [] };
     },
     'media:video': ({ assetId }): VideoDetail => {
@@ -130,14 +139,34 @@ export function videoHandlers(studio: Studio): Handlers<VideoChannel> {
     'clips:stepPictures': async ({ answerId }) => {
       const library = studio.writableLibrary();
       const tools = await studioTools(studio);
-      const job = studio.jobs.start('stepPictures', (ctx) =>
-        takeStepPictures(library, tools, answerId, { signal: ctx.signal, onProgress: ctx.progress }),
+      const job = studio.jobs.start('stepPictures', async (ctx) => {
+        try {
+          return await takeStepPictures(library, tools, answerId, { signal: ctx.signal, onProgress: ctx.progress });
+        } finally {
+          studio.changed('media');
+        }
+      });
+      return { jobId: job.id };
+    },
+    'clips:saveVideoAs': async ({ id }) => {
+      const library = studio.library();
+      // Refused before the dialog when there is nothing to save: the question would be pointless.
+      const { name, ext } = renderedFileOf(library, id);
+      const chosen = await studio.dialogs.chooseSaveFile({
+        title: 'Save video as',
+        defaultName: name,
+        filters: [{ name: 'Video', extensions: [ext] }],
+      });
+      if (!chosen) return null;
+      const target = path.extname(chosen).toLowerCase() === `.${ext}` ? chosen : `${chosen}.${ext}`;
+      const job = studio.jobs.start('saveVideo', (ctx) =>
+        saveRenderedVideo(library, id, target, { signal: ctx.signal, onProgress: (f) => ctx.progress(f) }),
       );
-      try {
-        return await job.done;
-      } finally {
-        studio.changed('media');
-      }
+      return { jobId: job.id, target };
+    },
+    'clips:showVideo': async ({ id }) => {
+      await studio.dialogs.showInFolder(renderedFileOf(studio.library(), id).file);
+      return { shown: true };
     },
     'clips:delete': ({ id }) => {
       deleteClip(studio.writableLibrary(), id);

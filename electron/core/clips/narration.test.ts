@@ -5,10 +5,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderMode, Segment } from '../../../shared/domain/clip';
 import { createLibrary, type Library } from '../library';
-import { assetPath, assetProbe, getAsset, loadFrameIndex } from '../media/assets';
-import { importVideo } from '../media/importVideo';
-import { envelopeLagS, integratedLoudness, levelDb, monoSamples, onsetS } from '../testing/sound';
-import { frameTimes, testTools } from '../testing/videos';
+import { assetPath, assetProbe, getAsset, loadFrameIndex, importVideo } from '../media';
+import {
+  envelopeLagS,
+  integratedLoudness,
+  levelDb,
+  monoSamples,
+  onsetS,
+  frameTimes,
+  testTools,
+} from '../testing';
 import { planRender } from './plan';
 import { renderToFile } from './render';
 

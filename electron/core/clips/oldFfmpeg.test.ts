@@ -5,15 +5,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderMode, Segment } from '../../../shared/domain/clip';
 import { createLibrary, type Library } from '../library';
-import { thumbnailStrip, waveform } from '../media/derivatives';
-import { remuxRecordingInvocation } from '../media/ffmpeg/args/derive';
-import { resolveTools, type FfmpegTools } from '../media/ffmpeg/binaries';
-import { runFfmpeg } from '../media/ffmpeg/runner';
-import { importVideo } from '../media/importVideo';
-import { probeFile } from '../media/probe';
-import { renderEmailRendition } from '../media/rendition';
-import { decodeFrames, meanDeviation } from '../testing/pictures';
-import { frameTimes, makeVideo, measureSync, readFrameIds } from '../testing/videos';
+import {
+  thumbnailStrip,
+  waveform,
+  remuxRecordingInvocation,
+  resolveTools,
+  type FfmpegTools,
+  runFfmpeg,
+  importVideo,
+  probeFile,
+  renderEmailRendition,
+} from '../media';
+import { decodeFrames, meanDeviation, frameTimes, makeVideo, measureSync, readFrameIds } from '../testing';
 import { trimToFile } from './renderClip';
 
 // Issue 9: a packaged app on a machine without ffmpeg 5+ runs the bundled @ffmpeg-installer build

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaProbe } from '../../../shared/domain/video';
-import { indexFrames } from '../media/frames';
+import { indexFrames } from '../media/testing';
 import { planRender, summarisePlan } from './plan';
 
 // A synthetic 30 fps H.264 stream with B-frames in pyramid (I P B B per mini-GOP, decode order

@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/domain/clip';
 import type { MediaProbe } from '../../../shared/domain/video';
 import { KotaeError } from '../../../shared/errors';
-import type { FrameIndex } from '../media/frames';
+import type { FrameIndex } from '../media';
 import { effectsIn, planEffects, smartEncodeIntervals, type PlannedEffects } from './effects';
 import { boundaryTime, frameRange, largestAtMost, smallestAtLeast } from './frameSearch';
 import { copyBlocker, outputSize, x264Profile } from './sourceLimits';

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redaction, RenderMode, Segment, ZoomRegion } from '../../../shared/domain/clip';
 import { pixelBox } from '../../../shared/clips/regions';
 import { createLibrary, type Library } from '../library';
-import { assetPath, assetProbe, getAsset, loadFrameIndex } from '../media/assets';
-import { importVideo } from '../media/importVideo';
+import { assetPath, assetProbe, getAsset, loadFrameIndex, importVideo } from '../media';
 import {
   coarseLumaDiff,
   decodeFrames,
@@ -16,8 +15,11 @@ import {
   meanDeviation,
   sameFrame,
   type Frame,
-} from '../testing/pictures';
-import { makeVideo, measureSync, readFrameIds, testTools } from '../testing/videos';
+  makeVideo,
+  measureSync,
+  readFrameIds,
+  testTools,
+} from '../testing';
 import { planRender, type RenderPlan } from './plan';
 import { renderToFile } from './render';
 

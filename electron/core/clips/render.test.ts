@@ -4,10 +4,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderMode, Segment } from '../../../shared/domain/clip';
 import { createLibrary, type Library } from '../library';
-import { assetPath, assetProbe, getAsset, loadFrameIndex } from '../media/assets';
-import { importVideo } from '../media/importVideo';
-import { snapshotFiles } from '../testing/tempDir';
-import { frameTimes, makeVideo, measureSync, readFrameIds, testTools, type TestVideoSpec } from '../testing/videos';
+import { assetPath, assetProbe, getAsset, loadFrameIndex, importVideo } from '../media';
+import {
+  snapshotFiles,
+  frameTimes,
+  makeVideo,
+  measureSync,
+  readFrameIds,
+  testTools,
+  type TestVideoSpec,
+} from '../testing';
 import { planRender } from './plan';
 import { renderToFile } from './render';
 

@@ -2,18 +2,18 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MediaProbe } from '../../../shared/domain/video';
 import { KotaeError } from '../../../shared/errors';
-import { produceAtomically } from '../files/atomicWrite';
-import { adtsFrames, pickAudioFrames } from '../media/adts';
-import type { FfmpegTools } from '../media/ffmpeg/binaries';
-import { ffmetadata, type ChapterMark } from '../media/ffmpeg/args/metadata';
+import { produceAtomically } from '../files';
 import {
+  adtsFrames,
+  pickAudioFrames,
+  type FfmpegTools,
+  ffmetadata,
+  type ChapterMark,
   cleanupDelayInvocation,
   clickDelayS,
   measureNarrationInvocation,
   narrationFilters,
   parseLoudnorm,
-} from '../media/ffmpeg/args/narration';
-import {
   accurateInvocation,
   concatScript,
   copyPartInvocation,
@@ -25,9 +25,10 @@ import {
   type FinalMux,
   type VideoSource,
   type X264Settings,
-} from '../media/ffmpeg/args/render';
-import { runFfmpeg, type FfmpegInvocation } from '../media/ffmpeg/runner';
-import type { FrameIndex } from '../media/frames';
+  runFfmpeg,
+  type FfmpegInvocation,
+  type FrameIndex,
+} from '../media';
 import { partEffects } from './effects';
 import type { RenderPlan } from './plan';
 

@@ -1,16 +1,24 @@
 import path from 'node:path';
 import type { Clip, RenderedClip, RenderMode, RenderOptions, RenderPlanSummary, Segment } from '../../../shared/domain/clip';
-import { needsLegacyArgs } from '../media/ffmpeg/legacy';
+import {
+  needsLegacyArgs,
+  assetPath,
+  assetProbe,
+  findAssetBySha,
+  getAsset,
+  loadFrameIndex,
+  scratchDir,
+  type FfmpegTools,
+  type ResolvedTool,
+  storeVideoFile,
+} from '../media';
 import { outputCaptions, outputChapters } from '../../../shared/clips/timeline';
 import { webVtt } from '../../../shared/clips/webvtt';
 import type { Library } from '../library';
-import { assetPath, assetProbe, findAssetBySha, getAsset, loadFrameIndex, scratchDir } from '../media/assets';
-import type { FfmpegTools, ResolvedTool } from '../media/ffmpeg/binaries';
-import { storeVideoFile } from '../media/importVideo';
 import { getClip, recordRender } from './clips';
 import { planRender, summarisePlan, type PlanCapabilities, type PlanRegions, type RenderPlan } from './plan';
 import { renderToFile } from './render';
-import { assertOutputFolder } from '../files/outputFolder';
+import { assertOutputFolder } from '../files';
 
 export interface Progress {
   signal?: AbortSignal;

@@ -5,9 +5,7 @@ import { documentOf, step } from '../../../shared/answers/document';
 import { createHandlers, dispatch, type HandlerTable } from '../api';
 import { resolveMediaRequest } from '../media';
 import { Studio } from '../studio';
-import { useTempDir } from '../testing/tempDir';
-import { makeVideo, readFrameIds } from '../testing/videos';
-import { testDialogs } from '../testing/dialogs';
+import { useTempDir, makeVideo, readFrameIds, testDialogs } from '../testing';
 
 // The video channels as the window calls them: import, edit, plan, render as a job, recording.
 const tempDir = useTempDir('kotae-clips-');

@@ -1,6 +1,6 @@
 import type { FallbackReason, RenderOptions } from '../../../shared/domain/clip';
 import type { MediaProbe } from '../../../shared/domain/video';
-import { BROWSER_MAX_HEIGHT, BROWSER_MAX_WIDTH } from '../media/probe';
+import { BROWSER_MAX_HEIGHT, BROWSER_MAX_WIDTH } from '../media';
 import type { VideoEncodeSettings } from './plan';
 
 // What a source allows a render to do: the output size, the x264 profile that matches it for

@@ -1,14 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentOf, step } from '../../../shared/answers/document';
+import { jobResultOf } from '../../../shared/api/jobResults';
 import type { Clip, StepPicturesResult } from '../../../shared/domain/clip';
 import { createHandlers, dispatch, type HandlerTable } from '../api';
 import { resolveMediaRequest } from '../media';
 import { Studio } from '../studio';
-import { testDialogs } from '../testing/dialogs';
-import { decodeFrames, meanDeviation } from '../testing/pictures';
-import { useTempDir } from '../testing/tempDir';
-import { makeVideo, readFrameIds } from '../testing/videos';
+import { testDialogs, decodeFrames, meanDeviation, useTempDir, makeVideo, readFrameIds } from '../testing';
 import { pictureFrame } from './stepPictures';
 
 // Redactions and zooms as part of a clip (saved, checked, making a render out of date), and step
@@ -35,6 +33,15 @@ async function ok<T>(h: HandlerTable, channel: string, input: unknown): Promise<
   const r = await dispatch(h, channel, input);
   if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
   return r.value as T;
+}
+
+/** Takes the answer's step pictures as the window does: a job, followed to its end. */
+async function stepPictures(s: Studio, h: HandlerTable, answerId: number): Promise<StepPicturesResult> {
+  const { jobId } = await ok<{ jobId: string }>(h, 'clips:stepPictures', { answerId });
+  while (s.jobs.get(jobId)?.status === 'running') await new Promise((r) => setTimeout(r, 20));
+  const result = jobResultOf('stepPictures', s.jobs.get(jobId));
+  if (!result) throw new Error(`stepPictures: ${JSON.stringify(s.jobs.get(jobId))}`);
+  return result;
 }
 
 const rect = { x: 0.25, y: 0.25, w: 0.5, h: 0.5 };
@@ -143,7 +150,7 @@ describe('step pictures from the recording', () => {
     await ok(h, 'clips:update', { id: clipId, edit });
 
     // Before any render there is nothing to take pictures from, and the result says so.
-    expect(await ok<StepPicturesResult>(h, 'clips:stepPictures', { answerId })).toEqual({
+    expect(await stepPictures(s, h, answerId)).toEqual({
       pictures: [],
       skipped: [{ clipId, title: 'Licence', reason: 'notRendered' }],
     });
@@ -152,7 +159,7 @@ describe('step pictures from the recording', () => {
     while (s.jobs.get(jobId)?.status === 'running') await new Promise((r) => setTimeout(r, 50));
     expect(s.jobs.get(jobId)?.status).toBe('done');
 
-    const result = await ok<StepPicturesResult>(h, 'clips:stepPictures', { answerId });
+    const result = await stepPictures(s, h, answerId);
     expect(result.skipped).toEqual([]);
     expect(result.pictures.map((p) => [p.stepId, p.clipId, p.screenshot.ext, p.screenshot.alt])).toEqual([
       ['step-1', clipId, 'png', 'Open the settings'],
@@ -172,7 +179,7 @@ describe('step pictures from the recording', () => {
 
     // The edit changes after the render: its file may lack what was just hidden. No pictures.
     await ok(h, 'clips:update', { id: clipId, edit: { ...edit, redactions: [...edit.redactions, { id: 'more', startS: 0, endS: 1, rect, style: 'blur' }] } });
-    expect(await ok<StepPicturesResult>(h, 'clips:stepPictures', { answerId })).toEqual({
+    expect(await stepPictures(s, h, answerId)).toEqual({
       pictures: [],
       skipped: [{ clipId, title: 'Licence', reason: 'stale' }],
     });

@@ -5,10 +5,15 @@ import { frameIndexAt, outputChapters, sourceToOutput } from '../../../shared/cl
 import { KotaeError } from '../../../shared/errors';
 import { storeImage } from '../answers';
 import type { Library } from '../library';
-import { assetPath, getAsset, loadFrameIndex, scratchDir } from '../media/assets';
-import { stillFrameInvocation } from '../media/ffmpeg/args/derive';
-import type { FfmpegTools } from '../media/ffmpeg/binaries';
-import { runFfmpeg } from '../media/ffmpeg/runner';
+import {
+  assetPath,
+  getAsset,
+  loadFrameIndex,
+  scratchDir,
+  stillFrameInvocation,
+  type FfmpegTools,
+  runFfmpeg,
+} from '../media';
 import { getClip, listClips } from './clips';
 import { lowerBound } from './frameSearch';
 import type { Progress } from './renderClip';

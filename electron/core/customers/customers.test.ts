@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KotaeError } from '../../../shared/errors';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { getQuestion } from '../questions';
 import { changeStatus, markDraftSent, sendDraft } from '../tracking';
 import { customerTimeline, listCustomers, updateCustomer } from './index';

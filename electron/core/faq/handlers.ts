@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { KotaeError } from '../../../shared/errors';
-import type { Handlers } from '../api/types';
+import type { Handlers } from '../api';
 import type { Studio } from '../studio';
 import { decideFinding } from './decisions';
 import { STATE_DIR } from './output';
@@ -76,7 +76,7 @@ export function faqHandlers(studio: Studio): Handlers<FaqChannel> {
     },
     'faq:chooseFolder': async () => {
       const library = studio.writableLibrary();
-      const folder = await studio.dialogs.chooseFolder({ title: 'FAQ site folder', forCreate: true });
+      const folder = await studio.dialogs.chooseFolder({ title: 'faqSiteFolder', forCreate: true });
       if (folder === null) return null;
       assertSiteFolder(path.resolve(folder));
       const settings = updateFaqSettings(library, { outDir: folder });
@@ -105,8 +105,8 @@ export function faqHandlers(studio: Studio): Handlers<FaqChannel> {
     'vendor:chooseLogo': async () => {
       const library = studio.writableLibrary();
       const [file] = await studio.dialogs.chooseFiles({
-        title: 'Logo',
-        filters: [{ name: 'Images', extensions: LOGO_EXTENSIONS }],
+        title: 'faqLogo',
+        filters: [{ name: 'images', extensions: LOGO_EXTENSIONS }],
         multiple: false,
       });
       if (!file) return null;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLibrary, seedDemo } from '../library';
-import { snapshotFiles, useTempDir } from '../testing/tempDir';
+import { snapshotFiles, useTempDir } from '../testing';
 import { publishFaq, SiteWriter, STATE_DIR } from '.';
 import { decideAll } from './testing';
 

@@ -3,7 +3,7 @@ import { constants, existsSync, readdirSync, readFileSync, statSync } from 'node
 import { copyFile, mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KotaeError } from '../../../shared/errors';
-import { assertOutputFolder, writeFileAtomicSync } from '../files/atomicWrite';
+import { assertOutputFolder, writeFileAtomicSync } from '../files';
 
 // The site folder, changed as a whole or not at all. A publication first writes every new or
 // changed file into a staging folder inside the site's own `.kotae-faq/` (nothing visible

@@ -296,7 +296,7 @@ export async function scanAnswers(
       );
       db.transaction(() => {
         for (const row of fresh) store.run(...row);
-      })();
+      }).immediate();
     } catch {
       /* read-only: scanning again next time is the only cost */
     }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { documentOf, paragraph, resolution, step, type DocNode } from '../../../shared/answers/document';
 import { CUSTOMER_ONLY_STATE, PUBLIC_TITLE_STATE, ROLE_STATE } from '../../../shared/answers/publicVersion';
 import { createLibrary, seedDemo } from '../library';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { faqOverview, publishFaq } from '.';
 import { previewAnswer } from './overview';
 import { decideAll, siteFiles } from './testing';

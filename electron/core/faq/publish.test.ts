@@ -6,7 +6,7 @@ import { findNodes, type AnswerDocument } from '../../../shared/answers/document
 import { KotaeError } from '../../../shared/errors';
 import { createLibrary, seedDemo, type Library } from '../library';
 import { readVendorKey } from '../signing';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { decideFinding, faqOverview, publishFaq, updateFaqSettings, updateVendor } from '.';
 import { addClipToAnswer, decideAll, siteFiles, siteSearch } from './testing';
 

@@ -4,7 +4,7 @@ import { findNodes, type AnswerDocument } from '../../../shared/answers/document
 import { parseVerdictTag } from '../../../shared/verdicts/tag';
 import { getAnswer, saveAnswerDoc } from '../answers';
 import { createLibrary, seedDemo } from '../library';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { publishFaq } from '.';
 import { decideAll, siteFiles } from './testing';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { confinedRealPath } from './confine';
 
 const tempDir = useTempDir();

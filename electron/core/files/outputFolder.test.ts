@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KotaeError, toAppError } from '../../../shared/errors';
 import { createBackup } from '../backup';
-import { SiteWriter } from '../faq/output';
+import { SiteWriter } from '../faq';
 import { createLibrary } from '../library';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { produceAtomically, writeFileAtomic, writeFileAtomicSync } from './atomicWrite';
 import { assertOutputFolder } from './outputFolder';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../library';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { importMail } from './importMail';
 import { intakeLimits } from './limits';
 import { PIXEL_PNG, testMail, testMbox } from './testing';

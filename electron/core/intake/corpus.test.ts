@@ -2,8 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLibrary } from '../library';
-import { fingerprint } from '../testing/hostile';
-import { useTempDir } from '../testing/tempDir';
+import { fingerprint, useTempDir } from '../testing';
 import { mailCorpus, type MailOutcome } from './corpus';
 import { importMail } from './importMail';
 

@@ -1,5 +1,5 @@
 import type { Library } from '../library';
-import { firstCheckpoint } from '../tracking/firstCheckpoint';
+import { firstCheckpoint } from '../tracking';
 import { prepared } from './statements';
 
 // Mail does not arrive in order: a reply imported before its original (two files dropped at once,

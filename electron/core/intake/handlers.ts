@@ -1,7 +1,7 @@
 import type { ImportReport } from '../../../shared/api/intake';
 import { KotaeError } from '../../../shared/errors';
-import type { Handlers } from '../api/types';
-import type { Studio } from '../studio';
+import type { Handlers } from '../api';
+import type { DialogFilter, Studio } from '../studio';
 import { importMail } from './importMail';
 import { createQuestionByHand } from './newQuestion';
 import { questionThread } from './thread';
@@ -14,9 +14,9 @@ type IntakeChannel =
   | 'intake:thread'
   | 'intake:showAttachment';
 
-const MAIL_FILTERS = [
-  { name: 'Mail', extensions: ['eml', 'mbox', 'mbx'] },
-  { name: 'All files', extensions: ['*'] },
+const MAIL_FILTERS: DialogFilter[] = [
+  { name: 'mail', extensions: ['eml', 'mbox', 'mbx'] },
+  { name: 'allFiles', extensions: ['*'] },
 ];
 
 export function intakeHandlers(studio: Studio): Handlers<IntakeChannel> {
@@ -64,7 +64,7 @@ export function intakeHandlers(studio: Studio): Handlers<IntakeChannel> {
     'intake:import': ({ paths }) => startImport(paths),
     'intake:chooseImport': async () => {
       const paths = await studio.dialogs.chooseFiles({
-        title: 'Import mail',
+        title: 'importMail',
         filters: MAIL_FILTERS,
         multiple: true,
       });

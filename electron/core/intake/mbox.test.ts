@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import fc from 'fast-check';
 import { splitMbox } from './mbox';
 import { MboxSplitter, type MboxMessage } from './mboxSplitter';

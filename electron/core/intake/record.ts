@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Library } from '../library';
+import { type Library, safeExtension } from '../library';
 import { prepared } from './statements';
-import { safeExtension } from '../library';
 import type { MailAttachment, ParsedMessage } from './parseMail';
 import { htmlToPlainText, sanitiseMailHtml } from './sanitize';
 import { findDuplicate, findThread, matchOrCreateCustomer } from './threading';
-import { reopenOnCustomerReply } from '../tracking/status';
-import { firstCheckpoint } from '../tracking/firstCheckpoint';
+import { reopenOnCustomerReply, firstCheckpoint } from '../tracking';
 import { adoptEarlierRoot, type AdoptedRoot } from './earlierRoot';
 import { logRefusedVerdict, recogniseVerdict, recordVerdict } from '../verdicts';
 
@@ -197,5 +195,5 @@ export function recordMessage(
       questionId,
       verdict: verdict?.kind === 'accepted' ? verdict.tag.verdict : undefined,
     };
-  })();
+  }).immediate();
 }

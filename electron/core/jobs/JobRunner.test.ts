@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { jobResultOf } from '../../../shared/api/jobResults';
 import type { JobState } from '../../../shared/domain/job';
 import { KotaeError } from '../../../shared/errors';
 import { JobRunner } from './JobRunner';
@@ -8,15 +9,15 @@ describe('JobRunner', () => {
     const runner = new JobRunner();
     const updates: JobState[] = [];
     runner.onUpdate((s) => updates.push(s));
-    const { done, id } = runner.start('import', async (ctx) => {
+    const { done, id } = runner.start('render', async (ctx) => {
       for (let i = 1; i <= 4; i++) {
         ctx.progress(i / 4, 'jobs:phase.reading');
         await new Promise((r) => setTimeout(r, 5));
       }
-      return 42;
+      return { clipId: 4, assetId: 2 };
     });
-    await expect(done).resolves.toBe(42);
-    expect(runner.get(id)).toMatchObject({ status: 'done', progress: 1 });
+    await expect(done).resolves.toEqual({ clipId: 4, assetId: 2 });
+    expect(runner.get(id)).toMatchObject({ status: 'done', progress: 1, result: { clipId: 4, assetId: 2 } });
     expect(updates.some((u) => u.phase === 'jobs:phase.reading' && u.progress > 0)).toBe(true);
     expect(updates.at(-1)?.status).toBe('done');
   });
@@ -28,7 +29,7 @@ describe('JobRunner', () => {
       while (!ctx.signal.aborted) await new Promise((r) => setTimeout(r, 2));
       sawAbort = true;
       ctx.throwIfCancelled();
-      return 'never';
+      return { clipId: 1, assetId: null };
     });
     await new Promise((r) => setTimeout(r, 10));
     expect(runner.cancel(id)).toBe(true);
@@ -40,12 +41,12 @@ describe('JobRunner', () => {
 
   it('reports a failure as a value and keeps running other jobs', async () => {
     const runner = new JobRunner();
-    const failed = runner.start('export', async () => {
+    const failed = runner.start('integrity', async () => {
       throw new KotaeError('DISK_FULL');
     });
-    const ok = runner.start('export', async () => 'fine');
+    const ok = runner.start('integrity', async () => 'ok');
     await expect(failed.done).rejects.toBeInstanceOf(KotaeError);
-    await expect(ok.done).resolves.toBe('fine');
+    await expect(ok.done).resolves.toBe('ok');
     expect(runner.get(failed.id)).toMatchObject({ status: 'failed', error: { code: 'DISK_FULL' } });
   });
 
@@ -55,7 +56,31 @@ describe('JobRunner', () => {
       started: (s) => events.push(`start ${s.kind}`),
       finished: (s) => events.push(`end ${s.status}`),
     }));
-    await runner.start('publish', async () => 1).done;
-    expect(events).toEqual(['start publish', 'end done']);
+    await runner.start('integrity', async () => 'ok').done;
+    expect(events).toEqual(['start integrity', 'end done']);
+  });
+
+  it("fails a job whose result is not its kind's shape, before a listener sees it as done", async () => {
+    const runner = new JobRunner();
+    const updates: JobState[] = [];
+    runner.onUpdate((s) => updates.push(s));
+    // As a core change that returned the wrong thing would, past the type checker.
+    const wrong = runner.start('render', async () => ({ clipId: 'four' }) as unknown as { clipId: number; assetId: null });
+    await expect(wrong.done).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(runner.get(wrong.id)).toMatchObject({ status: 'failed', error: { code: 'INTERNAL' } });
+    expect(updates.some((u) => u.status === 'done')).toBe(false);
+  });
+
+  it('hands the window the result as its schema reads it', async () => {
+    const runner = new JobRunner();
+    const { id, done } = runner.start('publish', async () => ({
+      publicationId: 3,
+      outDir: '/tmp/site',
+      stats: { answers: 2, written: 2 },
+    }));
+    await done;
+    const state = runner.get(id)!;
+    expect(jobResultOf('publish', state)).toMatchObject({ outDir: '/tmp/site', stats: { answers: 2, removed: 0 } });
+    expect(jobResultOf('backup', state)).toBeNull();
   });
 });

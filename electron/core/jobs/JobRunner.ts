@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { jobResults, type JobKind, type JobResultInput } from '../../../shared/api/jobResults';
 import type { JobState } from '../../../shared/domain/job';
 import { KotaeError, toAppError } from '../../../shared/errors';
 
@@ -42,7 +43,15 @@ export class JobRunner {
     for (const listener of this.listeners) listener({ ...state });
   }
 
-  start<T>(kind: string, work: JobWork<T>, phase = ''): { id: string; done: Promise<T> } {
+  /**
+   * Starts a job of a kind named in shared/api/jobResults.ts: its work returns that kind's result,
+   * which is checked against the kind's schema before any listener sees it.
+   */
+  start<K extends JobKind, T extends JobResultInput<K>>(
+    kind: K,
+    work: JobWork<T>,
+    phase = '',
+  ): { id: string; done: Promise<T> } {
     const id = randomUUID();
     const controller = new AbortController();
     const startedAt = Date.now();
@@ -83,7 +92,13 @@ export class JobRunner {
       try {
         const result = await work(ctx);
         if (controller.signal.aborted) throw new KotaeError('CANCELLED');
-        Object.assign(state, { status: 'done', progress: 1, result, etaS: 0 });
+        // The window reads the result through the same schema: a wrong shape is this job's failure,
+        // told at once, not a blank where the screen expected figures.
+        const checked = jobResults[kind].safeParse(result);
+        if (!checked.success) {
+          throw new KotaeError('INTERNAL', { kind }, `the ${kind} job's result is not its shape: ${checked.error.message}`);
+        }
+        Object.assign(state, { status: 'done', progress: 1, result: checked.data, etaS: 0 });
         return result;
       } catch (err) {
         const error = controller.signal.aborted ? toAppError(new KotaeError('CANCELLED')) : toAppError(err);

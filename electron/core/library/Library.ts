@@ -75,13 +75,19 @@ export class Library {
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   }
 
-  /** Runs `change` in a transaction and logs it there too: both land or neither does. */
+  /**
+   * Runs `change` in a transaction and logs it there too: both land or neither does. IMMEDIATE:
+   * the search index worker writes through a connection of its own, and a deferred transaction that
+   * reads before it writes fails at once with "database is locked" (SQLITE_BUSY, no wait) when the
+   * worker wrote in between; an immediate one waits its turn (busy_timeout). Every write
+   * transaction on the library's connection is immediate for that reason.
+   */
   mutate<T>(log: LogInput | ((result: T) => LogInput), change: (db: Database) => T): T {
     return this.db.transaction(() => {
       const result = change(this.db);
       this.writeLog(typeof log === 'function' ? log(result) : log);
       return result;
-    })();
+    }).immediate();
   }
 
   writeLog(entry: LogInput): void {

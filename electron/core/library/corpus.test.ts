@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, isReadableRefusal } from '../testing/hostile';
-import { useTempDir } from '../testing/tempDir';
+import { fingerprint, isReadableRefusal, useTempDir } from '../testing';
 import { libraryCorpus, type LibraryCase } from './corpus';
 import { checkMediaFiles, mediaFindingsError } from './mediaCheck';
 import { openLibrary } from './open';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { draftMessage } from '../tracking';
 import { createLibrary, seedDemoIn } from './index';
 

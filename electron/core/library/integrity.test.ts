@@ -2,8 +2,7 @@ import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KotaeError } from '../../../shared/errors';
-import { makeIndexStale } from '../testing/damage';
-import { snapshotFiles, useTempDir } from '../testing/tempDir';
+import { makeIndexStale, snapshotFiles, useTempDir } from '../testing';
 import { createLibrary, DB_FILE, integrityCheckInWorker, openLibrary, seedDemo } from './index';
 
 // Opening checks what is cheap; the full integrity_check runs when asked, before an upgrade, and

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { LibraryLock, LOCK_FILE, readLockFile } from './lock';
 
 // Issue 15: no instant in which two processes can both believe they hold a library's lock.

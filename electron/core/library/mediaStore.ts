@@ -5,8 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { Transform } from 'node:stream';
-import { tempPathFor } from '../files/atomicWrite';
-import { confinedRealPath } from '../files/confine';
+import { tempPathFor, confinedRealPath } from '../files';
 
 export interface StoredFile {
   sha256: string;

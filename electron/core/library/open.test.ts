@@ -4,9 +4,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KotaeError, type ErrorCode } from '../../../shared/errors';
-import { makeReadOnly, snapshotFiles, useTempDir } from '../testing/tempDir';
-import { createLibrary, DB_FILE, LOCK_FILE, openLibrary, seedDemo } from './index';
-import { latestVersion, migrations } from './index';
+import { makeReadOnly, snapshotFiles, useTempDir } from '../testing';
+import { createLibrary, DB_FILE, LOCK_FILE, openLibrary, seedDemo, latestVersion, migrations } from './index';
 
 const tempDir = useTempDir();
 

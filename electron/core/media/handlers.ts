@@ -1,4 +1,4 @@
-import type { Handlers } from '../api/types';
+import type { Handlers } from '../api';
 import type { Studio } from '../studio';
 import { listMedia } from './queries';
 

@@ -4,9 +4,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../library';
-import { snapshotFiles, useTempDir } from '../testing/tempDir';
-import { makeVideo, testTools } from '../testing/videos';
-import { planRender } from '../clips/plan';
+import { snapshotFiles, useTempDir, makeVideo, testTools } from '../testing';
+import { planRender } from '../clips';
 import { assetProbe, getAsset, loadFrameIndex } from './assets';
 import { importVideo } from './importVideo';
 

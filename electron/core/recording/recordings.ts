@@ -4,12 +4,16 @@ import path from 'node:path';
 import type { ImportResult } from '../../../shared/domain/video';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
-import { scratchDir } from '../media/assets';
-import { remuxRecordingInvocation } from '../media/ffmpeg/args/derive';
-import type { FfmpegTools } from '../media/ffmpeg/binaries';
-import { runFfmpeg } from '../media/ffmpeg/runner';
-import { ensureClip, storeVideoFile } from '../media/importVideo';
-import { mediaError, probeFile } from '../media/probe';
+import {
+  scratchDir,
+  remuxRecordingInvocation,
+  type FfmpegTools,
+  runFfmpeg,
+  ensureClip,
+  storeVideoFile,
+  mediaError,
+  probeFile,
+} from '../media';
 
 // Screen recordings arrive from the window in chunks while they are made (MediaRecorder's
 // timeslice). Each chunk is appended to `<library>/recordings/<id>.part` at once, so a crash of

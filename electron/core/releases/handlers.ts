@@ -1,4 +1,4 @@
-import type { Handlers } from '../api/types';
+import type { Handlers } from '../api';
 import type { Studio } from '../studio';
 import { answerRechecks, listReleases, staleAnswers } from './queries';
 import { deleteRelease, recordRelease } from './record';

@@ -135,7 +135,7 @@ export function recordRelease(
       },
     });
     return id;
-  })();
+  }).immediate();
   return { release: getRelease(db, versionId)!, rechecks: releaseRechecks(db, versionId) };
 }
 

@@ -5,7 +5,7 @@ import { findNodes, type AnswerDocument } from '../../../shared/answers/document
 import { getAnswer, restoreRevision, saveAnswerDoc, saveRevision, updateAnswer } from '../answers';
 import { exportBundle } from '../bundles';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { workLogCsv } from '../tracking';
 import { answerRechecks, deleteRelease, listReleases, recordRelease, staleAnswers } from './index';
 

@@ -4,7 +4,7 @@ import { KotaeError } from '../../../shared/errors';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
 import { getQuestion } from '../questions';
 import { refreshSearchIndex } from '../search';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { createCapability, updateCapability } from '../capabilities';
 import { setScope, suggestCapabilities } from './index';
 

@@ -1,5 +1,5 @@
 import { SearchHitKind } from '../../../shared/api/search';
-import type { Handlers } from '../api/types';
+import type { Handlers } from '../api';
 import type { Studio } from '../studio';
 import { searchStatus } from './queuedScan';
 import { searchLibrary } from './search';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SearchHitKind } from '../../../shared/api/search';
 import { createLibrary, migrations, openLibrary, seedDemo, type Library } from '../library';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { moreLikeThis, queueEverything, refreshSearchIndex, searchLibrary } from './index';
 
 const tempDir = useTempDir();

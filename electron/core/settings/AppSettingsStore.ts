@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppSettings, type AppSettingsPatch } from '../../../shared/domain/settings';
-import { writeFileAtomicSync } from '../files/atomicWrite';
+import { writeFileAtomicSync } from '../files';
 
 const MAX_RECENT = 8;
 

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_PATTERN } from '../../../shared/signing/fingerprint';
-import { createBackup } from '../backup/createBackup';
-import { restoreBackup } from '../backup/restore';
+import { createBackup, restoreBackup } from '../backup';
 import { createLibrary, listLog, openLibrary, seedDemo } from '../library';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { verifySignature } from './keys';
 import { testKeychain } from './testing';
 import { ensureVendorKey, readVendorKey, vendorKeyForBackup, vendorSigner } from './vendorKey';

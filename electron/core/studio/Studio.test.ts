@@ -2,10 +2,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLibrary, seedDemo } from '../library';
-import { makeIndexStale } from '../testing/damage';
-import { useTempDir } from '../testing/tempDir';
+import { makeIndexStale, useTempDir, testDialogs } from '../testing';
 import { DEFAULT_LIBRARY_DIR, Studio } from './Studio';
-import { testDialogs } from '../testing/dialogs';
 
 const tempDir = useTempDir();
 const dialogs = testDialogs();

@@ -15,11 +15,12 @@ import {
   type Library,
   type SecretSealer,
 } from '../library';
-import { removeAbandonedScratch } from '../media/assets';
+import { removeAbandonedScratch, stopAllMediaProcesses } from '../media';
 import { SearchIndexing } from '../search';
-import { stopAllMediaProcesses } from '../media/ffmpeg/runner';
 import { AppSettingsStore } from '../settings';
+import { pickLocale, type UiLocale } from '../../../shared/i18n';
 import type { Dialogs } from './dialogs';
+import { translatedDialogs, type StudioDialogs } from './translatedDialogs';
 
 export interface StudioOptions {
   userDataDir: string;
@@ -55,10 +56,12 @@ export class Studio {
   private current: Library | null = null;
   private state: LibraryState = { status: 'none' };
   private readonly listeners = new Set<Listener>();
+  private readonly translated: StudioDialogs;
 
   constructor(readonly options: StudioOptions) {
     mkdirSync(options.userDataDir, { recursive: true });
     this.settings = new AppSettingsStore(options.userDataDir);
+    this.translated = translatedDialogs(options.dialogs, () => this.uiLanguage());
     this.jobs = new JobRunner(() =>
       this.current && !this.current.readOnly ? libraryJournal(this.current) : null,
     );
@@ -119,12 +122,14 @@ export class Studio {
     });
   }
 
-  /** The demo speaks the UI's language: the setting, else the system's. */
+  /** The UI's language: the setting, else the system's. */
+  uiLanguage(): UiLocale {
+    return pickLocale(this.settings.get().language, this.options.systemLocale);
+  }
+
+  /** The demo speaks the UI's language unless the specs chose one. */
   private demoLanguage(): 'ja' | 'en' {
-    if (this.options.demoLanguage) return this.options.demoLanguage;
-    const setting = this.settings.get().language;
-    const ui = setting === 'system' ? this.options.systemLocale : setting;
-    return ui.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+    return this.options.demoLanguage ?? this.uiLanguage();
   }
 
   private libraryOptions() {
@@ -236,8 +241,9 @@ export class Studio {
     return library;
   }
 
-  get dialogs(): Dialogs {
-    return this.options.dialogs;
+  /** The OS dialogs, titled in the UI's language. */
+  get dialogs(): StudioDialogs {
+    return this.translated;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import { KotaeError } from '../../../shared/errors';
-import type { Handlers } from '../api/types';
+import type { Handlers } from '../api';
 import { recentJobs } from '../jobs';
 import { isLibraryFolder, listLog } from '../library';
 import type { Studio } from './Studio';
@@ -38,11 +38,11 @@ export function studioHandlers(studio: Studio): Handlers<StudioChannel> {
     'library:open': ({ path }) => studio.openLibrary(path),
     'library:create': ({ path, demo }) => studio.createLibrary(path, demo),
     'library:chooseOpen': async () => {
-      const folder = await studio.dialogs.chooseFolder({ title: 'Open library', forCreate: false });
+      const folder = await studio.dialogs.chooseFolder({ title: 'openLibrary', forCreate: false });
       return folder === null ? null : studio.openLibrary(folder);
     },
     'library:chooseCreate': async ({ demo }) => {
-      const folder = await studio.dialogs.chooseFolder({ title: 'New library', forCreate: true });
+      const folder = await studio.dialogs.chooseFolder({ title: 'newLibrary', forCreate: true });
       if (folder === null) return null;
       if (isLibraryFolder(folder)) throw new KotaeError('LIBRARY_EXISTS', { path: folder });
       return studio.createLibrary(folder, demo);

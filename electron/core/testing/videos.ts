@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { resolveTools, type FfmpegTools } from '../media/ffmpeg/binaries';
+import { resolveTools, type FfmpegTools } from '../media';
 
 // Test videos made with lavfi, and readers that check what a render really contains. Every frame
 // carries its own number as a 16-bit barcode in the top 16 rows (big black/white blocks survive

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/tracking/letter';
 import { fillTemplate, statusTemplateKey, type MessageTemplateKey } from '../../../shared/tracking/templates';
 import { listCapabilities } from '../capabilities';
-import { readVendor } from '../faq/settings';
+import { readVendor } from '../faq';
 import { readVendorKey } from '../signing';
 import type { Library } from '../library';
 import { getMessageTemplate } from './templates';

@@ -1,5 +1,5 @@
-import type { Handlers } from '../api/types';
-import { writeFileAtomic } from '../files/atomicWrite';
+import type { Handlers } from '../api';
+import { writeFileAtomic } from '../files';
 import type { Studio } from '../studio';
 import { ensureVendorKey } from '../signing';
 import { draftMessage, markDraftSent, sendDraft } from './drafts';
@@ -52,9 +52,9 @@ export function trackingHandlers(studio: Studio): Handlers<TrackingChannel> {
     'log:exportCsv': async ({ questionId, customerId, language }) => {
       const library = studio.library();
       const target = await studio.dialogs.chooseSaveFile({
-        title: 'Export work log',
+        title: 'exportWorkLog',
         defaultName: `work-log${questionId ? `-question-${questionId}` : customerId ? `-customer-${customerId}` : ''}.csv`,
-        filters: [{ name: 'CSV', extensions: ['csv'] }],
+        filters: [{ name: 'csv', extensions: ['csv'] }],
       });
       if (target === null) return null;
       const { csv, rows } = workLogCsv(library.db, { questionId, customerId }, language);

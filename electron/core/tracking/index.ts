@@ -8,3 +8,4 @@ export {
 } from './templates';
 export { workLogCsv, workLogRows, workLogColumns } from './workLog';
 export { trackingHandlers } from './handlers';
+export { firstCheckpoint, localDay } from './firstCheckpoint';

@@ -6,7 +6,7 @@ import { CheckRules } from '../../../shared/domain/checks';
 import type { QuestionStatus } from '../../../shared/domain/status';
 import { topicOf } from '../../../shared/tracking/letter';
 import { createLibrary, seedDemo, type Library } from '../library';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { draftMessage, questionContact } from './index';
 
 // The built-in customer messages read as a careful native writer would write them (issue 18):

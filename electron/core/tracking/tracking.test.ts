@@ -6,7 +6,7 @@ import { KotaeError } from '../../../shared/errors';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
 import { getQuestion } from '../questions';
 import { ensureVendorKey } from '../signing';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { MAX_MAILTO_LENGTH } from './drafts';
 import {
   changeStatus,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLibrary, listLog, seedDemo } from '../library';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { draftMessage, sendDraft } from './index';
 import { encodeHeaderWords, unsentEml } from './unsentEml';
 import { MAX_MAILTO_LENGTH } from './drafts';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeFileAtomic } from '../files/atomicWrite';
+import { writeFileAtomic } from '../files';
 
 // A draft as a mail file that mail programs open as a new, unsent message (X-Unsent: 1: Outlook,
 // Apple Mail and Thunderbird open it in the compose window): what "Open in mail" does when the

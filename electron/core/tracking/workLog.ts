@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Database } from 'better-sqlite3';
 import type { Language } from '../../../shared/domain/common';
 import { describeLogEntry, noteText, type Translate } from '../../../shared/tracking/logText';
-import { translatorFor } from '../i18n/translator';
+import { translatorFor } from '../i18n';
 
 // The work log as CSV, for the vendor's records or a dispute: every entry about a question or a
 // customer (or all of them), oldest first, with the note and the customer message when there was one.

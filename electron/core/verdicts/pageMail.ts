@@ -5,7 +5,7 @@ import {
   type VerdictMailInput,
   type VerdictTranslate,
 } from '../../../shared/verdicts/mail';
-import { textIn } from '../i18n/translator';
+import { textIn } from '../i18n';
 
 /**
  * The two messages a bundle page or an FAQ page prepares ("Solved" / "Not yet"), in the page's

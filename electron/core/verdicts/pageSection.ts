@@ -1,7 +1,7 @@
 import { html, type Html } from '../../../shared/html/html';
 import type { Language } from '../../../shared/domain/common';
 import type { VerdictMail, VerdictMailInput } from '../../../shared/verdicts/mail';
-import { textIn } from '../i18n/translator';
+import { textIn } from '../i18n';
 import { verdictMails } from './pageMail';
 
 // "Did this solve your problem?" on a bundle page and on each FAQ page (issue 22): two links that

@@ -8,7 +8,7 @@ import { importMail } from '../intake';
 import { testMail } from '../intake/testing';
 import { createLibrary, listLog, seedDemo, type Library } from '../library';
 import { getQuestion } from '../questions';
-import { useTempDir } from '../testing/tempDir';
+import { useTempDir } from '../testing';
 import { changeStatus, workLogCsv } from '../tracking';
 import { answerFeedback, dismissOffer, questionVerdicts, verdictMails } from './index';
 

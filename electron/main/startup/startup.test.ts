@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../../shared/api';
-import { useTempDir } from '../../core/testing/tempDir';
+import { useTempDir } from '../../core/testing';
 import { secureWebPreferences } from '../policy';
 
 // The Electron shell cannot start here (no binary), so its BUILT main bundle starts under plain Node

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../../testing/tempDir';
+import { useTempDir } from '../../testing';
 import { runDifferential } from './differential';
 import { fuzzCases } from './mutations';
 import { haveOtherTools } from './otherTools';

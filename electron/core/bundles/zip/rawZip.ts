@@ -9,7 +9,7 @@ import {
   localHeader,
   STORED,
   type HeaderFields,
-} from '../../archive/zipFormat';
+} from '../../archive';
 
 // Builds zip bytes by hand, for the tests of hostile bundles: our writer (rightly) refuses nothing
 // it is not asked to write, so `../x`, absolute names, duplicates or lying sizes are made here,

@@ -4,7 +4,7 @@ import { MANIFEST_FILE, type ManifestFile } from '../../../../shared/domain/bund
 import { SIGNATURE_FILE } from '../../../../shared/domain/signing';
 import { KotaeError } from '../../../../shared/errors';
 import { sha256Of, sha256OfFile } from '../manifest';
-import { SourceSizeError, ZipWriter } from '../../archive/zipWriter';
+import { SourceSizeError, ZipWriter } from '../../archive';
 
 // Writing a bundle's files into a zip or a folder. Media go into the zip stored, not deflated: video
 // and images are compressed already, and deflating them costs time for nothing (bench/bundle).

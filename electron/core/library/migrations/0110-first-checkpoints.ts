@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { firstCheckpoint, localDay } from '../../tracking/firstCheckpoint';
+import { firstCheckpoint, localDay } from '../../tracking';
 
 // Every open request has a next checkpoint (DESIGN.md), but questions imported or typed in before
 // intake set one have none and sat under "No checkpoint", below all dated work. Each gets the one

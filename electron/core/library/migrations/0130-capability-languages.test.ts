@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../../testing/tempDir';
+import { useTempDir } from '../../testing';
 import { migrations } from './index';
 import { migrate } from './runner';
 

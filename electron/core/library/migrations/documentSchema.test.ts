@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentOf, image, paragraph, step } from '../../../../shared/answers/document';
 import { parseAnswerDocument, snippetBody } from '../../../../shared/answers/validate';
-import { useTempDir } from '../../testing/tempDir';
+import { useTempDir } from '../../testing';
 import { createLibrary, openLibrary, seedDemo } from '../index';
 import { migrations } from './index';
 

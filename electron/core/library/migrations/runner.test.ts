@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KotaeError } from '../../../../shared/errors';
-import { useTempDir } from '../../testing/tempDir';
+import { useTempDir } from '../../testing';
 import { migrations, type Migration } from './index';
 import { assertOrdered, latestVersion, migrate, schemaVersion } from './runner';
 

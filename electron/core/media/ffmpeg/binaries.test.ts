@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../../testing/tempDir';
+import { useTempDir } from '../../testing';
 import { describeTools, findOnPath, parseAvformatMajor, resolveTools, unpackedPath } from './binaries';
 
 const tempDir = useTempDir('kotae-bin-');

@@ -2,7 +2,7 @@ import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../../testing/tempDir';
+import { useTempDir } from '../../testing';
 import { describeTools, findOnPath, resolveTools } from './binaries';
 
 // A packaged app keeps its code in resources/app.asar, and electron-builder unpacks the ffmpeg and

@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../../testing/tempDir';
-import { testTools } from '../../testing/videos';
+import { useTempDir, testTools } from '../../testing';
 import {
   runFfmpeg,
   runFfprobe,

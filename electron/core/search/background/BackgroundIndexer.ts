@@ -81,7 +81,12 @@ export class BackgroundIndexer {
    */
   hold(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    const held = new Promise<void>((resolve) => this.waitingForHeld.push(resolve));
+    // Waiting for its answer, the worker keeps the process alive (a CLI or a script has nothing
+    // else that does: unref'd, the process would end in the middle of a backup).
+    this.worker.ref();
+    const held = new Promise<void>((resolve) => this.waitingForHeld.push(resolve)).finally(() => {
+      if (!this.stopped) this.worker.unref();
+    });
     this.send({ type: 'hold' });
     return held;
   }
@@ -94,6 +99,8 @@ export class BackgroundIndexer {
   stop(): Promise<void> {
     this.send({ type: 'stop' });
     this.stopped = true;
+    // Until it has exited (its connection closed), as for hold().
+    this.worker.ref();
     return this.exited;
   }
 }

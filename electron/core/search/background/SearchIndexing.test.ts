@@ -4,8 +4,7 @@ import type { JobState } from '../../../../shared/domain/job';
 import { createBackup } from '../../backup';
 import { createLibrary, openLibrary } from '../../library';
 import { Studio } from '../../studio';
-import { testDialogs } from '../../testing/dialogs';
-import { useTempDir } from '../../testing/tempDir';
+import { testDialogs, useTempDir } from '../../testing';
 import { searchStatus } from '../queuedScan';
 import { searchLibrary } from '../search';
 

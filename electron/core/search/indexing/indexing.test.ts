@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseQuery, termsOf } from '../../../../shared/text/tokenize';
 import { createLibrary, type Library } from '../../library';
-import { useTempDir } from '../../testing/tempDir';
+import { useTempDir } from '../../testing';
 import { documentImpacts } from '../impacts';
 import { searchStatus } from '../queuedScan';
 import { searchLibrary } from '../search';

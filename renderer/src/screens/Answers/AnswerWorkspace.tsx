@@ -14,7 +14,6 @@ import { AnswerEditor, type EditorHandle } from '../../editor/AnswerEditor';
 import type { SaveState } from '../../editor/autosave';
 import { publicTitleState } from '../../editor/nodeState';
 import { trackSave } from '../../editor/pendingSaves';
-import { $findStep } from '../../editor/plugins/StepsPlugin';
 import { useHotkey } from '../../hooks/useHotkey';
 import { AnswerHeader } from './AnswerHeader';
 import { ChecksPanel } from './ChecksPanel';
@@ -25,6 +24,7 @@ import { FeedbackCard } from './FeedbackCard';
 import { RecheckBanner } from './RecheckBanner';
 import { ReproductionPanel } from './ReproductionPanel';
 import { RulesDialog } from './RulesDialog';
+import { useStepPictures } from './useStepPictures';
 
 const noSnippets: Template[] = [];
 
@@ -132,33 +132,9 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
     await handleRef.current?.flush();
   };
 
-  // Pictures from the answer's rendered videos, put into the steps in one editor update: one undo
-  // takes them all out again.
-  const [takingPictures, setTakingPictures] = useState(false);
-  const takeStepPictures = async () => {
-    setTakingPictures(true);
-    try {
-      const result = await call('clips:stepPictures', { answerId: answer.id });
-      const editor = handleRef.current?.editor;
-      let placed = 0;
-      editor?.update(() => {
-        for (const picture of result.pictures) {
-          const node = $findStep(picture.stepId);
-          if (!node) continue;
-          node.setProps({ screenshot: picture.screenshot });
-          placed++;
-        }
-      });
-      for (const s of result.skipped) {
-        toast.show(t(s.reason === 'stale' ? 'stepPictures.stale' : 'stepPictures.notRendered', { title: s.title }), { tone: 'warning' });
-      }
-      toast.show(placed ? t('stepPictures.done', { count: placed }) : t('stepPictures.none'), { tone: placed ? 'ok' : 'neutral' });
-    } catch (err) {
-      toast.show(<ErrorMessage error={err} />, { tone: 'danger' });
-    } finally {
-      setTakingPictures(false);
-    }
-  };
+  const stepPictures = useStepPictures(answer.id, handleRef);
+  const takingPictures = stepPictures.taking;
+  const takeStepPictures = stepPictures.take;
 
   const saveVersion = async () => {
     try {

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '@shared/api/intake';
 import type { JobState } from '@shared/domain/job';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import type { ScreenProps } from '../../shell/ScreenView';
-import { useJob } from '../../hooks/useJob';
+import { useJob } from '../../jobs/useJob';
 
 export interface FinishedImport {
   report: ImportReport | null;
@@ -13,34 +13,34 @@ export interface FinishedImport {
 
 /** One mail import at a time from the Inbox: start it (drop, dialog), follow it, keep its report. */
 export function useMailIntake(navigate: ScreenProps['navigate']) {
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [startError, setStartError] = useState<unknown>(null);
   const [finished, setFinished] = useState<FinishedImport | null>(null);
   // Files dropped while an import runs wait for it, then go in as the next import: never lost.
   const queue = useRef<string[]>([]);
   const [queued, setQueued] = useState(0);
-  const job = useJob(jobId);
-  const running = job?.status === 'running';
-  const live = useApi('intake:report', { jobId: jobId ?? '' }, { enabled: running, refetchInterval: 500 });
+  const mail = useJob('import');
+  const job = mail.job;
+  const jobId = job?.id ?? null;
+  const running = mail.running;
+  const live = useApi('intake:report', { jobId: jobId ?? '' }, { enabled: running && jobId !== null, refetchInterval: 500 });
+  const startJob = mail.start;
+  const resetJob = mail.reset;
 
-  const start = async (begin: () => Promise<{ jobId: string } | null>) => {
-    setStartError(null);
-    setFinished(null);
-    try {
-      const started = await begin();
-      if (started) setJobId(started.jobId);
-    } catch (err) {
-      setStartError(err);
-    }
-  };
+  const start = useCallback(
+    async (begin: () => Promise<{ jobId: string } | null>) => {
+      setFinished(null);
+      await startJob(begin);
+    },
+    [startJob],
+  );
 
   useEffect(() => {
-    if (!jobId || !job || job.status === 'running') return;
+    if (!job || job.status === 'running') return;
     let current = true;
-    void call('intake:report', { jobId }).then((report) => {
+    // The report, also of a cancelled import (a cancelled job has no result).
+    void call('intake:report', { jobId: job.id }).then((report) => {
       if (!current) return;
       setFinished({ report, job });
-      setJobId(null);
+      resetJob();
       if (queue.current.length) {
         const paths = queue.current.splice(0);
         setQueued(0);
@@ -54,26 +54,27 @@ export function useMailIntake(navigate: ScreenProps['navigate']) {
     return () => {
       current = false;
     };
-  }, [job, jobId, navigate]);
+  }, [job, navigate, resetJob, start]);
 
+  const busy = running || job !== null;
   return {
     job: running ? job : null,
     liveReport: running ? (live.data ?? null) : null,
     finished,
-    startError,
-    busy: jobId !== null,
+    startError: mail.startError,
+    busy,
     queued,
     importPaths: (paths: string[]) => {
-      if (jobId === null) return start(() => call('intake:import', { paths }));
+      if (!busy) return start(() => call('intake:import', { paths }));
       queue.current.push(...paths);
       setQueued(queue.current.length);
       return Promise.resolve();
     },
     chooseFiles: () => start(() => call('intake:chooseImport', {})),
-    cancel: () => (jobId ? call('jobs:cancel', { id: jobId }) : Promise.resolve(null)),
+    cancel: () => mail.cancel(),
     dismiss: () => {
       setFinished(null);
-      setStartError(null);
+      resetJob();
     },
   };
 }

@@ -19,7 +19,7 @@ import { AnswersCard } from './AnswersCard';
 import { FindingsCard } from './FindingsCard';
 import { RecheckConfirm, RecheckWarning } from './RecheckWarning';
 import { SiteCard } from './SiteCard';
-import { publishResultOf, usePublishJob } from './usePublishJob';
+import { usePublishJob } from './usePublishJob';
 import './publish.css';
 
 export default function Publish({ navigate }: ScreenProps) {
@@ -27,8 +27,7 @@ export default function Publish({ navigate }: ScreenProps) {
   const fmt = useFormat();
   const overview = useApi('faq:overview', {});
   const open = useApiMutation('faq:openOutput');
-  const { job, start, cancel, dismiss, startError } = usePublishJob();
-  const running = job?.status === 'running';
+  const { job, result, running, start, cancel, dismiss, startError } = usePublishJob();
   const o = overview.data;
   const canPublish = !!o && !running && o.unresolved === 0 && !!o.settings.outDir;
   // Public answers a release put on the list to re-check: warned about, and asked before publishing.
@@ -41,7 +40,6 @@ export default function Publish({ navigate }: ScreenProps) {
   if (overview.isPending) return <Loading />;
   if (overview.isError) return <ErrorMessage error={overview.error} />;
   const data = overview.data;
-  const result = job?.status === 'done' ? publishResultOf(job) : null;
   const blockedReason = !data.settings.outDir
     ? t('needsFolder')
     : data.unresolved > 0

@@ -1,40 +1,51 @@
 import { Archive, ArchiveRestore, X } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupResult, RestoreResult } from '@shared/domain/backup';
 import { call } from '../../api/client';
 import { Button, Card, ErrorMessage, ProgressBar } from '../../components';
 import { useLibraryActions } from '../../shell/useLibraryActions';
-import { useJob } from '../../hooks/useJob';
+import { useJob } from '../../jobs/useJob';
 import { onBackupRequest } from './backupRequests';
 
-type Running = { kind: 'backup' | 'restore'; jobId: string; target: string };
+type Kind = 'backup' | 'restore';
 
 /** Settings → Backup: back up the open library into one zip, or restore a backup as a new library. */
 export function BackupCard({ hasLibrary }: { hasLibrary: boolean }) {
   const { t } = useTranslation('backup');
-  const [running, setRunning] = useState<Running | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const job = useJob(running?.jobId ?? null);
+  // The kind started last: its job is the one on screen.
+  const [kind, setKind] = useState<Kind | null>(null);
+  const backup = useJob('backup');
+  const restore = useJob('restore');
+  const job = kind === 'backup' ? backup.job : kind === 'restore' ? restore.job : null;
   const actions = useLibraryActions(setError);
-  const busy = running !== null && (job === null || job.status === 'running');
+  const busy = backup.running || restore.running;
 
-  const start = useCallback(async (kind: 'backup' | 'restore') => {
-    setError(null);
-    try {
-      const started = await call(kind === 'backup' ? 'backup:create' : 'backup:restore', {});
-      if (started) setRunning({ kind, ...started });
-    } catch (err) {
-      setError(err);
-    }
-  }, []);
+  // The kind last asked for, whose refusal (if any) is the one to show.
+  const [asked, setAsked] = useState<Kind>('backup');
+  const startBackup = backup.start;
+  const startRestore = restore.start;
+  const start = useCallback(
+    async (which: Kind) => {
+      setError(null);
+      setAsked(which);
+      const started =
+        which === 'backup'
+          ? await startBackup(() => call('backup:create', {}))
+          : await startRestore(() => call('backup:restore', {}));
+      if (started) setKind(which);
+    },
+    [startBackup, startRestore],
+  );
+  const startError = asked === 'restore' ? restore.startError : backup.startError;
 
   useEffect(
     () => (hasLibrary ? onBackupRequest(() => void start('backup')) : undefined),
     [hasLibrary, start],
   );
 
-  const result = job?.status === 'done' ? job.result : null;
+  const backedUp = kind === 'backup' ? backup.result : null;
+  const restored = kind === 'restore' ? restore.result : null;
   return (
     <Card title={t('title')}>
       <p className="muted">{t('intro')}</p>
@@ -59,7 +70,7 @@ export function BackupCard({ hasLibrary }: { hasLibrary: boolean }) {
       <p className="muted" style={{ marginTop: 8 }}>
         {t('restoreHint')}
       </p>
-      {busy && running && (
+      {busy && job && (
         <div
           data-testid="backup-progress"
           style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 10 }}
@@ -67,29 +78,30 @@ export function BackupCard({ hasLibrary }: { hasLibrary: boolean }) {
           <div style={{ flex: 1 }}>
             <ProgressBar
               value={job?.progress ?? null}
-              label={job?.phase ? t(job.phase) : t(running.kind === 'backup' ? 'running' : 'restoring')}
+              label={job.phase ? t(job.phase) : t(kind === 'backup' ? 'running' : 'restoring')}
             />
           </div>
           <Button
             variant="ghost"
             icon={<X size={15} />}
-            onClick={() => job && void call('jobs:cancel', { id: job.id })}
+            onClick={() => void (kind === 'backup' ? backup : restore).cancel()}
           >
             {t('cancel')}
           </Button>
         </div>
       )}
       {error !== null && <ErrorMessage error={error} />}
+      {startError !== null && <ErrorMessage error={startError} />}
       {job?.status === 'failed' && job.error && <ErrorMessage error={job.error} />}
-      {result !== null && running?.kind === 'backup' && (
+      {backedUp && (
         <p role="status" data-testid="backup-done">
-          {t('done', { file: (result as BackupResult).file })}
+          {t('done', { file: backedUp.file })}
         </p>
       )}
-      {result !== null && running?.kind === 'restore' && (
+      {restored && (
         <div role="status" data-testid="restore-done">
-          <p>{t('restored', { path: (result as RestoreResult).path })}</p>
-          <Button onClick={() => void actions.openRecent((result as RestoreResult).path)}>
+          <p>{t('restored', { path: restored.path })}</p>
+          <Button onClick={() => void actions.openRecent(restored.path)}>
             {t('openRestored')}
           </Button>
         </div>

@@ -1,12 +1,13 @@
 import { Clapperboard, X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Clip, ClipEdit, RenderMode } from '@shared/domain/clip';
-import type { JobState } from '@shared/domain/job';
 import type { VideoDetail } from '@shared/domain/video';
-import { call, mediaUrl, onEvent } from '../../api/client';
+import { call, mediaUrl } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { Badge, Button, Card, ErrorMessage, ProgressBar, SelectField, TextField } from '../../components';
+import { useJob } from '../../jobs/useJob';
+import { RenderedVideoActions } from './RenderedVideoActions';
 import { timecode } from './timecode';
 
 const MODES: RenderMode[] = ['smart', 'accurate', 'lossless'];
@@ -46,32 +47,20 @@ export function RenderPanel({
       : losslessRefused
         ? `${t('render.lossless')}: ${t('render.unavailable')} — ${t(`fallback.${losslessRefused}`)}`
         : null;
-  const [job, setJob] = useState<JobState | null>(null);
-  const [startError, setStartError] = useState<unknown>(null);
+  const render = useJob('render');
+  const job = render.job;
 
   useEffect(() => {
     onPlan(plan.data ? plan.data.segments.map((s) => s.actual) : null);
   }, [plan.data, onPlan]);
 
-  useEffect(() => {
-    if (!job || job.status !== 'running') return;
-    return onEvent('job:update', (state) => {
-      if (state.id === job.id) setJob(state);
-    });
-  }, [job]);
-
-  const start = async () => {
-    setStartError(null);
-    try {
+  const start = () =>
+    render.start(async () => {
       await flush();
-      const { jobId } = await call('clips:render', { id: clip.id });
-      setJob({ id: jobId, kind: 'render', phase: '', progress: 0, status: 'running', startedAt: '', finishedAt: null, etaS: null, error: null });
-    } catch (err) {
-      setStartError(err);
-    }
-  };
+      return call('clips:render', { id: clip.id });
+    });
 
-  const running = job?.status === 'running';
+  const running = render.running && job !== null;
   const p = plan.data;
   const rendered = clip.rendered;
   return (
@@ -239,7 +228,7 @@ export function RenderPanel({
           <span>{t('render.running', { percent: Math.round(job.progress * 100) })}</span>
           <ProgressBar value={job.progress} label={t('render.running', { percent: Math.round(job.progress * 100) })} />
           {job.etaS !== null && <span className="faint">{t('render.eta', { seconds: job.etaS })}</span>}
-          <Button size="sm" icon={<X size={13} />} onClick={() => void call('jobs:cancel', { id: job.id })}>
+          <Button size="sm" icon={<X size={13} />} onClick={() => void render.cancel()}>
             {t('render.cancel')}
           </Button>
         </div>
@@ -255,7 +244,7 @@ export function RenderPanel({
         </Button>
       )}
       {job?.status === 'failed' && job.error && <ErrorMessage error={job.error} title={t('render.failed')} />}
-      {startError !== null && <ErrorMessage error={startError} title={t('render.failed')} />}
+      {render.startError !== null && <ErrorMessage error={render.startError} title={t('render.failed')} />}
 
       {rendered && (
         <div className="k-render__result" data-testid="render-result">
@@ -285,6 +274,7 @@ export function RenderPanel({
             {rendered.captionsVtt && <track kind="subtitles" src={mediaUrl(rendered.captionsVtt)} label="Captions" />}
           </video>
           <p className="faint">{t('render.resultHint')}</p>
+          <RenderedVideoActions clipId={clip.id} />
         </div>
       )}
     </Card>

@@ -1,7 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { coarseLumaDiff, framesOf, gradientEnergy, lumaDiff, maxDeviation, sameFrame, type Frame } from '../../../testing/pictures';
-import { testTools } from '../../../testing/videos';
+import {
+  coarseLumaDiff,
+  framesOf,
+  gradientEnergy,
+  lumaDiff,
+  maxDeviation,
+  sameFrame,
+  type Frame,
+  testTools,
+} from '../../../testing';
 import { zoomAmount } from '../../../../../shared/clips/regions';
 import { concealFilter, effectsGraph, spanCondition, zoomAmountExpr, type PictureEffects } from './regions';
 

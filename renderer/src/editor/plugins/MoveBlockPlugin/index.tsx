@@ -2,11 +2,14 @@ import { DraggableBlockPlugin_EXPERIMENTAL } from '@lexical/react/LexicalDraggab
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import {
+  $createRangeSelectionFromDom,
+  $setSelection,
   COMMAND_PRIORITY_LOW,
   createCommand,
   KEY_ARROW_DOWN_COMMAND,
   KEY_ARROW_UP_COMMAND,
   type LexicalCommand,
+  type LexicalEditor,
 } from 'lexical';
 import { GripVertical } from 'lucide-react';
 import { useEffect, useRef } from 'react';
@@ -26,6 +29,20 @@ export function $moveSelectedBlock(direction: 'up' | 'down'): boolean {
   if (direction === 'up') neighbour.insertBefore(block, false);
   else neighbour.insertAfter(block, false);
   return true;
+}
+
+/**
+ * Lexical takes the caret from the DOM on 'selectionchange', which the browser fires some time after
+ * the click that moved it; for a keydown it keeps the selection it had. So Alt+↓ pressed soon after a
+ * click (a quick hand, a busy machine) moved the block the caret was in before. The DOM's caret is
+ * the one the person sees: adopt it first.
+ */
+function $adoptCaretFromDom(editor: LexicalEditor): void {
+  const root = editor.getRootElement();
+  const caret = root?.ownerDocument.defaultView?.getSelection() ?? null;
+  if (!root || !caret?.anchorNode || !root.contains(caret.anchorNode)) return;
+  const fresh = $createRangeSelectionFromDom(caret, editor);
+  if (fresh) $setSelection(fresh);
 }
 
 export function MoveBlockPlugin({ anchor }: { anchor: HTMLElement | null }) {
@@ -53,6 +70,7 @@ export function MoveBlockPlugin({ anchor }: { anchor: HTMLElement | null }) {
             (event: KeyboardEvent) => {
               if (!event.altKey || event.shiftKey || event.ctrlKey || event.metaKey) return false;
               event.preventDefault();
+              $adoptCaretFromDom(editor);
               return $moveSelectedBlock(direction);
             },
             COMMAND_PRIORITY_LOW,

@@ -1,12 +1,12 @@
 import { Copy, FolderOpen, ShieldCheck } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BundleVerifyReport, type BundleRecord } from '@shared/domain/bundle';
+import type { BundleRecord } from '@shared/domain/bundle';
 import { call } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
 import { Badge, Button, ErrorMessage, IconButton, ProgressBar, useCopy } from '../../../components';
 import { useFormat } from '../../../hooks/useFormat';
-import { useJob } from '../../../hooks/useJob';
+import { useJob } from '../../../jobs/useJob';
 
 /** The bundle's fingerprint as the customer's verify page shows it: 8 groups of 4 hex digits. */
 export function fingerprint(sha256: string): string {
@@ -90,9 +90,13 @@ export function BundleHistory({
 function VerifyButton({ onError }: { onError: (err: unknown) => void }) {
   const { t } = useTranslation('bundle');
   const fmt = useFormat();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const job = useJob(jobId);
-  const report = job?.status === 'done' ? BundleVerifyReport.safeParse(job.result).data : undefined;
+  const verify = useJob('verify');
+  const job = verify.job;
+  const report = verify.result;
+  // A refusal (no bundle, unreadable zip) shows where the history's other errors do.
+  useEffect(() => {
+    if (verify.startError !== null) onError(verify.startError);
+  }, [verify.startError, onError]);
   const record = report?.record;
   const signature = report?.signature;
   return (
@@ -100,15 +104,10 @@ function VerifyButton({ onError }: { onError: (err: unknown) => void }) {
       <Button
         size="sm"
         icon={<ShieldCheck size={14} />}
-        disabled={job?.status === 'running'}
+        disabled={verify.running}
         onClick={async () => {
           onError(null);
-          try {
-            const started = await call('bundles:verify', {});
-            if (started) setJobId(started.jobId);
-          } catch (err) {
-            onError(err);
-          }
+          await verify.start(() => call('bundles:verify', {}));
         }}
       >
         {t('history.verify')}

@@ -1,7 +1,7 @@
 import { CheckCircle2, Copy, FolderOpen, Package } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BundleRecord } from '@shared/domain/bundle';
+import type { BundleRecord } from '@shared/domain/bundle';
 import type { CheckFinding } from '@shared/domain/checks';
 import type { QuestionDetail } from '@shared/domain/question';
 import { call } from '../../../api/client';
@@ -12,7 +12,7 @@ import { BundleHistory } from './BundleHistory';
 import { ExportForm, type ExportChoices } from './ExportForm';
 import { FailingChecks } from './FailingChecks';
 import { MarkAnswered, MarkAnsweredDialog } from './MarkAnswered';
-import { useJob } from '../../../hooks/useJob';
+import { useJob } from '../../../jobs/useJob';
 
 /**
  * The export dialog: options and size (and the answer's checks to fix, confirmed before exporting
@@ -52,29 +52,27 @@ export function ExportBundleDialog({
     folder: false,
   };
 
-  const [jobId, setJobId] = useState<string | null>(null);
+  const exportJob = useJob('export');
+  const job = exportJob.job;
   const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const job = useJob(jobId);
+  const error = exportJob.startError;
   const toFix = findings.filter((f) => f.severity === 'error');
   // Like publishing with problems left: one deliberate step before the customer gets it as it is.
   const [confirming, setConfirming] = useState(false);
   const [marking, setMarking] = useState<QuestionDetail | null>(null);
 
-  const status = job?.status ?? (jobId ? 'running' : null);
-  const record = status === 'done' ? BundleRecord.safeParse(job?.result).data : undefined;
+  const status = exportJob.running ? 'running' : (job?.status ?? null);
+  const record = exportJob.result;
 
   const start = async () => {
     setConfirming(false);
-    setError(null);
-    setJobId(null);
+    exportJob.reset();
     setStarting(true);
     try {
-      await flush();
-      const started = await call('bundles:export', { answerId, ...choices });
-      if (started) setJobId(started.jobId);
-    } catch (err) {
-      setError(err);
+      await exportJob.start(async () => {
+        await flush();
+        return call('bundles:export', { answerId, ...choices });
+      });
     } finally {
       setStarting(false);
     }
@@ -87,7 +85,7 @@ export function ExportBundleDialog({
       {t('dialog.close')}
     </Button>
   ) : running ? (
-    <Button onClick={() => jobId && void call('jobs:cancel', { id: jobId })}>{t('dialog.cancel')}</Button>
+    <Button onClick={() => void exportJob.cancel()}>{t('dialog.cancel')}</Button>
   ) : confirming ? (
     <>
       {/* The Export button that had focus is gone: keep focus in the dialog, on the safe choice

@@ -1,0 +1,2 @@
+export { clipboardPayload, hostileDocuments } from './corpus';
+export type { DocumentCase } from './corpus';

@@ -1,0 +1,3 @@
+export { produceAtomically, tempPathFor, writeFileAtomic, writeFileAtomicSync } from './atomicWrite';
+export { assertOutputFolder } from './outputFolder';
+export { confinedRealPath } from './confine';

@@ -1,0 +1,1 @@
+export { textIn, translatorFor } from './translator';

@@ -1,0 +1,2 @@
+export { oddFileCases } from './corpusOddFiles';
+export { migrate } from './migrations/runner';

@@ -1,0 +1,1 @@
+export { indexFrames } from './frames';

@@ -1,0 +1,7 @@
+export {
+  appendChunk,
+  discardRecording,
+  finishRecording,
+  pendingRecordings,
+  startRecording,
+} from './recordings';

@@ -1,0 +1,3 @@
+export const entry: string;
+export const output: string;
+export function bundleViewerHash(): Promise<string>;
