@@ -153,9 +153,9 @@ export function videoHandlers(studio: Studio): Handlers<VideoChannel> {
       // Refused before the dialog when there is nothing to save: the question would be pointless.
       const { name, ext } = renderedFileOf(library, id);
       const chosen = await studio.dialogs.chooseSaveFile({
-        title: 'Save video as',
+        title: 'saveVideo',
         defaultName: name,
-        filters: [{ name: 'Video', extensions: [ext] }],
+        filters: [{ name: 'video', extensions: [ext] }],
       });
       if (!chosen) return null;
       const target = path.extname(chosen).toLowerCase() === `.${ext}` ? chosen : `${chosen}.${ext}`;

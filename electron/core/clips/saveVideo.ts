@@ -3,9 +3,9 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { SavedVideo } from '../../../shared/domain/clip';
 import { KotaeError } from '../../../shared/errors';
-import { produceAtomically } from '../files/atomicWrite';
+import { produceAtomically } from '../files';
 import type { Library } from '../library';
-import { assetPath, getAsset } from '../media/assets';
+import { assetPath, getAsset } from '../media';
 import { getClip } from './clips';
 
 /** The rendered file of a clip in the media store, and the name a copy of it is offered under. */
