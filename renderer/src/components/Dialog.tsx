@@ -1,7 +1,8 @@
 import { X } from 'lucide-react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconButton } from './Button';
+import { useModalDialog } from './useModalDialog';
 
 /** A modal dialog on the native <dialog> element: focus trap, Escape and backdrop come for free. */
 export function Dialog({
@@ -26,27 +27,10 @@ export function Dialog({
    */
   scrollableText?: boolean;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const { t } = useTranslation('common');
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
+  const modal = useModalDialog(open, onClose);
   return (
-    <dialog
-      ref={ref}
-      className="k-dialog"
-      style={{ width }}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onClick={(e) => {
-        if (e.target === ref.current) onClose();
-      }}
-    >
+    <dialog {...modal} className="k-dialog" style={{ width }}>
       {open && (
         <div className="k-dialog__inner">
           <div className="k-dialog__header">

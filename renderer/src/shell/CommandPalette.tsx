@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchHit, SearchHitKind } from '@shared/api/search';
 import { call } from '../api/client';
 import { IndexingNote } from '../components/IndexingNote';
+import { useModalDialog } from '../components/useModalDialog';
 import { Highlight } from './Highlight';
 import { screens, type Screen } from './routes';
 
@@ -48,24 +49,9 @@ interface PaletteProps {
 /** Ctrl/Cmd+K: one box to search everything and to run any command. */
 export function CommandPalette({ open, ...props }: PaletteProps & { open: boolean }) {
   const { t } = useTranslation('search');
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = dialogRef.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
+  const modal = useModalDialog(open, props.onClose);
   return (
-    <dialog
-      ref={dialogRef}
-      className="k-palette"
-      aria-label={t('paletteLabel')}
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onClose();
-      }}
-      onClick={(e) => e.target === dialogRef.current && props.onClose()}
-    >
+    <dialog {...modal} className="k-palette" aria-label={t('paletteLabel')}>
       {/* Mounted anew at every opening: a reopened palette starts empty, and never shows the
           previous query's hits while the new query's are on their way (issue 20). */}
       {open && <PaletteBody {...props} />}
