@@ -115,9 +115,12 @@ export function integrityCheckInWorker(file: string, signal: AbortSignal): Promi
       reject(new KotaeError('CANCELLED'));
     };
     signal.addEventListener('abort', onAbort, { once: true });
+    // Settled when the thread has ended, not at its message: its connection is closed by then, so
+    // the caller may open the file for writing at once (a backup unseals the key in the snapshot it
+    // just checked; while the checker's connection lived, that failed with "database is locked").
+    let result: string | null = null;
     worker.once('message', (message: { result: string }) => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(message.result);
+      result = message.result;
     });
     worker.once('error', (err) => {
       signal.removeEventListener('abort', onAbort);
@@ -125,7 +128,8 @@ export function integrityCheckInWorker(file: string, signal: AbortSignal): Promi
     });
     worker.once('exit', (code) => {
       signal.removeEventListener('abort', onAbort);
-      reject(new Error(`the integrity check stopped (exit code ${code})`)); // no-op once settled
+      if (result !== null) resolve(result);
+      else reject(new Error(`the integrity check stopped (exit code ${code})`)); // no-op once settled
     });
   });
 }
