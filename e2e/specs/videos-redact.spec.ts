@@ -58,6 +58,9 @@ async function pickAnswer(page: Page) {
   await box.fill(ANSWER);
   await page.getByRole('option', { name: ANSWER }).click();
   await expect(box).toHaveValue(ANSWER);
+  // Back onto the editor, as a person clicks before using its keys (in the text box, the arrow
+  // keys move the caret).
+  await page.getByTestId('current-time').click();
 }
 
 test('draw a redaction on the preview, render, and the customer’s bundle shows it hidden', async ({ page, app, browser }) => {
@@ -139,7 +142,11 @@ test('draw a redaction on the preview, render, and the customer’s bundle shows
   const video = customer.locator('video');
   await expect(video).toBeVisible();
   // The picture at its own size, so a pixel of the screenshot is a pixel of the video.
-  await video.evaluate((v: HTMLVideoElement) => Object.assign(v.style, { width: '320px', height: '180px', objectFit: 'fill' }));
+  // Without the player's controls and loading spinner drawn over it: the picture alone is measured.
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.controls = false;
+    Object.assign(v.style, { width: '320px', height: '180px', objectFit: 'fill' });
+  });
   const frameAt = async (s: number) => {
     await video.evaluate(async (v: HTMLVideoElement, at: number) => {
       if (v.readyState < 2) await new Promise((r) => v.addEventListener('loadeddata', r, { once: true }));

@@ -10,8 +10,17 @@ export function timecode(seconds: number, withMs = true): string {
   return `${head}:${String(s).padStart(2, '0')}${withMs ? `.${String(ms).padStart(3, '0')}` : ''}`;
 }
 
+/** Inputs that take no typed text: the editor's keys (Ctrl+Z, arrows) still belong to the editor there. */
+const NOT_TYPED = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color', 'image']);
+
 /** Whether a key press belongs to a text field (then the editor's single-key shortcuts stay quiet). */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('dialog[open]');
+  if (target instanceof HTMLInputElement)
+    return !NOT_TYPED.has(target.type) || !!target.closest('dialog[open]');
+  return (
+    target.isContentEditable ||
+    ['TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    !!target.closest('dialog[open]')
+  );
 }
