@@ -25,12 +25,21 @@ async function importGridVideo(page: Page, app: AppUnderTest, name: string): Pro
 }
 
 /** Drags from one point of an element to another, as shares of its size. */
-async function dragOn(page: Page, target: Locator, from: [number, number], to: [number, number]): Promise<void> {
+async function dragOn(
+  page: Page,
+  target: Locator,
+  from: [number, number],
+  to: [number, number],
+): Promise<void> {
   await target.scrollIntoViewIfNeeded();
   const box = (await target.boundingBox())!;
   await page.mouse.move(box.x + box.width * from[0], box.y + box.height * from[1]);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width * ((from[0] + to[0]) / 2), box.y + box.height * ((from[1] + to[1]) / 2), { steps: 4 });
+  await page.mouse.move(
+    box.x + box.width * ((from[0] + to[0]) / 2),
+    box.y + box.height * ((from[1] + to[1]) / 2),
+    { steps: 4 },
+  );
   await page.mouse.move(box.x + box.width * to[0], box.y + box.height * to[1], { steps: 4 });
   await page.mouse.up();
 }
@@ -44,10 +53,26 @@ async function render(page: Page): Promise<void> {
 /** Grey pixels of a PNG (a screenshot), read by ffmpeg. */
 async function greyPixels(png: Buffer, width: number, height: number): Promise<Frame> {
   const tools = await testTools();
-  const y = execFileSync(tools.ffmpeg.path, ['-v', 'error', '-i', 'pipe:0', '-vf', `scale=${width}:${height}`, '-pix_fmt', 'gray', '-f', 'rawvideo', '-'], {
-    input: png,
-    maxBuffer: 1 << 26,
-  });
+  const y = execFileSync(
+    tools.ffmpeg.path,
+    [
+      '-v',
+      'error',
+      '-i',
+      'pipe:0',
+      '-vf',
+      `scale=${width}:${height}`,
+      '-pix_fmt',
+      'gray',
+      '-f',
+      'rawvideo',
+      '-',
+    ],
+    {
+      input: png,
+      maxBuffer: 1 << 26,
+    },
+  );
   return { width, height, y, u: new Uint8Array(0), v: new Uint8Array(0) };
 }
 
@@ -63,7 +88,11 @@ async function pickAnswer(page: Page) {
   await page.getByTestId('current-time').click();
 }
 
-test('draw a redaction on the preview, render, and the customer’s bundle shows it hidden', async ({ page, app, browser }) => {
+test('draw a redaction on the preview, render, and the customer’s bundle shows it hidden', async ({
+  page,
+  app,
+  browser,
+}) => {
   // Two renders' worth of ffmpeg (the clip, then the bundle) on a shared two-core machine.
   test.slow();
   await importGridVideo(page, app, 'licence-key.mp4');
@@ -166,7 +195,10 @@ test('draw a redaction on the preview, render, and the customer’s bundle shows
   await context.close();
 });
 
-test('step pictures come from the rendered video, one per chapter linked to a step, and one undo takes them out', async ({ page, app }) => {
+test('step pictures come from the rendered video, one per chapter linked to a step, and one undo takes them out', async ({
+  page,
+  app,
+}) => {
   test.slow();
   await importGridVideo(page, app, 'how-to-replace.mp4');
   await pickAnswer(page);
@@ -179,7 +211,9 @@ test('step pictures come from the rendered video, one per chapter linked to a st
   await expect(page.getByTestId('current-time')).toHaveText('0:02.000');
   await page.getByTestId('add-chapter').click();
   await chapters.nth(1).getByTestId('chapter-step').selectOption({ index: 2 });
-  await expect(chapters.nth(1).getByTestId('chapter-picture')).toContainText('the last frame before the next chapter');
+  await expect(chapters.nth(1).getByTestId('chapter-picture')).toContainText(
+    'the last frame before the next chapter',
+  );
   // Chapter 2's picture: the frame at 3 s.
   await page.keyboard.press('Shift+ArrowRight');
   await chapters.nth(1).getByTestId('chapter-picture-here').click();
@@ -192,22 +226,35 @@ test('step pictures come from the rendered video, one per chapter linked to a st
   await page.getByRole('button', { name: new RegExp(ANSWER) }).click();
   await expect(steps(page).locator('img[data-testid="step-screenshot"]')).toHaveCount(0);
   await page.getByTestId('step-pictures').click();
-  await expect(page.getByRole('status').filter({ hasText: '2 step pictures taken from the video.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: '2 step pictures taken from the video.' }),
+  ).toBeVisible();
   const first = steps(page).nth(0).getByTestId('step-screenshot');
   await expect(first).toHaveAttribute('alt', firstTitle);
   await expect(steps(page).nth(1).getByTestId('step-screenshot')).toBeVisible();
   await expect(steps(page).nth(2).getByTestId('step-screenshot')).toHaveCount(0);
-  await expect.poll(() => first.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+  await expect
+    .poll(() => first.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBe(320);
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
 
   // One undo takes both out; redo puts them back.
-  await page.getByRole('toolbar', { name: 'Formatting and blocks' }).getByRole('button', { name: /^Undo/ }).click();
+  await page
+    .getByRole('toolbar', { name: 'Formatting and blocks' })
+    .getByRole('button', { name: /^Undo/ })
+    .click();
   await expect(steps(page).locator('img[data-testid="step-screenshot"]')).toHaveCount(0);
-  await page.getByRole('toolbar', { name: 'Formatting and blocks' }).getByRole('button', { name: /^Redo/ }).click();
+  await page
+    .getByRole('toolbar', { name: 'Formatting and blocks' })
+    .getByRole('button', { name: /^Redo/ })
+    .click();
   await expect(steps(page).locator('img[data-testid="step-screenshot"]')).toHaveCount(2);
 });
 
-test('a zoom is drawn the picture’s shape and never over another; clean narration is a per-clip choice the plan shows', async ({ page, app }) => {
+test('a zoom is drawn the picture’s shape and never over another; clean narration is a per-clip choice the plan shows', async ({
+  page,
+  app,
+}) => {
   await importGridVideo(page, app, 'small-text.mp4');
   await page.getByTestId('tool-zoom').click();
   // A wide, flat rectangle around a line of small text: the zoom widens it to the picture's shape.
@@ -225,7 +272,9 @@ test('a zoom is drawn the picture’s shape and never over another; clean narrat
   await page.keyboard.press('Shift+ArrowRight');
   await page.getByTestId('tool-zoom').click();
   await dragOn(page, page.getByTestId('region-overlay'), [0.1, 0.1], [0.4, 0.4]);
-  await expect(page.getByRole('status').filter({ hasText: 'A zoom is already running at this moment.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'A zoom is already running at this moment.' }),
+  ).toBeVisible();
   await expect(page.getByTestId('timeline-zoom')).toHaveCount(1);
 
   // Clean narration: the plan says the sound is cleaned (and re-encoded); undo takes it back.
