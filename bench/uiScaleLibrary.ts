@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,8 +17,8 @@ import { corpusMails, CORPUS_VERSION, VENDOR_EMAIL, writeMboxes } from './uiScal
 // The library of `npm run bench -- ui-scale`, built once and kept in the temp folder: the mail of
 // two years imported through the real import path (importMail, as `kotae import` runs it), most
 // questions closed and an answer for every tenth through the tracking and answers services, and
-// the search index built by a first search. Keyed by the corpus version and the schema version:
-// a new migration builds it anew (the mbox files are kept).
+// the search index built by a first search. Keyed by the corpus version and the schema: a new
+// migration, or a change to one not yet released, builds it anew (the mbox files are kept).
 
 export interface BuiltLibrary {
   root: string;
@@ -44,10 +45,21 @@ async function mboxFiles(dir: string, questions: number, now: Date): Promise<str
   return files;
 }
 
+/**
+ * The schema's version and a digest of its migrations' code: during a round a migration not yet
+ * released may still change (0140's queue table did), and a library cached under the bare version
+ * number then lacked a table the code needs (`no such table: search_queue`).
+ */
+function schemaKey(): string {
+  const digest = createHash('sha256');
+  for (const m of migrations) digest.update(`${m.version}\n${m.up.toString()}\n`);
+  return `s${latestVersion(migrations)}-${digest.digest('hex').slice(0, 10)}`;
+}
+
 export async function benchLibrary(questions: number): Promise<BuiltLibrary> {
   const cache = path.join(os.tmpdir(), 'kotae-bench-ui-scale', `v${CORPUS_VERSION}-q${questions}`);
-  const final = path.join(cache, `lib-s${latestVersion(migrations)}`);
-  const metaFile = path.join(cache, `lib-s${latestVersion(migrations)}.json`);
+  const final = path.join(cache, `lib-${schemaKey()}`);
+  const metaFile = `${final}.json`;
   if (existsSync(metaFile) && existsSync(final)) {
     return { root: final, ...(JSON.parse(readFileSync(metaFile, 'utf8')) as Omit<BuiltLibrary, 'root'>) };
   }
