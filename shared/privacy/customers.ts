@@ -21,8 +21,10 @@ export class CustomerMatcher {
     );
   }
 
-  match(folded: string, view: CompactView): PatternMatch[] {
-    return [...this.names.match(folded, view), ...this.sites.match(folded)];
+  /** Pushes what it finds onto `out` (a text can hold millions of names: no copies). */
+  match(folded: string, view: CompactView, out: PatternMatch[]): void {
+    this.names.match(folded, view, out);
+    for (const m of this.sites.match(folded)) out.push(m);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Automaton } from './automaton';
 import { GAP, LATIN, SPACE, classTable } from './charClass';
 import type { CompactView } from './compact';
+import type { PatternMatch } from './contacts';
 import { foldString } from './fold';
 import { FORBIDDEN, REQUIRED, type NameIndex, type NamePattern, type Person } from './namePatterns';
 
@@ -62,9 +63,9 @@ export class NameMatcher {
     return this.index.patterns.length === 0;
   }
 
-  match(folded: string, view: CompactView): Mention[] {
-    const out: Mention[] = [];
-    if (this.isEmpty) return out;
+  /** Pushes every mention onto `out`, in the order of their ends. */
+  match(folded: string, view: CompactView, out: PatternMatch[]): void {
+    if (this.isEmpty) return;
     const reader = new Reader(folded);
     this.automaton.scan(view.codes, view.length, (p, end) => {
       const pattern = this.index.patterns[p]!;
@@ -77,7 +78,6 @@ export class NameMatcher {
       const m = this.mention(reader, pattern, fs, fe);
       if (m) out.push(m);
     });
-    return out;
   }
 
   private mention(r: Reader, pattern: NamePattern, fs: number, fe: number): Mention | null {

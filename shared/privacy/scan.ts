@@ -1,5 +1,5 @@
 import { findEnglishAddresses, findJapaneseAddresses } from './addresses';
-import { compactView } from './compact';
+import { CompactScratch, compactCodes } from './compact';
 import {
   digitRuns,
   findEmails,
@@ -9,7 +9,7 @@ import {
   type PatternMatch,
 } from './contacts';
 import type { CustomerMatcher } from './customers';
-import { fold } from './fold';
+import { FoldScratch, fold, originalEnd } from './fold';
 import { keyOfFolded } from './key';
 import type { QuoteIndex } from './quotes';
 import { findReferences } from './references';
@@ -25,6 +25,9 @@ export interface ScanContext {
 }
 
 const NOT_BLANK = /\S/;
+/** The fold's and the compact view's arrays, reused by every scan of this thread (fold.ts says why). */
+const foldScratch = new FoldScratch();
+const compactScratch = new CompactScratch();
 const HAS_DIGIT = /[0-9]/;
 
 /**
@@ -34,14 +37,14 @@ const HAS_DIGIT = /[0-9]/;
  */
 export function scanText(text: string, ctx: ScanContext): TextFinding[] {
   if (!NOT_BLANK.test(text)) return [];
-  const folded = fold(text);
+  const folded = fold(text, foldScratch);
   const t = folded.text;
-  const view = compactView(t);
+  const view = compactCodes(folded.codes, folded.codes.length, compactScratch);
   const raw: PatternMatch[] = [];
   const add = (list: readonly PatternMatch[]) => {
     for (const m of list) raw.push(m);
   };
-  add(ctx.customers.match(t, view));
+  ctx.customers.match(t, view, raw);
   if (t.includes('@') || t.includes('[at]') || t.includes('(at)')) add(findEmails(t));
   // Every remaining detector needs a digit: most sentences have none and skip them all.
   if (HAS_DIGIT.test(t)) {
@@ -60,19 +63,37 @@ export function scanText(text: string, ctx: ScanContext): TextFinding[] {
   const findings: TextFinding[] = [];
   // The same text found again has the same key: a text with a name on every line folds it once.
   const keys = new Map<PrivacyKind, Map<string, string>>();
+  // A text that repeats one finding (a name on every line, 1.7 million times in the bench's worst
+  // input) compares it with the one before instead of slicing and looking it up: with this, the
+  // loop below went from 0.45 s to 0.15 s (CPU) on 5 MB of 田中様 repeated, and the findings share
+  // one string instead of holding 1.7 million copies.
+  let lastKind: PrivacyKind | null = null;
+  let lastSlice = '';
+  let lastKey = '';
+  let lastText = '';
   for (const m of resolveOverlaps(raw)) {
     if (m.end <= m.start) continue;
     const start = folded.start[m.start]!;
-    const end = folded.end[m.end - 1]!;
-    const slice = t.slice(m.start, m.end);
-    let byText = keys.get(m.kind);
-    if (!byText) keys.set(m.kind, (byText = new Map()));
-    let key = byText.get(slice);
-    if (key === undefined) byText.set(slice, (key = keyOfFolded(slice, m.kind)));
+    const end = originalEnd(folded, m.end - 1);
+    let key: string | undefined;
+    if (m.kind === lastKind && m.end - m.start === lastSlice.length && t.startsWith(lastSlice, m.start))
+      key = lastKey;
+    else {
+      const slice = t.slice(m.start, m.end);
+      let byText = keys.get(m.kind);
+      if (!byText) keys.set(m.kind, (byText = new Map()));
+      key = byText.get(slice);
+      if (key === undefined) byText.set(slice, (key = keyOfFolded(slice, m.kind)));
+      lastKind = m.kind;
+      lastSlice = slice;
+      lastKey = key;
+    }
     if (!key) continue;
     if (m.kind === 'email' && (ignoredEmails.has(key) || ignoredHosts.some((h) => key.endsWith(`@${h}`))))
       continue;
-    findings.push({ kind: m.kind, start, end, text: text.slice(start, end), key });
+    const same = end - start === lastText.length && text.startsWith(lastText, start);
+    if (!same) lastText = text.slice(start, end);
+    findings.push({ kind: m.kind, start, end, text: lastText, key });
   }
   return findings;
 }
