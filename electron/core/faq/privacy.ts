@@ -19,7 +19,7 @@ import {
 import type { FaqClip } from './clips';
 import type { FaqAnswer, FaqCapability } from './collect';
 import { documentUnits, type TextUnit } from './documentText';
-import { scanWorker, type ScannerSpec } from './scan';
+import { scanWorker, type ScanJob, type ScannerSpec } from './scan';
 
 // Privacy findings per answer (and per capability shown on the site), grouped by what was found,
 // with the vendor's decisions. The scan reads the public version of each answer (what the site
@@ -260,17 +260,23 @@ export async function scanAnswers(
         fresh.push([a.id, hash, hit.findings, a.docFingerprint, a.docHash, placed, a.publicTitle]);
       continue;
     }
-    misses.push({ answer: a, hash, units: answerUnits(a, clips) });
+    misses.push({ answer: a, hash, units: [] });
   }
   if (misses.length) {
-    const found = await scanWorker.scan(
-      scanner.spec,
-      misses.map((m) => ({ units: m.units.map((u) => u.text), customerTexts: texts.get(m.answer.id) ?? [] })),
-      {
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.progress ? { progress: options.progress } : {}),
-      },
-    );
+    // Each document is read, checked and cut into units only as the scan worker asks for more:
+    // the worker scans one batch while this thread parses the next (the parse is the larger half
+    // of a first scan of 10,000 answers).
+    function* jobs(): Generator<ScanJob> {
+      for (const m of misses) {
+        m.units = answerUnits(m.answer, clips);
+        yield { units: m.units.map((u) => u.text), customerTexts: texts.get(m.answer.id) ?? [] };
+      }
+    }
+    const found = await scanWorker.scan(scanner.spec, jobs(), {
+      total: misses.length,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.progress ? { progress: options.progress } : {}),
+    });
     misses.forEach((m, i) => {
       const scan = scanOf(m.hash, m.units, found[i]!);
       out.set(m.answer.id, scan);
