@@ -82,36 +82,36 @@ export function findEmails(t: string): PatternMatch[] {
 
 function isPhone(t: string, run: DigitRun, a: number, b: number): boolean {
   const digits = digitCount(run, a, b);
-  const first = t.charCodeAt(run.groups[a]!.start);
+  const first = t.charCodeAt(run.starts[a]!);
   if (a === 0 && run.plus >= 0) return digits >= 8 && digits <= 15;
   // Japanese: 03-1234-5678, 090-1234-5678, 0120-123-456, 0312345678.
   if (first === 0x30 && (digits === 10 || digits === 11) && b - a <= 3) return true;
   // North American: (555) 123-4567, 555-123-4567, 555.123.4567.
   if (b - a !== 2 || first < 0x32) return false;
-  const g = run.groups;
+  const { starts, ends } = run;
   return (
-    g[a]!.end - g[a]!.start === 3 &&
-    g[a + 1]!.end - g[a + 1]!.start === 3 &&
-    g[b]!.end - g[b]!.start === 4 &&
-    run.seps[b] === 'strong'
+    ends[a]! - starts[a]! === 3 &&
+    ends[a + 1]! - starts[a + 1]! === 3 &&
+    ends[b]! - starts[b]! === 4 &&
+    run.strong[b] === 1
   );
 }
 
 export function findPhones(t: string, runs: readonly DigitRun[]): PatternMatch[] {
   const out: PatternMatch[] = [];
   for (const run of runs) {
-    const m = run.groups.length;
+    const m = run.starts.length;
     // A number starts and ends where only spaces join it to its neighbours: never inside
     // 2026-11-23 or 4.2.1, but 2026 年 03 1234 5678 holds one.
     for (let a = 0; a < m; a++) {
-      if (a > 0 && run.seps[a] === 'strong') continue;
+      if (a > 0 && run.strong[a] === 1) continue;
       for (let b = Math.min(m - 1, a + 5); b >= a; b--) {
-        if (b < m - 1 && run.seps[b + 1] === 'strong') continue;
+        if (b < m - 1 && run.strong[b + 1] === 1) continue;
         if (!isPhone(t, run, a, b)) continue;
         out.push({
           kind: 'phone',
-          start: a === 0 ? run.start : run.groups[a]!.start,
-          end: run.groups[b]!.end,
+          start: a === 0 ? run.start : run.starts[a]!,
+          end: run.ends[b]!,
         });
         a = b;
         break;
@@ -155,7 +155,9 @@ export function findPostalCodes(t: string, runs: readonly DigitRun[]): PatternMa
   const out: PatternMatch[] = [];
   const len = (g: readonly { start: number; end: number }[], k: number) => g[k]!.end - g[k]!.start;
   for (const run of runs) {
-    const g = run.groups;
+    // Postal codes are one group or two.
+    if (run.starts.length > 2) continue;
+    const g = Array.from(run.starts, (start, k) => ({ start, end: run.ends[k]! }));
     // Japanese: 〒150-0001, 郵便番号 1500001, or 150-0001 right before an address.
     const jp =
       (g.length === 2 && len(g, 0) === 3 && len(g, 1) === 4 && isDash(t.charCodeAt(g[0]!.end))) ||

@@ -16,16 +16,32 @@ export function findingKey(text: string, kind?: PrivacyKind): string {
   return keyOfFolded(foldString(text), kind);
 }
 
+/**
+ * The runs of `folded` whose code units pass `keep`, joined: slices instead of one string per
+ * character (a 5 MB licence-key-shaped run built its key in 0.5 s of garbage collection with +=).
+ */
+function kept(folded: string, keep: (c: number) => boolean): string {
+  let out = '';
+  let from = -1;
+  for (let i = 0; i < folded.length; i++) {
+    if (keep(folded.charCodeAt(i))) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      out += folded.slice(from, i);
+      from = -1;
+    }
+  }
+  if (from === 0) return folded;
+  return from >= 0 ? out + folded.slice(from) : out;
+}
+
 /** findingKey of a text that is already folded. */
 export function keyOfFolded(folded: string, kind?: PrivacyKind): string {
   if (kind && ALPHANUMERIC.has(kind)) {
-    let out = '';
-    for (let i = 0; i < folded.length; i++) if (isAlnum(folded.charCodeAt(i))) out += folded[i];
+    const out = kept(folded, isAlnum);
     if (out) return out;
   }
   const cls = classTable();
   const drop = kind && LOOSE.has(kind) ? GAP : SPACE;
-  let out = '';
-  for (let i = 0; i < folded.length; i++) if (!(cls[folded.charCodeAt(i)]! & drop)) out += folded[i];
-  return out;
+  return kept(folded, (c) => !(cls[c]! & drop));
 }
