@@ -60,7 +60,10 @@ export function scanText(text: string, ctx: ScanContext): TextFinding[] {
 
   const ignoredEmails = new Set(ctx.ignore?.emails ?? []);
   const ignoredHosts = ctx.ignore?.hosts ?? [];
-  const findings: TextFinding[] = [];
+  // The resolved list becomes the findings in place (it is this scan's own array, and each match
+  // is in it once); a name mention is already shaped as a finding and is filled in, not copied.
+  const findings = resolveOverlaps(raw) as (PatternMatch | TextFinding)[];
+  let kept = 0;
   // The same text found again has the same key: a text with a name on every line folds it once.
   const keys = new Map<PrivacyKind, Map<string, string>>();
   // A text that repeats one finding (a name on every line, 1.7 million times in the bench's worst
@@ -71,7 +74,8 @@ export function scanText(text: string, ctx: ScanContext): TextFinding[] {
   let lastSlice = '';
   let lastKey = '';
   let lastText = '';
-  for (const m of resolveOverlaps(raw)) {
+  for (let i = 0; i < findings.length; i++) {
+    const m = findings[i]!;
     if (m.end <= m.start) continue;
     const start = folded.start[m.start]!;
     const end = originalEnd(folded, m.end - 1);
@@ -93,9 +97,16 @@ export function scanText(text: string, ctx: ScanContext): TextFinding[] {
       continue;
     const same = end - start === lastText.length && text.startsWith(lastText, start);
     if (!same) lastText = text.slice(start, end);
-    findings.push({ kind: m.kind, start, end, text: lastText, key });
+    if ('key' in m) {
+      m.start = start;
+      m.end = end;
+      m.text = lastText;
+      m.key = key;
+      findings[kept++] = m;
+    } else findings[kept++] = { kind: m.kind, start, end, text: lastText, key };
   }
-  return findings;
+  findings.length = kept;
+  return findings as TextFinding[];
 }
 
 /**
