@@ -30,6 +30,9 @@ const MAX_LABELS = 6;
 const PATH_END = new Set([...' \t\n\r<>"\'「」『』（）()、。[]{}']);
 
 export class SiteMatcher {
+  /** [start, end) of the last MAX_LABELS labels of the run being read, label k at k % MAX_LABELS. */
+  private readonly ring = new Int32Array(MAX_LABELS * 2);
+
   constructor(private readonly hosts: ReadonlySet<string>) {}
 
   match(t: string): PatternMatch[] {
@@ -59,8 +62,8 @@ export class SiteMatcher {
       let runStart = d - 1;
       while (runStart > i && isLabel(t.charCodeAt(runStart - 1))) runStart--;
       // One host-like run: labels joined by dots. Only the last few are kept (all that is looked
-      // up): "a.a.a.…" over 5 MB kept 2.5 million of them for the garbage collector.
-      const labels: [number, number][] = [];
+      // up), in a ring: "a.a.a.…" over 5 MB made 2.5 million pairs for the garbage collector.
+      const ring = this.ring;
       let count = 0;
       let p = runStart;
       for (;;) {
@@ -69,15 +72,15 @@ export class SiteMatcher {
         const dot =
           t.charCodeAt(p) === 0x2e || t.charCodeAt(p) === 0x5b || t.charCodeAt(p) === 0x28 ? dotAt(t, p) : 0;
         const more = dot > 0 && isLabel(t.charCodeAt(p + dot));
-        labels.push([s, p]);
-        count++;
-        if (labels.length > MAX_LABELS) labels.shift();
+        const slot = (count++ % MAX_LABELS) * 2;
+        ring[slot] = s;
+        ring[slot + 1] = p;
         if (!more) break;
         p += dot;
       }
       i = p;
       if (count < 2 || t[runStart - 1] === '@') continue;
-      if (!this.isCustomerHost(t, labels)) continue;
+      if (!this.isCustomerHost(t, count)) continue;
       let start = runStart;
       for (const scheme of ['https://', 'http://'])
         if (t.startsWith(scheme, start - scheme.length)) start -= scheme.length;
@@ -93,11 +96,15 @@ export class SiteMatcher {
   }
 
   /** Whether the run is a customer host or a subdomain of one (blog.shop.example.jp). */
-  private isCustomerHost(t: string, labels: readonly [number, number][]): boolean {
-    const first = Math.max(0, labels.length - MAX_LABELS);
-    let host = t.slice(...labels[labels.length - 1]!);
-    for (let k = labels.length - 2; k >= first; k--) {
-      host = `${t.slice(...labels[k]!)}.${host}`;
+  private isCustomerHost(t: string, count: number): boolean {
+    const label = (k: number) => {
+      const slot = (k % MAX_LABELS) * 2;
+      return t.slice(this.ring[slot], this.ring[slot + 1]);
+    };
+    const first = Math.max(0, count - MAX_LABELS);
+    let host = label(count - 1);
+    for (let k = count - 2; k >= first; k--) {
+      host = `${label(k)}.${host}`;
       if (this.hosts.has(host)) return true;
     }
     return false;
