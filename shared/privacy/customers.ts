@@ -22,8 +22,8 @@ export class CustomerMatcher {
   }
 
   /** Pushes what it finds onto `out` (a text can hold millions of names: no copies). */
-  match(folded: string, view: CompactView, out: PatternMatch[], codes?: Uint16Array): void {
-    this.names.match(folded, view, out, codes);
+  match(folded: string, view: CompactView, out: PatternMatch[]): void {
+    this.names.match(folded, view, out);
     for (const m of this.sites.match(folded)) out.push(m);
   }
 }

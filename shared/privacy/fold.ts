@@ -67,11 +67,11 @@ function plain(code: number): boolean {
 }
 
 /**
- * Arrays one scan after another folds into, instead of allocating them afresh. A scan of 5 MB
- * wrote 50 MB of new arrays: the first touch of fresh pages cost more than the fold itself (a loop
- * writing three fresh arrays of 5 million: 95-200 ms; the same loop over arrays already touched:
- * 15-25 ms, CPU on the shared 2-core machine). Only the scanner passes one (scanText is never
- * re-entered); the arrays stay as large as the largest text scanned by the thread.
+ * Arrays one scan after another folds into, instead of allocating them afresh: a scan of 5 MB
+ * wrote 50 MB of new arrays. Writing three new arrays of 5 million units: 29-31 ms; the same
+ * three arrays reused: 16-18 ms (CPU, best of 6, shared 2-core machine at load 15). Only the
+ * scanner passes one (scanText is never re-entered); the arrays stay as large as the largest text
+ * scanned by the thread.
  */
 export class FoldScratch {
   codes: Uint16Array = new Uint16Array(0);
@@ -189,8 +189,9 @@ let simple: Int32Array | null = null;
  * What each code unit folds to when no mark follows it, from one table: the folded unit + 1, -1
  * for a unit that only hides (a format character), 0 where the slow path must decide (surrogates,
  * what NFKC makes several units of: ㈱, ﬁ). Built from the very rules of the slow path, so both
- * paths agree. Measured (5 MB of ordinary answer text, CPU time, 2-core shared machine): the fold
- * took 170 ms per scan with a plain()/foldUnit() test per character, 60 ms with this table.
+ * paths agree. Fold of 5 MB of ordinary answer text: 133-151 ms with a plain()/foldUnit() test per
+ * character and new arrays, 64-68 ms with this table and FoldScratch; 5 MB of 田中様 repeated:
+ * 116-152 ms → 67-72 ms (CPU, best of 5, on the shared 2-core machine at load 13-15).
  */
 function simpleTable(): Int32Array {
   if (simple) return simple;

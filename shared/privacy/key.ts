@@ -18,7 +18,8 @@ export function findingKey(text: string, kind?: PrivacyKind): string {
 
 /**
  * The runs of `folded` whose code units pass `keep`, joined: slices instead of one string per
- * character (a 5 MB licence-key-shaped run built its key in 0.5 s of garbage collection with +=).
+ * character: the key of a licence-key-shaped run of 5 MB took 140-185 ms with +=, 41-73 ms with
+ * slices (CPU, best of 5, on the shared 2-core machine at load 13-15).
  */
 function kept(folded: string, keep: (c: number) => boolean): string {
   let out = '';

@@ -38,9 +38,10 @@ export class SiteMatcher {
   match(t: string): PatternMatch[] {
     const out: PatternMatch[] = [];
     if (this.hosts.size === 0) return out;
-    // A host has a dot between two labels: only the runs around one are read. The dots are found
-    // with indexOf (native, far faster than a look at every character: this matcher took 50 ms
-    // of a 5 MB scan of ordinary text, most of it on words that hold no dot).
+    // A host has a dot between two labels: only the runs around one are read, the dots found
+    // with indexOf (native) instead of a look at every character. 5 MB of ordinary text: 32-39 ms
+    // before, 15-25 ms; "a.a.a.…" (one run of 2.5 million labels): 141-623 ms, 124 ms
+    // (CPU, best of 5, on the shared 2-core machine at load 13-15).
     const next = [-1, -1, -1];
     const marks = ['.', '[', '('];
     const firstMark = (from: number) => {
