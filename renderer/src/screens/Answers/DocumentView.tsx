@@ -1,10 +1,11 @@
 import { useQueries } from '@tanstack/react-query';
-import { useMemo, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { findNodes, type AnswerDocument } from '@shared/answers/document';
 import { renderAnswerHtml, type ClipView } from '@shared/answers/renderHtml';
 import type { Language } from '@shared/domain/common';
 import { call, mediaUrl } from '../../api/client';
 import { queryKey } from '../../api/hooks';
+import { attachCaptionLines } from './captionLines';
 
 /** Every clip an answer shows or links from a step, in document order, once each. */
 function clipIdsOf(doc: AnswerDocument): number[] {
@@ -20,7 +21,8 @@ function clipIdsOf(doc: AnswerDocument): number[] {
  * (shared/answers/render, issue 17), in the answer's language, with its pictures and its rendered
  * clips (chapters in output time). The markup is built by the `html` template, which escapes every
  * text of the document, so it can be set as HTML here; the app's CSP still allows no script.
- * Captions are left to the bundle and the FAQ (the preview has no caption track to show them on).
+ * Captions are the render's own (the WebVTT file the bundle carries), drawn one at a time over the
+ * picture as the bundle's viewer draws them.
  */
 export function DocumentView({ doc, language }: { doc: AnswerDocument; language: Language }) {
   const clipIds = useMemo(() => clipIdsOf(doc), [doc]);
@@ -30,25 +32,36 @@ export function DocumentView({ doc, language }: { doc: AnswerDocument; language:
       queryFn: () => call('clips:get', { id }),
     })),
   });
+  const captions = useQueries({
+    queries: clipIds.map((id) => ({
+      queryKey: queryKey('clips:captions', { id }),
+      queryFn: () => call('clips:captions', { id }),
+    })),
+  });
   const views = new Map<number, ClipView>();
-  for (const { data: clip } of clips)
+  clips.forEach(({ data: clip }, i) => {
     if (clip?.rendered)
       views.set(clip.id, {
         id: clip.id,
         title: clip.title,
         src: mediaUrl(clip.rendered.sha256),
         chapters: clip.rendered.chapters,
-        captions: [],
+        captions: captions[i]?.data ?? [],
       });
+  });
   const markup = renderAnswerHtml(doc, {
     language,
     imageSrc: (img) => mediaUrl(img.sha256),
     clip: (id) => views.get(id) ?? null,
-    video: { preload: 'metadata', inlineCaptions: false },
+    video: { preload: 'metadata', inlineCaptions: true },
   }).html.value;
+  const root = useRef<HTMLDivElement>(null);
+  // Drawn again whenever the markup is set again (React then replaces the videos with it).
+  useEffect(() => (root.current ? attachCaptionLines(root.current) : undefined), [markup]);
   return (
     // The click handler only routes the links the markup already has (the keyboard reaches them as links).
     <div
+      ref={root}
       className="k-doc"
       lang={language}
       data-testid="doc-preview"
