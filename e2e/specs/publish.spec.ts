@@ -129,7 +129,13 @@ test('publish the demo FAQ, then search it, open an answer and play its video fr
   await expect
     .poll(() => video.evaluate((v: HTMLVideoElement) => (v.paused ? -1 : v.currentTime)), { timeout: 15_000 })
     .toBeGreaterThan(1.2);
-  expect(await video.evaluate((v: HTMLVideoElement) => v.textTracks[0]?.cues?.length)).toBe(1);
+  // Its caption, one line over the picture, only while its chapter plays (the first one's).
+  const caption = reader.locator('.video__caption');
+  await expect(caption).toBeHidden();
+  await reader.getByRole('link', { name: /設定を開く/ }).click();
+  await expect(caption.locator('.video__caption-line')).toHaveText(['「設定」を開きます']);
+  // The browser draws none of its own beside it.
+  expect(await video.evaluate((v: HTMLVideoElement) => v.textTracks[0]?.mode)).toBe('hidden');
   expect(errors).toEqual([]);
 
   // No customer detail anywhere in the site folder.

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseWebVtt, type Cue } from '../../../shared/clips/webvtt';
 import type { Library } from '../library';
 import { getClip } from './clips';
@@ -10,12 +9,7 @@ import { getClip } from './clips';
  */
 export function renderedCaptions(library: Library, clipId: number): Cue[] {
   const sha256 = getClip(library, clipId).rendered?.captionsVtt;
-  const file = sha256 ? library.media.fileOf({ sha256, ext: 'vtt' }) : null;
-  if (!file) return [];
-  try {
-    // The render writes at most 200 (one per chapter); a file is never a reason to send thousands.
-    return parseWebVtt(readFileSync(file, 'utf8')).slice(0, 1000);
-  } catch {
-    return [];
-  }
+  const text = sha256 ? library.media.readText({ sha256, ext: 'vtt' }) : null;
+  // The render writes at most 200 (one per chapter); a file is never a reason to send thousands.
+  return text ? parseWebVtt(text).slice(0, 1000) : [];
 }
