@@ -3,9 +3,12 @@ import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { findNodes, type AnswerDocument } from '@shared/answers/document';
 import { renderAnswerHtml, type ClipView } from '@shared/answers/renderHtml';
 import type { Language } from '@shared/domain/common';
-import { call, mediaUrl } from '../../api/client';
-import { queryKey } from '../../api/hooks';
+import type { PreviewClip } from '@shared/domain/faq';
+import { call, mediaUrl } from '../api/client';
+import { queryKey } from '../api/hooks';
 import { attachCaptionLines } from './captionLines';
+import { markUndecided } from './markUndecided';
+import './documentView.css';
 
 /** Every clip an answer shows or links from a step, in document order, once each. */
 function clipIdsOf(doc: AnswerDocument): number[] {
@@ -16,16 +19,9 @@ function clipIdsOf(doc: AnswerDocument): number[] {
   return [...new Set(ids.filter((id): id is number => id !== null))];
 }
 
-/**
- * What the customer will read: the answer through THE renderer the bundle and the FAQ use
- * (shared/answers/render, issue 17), in the answer's language, with its pictures and its rendered
- * clips (chapters in output time). The markup is built by the `html` template, which escapes every
- * text of the document, so it can be set as HTML here; the app's CSP still allows no script.
- * Captions are the render's own (the WebVTT file the bundle carries), drawn one at a time over the
- * picture as the bundle's viewer draws them.
- */
-export function DocumentView({ doc, language }: { doc: AnswerDocument; language: Language }) {
-  const clipIds = useMemo(() => clipIdsOf(doc), [doc]);
+/** The library's clips of a document, rendered, with their captions: what the bundle shows. */
+function useLibraryClips(doc: AnswerDocument, enabled: boolean): Map<number, ClipView> {
+  const clipIds = useMemo(() => (enabled ? clipIdsOf(doc) : []), [doc, enabled]);
   const clips = useQueries({
     queries: clipIds.map((id) => ({
       queryKey: queryKey('clips:get', { id }),
@@ -49,6 +45,36 @@ export function DocumentView({ doc, language }: { doc: AnswerDocument; language:
         captions: captions[i]?.data ?? [],
       });
   });
+  return views;
+}
+
+/**
+ * What the customer will read: the answer through THE renderer the bundle and the FAQ use
+ * (shared/answers/render, issue 17), in the answer's language, with its pictures and its rendered
+ * clips (chapters in output time). The markup is built by the `html` template, which escapes every
+ * text of the document, so it can be set as HTML here; the app's CSP still allows no script.
+ * Captions are the render's own (the WebVTT file the bundle carries), drawn one at a time over the
+ * picture as the bundle's viewer draws them.
+ *
+ * The Answers screen shows an answer with the library's clips; the Publish screen shows the FAQ's
+ * version of it (`clips` given: their words redacted as the site will have them) and highlights the
+ * findings nobody has decided about yet (`undecided`).
+ */
+export function DocumentView({
+  doc,
+  language,
+  clips,
+  undecided = false,
+}: {
+  doc: AnswerDocument;
+  language: Language;
+  clips?: readonly PreviewClip[];
+  undecided?: boolean;
+}) {
+  const library = useLibraryClips(doc, clips === undefined);
+  const views = clips
+    ? new Map(clips.map((c) => [c.id, { ...c, src: mediaUrl(c.sha256) } satisfies ClipView]))
+    : library;
   const markup = renderAnswerHtml(doc, {
     language,
     imageSrc: (img) => mediaUrl(img.sha256),
@@ -56,8 +82,12 @@ export function DocumentView({ doc, language }: { doc: AnswerDocument; language:
     video: { preload: 'metadata', inlineCaptions: true },
   }).html.value;
   const root = useRef<HTMLDivElement>(null);
-  // Drawn again whenever the markup is set again (React then replaces the videos with it).
-  useEffect(() => (root.current ? attachCaptionLines(root.current) : undefined), [markup]);
+  // Done again whenever the markup is set again (React then replaces everything inside with it).
+  useEffect(() => {
+    if (!root.current) return undefined;
+    if (undecided) markUndecided(root.current);
+    return attachCaptionLines(root.current);
+  }, [markup, undecided]);
   return (
     // The click handler only routes the links the markup already has (the keyboard reaches them as links).
     <div
