@@ -44,11 +44,17 @@ const LEGAL_SUFFIXES = [
 ];
 const ENDS_ADDRESS = new Set([...'.!?,;:\n']);
 
+/**
+ * A mention, made in the shape of the finding it becomes: text and key are empty until the
+ * scanner fills them in (and turns start and end into original offsets); scan.ts says why.
+ */
 export interface Mention {
   kind: 'name' | 'company';
   /** [start, end) in the folded text. */
   start: number;
   end: number;
+  text: '';
+  key: '';
 }
 
 export class NameMatcher {
@@ -85,7 +91,7 @@ export class NameMatcher {
       // (株)ミドリ珈琲 and ミドリ珈琲 Inc. when the stored name says 株式会社ミドリ珈琲.
       const start = r.legalFormBefore(fs) ?? fs;
       const end = r.legalFormAfter(fe) ?? fe;
-      return { kind: 'company', start, end: r.honorificAfter(end) ?? end };
+      return { kind: 'company', start, end: r.honorificAfter(end) ?? end, text: '', key: '' };
     }
     let start = fs;
     let end = fe;
@@ -135,7 +141,7 @@ export class NameMatcher {
       title !== null ||
       honorific !== null ||
       (latin && (r.greetingBefore(start) || r.vocative(start, end) || r.salutation(start, end)));
-    return stands ? { kind: 'name', start, end } : null;
+    return stands ? { kind: 'name', start, end, text: '', key: '' } : null;
   }
 }
 

@@ -60,24 +60,54 @@ export function scanText(text: string, ctx: ScanContext): TextFinding[] {
 
   const ignoredEmails = new Set(ctx.ignore?.emails ?? []);
   const ignoredHosts = ctx.ignore?.hosts ?? [];
-  const findings: TextFinding[] = [];
+  // A text can name a customer millions of times (1.7 million in the bench's worst input), and
+  // what each finding allocates decides how long its first scan takes (the heap grows to hold
+  // them). So the resolved list becomes the findings in place (it is this scan's own array, and
+  // each match is in it once), a name mention is already shaped as a finding and is filled in, not
+  // copied, and a finding that repeats the one before reuses its key and text instead of slicing
+  // and looking them up. First scan in a process of 5 MB of 田中様 repeated: 1.07-1.60 s without
+  // these, 0.72-1.10 s with them (CPU, 5 runs each, shared 2-core machine at load 13-15).
+  const findings = resolveOverlaps(raw) as (PatternMatch | TextFinding)[];
+  let kept = 0;
   // The same text found again has the same key: a text with a name on every line folds it once.
   const keys = new Map<PrivacyKind, Map<string, string>>();
-  for (const m of resolveOverlaps(raw)) {
+  let lastKind: PrivacyKind | null = null;
+  let lastSlice = '';
+  let lastKey = '';
+  let lastText = '';
+  for (let i = 0; i < findings.length; i++) {
+    const m = findings[i]!;
     if (m.end <= m.start) continue;
     const start = folded.start[m.start]!;
     const end = originalEnd(folded, m.end - 1);
-    const slice = t.slice(m.start, m.end);
-    let byText = keys.get(m.kind);
-    if (!byText) keys.set(m.kind, (byText = new Map()));
-    let key = byText.get(slice);
-    if (key === undefined) byText.set(slice, (key = keyOfFolded(slice, m.kind)));
+    let key: string | undefined;
+    if (m.kind === lastKind && m.end - m.start === lastSlice.length && t.startsWith(lastSlice, m.start))
+      key = lastKey;
+    else {
+      const slice = t.slice(m.start, m.end);
+      let byText = keys.get(m.kind);
+      if (!byText) keys.set(m.kind, (byText = new Map()));
+      key = byText.get(slice);
+      if (key === undefined) byText.set(slice, (key = keyOfFolded(slice, m.kind)));
+      lastKind = m.kind;
+      lastSlice = slice;
+      lastKey = key;
+    }
     if (!key) continue;
     if (m.kind === 'email' && (ignoredEmails.has(key) || ignoredHosts.some((h) => key.endsWith(`@${h}`))))
       continue;
-    findings.push({ kind: m.kind, start, end, text: text.slice(start, end), key });
+    const same = end - start === lastText.length && text.startsWith(lastText, start);
+    if (!same) lastText = text.slice(start, end);
+    if ('key' in m) {
+      m.start = start;
+      m.end = end;
+      m.text = lastText;
+      m.key = key;
+      findings[kept++] = m;
+    } else findings[kept++] = { kind: m.kind, start, end, text: lastText, key };
   }
-  return findings;
+  findings.length = kept;
+  return findings as TextFinding[];
 }
 
 /**
