@@ -15,10 +15,11 @@ const IDLE_MS = 60_000;
 /**
  * Jobs per message: small enough that a cancel or the progress comes soon, and that the worker
  * starts on the first batch while the caller still reads the next (jobs may be produced lazily),
- * big enough to be cheap. Measured on 10,000 public answers (prepare(), 2-core machine): sending
- * every batch after the caller had read and parsed all the documents, 5.6 s; batches of 500,000
- * characters sent as they fill, the worker scanning while the main thread parses: see
- * bench/results/privacy.json (answers_10k_s).
+ * big enough to be cheap. prepare() of 10,000 public answers, worker started (2-core machine
+ * shared with other agents): every batch sent after all the documents were parsed, 5.9-6.1 s
+ * wall at load 5.8; batches of 500,000 characters sent as they fill, the worker scanning while
+ * the main thread parses, 4.9 s at load 3.7. At load 6-7 both took 7-11 s: the overlap needs a
+ * free core. The main thread also gets a turn between batches instead of parsing for seconds.
  */
 const BATCH_CHARS = 500_000;
 
