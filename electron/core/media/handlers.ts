@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ImportOutcome } from '../../../shared/api/video';
+import type { ImportOutcome } from '../../../shared/api/media';
 import type { VideoDetail } from '../../../shared/domain/video';
 import { toAppError } from '../../../shared/errors';
 import type { Handlers } from '../api';

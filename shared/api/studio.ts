@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { JobState } from '../domain/job';
+import { LibraryInfo, LibraryState } from '../domain/library';
 import { AppSettings, AppSettingsPatch } from '../domain/settings';
 import { defineChannels } from './channel';
 
@@ -20,11 +22,29 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const ScreenAccessStatus = z.enum(['not-determined', 'granted', 'denied', 'restricted', 'unknown']);
 export type ScreenAccessStatus = z.infer<typeof ScreenAccessStatus>;
 
-export const appChannels = defineChannels({
+const FolderPath = z.string().min(1).max(4096);
+
+// The studio: the app itself, its settings, which library is open, and the jobs running in it.
+export const studioChannels = defineChannels({
   'app:info': { input: z.object({}), output: AppInfo },
   'app:screenAccess': { input: z.object({}), output: z.object({ status: ScreenAccessStatus }) },
   /** Opens the OS's screen-recording privacy settings where there are such (macOS). */
   'app:openScreenSettings': { input: z.object({}), output: z.object({ opened: z.boolean() }) },
   'settings:get': { input: z.object({}), output: AppSettings },
   'settings:update': { input: AppSettingsPatch, output: AppSettings },
+  'library:state': { input: z.object({}), output: LibraryState },
+  'library:open': { input: z.object({ path: FolderPath }), output: LibraryInfo },
+  'library:create': {
+    input: z.object({ path: FolderPath, demo: z.boolean().default(false) }),
+    output: LibraryInfo,
+  },
+  /** Asks the OS for a folder first; null when the user cancelled the dialog. */
+  'library:chooseOpen': { input: z.object({}), output: LibraryInfo.nullable() },
+  'library:chooseCreate': {
+    input: z.object({ demo: z.boolean().default(false) }),
+    output: LibraryInfo.nullable(),
+  },
+  'library:recent': { input: z.object({}), output: z.array(z.string()) },
+  'jobs:list': { input: z.object({}), output: z.array(JobState) },
+  'jobs:cancel': { input: z.object({ id: z.string().max(200) }), output: z.object({ cancelled: z.boolean() }) },
 });
