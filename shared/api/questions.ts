@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { Day, Id } from '../domain/common';
 import { ListPage, PageRequest } from '../domain/listPage';
-import { InboxCounts, InboxGroup, QuestionDetail, QuestionSummary, StatusChangeView } from '../domain/question';
+import {
+  InboxCounts,
+  InboxGroup,
+  QuestionDetail,
+  QuestionSummary,
+  StatusChangeView,
+} from '../domain/question';
 import { QuestionStatus } from '../domain/status';
 import { StatusChangeInput } from '../domain/tracking';
 import { defineChannels } from './channel';

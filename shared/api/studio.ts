@@ -46,5 +46,8 @@ export const studioChannels = defineChannels({
   },
   'library:recent': { input: z.object({}), output: z.array(z.string()) },
   'jobs:list': { input: z.object({}), output: z.array(JobState) },
-  'jobs:cancel': { input: z.object({ id: z.string().max(200) }), output: z.object({ cancelled: z.boolean() }) },
+  'jobs:cancel': {
+    input: z.object({ id: z.string().max(200) }),
+    output: z.object({ cancelled: z.boolean() }),
+  },
 });

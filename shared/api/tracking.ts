@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { Id, Language, Text } from '../domain/common';
 import { LogEntry } from '../domain/log';
-import { DraftPurpose, MessageDraft, MessageTemplate, MessageTemplateKey, StatusChangeInput } from '../domain/tracking';
+import {
+  DraftPurpose,
+  MessageDraft,
+  MessageTemplate,
+  MessageTemplateKey,
+  StatusChangeInput,
+} from '../domain/tracking';
 import { defineChannels } from './channel';
 
 // Tracking (issue 4): the messages drafted to customers from the templates, and the work log.

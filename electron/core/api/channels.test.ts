@@ -29,7 +29,10 @@ async function contractFiles(): Promise<Map<string, string[]>> {
       ([name, value]) => /^[a-z]+Channels$/.test(name) && typeof value === 'object',
     );
     if (tables.length === 0) continue;
-    expect(tables.map(([name]) => name), `shared/api/${file} declares one table`).toHaveLength(1);
+    expect(
+      tables.map(([name]) => name),
+      `shared/api/${file} declares one table`,
+    ).toHaveLength(1);
     files.set(file.replace(/\.ts$/, ''), Object.keys(tables[0]![1] as object).sort());
   }
   return files;
@@ -49,8 +52,13 @@ afterAll(() => studio.close());
 /** The channels one service's handler factory (the `<x>Handlers` its index.ts exports) serves. */
 async function servedBy(service: string): Promise<string[]> {
   const surface = (await import(path.join(coreDir, service, 'index.ts'))) as Record<string, unknown>;
-  const factories = Object.entries(surface).filter(([name, value]) => /Handlers$/.test(name) && typeof value === 'function');
-  expect(factories.map(([name]) => name), `core/${service}/index.ts exports one handler factory`).toHaveLength(1);
+  const factories = Object.entries(surface).filter(
+    ([name, value]) => /Handlers$/.test(name) && typeof value === 'function',
+  );
+  expect(
+    factories.map(([name]) => name),
+    `core/${service}/index.ts exports one handler factory`,
+  ).toHaveLength(1);
   const table = (factories[0]![1] as (s: Studio) => Record<string, unknown>)(studio);
   return Object.keys(table).sort();
 }
@@ -75,9 +83,10 @@ describe('one contract file per service, named as its handlers', () => {
     for (const [service, names] of await contractFiles()) {
       for (const name of names) {
         const prefix = name.slice(0, name.indexOf(':'));
-        expect(owner.get(prefix) ?? service, `${prefix}: is served by ${owner.get(prefix)} and ${service}`).toBe(
-          service,
-        );
+        expect(
+          owner.get(prefix) ?? service,
+          `${prefix}: is served by ${owner.get(prefix)} and ${service}`,
+        ).toBe(service);
         owner.set(prefix, service);
       }
     }
