@@ -5,7 +5,20 @@ import type { TFunction } from 'i18next';
 import type { CustomerSummary } from '@shared/domain/customer';
 import { call } from '../../api/client';
 import { queryKey, useApi } from '../../api/hooks';
-import { Badge, Button, Card, EmptyState, ErrorMessage, ListItem, Loading, PageHeader, SearchableList, SplitView, StatusBadge, WorkLog } from '../../components';
+import {
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  ErrorMessage,
+  ListItem,
+  Loading,
+  PageHeader,
+  SearchableList,
+  SplitView,
+  StatusBadge,
+  WorkLog,
+} from '../../components';
 import { WindowedList } from '../../components/WindowedList';
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
