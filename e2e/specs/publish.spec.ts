@@ -40,7 +40,7 @@ test('publish the demo FAQ, then search it, open an answer and play its video fr
   page,
   app,
   context,
-}) => {
+}, testInfo) => {
   addDemoClip(app.userData);
   // The folder dialog hands back a folder inside one that exists (the site folder itself is made
   // by the publisher); a missing parent is refused (FOLDER_MISSING, tested in faq output tests).
@@ -134,6 +134,9 @@ test('publish the demo FAQ, then search it, open an answer and play its video fr
   await expect(caption).toBeHidden();
   await reader.getByRole('link', { name: /設定を開く/ }).click();
   await expect(caption.locator('.video__caption-line')).toHaveText(['「設定」を開きます']);
+  await video.evaluate((v: HTMLVideoElement) => v.pause());
+  await video.scrollIntoViewIfNeeded();
+  await reader.screenshot({ path: testInfo.outputPath('faq-answer-ja.png') });
   // The browser draws none of its own beside it.
   expect(await video.evaluate((v: HTMLVideoElement) => v.textTracks[0]?.mode)).toBe('hidden');
   expect(errors).toEqual([]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { JobState } from '../domain/job';
-import { LibraryInfo, LibraryState } from '../domain/library';
+import { LibraryCounts, LibraryInfo, LibraryState } from '../domain/library';
 import { AppSettings, AppSettingsPatch } from '../domain/settings';
 import { defineChannels } from './channel';
 
@@ -33,6 +33,11 @@ export const studioChannels = defineChannels({
   'settings:get': { input: z.object({}), output: AppSettings },
   'settings:update': { input: AppSettingsPatch, output: AppSettings },
   'library:state': { input: z.object({}), output: LibraryState },
+  /**
+   * Rows per table of the open library (Settings shows them). Apart from the state: counting every
+   * row of 75,000 messages and the log is a scan, and the state is read at every start.
+   */
+  'library:counts': { input: z.object({}), output: LibraryCounts },
   'library:open': { input: z.object({ path: FolderPath }), output: LibraryInfo },
   'library:create': {
     input: z.object({ path: FolderPath, demo: z.boolean().default(false) }),
