@@ -30,6 +30,7 @@ import {
   type FrameIndex,
 } from '../media';
 import { partEffects } from './effects';
+import { runOrder } from './partOrder';
 import type { RenderPlan } from './plan';
 
 // Executes a render plan: ffmpeg runs into a private working folder, the result written to a temp
@@ -219,11 +220,12 @@ async function renderPartsWith(job: RenderJob, target: string, stopAll: () => vo
     );
 
   const names = parts.map((_, i) => `part-${String(i).padStart(3, '0')}.ts`);
+  const order = runOrder(parts, plan.effects.zooms);
   let next = 0;
-  // Two at a time: a copy part (disk) runs beside an encode part (CPU) on two cores.
+  // Two at a time, costliest first: a copy part (disk) runs beside an encode part (CPU) on two cores.
   const worker = async () => {
-    while (next < parts.length) {
-      const i = next++;
+    while (next < order.length) {
+      const i = order[next++]!;
       const part = parts[i]!;
       const file = path.join(job.workDir, names[i]!);
       const onProgress = (f: number) => {

@@ -96,8 +96,9 @@ function redactionStatements(r: RedactionFilter, input: string, output: string, 
   const still = r.from.x === r.to.x && r.from.y === r.to.y;
   if (r.style === 'box' && still) {
     // A box that stays put is drawn straight onto the picture: no copy of every frame for an
-    // overlay. Measured on a 1080p part of the redact bench (decode + filter, no encode): the
-    // split/crop/overlay graph cost 3.0 CPU s more than no filter for 390 frames, this 0.4 s.
+    // overlay. Measured on a 1080p part of the redact bench (390 frames decoded and filtered, not
+    // encoded): the split/crop/overlay graph cost 3.0 CPU s more than no filter, this 0.4 s. With
+    // the encoder running (14–15 CPU s for the part) the difference is within the noise.
     const { x, y, w, h } = r.from;
     return [`[${input}]drawbox=x=${x}:y=${y}:w=${w}:h=${h}:color=black:t=fill:enable='${when}'[${output}]`];
   }
