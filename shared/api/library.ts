@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LibraryInfo, LibraryState } from '../domain/library';
+import { LibraryCounts, LibraryInfo, LibraryState } from '../domain/library';
 import { LogEntry } from '../domain/log';
 import { defineChannels } from './channel';
 
@@ -7,6 +7,11 @@ const FolderPath = z.string().min(1).max(4096);
 
 export const libraryChannels = defineChannels({
   'library:state': { input: z.object({}), output: LibraryState },
+  /**
+   * Rows per table of the open library (Settings shows them). Apart from the state: counting every
+   * row of 75,000 messages and the log is a scan, and the state is read at every start.
+   */
+  'library:counts': { input: z.object({}), output: LibraryCounts },
   'library:open': { input: z.object({ path: FolderPath }), output: LibraryInfo },
   'library:create': {
     input: z.object({ path: FolderPath, demo: z.boolean().default(false) }),

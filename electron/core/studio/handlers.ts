@@ -11,6 +11,7 @@ type StudioChannel =
   | 'settings:get'
   | 'settings:update'
   | 'library:state'
+  | 'library:counts'
   | 'library:open'
   | 'library:create'
   | 'library:chooseOpen'
@@ -35,6 +36,7 @@ export function studioHandlers(studio: Studio): Handlers<StudioChannel> {
     'settings:get': () => studio.settings.get(),
     'settings:update': (patch) => studio.settings.update(patch),
     'library:state': () => studio.getState(),
+    'library:counts': () => studio.library().counts(),
     'library:open': ({ path }) => studio.openLibrary(path),
     'library:create': ({ path, demo }) => studio.createLibrary(path, demo),
     'library:chooseOpen': async () => {
