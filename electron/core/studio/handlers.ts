@@ -1,7 +1,7 @@
 import { KotaeError } from '../../../shared/errors';
 import type { Handlers } from '../api';
 import { recentJobs } from '../jobs';
-import { isLibraryFolder, listLog } from '../library';
+import { isLibraryFolder } from '../library';
 import type { Studio } from './Studio';
 
 type StudioChannel =
@@ -17,7 +17,6 @@ type StudioChannel =
   | 'library:chooseOpen'
   | 'library:chooseCreate'
   | 'library:recent'
-  | 'log:list'
   | 'jobs:list'
   | 'jobs:cancel';
 
@@ -50,7 +49,6 @@ export function studioHandlers(studio: Studio): Handlers<StudioChannel> {
       return studio.createLibrary(folder, demo);
     },
     'library:recent': () => studio.settings.get().recentLibraries,
-    'log:list': (filter) => listLog(studio.library().db, filter),
     'jobs:list': () => {
       // Jobs of this run (live) first, then what the library remembers of earlier runs.
       const live = studio.jobs.list();
