@@ -168,6 +168,8 @@ test('one caption at a time over the video, after every seek and chapter jump', 
   await chapter(/カメラの設定/).click();
   await expectCaption('設定を開きます');
   await expect(chapter(/カメラの設定/)).toHaveAttribute('aria-current', 'true');
+  await video.evaluate((v: HTMLVideoElement) => v.pause());
+  await page.screenshot({ path: testInfo.outputPath('bundle-caption-ja.png') });
 
   expect(problems).toEqual([]);
   await context.close();

@@ -42,7 +42,7 @@ test('every form of a name is found, redacted whole, and nothing for one custome
   page,
   app,
   context,
-}) => {
+}, testInfo) => {
   // A whole flow (edit an answer, decide, publish, read the site): longer than one screen's test.
   test.slow();
   writeJapaneseAnswer(app.userData);
@@ -86,7 +86,10 @@ test('every form of a name is found, redacted whole, and nothing for one custome
   await page.getByRole('button', { name: 'Preview of “Adding a Google Analytics tag” as published' }).click();
   const preview = page.getByTestId('public-preview');
   await expect(preview).toContainText('You can measure visits');
+  // Drawn by the site's renderer: the steps as the page numbers them.
+  await expect(preview.locator('li.step .step-number').first()).toHaveText('1');
   await expect(preview.getByTestId('preview-undecided')).toHaveText('John');
+  await page.screenshot({ path: testInfo.outputPath('publish-preview-en.png') });
   await expect(preview).not.toContainText('Dear John');
   await expect(preview).not.toContainText('Mr. Miller');
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
@@ -106,6 +109,11 @@ test('every form of a name is found, redacted whole, and nothing for one custome
     await open.first().getByRole('button', { name: 'Redact' }).click();
     await expect(open).toHaveCount(before - 1);
   }
+  // Decided: the preview shows what the page will say in its place.
+  await page.getByRole('button', { name: 'Preview of “Adding a Google Analytics tag” as published' }).click();
+  await expect(preview).toContainText('[removed]: follow steps 1 to 3 below.');
+  await expect(preview.getByTestId('preview-undecided')).toHaveCount(0);
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   const publish = page.getByRole('button', { name: 'Publish', exact: true });
   await expect(publish).toBeEnabled();
   await publish.click();

@@ -40,7 +40,7 @@ test('publish the demo FAQ, then search it, open an answer and play its video fr
   page,
   app,
   context,
-}) => {
+}, testInfo) => {
   addDemoClip(app.userData);
   // The folder dialog hands back a folder inside one that exists (the site folder itself is made
   // by the publisher); a missing parent is refused (FOLDER_MISSING, tested in faq output tests).
@@ -129,7 +129,16 @@ test('publish the demo FAQ, then search it, open an answer and play its video fr
   await expect
     .poll(() => video.evaluate((v: HTMLVideoElement) => (v.paused ? -1 : v.currentTime)), { timeout: 15_000 })
     .toBeGreaterThan(1.2);
-  expect(await video.evaluate((v: HTMLVideoElement) => v.textTracks[0]?.cues?.length)).toBe(1);
+  // Its caption, one line over the picture, only while its chapter plays (the first one's).
+  const caption = reader.locator('.video__caption');
+  await expect(caption).toBeHidden();
+  await reader.getByRole('link', { name: /設定を開く/ }).click();
+  await expect(caption.locator('.video__caption-line')).toHaveText(['「設定」を開きます']);
+  await video.evaluate((v: HTMLVideoElement) => v.pause());
+  await video.scrollIntoViewIfNeeded();
+  await reader.screenshot({ path: testInfo.outputPath('faq-answer-ja.png') });
+  // The browser draws none of its own beside it.
+  expect(await video.evaluate((v: HTMLVideoElement) => v.textTracks[0]?.mode)).toBe('hidden');
   expect(errors).toEqual([]);
 
   // No customer detail anywhere in the site folder.

@@ -47,6 +47,9 @@ test('import by drag and drop, set in and out, add a chapter, render accurately,
   await page.getByTestId('chapter-title').fill('Open the publish settings');
   await page.getByTestId('chapter-caption').fill('Click Publish, then Settings.');
   await expect(page.getByTestId('timeline-chapter')).toHaveCount(1);
+  // The chapter says where the customer's player will show it (1 s into the video, after the cut
+  // before the in point), the recording's time beside it.
+  await expect(page.getByTestId('chapter-time')).toHaveText('0:01 in the video (0:02.000 in the recording)');
 
   await page.getByTestId('mode-accurate').check();
   await expect(page.getByTestId('plan-segment')).toContainText('frame-exact');

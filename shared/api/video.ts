@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CaptionCue,
   Clip,
   ClipEdit,
   ClipSummary,
@@ -36,6 +37,8 @@ export const videoChannels = defineChannels({
   'media:tools': { input: z.object({}), output: FfmpegInfo },
   'clips:list': { input: z.object({ answerId: Id.optional() }), output: z.array(ClipSummary) },
   'clips:get': { input: z.object({ id: Id }), output: Clip },
+  /** The captions of the clip's last render, in output time, as the bundle shows them (empty: none). */
+  'clips:captions': { input: z.object({ id: Id }), output: z.array(CaptionCue).max(1000) },
   'clips:update': { input: z.object({ id: Id, edit: ClipEdit }), output: Clip },
   'clips:plan': {
     input: z.object({

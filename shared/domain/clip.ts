@@ -137,6 +137,10 @@ export const RenderedChapter = z.object({
 });
 export type RenderedChapter = z.infer<typeof RenderedChapter>;
 
+/** A caption of a rendered file, in output time, its text as written (shown as text, never markup). */
+export const CaptionCue = z.object({ startS: z.number(), endS: z.number(), text: z.string() });
+export type CaptionCue = z.infer<typeof CaptionCue>;
+
 /** What the last render produced: the file, its chapters and the sidecar WebVTT files. */
 export const RenderedClip = z.object({
   assetId: Id,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { privacyKinds } from '../privacy/types';
+import { AnswerDocumentShape } from '../answers/schema';
+import { CaptionCue } from './clip';
 import { Id, Language, Sha256, Timestamp } from './common';
 
 // The published FAQ (issue 8): the vendor's identity on the site, where and how it is published,
@@ -149,9 +151,31 @@ export const PreviewMark = z.object({
 export type PreviewMark = z.infer<typeof PreviewMark>;
 
 /**
- * Exactly the text the FAQ will publish for an answer (its public version: no greeting or
- * closing, no block for this customer only, no "what remains"), unit by unit, with the findings
- * in it and the decisions about them.
+ * In the preview's document, a finding nobody has decided about yet stays, between these two
+ * private-use characters, for the Publish screen to highlight; a publication never carries them
+ * (it stops on any undecided finding).
+ */
+export const UNDECIDED_OPEN = '\uE000';
+export const UNDECIDED_CLOSE = '\uE001';
+
+/** A clip as the FAQ page shows it, its words redacted as decided (undecided findings marked). */
+export const PreviewClip = z.object({
+  id: Id,
+  title: z.string(),
+  /** The rendered file, shown from the library. */
+  sha256: Sha256,
+  chapters: z.array(
+    z.object({ title: z.string(), startS: z.number(), stepId: z.string().nullable() }),
+  ),
+  captions: z.array(CaptionCue),
+});
+export type PreviewClip = z.infer<typeof PreviewClip>;
+
+/**
+ * Exactly what the FAQ will publish for an answer: its public version (no greeting or closing, no
+ * block for this customer only, no "what remains") redacted as decided, as the document the site's
+ * renderer draws (the Publish screen draws it with the same renderer), and unit by unit, with the
+ * findings in it and the decisions about them.
  */
 export const PublicPreview = z.object({
   answerId: Id,
@@ -159,5 +183,10 @@ export const PublicPreview = z.object({
   ownTitle: z.string(),
   language: Language,
   units: z.array(z.object({ place: FindingPlace, text: z.string(), marks: z.array(PreviewMark) })),
+  /** The title as published (redacted; undecided findings marked). */
+  publishedTitle: z.string(),
+  /** The document as published, the clips not placed in the text first, as the page shows them. */
+  doc: AnswerDocumentShape,
+  clips: z.array(PreviewClip),
 });
 export type PublicPreview = z.infer<typeof PublicPreview>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../testing';
-import { parseWebVtt, readBundleClip } from './clips';
+import { readBundleClip } from './clips';
 import { makeBundleFixture } from './testing';
 
 const tempDir = useTempDir('kotae-clips-');
@@ -36,30 +36,5 @@ describe('readBundleClip', () => {
     expect(readBundleClip(library.db, fixture.clipId, readText)!.output).toBeNull();
     expect(readBundleClip(library.db, 9999, readText)).toBeNull();
     library.close();
-  });
-});
-
-describe('parseWebVtt', () => {
-  it('reads cues with hours, settings, identifiers and multi-line text; skips notes and bad timings', () => {
-    const vtt = [
-      'WEBVTT - title',
-      '',
-      'NOTE this is a note',
-      '',
-      'intro',
-      '00:00:01.000 --> 00:00:02.250 align:start',
-      'Line one',
-      'Line two',
-      '',
-      '01:02:03.5 --> 01:02:04.000',
-      'Late',
-      '',
-      'xx --> yy',
-      'broken',
-    ].join('\r\n');
-    expect(parseWebVtt(vtt)).toEqual([
-      { startS: 1, endS: 2.25, text: 'Line one\nLine two' },
-      { startS: 3723.5, endS: 3724, text: 'Late' },
-    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { parseWebVtt, type Cue } from '../../../shared/clips/webvtt';
 import { RenderedClip } from '../../../shared/domain/clip';
 
 // THE one place bundles read clips, through the video domain's schema (shared/domain/clip.ts).
@@ -9,11 +10,7 @@ export interface BundleClipChapter {
   stepId: string | null;
 }
 
-export interface BundleClipCue {
-  startS: number;
-  endS: number;
-  text: string;
-}
+export type BundleClipCue = Cue;
 
 export interface BundleClipAsset {
   sha256: string;
@@ -32,34 +29,6 @@ export interface BundleClip {
   output: BundleClipAsset | null;
   chapters: BundleClipChapter[];
   captions: BundleClipCue[];
-}
-
-/** Reads `HH:MM:SS.mmm` or `MM:SS.mmm` (WebVTT timestamps). */
-function vttTime(value: string): number | null {
-  const match = /^(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$/.exec(value.trim());
-  if (!match) return null;
-  const [, h, m, s, ms] = match;
-  return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s) + Number((ms ?? '0').padEnd(3, '0')) / 1000;
-}
-
-/** The cues of a WebVTT text; headers, notes, styles and cue settings are ignored. */
-export function parseWebVtt(text: string): BundleClipCue[] {
-  const cues: BundleClipCue[] = [];
-  for (const block of text.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {
-    const lines = block.split('\n');
-    const timing = lines.findIndex((l) => l.includes('-->'));
-    if (timing < 0) continue;
-    const [from, rest] = lines[timing]!.split('-->');
-    const startS = vttTime(from ?? '');
-    const endS = vttTime((rest ?? '').trim().split(/\s+/)[0] ?? '');
-    const body = lines
-      .slice(timing + 1)
-      .join('\n')
-      .trim();
-    if (startS === null || endS === null || !body) continue;
-    cues.push({ startS, endS, text: body });
-  }
-  return cues;
 }
 
 interface ClipRow {

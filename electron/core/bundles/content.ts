@@ -1,5 +1,4 @@
 import { personalName } from '../../../shared/tracking/letter';
-import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
@@ -184,7 +183,7 @@ export function gatherContent(library: Library, request: ContentRequest): Bundle
     closing: template(db, 'closing', language),
     vendor: readVendor(library, language),
     productName: product?.name ?? null,
-    clips: referencedClips(db, doc, (sha, ext) => readStoredText(library, sha, ext)),
+    clips: referencedClips(db, doc, (sha256, ext) => library.media.readText({ sha256, ext })),
     images: referencedImages(doc),
   };
 }
@@ -198,16 +197,6 @@ function referencedClipIds(doc: AnswerDocument): number[] {
   };
   walk(doc.root);
   return [...new Set(ids)];
-}
-
-/** A small text file of the media store (a clip's captions), or null when it is missing. */
-function readStoredText(library: Library, sha256: string, ext: string): string | null {
-  const file = library.media.fileOf({ sha256, ext });
-  try {
-    return file ? readFileSync(file, 'utf8') : null;
-  } catch {
-    return null;
-  }
 }
 
 function referencedClips(

@@ -15,6 +15,7 @@ import {
 } from '../media';
 import { appendChunk, discardRecording, finishRecording, pendingRecordings, startRecording } from '../recording';
 import type { DialogFilter, Studio } from '../studio';
+import { renderedCaptions } from './captions';
 import { deleteClip, getClip, listClips, updateClip } from './clips';
 import { capabilitiesOf, planClip, renderClip } from './renderClip';
 import { renderedFileOf, saveRenderedVideo } from './saveVideo';
@@ -29,6 +30,7 @@ type VideoChannel =
   | 'media:tools'
   | 'clips:list'
   | 'clips:get'
+  | 'clips:captions'
   | 'clips:update'
   | 'clips:plan'
   | 'clips:render'
@@ -112,6 +114,7 @@ export function videoHandlers(studio: Studio): Handlers<VideoChannel> {
     'media:tools': () => studioToolsInfo(studio),
     'clips:list': ({ answerId }) => listClips(studio.library(), answerId === undefined ? {} : { answerId }),
     'clips:get': ({ id }) => getClip(studio.library(), id),
+    'clips:captions': ({ id }) => renderedCaptions(studio.library(), id),
     'clips:update': ({ id, edit }) => {
       const clip = updateClip(studio.writableLibrary(), id, edit);
       studio.changed('clips');

@@ -1,5 +1,6 @@
 // Clips: edits of a source video (kept ranges, chapters, captions), planned and rendered.
 export { videoHandlers } from './handlers';
+export { renderedCaptions } from './captions';
 export { getClip, listClips, updateClip, createClip, deleteClip, validateEdit } from './clips';
 export { planClip, renderClip, trimToFile, capabilitiesOf } from './renderClip';
 export { takeStepPictures } from './stepPictures';

@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { parseWebVtt } from '../../../shared/clips/webvtt';
 
 // Clips as the FAQ shows them: the rendered file and its chapters in the file's own time. The video
-// issue stores the last render in `clips.rendered` (chapters already in output time); without it,
+// issue stores the last render in `clips.rendered` (chapters already in output time, captions in the
+// WebVTT file the render stored, which the bundle and the app's preview read too); without it,
 // chapters (source time) are mapped through the kept segments here. Rows are read leniently: a
 // clip the FAQ cannot understand is left out, never a reason to fail a publication.
 
@@ -42,7 +44,15 @@ const Rendered = z.object({
     }),
   ),
   durationS: z.number().optional(),
+  captionsVtt: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .optional(),
 });
+
+/** A stored text file of the media folder by sha256 and extension, or null when it is not there. */
+export type ReadStoredText = (sha256: string, ext: string) => string | null;
 
 const parse = <T>(schema: z.ZodType<T>, json: unknown, fallback: T): T => {
   try {
@@ -86,6 +96,7 @@ export function loadClips(
   db: Database,
   ids: readonly number[],
   answerIds: readonly number[],
+  readText: ReadStoredText = () => null,
 ): Map<number, FaqClip> {
   const hasRendered = (db.prepare("SELECT 1 FROM pragma_table_info('clips') WHERE name = 'rendered'").get() ??
     null) as unknown;
@@ -124,6 +135,8 @@ export function loadClips(
     const rawChapters = parse(z.array(Chapter), row.chapters, []);
     const duration = video?.durationS ?? null;
     let chapters: FaqChapter[];
+    /** Output span of each chapter by its id (a title may repeat): captions of an unrecorded render. */
+    const spans = new Map<string, FaqChapter>();
     if (rendered) {
       chapters = rendered.chapters.map((c) => ({ ...c, stepId: c.stepId ?? null }));
     } else {
@@ -144,16 +157,20 @@ export function loadClips(
         startS: c.startS,
         endS: mapped[i + 1]?.startS ?? duration ?? c.startS,
       }));
+      mapped.forEach((c, i) => c.id && spans.set(c.id, chapters[i]!));
     }
-    const chapterTimes = new Map(
-      rawChapters.map((c) => [c.id ?? '', chapters.find((o) => o.title === c.title)] as const),
-    );
-    const captions = parse(z.array(Caption), row.captions, [])
-      .map((c) => {
-        const ch = chapterTimes.get(c.chapterId);
-        return ch && c.text.trim() ? { startS: ch.startS, endS: ch.endS, text: c.text } : null;
-      })
-      .filter((c): c is FaqClip['captions'][number] => c !== null);
+    const vtt = rendered?.captionsVtt ? readText(rendered.captionsVtt, 'vtt') : null;
+    // A recorded render: its captions file, as the bundle and the app's preview read it.
+    const captions: FaqClip['captions'] = rendered
+      ? vtt
+        ? parseWebVtt(vtt)
+        : []
+      : parse(z.array(Caption), row.captions, [])
+          .map((c) => {
+            const ch = spans.get(c.chapterId);
+            return ch && c.text.trim() ? { startS: ch.startS, endS: ch.endS, text: c.text } : null;
+          })
+          .filter((c): c is FaqClip['captions'][number] => c !== null);
     out.set(row.id, { id: row.id, answerId: row.answer_id, title: row.title, video, chapters, captions });
   }
   return out;

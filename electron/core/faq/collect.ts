@@ -249,6 +249,7 @@ export function collectSite(library: Library): SiteSnapshot {
       db,
       answers.flatMap((a) => a.clipIds),
       answers.map((a) => a.id),
+      (sha256, ext) => library.media.readText({ sha256, ext }),
     );
     for (const a of answers) {
       for (const clip of clips.values())

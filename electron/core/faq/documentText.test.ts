@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentOf, isElement, link, paragraph, step, text } from '../../../shared/answers/document';
-import { documentUnits, redactDocument } from './documentText';
+import { UNDECIDED_CLOSE as C, UNDECIDED_OPEN as O } from '../../../shared/domain/faq';
+import { cut, documentUnits, redactDocument } from './documentText';
 
 describe('document text units and redaction', () => {
   it('reads a block as one unit across formatting and links, so a split name is still found', () => {
@@ -45,5 +46,24 @@ describe('document text units and redaction', () => {
     expect(json).toContain('"url":""');
     expect(json).toContain('# を開く');
     expect(json).toContain('"alt":"# の画面"');
+  });
+
+  it('keeps an undecided finding marked for the preview, and a cut over it wins', () => {
+    const line = 'John: call Mr. Miller';
+    expect(cut(line, [{ start: 0, end: 4, mark: true }], '[removed]')).toBe(`${O}John${C}: call Mr. Miller`);
+    expect(
+      cut(
+        line,
+        [
+          { start: 0, end: 4, mark: true },
+          { start: 11, end: 21, mark: true },
+          { start: 15, end: 21 },
+        ],
+        '[removed]',
+      ),
+    ).toBe(`${O}John${C}: call [removed]`);
+    const doc = documentOf([paragraph([text('Dear '), text('John', 1), text(', thanks')])]);
+    redactDocument(doc, (u) => (u.place === 'body' ? [{ start: 5, end: 9, mark: true }] : []), '[removed]');
+    expect(documentUnits(doc)[0]!.text).toBe(`Dear ${O}John${C}, thanks`);
   });
 });

@@ -7,7 +7,7 @@ import {
   type NodeOf,
   type TextNode,
 } from '../../../shared/answers/document';
-import type { FindingPlace } from '../../../shared/domain/faq';
+import { UNDECIDED_CLOSE, UNDECIDED_OPEN, type FindingPlace } from '../../../shared/domain/faq';
 
 // The published text of an answer document, unit by unit: each block's inline text (runs of text
 // nodes, through links and formatting, so a name split by bold is still one name), link targets,
@@ -19,8 +19,19 @@ export interface TextUnit {
   text: string;
 }
 
-/** What to cut out of a unit: [start, end) ranges, each replaced by the placeholder. */
-export type Redactions = (unit: TextUnit) => readonly { start: number; end: number }[];
+/**
+ * A [start, end) range of a unit to cut out and replace by the placeholder; or, in the Publish
+ * screen's preview only, to keep between UNDECIDED_OPEN and UNDECIDED_CLOSE (`mark`: a finding
+ * nobody decided about yet, highlighted). Where ranges overlap, the cut wins.
+ */
+export interface Cut {
+  start: number;
+  end: number;
+  mark?: boolean;
+}
+
+/** What to cut out of a unit. */
+export type Redactions = (unit: TextUnit) => readonly Cut[];
 
 const INLINE_CONTAINERS = new Set(['link', 'autolink']);
 
@@ -51,28 +62,31 @@ function inlineText(el: ElementNode): { text: string; pieces: Piece[]; links: Li
   return { text, pieces, links };
 }
 
-function merge(ranges: readonly { start: number; end: number }[]): [number, number][] {
+function merge(ranges: readonly Cut[]): Required<Cut>[] {
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  const out: [number, number][] = [];
+  const out: Required<Cut>[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
-    if (last && r.start <= last[1]) last[1] = Math.max(last[1], r.end);
-    else out.push([r.start, r.end]);
+    if (last && r.start <= last.end) {
+      last.end = Math.max(last.end, r.end);
+      last.mark = last.mark && !!r.mark;
+    } else out.push({ start: r.start, end: r.end, mark: !!r.mark });
   }
   return out;
 }
 
-/** The text with each range replaced by the placeholder. */
-export function cut(
-  text: string,
-  ranges: readonly { start: number; end: number }[],
-  placeholder: string,
-): string {
+/** What stands for a merged range of `text`: the placeholder, or the text itself marked. */
+function replacement(text: string, r: Required<Cut>, placeholder: string): string {
+  return r.mark ? UNDECIDED_OPEN + text.slice(r.start, r.end) + UNDECIDED_CLOSE : placeholder;
+}
+
+/** The text with each range replaced by the placeholder (or marked). */
+export function cut(text: string, ranges: readonly Cut[], placeholder: string): string {
   let out = '';
   let at = 0;
-  for (const [s, e] of merge(ranges)) {
-    out += text.slice(at, s) + placeholder;
-    at = e;
+  for (const r of merge(ranges)) {
+    out += text.slice(at, r.start) + replacement(text, r, placeholder);
+    at = r.end;
   }
   return out + text.slice(at);
 }
@@ -81,22 +95,18 @@ export function cut(
  * Cuts ranges of a block's inline text out of its text nodes. Untouched nodes keep their text (and
  * formatting); a range that spans nodes leaves its placeholder in the node where it starts.
  */
-function cutInline(
-  pieces: Piece[],
-  ranges: readonly { start: number; end: number }[],
-  placeholder: string,
-): void {
+function cutInline(pieces: Piece[], text: string, ranges: readonly Cut[], placeholder: string): void {
   const merged = merge(ranges);
   if (merged.length === 0) return;
   const placed = new Set<number>();
   for (const p of pieces) {
     let out = '';
     for (let i = p.start; i < p.end; i++) {
-      const r = merged.findIndex(([s, e]) => i >= s && i < e);
+      const r = merged.findIndex(({ start, end }) => i >= start && i < end);
       if (r < 0) out += p.node.text[i - p.start];
       else if (!placed.has(r)) {
         placed.add(r);
-        out += placeholder;
+        out += replacement(text, merged[r]!, placeholder);
       }
     }
     p.node.text = out;
@@ -126,7 +136,7 @@ export function redactDocument(doc: AnswerDocument, redactions: Redactions, plac
     );
     if (hasInline) {
       const { text, pieces, links } = inlineText(node);
-      cutInline(pieces, redactions({ place: 'body', text }), placeholder);
+      cutInline(pieces, text, redactions({ place: 'body', text }), placeholder);
       // A link to a customer's page loses its target and keeps its (redacted) words.
       for (const link of links)
         if (link.url && redactions({ place: 'link', text: link.url }).length) link.url = '';

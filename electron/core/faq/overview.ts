@@ -5,10 +5,13 @@ import {
   PublicationStats,
   type PublicationSummary,
 } from '../../../shared/domain/faq';
+import { findNodes, video } from '../../../shared/answers/document';
 import { KotaeError } from '../../../shared/errors';
 import type { Library } from '../library';
 import { contentKey } from './collect';
 import { prepare } from './prepare';
+import { publishedVersion, type PublishedClip } from './renderAnswer';
+import { translator } from './site/labels';
 import { answerUnits, decisionKey, unitKey } from './privacy';
 
 interface PublicationRow {
@@ -103,11 +106,41 @@ export async function previewAnswer(library: Library, answerId: number): Promise
   const answer = prepared.snapshot.answers.find((a) => a.id === answerId);
   if (!answer) throw new KotaeError('NOT_FOUND', { id: answerId }, 'not a public answer');
   const scan = prepared.scans.get(answerId);
+  // What the site publishes, through the very step its renderer starts from; undecided findings
+  // stay, marked, for the screen to highlight.
+  const published = publishedVersion(
+    answer,
+    {
+      unitFindings: (unit) => scan?.units.get(unitKey(unit)) ?? [],
+      decisions: prepared.decisions,
+      placeholder: (language) => translator(language === 'en' ? 'en' : 'ja')('redacted'),
+      clips: prepared.snapshot.clips,
+    },
+    true,
+  );
+  const clips = answer.clipIds
+    .map(published.clip)
+    .filter((c): c is PublishedClip & { clip: { video: object } } => c?.clip.video != null)
+    .map((c) => ({
+      id: c.clip.id,
+      title: c.title,
+      sha256: c.clip.video.sha256,
+      chapters: c.chapters.map(({ title, startS, stepId }) => ({ title, startS, stepId })),
+      captions: c.captions,
+    }));
+  // The clips the text does not place show above it, as on the page.
+  const placed = new Set(findNodes(published.doc, 'kotae-video').map((v) => v.clipId));
+  published.doc.root.children.unshift(
+    ...clips.filter((c) => !placed.has(c.id)).map((c) => video(c.id, c.title)),
+  );
   return PublicPreview.parse({
     answerId,
     title: answer.title,
     ownTitle: answer.ownTitle,
     language: answer.language,
+    publishedTitle: published.title,
+    doc: published.doc,
+    clips,
     units: answerUnits(answer, prepared.snapshot.clips).map((unit) => ({
       place: unit.place,
       text: unit.text,

@@ -9,7 +9,7 @@ import type { TextFinding } from '../../../shared/privacy';
 import type { MediaStore } from '../library';
 import type { FaqClip } from './clips';
 import type { FaqAnswer } from './collect';
-import { cut, documentUnits, redactDocument, type TextUnit } from './documentText';
+import { cut, documentUnits, redactDocument, type Cut, type TextUnit } from './documentText';
 import { decisionKey, type Decisions } from './privacy';
 import type { Translate } from './site/labels';
 
@@ -59,14 +59,17 @@ export interface RenderContext {
   knownClean?: boolean;
 }
 
-/** The redaction ranges of a unit, or the count of findings nobody decided about. */
+/**
+ * The redaction ranges of a unit, and the findings nobody decided about: cut too (nothing undecided
+ * is ever written, even if a caller forgot to check), or, for the Publish screen's preview, marked.
+ */
 function redactions(
   answerId: number,
   unit: TextUnit,
-  ctx: RenderContext,
-  undecided: { count: number; sample: string[] },
-) {
-  const ranges: { start: number; end: number }[] = [];
+  ctx: Pick<RenderContext, 'unitFindings' | 'decisions'>,
+  undecided: { count: number; sample: string[]; mark: boolean },
+): Cut[] {
+  const ranges: Cut[] = [];
   for (const f of ctx.unitFindings(unit)) {
     const decision = ctx.decisions.get(decisionKey('answer', answerId, f.kind, f.key));
     if (decision === 'not_personal') continue;
@@ -74,22 +77,60 @@ function redactions(
       undecided.count += 1;
       undecided.sample.push(`${f.kind}: ${f.text}`);
     }
-    // Undecided findings are cut too: nothing undecided is ever written, even if a caller forgot to check.
-    ranges.push({ start: f.start, end: f.end });
+    ranges.push({ start: f.start, end: f.end, mark: decision === undefined && undecided.mark });
   }
   return ranges;
 }
 
-export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAnswer {
+/** A clip's words as published (before its file is placed anywhere). */
+export interface PublishedClip {
+  clip: FaqClip;
+  title: string;
+  chapters: FaqClip['chapters'];
+  captions: FaqClip['captions'];
+}
+
+/**
+ * An answer as the site publishes it, before any markup: the public version of its document
+ * (publicVersion.ts) and its title, every text unit redacted as decided from the findings of its
+ * scan, and its clips' words the same way. The site renders it (renderAnswer) and the Publish
+ * screen's preview draws it with the same renderer; only the preview keeps undecided findings
+ * (`markUndecided`), marked, where a publication cuts them and stops.
+ */
+export function publishedVersion(
+  answer: FaqAnswer,
+  ctx: Pick<RenderContext, 'unitFindings' | 'decisions' | 'placeholder' | 'clips' | 'knownClean'>,
+  markUndecided = false,
+) {
   const placeholder = ctx.placeholder(answer.language);
-  const undecided = { count: 0, sample: [] as string[] };
+  const undecided = { count: 0, sample: [] as string[], mark: markUndecided };
   const redactUnit = (unit: TextUnit) => (ctx.knownClean ? [] : redactions(answer.id, unit, ctx, undecided));
   const redactString = (place: TextUnit['place'], text: string) =>
     cut(text, redactUnit({ place, text }), placeholder);
-
   const title = redactString('title', answer.title);
   const doc = publicDocument(structuredClone(answer.doc));
   redactDocument(doc, redactUnit, placeholder);
+  const clips = new Map<number, PublishedClip | null>();
+  /** A clip's words as published, once per clip; null when there is no such clip. */
+  const clip = (clipId: number): PublishedClip | null => {
+    if (clips.has(clipId)) return clips.get(clipId)!;
+    const c = ctx.clips.get(clipId);
+    const published = c
+      ? {
+          clip: c,
+          title: redactString('video', c.title),
+          chapters: c.chapters.map((ch) => ({ ...ch, title: redactString('video', ch.title) })),
+          captions: c.captions.map((cue) => ({ ...cue, text: redactString('video', cue.text) })),
+        }
+      : null;
+    clips.set(clipId, published);
+    return published;
+  };
+  return { title, doc, clip, undecided };
+}
+
+export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAnswer {
+  const { title, doc, clip: publishedClip, undecided } = publishedVersion(answer, ctx);
   // Every picture's file must be there before anything is rendered: a publication stops on a
   // missing one, naming the answer and the node, rather than publishing a page without it.
   for (const img of documentImages(doc)) {
@@ -116,16 +157,17 @@ export function renderAnswer(answer: FaqAnswer, ctx: RenderContext): RenderedAns
   /** A clip as the page shows it (redacted, its file copied), made once per clip; null to leave it out. */
   const clipView = (clipId: number): ClipView | null => {
     if (views.has(clipId)) return views.get(clipId)!;
-    const clip = ctx.clips.get(clipId);
-    const video = clip?.video ? addMedia(clip.video.sha256, clip.video.ext || 'mp4') : null;
+    const published = publishedClip(clipId);
+    const file = published?.clip.video;
+    const video = file ? addMedia(file.sha256, file.ext || 'mp4') : null;
     const view: ClipView | null =
-      clip && video
+      published && video
         ? {
-            id: clip.id,
-            title: redactString('video', clip.title),
+            id: published.clip.id,
+            title: published.title,
             src: ctx.root + video,
-            chapters: clip.chapters.map((c) => ({ ...c, title: redactString('video', c.title) })),
-            captions: clip.captions.map((c) => ({ ...c, text: redactString('video', c.text) })),
+            chapters: published.chapters,
+            captions: published.captions,
           }
         : null;
     if (view)

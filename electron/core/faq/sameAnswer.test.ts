@@ -17,6 +17,7 @@ import { renderAnswerHtml, renderAnswerText, resolutionText } from '../../../sha
 import { findNodes } from '../../../shared/answers/document';
 import type { Language } from '../../../shared/domain/common';
 import { exportBundle } from '../bundles';
+import { renderedCaptions } from '../clips';
 import { makeBundleFixture, type BundleFixture } from '../bundles/testing';
 import { useTempDir } from '../testing/tempDir';
 import { publishFaq } from './publish';
@@ -200,6 +201,19 @@ describe.each(['ja', 'en'] as const)('one answer, every output (%s)', (language)
     });
     const previewDoc = dom(`<div id="preview">${preview.html.value}</div>`);
     expect(blockTexts(previewDoc.getElementById('preview')!)).toEqual(bundleTexts);
+
+    // The captions: the bundle, the FAQ page and the app's preview (clips:captions) all read the
+    // render's own file (the FAQ used to rebuild them from the edit's chapters and showed none here).
+    const previewCaptions = renderedCaptions(library, fx.clipId);
+    expect(previewCaptions.map((c) => c.text)).toEqual(['設定を開きます', '画像を選びます']);
+    const bundleData = JSON.parse(bundle.getElementById('kotae-bundle-data')!.textContent!) as {
+      clips: { captions: unknown }[];
+    };
+    expect(bundleData.clips.map((c) => c.captions)).toEqual([previewCaptions]);
+    const faqCaptions = JSON.parse(
+      faq.querySelector('video[data-captions]')!.getAttribute('data-captions')!,
+    ) as [number, number, string][];
+    expect(faqCaptions.map(([startS, endS, text]) => ({ startS, endS, text }))).toEqual(previewCaptions);
 
     // The mail carries the summary, with the same labels and words as the pages' summary block.
     const email = readFileSync(path.join(bundleDir, 'email.txt'), 'utf8');

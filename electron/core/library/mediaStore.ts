@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, lstatSync, mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { chmod, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -122,6 +122,16 @@ export class MediaStore {
   fileOf(ref: MediaRef): string | null {
     const found = this.locate(ref);
     return found.ok ? found.file : null;
+  }
+
+  /** A small stored text file (a clip's WebVTT captions) as UTF-8, or null when it is not there. */
+  readText(ref: MediaRef): string | null {
+    const file = this.fileOf(ref);
+    try {
+      return file ? readFileSync(file, 'utf8') : null;
+    } catch {
+      return null;
+    }
   }
 
   async addFile(source: string, ext: string, signal?: AbortSignal): Promise<StoredFile> {

@@ -14,3 +14,4 @@ export { ListItem, ListSection } from './List';
 export { Loading } from './Loading';
 export { StatusBadge, ScopeBadge } from './StatusBadge';
 export { SearchableList, ListSearchBox, ListSearchResults, type ListFilter } from './ListSearch';
+export { DocumentView } from './DocumentView';

@@ -4,6 +4,7 @@
 import { SearchClient, type SearchLoader, type SearchResult } from '../../../shared/faq/searchClient';
 import type { BucketData, SearchMeta, StoreData } from '../../../shared/faq/searchFormat';
 import { snippet, type Segment } from '../../../shared/faq/snippet';
+import { cueAt, type Cue } from '../../../shared/clips/webvtt';
 
 declare global {
   interface Window {
@@ -233,22 +234,84 @@ function seek(clipId: string, time: number): void {
   void video.play().catch(() => undefined);
 }
 
-/** Captions from the page itself: a track file would not load from file:// (see video.ts). */
-function addCaptions(video: HTMLVideoElement): void {
-  const data = video.dataset.captions;
-  if (!data) return;
+function cuesOf(video: HTMLVideoElement): Cue[] {
   try {
-    const cues = JSON.parse(data) as [number, number, string][];
-    const track = video.addTextTrack(
-      'captions',
-      video.dataset.captionsLabel ?? '',
-      video.dataset.captionsLang ?? '',
-    );
-    for (const [start, end, text] of cues) track.addCue(new VTTCue(start, end, text));
-    track.mode = 'showing';
+    const raw = JSON.parse(video.dataset.captions ?? '[]') as unknown;
+    if (!Array.isArray(raw)) return [];
+    return raw
+      .filter(
+        (c): c is [number, number, string] =>
+          Array.isArray(c) &&
+          Number.isFinite(c[0]) &&
+          Number.isFinite(c[1]) &&
+          c[1] > c[0] &&
+          typeof c[2] === 'string',
+      )
+      .map(([startS, endS, text]) => ({ startS, endS, text }))
+      .sort((a, b) => a.startS - b.startS);
   } catch {
-    /* malformed captions: the video still plays */
+    return []; // malformed captions: the video still plays
   }
+}
+
+/**
+ * Captions from the page itself (a track file would not load from file://, see video.ts), drawn
+ * as the bundle's viewer and the app's preview draw them: one line over the picture, the cue
+ * current at the video's time (cueAt: [start, end)), after every seek. Chromium's own rendering
+ * of a showing track kept the previous cue after a seek and showed two at a chapter boundary
+ * (issue 17). The track stays, hidden, holding only the current cue, for assistive technology; in
+ * the video's own fullscreen, where nothing of the page is drawn, it shows.
+ */
+function addCaptions(video: HTMLVideoElement): void {
+  const cues = cuesOf(video);
+  if (!cues.length) return;
+  const stage = document.createElement('div');
+  stage.className = 'video__stage';
+  video.before(stage);
+  stage.append(video);
+  const line = document.createElement('div');
+  line.className = 'video__caption';
+  line.hidden = true;
+  stage.append(line);
+  const track = video.addTextTrack(
+    'captions',
+    video.dataset.captionsLabel ?? '',
+    video.dataset.captionsLang ?? '',
+  );
+  track.mode = 'hidden';
+  let shown: Cue | null = null;
+  let trackCue: VTTCue | null = null;
+  const show = () => {
+    const mode = document.fullscreenElement === video ? 'showing' : 'hidden';
+    if (track.mode !== mode) track.mode = mode;
+    const cue = cueAt(cues, video.currentTime);
+    if (cue === shown) return;
+    shown = cue;
+    // Each line of a cue is a line on screen; the text goes in as text, never as markup.
+    line.replaceChildren(
+      ...(cue?.text.split('\n') ?? []).map((text) => {
+        const span = document.createElement('span');
+        span.className = 'video__caption-line';
+        span.textContent = text;
+        return span;
+      }),
+    );
+    line.hidden = !cue;
+    if (trackCue) track.removeCue(trackCue);
+    trackCue = null;
+    if (cue) {
+      try {
+        trackCue = new VTTCue(cue.startS, cue.endS, cue.text);
+        track.addCue(trackCue);
+      } catch {
+        trackCue = null; // a cue the browser refuses still shows in the page's line
+      }
+    }
+  };
+  for (const name of ['timeupdate', 'seeking', 'seeked', 'loadedmetadata'])
+    video.addEventListener(name, show);
+  document.addEventListener('fullscreenchange', show);
+  show();
 }
 
 function setupVideos(): void {

@@ -2,6 +2,7 @@ import { Camera, Play, RotateCcw, Trash2, Wand2 } from 'lucide-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findNodes, nodeText, type AnswerDocument } from '@shared/answers/document';
+import { outputChapters } from '@shared/clips/timeline';
 import type { Chapter, ClipEdit } from '@shared/domain/clip';
 import { useApi } from '../../api/hooks';
 import { Card, IconButton, SelectField, TextArea } from '../../components';
@@ -36,9 +37,12 @@ function ChapterRow({
   onJump,
   currentS,
   onJumpTo,
+  outputS,
 }: {
   chapter: Chapter;
   index: number;
+  /** Where the chapter starts in the rendered video (after the cuts); null when it is cut away. */
+  outputS: number | null;
   caption: string;
   steps: StepOption[];
   onChange: (patch: Partial<Chapter>) => void;
@@ -61,7 +65,21 @@ function ChapterRow({
           onChange={(e) => onChange({ title: e.target.value })}
           data-testid="chapter-title"
         />
-        <span className="faint mono">{t('chapters.startsAt', { time: timecode(chapter.startS) })}</span>
+        {/* The time the customer's player shows first (issue 17); the recording's time is what the
+            timeline above shows, so it stays beside it when the cuts moved the chapter. */}
+        <span className="k-chapter__time" data-testid="chapter-time">
+          {outputS === null ? (
+            <span className="k-chapter__cut">{t('chapters.cutAway')}</span>
+          ) : (
+            <span className="mono">{t('chapters.startsAt', { time: timecode(outputS, false) })}</span>
+          )}
+          {(outputS === null || timecode(outputS, false) !== timecode(chapter.startS, false)) && (
+            <span className="faint mono k-chapter__source">
+              {' '}
+              {t('chapters.inRecording', { time: timecode(chapter.startS) })}
+            </span>
+          )}
+        </span>
         <IconButton label={t('chapters.jump')} icon={<Play size={14} />} onClick={onJump} />
         <IconButton label={t('chapters.remove')} icon={<Trash2 size={14} />} onClick={onRemove} />
       </div>
@@ -147,6 +165,9 @@ export function ChaptersPanel({
   const steps = useMemo(() => (edit.answerId !== null ? stepsOf(answer.data?.doc) : []), [answer.data, edit.answerId]);
   const captions = new Map(edit.captions.map((c) => [c.chapterId, c.text]));
   const sorted = [...edit.chapters].sort((a, b) => a.startS - b.startS);
+  // The same mapping the render and every output use: a chapter in a removed part, or after the out
+  // point, or on the same output moment as a later one, is not in the video.
+  const output = new Map(outputChapters(edit.segments, edit.chapters).map((c) => [c.id, c.startS]));
 
   const patchChapter = (id: string, patch: Partial<Chapter>) =>
     change((e) => ({ ...e, chapters: e.chapters.map((c) => (c.id === id ? { ...c, ...patch } : c)) }));
@@ -193,6 +214,7 @@ export function ChaptersPanel({
               onJump={() => onJump(c)}
               currentS={currentS}
               onJumpTo={(startS) => onJump({ ...c, startS })}
+              outputS={output.get(c.id) ?? null}
             />
           ))}
         </ol>
