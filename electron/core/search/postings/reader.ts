@@ -139,6 +139,22 @@ export function impactsOf(
     }
     return out;
   }
+  // A rare term's few blocks, as rows: one row of their bytes end to end costs more to make than
+  // it saves below ~16 blocks (独自 with 3 blocks: 0.085 ms against 0.080 ms of CPU as rows).
+  if (postings <= SMALL_TERM) {
+    const rows = prepared(
+      db,
+      `SELECT last_docno, n, data FROM search_blocks
+       WHERE term_id = ? AND kind = ? AND last_docno BETWEEN ? AND
+         coalesce((SELECT min(last_docno) FROM search_blocks
+                   WHERE term_id = ? AND kind = ? AND last_docno >= ?), ?)`,
+    )
+      .raw()
+      .all(termId, kind, first, termId, kind, last, last) as [number, number, Buffer][];
+    let i = 0;
+    for (const [blockLast, n, data] of rows) i = apply(i, blockLast, n, data);
+    return out;
+  }
   // The blocks ending within [first, last], and the one after (which holds numbers up to its end),
   // as one row: their bytes end to end and the list of their counts. Read as a row each, a common
   // term's ~460 blocks cost ~2.5 µs a row (an array and a Buffer each): 1.15 ms of CPU for サイ
@@ -259,6 +275,9 @@ function numbersOf(list: string): number[] {
   out.push(value);
   return out;
 }
+
+/** Postings up to which a term's blocks in a range are read as rows. */
+const SMALL_TERM = 16 * BLOCK_SIZE;
 
 function lowerBound(sorted: readonly number[], value: number): number {
   let lo = 0;
