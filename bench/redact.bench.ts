@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +18,12 @@ import { report } from './report';
 //    which re-encodes only from the clean boundary before each span to the keyframe after it;
 //  - every frame of each redaction, and the two frames on either side, read back from the output:
 //    a frame of the span whose box is not black, or a frame outside it whose box is, is a leak.
+// Each step of the smart render (every ffmpeg run, the phases) is timed: wall time, and the CPU
+// time of the ffmpeg processes that ended during it (Linux: the children's times in /proc/self/stat,
+// which grow as each child is reaped).
+// `npm run bench -- redact --smart-only` renders only the smart side (for its steps; no ratio).
+
+const smartOnly = process.argv.includes('--smart-only');
 
 const tools = await resolveTools({});
 const ffmpeg = tools.ffmpeg.path;
@@ -78,16 +84,64 @@ const ff = (...args: string[]) => execFileSync(ffmpeg, ['-hide_banner', '-loglev
 // Warm the page cache so neither side pays for the first read.
 ff('-i', source, '-map', '0', '-c', 'copy', '-f', 'null', '-');
 
+/** CPU seconds of the children reaped so far (null off Linux). */
+function childrenCpuS(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 (cutime, cstime) in clock ticks; fields[0] is field 3.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+interface StepTime { wallS: number; cpuS: number }
+const steps: { name: string; wallS: number; cpuS: number | null }[] = [];
+const started = new Map<string, { t: number; cpu: number | null }>();
+let cpuSeen = childrenCpuS();
+const onStep = (name: string, edge: 'start' | 'end') => {
+  const cpu = childrenCpuS();
+  if (edge === 'start') {
+    started.set(name, { t: performance.now(), cpu });
+    return;
+  }
+  const s0 = started.get(name)!;
+  // A phase owns everything reaped during it; an ffmpeg run, what was reaped since the last end.
+  const phase = name === 'parts';
+  const from = phase ? s0.cpu : cpuSeen;
+  steps.push({ name, wallS: (performance.now() - s0.t) / 1000, cpuS: cpu === null || from === null ? null : cpu - from });
+  if (!phase) cpuSeen = cpu;
+};
+
 const smart = path.join(work, 'smart.mp4');
 let plan: Awaited<ReturnType<typeof trimToFile>> | null = null;
 const smartS = await timed(async () => {
-  plan = await trimToFile(library, tools, edit, smart);
+  plan = await trimToFile(library, tools, edit, smart, { onStep });
 });
+console.log('\nsmart render, step by step (wall s, CPU s of its ffmpeg):');
+for (const s of steps) console.log(`  ${s.name.padEnd(22)} ${s.wallS.toFixed(1).padStart(7)} ${(s.cpuS ?? NaN).toFixed(1).padStart(7)}`);
+console.log(`  ${'total'.padEnd(22)} ${smartS.toFixed(1).padStart(7)}`);
+const byKind = new Map<string, StepTime>();
+for (const s of steps) {
+  const kind = s.name.split(' ')[0]!;
+  const sum = byKind.get(kind) ?? { wallS: 0, cpuS: 0 };
+  byKind.set(kind, { wallS: sum.wallS + s.wallS, cpuS: sum.cpuS + (s.cpuS ?? 0) });
+}
+const stepFigures: Record<string, number> = {};
+for (const [kind, t] of byKind) {
+  stepFigures[`smart_step_${kind.replace(/-/g, '_')}_wall_s`] = t.wallS;
+  stepFigures[`smart_step_${kind.replace(/-/g, '_')}_cpu_s`] = t.cpuS;
+}
 const reencoded = path.join(work, 'reencode.mp4');
-const reencodeS = await timed(() =>
-  ff('-i', source, '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p',
-    '-c:a', 'aac', '-b:a', '160k', '-movflags', '+faststart', reencoded),
-);
+const cpuBeforeFull = childrenCpuS();
+const reencodeS = smartOnly
+  ? NaN
+  : await timed(() =>
+      ff('-i', source, '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p',
+        '-c:a', 'aac', '-b:a', '160k', '-movflags', '+faststart', reencoded),
+    );
+const cpuAfterFull = childrenCpuS();
+const reencodeCpuS = cpuBeforeFull === null || cpuAfterFull === null ? NaN : cpuAfterFull - cpuBeforeFull;
 
 // Leaks: the box's inside (4 pixels in from its edge, where the encoder rings) in grey, frame by
 // frame, from two frames before each span to two after it. Black there is 0.
@@ -126,29 +180,32 @@ for (const r of redactions) {
 }
 
 const summary = plan as unknown as { reencodedShare: number; mode: string } | null;
-report(
-  'redact',
-  {
-    source_minutes: 10,
-    source_mb: Math.round(statSync(source).size / 1e6),
-    redactions: redactions.length,
-    redaction_s_each: 10,
-    zoom_s: 5,
-    reencode_s: reencodeS,
-    smart_s: smartS,
-    smart_redact_vs_reencode_ratio: smartS / reencodeS,
-    smart_reencoded_share: summary?.reencodedShare ?? 0,
-    smart_mode_kept: summary?.mode === 'smart' ? 1 : 0,
-    redaction_frames_checked: checked,
-    redaction_frames_leaked: leaked,
-    redaction_check_valid: sourceBright,
-  },
-  {
+const figures = {
+  source_minutes: 10,
+  source_mb: Math.round(statSync(source).size / 1e6),
+  redactions: redactions.length,
+  redaction_s_each: 10,
+  zoom_s: 5,
+  reencode_s: reencodeS,
+  reencode_cpu_s: reencodeCpuS,
+  smart_s: smartS,
+  smart_cpu_s: steps.reduce((sum, s) => sum + (s.name === 'parts' ? 0 : (s.cpuS ?? 0)), 0),
+  smart_redact_vs_reencode_ratio: smartS / reencodeS,
+  smart_reencoded_share: summary?.reencodedShare ?? 0,
+  smart_mode_kept: summary?.mode === 'smart' ? 1 : 0,
+  redaction_frames_checked: checked,
+  redaction_frames_leaked: leaked,
+  redaction_check_valid: sourceBright,
+  ...stepFigures,
+};
+// The smart side alone has no ratio to report: it prints, and leaves the results file as it was.
+if (smartOnly) console.log(figures);
+else
+  report('redact', figures, {
     smart_redact_vs_reencode_ratio: { max: 0.1 },
     smart_mode_kept: { min: 1 },
     redaction_frames_leaked: { max: 0 },
     redaction_check_valid: { min: 1 },
-  },
-);
+  });
 library.close();
 rmSync(work, { recursive: true, force: true });

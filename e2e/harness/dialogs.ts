@@ -1,4 +1,4 @@
-import type { ScreenAccessStatus } from '../../shared/api/app';
+import type { ScreenAccessStatus } from '../../shared/api/studio';
 import type { Dialogs, FileFilter } from '../../electron/core/studio';
 
 export interface DialogQueues {

@@ -17,6 +17,8 @@ test('with the bundled ffmpeg 4.1, Settings says so and a lossless cut renders a
   await ffmpegPath.blur();
   await expect(page.getByTestId('ffmpeg-info')).toContainText(bundledFfmpeg);
   await expect(page.getByTestId('ffmpeg-old')).toContainText('older than 5.0');
+  // Shown as a warning in Settings before the Videos screen (whose stylesheet once held the style) is opened.
+  await expect(page.getByTestId('ffmpeg-old')).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
 
   mkdirSync(app.tempDir, { recursive: true });
   const file = await makeVideo(app.tempDir, 'long-gop.mp4', { durationS: 4, gop: 60 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AnswerDetail,
+  AnswerSummary,
   AnswerKind,
   AnswerSuggestion,
   AnswerTitle,
@@ -15,14 +16,20 @@ import {
 import { AnswerDocumentInput } from '../answers/validate';
 import { CheckContext, CheckReport, CheckRules } from '../domain/checks';
 import { Id, Language } from '../domain/common';
+import { ListPage, PageRequest } from '../domain/listPage';
+import { AnswerRecheck, RecheckItem } from '../domain/release';
+import { AnswerFeedback } from '../domain/verdict';
 import { defineChannels } from './channel';
 
 /** 25 MB of image as base64 (4 characters per 3 bytes). */
 const MAX_IMAGE_BASE64 = Math.ceil((25 * 1024 * 1024) / 3) * 4;
 
-// Writing answers (issue 5): the editor's autosave and save points, revisions, the questions an
-// answer serves, pasted screenshots, snippets, and the answer checks with their rule list.
+// Writing answers (issue 5): the list, the editor's autosave and save points, revisions, the questions
+// an answer serves, pasted screenshots, snippets (templates:), the answer checks with their rule list
+// (checks:), and what releases and customers' verdicts say of an answer (issue 22).
 export const answerChannels = defineChannels({
+  'answers:list': { input: z.object({ ...PageRequest }), output: ListPage(AnswerSummary) },
+  'answers:get': { input: z.object({ id: z.number().int() }), output: AnswerDetail },
   'answers:create': {
     input: z.object({
       title: AnswerTitle,
@@ -82,6 +89,15 @@ export const answerChannels = defineChannels({
   'answers:productVersions': {
     input: z.object({}),
     output: z.object({ current: z.string(), versions: z.array(z.string()) }),
+  },
+  /** Every answer still to re-check: public ones first, then those sent most often. */
+  'answers:stale': { input: z.object({}), output: z.array(RecheckItem) },
+  /** The re-checks one answer still needs (its banner in the Answers screen). */
+  'answers:rechecks': { input: z.object({ id: Id }), output: z.array(AnswerRecheck) },
+  /** Sent, solved and not solved, per answer (the Answers and Publish screens). */
+  'answers:feedback': {
+    input: z.object({ ids: z.array(Id).max(100_000) }),
+    output: z.array(AnswerFeedback),
   },
   'templates:list': { input: z.object({}), output: z.array(Template) },
   'templates:save': { input: TemplateInput, output: Template },

@@ -1,34 +1,44 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { answerChannels } from './answers';
-import { appChannels } from './app';
 import { backupChannels } from './backup';
 import { bundleChannels } from './bundles';
-import { catalogueChannels } from './catalogue';
+import { capabilityChannels } from './capabilities';
+import { clipChannels } from './clips';
+import { customerChannels } from './customers';
 import { faqChannels } from './faq';
-import { followUpChannels } from './followUp';
 import { intakeChannels } from './intake';
-import { jobChannels } from './jobs';
-import { libraryChannels } from './library';
+import { mediaChannels } from './media';
+import { questionChannels } from './questions';
+import { recordingChannels } from './recording';
+import { releaseChannels } from './releases';
+import { scopeChannels } from './scope';
 import { searchChannels } from './search';
+import { studioChannels } from './studio';
 import { trackingChannels } from './tracking';
-import { videoChannels } from './video';
+import { verdictChannels } from './verdicts';
 import type { EventName, EventPayload } from './events';
 
+// One file per service: shared/api/<service>.ts declares exactly the channels that
+// electron/core/<service>/handlers.ts serves (channels.test.ts checks it).
 export const channels = {
-  ...appChannels,
-  ...libraryChannels,
-  ...jobChannels,
-  ...catalogueChannels,
-  ...searchChannels,
+  ...studioChannels,
+  ...questionChannels,
+  ...customerChannels,
   ...answerChannels,
-  ...videoChannels,
+  ...capabilityChannels,
+  ...mediaChannels,
+  ...searchChannels,
+  ...clipChannels,
+  ...recordingChannels,
   ...bundleChannels,
   ...faqChannels,
   ...intakeChannels,
   ...backupChannels,
+  ...scopeChannels,
   ...trackingChannels,
-  ...followUpChannels,
+  ...releaseChannels,
+  ...verdictChannels,
 };
 
 export type Channels = typeof channels;

@@ -6,7 +6,7 @@ import { PublicationStats } from '../domain/faq';
 import type { JobState } from '../domain/job';
 import { ImportResult } from '../domain/video';
 import { ImportReport } from './intake';
-import { ImportOutcome } from './video';
+import { ImportOutcome } from './media';
 
 /** What a finished render job reports: the clip, and the asset of its rendered file. */
 export const RenderJobResult = z.object({ clipId: z.number().int(), assetId: z.number().int().nullable() });

@@ -39,7 +39,6 @@ export const LibraryInfo = z.object({
   schemaVersion: z.number().int(),
   integrity: IntegrityState,
   readOnly: z.boolean(),
-  counts: LibraryCounts,
 });
 export type LibraryInfo = z.infer<typeof LibraryInfo>;
 

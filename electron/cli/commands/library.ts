@@ -101,9 +101,11 @@ export function registerLibraryCommands(program: Command): void {
       // A failed check ends in LIBRARY_CORRUPT at open: what is printed passed.
       const library = openLibrary(opts.library, { readOnly: true, actor: 'cli', check: checkLevel(opts) });
       let info;
+      let counts;
       let media: Awaited<ReturnType<typeof checkMediaFiles>> | null = null;
       try {
         info = library.info();
+        counts = library.counts();
         if (opts.checkMedia) media = await checkMediaFiles(library);
       } finally {
         library.close();
@@ -114,7 +116,7 @@ export function registerLibraryCommands(program: Command): void {
           schemaVersion: info.schemaVersion,
           integrity: 'ok',
           checked: info.integrity.checked,
-          counts: info.counts,
+          counts,
           ...(media ? { media } : {}),
         });
       } else {
@@ -123,7 +125,7 @@ export function registerLibraryCommands(program: Command): void {
         console.log(`Integrity  ok (${checkedText[info.integrity.checked]})`);
         if (media) console.log(`Media      ${media.checked} files checked, ${media.findings.length} not as stored`);
         printTable(
-          Object.entries(info.counts).map(([table, rows]) => ({ table, rows })),
+          Object.entries(counts).map(([table, rows]) => ({ table, rows })),
           ['table', 'rows'],
         );
         if (media?.findings.length) printTable(media.findings.map((f) => ({ ...f })), ['name', 'problem', 'sha256', 'ext']);

@@ -1,6 +1,8 @@
 import { pickLocale } from '../../../shared/i18n';
 import type { Handlers } from '../api';
+import { answerRechecks, staleAnswers } from '../releases';
 import type { Studio } from '../studio';
+import { answerFeedback } from '../verdicts';
 import { checkContext, checkReport, loadCheckRules, saveCheckRules } from './checks';
 import { clipChoices, productVersions } from './clips';
 import { storeImage } from './images';
@@ -28,6 +30,9 @@ type AnswerChannel =
   | 'answers:storeImage'
   | 'answers:clipChoices'
   | 'answers:productVersions'
+  | 'answers:stale'
+  | 'answers:rechecks'
+  | 'answers:feedback'
   | 'templates:list'
   | 'templates:save'
   | 'templates:delete'
@@ -69,6 +74,9 @@ export function answerHandlers(studio: Studio): Handlers<AnswerChannel> {
     'answers:storeImage': ({ name, dataBase64 }) => storeImage(studio.writableLibrary(), name, dataBase64),
     'answers:clipChoices': () => clipChoices(studio.library()),
     'answers:productVersions': () => productVersions(studio.library()),
+    'answers:stale': () => staleAnswers(studio.library().db),
+    'answers:rechecks': ({ id }) => answerRechecks(studio.library().db, id),
+    'answers:feedback': ({ ids }) => answerFeedback(studio.library().db, ids),
     'templates:list': () => listTemplates(studio.library()),
     'templates:save': (input) => changed(saveTemplate(studio.writableLibrary(), input), 'templates'),
     'templates:delete': ({ id }) => changed(deleteTemplate(studio.writableLibrary(), id), 'templates'),

@@ -2,12 +2,13 @@ import { answerHandlers } from '../answers';
 import { backupHandlers } from '../backup';
 import { bundleHandlers } from '../bundles';
 import { capabilityHandlers } from '../capabilities';
-import { videoHandlers } from '../clips';
+import { clipHandlers } from '../clips';
 import { customerHandlers } from '../customers';
 import { faqHandlers } from '../faq';
 import { intakeHandlers } from '../intake';
 import { mediaHandlers } from '../media';
 import { questionHandlers } from '../questions';
+import { recordingHandlers } from '../recording';
 import { releaseHandlers } from '../releases';
 import { scopeHandlers } from '../scope';
 import { searchHandlers } from '../search';
@@ -26,7 +27,8 @@ export function createHandlers(studio: Studio): HandlerTable {
     ...capabilityHandlers(studio),
     ...mediaHandlers(studio),
     ...searchHandlers(studio),
-    ...videoHandlers(studio),
+    ...clipHandlers(studio),
+    ...recordingHandlers(studio),
     ...bundleHandlers(studio),
     ...faqHandlers(studio),
     ...intakeHandlers(studio),

@@ -1,5 +1,5 @@
 // Clips: edits of a source video (kept ranges, chapters, captions), planned and rendered.
-export { videoHandlers } from './handlers';
+export { clipHandlers } from './handlers';
 export { renderedCaptions } from './captions';
 export { getClip, listClips, updateClip, createClip, deleteClip, validateEdit } from './clips';
 export { planClip, renderClip, trimToFile, capabilitiesOf } from './renderClip';

@@ -30,6 +30,7 @@ import {
   type FrameIndex,
 } from '../media';
 import { partEffects } from './effects';
+import { runOrder } from './partOrder';
 import type { RenderPlan } from './plan';
 
 // Executes a render plan: ffmpeg runs into a private working folder, the result written to a temp
@@ -51,6 +52,19 @@ export interface RenderJob {
   workDir: string;
   signal?: AbortSignal;
   onProgress?: (fraction: number, phase: string) => void;
+  onStep?: RenderStepListener;
+}
+
+/** Hears each step of a render (`name` says which) start and end, synchronously. */
+export type RenderStepListener = (name: string, edge: 'start' | 'end') => void;
+
+async function step<T>(job: RenderJob, name: string, work: () => Promise<T>): Promise<T> {
+  job.onStep?.(name, 'start');
+  try {
+    return await work();
+  } finally {
+    job.onStep?.(name, 'end');
+  }
 }
 
 function x264For(plan: RenderPlan): X264Settings {
@@ -78,7 +92,7 @@ function cleanupDelay(job: RenderJob): Promise<number> {
   let known = cleanupDelays.get(key);
   if (!known) {
     const file = path.join(job.workDir, 'click.f32');
-    known = run(job, cleanupDelayInvocation(file), 1.5).then(async () => {
+    known = run(job, 'narration-delay', cleanupDelayInvocation(file), 1.5).then(async () => {
       const bytes = await readFile(file);
       return clickDelayS(new Float32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.length / 4)));
     });
@@ -96,26 +110,34 @@ function cleanupDelay(job: RenderJob): Promise<number> {
 async function narrationFor(job: RenderJob, segments: AudioSegments, progress?: (f: number) => void): Promise<string | null> {
   if (!job.plan.cleanNarration) return null;
   const delayS = await cleanupDelay(job);
-  const stderr = await run(job, measureNarrationInvocation({ path: job.sourcePath }, segments), job.plan.outputDurationS, progress);
+  const stderr = await run(job, 'narration-measure', measureNarrationInvocation({ path: job.sourcePath }, segments), job.plan.outputDurationS, progress);
   return narrationFilters(parseLoudnorm(stderr), delayS, job.plan.outputDurationS);
 }
 
-async function run(job: RenderJob, inv: FfmpegInvocation, durationS: number, onProgress?: (f: number) => void): Promise<string> {
-  return runFfmpeg(job.tools.ffmpeg, inv, {
-    ...(job.signal ? { signal: job.signal } : {}),
-    outputDurationS: durationS,
-    ...(onProgress ? { onProgress } : {}),
-    cwd: job.workDir,
-  });
+async function run(
+  job: RenderJob,
+  name: string,
+  inv: FfmpegInvocation,
+  durationS: number,
+  onProgress?: (f: number) => void,
+): Promise<string> {
+  return step(job, name, () =>
+    runFfmpeg(job.tools.ffmpeg, inv, {
+      ...(job.signal ? { signal: job.signal } : {}),
+      outputDurationS: durationS,
+      ...(onProgress ? { onProgress } : {}),
+      cwd: job.workDir,
+    }),
+  );
 }
 
 /** Runs the final mux with the moov reserved up front; if the estimate was short, with faststart. */
 async function mux(job: RenderJob, m: FinalMux, onProgress: (f: number) => void): Promise<void> {
   try {
-    await run(job, finalMuxInvocation(m), job.plan.outputDurationS, onProgress);
+    await run(job, 'mux', finalMuxInvocation(m), job.plan.outputDurationS, onProgress);
   } catch (err) {
     if (m.moovBytes && err instanceof KotaeError && /moov/i.test(err.detail ?? '')) {
-      await run(job, finalMuxInvocation({ ...m, moovBytes: null }), job.plan.outputDurationS, onProgress);
+      await run(job, 'mux', finalMuxInvocation({ ...m, moovBytes: null }), job.plan.outputDurationS, onProgress);
     } else throw err;
   }
 }
@@ -145,7 +167,7 @@ async function audioForParts(job: RenderJob, progress: (f: number) => void): Pro
   const encode: AudioSource = { kind: 'encode', src, segments, filters: await narrationFor(job, segments, progress) };
   if (plan.audio === 'encode' || !frames.audio) return encode;
   const extracted = path.join(job.workDir, 'source-audio.aac');
-  await run(job, extractAudioInvocation(src, extracted), 0);
+  await run(job, 'audio-extract', extractAudioInvocation(src, extracted), 0);
   progress(1);
   const data = await readFile(extracted);
   const adts = adtsFrames(data);
@@ -198,21 +220,22 @@ async function renderPartsWith(job: RenderJob, target: string, stopAll: () => vo
     );
 
   const names = parts.map((_, i) => `part-${String(i).padStart(3, '0')}.ts`);
+  const order = runOrder(parts, plan.effects.zooms);
   let next = 0;
-  // Two at a time: a copy part (disk) runs beside an encode part (CPU) on two cores.
+  // Two at a time, costliest first: a copy part (disk) runs beside an encode part (CPU) on two cores.
   const worker = async () => {
-    while (next < parts.length) {
-      const i = next++;
+    while (next < order.length) {
+      const i = order[next++]!;
       const part = parts[i]!;
       const file = path.join(job.workDir, names[i]!);
       const onProgress = (f: number) => {
         done[i] = f;
         report();
       };
-      if (part.kind === 'copy') await run(job, copyPartInvocation(src, part, file), part.endS - part.startS, onProgress);
+      if (part.kind === 'copy') await run(job, `copy ${names[i]}`, copyPartInvocation(src, part, file), part.endS - part.startS, onProgress);
       else {
         const inv = encodePartInvocation(src, part, x264For(plan), file, effectsFor(job, part));
-        await run(job, inv, part.endS - part.startS, onProgress);
+        await run(job, `encode ${names[i]}`, inv, part.endS - part.startS, onProgress);
       }
       done[i] = 1;
       report();
@@ -223,16 +246,18 @@ async function renderPartsWith(job: RenderJob, target: string, stopAll: () => vo
       stopAll();
       throw err;
     });
-  const results = await Promise.allSettled([
-    failFast(
-      audioForParts(job, (f) => {
-        audioDone = f;
-        report();
-      }),
-    ),
-    failFast(worker()),
-    failFast(worker()),
-  ]);
+  const results = await step(job, 'parts', () =>
+    Promise.allSettled([
+      failFast(
+        audioForParts(job, (f) => {
+          audioDone = f;
+          report();
+        }),
+      ),
+      failFast(worker()),
+      failFast(worker()),
+    ]),
+  );
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   const audio = (results[0] as PromiseFulfilledResult<AudioSource>).value;
@@ -293,6 +318,7 @@ async function renderAccurate(job: RenderJob, target: string): Promise<void> {
   const audioFilters = plan.audio === 'none' ? null : await narrationFor(job, audioSegments(plan));
   await run(
     job,
+    'accurate',
     accurateInvocation({
       src: { path: job.sourcePath },
       segments: plan.segments.map((s) => {

@@ -17,12 +17,14 @@ import { webVtt } from '../../../shared/clips/webvtt';
 import type { Library } from '../library';
 import { getClip, recordRender } from './clips';
 import { planRender, summarisePlan, type PlanCapabilities, type PlanRegions, type RenderPlan } from './plan';
-import { renderToFile } from './render';
+import { renderToFile, type RenderStepListener } from './render';
 import { assertOutputFolder } from '../files';
 
 export interface Progress {
   signal?: AbortSignal;
   onProgress?: (fraction: number, phase: string) => void;
+  /** Hears each step of the render (an ffmpeg run, a phase) start and end: the bench times them. */
+  onStep?: RenderStepListener;
 }
 
 /** An edit as the renderer needs it (redactions and zooms default to none, as in the CLI's trim). */
@@ -114,6 +116,7 @@ async function renderEdit(
     workDir,
     ...(progress.signal ? { signal: progress.signal } : {}),
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+    ...(progress.onStep ? { onStep: progress.onStep } : {}),
   });
   return { plan, chapters, captions };
 }

@@ -132,7 +132,6 @@ export class Library {
       schemaVersion: schemaVersion(this.db),
       integrity: this.integrity,
       readOnly: this.readOnly,
-      counts: this.counts(),
     };
   }
 

@@ -55,5 +55,5 @@ export type { FrameIndex } from './frames';
 export { ensureClip, importVideo, storeVideoFile } from './importVideo';
 export { BROWSER_MAX_HEIGHT, BROWSER_MAX_WIDTH, mediaError, probeFile } from './probe';
 export { thumbnailStrip, waveform } from './derivatives';
-export { studioTools, studioToolsInfo } from './tools';
+export { studioTools } from './tools';
 export { adtsFrames, pickAudioFrames } from './adts';

@@ -1,3 +1,5 @@
+// Screen recordings: chunks appended as they arrive, finished into a stored video, recovered after a crash.
+export { recordingHandlers } from './handlers';
 export {
   appendChunk,
   discardRecording,

@@ -1,10 +1,9 @@
 import type { Handlers } from '../api';
 import type { Studio } from '../studio';
-import { answerRechecks, listReleases, staleAnswers } from './queries';
+import { listReleases } from './queries';
 import { deleteRelease, recordRelease } from './record';
 
-type ReleaseChannel =
-  'releases:list' | 'releases:record' | 'releases:delete' | 'answers:stale' | 'answers:rechecks';
+type ReleaseChannel = 'releases:list' | 'releases:record' | 'releases:delete';
 
 export function releaseHandlers(studio: Studio): Handlers<ReleaseChannel> {
   return {
@@ -19,7 +18,5 @@ export function releaseHandlers(studio: Studio): Handlers<ReleaseChannel> {
       studio.changed('releases', 'answers');
       return result;
     },
-    'answers:stale': () => staleAnswers(studio.library().db),
-    'answers:rechecks': ({ id }) => answerRechecks(studio.library().db, id),
   };
 }

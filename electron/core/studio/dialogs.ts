@@ -1,4 +1,4 @@
-import type { ScreenAccessStatus } from '../../../shared/api/app';
+import type { ScreenAccessStatus } from '../../../shared/api/studio';
 
 export interface FileFilter {
   name: string;

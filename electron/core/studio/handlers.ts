@@ -1,7 +1,7 @@
 import { KotaeError } from '../../../shared/errors';
 import type { Handlers } from '../api';
 import { recentJobs } from '../jobs';
-import { isLibraryFolder, listLog } from '../library';
+import { isLibraryFolder } from '../library';
 import type { Studio } from './Studio';
 
 type StudioChannel =
@@ -11,12 +11,12 @@ type StudioChannel =
   | 'settings:get'
   | 'settings:update'
   | 'library:state'
+  | 'library:counts'
   | 'library:open'
   | 'library:create'
   | 'library:chooseOpen'
   | 'library:chooseCreate'
   | 'library:recent'
-  | 'log:list'
   | 'jobs:list'
   | 'jobs:cancel';
 
@@ -35,6 +35,7 @@ export function studioHandlers(studio: Studio): Handlers<StudioChannel> {
     'settings:get': () => studio.settings.get(),
     'settings:update': (patch) => studio.settings.update(patch),
     'library:state': () => studio.getState(),
+    'library:counts': () => studio.library().counts(),
     'library:open': ({ path }) => studio.openLibrary(path),
     'library:create': ({ path, demo }) => studio.createLibrary(path, demo),
     'library:chooseOpen': async () => {
@@ -48,7 +49,6 @@ export function studioHandlers(studio: Studio): Handlers<StudioChannel> {
       return studio.createLibrary(folder, demo);
     },
     'library:recent': () => studio.settings.get().recentLibraries,
-    'log:list': (filter) => listLog(studio.library().db, filter),
     'jobs:list': () => {
       // Jobs of this run (live) first, then what the library remembers of earlier runs.
       const live = studio.jobs.list();

@@ -1,9 +1,9 @@
 import type { Handlers } from '../api';
 import { writeFileAtomic } from '../files';
+import { listLog } from '../library';
 import type { Studio } from '../studio';
 import { ensureVendorKey } from '../signing';
 import { draftMessage, markDraftSent, sendDraft } from './drafts';
-import { changeStatus } from './status';
 import { listMessageTemplates, resetMessageTemplate, saveMessageTemplate } from './templates';
 import { workLogCsv } from './workLog';
 
@@ -14,7 +14,7 @@ type TrackingChannel =
   | 'messageTemplates:list'
   | 'messageTemplates:save'
   | 'messageTemplates:reset'
-  | 'questions:changeStatus'
+  | 'log:list'
   | 'log:exportCsv';
 
 export function trackingHandlers(studio: Studio): Handlers<TrackingChannel> {
@@ -47,8 +47,7 @@ export function trackingHandlers(studio: Studio): Handlers<TrackingChannel> {
       changed(saveMessageTemplate(studio.writableLibrary(), input), 'messageTemplates'),
     'messageTemplates:reset': (input) =>
       changed(resetMessageTemplate(studio.writableLibrary(), input), 'messageTemplates'),
-    'questions:changeStatus': (input) =>
-      changed(changeStatus(studio.writableLibrary(), input), 'questions', 'log'),
+    'log:list': (filter) => listLog(studio.library().db, filter),
     'log:exportCsv': async ({ questionId, customerId, language }) => {
       const library = studio.library();
       const target = await studio.dialogs.chooseSaveFile({

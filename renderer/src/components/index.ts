@@ -15,3 +15,5 @@ export { Loading } from './Loading';
 export { StatusBadge, ScopeBadge } from './StatusBadge';
 export { SearchableList, ListSearchBox, ListSearchResults, type ListFilter } from './ListSearch';
 export { DocumentView } from './DocumentView';
+export { WorkLog } from './WorkLog';
+export { MessageDelivery } from './MessageDelivery';

@@ -6,7 +6,7 @@ import { useApiMutation } from '../../api/hooks';
 import { Badge, Button, Dialog, ErrorMessage, useToast } from '../../components';
 import { CapabilityForm } from './CapabilityForm';
 import { CapabilityTranslations } from './CapabilityTranslations';
-import { succeeded } from '../Inbox/succeeded';
+import { succeeded } from '../../api/succeeded';
 
 /** One capability: what it covers, and the actions on it (edit, add inside, reorder, delete). */
 export function CapabilityDetail({

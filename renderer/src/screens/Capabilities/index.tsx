@@ -15,7 +15,6 @@ import {
 } from '../../components';
 import { useCapabilitiesInUiLanguage } from '../../hooks/useCapabilityText';
 import type { ScreenProps } from '../../shell/ScreenView';
-import '../Inbox/tracking.css';
 import { CapabilityDetail } from './CapabilityDetail';
 import { CapabilityForm } from './CapabilityForm';
 import { CapabilityTree } from './CapabilityTree';

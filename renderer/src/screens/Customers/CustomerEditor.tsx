@@ -3,8 +3,7 @@ import type { CustomerProfile, CustomerSummary } from '@shared/domain/customer';
 import type { CustomerContact } from '@shared/domain/tracking';
 import { useApiMutation } from '../../api/hooks';
 import { Button, Card, ErrorMessage, SelectField, TextArea, TextField, useToast } from '../../components';
-import '../Inbox/tracking.css';
-import { succeeded } from '../Inbox/succeeded';
+import { succeeded } from '../../api/succeeded';
 
 const textFields = [
   'relationship',

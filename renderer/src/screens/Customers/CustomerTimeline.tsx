@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { QuestionStatus } from '@shared/domain/status';
 import type { TimelineItem } from '@shared/domain/tracking';
 import { useApi } from '../../api/hooks';
-import { Card, ErrorMessage, Loading } from '../../components';
+import { Card, ErrorMessage, Loading, MessageDelivery } from '../../components';
 import { useFormat } from '../../hooks/useFormat';
-import { MessageDelivery } from '../Inbox/MessageDelivery';
+import './customerTimeline.css';
 
 /** All of a customer's questions, mails, status changes and answers on one timeline. */
 export function CustomerTimeline({ customerId }: { customerId: number }) {

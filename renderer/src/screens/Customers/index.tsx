@@ -17,12 +17,12 @@ import {
   SearchableList,
   SplitView,
   StatusBadge,
+  WorkLog,
 } from '../../components';
 import { WindowedList } from '../../components/WindowedList';
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { BundleHistory } from '../Answers/BundleExport';
-import { WorkLog } from '../Inbox/WorkLog';
 import { CustomerEditor, draftOf, isEdited, type CustomerDraft } from './CustomerEditor';
 import { CustomerProfileCard } from './CustomerProfileCard';
 import { CustomerTimeline } from './CustomerTimeline';

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { DraftPurpose, MessageDraft } from '@shared/domain/tracking';
 import { useApiMutation } from '../../api/hooks';
 import { Button, ErrorMessage, TextArea, TextField, useCopy, useToast } from '../../components';
-import { succeeded } from './succeeded';
+import { succeeded } from '../../api/succeeded';
+import './draftEditor.css';
 
 export interface DraftText {
   subject: string;

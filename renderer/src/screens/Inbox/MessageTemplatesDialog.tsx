@@ -21,7 +21,7 @@ import {
   TextField,
   useToast,
 } from '../../components';
-import { succeeded } from './succeeded';
+import { succeeded } from '../../api/succeeded';
 
 /**
  * Editor of the customer-message templates (decline, clarification, one per status), in Japanese

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOverdue } from '@shared/domain/status';
 import { useApi, useApiMutation } from '../../api/hooks';
-import { Badge, Card, ErrorMessage, Loading, ScopeBadge, StatusBadge } from '../../components';
+import { Badge, Card, ErrorMessage, Loading, ScopeBadge, StatusBadge, WorkLog } from '../../components';
 import { todayDay, useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
 import { SuggestedAnswers } from '../Answers/SuggestedAnswers';
@@ -12,7 +12,6 @@ import { MessageThread } from './MessageThread';
 import { ScopePanel } from './ScopePanel';
 import { StatusPanel } from './StatusPanel';
 import { VerdictsCard } from './VerdictsCard';
-import { WorkLog } from './WorkLog';
 
 /**
  * How long a question stays on screen before its answer suggestions are asked for. The suggestion

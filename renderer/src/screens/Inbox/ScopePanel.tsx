@@ -9,7 +9,7 @@ import { DraftEditor, type DraftText } from './DraftEditor';
 import { MessageTemplatesButton } from './MessageTemplatesDialog';
 import { StatusChangeDialog } from './StatusChangeDialog';
 import './tracking.css';
-import { succeeded } from './succeeded';
+import { succeeded } from '../../api/succeeded';
 
 const verdicts: ScopeVerdict[] = ['in_scope', 'out_of_scope', 'needs_clarification'];
 

@@ -10,7 +10,7 @@ import { Button, DateField, Dialog, ErrorMessage, SelectField, TextArea, useToas
 import { todayDay, useFormat } from '../../hooks/useFormat';
 import { DraftEditor, type DraftText } from './DraftEditor';
 import { MessageTemplatesButton } from './MessageTemplatesDialog';
-import { succeeded } from './succeeded';
+import { succeeded } from '../../api/succeeded';
 
 /**
  * Changes a question's status: why (a note for the work log), the next checkpoint (required while

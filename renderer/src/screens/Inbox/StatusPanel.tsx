@@ -3,15 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionDetail, StatusChangeView } from '@shared/domain/question';
 import { isOpenStatus, isOverdue, type QuestionStatus } from '@shared/domain/status';
-import { Badge, Button, Card, Kbd, StatusBadge } from '../../components';
+import { Badge, Button, Card, Kbd, MessageDelivery, StatusBadge } from '../../components';
 import { useHotkey } from '../../hooks/useHotkey';
 import { shortcutLabel } from '../../hooks/shortcutLabel';
 import { todayDay, useFormat } from '../../hooks/useFormat';
 import { StatusChangeDialog } from './StatusChangeDialog';
 import './tracking.css';
-import { MessageDelivery } from './MessageDelivery';
 import { useSendDraft } from './DraftEditor';
-import { useLogText } from './useLogText';
+import { useLogText } from '../../hooks/useLogText';
 
 const changeStatusKey = 'mod+shift+s';
 

@@ -19,6 +19,7 @@ export default function Settings({ navigate }: ScreenProps) {
   const settings = useApi('settings:get', {});
   const info = useApi('app:info', {});
   const library = useApi('library:state', {});
+  const counts = useApi('library:counts', {});
   const update = useApiMutation('settings:update');
   const [error, setError] = useState<unknown>(null);
   const actions = useLibraryActions(setError);
@@ -73,12 +74,14 @@ export default function Settings({ navigate }: ScreenProps) {
               <dd>{current.schemaVersion}</dd>
               <dt>{t('library:contents')}</dt>
               <dd>
-                {t('library:countsLine', {
-                  questions: current.counts.questions,
-                  answers: current.counts.answers,
-                  customers: current.counts.customers,
-                  media: current.counts.media_assets,
-                })}
+                {counts.data
+                  ? t('library:countsLine', {
+                      questions: counts.data.questions,
+                      answers: counts.data.answers,
+                      customers: counts.data.customers,
+                      media: counts.data.media_assets,
+                    })
+                  : '…'}
               </dd>
             </dl>
           ) : (

@@ -1,7 +1,7 @@
 import { Clapperboard, Film, FolderOpen, Video } from 'lucide-react';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportOutcome } from '@shared/api/video';
+import type { ImportOutcome } from '@shared/api/media';
 import type { ImportResult } from '@shared/domain/video';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';

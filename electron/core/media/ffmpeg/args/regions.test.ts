@@ -66,10 +66,17 @@ describe('redaction and zoom graphs as text', () => {
       'out',
       'p',
     );
-    expect(two[0]).toMatch(/^\[in\]split=2/);
-    expect(two[2]).toMatch(/\[ps1\]$/);
-    expect(two[3]).toMatch(/^\[ps1\]split=2/);
-    expect(two[5]).toMatch(/\[out\]$/);
+    // A box that stays put is drawn onto the picture in one step; a blur goes through a copy.
+    expect(two[0]).toBe(`[in]drawbox=x=100:y=60:w=120:h=80:color=black:t=fill:enable='${spanCondition(span.startS, span.endS)}'[ps1]`);
+    expect(two[1]).toMatch(/^\[ps1\]split=2/);
+    expect(two[3]).toMatch(/\[out\]$/);
+    const moving = effectsGraph(
+      effects({ redactions: [{ ...span, from: box, to: { ...box, x: box.x + 40 }, style: 'box' }] }),
+      'in',
+      'out',
+      'p',
+    );
+    expect(moving[0]).toMatch(/^\[in\]split=2/);
   });
 
   it('ease a zoom in and out with smoothstep, and cut it when easing is off', () => {

@@ -5,7 +5,8 @@ import { secs } from './common';
 // trim and setpts=PTS-STARTPTS), and return filtergraph statements.
 //
 // A redaction is the picture with a processed copy of the box laid back over it while the span
-// plays: split → crop → blur | pixelate | fill → overlay=…:enable='between(t,a,b)'. Frames outside
+// plays: split → crop → blur | pixelate | fill → overlay=…:enable='between(t,a,b)'; a solid box
+// that stays put is drawn straight onto the picture (drawbox=…:enable=…). Frames outside
 // the span leave the overlay untouched, so they are the source's pixels. Times at the ends are half
 // a millisecond before each frame's timestamp (as in render.ts), so rounding never moves a span
 // onto the neighbouring frame. A followed rectangle moves in a straight line: crop and overlay both
@@ -92,6 +93,15 @@ export function concealFilter(style: RedactionFilter['style'], w: number, h: num
 
 function redactionStatements(r: RedactionFilter, input: string, output: string, id: string): string[] {
   const when = spanCondition(r.startS, r.endS);
+  const still = r.from.x === r.to.x && r.from.y === r.to.y;
+  if (r.style === 'box' && still) {
+    // A box that stays put is drawn straight onto the picture: no copy of every frame for an
+    // overlay. Measured on a 1080p part of the redact bench (390 frames decoded and filtered, not
+    // encoded): the split/crop/overlay graph cost 3.0 CPU s more than no filter, this 0.4 s. With
+    // the encoder running (14–15 CPU s for the part) the difference is within the noise.
+    const { x, y, w, h } = r.from;
+    return [`[${input}]drawbox=x=${x}:y=${y}:w=${w}:h=${h}:color=black:t=fill:enable='${when}'[${output}]`];
+  }
   const x = travel(r.from.x, r.to.x, r.startS, r.lastS);
   const y = travel(r.from.y, r.to.y, r.startS, r.lastS);
   const { w, h } = r.from;

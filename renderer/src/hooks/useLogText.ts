@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LogEntry } from '@shared/domain/log';
 import { actorText, describeLogEntry, noteText, type Translate } from '@shared/tracking/logText';
-import { useFormat } from '../../hooks/useFormat';
+import { useFormat } from './useFormat';
 
 /** Work-log entries, actors and automatic notes in the UI language (shared/tracking/logText.ts). */
 export function useLogText() {

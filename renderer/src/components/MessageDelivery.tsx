@@ -1,8 +1,12 @@
 import { Send } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation } from '../../api/hooks';
-import { Badge, Button, ErrorMessage, useToast } from '../../components';
-import { succeeded } from './succeeded';
+import { useApiMutation } from '../api/hooks';
+import { succeeded } from '../api/succeeded';
+import { Badge } from './Badge';
+import { Button } from './Button';
+import { ErrorMessage } from './ErrorMessage';
+import { useToast } from './Toast';
+import './messageDelivery.css';
 
 /**
  * Whether a message reached the customer. Saving a status or copying a draft sends nothing, so a

@@ -11,30 +11,14 @@ import {
   Segment,
   ZoomRegion,
 } from '../domain/clip';
-import { AppErrorSchema } from '../domain/appError';
-import { FfmpegInfo, ImportResult, ThumbnailStrip, VideoDetail, Waveform } from '../domain/video';
 import { defineChannels } from './channel';
 
-// Video answers (issue 6): importing and recording videos, the clips cut from them, rendering.
+// Video answers (issue 6): the clips cut from a video (kept ranges, chapters, captions), planned and
+// rendered, and what is done with a rendered file.
 
-const FilePath = z.string().min(1).max(4096);
 const Id = z.number().int().positive();
 
-export const ImportOutcome = z.object({
-  imported: z.array(ImportResult.extend({ name: z.string() })),
-  /** Files that were refused, each with the reason (the others are imported regardless). */
-  failed: z.array(z.object({ name: z.string(), error: AppErrorSchema })),
-});
-export type ImportOutcome = z.infer<typeof ImportOutcome>;
-
-export const videoChannels = defineChannels({
-  'media:import': { input: z.object({ paths: z.array(FilePath).min(1).max(50) }), output: ImportOutcome },
-  /** Opens the file dialog first; nothing imported when it is cancelled. */
-  'media:chooseImport': { input: z.object({}), output: ImportOutcome },
-  'media:video': { input: z.object({ assetId: Id }), output: VideoDetail },
-  'media:thumbnails': { input: z.object({ assetId: Id }), output: ThumbnailStrip },
-  'media:waveform': { input: z.object({ assetId: Id }), output: Waveform },
-  'media:tools': { input: z.object({}), output: FfmpegInfo },
+export const clipChannels = defineChannels({
   'clips:list': { input: z.object({ answerId: Id.optional() }), output: z.array(ClipSummary) },
   'clips:get': { input: z.object({ id: Id }), output: Clip },
   /** The captions of the clip's last render, in output time, as the bundle shows them (empty: none). */
@@ -70,22 +54,4 @@ export const videoChannels = defineChannels({
   /** "Show in folder": the clip's rendered file in the file manager. */
   'clips:showVideo': { input: z.object({ id: Id }), output: z.object({ shown: z.boolean() }) },
   'clips:delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.boolean() }) },
-  'recording:start': {
-    input: z.object({ mimeType: z.string().max(200) }),
-    output: z.object({ id: z.string() }),
-  },
-  /** One MediaRecorder chunk, base64 (it travels as JSON in the harness and over IPC alike). */
-  'recording:append': {
-    input: z.object({ id: z.string().max(64), seq: z.number().int().min(0), data: z.string().max(48 * 1024 * 1024) }),
-    output: z.object({ bytes: z.number() }),
-  },
-  'recording:finish': {
-    input: z.object({ id: z.string().max(64), name: z.string().min(1).max(200) }),
-    output: ImportResult,
-  },
-  'recording:discard': { input: z.object({ id: z.string().max(64) }), output: z.object({ discarded: z.boolean() }) },
-  'recording:pending': {
-    input: z.object({}),
-    output: z.array(z.object({ id: z.string(), bytes: z.number(), startedAt: z.string() })),
-  },
 });

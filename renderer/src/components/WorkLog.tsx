@@ -1,10 +1,14 @@
 import { Download } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { useApi, useApiMutation } from '../../api/hooks';
-import { Button, Card, ErrorMessage, Loading, useToast } from '../../components';
-import { useFormat } from '../../hooks/useFormat';
-import './tracking.css';
-import { useLogText } from './useLogText';
+import { useApi, useApiMutation } from '../api/hooks';
+import { useFormat } from '../hooks/useFormat';
+import { useLogText } from '../hooks/useLogText';
+import { Button } from './Button';
+import { ErrorMessage } from './ErrorMessage';
+import { Loading } from './Loading';
+import { Card } from './Page';
+import { useToast } from './Toast';
+import './workLog.css';
 
 /** The work log of a question or a customer: every action, newest first; exportable as CSV. */
 export function WorkLog({ questionId, customerId }: { questionId?: number; customerId?: number }) {

@@ -1,8 +1,0 @@
-import { z } from 'zod';
-import { JobState } from '../domain/job';
-import { defineChannels } from './channel';
-
-export const jobChannels = defineChannels({
-  'jobs:list': { input: z.object({}), output: z.array(JobState) },
-  'jobs:cancel': { input: z.object({ id: z.string().max(200) }), output: z.object({ cancelled: z.boolean() }) },
-});
