@@ -124,7 +124,8 @@ try {
     },
     {
       publish_s: { max: 30 },
-      incremental_s: { max: 2 },
+      // Issue 20: a one-edit republish of a 10,000-answer site below half a second.
+      incremental_s: { max: 0.5 },
       index_to_text_ratio: { max: 0.35 },
       query_p95_ms: { max: 50 },
     },

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { findNodes, type AnswerDocument } from '../../../shared/answers/document';
 import { documentError, parseAnswerDocument, parseDocumentJson } from '../../../shared/answers/validate';
@@ -233,7 +233,7 @@ export function collectSite(library: Library): SiteSnapshot {
           hash ??=
             known && known.doc_fingerprint === fingerprint && known.doc_hash
               ? known.doc_hash
-              : createHash('sha256').update(docJson()).digest('hex');
+              : digest('sha256', docJson());
           return hash;
         },
         docFingerprint: fingerprint,
@@ -285,17 +285,16 @@ export function collectSite(library: Library): SiteSnapshot {
 
 /** What "changed since the last publication" compares: everything of the answer the site shows. */
 export function contentKey(answer: FaqAnswer, clips: ReadonlyMap<number, FaqClip>): string {
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        answer.title,
-        answer.docHash,
-        answer.language,
-        answer.slug,
-        answer.verifiedVersion,
-        answer.capabilityIds,
-        answer.clipIds.map((id) => clips.get(id) ?? null),
-      ]),
-    )
-    .digest('hex');
+  return digest(
+    'sha256',
+    JSON.stringify([
+      answer.title,
+      answer.docHash,
+      answer.language,
+      answer.slug,
+      answer.verifiedVersion,
+      answer.capabilityIds,
+      answer.clipIds.map((id) => clips.get(id) ?? null),
+    ]),
+  );
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { publicDocument } from '../../../shared/answers/publicVersion';
@@ -49,7 +49,7 @@ export function loadDecisions(db: Database): Decisions {
 }
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text);
 }
 
 /** The library's customers and the vendor's own addresses, as the scan worker needs them. */

@@ -1,5 +1,5 @@
 import { vendorNameIn } from '../../../shared/domain/faq';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resources } from '../../../shared/i18n';
 import type { Library } from '../library';
@@ -12,7 +12,7 @@ import { vendorCss, type Theme } from './theme';
 // What every page of the site shares (title, vendor, logo, theme versions), and a key that
 // changes whenever any of it does: then every page is made again.
 
-const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+const sha = (value: unknown) => hash('sha256', JSON.stringify(value));
 
 export function siteChrome(library: Library, snapshot: SiteSnapshot, theme: Theme, renderVersion: number) {
   const { settings, vendor } = snapshot;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { SiteWriter } from './output';
 import type { Chrome } from './site/layout';
 import {
@@ -56,9 +56,10 @@ export async function writeListPages(
   const { chrome, topics, answers } = site;
   for (const topic of topics) {
     const file = fileOf(topic.path);
-    const input = createHash('sha256')
-      .update(JSON.stringify([site.chromeKey, topic, topic.answerIds.map((id) => answers.get(id))]))
-      .digest('hex');
+    const input = hash(
+      'sha256',
+      JSON.stringify([site.chromeKey, topic, topic.answerIds.map((id) => answers.get(id))]),
+    );
     if (await writer.reusable(file, input)) writer.keep(file);
     else await writer.put(file, topicPage(chrome, topic, answers), input);
   }

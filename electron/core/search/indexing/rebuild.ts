@@ -2,8 +2,10 @@ import type { Database } from 'better-sqlite3';
 import { KIND_OF_CODE, loadDocuments } from '../documents';
 import { ImpactCounter } from '../impacts';
 import { prepared, readStats, setStats } from '../indexTables';
-import { topOfBlocks } from '../postings/best';
-import { BLOCK_SIZE, encodeBlock, encodeTop, TOP_MIN, TOP_SIZE } from '../postings/codec';
+import { TopTracker } from '../postings/best';
+import { BLOCK_SIZE, decodeBlock, encodeBlock, encodeTop, TOP_MIN, TOP_SIZE } from '../postings/codec';
+import { PostingChunk } from './postingChunk';
+import { shortKey, ShortTermIds } from './shortTermIds';
 
 // A whole index built at once: an old library's first (migration 0140), a repair, or a backlog so
 // long that appending it document by document would cost more. Every document is read and
@@ -41,6 +43,8 @@ class Accumulator {
   n = 0;
   total = 0;
   blocks: Block[] = [];
+  /** From TOP_MIN / 2 postings on: the term's best postings so far, for its top list. */
+  top: TopTracker | null = null;
 
   push(docno: number, impact: number): void {
     if (this.n === this.docnos.length) {
@@ -68,6 +72,15 @@ class Accumulator {
       n: this.n,
       data: encodeBlock(this.docnos, this.impacts, 0, this.n),
     });
+    if (this.top) for (let i = 0; i < this.n; i++) this.top.add(this.docnos[i]!, this.impacts[i]!);
+    else if (this.total >= TOP_MIN / 2) {
+      // Common from now on: what is already in blocks goes in once.
+      this.top = new TopTracker(TOP_SIZE);
+      for (const b of this.blocks) {
+        const { docnos, impacts } = decodeBlock(b.data, b.n);
+        for (let i = 0; i < b.n; i++) this.top.add(docnos[i]!, impacts[i]!);
+      }
+    }
     this.n = 0;
   }
 }
@@ -91,11 +104,11 @@ export class Rebuild {
   private kind = 0;
   private docno = 0;
   private readonly addPosting = (termId: number, impact: number) => this.add(termId, impact);
+  /** The postings of the chunk being read, in reading order, until they go to their terms. */
+  private readonly chunk = new PostingChunk();
   private df = new Int32Array(1 << 16);
-  /** Ids of one- and two-character terms by their char codes (first code → second code → id). */
-  private readonly shortIds: (Map<number, number> | undefined)[] = new Array<Map<number, number> | undefined>(
-    65536,
-  ).fill(undefined);
+  /** Ids of one- and two-unit terms by their char codes. */
+  private readonly shortIds = new ShortTermIds();
   /** Terms first seen in the step under way: written to search_terms with its transaction. */
   private readonly newTerms: [number, string][] = [];
   private readonly counter = new ImpactCounter((normal, from, to) => this.idOf(normal, from, to));
@@ -211,6 +224,7 @@ export class Rebuild {
       this.nextDocno++;
       docRows.push(this.docno, this.kind, id, distinct);
     }
+    this.flushChunk();
     this.db
       .transaction(() => {
         const term = prepared(this.db, 'INSERT INTO search_terms (id, term, df) VALUES (?, ?, 0)');
@@ -231,14 +245,11 @@ export class Rebuild {
    */
   private idOf(normal: string, from: number, to: number): number {
     if (to - from > 2) return this.idOfString(normal.slice(from, to));
-    const first = normal.charCodeAt(from);
-    const second = to - from === 2 ? normal.charCodeAt(from + 1) : 0;
-    let byFirst = this.shortIds[first];
-    if (!byFirst) this.shortIds[first] = byFirst = new Map();
-    let id = byFirst.get(second);
-    if (id === undefined) {
+    const key = shortKey(normal, from, to);
+    let id = this.shortIds.get(key);
+    if (id < 0) {
       id = this.idOfString(normal.slice(from, to));
-      byFirst.set(second, id);
+      this.shortIds.set(key, id);
     }
     return id;
   }
@@ -254,11 +265,7 @@ export class Rebuild {
   }
 
   private add(termId: number, impact: number): void {
-    const key = termId * 4 + this.kind;
-    while (this.postings.length <= key) this.postings.push(undefined);
-    let acc = this.postings[key];
-    if (!acc) this.postings[key] = acc = new Accumulator();
-    acc.push(this.docno, impact);
+    this.chunk.add(termId * 4 + this.kind, this.docno, impact);
     if (termId >= this.df.length) {
       const grown = new Int32Array(Math.max(termId + 1, this.df.length * 2));
       grown.set(this.df);
@@ -266,6 +273,16 @@ export class Rebuild {
     }
     this.df[termId]!++;
     this.postingCount++;
+  }
+
+  /** Hands the chunk's postings to their terms' accumulators, a run per term. */
+  private flushChunk(): void {
+    this.chunk.drain((key, docnos, impacts, from, to) => {
+      while (this.postings.length <= key) this.postings.push(undefined);
+      let acc = this.postings[key];
+      if (!acc) this.postings[key] = acc = new Accumulator();
+      for (let i = from; i < to; i++) acc.push(docnos[i]!, impacts[i]!);
+    });
   }
 
   private flushPartials(): void {
@@ -279,8 +296,8 @@ export class Rebuild {
       'INSERT INTO search_blocks_next (term_id, kind, last_docno, max_impact, n, data) VALUES (?, ?, ?, ?, ?, ?)',
     );
     const top = prepared(this.db, 'INSERT INTO search_top_next (key, n, data) VALUES (?, ?, ?)');
-    const topRow = (blocks: Block[]): [number, Buffer] => {
-      const list = topOfBlocks(blocks, TOP_SIZE);
+    const topRow = (acc: Accumulator): [number, Buffer] => {
+      const list = acc.top!.result();
       return [list.docnos.length, encodeTop(list)];
     };
     this.db
@@ -292,7 +309,7 @@ export class Rebuild {
           const termId = Math.floor(key / 4);
           const kind = key - termId * 4;
           for (const b of acc.blocks) insert.run(termId, kind, b.last, b.max, b.n, b.data);
-          if (acc.total >= TOP_MIN) top.run(key, ...topRow(acc.blocks));
+          if (acc.total >= TOP_MIN) top.run(key, ...topRow(acc));
           rows += acc.blocks.length;
           this.postings[key] = undefined;
         }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { topOfBlocks } from './best';
+import { topOfBlocks, TopTracker } from './best';
 import { bestOf, BLOCK_SIZE, decodeBlock, decodeTop, encodeBlock, encodeTop } from './codec';
 
 const postings = fc
@@ -77,6 +77,20 @@ describe('top lists', () => {
             return { max: Math.max(...l.impacts), n: docnos.length, data: encodeBlock(docnos, l.impacts) };
           });
           expect(topOfBlocks(blocks, size)).toEqual(bestOf(all, size));
+        },
+      ),
+    );
+  });
+
+  it('kept while postings stream in equal the best of all of them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 255 }), { maxLength: 3000 }),
+        fc.integer({ min: 1, max: 600 }),
+        (impacts, size) => {
+          const tracker = new TopTracker(size);
+          impacts.forEach((impact, i) => tracker.add(i + 1, impact));
+          expect(tracker.result()).toEqual(bestOf({ docnos: impacts.map((_, i) => i + 1), impacts }, size));
         },
       ),
     );
