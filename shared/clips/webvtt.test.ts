@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cueAt, parseWebVtt, vttText, webVtt } from './webvtt';
+import { cueAt, cuesFromData, parseWebVtt, vttText, webVtt } from './webvtt';
 
 describe('parseWebVtt', () => {
   it('reads cues with hours, settings, identifiers and multi-line text; skips notes and bad timings', () => {
@@ -72,5 +72,21 @@ describe('cueAt', () => {
     expect(cueAt(cues, 5.5)?.text).toBe('c');
     expect(cueAt(cues, 6)).toBeNull();
     expect(cueAt([], 1)).toBeNull();
+  });
+});
+
+describe('cuesFromData', () => {
+  it("keeps the well-formed cues of a page's data, sorted, and nothing of malformed data", () => {
+    expect(
+      cuesFromData(
+        JSON.stringify([[2, 4, 'b'], [0, 2, 'a'], [5, 5, 'empty'], ['x', 1, 'bad'], [1, 2, 3], 'junk']),
+      ),
+    ).toEqual([
+      { startS: 0, endS: 2, text: 'a' },
+      { startS: 2, endS: 4, text: 'b' },
+    ]);
+    expect(cuesFromData('{"not":"a list"}')).toEqual([]);
+    expect(cuesFromData('[[0, 1, "a"]')).toEqual([]);
+    expect(cuesFromData(undefined)).toEqual([]);
   });
 });

@@ -98,3 +98,29 @@ export function cueAt<C extends Cue>(cues: readonly C[], time: number): C | null
     if (time < cues[i]!.endS) current = cues[i]!;
   return current;
 }
+
+/**
+ * The cues a page carries as data (the renderer's `data-captions`: `[[startS, endS, text], …]`),
+ * the well-formed ones only, sorted by start; none when the data is not what the renderer writes
+ * (the video still plays without them).
+ */
+export function cuesFromData(json: string | undefined): Cue[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json ?? '[]');
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .filter(
+      (c): c is [number, number, string] =>
+        Array.isArray(c) &&
+        Number.isFinite(c[0]) &&
+        Number.isFinite(c[1]) &&
+        c[1] > c[0] &&
+        typeof c[2] === 'string',
+    )
+    .map(([startS, endS, text]) => ({ startS, endS, text }))
+    .sort((a, b) => a.startS - b.startS);
+}

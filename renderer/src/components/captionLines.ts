@@ -1,4 +1,4 @@
-import { cueAt, type Cue } from '@shared/clips/webvtt';
+import { cueAt, cuesFromData, type Cue } from '@shared/clips/webvtt';
 
 // Captions in the app's preview, drawn the way the bundle's viewer draws them (the same markup
 // hooks, .kb-caption and .kb-caption__line, and the same choice of cue, cueAt): one line over the
@@ -6,31 +6,11 @@ import { cueAt, type Cue } from '@shared/clips/webvtt';
 // cues as data (data-captions, output time); a text track left to Chromium would show two cues at
 // a chapter boundary and keep the previous one after a seek (issue 17).
 
-function cuesOf(video: HTMLVideoElement): Cue[] {
-  try {
-    const raw = JSON.parse(video.dataset.captions ?? '[]') as unknown;
-    if (!Array.isArray(raw)) return [];
-    return raw
-      .filter(
-        (c): c is [number, number, string] =>
-          Array.isArray(c) &&
-          Number.isFinite(c[0]) &&
-          Number.isFinite(c[1]) &&
-          c[1] > c[0] &&
-          typeof c[2] === 'string',
-      )
-      .map(([startS, endS, text]) => ({ startS, endS, text }))
-      .sort((a, b) => a.startS - b.startS);
-  } catch {
-    return []; // the video still plays without them
-  }
-}
-
 /** Draws the current caption over each video of `root` that has captions; returns the undo. */
 export function attachCaptionLines(root: HTMLElement): () => void {
   const undo: (() => void)[] = [];
   for (const video of root.querySelectorAll<HTMLVideoElement>('video[data-captions]')) {
-    const cues = cuesOf(video);
+    const cues = cuesFromData(video.dataset.captions);
     if (!cues.length) continue;
     const stage = document.createElement('div');
     stage.className = 'kb-video__stage';

@@ -4,7 +4,7 @@
 import { SearchClient, type SearchLoader, type SearchResult } from '../../../shared/faq/searchClient';
 import type { BucketData, SearchMeta, StoreData } from '../../../shared/faq/searchFormat';
 import { snippet, type Segment } from '../../../shared/faq/snippet';
-import { cueAt, type Cue } from '../../../shared/clips/webvtt';
+import { cueAt, cuesFromData, type Cue } from '../../../shared/clips/webvtt';
 
 declare global {
   interface Window {
@@ -234,26 +234,6 @@ function seek(clipId: string, time: number): void {
   void video.play().catch(() => undefined);
 }
 
-function cuesOf(video: HTMLVideoElement): Cue[] {
-  try {
-    const raw = JSON.parse(video.dataset.captions ?? '[]') as unknown;
-    if (!Array.isArray(raw)) return [];
-    return raw
-      .filter(
-        (c): c is [number, number, string] =>
-          Array.isArray(c) &&
-          Number.isFinite(c[0]) &&
-          Number.isFinite(c[1]) &&
-          c[1] > c[0] &&
-          typeof c[2] === 'string',
-      )
-      .map(([startS, endS, text]) => ({ startS, endS, text }))
-      .sort((a, b) => a.startS - b.startS);
-  } catch {
-    return []; // malformed captions: the video still plays
-  }
-}
-
 /**
  * Captions from the page itself (a track file would not load from file://, see video.ts), drawn
  * as the bundle's viewer and the app's preview draw them: one line over the picture, the cue
@@ -263,7 +243,7 @@ function cuesOf(video: HTMLVideoElement): Cue[] {
  * the video's own fullscreen, where nothing of the page is drawn, it shows.
  */
 function addCaptions(video: HTMLVideoElement): void {
-  const cues = cuesOf(video);
+  const cues = cuesFromData(video.dataset.captions);
   if (!cues.length) return;
   const stage = document.createElement('div');
   stage.className = 'video__stage';
