@@ -68,6 +68,36 @@ test('a new question gets existing answers suggested, and one is linked instead 
   await expect(detail.getByTestId('linked-questions')).not.toContainText('古い商品画像をまとめて削除したい');
 });
 
+test('a title typed while the question is still loading is kept; the language follows the customer', async ({
+  page,
+}) => {
+  // A busy machine answers after the person has typed: the spec holds the question's details
+  // until the title is in (no timing), then sees the customer's language arrive.
+  let release = () => {};
+  const typed = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/__kotae/invoke/questions%3Alist', async (route) => {
+    if ((route.request().postDataJSON() as { ids?: number[] }).ids) await typed;
+    await route.continue();
+  });
+  await page.getByRole('link', { name: 'Answers' }).click();
+  await page.getByRole('button', { name: 'New answer' }).first().click();
+  const dialog = page.getByRole('dialog');
+  const language = dialog.getByLabel('Language of the answer');
+  await expect(language).toHaveValue('en'); // the UI's language until a customer says otherwise
+  await dialog.getByRole('combobox', { name: 'The question it answers' }).fill('決済ボタン');
+  await dialog.getByRole('option', { name: /決済ボタンを押すとエラーになる/ }).click();
+  const title = dialog.getByLabel('Title', { exact: true });
+  await title.fill('Payment button: what to check first');
+  release();
+  // The customer's language comes after the question's details: those were in, and kept our title.
+  await expect(language).toHaveValue('ja');
+  await expect(title).toHaveValue('Payment button: what to check first');
+  await dialog.getByRole('button', { name: 'Create and write' }).click();
+  await expect(page.getByTestId('answer-detail').getByLabel('Title of the answer')).toHaveValue(
+    'Payment button: what to check first',
+  );
+});
+
 test('snippets: a greeting with the customer’s name, and steps saved as a snippet for the next answer', async ({
   page,
 }) => {

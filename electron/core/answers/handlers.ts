@@ -49,8 +49,10 @@ export function answerHandlers(studio: Studio): Handlers<AnswerChannel> {
     'answers:get': ({ id }) => getAnswer(studio.library().db, id),
     'answers:create': (input) =>
       changed(createAnswer(studio.writableLibrary(), input), 'answers', 'questions'),
-    // The autosave tells no other window: the editor that saved is the one showing it.
-    'answers:save': ({ id, doc }) => saveAnswerDoc(studio.writableLibrary(), id, doc),
+    // The autosave tells no other window (the editor that saved is the one showing it), unless it
+    // cleared or reopened a release's re-check: Settings, Publish and the Answers filter count those.
+    'answers:save': ({ id, doc }) =>
+      saveAnswerDoc(studio.writableLibrary(), id, doc, () => studio.changed('answers', 'releases')),
     'answers:update': ({ id, ...patch }) =>
       changed(updateAnswer(studio.writableLibrary(), id, patch), 'answers'),
     'answers:saveRevision': ({ id, note }) => saveRevision(studio.writableLibrary(), id, note),

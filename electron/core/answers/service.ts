@@ -138,9 +138,15 @@ export function insertRevision(
  * The autosave: replaces the working copy. No revision per save; but the first save after a
  * pause of SESSION_GAP_MS keeps the state before it as a revision ('@auto'), so each editing
  * session can be gone back to, and logs the session once. A document that fails the schema is
- * refused (DOCUMENT_INVALID, naming the node) before anything is written.
+ * refused (DOCUMENT_INVALID, naming the node) before anything is written. `onRechecksChanged` runs
+ * after the commit when the save cleared or reopened a release's re-check (lists elsewhere count them).
  */
-export function saveAnswerDoc(library: Library, id: number, input: AnswerDocument): SaveResult {
+export function saveAnswerDoc(
+  library: Library,
+  id: number,
+  input: AnswerDocument,
+  onRechecksChanged: () => void = () => undefined,
+): SaveResult {
   const db = library.db;
   const doc = checkedDocument(input);
   const json = canonicalJson(doc);
@@ -160,6 +166,7 @@ export function saveAnswerDoc(library: Library, id: number, input: AnswerDocumen
   const now = library.now();
   const newSession = Date.parse(now) - Date.parse(row.updated_at) > SESSION_GAP_MS;
   const verification = answerVerification(doc);
+  let rechecksChanged = false;
   db.transaction(() => {
     if (newSession) {
       const latest = latestRevisionDoc(db, id);
@@ -197,8 +204,9 @@ export function saveAnswerDoc(library: Library, id: number, input: AnswerDocumen
         detail: { version: verification.version, at: verification.at },
       });
     }
-    refreshRechecks(library, id, doc, row.title);
+    rechecksChanged = refreshRechecks(library, id, doc, row.title);
   }).immediate();
+  if (rechecksChanged) onRechecksChanged();
   return result();
 }
 

@@ -20,12 +20,18 @@ export function useApi<C extends Channel>(
   });
 }
 
-/** A mutation through a channel; every success refetches what is on screen. */
+/**
+ * A mutation through a channel; every success refetches what is on screen. The refetch is not
+ * waited for: what the caller does next (open what was created, close a dialog) must not wait until
+ * every list on screen has come back, which on a busy machine takes seconds.
+ */
 export function useApiMutation<C extends Channel>(channel: C) {
   const client = useQueryClient();
   return useMutation<Output<C>, Error, Input<C>>({
     mutationFn: (input) => call(channel, input),
-    onSuccess: () => client.invalidateQueries(),
+    onSuccess: () => {
+      void client.invalidateQueries();
+    },
   });
 }
 

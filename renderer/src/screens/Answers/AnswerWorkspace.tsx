@@ -78,8 +78,7 @@ export function AnswerWorkspace({ answer }: { answer: AnswerDetail }) {
       const result = await trackSave(answer.id, call('answers:save', { id: answer.id, doc: next }));
       setSaveInfo({ revision: result.revision, editedSinceRevision: result.editedSinceRevision });
       void queryClient.invalidateQueries({ queryKey: queryKey('answers:list') });
-      // A save that re-walked the steps may have cleared a re-check (issue 22).
-      void queryClient.invalidateQueries({ queryKey: queryKey('answers:stale') });
+      // A save that clears or reopens a release's re-check is announced by the core (data:changed).
     },
     [answer.id, queryClient],
   );

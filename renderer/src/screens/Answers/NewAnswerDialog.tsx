@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
@@ -28,13 +28,22 @@ export function NewAnswerDialog({
   const questionId = question ? String(question.id) : '';
   const [linkError, setLinkError] = useState<unknown>(null);
 
+  // What the person set by hand is theirs: the question's subject and its customer's language only
+  // fill fields left untouched, and only for the question still chosen when the answer arrives (a
+  // busy machine answers after the person has typed a title or picked a language; issue 19).
+  const touched = useRef({ title: false, language: false });
+  const pickedId = useRef<number | null>(null);
   const chooseQuestion = async (picked: PickedRecord | null) => {
     setQuestion(picked);
+    pickedId.current = picked?.id ?? null;
     if (!picked) return;
     const [q] = (await call('questions:list', { ids: [picked.id], limit: 1 })).items;
-    if (q && !title.trim()) setTitle(q.subject);
+    if (!q || pickedId.current !== picked.id) return;
+    if (!touched.current.title) setTitle((current) => (current.trim() ? current : q.subject));
     // Answer in the customer's language.
-    if (q?.customerId) setLanguage((await call('customers:get', { id: q.customerId })).language);
+    if (!q.customerId || touched.current.language) return;
+    const customer = await call('customers:get', { id: q.customerId });
+    if (pickedId.current === picked.id && !touched.current.language) setLanguage(customer.language);
   };
 
   const linkExisting = async (answerId: number) => {
@@ -85,7 +94,10 @@ export function NewAnswerDialog({
       <TextField
         label={t('create.titleLabel')}
         value={title}
-        onChange={(e) => setTitle(e.target.value)}
+        onChange={(e) => {
+          touched.current.title = true;
+          setTitle(e.target.value);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && title.trim()) submit();
         }}
@@ -94,7 +106,10 @@ export function NewAnswerDialog({
         <SelectField
           label={t('create.language')}
           value={language}
-          onChange={(e) => setLanguage(e.target.value as 'ja' | 'en')}
+          onChange={(e) => {
+            touched.current.language = true;
+            setLanguage(e.target.value as 'ja' | 'en');
+          }}
           options={[
             { value: 'ja', label: t('language.ja') },
             { value: 'en', label: t('language.en') },
