@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -26,6 +27,11 @@ const domGlobals = Object.keys(globals.browser).filter((name) => !(name in globa
 const nodeGlobals = Object.keys(globals.node).filter((name) => !(name in globals.browser));
 /** The packages shared/ may use: pure JavaScript, the same in every process. */
 const sharedPackages = ['zod', 'i18next', '@noble/hashes'];
+
+// The screens (renderer/src/screens/<Screen>/): none imports another's files.
+const screens = readdirSync(new URL('./renderer/src/screens/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 export default tseslint.config(
   {
@@ -74,6 +80,12 @@ export default tseslint.config(
               regex: '^(\\.\\./)+electron(/|$)',
               allowTypeImports: true,
               message: 'The renderer talks to the core only through window.kotae (import type is fine).',
+            },
+            {
+              // One folder per screen: what two screens show lives in components/ (issue 19).
+              regex: `^(\\.\\./)+(${screens.join('|')})(/|$)`,
+              message:
+                'A screen does not import another screen: move what both use to renderer/src/components/.',
             },
           ],
         },

@@ -73,6 +73,9 @@ test.describe('on a Japanese system', () => {
   test('lang: the date field and its calendar speak Japanese', async ({ page }) => {
     await page.getByRole('link', { name: '受信箱' }).click();
     await page.getByRole('button', { name: /決済ボタンを押すとエラーになる/ }).click();
+    // The shortcut belongs to the question's status panel (its button shows it): pressed once the
+    // question is open, as a person does; before, there is no question to change.
+    await expect(page.getByTestId('status-panel')).toContainText('Ctrl Shift S');
     await page.keyboard.press('Control+Shift+s');
     const dialog = page.getByTestId('status-dialog');
     await expect(dialog.getByTestId('date-words')).toHaveText(

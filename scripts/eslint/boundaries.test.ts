@@ -164,6 +164,37 @@ describe('the renderer', () => {
       await failures(file, "import { ipcRenderer } from 'electron';\nexport const used = ipcRenderer;\n"),
     ).toEqual([restricted]);
   });
+
+  it('keeps each screen to itself: what two screens use comes from components/', async () => {
+    const restricted = expect.stringMatching(
+      /^@typescript-eslint\/no-restricted-imports: .*A screen does not import another screen/,
+    );
+    const inSettings = 'renderer/src/screens/Settings/ReleasesCard.tsx';
+    expect(
+      await failures(
+        inSettings,
+        "import { RecheckList } from '../Answers/RecheckList';\nexport const C = RecheckList;\n",
+      ),
+    ).toEqual([restricted]);
+    expect(
+      await failures(
+        'renderer/src/screens/Answers/BundleExport/Form.tsx',
+        "import { Card } from '../../Customers';\nexport const C = Card;\n",
+      ),
+    ).toEqual([restricted]);
+    expect(
+      await failures(
+        inSettings,
+        "import { RecheckList } from '../../components/RecheckList';\nexport const C = RecheckList;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await failures(
+        'renderer/src/screens/Answers/BundleExport/Form.tsx',
+        "import { AnswerHeader } from '../AnswerHeader';\nexport const C = AnswerHeader;\n",
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe('shared/', () => {

@@ -4,7 +4,7 @@ import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { Button, Dialog, ErrorMessage, SelectField, TextField } from '../../components';
 import { RecordPicker, type PickedRecord } from '../../components/RecordPicker';
-import { SuggestedAnswers } from './SuggestedAnswers';
+import { SuggestedAnswers } from '../../components/SuggestedAnswers';
 
 /**
  * A new answer, usually for a question: choosing the question first shows existing answers that

@@ -26,7 +26,7 @@ import './workspace.css';
 import './dialogs.css';
 import { AnswerWorkspace } from './AnswerWorkspace';
 import { NewAnswerDialog } from './NewAnswerDialog';
-import { RecheckList } from './RecheckList';
+import { RecheckList } from '../../components/RecheckList';
 
 function AnswerDetailView({ id }: { id: number }) {
   // The editor starts from this copy, so it must be current: read after the answer's own pending

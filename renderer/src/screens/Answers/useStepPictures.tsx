@@ -22,7 +22,8 @@ export function useStepPictures(answerId: number, handleRef: RefObject<EditorHan
     if (!job || job.status === 'running' || handled.current === job.id) return;
     handled.current = job.id;
     if (!result) {
-      if (job.error && job.status !== 'cancelled') toast.show(<ErrorMessage error={job.error} />, { tone: 'danger' });
+      if (job.error && job.status !== 'cancelled')
+        toast.show(<ErrorMessage error={job.error} />, { tone: 'danger' });
       return;
     }
     let placed = 0;
@@ -35,9 +36,12 @@ export function useStepPictures(answerId: number, handleRef: RefObject<EditorHan
       }
     });
     for (const s of result.skipped) {
-      toast.show(t(s.reason === 'stale' ? 'stepPictures.stale' : 'stepPictures.notRendered', { title: s.title }), {
-        tone: 'warning',
-      });
+      toast.show(
+        t(s.reason === 'stale' ? 'stepPictures.stale' : 'stepPictures.notRendered', { title: s.title }),
+        {
+          tone: 'warning',
+        },
+      );
     }
     toast.show(placed ? t('stepPictures.done', { count: placed }) : t('stepPictures.none'), {
       tone: placed ? 'ok' : 'neutral',

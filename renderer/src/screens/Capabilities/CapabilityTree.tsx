@@ -36,6 +36,7 @@ import {
 } from './treeOrder';
 import { usePlaceCapability } from './usePlaceCapability';
 import './capabilitiesDnd.css';
+import './capabilityTree.css';
 
 /**
  * The catalogue as a tree whose areas and operations are reordered by dragging their grip handle

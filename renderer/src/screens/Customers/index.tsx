@@ -22,9 +22,9 @@ import {
 import { WindowedList } from '../../components/WindowedList';
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
-import { BundleHistory } from '../Answers/BundleExport';
+import { BundleHistory } from '../../components/BundleHistory';
 import { CustomerEditor, draftOf, isEdited, type CustomerDraft } from './CustomerEditor';
-import { CustomerProfileCard } from './CustomerProfileCard';
+import { CustomerProfileCard } from '../../components/CustomerProfileCard';
 import { CustomerTimeline } from './CustomerTimeline';
 
 /** One customer of the list. Memoised: selecting another customer re-renders two rows, not all. */
@@ -124,7 +124,9 @@ export default function Customers({ id, navigate }: ScreenProps) {
         <CustomerRow
           customer={customer}
           selected={isSelected}
-          unsaved={customer !== undefined && !!drafts[customer.id] && isEdited(drafts[customer.id]!, customer)}
+          unsaved={
+            customer !== undefined && !!drafts[customer.id] && isEdited(drafts[customer.id]!, customer)
+          }
           tabIndex={roving.tabIndex}
           onOpen={open}
           t={t}

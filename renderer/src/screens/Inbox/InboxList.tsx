@@ -11,6 +11,7 @@ import { VirtualList, type RovingProps } from '../../components/VirtualList';
 import { todayDay, useFormat, type Format } from '../../hooks/useFormat';
 import { WINDOW_ROWS } from '../../hooks/listWindows';
 import { useWindowedList } from '../../hooks/useWindowedList';
+import './inboxList.css';
 
 const ROW_HEIGHT = 60;
 const HEADER_HEIGHT = 28;

@@ -8,6 +8,7 @@ import { Card, Dialog, ErrorMessage, IconButton, Loading, useToast } from '../..
 import { useFormat } from '../../hooks/useFormat';
 import { mailDocument, MailFrame } from './MailFrame';
 import './intake.css';
+import './messageThread.css';
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -5,9 +5,9 @@ import type { ScopeVerdict } from '@shared/domain/status';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { Badge, Button, Card, ErrorMessage, useToast } from '../../components';
 import { useCapabilitiesInUiLanguage } from '../../hooks/useCapabilityText';
-import { DraftEditor, type DraftText } from './DraftEditor';
-import { MessageTemplatesButton } from './MessageTemplatesDialog';
-import { StatusChangeDialog } from './StatusChangeDialog';
+import { DraftEditor, type DraftText } from '../../components/DraftEditor';
+import { MessageTemplatesButton } from '../../components/MessageTemplatesDialog';
+import { StatusChangeDialog } from '../../components/StatusChangeDialog';
 import './tracking.css';
 import { succeeded } from '../../api/succeeded';
 

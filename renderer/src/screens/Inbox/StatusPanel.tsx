@@ -7,9 +7,9 @@ import { Badge, Button, Card, Kbd, MessageDelivery, StatusBadge } from '../../co
 import { useHotkey } from '../../hooks/useHotkey';
 import { shortcutLabel } from '../../hooks/shortcutLabel';
 import { todayDay, useFormat } from '../../hooks/useFormat';
-import { StatusChangeDialog } from './StatusChangeDialog';
+import { StatusChangeDialog } from '../../components/StatusChangeDialog';
 import './tracking.css';
-import { useSendDraft } from './DraftEditor';
+import { useSendDraft } from '../../components/DraftEditor';
 import { useLogText } from '../../hooks/useLogText';
 
 const changeStatusKey = 'mod+shift+s';

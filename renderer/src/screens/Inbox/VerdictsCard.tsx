@@ -5,7 +5,7 @@ import type { QuestionDetail } from '@shared/domain/question';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { Badge, Button, Card, ErrorMessage } from '../../components';
 import { useFormat } from '../../hooks/useFormat';
-import { StatusChangeDialog } from './StatusChangeDialog';
+import { StatusChangeDialog } from '../../components/StatusChangeDialog';
 import './verdicts.css';
 
 /**

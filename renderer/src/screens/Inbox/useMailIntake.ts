@@ -21,7 +21,11 @@ export function useMailIntake(navigate: ScreenProps['navigate']) {
   const job = mail.job;
   const jobId = job?.id ?? null;
   const running = mail.running;
-  const live = useApi('intake:report', { jobId: jobId ?? '' }, { enabled: running && jobId !== null, refetchInterval: 500 });
+  const live = useApi(
+    'intake:report',
+    { jobId: jobId ?? '' },
+    { enabled: running && jobId !== null, refetchInterval: 500 },
+  );
   const startJob = mail.start;
   const resetJob = mail.reset;
 

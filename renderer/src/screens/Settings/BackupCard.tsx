@@ -101,9 +101,7 @@ export function BackupCard({ hasLibrary }: { hasLibrary: boolean }) {
       {restored && (
         <div role="status" data-testid="restore-done">
           <p>{t('restored', { path: restored.path })}</p>
-          <Button onClick={() => void actions.openRecent(restored.path)}>
-            {t('openRestored')}
-          </Button>
+          <Button onClick={() => void actions.openRecent(restored.path)}>{t('openRestored')}</Button>
         </div>
       )}
     </Card>

@@ -7,7 +7,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { Badge, Button, Card, Dialog, ErrorMessage, IconButton, Loading, useToast } from '../../components';
 import { useFormat } from '../../hooks/useFormat';
 import type { ScreenProps } from '../../shell/ScreenView';
-import { RecheckList } from '../Answers/RecheckList';
+import { RecheckList } from '../../components/RecheckList';
 import { RecordReleaseDialog } from './RecordReleaseDialog';
 import './releases.css';
 

@@ -8,11 +8,12 @@ import { changeLanguage } from '../../i18n';
 import { useLibraryActions } from '../../shell/useLibraryActions';
 import { applyTheme } from '../../shell/theme';
 import type { ScreenProps } from '../../shell/ScreenView';
-import { FfmpegSettings } from '../Videos/FfmpegSettings';
+import { FfmpegSettings } from '../../components/FfmpegSettings';
 import { BackupCard } from './BackupCard';
 import { ReleasesCard } from './ReleasesCard';
 import { VendorCard } from './VendorCard';
-import { MessageTemplatesCard } from '../Inbox/MessageTemplatesDialog';
+import { MessageTemplatesCard } from '../../components/MessageTemplatesDialog';
+import './settings.css';
 
 export default function Settings({ navigate }: ScreenProps) {
   const { t } = useTranslation(['settings', 'library']);

@@ -90,14 +90,19 @@ function ChapterRow({
             value={chapter.stepId ?? ''}
             options={[
               { value: '', label: t('chapters.noStep') },
-              ...steps.map((s) => ({ value: s.stepId, label: t('chapters.stepLabel', { n: s.n, text: s.action.slice(0, 60) }) })),
+              ...steps.map((s) => ({
+                value: s.stepId,
+                label: t('chapters.stepLabel', { n: s.n, text: s.action.slice(0, 60) }),
+              })),
             ]}
             onChange={(e) => {
               const chosen = steps.find((s) => s.stepId === e.target.value) ?? null;
               onChange({
                 stepId: chosen?.stepId ?? null,
                 // A chapter still named "Chapter n" takes the step's action as its title.
-                ...(chosen && /^\S+ \d+$|^チャプター \d+$/.test(chapter.title) ? { title: chosen.action.slice(0, 120) } : {}),
+                ...(chosen && /^\S+ \d+$|^チャプター \d+$/.test(chapter.title)
+                  ? { title: chosen.action.slice(0, 120) }
+                  : {}),
               });
               if (chosen && !caption.trim()) onCaption(chosen.text);
             }}
@@ -135,7 +140,11 @@ function ChapterRow({
               data-testid="chapter-picture-here"
             />
             {chapter.pictureS !== null && (
-              <IconButton label={t('chapters.pictureReset')} icon={<RotateCcw size={14} />} onClick={() => onChange({ pictureS: null })} />
+              <IconButton
+                label={t('chapters.pictureReset')}
+                icon={<RotateCcw size={14} />}
+                onClick={() => onChange({ pictureS: null })}
+              />
             )}
           </div>
         )}
@@ -162,7 +171,10 @@ export function ChaptersPanel({
   // The latest answers to choose from at once; any other by typing part of its title.
   const latest = useApi('answers:list', { limit: 8 });
   const answer = useApi('answers:get', { id: edit.answerId ?? 0 }, { enabled: edit.answerId !== null });
-  const steps = useMemo(() => (edit.answerId !== null ? stepsOf(answer.data?.doc) : []), [answer.data, edit.answerId]);
+  const steps = useMemo(
+    () => (edit.answerId !== null ? stepsOf(answer.data?.doc) : []),
+    [answer.data, edit.answerId],
+  );
   const captions = new Map(edit.captions.map((c) => [c.chapterId, c.text]));
   const sorted = [...edit.chapters].sort((a, b) => a.startS - b.startS);
   // The same mapping the render and every output use: a chapter in a removed part, or after the out
@@ -187,7 +199,11 @@ export function ChaptersPanel({
         recent={(latest.data?.items ?? []).map((a) => ({ id: a.id, title: a.title }))}
         onChange={(picked) => {
           const answerId = picked?.id ?? null;
-          change((x) => ({ ...x, answerId, chapters: x.chapters.map((c) => ({ ...c, stepId: answerId === x.answerId ? c.stepId : null })) }));
+          change((x) => ({
+            ...x,
+            answerId,
+            chapters: x.chapters.map((c) => ({ ...c, stepId: answerId === x.answerId ? c.stepId : null })),
+          }));
         }}
         testId="clip-answer"
       />

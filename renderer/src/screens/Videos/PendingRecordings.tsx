@@ -31,11 +31,31 @@ export function PendingRecordings({ onSaved }: { onSaved: (r: ImportResult) => v
       {pending.data.map((p) => (
         <div key={p.id} className="k-pending__item">
           <strong>{t('recorder.pendingTitle')}</strong>
-          <span>{t('recorder.pendingText', { date: fmt.dateTime(p.startedAt), size: fmt.bytes(p.bytes) })}</span>
-          <Button size="sm" variant="primary" disabled={busy} onClick={() => void act(async () => onSaved(await call('recording:finish', { id: p.id, name: t('recorder.name', { date: fmt.dateTime(p.startedAt) }) })))}>
+          <span>
+            {t('recorder.pendingText', { date: fmt.dateTime(p.startedAt), size: fmt.bytes(p.bytes) })}
+          </span>
+          <Button
+            size="sm"
+            variant="primary"
+            disabled={busy}
+            onClick={() =>
+              void act(async () =>
+                onSaved(
+                  await call('recording:finish', {
+                    id: p.id,
+                    name: t('recorder.name', { date: fmt.dateTime(p.startedAt) }),
+                  }),
+                ),
+              )
+            }
+          >
             {t('recorder.recover')}
           </Button>
-          <Button size="sm" disabled={busy} onClick={() => void act(async () => void (await call('recording:discard', { id: p.id })))}>
+          <Button
+            size="sm"
+            disabled={busy}
+            onClick={() => void act(async () => void (await call('recording:discard', { id: p.id })))}
+          >
             {t('recorder.discard')}
           </Button>
         </div>

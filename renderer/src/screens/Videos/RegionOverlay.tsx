@@ -29,7 +29,12 @@ function dragged(d: Drag, x: number, y: number): Rect {
   if (d.mode === 'draw') {
     const x0 = clamp(Math.min(d.start.x, x), 0, 1);
     const y0 = clamp(Math.min(d.start.y, y), 0, 1);
-    return { x: x0, y: y0, w: clamp(Math.abs(x - d.start.x), 0, 1 - x0), h: clamp(Math.abs(y - d.start.y), 0, 1 - y0) };
+    return {
+      x: x0,
+      y: y0,
+      w: clamp(Math.abs(x - d.start.x), 0, 1 - x0),
+      h: clamp(Math.abs(y - d.start.y), 0, 1 - y0),
+    };
   }
   const dx = x - d.start.x;
   const dy = y - d.start.y;
@@ -76,7 +81,10 @@ export function RegionOverlay(props: RegionOverlayProps) {
     ...props.redactions.map((r) => ({ kind: 'redaction' as const, region: r as Redaction | ZoomRegion })),
     ...props.zooms.map((z) => ({ kind: 'zoom' as const, region: z as Redaction | ZoomRegion })),
   ]
-    .filter(({ kind, region }) => showsAt(region, currentS) || (selected?.kind === kind && selected.id === region.id))
+    .filter(
+      ({ kind, region }) =>
+        showsAt(region, currentS) || (selected?.kind === kind && selected.id === region.id),
+    )
     .map(({ kind, region }) => ({
       kind,
       region,
@@ -106,7 +114,10 @@ export function RegionOverlay(props: RegionOverlayProps) {
     if (!drag || !draft) return;
     if (drag.mode === 'draw') {
       if (draft.w >= MIN && draft.h >= MIN) props.onCreate(drag.kind, draft);
-    } else if (drag.ref && (['x', 'y', 'w', 'h'] as const).some((k) => Math.abs(draft[k] - drag.origin[k]) > 1e-6)) {
+    } else if (
+      drag.ref &&
+      (['x', 'y', 'w', 'h'] as const).some((k) => Math.abs(draft[k] - drag.origin[k]) > 1e-6)
+    ) {
       props.onChange(drag.ref, { [drag.end]: draft });
     }
     setDrag(null);
@@ -119,7 +130,8 @@ export function RegionOverlay(props: RegionOverlayProps) {
       className={`k-regions ${tool ? 'is-drawing' : ''}`}
       data-testid="region-overlay"
       onPointerDown={(e) => {
-        if (tool) begin(e, { mode: 'draw', kind: tool, ref: null, end: 'rect', origin: { x: 0, y: 0, w: 0, h: 0 } });
+        if (tool)
+          begin(e, { mode: 'draw', kind: tool, ref: null, end: 'rect', origin: { x: 0, y: 0, w: 0, h: 0 } });
         else if (selected) props.onSelect(null);
       }}
       onPointerMove={(e) => {
@@ -149,19 +161,33 @@ export function RegionOverlay(props: RegionOverlayProps) {
             onKeyDown={(e) => {
               // Arrows move it (Shift: change its size) by a hundredth of the picture; the editor's
               // own arrow keys (frame by frame) wait until the rectangle loses focus.
-              const step = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[e.key];
+              const step = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[
+                e.key
+              ];
               if (!step) return;
               e.preventDefault();
               e.stopPropagation();
               const end = endFor(region, kind);
               const origin = originOf(region, kind, rect, end);
               const ref = { kind, id: region.id };
-              const d: Drag = { mode: e.shiftKey ? 'se' : 'move', kind, ref, end, start: { x: 0, y: 0 }, origin };
+              const d: Drag = {
+                mode: e.shiftKey ? 'se' : 'move',
+                kind,
+                ref,
+                end,
+                start: { x: 0, y: 0 },
+                origin,
+              };
               const next = dragged(d, step[0]! * 0.01, step[1]! * 0.01);
               props.onChange(ref, { [end]: next });
             }}
             className={`k-region k-region--${style} ${isSelected ? 'is-selected' : ''} ${on ? '' : 'is-off'}`}
-            style={{ left: `${shown.x * 100}%`, top: `${shown.y * 100}%`, width: `${shown.w * 100}%`, height: `${shown.h * 100}%` }}
+            style={{
+              left: `${shown.x * 100}%`,
+              top: `${shown.y * 100}%`,
+              width: `${shown.w * 100}%`,
+              height: `${shown.h * 100}%`,
+            }}
             data-testid={`region-${kind}`}
             data-id={region.id}
             title={t(kind === 'redaction' ? 'regions.redactionTitle' : 'regions.zoomTitle')}
@@ -169,7 +195,13 @@ export function RegionOverlay(props: RegionOverlayProps) {
               if (tool) return; // drawing goes on over existing rectangles
               props.onSelect({ kind, id: region.id });
               const end = endFor(region, kind);
-              begin(e, { mode: 'move', kind, ref: { kind, id: region.id }, end, origin: originOf(region, kind, rect, end) });
+              begin(e, {
+                mode: 'move',
+                kind,
+                ref: { kind, id: region.id },
+                end,
+                origin: originOf(region, kind, rect, end),
+              });
             }}
           >
             {isSelected &&
@@ -181,7 +213,13 @@ export function RegionOverlay(props: RegionOverlayProps) {
                   onPointerDown={(e) => {
                     if (tool) return;
                     const end = endFor(region, kind);
-                    begin(e, { mode: h, kind, ref: { kind, id: region.id }, end, origin: originOf(region, kind, rect, end) });
+                    begin(e, {
+                      mode: h,
+                      kind,
+                      ref: { kind, id: region.id },
+                      end,
+                      origin: originOf(region, kind, rect, end),
+                    });
                   }}
                 />
               ))}
@@ -191,7 +229,12 @@ export function RegionOverlay(props: RegionOverlayProps) {
       {drag?.mode === 'draw' && draft && (
         <div
           className={`k-region k-region--${drag.kind === 'zoom' ? 'zoom' : 'blur'} is-selected`}
-          style={{ left: `${draft.x * 100}%`, top: `${draft.y * 100}%`, width: `${draft.w * 100}%`, height: `${draft.h * 100}%` }}
+          style={{
+            left: `${draft.x * 100}%`,
+            top: `${draft.y * 100}%`,
+            width: `${draft.w * 100}%`,
+            height: `${draft.h * 100}%`,
+          }}
           data-testid="region-draft"
         />
       )}

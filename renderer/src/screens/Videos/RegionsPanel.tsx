@@ -27,15 +27,28 @@ export function RegionsPanel({
   onJump: (s: number) => void;
 }) {
   const { t } = useTranslation('videos');
-  const patch = (ref: RegionRef, p: Partial<Redaction> & Partial<ZoomRegion>) => change((e) => updateRegion(e, ref, p));
+  const patch = (ref: RegionRef, p: Partial<Redaction> & Partial<ZoomRegion>) =>
+    change((e) => updateRegion(e, ref, p));
   const items = [
-    ...edit.redactions.map((r, i) => ({ kind: 'redaction' as const, region: r as Redaction | ZoomRegion, n: i + 1 })),
+    ...edit.redactions.map((r, i) => ({
+      kind: 'redaction' as const,
+      region: r as Redaction | ZoomRegion,
+      n: i + 1,
+    })),
     ...edit.zooms.map((z, i) => ({ kind: 'zoom' as const, region: z as Redaction | ZoomRegion, n: i + 1 })),
   ];
   return (
-    <Card title={t('regions.title')} className="k-regions-panel" actions={<SquareDashedMousePointer size={16} aria-hidden />}>
+    <Card
+      title={t('regions.title')}
+      className="k-regions-panel"
+      actions={<SquareDashedMousePointer size={16} aria-hidden />}
+    >
       <p className="faint k-regions-panel__hint" aria-live="polite">
-        {tool ? t(tool === 'zoom' ? 'regions.drawZoomHint' : 'regions.drawHint') : selected ? t('regions.selectedHint') : t('regions.hint')}
+        {tool
+          ? t(tool === 'zoom' ? 'regions.drawZoomHint' : 'regions.drawHint')
+          : selected
+            ? t('regions.selectedHint')
+            : t('regions.hint')}
       </p>
       {items.length > 0 && (
         <ul className="k-region-list">
@@ -44,7 +57,11 @@ export function RegionsPanel({
             const isSelected = selected?.kind === kind && selected.id === region.id;
             const name = t(kind === 'redaction' ? 'regions.redactionN' : 'regions.zoomN', { n });
             return (
-              <li key={`${kind}-${region.id}`} className={`k-region-item ${isSelected ? 'is-selected' : ''}`} data-testid={`region-item-${kind}`}>
+              <li
+                key={`${kind}-${region.id}`}
+                className={`k-region-item ${isSelected ? 'is-selected' : ''}`}
+                data-testid={`region-item-${kind}`}
+              >
                 <div className="k-region-item__head">
                   <button
                     type="button"
@@ -60,7 +77,11 @@ export function RegionsPanel({
                   <span className="faint mono" data-testid="region-span">
                     {t('regions.span', { from: timecode(region.startS), to: timecode(region.endS) })}
                   </span>
-                  <IconButton label={t('regions.jump')} icon={<Play size={14} />} onClick={() => onJump(region.startS)} />
+                  <IconButton
+                    label={t('regions.jump')}
+                    icon={<Play size={14} />}
+                    onClick={() => onJump(region.startS)}
+                  />
                   <IconButton
                     label={t('regions.remove', { name })}
                     icon={<Trash2 size={14} />}

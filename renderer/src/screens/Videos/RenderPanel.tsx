@@ -38,7 +38,11 @@ export function RenderPanel({
     zooms: edit.zooms,
   };
   const plan = useApi('clips:plan', planInput, { placeholderData: (previous) => previous });
-  const lossless = useApi('clips:plan', { ...planInput, renderMode: 'lossless' }, { placeholderData: (previous) => previous });
+  const lossless = useApi(
+    'clips:plan',
+    { ...planInput, renderMode: 'lossless' },
+    { placeholderData: (previous) => previous },
+  );
   const losslessRefused = lossless.data?.refused ? lossless.data.fallback : null;
   // A redaction or zoom is the edit's doing, not the video's: say what to choose instead.
   const losslessWhy =
@@ -105,32 +109,52 @@ export function RenderPanel({
           <div className="k-field__label">{t('render.plan')}</div>
           {p.fallback && !p.refused && (
             <p className="k-plan__fallback" data-testid="plan-fallback">
-              {t(p.requestedMode === 'lossless' ? 'render.fallbackLossless' : 'render.fallback', { reason: t(`fallback.${p.fallback}`) })}
+              {t(p.requestedMode === 'lossless' ? 'render.fallbackLossless' : 'render.fallback', {
+                reason: t(`fallback.${p.fallback}`),
+              })}
             </p>
           )}
           <ul className="k-plan__list">
             {p.segments.map((s, i) => {
-              const moved = Math.abs(s.actual.startS - s.requested.startS) > 1e-3 || Math.abs(s.actual.endS - s.requested.endS) > 1e-3;
+              const moved =
+                Math.abs(s.actual.startS - s.requested.startS) > 1e-3 ||
+                Math.abs(s.actual.endS - s.requested.endS) > 1e-3;
               return (
                 <li key={i} data-testid="plan-segment">
-                  <span className="mono">{t('render.planActual', { from: timecode(s.actual.startS), to: timecode(s.actual.endS) })}</span>{' '}
+                  <span className="mono">
+                    {t('render.planActual', { from: timecode(s.actual.startS), to: timecode(s.actual.endS) })}
+                  </span>{' '}
                   {moved ? (
                     <Badge tone="warning">{t('render.planSnapped')}</Badge>
                   ) : (
                     <Badge tone="ok">{t('render.planExact')}</Badge>
                   )}
                   {moved && (
-                    <div className="faint mono">{t('render.planRequested', { from: timecode(s.requested.startS), to: timecode(s.requested.endS) })}</div>
+                    <div className="faint mono">
+                      {t('render.planRequested', {
+                        from: timecode(s.requested.startS),
+                        to: timecode(s.requested.endS),
+                      })}
+                    </div>
                   )}
                   {p.mode === 'smart' && (
                     // What is copied and what re-encoded, and why (a cut's edge, a redaction, a zoom).
                     <ul className="k-plan__parts">
                       {s.parts.map((part, j) => (
-                        <li key={j} className={`k-plan__part k-plan__part--${part.kind}`} data-testid="plan-part" data-kind={part.kind}>
-                          <span className="mono">{timecode(part.startS)} – {timecode(part.endS)}</span>{' '}
+                        <li
+                          key={j}
+                          className={`k-plan__part k-plan__part--${part.kind}`}
+                          data-testid="plan-part"
+                          data-kind={part.kind}
+                        >
+                          <span className="mono">
+                            {timecode(part.startS)} – {timecode(part.endS)}
+                          </span>{' '}
                           {part.kind === 'copy'
                             ? t('render.partCopy')
-                            : t('render.partEncode', { why: part.why.map((w) => t(`render.why.${w}`)).join(t('render.whyJoin')) })}
+                            : t('render.partEncode', {
+                                why: part.why.map((w) => t(`render.why.${w}`)).join(t('render.whyJoin')),
+                              })}
                         </li>
                       ))}
                     </ul>
@@ -140,9 +164,21 @@ export function RenderPanel({
             })}
           </ul>
           <div className="faint" data-testid="plan-output">
-            {t('render.planOutput', { duration: timecode(p.outputDurationS), width: p.width, height: p.height })} ·{' '}
-            {t('render.reencoded', { percent: Math.round(p.reencodedShare * 100) })} ·{' '}
-            {t(p.cleanNarration ? 'render.audioClean' : p.audio === 'copy' ? 'render.audioCopy' : p.audio === 'encode' ? 'render.audioEncode' : 'render.audioNone')}
+            {t('render.planOutput', {
+              duration: timecode(p.outputDurationS),
+              width: p.width,
+              height: p.height,
+            })}{' '}
+            · {t('render.reencoded', { percent: Math.round(p.reencodedShare * 100) })} ·{' '}
+            {t(
+              p.cleanNarration
+                ? 'render.audioClean'
+                : p.audio === 'copy'
+                  ? 'render.audioCopy'
+                  : p.audio === 'encode'
+                    ? 'render.audioEncode'
+                    : 'render.audioNone',
+            )}
           </div>
           {(p.redactions > 0 || p.zooms > 0) && (
             <div className="faint" data-testid="plan-regions">
@@ -185,7 +221,9 @@ export function RenderPanel({
           options={[
             { value: 'source', label: t('render.resolutionSource') },
             ...(['2160', '1080', '720', '480'] as const)
-              .filter((h) => Number(h) < Math.min(video.asset.width ?? 0, video.asset.height ?? 0) || h === '480')
+              .filter(
+                (h) => Number(h) < Math.min(video.asset.width ?? 0, video.asset.height ?? 0) || h === '480',
+              )
               .map((h) => ({ value: h, label: `${h}p` })),
           ]}
           onChange={(e) => {
@@ -203,7 +241,10 @@ export function RenderPanel({
           value={edit.options.targetSizeMb ?? ''}
           onChange={(e) => {
             const n = Number(e.target.value);
-            change((x) => ({ ...x, options: { ...x.options, targetSizeMb: e.target.value && n >= 1 ? n : null } }));
+            change((x) => ({
+              ...x,
+              options: { ...x.options, targetSizeMb: e.target.value && n >= 1 ? n : null },
+            }));
           }}
         />
         <label className="k-check">
@@ -226,7 +267,10 @@ export function RenderPanel({
       {running ? (
         <div className="k-render__running" data-testid="render-running">
           <span>{t('render.running', { percent: Math.round(job.progress * 100) })}</span>
-          <ProgressBar value={job.progress} label={t('render.running', { percent: Math.round(job.progress * 100) })} />
+          <ProgressBar
+            value={job.progress}
+            label={t('render.running', { percent: Math.round(job.progress * 100) })}
+          />
           {job.etaS !== null && <span className="faint">{t('render.eta', { seconds: job.etaS })}</span>}
           <Button size="sm" icon={<X size={13} />} onClick={() => void render.cancel()}>
             {t('render.cancel')}
@@ -237,7 +281,7 @@ export function RenderPanel({
           variant="primary"
           icon={<Clapperboard size={15} />}
           onClick={() => void start()}
-          disabled={!!(p?.refused) || plan.isError}
+          disabled={!!p?.refused || plan.isError}
           data-testid="render-start"
         >
           {t('render.start')}
@@ -271,7 +315,9 @@ export function RenderPanel({
             data-testid="result-video"
           >
             <track kind="chapters" src={mediaUrl(rendered.chaptersVtt)} default />
-            {rendered.captionsVtt && <track kind="subtitles" src={mediaUrl(rendered.captionsVtt)} label="Captions" />}
+            {rendered.captionsVtt && (
+              <track kind="subtitles" src={mediaUrl(rendered.captionsVtt)} label="Captions" />
+            )}
           </video>
           <p className="faint">{t('render.resultHint')}</p>
           <RenderedVideoActions clipId={clip.id} />

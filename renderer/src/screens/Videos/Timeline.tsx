@@ -59,7 +59,7 @@ function WaveformCanvas({ peaks, width }: { peaks: number[]; width: number }) {
       ctx.fillRect(i * step, mid - h, Math.max(1, step - 0.5), h * 2);
     });
   }, [peaks, width]);
-  return <canvas ref={ref} className="k-timeline__wave" style={{ width, height: 36 }} aria-hidden />;
+  return <canvas ref={ref} className="k-cut-timeline__wave" style={{ width, height: 36 }} aria-hidden />;
 }
 
 /** The edit on a time axis: pictures, sound, kept and removed parts, chapters, the playhead. */
@@ -89,17 +89,17 @@ export function Timeline(props: TimelineProps) {
   for (let s = 0; s <= durationS + 1e-6 && width > 0; s += step) ticks.push(s);
 
   return (
-    <div className="k-timeline" data-testid="timeline">
-      <div className="k-timeline__ruler" aria-hidden>
+    <div className="k-cut-timeline" data-testid="timeline">
+      <div className="k-cut-timeline__ruler" aria-hidden>
         {ticks.map((s) => (
-          <span key={s} className="k-timeline__tick" style={{ left: x(s) }}>
+          <span key={s} className="k-cut-timeline__tick" style={{ left: x(s) }}>
             {timecode(s, false)}
           </span>
         ))}
       </div>
       <div
         ref={ref}
-        className="k-timeline__track"
+        className="k-cut-timeline__track"
         role="slider"
         tabIndex={-1}
         aria-label={t('playhead')}
@@ -108,7 +108,7 @@ export function Timeline(props: TimelineProps) {
         aria-valuenow={Math.round(currentS * 1000) / 1000}
         aria-valuetext={timecode(currentS)}
         onPointerDown={(e) => {
-          if ((e.target as HTMLElement).closest('.k-timeline__chapter')) return;
+          if ((e.target as HTMLElement).closest('.k-cut-timeline__chapter')) return;
           dragging.current = true;
           e.currentTarget.setPointerCapture(e.pointerId);
           onSeek(timeAt(e.clientX));
@@ -117,19 +117,19 @@ export function Timeline(props: TimelineProps) {
         onPointerUp={() => (dragging.current = false)}
       >
         <div
-          className="k-timeline__thumbs"
+          className="k-cut-timeline__thumbs"
           style={thumbnails ? { backgroundImage: `url(${mediaUrl(thumbnails.sha256)})` } : undefined}
           data-testid="timeline-thumbnails"
         />
         {waveform && waveform.peaks.length > 0 ? (
           <WaveformCanvas peaks={waveform.peaks} width={width} />
         ) : (
-          <div className="k-timeline__wave k-timeline__wave--none" />
+          <div className="k-cut-timeline__wave k-cut-timeline__wave--none" />
         )}
         {removedRanges(segments, durationS).map((r) => (
           <div
             key={`r${r.startS}`}
-            className="k-timeline__removed"
+            className="k-cut-timeline__removed"
             style={{ left: x(r.startS), width: x(r.endS) - x(r.startS) }}
             title={t('removed')}
           />
@@ -137,7 +137,7 @@ export function Timeline(props: TimelineProps) {
         {segments.map((s, i) => (
           <div
             key={`k${s.startS}`}
-            className="k-timeline__kept"
+            className="k-cut-timeline__kept"
             style={{ left: x(s.startS), width: x(s.endS) - x(s.startS) }}
             data-testid="timeline-kept"
             data-start={s.startS}
@@ -148,7 +148,7 @@ export function Timeline(props: TimelineProps) {
         {actual?.map((s) => (
           <div
             key={`a${s.startS}`}
-            className="k-timeline__actual"
+            className="k-cut-timeline__actual"
             style={{ left: x(s.startS), width: x(s.endS) - x(s.startS) }}
             data-testid="timeline-actual"
           />
@@ -157,7 +157,7 @@ export function Timeline(props: TimelineProps) {
           <button
             type="button"
             key={c.id}
-            className="k-timeline__chapter"
+            className="k-cut-timeline__chapter"
             style={{ left: x(c.startS) }}
             title={c.title || String(i + 1)}
             onClick={() => onChapter(c)}
@@ -166,14 +166,25 @@ export function Timeline(props: TimelineProps) {
             {i + 1}
           </button>
         ))}
-        <div className="k-timeline__playhead" style={{ left: x(currentS) }} data-testid="timeline-playhead" />
+        <div
+          className="k-cut-timeline__playhead"
+          style={{ left: x(currentS) }}
+          data-testid="timeline-playhead"
+        />
       </div>
       {(['redaction', 'zoom'] as const).map((kind) => {
-        const regions: readonly (Redaction | ZoomRegion)[] = kind === 'redaction' ? props.redactions : props.zooms;
+        const regions: readonly (Redaction | ZoomRegion)[] =
+          kind === 'redaction' ? props.redactions : props.zooms;
         const label = t(kind === 'redaction' ? 'timeline.redactions' : 'timeline.zooms');
         return (
-          <div key={kind} className={`k-timeline__lane k-timeline__lane--${kind}`} role="group" aria-label={label} data-testid={`lane-${kind}`}>
-            <span className="k-timeline__lane-label" aria-hidden>
+          <div
+            key={kind}
+            className={`k-cut-timeline__lane k-cut-timeline__lane--${kind}`}
+            role="group"
+            aria-label={label}
+            data-testid={`lane-${kind}`}
+          >
+            <span className="k-cut-timeline__lane-label" aria-hidden>
               {label}
             </span>
             {regions.map((r, i) => {
@@ -183,7 +194,7 @@ export function Timeline(props: TimelineProps) {
                 <button
                   type="button"
                   key={r.id}
-                  className={`k-timeline__region ${selected ? 'is-selected' : ''}`}
+                  className={`k-cut-timeline__region ${selected ? 'is-selected' : ''}`}
                   style={{ left: x(r.startS), width: Math.max(3, x(r.endS) - x(r.startS)) }}
                   title={`${name}: ${timecode(r.startS)} – ${timecode(r.endS)}`}
                   aria-label={`${name}: ${timecode(r.startS)} – ${timecode(r.endS)}`}
@@ -195,7 +206,7 @@ export function Timeline(props: TimelineProps) {
                 />
               );
             })}
-            <div className="k-timeline__lane-playhead" style={{ left: x(currentS) }} aria-hidden />
+            <div className="k-cut-timeline__lane-playhead" style={{ left: x(currentS) }} aria-hidden />
           </div>
         );
       })}

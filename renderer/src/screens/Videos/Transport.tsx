@@ -56,20 +56,53 @@ export function Transport({
   return (
     <div className="k-trim__transport" role="toolbar" aria-label={t('preview')}>
       <IconButton label={t('transport.back')} icon={<SkipBack size={16} />} onClick={onBack} />
-      <IconButton label={t('transport.prevFrame')} icon={<ChevronLeft size={16} />} onClick={() => onStep(-1)} />
+      <IconButton
+        label={t('transport.prevFrame')}
+        icon={<ChevronLeft size={16} />}
+        onClick={() => onStep(-1)}
+      />
       {playing ? (
-        <IconButton label={t('transport.pause')} icon={<Pause size={18} />} onClick={onPause} data-testid="pause" />
+        <IconButton
+          label={t('transport.pause')}
+          icon={<Pause size={18} />}
+          onClick={onPause}
+          data-testid="pause"
+        />
       ) : (
-        <IconButton label={t('transport.play')} icon={<Play size={18} />} onClick={onPlay} data-testid="play" />
+        <IconButton
+          label={t('transport.play')}
+          icon={<Play size={18} />}
+          onClick={onPlay}
+          data-testid="play"
+        />
       )}
-      <IconButton label={t('transport.nextFrame')} icon={<ChevronRight size={16} />} onClick={() => onStep(1)} />
+      <IconButton
+        label={t('transport.nextFrame')}
+        icon={<ChevronRight size={16} />}
+        onClick={() => onStep(1)}
+      />
       <span className="k-trim__time mono" data-testid="current-time">
         {timecode(here)}
       </span>
       <span className="k-trim__spacer" />
-      <IconButton label={t('transport.setIn')} icon={<SquareArrowDown size={16} />} onClick={actions.setIn} data-testid="set-in" />
-      <IconButton label={t('transport.setOut')} icon={<SquareArrowUp size={16} />} onClick={actions.setOut} data-testid="set-out" />
-      <IconButton label={t('transport.split')} icon={<Scissors size={16} />} onClick={actions.split} data-testid="split" />
+      <IconButton
+        label={t('transport.setIn')}
+        icon={<SquareArrowDown size={16} />}
+        onClick={actions.setIn}
+        data-testid="set-in"
+      />
+      <IconButton
+        label={t('transport.setOut')}
+        icon={<SquareArrowUp size={16} />}
+        onClick={actions.setOut}
+        data-testid="set-out"
+      />
+      <IconButton
+        label={t('transport.split')}
+        icon={<Scissors size={16} />}
+        onClick={actions.split}
+        data-testid="split"
+      />
       <IconButton
         label={t('transport.removePart')}
         icon={<Trash2 size={16} />}
@@ -77,7 +110,12 @@ export function Transport({
         disabled={!canRemovePart}
         data-testid="remove-part"
       />
-      <IconButton label={t('transport.addChapter')} icon={<Flag size={16} />} onClick={actions.addChapter} data-testid="add-chapter" />
+      <IconButton
+        label={t('transport.addChapter')}
+        icon={<Flag size={16} />}
+        onClick={actions.addChapter}
+        data-testid="add-chapter"
+      />
       <IconButton label={t('transport.restore')} icon={<RotateCcw size={16} />} onClick={actions.restore} />
       <span className="k-trim__sep" aria-hidden />
       <IconButton

@@ -20,7 +20,15 @@ import { ErrorMessage, IconButton, TextField } from '../../components';
 import { ChaptersPanel } from './ChaptersPanel';
 import { RegionOverlay } from './RegionOverlay';
 import { RegionsPanel } from './RegionsPanel';
-import { addRegion, findRegion, removeRegion, setRegionEnd, updateRegion, type RegionKind, type RegionRef } from './regionEdit';
+import {
+  addRegion,
+  findRegion,
+  removeRegion,
+  setRegionEnd,
+  updateRegion,
+  type RegionKind,
+  type RegionRef,
+} from './regionEdit';
 import { RenderPanel } from './RenderPanel';
 import { Transport } from './Transport';
 import { Timeline } from './Timeline';
@@ -33,7 +41,15 @@ function newChapterId(): string {
 }
 
 /** Preview, transport, timeline, chapters and render of one clip. */
-export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: VideoDetail; startS?: number | null }) {
+export function TrimEditor({
+  clip,
+  video,
+  startS = null,
+}: {
+  clip: Clip;
+  video: VideoDetail;
+  startS?: number | null;
+}) {
   const { t } = useTranslation('videos');
   const editor = useClipEditor(clip);
   const { edit, change } = editor;
@@ -70,7 +86,10 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
     return i + 1 < frames.length ? frames[i + 1]! : durationS;
   };
   const frameS = endOfFrame(here) - here || 1 / 30;
-  const lastFrameBefore = useCallback((t: number) => frames[Math.max(0, frameIndexAt(frames, t - 0.001))] ?? t, [frames]);
+  const lastFrameBefore = useCallback(
+    (t: number) => frames[Math.max(0, frameIndexAt(frames, t - 0.001))] ?? t,
+    [frames],
+  );
   const rotated = (video.probe.video?.rotation ?? 0) % 180 !== 0;
   const picture = {
     width: (rotated ? video.probe.video?.height : video.probe.video?.width) ?? 16,
@@ -89,9 +108,11 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
       change(() => added.edit);
       setSelected(added.ref);
     },
-    move: (ref: RegionRef, patch: { rect?: Rect; rectTo?: Rect }) => change((e) => updateRegion(e, ref, patch)),
+    move: (ref: RegionRef, patch: { rect?: Rect; rectTo?: Rect }) =>
+      change((e) => updateRegion(e, ref, patch)),
     setIn: (ref: RegionRef) => change((e) => setRegionEnd(e, ref, 'in', here, frameS, durationS)),
-    setOut: (ref: RegionRef) => change((e) => setRegionEnd(e, ref, 'out', endOfFrame(here), frameS, durationS)),
+    setOut: (ref: RegionRef) =>
+      change((e) => setRegionEnd(e, ref, 'out', endOfFrame(here), frameS, durationS)),
     remove: (ref: RegionRef) => {
       setSelected(null);
       change((e) => removeRegion(e, ref));
@@ -101,9 +122,13 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
   // In and out points are the cut's, or the selected redaction's or zoom's.
   const actions = {
     setIn: () =>
-      selected ? regionActions.setIn(selected) : change((e) => ({ ...e, segments: setInPoint(e.segments, here) })),
+      selected
+        ? regionActions.setIn(selected)
+        : change((e) => ({ ...e, segments: setInPoint(e.segments, here) })),
     setOut: () =>
-      selected ? regionActions.setOut(selected) : change((e) => ({ ...e, segments: setOutPoint(e.segments, endOfFrame(here)) })),
+      selected
+        ? regionActions.setOut(selected)
+        : change((e) => ({ ...e, segments: setOutPoint(e.segments, endOfFrame(here)) })),
     split: () => change((e) => ({ ...e, segments: splitAt(e.segments, here) })),
     removePart: () =>
       change((e) => {
@@ -166,7 +191,11 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
     const byChapter = new Map(edit.captions.map((c) => [c.chapterId, c.text]));
     const sorted = [...edit.chapters].sort((a, b) => a.startS - b.startS);
     const cues = sorted
-      .map((c, i) => ({ startS: c.startS, endS: sorted[i + 1]?.startS ?? durationS, text: byChapter.get(c.id) ?? '' }))
+      .map((c, i) => ({
+        startS: c.startS,
+        endS: sorted[i + 1]?.startS ?? durationS,
+        text: byChapter.get(c.id) ?? '',
+      }))
       .filter((c) => c.text.trim());
     return cues.length ? URL.createObjectURL(new Blob([webVtt(cues)], { type: 'text/vtt' })) : null;
   }, [edit.captions, edit.chapters, durationS]);
@@ -186,8 +215,18 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
           }}
           data-testid="clip-title"
         />
-        <IconButton label={t('transport.undo')} icon={<Undo2 size={16} />} onClick={editor.undo} disabled={!editor.canUndo} />
-        <IconButton label={t('transport.redo')} icon={<Redo2 size={16} />} onClick={editor.redo} disabled={!editor.canRedo} />
+        <IconButton
+          label={t('transport.undo')}
+          icon={<Undo2 size={16} />}
+          onClick={editor.undo}
+          disabled={!editor.canUndo}
+        />
+        <IconButton
+          label={t('transport.redo')}
+          icon={<Redo2 size={16} />}
+          onClick={editor.redo}
+          disabled={!editor.canRedo}
+        />
         <span className="k-trim__status faint" aria-live="polite">
           {editor.saving ? t('saving') : t('saved')}
         </span>
@@ -196,7 +235,13 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
       <div className="k-trim__top">
         <div className="k-trim__preview">
           {/* The stage has the picture's shape, so the rectangles drawn over it lie on the picture. */}
-          <div className="k-trim__stage" style={{ aspectRatio: `${picture.width} / ${picture.height}`, maxWidth: `calc(360px * ${picture.width / picture.height})` }}>
+          <div
+            className="k-trim__stage"
+            style={{
+              aspectRatio: `${picture.width} / ${picture.height}`,
+              maxWidth: `calc(360px * ${picture.width / picture.height})`,
+            }}
+          >
             <video
               ref={videoRef}
               src={mediaUrl(video.asset.sha256)}
@@ -247,12 +292,28 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
             }}
           />
           <div className="k-trim__facts faint">
-            <span>{t('sourceInfo', { width: video.asset.width, height: video.asset.height, fps: Math.round(v.fps * 100) / 100, codec: v.codec })}</span>
-            <span data-testid="edit-duration">{t('editDuration', { duration: timecode(editDuration(edit.segments)) })}</span>
+            <span>
+              {t('sourceInfo', {
+                width: video.asset.width,
+                height: video.asset.height,
+                fps: Math.round(v.fps * 100) / 100,
+                codec: v.codec,
+              })}
+            </span>
+            <span data-testid="edit-duration">
+              {t('editDuration', { duration: timecode(editDuration(edit.segments)) })}
+            </span>
             <span>{t('parts', { count: edit.segments.length })}</span>
           </div>
         </div>
-        <RenderPanel clip={clip} edit={edit} video={video} onPlan={setActual} flush={editor.flush} change={change} />
+        <RenderPanel
+          clip={clip}
+          edit={edit}
+          video={video}
+          onPlan={setActual}
+          flush={editor.flush}
+          change={change}
+        />
       </div>
       <Timeline
         durationS={durationS}
@@ -294,7 +355,13 @@ export function TrimEditor({ clip, video, startS = null }: { clip: Clip; video: 
             seek(s);
           }}
         />
-        <ChaptersPanel edit={edit} change={change} onJump={(c) => seek(c.startS)} durationS={durationS} currentS={here} />
+        <ChaptersPanel
+          edit={edit}
+          change={change}
+          onJump={(c) => seek(c.startS)}
+          durationS={durationS}
+          currentS={here}
+        />
       </div>
     </div>
   );

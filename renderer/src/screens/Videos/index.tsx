@@ -36,7 +36,11 @@ function startFromHash(): number | null {
 
 function ClipDetail({ id }: { id: number }) {
   const clip = useApi('clips:get', { id });
-  const video = useApi('media:video', { assetId: clip.data?.assetId ?? 0 }, { enabled: !!clip.data, staleTime: Infinity });
+  const video = useApi(
+    'media:video',
+    { assetId: clip.data?.assetId ?? 0 },
+    { enabled: !!clip.data, staleTime: Infinity },
+  );
   if (clip.isError) return <ErrorMessage error={clip.error} />;
   if (video.isError) return <ErrorMessage error={video.error} />;
   if (!clip.data || !video.data) return <Loading />;
@@ -59,7 +63,10 @@ export default function Videos({ id, navigate }: ScreenProps) {
       navigate('videos', outcome.imported[0]!.clipId);
     }
     for (const f of outcome.failed) {
-      toast.show(<ErrorMessage error={f.error} title={t('importFailed', { name: f.name })} />, { tone: 'danger', timeoutMs: 15_000 });
+      toast.show(<ErrorMessage error={f.error} title={t('importFailed', { name: f.name })} />, {
+        tone: 'danger',
+        timeoutMs: 15_000,
+      });
     }
   };
   const run = async (work: () => Promise<ImportOutcome>) => {
@@ -118,7 +125,11 @@ export default function Videos({ id, navigate }: ScreenProps) {
         }
       />
       <PendingRecordings onSaved={onRecorded} />
-      {dragging && <div className="k-videos__drop" aria-hidden>{t('dropHint')}</div>}
+      {dragging && (
+        <div className="k-videos__drop" aria-hidden>
+          {t('dropHint')}
+        </div>
+      )}
       {clips.isPending ? (
         <Loading />
       ) : clips.isError ? (
@@ -149,7 +160,9 @@ export default function Videos({ id, navigate }: ScreenProps) {
                     testId="clip-item"
                     trailing={
                       c.rendered ? (
-                        <Badge tone={c.stale ? 'warning' : 'ok'}>{c.stale ? t('stale') : t('rendered')}</Badge>
+                        <Badge tone={c.stale ? 'warning' : 'ok'}>
+                          {c.stale ? t('stale') : t('rendered')}
+                        </Badge>
                       ) : undefined
                     }
                     meta={
@@ -164,7 +177,13 @@ export default function Videos({ id, navigate }: ScreenProps) {
               }}
             />
           }
-          detail={id && list.some((c) => c.id === id) ? <ClipDetail id={id} /> : <EmptyState icon={<Film size={36} />} title={t('selectTitle')} />}
+          detail={
+            id && list.some((c) => c.id === id) ? (
+              <ClipDetail id={id} />
+            ) : (
+              <EmptyState icon={<Film size={36} />} title={t('selectTitle')} />
+            )
+          }
         />
       )}
       <RecordDialog open={recording} onClose={() => setRecording(false)} onSaved={onRecorded} />

@@ -24,7 +24,12 @@ export function findRegion(edit: ClipEdit, ref: RegionRef | null): Redaction | Z
 }
 
 /** Where a new zoom may start and end: not over another zoom (one picture, one enlargement). */
-function zoomRoom(zooms: readonly ZoomRegion[], t: number, durationS: number, except?: string): { from: number; to: number } | null {
+function zoomRoom(
+  zooms: readonly ZoomRegion[],
+  t: number,
+  durationS: number,
+  except?: string,
+): { from: number; to: number } | null {
   const others = zooms.filter((z) => z.id !== except);
   if (others.some((z) => t >= z.startS - TIME_EPSILON && t < z.endS - TIME_EPSILON)) return null;
   const from = Math.max(0, ...others.filter((z) => z.endS <= t + TIME_EPSILON).map((z) => z.endS));
@@ -42,7 +47,14 @@ export function addRegion(
 ): { edit: ClipEdit; ref: RegionRef } | null {
   const id = newRegionId();
   if (kind === 'redaction') {
-    const redaction: Redaction = { id, startS: t, endS: Math.min(durationS, t + NEW_SPAN_S), rect, rectTo: null, style: 'blur' };
+    const redaction: Redaction = {
+      id,
+      startS: t,
+      endS: Math.min(durationS, t + NEW_SPAN_S),
+      rect,
+      rectTo: null,
+      style: 'blur',
+    };
     return { edit: { ...edit, redactions: [...edit.redactions, redaction] }, ref: { kind, id } };
   }
   const room = zoomRoom(edit.zooms, t, durationS);
@@ -51,9 +63,16 @@ export function addRegion(
   return { edit: { ...edit, zooms: [...edit.zooms, zoom] }, ref: { kind, id } };
 }
 
-export function updateRegion(edit: ClipEdit, ref: RegionRef, patch: Partial<Redaction> & Partial<ZoomRegion>): ClipEdit {
+export function updateRegion(
+  edit: ClipEdit,
+  ref: RegionRef,
+  patch: Partial<Redaction> & Partial<ZoomRegion>,
+): ClipEdit {
   if (ref.kind === 'redaction') {
-    return { ...edit, redactions: edit.redactions.map((r) => (r.id === ref.id ? { ...r, ...patch, id: r.id } : r)) };
+    return {
+      ...edit,
+      redactions: edit.redactions.map((r) => (r.id === ref.id ? { ...r, ...patch, id: r.id } : r)),
+    };
   }
   return { ...edit, zooms: edit.zooms.map((z) => (z.id === ref.id ? { ...z, ...patch, id: z.id } : z)) };
 }
@@ -105,7 +124,8 @@ export function regionRectAt(
   lastFrameS: number,
   picture: { width: number; height: number },
 ): Rect {
-  if (kind === 'zoom') return boxToRect(zoomBox(region.rect, picture.width, picture.height), picture.width, picture.height);
+  if (kind === 'zoom')
+    return boxToRect(zoomBox(region.rect, picture.width, picture.height), picture.width, picture.height);
   const r = region as Redaction;
   return rectAt(r, trackProgress(t, r.startS, lastFrameS));
 }

@@ -73,12 +73,16 @@ export function useClipEditor(clip: Clip) {
 
   const undo = useCallback(() => {
     setState((s) =>
-      s.past.length ? { edit: s.past[s.past.length - 1]!, past: s.past.slice(0, -1), future: [s.edit, ...s.future] } : s,
+      s.past.length
+        ? { edit: s.past[s.past.length - 1]!, past: s.past.slice(0, -1), future: [s.edit, ...s.future] }
+        : s,
     );
   }, []);
 
   const redo = useCallback(() => {
-    setState((s) => (s.future.length ? { edit: s.future[0]!, past: [...s.past, s.edit], future: s.future.slice(1) } : s));
+    setState((s) =>
+      s.future.length ? { edit: s.future[0]!, past: [...s.past, s.edit], future: s.future.slice(1) } : s,
+    );
   }, []);
 
   return {

@@ -26,7 +26,8 @@ export function pickFormat(): string {
 async function toBase64(blob: Blob): Promise<string> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
@@ -189,5 +190,15 @@ export function useRecorder(onSaved: (result: ImportResult) => void) {
     setState('recording');
   }, []);
 
-  return { state, countdown, elapsedS, error, start, pause, resume, stop: finish, clearError: () => setError(null) };
+  return {
+    state,
+    countdown,
+    elapsedS,
+    error,
+    start,
+    pause,
+    resume,
+    stop: finish,
+    clearError: () => setError(null),
+  };
 }

@@ -8,7 +8,7 @@ import { call } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
 import { Button, Dialog, ErrorMessage, ProgressBar, TextArea, TextField, useCopy } from '../../../components';
 import { useFormat } from '../../../hooks/useFormat';
-import { BundleHistory } from './BundleHistory';
+import { BundleHistory } from '../../../components/BundleHistory';
 import { ExportForm, type ExportChoices } from './ExportForm';
 import { FailingChecks } from './FailingChecks';
 import { MarkAnswered, MarkAnsweredDialog } from './MarkAnswered';

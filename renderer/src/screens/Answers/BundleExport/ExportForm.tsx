@@ -72,7 +72,10 @@ export function ExportForm({
           value={
             choices.customerId === null
               ? null
-              : { id: choices.customerId, title: customer.data ? nameWithCompany(customer.data, uiLanguage) : '…' }
+              : {
+                  id: choices.customerId,
+                  title: customer.data ? nameWithCompany(customer.data, uiLanguage) : '…',
+                }
           }
           onChange={chooseCustomer}
         />

@@ -4,7 +4,7 @@ import type { QuestionDetail } from '@shared/domain/question';
 import { useApi } from '../../../api/hooks';
 import { Button, ErrorMessage, StatusBadge } from '../../../components';
 // The Inbox's own status dialog (note, next checkpoint, customer message), with the styles it uses.
-import { StatusChangeDialog } from '../../Inbox/StatusChangeDialog';
+import { StatusChangeDialog } from '../../../components/StatusChangeDialog';
 
 /**
  * The status dialog for marking the question answered. Rendered beside the export dialog, not

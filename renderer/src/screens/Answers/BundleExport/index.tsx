@@ -7,8 +7,6 @@ import { useHotkey } from '../../../hooks/useHotkey';
 import './bundleExport.css';
 import { ExportBundleDialog } from './ExportBundleDialog';
 
-export { BundleHistory } from './BundleHistory';
-
 /** The answer header's "Export bundle…" button (Ctrl/Cmd+Shift+E) and its dialog. */
 export function ExportBundleButton({
   answerId,

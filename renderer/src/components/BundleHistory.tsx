@@ -2,11 +2,16 @@ import { Copy, FolderOpen, ShieldCheck } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleRecord } from '@shared/domain/bundle';
-import { call } from '../../../api/client';
-import { useApi } from '../../../api/hooks';
-import { Badge, Button, ErrorMessage, IconButton, ProgressBar, useCopy } from '../../../components';
-import { useFormat } from '../../../hooks/useFormat';
-import { useJob } from '../../../jobs/useJob';
+import { call } from '../api/client';
+import { useApi } from '../api/hooks';
+import { Badge } from './Badge';
+import { Button, IconButton } from './Button';
+import { ErrorMessage } from './ErrorMessage';
+import { ProgressBar } from './ProgressBar';
+import { useCopy } from './clipboard';
+import { useFormat } from '../hooks/useFormat';
+import { useJob } from '../jobs/useJob';
+import './bundleHistory.css';
 
 /** The bundle's fingerprint as the customer's verify page shows it: 8 groups of 4 hex digits. */
 export function fingerprint(sha256: string): string {

@@ -5,12 +5,17 @@ import type { QuestionDetail } from '@shared/domain/question';
 import { isOpenStatus, questionStatuses, type QuestionStatus } from '@shared/domain/status';
 import { checkpointProblem, suggestedCheckpoint } from '@shared/tracking/checkpoint';
 import { statusTemplateKey } from '@shared/tracking/templates';
-import { useApi, useApiMutation } from '../../api/hooks';
-import { Button, DateField, Dialog, ErrorMessage, SelectField, TextArea, useToast } from '../../components';
-import { todayDay, useFormat } from '../../hooks/useFormat';
+import { useApi, useApiMutation } from '../api/hooks';
+import { Button } from './Button';
+import { DateField } from './DateField';
+import { Dialog } from './Dialog';
+import { ErrorMessage } from './ErrorMessage';
+import { SelectField, TextArea } from './Field';
+import { useToast } from './Toast';
+import { todayDay, useFormat } from '../hooks/useFormat';
 import { DraftEditor, type DraftText } from './DraftEditor';
 import { MessageTemplatesButton } from './MessageTemplatesDialog';
-import { succeeded } from '../../api/succeeded';
+import { succeeded } from '../api/succeeded';
 
 /**
  * Changes a question's status: why (a note for the work log), the next checkpoint (required while

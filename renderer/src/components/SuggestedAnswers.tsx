@@ -1,6 +1,6 @@
 import { Lightbulb } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/hooks';
+import { useApi } from '../api/hooks';
 import './suggestedAnswers.css';
 
 /**

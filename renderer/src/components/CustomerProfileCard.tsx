@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CustomerProfile, CustomerSummary } from '@shared/domain/customer';
-import { Badge, Card } from '../../components';
+import { Badge } from './Badge';
+import { Card } from './Page';
+import './customerProfile.css';
 
 const fields: (keyof CustomerProfile)[] = [
   'urgency',

@@ -9,19 +9,15 @@ import {
   templatePlaceholders,
   type MessageTemplateKey,
 } from '@shared/tracking/templates';
-import { useApi, useApiMutation } from '../../api/hooks';
-import {
-  Button,
-  Card,
-  Dialog,
-  ErrorMessage,
-  Loading,
-  SelectField,
-  TextArea,
-  TextField,
-  useToast,
-} from '../../components';
-import { succeeded } from '../../api/succeeded';
+import { useApi, useApiMutation } from '../api/hooks';
+import { Button } from './Button';
+import { Dialog } from './Dialog';
+import { ErrorMessage } from './ErrorMessage';
+import { SelectField, TextArea, TextField } from './Field';
+import { Loading } from './Loading';
+import { Card } from './Page';
+import { useToast } from './Toast';
+import { succeeded } from '../api/succeeded';
 
 /**
  * Editor of the customer-message templates (decline, clarification, one per status), in Japanese

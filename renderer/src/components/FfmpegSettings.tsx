@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi, useApiMutation } from '../../api/hooks';
-import { Card, ErrorMessage, TextField } from '../../components';
+import { useApi, useApiMutation } from '../api/hooks';
+import { ErrorMessage } from './ErrorMessage';
+import { TextField } from './Field';
+import { Card } from './Page';
 
 /** Settings card: which ffmpeg and ffprobe the video tools use, and a path of the vendor's choice. */
 export function FfmpegSettings() {
@@ -26,7 +28,9 @@ export function FfmpegSettings() {
             <div key={name} style={{ display: 'contents' }}>
               <dt>{name}</dt>
               <dd className="mono">
-                {info[name] ? `${info[name].path} (${info[name].version}, ${t(`tools.source.${info[name].source}`)})` : t('tools.missing')}
+                {info[name]
+                  ? `${info[name].path} (${info[name].version}, ${t(`tools.source.${info[name].source}`)})`
+                  : t('tools.missing')}
               </dd>
             </div>
           ))}

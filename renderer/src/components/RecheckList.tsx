@@ -1,8 +1,9 @@
 import { RefreshCcw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { RecheckItem } from '@shared/domain/release';
-import { Badge, ListItem } from '../../components';
-import './recheck.css';
+import { Badge } from './Badge';
+import { ListItem } from './List';
+import './recheckList.css';
 
 /**
  * Answers a release put on the list to re-check, most read first (public, then most sent): the

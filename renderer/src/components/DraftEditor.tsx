@@ -1,9 +1,13 @@
 import { AlertTriangle, Copy, Mail, RotateCcw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { DraftPurpose, MessageDraft } from '@shared/domain/tracking';
-import { useApiMutation } from '../../api/hooks';
-import { Button, ErrorMessage, TextArea, TextField, useCopy, useToast } from '../../components';
-import { succeeded } from '../../api/succeeded';
+import { useApiMutation } from '../api/hooks';
+import { Button } from './Button';
+import { ErrorMessage } from './ErrorMessage';
+import { TextArea, TextField } from './Field';
+import { useToast } from './Toast';
+import { useCopy } from './clipboard';
+import { succeeded } from '../api/succeeded';
 import './draftEditor.css';
 
 export interface DraftText {
