@@ -141,4 +141,24 @@ describe('finding ffmpeg', () => {
     }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'FFMPEG_MISSING', params: { tool: 'ffmpeg' } });
   });
+
+  it('checks a binary again after it failed to answer (a busy moment), and keeps no stale verdict', async () => {
+    const dir = tempDir();
+    const flaky = path.join(dir, 'flaky-ffmpeg');
+    const ready = path.join(dir, 'ready');
+    // Lists no encoders until `ready` exists: as a check whose -encoders run timed out.
+    writeFileSync(
+      flaky,
+      `#!/bin/sh\nif [ "$2" = "-encoders" ]; then [ -e '${ready}' ] || exit 1; printf ' V..... libx264 x\\n A..... aac x\\n'; else echo "ffmpeg version fake-61 Copyright"; echo "libavformat    61.  1.100 / 61.  1.100"; fi\n`,
+    );
+    chmodSync(flaky, 0o755);
+    let info = await describeTools({ ffmpegPath: flaky });
+    expect(info.ffmpeg?.path).not.toBe(flaky);
+    expect(info.rejected).toContainEqual(
+      expect.objectContaining({ path: flaky, reason: expect.stringMatching(/^does not list its encoders/) }),
+    );
+    writeFileSync(ready, '');
+    info = await describeTools({ ffmpegPath: flaky });
+    expect(info.ffmpeg).toMatchObject({ path: flaky, source: 'setting' });
+  });
 });

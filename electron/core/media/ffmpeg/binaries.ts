@@ -60,7 +60,10 @@ export interface ToolPreferences {
 
 // ffmpeg 5.0 (libavformat 59): -fps_mode, -stats_period and the copy seek behaviour we rely on.
 const MIN_AVFORMAT: [number, number] = [59, 0];
-const CHECK_TIMEOUT_MS = 10_000;
+// A first run of a 70 MB static build on a busy machine (a render beside it, a cold disk) has taken
+// over 10 s in our CI; a check that times out is not remembered (below), but the user would see the
+// tool refused until then.
+const CHECK_TIMEOUT_MS = 30_000;
 
 interface Candidate {
   path: string;
@@ -74,10 +77,13 @@ interface CheckResult {
   old?: string;
 }
 
-const checked = new Map<
-  string,
-  Promise<{ reason?: string; version?: string; major?: number; old?: string }>
->();
+type Checked = { reason?: string; version?: string; major?: number; old?: string; transient?: boolean };
+/**
+ * What each binary said, by path and file identity (size, mtime: a replaced binary is checked
+ * again). A run that failed or timed out is transient and not kept: a busy moment must not make a
+ * good ffmpeg "unusable" for the rest of the session.
+ */
+const checked = new Map<string, Promise<Checked>>();
 
 function run(binary: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -93,6 +99,15 @@ function run(binary: string, args: string[]): Promise<string> {
 /** Packaged apps cannot execute files inside app.asar: electron-builder unpacks them beside it. */
 export function unpackedPath(file: string): string {
   return file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
+
+function fileIdentity(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return 'gone';
+  }
 }
 
 function isExecutable(file: string): boolean {
@@ -160,14 +175,15 @@ export function parseVersion(versionOutput: string): string {
 
 async function check(candidate: Candidate, tool: 'ffmpeg' | 'ffprobe'): Promise<CheckResult> {
   if (!isExecutable(candidate.path)) return { reason: 'not an executable file' };
-  let result = checked.get(`${tool}:${candidate.path}`);
+  const key = `${tool}:${candidate.path}:${fileIdentity(candidate.path)}`;
+  let result = checked.get(key);
   if (!result) {
-    result = (async () => {
+    result = (async (): Promise<Checked> => {
       let out: string;
       try {
         out = await run(candidate.path, ['-hide_banner', '-version']);
       } catch (err) {
-        return { reason: `does not run: ${(err as Error).message.split('\n')[0]}` };
+        return { reason: `does not run: ${(err as Error).message.split('\n')[0]}`, transient: true };
       }
       const avformat = parseAvformatVersion(out);
       const version = parseVersion(out);
@@ -179,14 +195,26 @@ async function check(candidate: Candidate, tool: 'ffmpeg' | 'ffprobe'): Promise<
           : undefined;
       if (old && tool === 'ffprobe') return { reason: `${old})` };
       if (tool === 'ffmpeg') {
-        const encoders = await run(candidate.path, ['-hide_banner', '-encoders']).catch(() => '');
+        let encoders: string;
+        try {
+          encoders = await run(candidate.path, ['-hide_banner', '-encoders']);
+        } catch (err) {
+          return {
+            reason: `does not list its encoders: ${(err as Error).message.split('\n')[0]}`,
+            transient: true,
+          };
+        }
         for (const needed of ['libx264', 'aac']) {
           if (!new RegExp(`\\s${needed}\\s`).test(encoders)) return { reason: `has no ${needed} encoder` };
         }
       }
       return { version, major, ...(old ? { old } : {}) };
     })();
-    checked.set(`${tool}:${candidate.path}`, result);
+    checked.set(key, result);
+    const settled = result;
+    void settled.then((r) => {
+      if (r.transient && checked.get(key) === settled) checked.delete(key);
+    });
   }
   const r = await result;
   if (r.reason) return { reason: r.reason };
