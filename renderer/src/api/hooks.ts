@@ -1,4 +1,10 @@
-import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import {
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+  type UseQueryOptions,
+} from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { Channel, Input, Output } from '@shared/api';
 import { call, onEvent } from './client';
@@ -21,17 +27,29 @@ export function useApi<C extends Channel>(
 }
 
 /**
- * A mutation through a channel; every success refetches what is on screen. The refetch is not
- * waited for: what the caller does next (open what was created, close a dialog) must not wait until
- * every list on screen has come back, which on a busy machine takes seconds.
+ * Everything on screen asked again, after a change. A query whose first answer is still on its way
+ * is cancelled first: TanStack Query cancels an in-flight fetch on refetch only when the query
+ * already has data, and otherwise hands the refetch the fetch begun before the change, so the
+ * screen would show what was true before it (Settings showed the old ffmpeg after a new path was
+ * saved while the first probe, slow on a busy machine, was running).
+ */
+export async function refreshAfterChange(client: QueryClient): Promise<void> {
+  await client.cancelQueries({
+    predicate: (query) => query.state.data === undefined && query.state.fetchStatus === 'fetching',
+  });
+  void client.invalidateQueries();
+}
+
+/**
+ * A mutation through a channel; every success refetches what is on screen. The refetch is started,
+ * not waited for: what the caller does next (open what was created, close a dialog) must not wait
+ * until every list on screen has come back, which on a busy machine takes seconds.
  */
 export function useApiMutation<C extends Channel>(channel: C) {
   const client = useQueryClient();
   return useMutation<Output<C>, Error, Input<C>>({
     mutationFn: (input) => call(channel, input),
-    onSuccess: () => {
-      void client.invalidateQueries();
-    },
+    onSuccess: () => refreshAfterChange(client),
   });
 }
 
@@ -39,8 +57,8 @@ export function useApiMutation<C extends Channel>(channel: C) {
 export function useLiveInvalidation(): void {
   const client = useQueryClient();
   useEffect(() => {
-    const offData = onEvent('data:changed', () => void client.invalidateQueries());
-    const offLibrary = onEvent('library:changed', () => void client.invalidateQueries());
+    const offData = onEvent('data:changed', () => void refreshAfterChange(client));
+    const offLibrary = onEvent('library:changed', () => void refreshAfterChange(client));
     // The background integrity check changes only what the status bar shows: no refetch of lists.
     const offIntegrity = onEvent('library:integrity', (integrity) =>
       client.setQueryData<Output<'library:state'>>(queryKey('library:state', {}), (state) =>

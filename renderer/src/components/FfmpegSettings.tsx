@@ -16,7 +16,8 @@ export function FfmpegSettings() {
   const save = (key: 'ffmpegPath' | 'ffprobePath') => {
     const value = draft[key];
     if (value === undefined) return;
-    void update.mutateAsync({ [key]: value.trim() || null }).then(() => tools.refetch());
+    // The tools are asked again with everything else on screen once the setting is saved.
+    update.mutate({ [key]: value.trim() || null });
   };
   const info = tools.data;
   return (
