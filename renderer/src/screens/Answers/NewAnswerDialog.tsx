@@ -39,7 +39,8 @@ export function NewAnswerDialog({
     if (!picked) return;
     const [q] = (await call('questions:list', { ids: [picked.id], limit: 1 })).items;
     if (!q || pickedId.current !== picked.id) return;
-    if (!touched.current.title) setTitle((current) => (current.trim() ? current : q.subject));
+    // The title follows the chosen question until the person writes their own.
+    if (!touched.current.title) setTitle(q.subject);
     // Answer in the customer's language.
     if (!q.customerId || touched.current.language) return;
     const customer = await call('customers:get', { id: q.customerId });
