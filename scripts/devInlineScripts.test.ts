@@ -56,14 +56,18 @@ describe('the development page', () => {
         if (/Content Security Policy/.test(m.text()) && !/frame-ancestors/.test(m.text()))
           violations.push(m.text());
       });
-      await page.goto(url);
+      // Vite compiles each module on its first request: on a busy machine (CI beside other work,
+      // load 13) the page took over 30 s, Playwright's default wait. These are limits, not timings.
+      await page.goto(url, { timeout: 150_000 });
       // The preamble defines the refresh hooks every component module calls.
       await page.waitForFunction(
         () => typeof (window as { $RefreshSig$?: unknown }).$RefreshSig$ === 'function',
+        undefined,
+        { timeout: 150_000 },
       );
       expect(violations).toEqual([]);
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  }, 300_000);
 });
