@@ -26,7 +26,11 @@ const burners = Array.from({ length: Math.max(2, os.availableParallelism()) }, (
 );
 const stopBurners = () => burners.forEach((b) => b.kill('SIGKILL'));
 process.on('exit', stopBurners);
+// A signal ends the run without 'exit' unless handled: stopping the run with kill left its burners
+// spinning for hours.
 process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+process.on('SIGHUP', () => process.exit(129));
 
 const specs = readdirSync(path.join(root, 'e2e/specs'))
   .filter((f) => /^(answers|videos)[-.].*\.spec\.ts$/.test(f))
