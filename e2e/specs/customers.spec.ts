@@ -35,6 +35,7 @@ test('customers: an edited profile and contact are kept and shown beside their q
 
 test('customers: a taken e-mail address is refused with what to do, nothing lost', async ({ page }) => {
   await page.getByRole('link', { name: 'Customers' }).click();
+  await expect(page.getByTestId('screen-customers')).toBeVisible();
   await page.getByRole('button', { name: /佐藤 健/ }).click();
   const detail = page.getByTestId('customer-detail');
   await detail.getByRole('button', { name: 'Edit contact and profile' }).click();

@@ -65,3 +65,26 @@ test('Settings: shows the open library and the app', async ({ page }) => {
   await expect(page.getByTestId('library-info')).toContainText('Kotae Library');
   await expect(page.getByTestId('library-info')).toContainText('12 questions');
 });
+
+test('a sidebar click switches the screen at once, not when the browser later reports the new address', async ({
+  page,
+}) => {
+  await expect(page.getByTestId('screen-inbox')).toBeVisible();
+  // On a busy machine `hashchange` (a task of its own) came after the next click: the Inbox's row
+  // for 佐藤 健 was still on screen and was taken for the Customers' row. Click, and look before
+  // any other task can run (only microtasks, where React finishes a click's update).
+  const inboxHidden = await page.evaluate(async () => {
+    const link = [...document.querySelectorAll('a')].find((a) => a.textContent === 'Customers')!;
+    link.click();
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    // While the next screen loads, React keeps the Inbox in the page but hidden.
+    return !document.querySelector('[data-testid="screen-inbox"]')?.checkVisibility();
+  });
+  expect(inboxHidden).toBe(true);
+  await expect(page.getByTestId('screen-customers')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Customers' })).toHaveAttribute('aria-current', 'page');
+  expect(await page.evaluate(() => window.location.hash)).toBe('#/customers');
+  // The address is the screen's: a reload comes back to it.
+  await page.reload();
+  await expect(page.getByTestId('screen-customers')).toBeVisible();
+});

@@ -15,7 +15,12 @@ test('record the screen with narration, pause and resume, stop: a seekable clip 
   await recorder.getByTestId('recorder-start').click();
   await expect(recorder.getByTestId('recorder-countdown-running')).toContainText(/3|2|1/);
   await expect(recorder.getByTestId('recorder-status')).toContainText('Recording');
-  await expect(recorder.getByTestId('recorder-elapsed')).toContainText('0:02');
+  // At least two seconds recorded (on a busy machine the clock can step from 0:00 to 0:03).
+  const recordedS = async () => {
+    const [, m = '0', s = '0'] = /(\d+):(\d\d)/.exec((await recorder.getByTestId('recorder-elapsed').textContent()) ?? '') ?? [];
+    return Number(m) * 60 + Number(s);
+  };
+  await expect.poll(recordedS).toBeGreaterThanOrEqual(2);
   await recorder.getByTestId('recorder-pause').click();
   await expect(recorder.getByTestId('recorder-status')).toContainText('Paused');
   // Under load the clock may already have passed 0:03 when the pause lands: compare with the paused time.
@@ -25,7 +30,10 @@ test('record the screen with narration, pause and resume, stop: a seekable clip 
   await expect(recorder.getByTestId('recorder-elapsed')).not.toHaveText(pausedAt ?? '');
   await recorder.getByTestId('recorder-stop').click();
 
-  await expect(page.getByTestId('trim-editor')).toBeVisible({ timeout: 30_000 });
+  // Saving remuxes and imports the file: the editor opens, or the recorder says what went wrong.
+  const alert = recorder.getByRole('alert');
+  await expect(page.getByTestId('trim-editor').or(alert)).toBeVisible({ timeout: 60_000 });
+  await expect(alert).toHaveCount(0);
   await expect(page.getByTestId('clip-item')).toContainText('Recording');
   const seek = await page.getByTestId('preview-video').evaluate(async (v: HTMLVideoElement) => {
     if (v.readyState < 1) await new Promise((r) => v.addEventListener('loadedmetadata', r, { once: true }));
@@ -39,7 +47,10 @@ test('record the screen with narration, pause and resume, stop: a seekable clip 
   expect(seek.duration).toBeGreaterThan(2.5);
   expect(seek.seekable).toBeGreaterThan(2.5);
   expect(seek.at).toBeCloseTo(1.5, 1);
-  await expect(page.getByTestId('edit-duration')).toContainText(/0:0[2-9]/);
+  // The editor's length is the file's (how long it ran depends on the machine: it is no fixed figure).
+  const shown = (await page.getByTestId('edit-duration').textContent()) ?? '';
+  const [, m = '', s = ''] = /(\d+):(\d+(?:\.\d+)?)/.exec(shown) ?? [];
+  expect(Math.abs(Number(m) * 60 + Number(s) - seek.duration)).toBeLessThan(0.5);
 });
 
 test('without macOS screen-recording consent the recorder says where to allow it, and does not start', async ({

@@ -52,6 +52,17 @@ function longH264(tools: FfmpegTools, file: string, extra: string[] = []): strin
   return file;
 }
 
+/** One second of picture with four seconds of sound. */
+function narrationOutlasts(tools: FfmpegTools, file: string, codecArgs: string[]): string {
+  ffmpeg(tools, [
+    '-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=10:duration=1',
+    '-f', 'lavfi', '-i', 'sine=frequency=440:duration=4',
+    ...codecArgs,
+    `file:${file}`,
+  ]);
+  return file;
+}
+
 /** Top-level MP4 boxes: [type, offset, size]. */
 function boxes(data: Buffer): [string, number, number][] {
   const out: [string, number, number][] = [];
@@ -94,6 +105,20 @@ export const videoCorpus: VideoCase[] = [
     expected: 'imported',
     // Refused as 'unreadable' today, safely: the child crashes, the app does not.
     knownIssue: 'the bundled ffprobe (johnvansickle static build, 2023) segfaults on every MPEG-TS file',
+  },
+  // A screen recording made on a busy machine: the narration runs on ~3 s after the last frame.
+  // Whole files (not cut-off copies): they import, as long as their picture.
+  {
+    name: 'narration that outlasts the picture (MP4)',
+    make: (d, t) => narrationOutlasts(t, path.join(d, 'ran-on.mp4'), ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac']),
+    expected: 'imported',
+    maxDurationS: 1.5,
+  },
+  {
+    name: 'narration that outlasts the picture (WebM, as a recording is kept)',
+    make: (d, t) => narrationOutlasts(t, path.join(d, 'ran-on.webm'), ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-c:a', 'libopus']),
+    expected: 'imported',
+    maxDurationS: 1.5,
   },
   {
     name: 'unicode, spaces and quotes in the file name',

@@ -176,8 +176,8 @@ export async function storeVideoFile(
   const probed = await probeFile(tools, file, sizeBytes, options.signal);
   assertUsableVideo(probed.probe);
   const frames: FrameIndex = await scanFrames(tools, file, probed, options.signal);
-  // A file whose header promises more than its packets hold was cut short (a copy that stopped).
-  const declared = probed.probe.durationS;
+  // A file whose header promises more picture than its packets hold was cut short (a copy that stopped).
+  const declared = probed.videoDeclaredS;
   if (declared > 0 && frames.endTime < declared - Math.max(1, declared * 0.1)) {
     throw mediaError('truncated', {
       name: options.name,

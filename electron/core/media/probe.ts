@@ -43,6 +43,12 @@ export interface ProbedFile {
   audioStream: number | null;
   videoTimeBase: number | null;
   audioTimeBase: number | null;
+  /**
+   * How long the picture says it lasts (its stream's duration; the file's when the stream has
+   * none). Not `probe.durationS`: narration that runs on after the picture (a screen recording on
+   * a busy machine) makes the file longer than its video, and that is no sign of a cut-off copy.
+   */
+  videoDeclaredS: number;
 }
 
 /** Largest picture we accept; anything past 4K is scaled down when rendered. */
@@ -59,6 +65,16 @@ function ratio(value: string | undefined): number {
   const [n, d] = value.split('/').map(Number);
   if (d === undefined) return Number(n) || 0;
   return d ? n! / d : 0;
+}
+
+/** Matroska's per-stream `DURATION` tag, "HH:MM:SS.fraction" (read by splitting: the tag is the file's text). */
+export function tagDuration(value: string | undefined): number | null {
+  if (!value || value.length > 40) return null;
+  const parts = value.split(':');
+  if (parts.length !== 3) return null;
+  const [h, m, sec] = parts.map(Number) as [number, number, number];
+  const total = h * 3600 + m * 60 + sec;
+  return Number.isFinite(total) && total > 0 ? total : null;
 }
 
 function num(value: string | number | undefined): number | null {
@@ -122,6 +138,7 @@ export function normaliseProbe(raw: RawProbe, sizeBytes: number): ProbedFile {
     audioStream: a?.index ?? null,
     videoTimeBase: v ? ratio(v.time_base) || null : null,
     audioTimeBase: a ? ratio(a.time_base) || null : null,
+    videoDeclaredS: (v && (num(v.duration) || tagDuration(v.tags?.DURATION))) || num(format.duration) || 0,
   };
 }
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Kbd } from '../components';
 import { shortcutLabel } from '../hooks/shortcutLabel';
-import { routeHref, type Screen } from './routes';
+import { goTo, routeHref, type Screen } from './routes';
 
 const items: { screen: Screen; icon: ReactNode }[] = [
   { screen: 'inbox', icon: <Inbox size={17} /> },
@@ -31,6 +31,12 @@ export function Sidebar({
       className={`k-nav__item ${current === screen ? 'is-active' : ''}`}
       aria-current={current === screen ? 'page' : undefined}
       title={t(screen)}
+      onClick={(e) => {
+        // A plain click switches at once; with a modifier the browser does what it would with a link.
+        if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+        e.preventDefault();
+        goTo(screen);
+      }}
     >
       {icon}
       <span>{t(screen)}</span>

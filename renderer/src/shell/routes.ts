@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 
 export const screens = [
   'inbox',
@@ -28,16 +28,30 @@ export function routeHref(screen: Screen, id?: number | null): string {
   return id ? `#/${screen}/${id}` : `#/${screen}`;
 }
 
+const listeners = new Set<() => void>();
+
 function subscribe(onChange: () => void): () => void {
+  listeners.add(onChange);
   window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  return () => {
+    listeners.delete(onChange);
+    window.removeEventListener('hashchange', onChange);
+  };
+}
+
+/**
+ * Goes to a screen at once: assigning location.hash updates it synchronously, but `hashchange`
+ * arrives as a later task, and until then the previous screen stayed on view (and answered the
+ * next click — a customer's row in the Inbox taken for the same customer's row in Customers).
+ */
+export function goTo(screen: Screen, id?: number | null): void {
+  const href = routeHref(screen, id);
+  if (window.location.hash !== href) window.location.hash = href;
+  for (const listener of listeners) listener();
 }
 
 /** The route lives in location.hash: reload keeps the place, and specs can deep-link. */
 export function useRoute(): [Route, (screen: Screen, id?: number | null) => void] {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  const navigate = useCallback((screen: Screen, id?: number | null) => {
-    window.location.hash = routeHref(screen, id);
-  }, []);
-  return [parseRoute(hash), navigate];
+  return [parseRoute(hash), goTo];
 }
