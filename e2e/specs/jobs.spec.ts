@@ -23,7 +23,7 @@ test('a render that ends before its reply arrives shows as rendered, not as runn
   await expect(page.getByTestId('render-plan')).toBeVisible();
 
   await page.getByTestId('render-start').click();
-  await expect(page.getByTestId('render-result')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('render-result')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('clip-item')).toContainText('Rendered');
   // Nothing left spinning: the Render button is back and the options can be changed again.
   await expect(page.getByTestId('render-running')).toHaveCount(0);

@@ -18,7 +18,7 @@ async function renderTinyClip(page: Page, app: AppUnderTest, videosLink: string,
   await expect(page.getByTestId('render-plan')).toBeVisible();
   await page.getByTestId('render-start').click();
   const result = page.getByTestId('render-result');
-  await expect(result).toBeVisible({ timeout: 30_000 });
+  await expect(result).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('clip-item')).toContainText(renderedBadge);
   return result;
 }

@@ -55,7 +55,7 @@ test('import by drag and drop, set in and out, add a chapter, render accurately,
   await expect(page.getByTestId('plan-segment')).toContainText('frame-exact');
   await page.getByTestId('render-start').click();
   const result = page.getByTestId('render-result');
-  await expect(result).toBeVisible({ timeout: 30_000 });
+  await expect(result).toBeVisible({ timeout: 60_000 });
   await expect(result).toContainText('0:02.000');
   await expect(page.getByTestId('clip-item')).toContainText('Rendered');
 
