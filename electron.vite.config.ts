@@ -40,6 +40,9 @@ export default defineConfig({
     plugins: [react(), serveInlineScriptsAsFiles()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
+      // electron-vite leaves the renderer unminified by default: 2.70 MB of script to load and
+      // parse at start, 1.44 MB minified (out/renderer/assets/*.js, measured on this tree).
+      minify: true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

@@ -1,5 +1,5 @@
 import { FileText, Plus, RefreshCcw } from 'lucide-react';
-import { memo, useCallback, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -24,9 +24,13 @@ import type { ScreenProps } from '../../shell/ScreenView';
 import './answers.css';
 import './workspace.css';
 import './dialogs.css';
-import { AnswerWorkspace } from './AnswerWorkspace';
 import { NewAnswerDialog } from './NewAnswerDialog';
 import { RecheckList } from '../../components/RecheckList';
+
+// The editor (Lexical and its plugins, ~70% of this screen's script) is its own chunk: the list
+// shows without waiting for it, and it loads while the answer's own data is on its way.
+const loadWorkspace = () => import('./AnswerWorkspace');
+const AnswerWorkspace = lazy(() => loadWorkspace().then((m) => ({ default: m.AnswerWorkspace })));
 
 function AnswerDetailView({ id }: { id: number }) {
   // The editor starts from this copy, so it must be current: read after the answer's own pending
@@ -34,6 +38,7 @@ function AnswerDetailView({ id }: { id: number }) {
   const answer = useQuery({
     queryKey: queryKey('answers:get', { id }),
     queryFn: async () => {
+      void loadWorkspace();
       await savesSettled(id);
       return call('answers:get', { id });
     },
@@ -46,7 +51,11 @@ function AnswerDetailView({ id }: { id: number }) {
         <ErrorMessage error={answer.error} />
       </div>
     );
-  return <AnswerWorkspace key={id} answer={answer.data} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <AnswerWorkspace key={id} answer={answer.data} />
+    </Suspense>
+  );
 }
 
 /** One answer of the list. Memoised: selecting another answer re-renders two rows, not all. */
@@ -100,6 +109,11 @@ export default function Answers({ id, navigate }: ScreenProps) {
   // The "to re-check" filter (issue 22): the answers a release put on the list, most read first.
   const [recheckOnly, setRecheckOnly] = useState(false);
   const open = useCallback((answerId: number) => navigate('answers', answerId), [navigate]);
+  // The vendor who comes here opens an answer next: fetch the editor once the list is up.
+  useEffect(() => {
+    const idle = window.requestIdleCallback(() => void loadWorkspace(), { timeout: 2000 });
+    return () => window.cancelIdleCallback(idle);
+  }, []);
   const list = (
     <WindowedList<AnswerSummary>
       testId="answer-list"
