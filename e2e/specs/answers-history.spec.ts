@@ -79,3 +79,25 @@ test('undo and redo: typing, and a step inserted from the slash menu', async ({ 
   await page.reload();
   await expect(steps(page)).toHaveCount(count + 1);
 });
+
+test('nothing under the pointer moves when the answer’s verification or save state changes', async ({ page }) => {
+  // Undoing a new, unverified step turned "Not verified yet" back into "Verified with version 4.2.1
+  // on 1 Dec 2026" beside "Saved · changes since revision 1": the header's row wrapped, and the
+  // toolbar and the side panel jumped a line — a click aimed at Redo (or at Done) landed where
+  // they had been.
+  const redo = page.getByRole('button', { name: 'Redo (Ctrl+Shift+Z)' });
+  const verified = page.getByTestId('answer-verified');
+  const count = await steps(page).count();
+  await editor(page).locator('p').first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await addStep(page, 'Check the tag.', 'It is active.');
+  await expect(verified).toContainText('Not verified yet');
+  await waitSaved(page);
+  const before = await redo.boundingBox();
+  while ((await steps(page).count()) > count) await page.keyboard.press('Control+z');
+  await expect(verified).toContainText('Verified with version 4.2.1');
+  await waitSaved(page);
+  await expect(page.getByTestId('save-state')).toContainText('changes since revision 1');
+  expect(await redo.boundingBox()).toEqual(before);
+});

@@ -70,6 +70,15 @@ export function AnswerHeader({
     else setTitle(answer.title);
   };
 
+  const saveText = `${t(`saveState.${saveState}`)} · ${
+    saveInfo.editedSinceRevision
+      ? t('saveState.since', { revision: saveInfo.revision })
+      : t('saveState.atRevision', { revision: saveInfo.revision })
+  }`;
+  const verifiedText = verification
+    ? t('verifiedWith', { version: verification.version, date: fmt.date(verification.at) })
+    : '';
+
   return (
     <header className="k-answer-head">
       <input
@@ -83,6 +92,28 @@ export function AnswerHeader({
           if (e.key === 'Escape') setTitle(answer.title);
         }}
       />
+      {/* Its own line, always one line: when it shared the controls' row, a save that turned "Not
+          verified yet" into "Verified with version 4.2.1 on 1 Dec 2026" wrapped that row, and the
+          toolbar and side panel jumped down under the pointer (a click on Redo or Done missed). */}
+      <div className="k-answer-head__status">
+        <span
+          className={`k-save-state k-save-state--${saveState}`}
+          data-testid="save-state"
+          data-state={saveState}
+          title={saveText}
+        >
+          {saveText}
+        </span>
+        {verification ? (
+          <span className="k-verified" data-testid="answer-verified" title={verifiedText}>
+            <CheckCircle2 size={13} aria-hidden /> {verifiedText}
+          </span>
+        ) : (
+          <span className="faint" data-testid="answer-verified">
+            {t('notVerified')}
+          </span>
+        )}
+      </div>
       <div className="k-answer-head__row">
         <select
           className="k-input k-select k-answer-head__select"
@@ -110,26 +141,6 @@ export function AnswerHeader({
           />
           <span>{t('publicToggle')}</span>
         </label>
-        <span
-          className={`k-save-state k-save-state--${saveState}`}
-          data-testid="save-state"
-          data-state={saveState}
-        >
-          {t(`saveState.${saveState}`)} ·{' '}
-          {saveInfo.editedSinceRevision
-            ? t('saveState.since', { revision: saveInfo.revision })
-            : t('saveState.atRevision', { revision: saveInfo.revision })}
-        </span>
-        {verification ? (
-          <span className="k-verified" data-testid="answer-verified">
-            <CheckCircle2 size={13} aria-hidden />{' '}
-            {t('verifiedWith', { version: verification.version, date: fmt.date(verification.at) })}
-          </span>
-        ) : (
-          <span className="faint" data-testid="answer-verified">
-            {t('notVerified')}
-          </span>
-        )}
       </div>
       {isPublic && (
         <label className="k-answer-head__public-title">
