@@ -14,6 +14,9 @@ test('writes an answer as a person would: steps, reorder, screenshot, summary, c
   page,
   app,
 }) => {
+  // A limit, not a timing: it types a whole answer key by key (50–80 s on CI; 2.6 min once at
+  // load ~20, beside test:stress and a second suite).
+  test.setTimeout(240_000);
   await page.getByRole('link', { name: 'Answers' }).click();
   await page.getByRole('button', { name: 'New answer' }).first().click();
   const dialog = page.getByRole('dialog');
