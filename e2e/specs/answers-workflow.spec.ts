@@ -161,7 +161,10 @@ test('video: a clip block and a step’s video moment wait for a clip from the V
   const last = steps(page).last();
   await last.locator('.k-step__expected').click();
   await page.keyboard.press('End');
-  await page.keyboard.press('ArrowDown');
+  // Out of the steps as out of a list: Enter makes a new step, Enter on the empty step leaves them.
+  // (Not ArrowDown: where the browser puts the caret then depends on the layout below the step.)
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
   await insertFromSlashMenu(page, 'video', 'Video clip');
   const block = editor(page).getByTestId('video-block');
   await expect(block).toContainText('There are no clips yet. Record and trim one in Videos.');
