@@ -7,11 +7,7 @@ import { preloadable } from './preloadable';
 // screen for at least 300 ms in the app).
 const render = (Component: () => unknown) =>
   renderToString(
-    createElement(
-      Suspense,
-      { fallback: createElement('i', null, 'loading') },
-      createElement(Component as never),
-    ),
+    createElement(Suspense, { fallback: createElement('i', null, 'loading') }, createElement(Component as never)),
   );
 const screen = { default: () => createElement('b', null, 'screen') };
 

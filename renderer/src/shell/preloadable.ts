@@ -10,16 +10,18 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 // the sidebar click until the throttle's timer fired. Here, once the module is in, lazy() is given a
 // thenable that answers at once, so the first render has the component and nothing suspends.
 
-export interface Preloadable<P> {
-  Component: LazyExoticComponent<ComponentType<P>>;
+/** Any component, whatever props it takes. */
+type AnyComponent = ComponentType<never>;
+
+export interface Preloadable<T extends AnyComponent> {
+  Component: LazyExoticComponent<T>;
   /** Fetches the module (once); resolves when it can render without suspending. */
   preload: () => Promise<void>;
 }
 
-export function preloadable<P>(load: () => Promise<{ default: ComponentType<P> }>): Preloadable<P> {
-  type Module = { default: ComponentType<P> };
-  let loaded: Module | null = null;
-  let loading: Promise<Module> | null = null;
+export function preloadable<T extends AnyComponent>(load: () => Promise<{ default: T }>): Preloadable<T> {
+  let loaded: { default: T } | null = null;
+  let loading: Promise<{ default: T }> | null = null;
   const fetchModule = () =>
     (loading ??= load().then(
       (module) => (loaded = module),
@@ -29,9 +31,9 @@ export function preloadable<P>(load: () => Promise<{ default: ComponentType<P> }
         throw err;
       },
     ));
-  const Component = lazy<ComponentType<P>>(() => {
+  const Component = lazy<T>(() => {
     const module = loaded;
-    if (module) return { then: (resolve: (m: Module) => void) => resolve(module) } as Promise<Module>;
+    if (module) return { then: (resolve: (m: { default: T }) => void) => resolve(module) } as Promise<{ default: T }>;
     return fetchModule();
   });
   return { Component, preload: () => fetchModule().then(() => undefined) };

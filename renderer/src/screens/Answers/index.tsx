@@ -31,7 +31,7 @@ import { RecheckList } from '../../components/RecheckList';
 // The editor (Lexical and its plugins, ~70% of this screen's script) is its own chunk: the list
 // shows without waiting for it, and it loads while the answer's own data is on its way.
 // Once it has arrived, an opened answer's editor renders at once (preloadable.ts).
-const workspace = preloadable(async () => ({ default: (await import('./AnswerWorkspace')).AnswerWorkspace }));
+const workspace = preloadable(() => import('./AnswerWorkspace').then((m) => ({ default: m.AnswerWorkspace })));
 const loadWorkspace = workspace.preload;
 const AnswerWorkspace = workspace.Component;
 
