@@ -1,5 +1,5 @@
 import { FileText, Plus, RefreshCcw } from 'lucide-react';
-import { memo, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -20,7 +20,6 @@ import {
 } from '../../components';
 import { WindowedList } from '../../components/WindowedList';
 import { useFormat, type Format } from '../../hooks/useFormat';
-import { preloadable } from '../../shell/preloadable';
 import type { ScreenProps } from '../../shell/ScreenView';
 import './answers.css';
 import './workspace.css';
@@ -30,10 +29,8 @@ import { RecheckList } from '../../components/RecheckList';
 
 // The editor (Lexical and its plugins, ~70% of this screen's script) is its own chunk: the list
 // shows without waiting for it, and it loads while the answer's own data is on its way.
-// Once it has arrived, an opened answer's editor renders at once (preloadable.ts).
-const workspace = preloadable(() => import('./AnswerWorkspace').then((m) => ({ default: m.AnswerWorkspace })));
-const loadWorkspace = workspace.preload;
-const AnswerWorkspace = workspace.Component;
+const loadWorkspace = () => import('./AnswerWorkspace');
+const AnswerWorkspace = lazy(() => loadWorkspace().then((m) => ({ default: m.AnswerWorkspace })));
 
 function AnswerDetailView({ id }: { id: number }) {
   // The editor starts from this copy, so it must be current: read after the answer's own pending
